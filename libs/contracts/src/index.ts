@@ -1,0 +1,191 @@
+/**
+ * Request and response shapes shared by the API and the web app.
+ * Everything a person reads is French; codes stay in English.
+ */
+
+export type ProjectStep = 'idee' | 'etudes' | 'financement' | 'travaux' | 'termine';
+export type ProjectTheme =
+  | 'ecole' | 'batiment_public' | 'voirie' | 'eclairage' | 'energie' | 'eau_assainissement'
+  | 'espaces_verts' | 'sport_culture' | 'mobilite' | 'numerique' | 'patrimoine' | 'autre';
+export type QuestionCategory = 'prochaine_etape' | 'financement' | 'interlocuteur' | 'juridique' | 'technique' | 'autre';
+export type PublicationStatus = 'none' | 'requested' | 'published';
+export type ActorRole =
+  | 'commune_mayor' | 'commune_member' | 'departement_agent' | 'departement_admin' | 'partner_member' | 'auditor';
+
+export const STEP_ORDER: ProjectStep[] = ['idee', 'etudes', 'financement', 'travaux', 'termine'];
+
+export const STEP_LABELS: Record<ProjectStep, string> = {
+  idee: 'Idée',
+  etudes: 'Études',
+  financement: 'Financement',
+  travaux: 'Travaux',
+  termine: 'Terminé',
+};
+
+export const THEME_LABELS: Record<ProjectTheme, string> = {
+  ecole: 'École et petite enfance',
+  batiment_public: 'Bâtiment public',
+  voirie: 'Voirie',
+  eclairage: 'Éclairage public',
+  energie: 'Énergie et rénovation',
+  eau_assainissement: 'Eau et assainissement',
+  espaces_verts: 'Espaces verts et nature',
+  sport_culture: 'Sport et culture',
+  mobilite: 'Mobilité',
+  numerique: 'Numérique',
+  patrimoine: 'Patrimoine',
+  autre: 'Autre',
+};
+
+export const CATEGORY_LABELS: Record<QuestionCategory, string> = {
+  prochaine_etape: 'Prochaine étape',
+  financement: 'Financement',
+  interlocuteur: 'Interlocuteur',
+  juridique: 'Juridique',
+  technique: 'Technique',
+  autre: 'Autre',
+};
+
+export const ROLE_LABELS: Record<ActorRole, string> = {
+  commune_mayor: 'Maire',
+  commune_member: 'Collaborateur de la commune',
+  departement_agent: 'Agent du Département',
+  departement_admin: 'Administrateur du Département',
+  partner_member: 'Partenaire',
+  auditor: 'Auditeur',
+};
+
+export const PUBLICATION_LABELS: Record<PublicationStatus, string> = {
+  none: 'Non publié',
+  requested: 'Publication demandée',
+  published: 'Publié',
+};
+
+/** A person as shown next to what they did. */
+export interface ActorView {
+  id: string;
+  name: string;
+  role: ActorRole;
+}
+
+/** Answer of every accepted command. `position` lets a query wait for the read models (read-your-writes). */
+export interface CommandAccepted {
+  id: string;
+  /** Version of the project after the command (number of events in its stream); send it back in If-Match. */
+  version: number;
+  /** Global log position written; pass it as `?minPosition=` to a query to read your own write. */
+  position: number;
+}
+
+export interface ProjectSummary {
+  id: string;
+  codeInsee: string;
+  communeName: string;
+  title: string;
+  theme: ProjectTheme;
+  step: ProjectStep;
+  progress: number;
+  estimatedCostHt: number | null;
+  openQuestions: number;
+  publication: PublicationStatus;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface AnswerView {
+  id: string;
+  text: string;
+  answeredAt: string;
+  answeredBy: ActorView;
+}
+
+export interface QuestionView {
+  id: string;
+  category: QuestionCategory;
+  text: string;
+  askedAt: string;
+  askedBy: ActorView;
+  answers: AnswerView[];
+}
+
+export interface ProjectDetail extends ProjectSummary {
+  description: string;
+  questions: QuestionView[];
+  publicationSummary: string | null;
+}
+
+/** One line of a project's history, readable by a person. */
+export interface HistoryEntry {
+  position: number;
+  revision: number;
+  type: string;
+  at: string;
+  actor: ActorView;
+  /** French sentence: « Étape passée de Idée à Études (20 %) ». */
+  summary: string;
+}
+
+export interface CommuneView {
+  codeInsee: string;
+  name: string;
+  population: number;
+  /** Under the population threshold: has a space on the platform. */
+  eligible: boolean;
+  projectCount: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** A development persona, used until accounts exist. */
+export interface Persona extends ActorView {
+  communeInsee: string | null;
+  communeName: string | null;
+}
+
+// Requests (validated by the API's DTOs).
+export interface CreateProjectRequest {
+  codeInsee: string;
+  title: string;
+  description?: string;
+  theme: ProjectTheme;
+  estimatedCostHt?: number | null;
+}
+export interface ChangeProjectDetailsRequest {
+  title?: string;
+  description?: string;
+  theme?: ProjectTheme;
+  estimatedCostHt?: number | null;
+}
+export interface ChangeStepRequest {
+  step: ProjectStep;
+  progress: number;
+  comment?: string;
+}
+export interface AskQuestionRequest {
+  category: QuestionCategory;
+  text: string;
+}
+export interface AnswerQuestionRequest {
+  text: string;
+}
+export interface RequestPublicationRequest {
+  summary: string;
+}
+
+/** RFC 9457 problem details, as every error is answered (`application/problem+json`). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  /** One entry per invalid field, with a French message. */
+  errors?: Array<{ field: string; message: string }>;
+}
+
+/** Header carrying the development persona until accounts exist (refused in production). */
+export const DEV_PERSONA_HEADER = 'x-dev-persona';

@@ -1,0 +1,4 @@
+export * from './shared/decider.js';
+export * from './project/project.events.js';
+export * from './project/project.commands.js';
+export * from './project/project.decider.js';

@@ -1,0 +1,127 @@
+import type { DomainEvent } from '../shared/decider.js';
+
+/** The steps of a project, in order. */
+export const PROJECT_STEPS = ['idee', 'etudes', 'financement', 'travaux', 'termine'] as const;
+export type ProjectStep = (typeof PROJECT_STEPS)[number];
+
+export const PROJECT_THEMES = [
+  'ecole',
+  'batiment_public',
+  'voirie',
+  'eclairage',
+  'energie',
+  'eau_assainissement',
+  'espaces_verts',
+  'sport_culture',
+  'mobilite',
+  'numerique',
+  'patrimoine',
+  'autre',
+] as const;
+export type ProjectTheme = (typeof PROJECT_THEMES)[number];
+
+export const QUESTION_CATEGORIES = [
+  'prochaine_etape',
+  'financement',
+  'interlocuteur',
+  'juridique',
+  'technique',
+  'autre',
+] as const;
+export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number];
+
+export interface ProjectCreatedData {
+  projectId: string;
+  codeInsee: string;
+  title: string;
+  description: string;
+  theme: ProjectTheme;
+  /** Estimated cost excluding VAT, in euros; null when not yet known. */
+  estimatedCostHt: number | null;
+}
+export interface ProjectDetailsChangedData {
+  projectId: string;
+  title?: string;
+  description?: string;
+  theme?: ProjectTheme;
+  estimatedCostHt?: number | null;
+}
+export interface StepAdvancedData {
+  projectId: string;
+  from: ProjectStep;
+  to: ProjectStep;
+  progress: number;
+  comment: string | null;
+}
+export interface StepRevertedData {
+  projectId: string;
+  from: ProjectStep;
+  to: ProjectStep;
+  progress: number;
+  reason: string;
+}
+export interface ProgressUpdatedData {
+  projectId: string;
+  step: ProjectStep;
+  progress: number;
+  comment: string | null;
+}
+export interface QuestionAskedData {
+  projectId: string;
+  questionId: string;
+  category: QuestionCategory;
+  text: string;
+}
+export interface QuestionAnsweredData {
+  projectId: string;
+  questionId: string;
+  answerId: string;
+  text: string;
+}
+export interface PublicationRequestedData {
+  projectId: string;
+  summary: string;
+}
+export interface ProjectPublishedData {
+  projectId: string;
+}
+
+export type ProjectCreated = DomainEvent<'ProjectCreated', ProjectCreatedData>;
+export type ProjectDetailsChanged = DomainEvent<'ProjectDetailsChanged', ProjectDetailsChangedData>;
+export type StepAdvanced = DomainEvent<'StepAdvanced', StepAdvancedData>;
+export type StepReverted = DomainEvent<'StepReverted', StepRevertedData>;
+export type ProgressUpdated = DomainEvent<'ProgressUpdated', ProgressUpdatedData>;
+export type QuestionAsked = DomainEvent<'QuestionAsked', QuestionAskedData>;
+export type QuestionAnswered = DomainEvent<'QuestionAnswered', QuestionAnsweredData>;
+export type PublicationRequested = DomainEvent<'PublicationRequested', PublicationRequestedData>;
+export type ProjectPublished = DomainEvent<'ProjectPublished', ProjectPublishedData>;
+
+export type ProjectEvent =
+  | ProjectCreated
+  | ProjectDetailsChanged
+  | StepAdvanced
+  | StepReverted
+  | ProgressUpdated
+  | QuestionAsked
+  | QuestionAnswered
+  | PublicationRequested
+  | ProjectPublished;
+
+export type ProjectEventType = ProjectEvent['type'];
+
+/** Every project event type with its current schema version (one JSON Schema each in event-store/schemas). */
+export const PROJECT_EVENT_VERSIONS: Record<ProjectEventType, number> = {
+  ProjectCreated: 1,
+  ProjectDetailsChanged: 1,
+  StepAdvanced: 1,
+  StepReverted: 1,
+  ProgressUpdated: 1,
+  QuestionAsked: 1,
+  QuestionAnswered: 1,
+  PublicationRequested: 1,
+  ProjectPublished: 1,
+};
+
+/** The stream of one project: `project-<uuid>`. */
+export const projectStreamId = (projectId: string): string => `project-${projectId}`;
+export const PROJECT_STREAM_PREFIX = 'project-';

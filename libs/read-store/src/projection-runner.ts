@@ -1,0 +1,157 @@
+import type { EventStore, RecordedEvent, Subscription } from '@carnet/event-store';
+import { applyEvent, type Projection } from './projection.js';
+import type { DocumentChange, ReadModelSet, ReadStore, StoredDoc } from './read-store.port.js';
+
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  /** How often the runner checks whether a rebuild swapped the active generation (ms). */
+  generationCheckMs?: number;
+  onError?: (error: Error) => void;
+}
+
+/** Thrown by waitForPosition when the read models did not reach the position in time. */
+export class ReadModelTimeoutError extends Error {
+  constructor(
+    readonly position: number,
+    readonly reached: number,
+  ) {
+    super(`Read models at ${reached}, waited for ${position}`);
+    this.name = 'ReadModelTimeoutError';
+  }
+}
+
+/**
+ * Applies a batch of events to a set of projections and commits the documents together with the
+ * checkpoint. Shared by the live runner and the rebuild.
+ */
+export async function projectBatch(set: ReadModelSet, projections: Projection<any>[], events: RecordedEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const changes = new Map<string, DocumentChange>();
+  for (const projection of projections) {
+    const keys = new Set<string>();
+    for (const event of events) {
+      const key = projection.keyOf(event);
+      if (key !== null) keys.add(key);
+    }
+    if (keys.size === 0) continue;
+    const docs = await set.getMany<Record<string, unknown>>(projection.collection, [...keys]);
+    const current = new Map<string, (Record<string, unknown> & StoredDoc) | null>(docs);
+    for (const event of events) {
+      const key = projection.keyOf(event);
+      if (key === null) continue;
+      const next = applyEvent(projection, current.get(key) ?? null, event);
+      if (next === undefined) continue;
+      current.set(key, next);
+      changes.set(`${projection.collection}\u0000${key}`, { collection: projection.collection, id: key, doc: next });
+    }
+  }
+  await set.commit([...changes.values()], events[events.length - 1].position);
+}
+
+/**
+ * Keeps the active generation of read models up to date from a checkpointed subscription to the
+ * whole log. It survives restarts (the checkpoint is in the read store) and follows a rebuild's
+ * swap to a new generation without stopping.
+ */
+export class ProjectionRunner {
+  private subscription: Subscription | null = null;
+  private generation = 0;
+  private position = 0;
+  private waiters = new Set<{ position: number; resolve: () => void }>();
+  private generationTimer: NodeJS.Timeout | null = null;
+  private switching: Promise<void> | null = null;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: ReadStore,
+    private readonly projections: Projection<any>[],
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {}
+
+  /** The generation this runner keeps up to date: queries read it, so waits and reads agree. */
+  readModels(): ReadModelSet {
+    return this.store.at(this.generation);
+  }
+
+  /** Position of the last event the active read models reflect. */
+  get checkpoint(): number {
+    return this.position;
+  }
+
+  async start(): Promise<void> {
+    await this.follow(await this.store.activeGeneration());
+    this.generationTimer = setInterval(() => void this.checkGeneration(), this.options.generationCheckMs ?? 1000);
+    this.generationTimer.unref();
+  }
+
+  private async follow(generation: number): Promise<void> {
+    const set = this.store.at(generation);
+    for (const p of this.projections) await set.ensureCollection(p.collection, p.indexedFields);
+    this.generation = generation;
+    this.position = await set.checkpoint();
+    this.notify();
+    this.subscription = this.events.subscribeToAll(
+      { after: this.position, batchSize: this.options.batchSize ?? 500 },
+      {
+        onEvents: async (batch) => {
+          await projectBatch(set, this.projections, batch);
+          this.position = batch[batch.length - 1].position;
+          this.notify();
+        },
+        onError: (error) => this.options.onError?.(error),
+      },
+    );
+  }
+
+  private async checkGeneration(): Promise<void> {
+    if (this.switching) return;
+    try {
+      const active = await this.store.activeGeneration();
+      if (active === this.generation) return;
+      this.switching = (async () => {
+        await this.subscription?.stop();
+        await this.follow(active);
+      })();
+      await this.switching;
+    } catch (error) {
+      this.options.onError?.(error as Error);
+    } finally {
+      this.switching = null;
+    }
+  }
+
+  private notify(): void {
+    for (const waiter of this.waiters) {
+      if (this.position >= waiter.position) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+
+  /** Resolves once the read models reflect `position` (read-your-writes), or throws after `timeoutMs`. */
+  async waitForPosition(position: number, timeoutMs: number): Promise<void> {
+    if (this.position >= position) return;
+    await new Promise<void>((resolve, reject) => {
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new ReadModelTimeoutError(position, this.position));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.generationTimer) clearInterval(this.generationTimer);
+    await this.switching;
+    await this.subscription?.stop();
+    this.subscription = null;
+  }
+}

@@ -1,0 +1,29 @@
+import type { RecordedEvent } from '@carnet/event-store';
+import type { StoredDoc } from './read-store.port.js';
+
+/**
+ * A projection: a pure function from (document or null, event) to the next document, and a
+ * function telling which document an event touches. It knows nothing of storage.
+ */
+export interface Projection<Doc extends object = Record<string, unknown>> {
+  /** Collection the documents live in. */
+  readonly collection: string;
+  /** Top-level fields queries filter or sort on: indexed by every adapter. */
+  readonly indexedFields: string[];
+  /** Id of the document this event changes, or null if the event does not concern it. */
+  keyOf(event: RecordedEvent): string | null;
+  /** The next document; return null to delete it. Must be pure (replaying gives the same result). */
+  evolve(doc: (Doc & StoredDoc) | null, event: RecordedEvent): Doc | null;
+}
+
+/** Applies events to documents, skipping events a document has already seen: replay-safe. */
+export function applyEvent<Doc extends object>(
+  projection: Projection<Doc>,
+  doc: (Doc & StoredDoc) | null,
+  event: RecordedEvent,
+): (Doc & StoredDoc) | null | undefined {
+  if (doc && doc._position >= event.position) return undefined; // already applied
+  const next = projection.evolve(doc, event);
+  if (next === null) return null;
+  return { ...next, id: projection.keyOf(event)!, _position: event.position } as Doc & StoredDoc;
+}
