@@ -1,0 +1,132 @@
+import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  AnswerQuestionRequest,
+  AskQuestionRequest,
+  ChangeProjectDetailsRequest,
+  ChangeStepRequest,
+  CommandAccepted,
+  CommuneView,
+  CreateProjectRequest,
+  HistoryEntry,
+  Page,
+  Persona,
+  ProjectDetail,
+  ProjectStep,
+  ProjectSummary,
+  RequestPublicationRequest,
+} from '@carnet/contracts';
+import { Observable, map } from 'rxjs';
+
+export interface ProjectFilters {
+  commune?: string;
+  step?: ProjectStep | '';
+  q?: string;
+}
+
+/** What every command on an existing project needs: the version the user saw and the submission's key. */
+export interface CommandContext {
+  version: number;
+  idempotencyKey: string;
+}
+
+export interface LoadedProject {
+  detail: ProjectDetail;
+  /** Version read from the ETag header (falls back to the body's version). */
+  version: number;
+}
+
+/** Parses `ETag: "12"` (or `W/"12"`) into 12. */
+export function versionFromEtag(etag: string | null): number | null {
+  const match = etag?.match(/"(\d+)"/);
+  return match ? Number(match[1]) : null;
+}
+
+/** The only place that knows the API's URLs. */
+@Injectable({ providedIn: 'root' })
+export class Api {
+  private readonly http = inject(HttpClient);
+
+  personas(): Observable<Persona[]> {
+    return this.http.get<Persona[]>('/api/dev/personas');
+  }
+
+  /** Communes that have at least one project (for the list filter). */
+  communes(): Observable<CommuneView[]> {
+    return this.http.get<CommuneView[]>('/api/communes', { params: { withProjects: 'true' } });
+  }
+
+  /** Every commune of the Département (for choosing where to create a project). */
+  allCommunes(): Observable<CommuneView[]> {
+    return this.http.get<CommuneView[]>('/api/communes');
+  }
+
+  projects(filters: ProjectFilters): Observable<Page<ProjectSummary>> {
+    let params = new HttpParams();
+    if (filters.commune) params = params.set('commune', filters.commune);
+    if (filters.step) params = params.set('step', filters.step);
+    if (filters.q?.trim()) params = params.set('q', filters.q.trim());
+    return this.http.get<Page<ProjectSummary>>('/api/projects', { params });
+  }
+
+  project(id: string, minPosition?: number | null): Observable<LoadedProject> {
+    let params = new HttpParams();
+    if (minPosition) params = params.set('minPosition', String(minPosition));
+    return this.http
+      .get<ProjectDetail>(`/api/projects/${encodeURIComponent(id)}`, { params, observe: 'response' })
+      .pipe(
+        map((response) => {
+          const detail = response.body as ProjectDetail;
+          return { detail, version: versionFromEtag(response.headers.get('ETag')) ?? detail.version };
+        }),
+      );
+  }
+
+  history(id: string): Observable<HistoryEntry[]> {
+    return this.http.get<HistoryEntry[]>(`/api/projects/${encodeURIComponent(id)}/history`);
+  }
+
+  createProject(body: CreateProjectRequest, idempotencyKey: string): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>('/api/projects', body, {
+      headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
+    });
+  }
+
+  changeDetails(id: string, body: ChangeProjectDetailsRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.patch<CommandAccepted>(this.projectUrl(id), body, { headers: commandHeaders(ctx) });
+  }
+
+  changeStep(id: string, body: ChangeStepRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/step`, body, { headers: commandHeaders(ctx) });
+  }
+
+  askQuestion(id: string, body: AskQuestionRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/questions`, body, { headers: commandHeaders(ctx) });
+  }
+
+  answerQuestion(id: string, questionId: string, body: AnswerQuestionRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(
+      `${this.projectUrl(id)}/questions/${encodeURIComponent(questionId)}/answers`,
+      body,
+      { headers: commandHeaders(ctx) },
+    );
+  }
+
+  requestPublication(id: string, body: RequestPublicationRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/publication-request`, body, {
+      headers: commandHeaders(ctx),
+    });
+  }
+
+  approvePublication(id: string, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/publication`, null, { headers: commandHeaders(ctx) });
+  }
+
+  private projectUrl(id: string): string {
+    return `/api/projects/${encodeURIComponent(id)}`;
+  }
+}
+
+function commandHeaders(ctx: CommandContext): HttpHeaders {
+  return new HttpHeaders({ 'If-Match': `"${ctx.version}"`, 'Idempotency-Key': ctx.idempotencyKey });
+}

@@ -1,0 +1,39 @@
+import { Pipe, PipeTransform } from '@angular/core';
+
+const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+const euroRoundFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+
+export function formatDate(iso: string, withTime = false): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return (withTime ? dateTimeFormat : dateFormat).format(date);
+}
+
+export function formatEuros(amount: number | null | undefined): string {
+  if (amount === null || amount === undefined) return 'Non renseigné';
+  return (Number.isInteger(amount) ? euroRoundFormat : euroFormat).format(amount);
+}
+
+/** `{{ iso | frDate }}` → « 3 mars 2026 » ; `{{ iso | frDate: true }}` → « 3 mars 2026 à 14:05 ». */
+@Pipe({ name: 'frDate' })
+export class FrDate implements PipeTransform {
+  transform(iso: string | null | undefined, withTime = false): string {
+    return iso ? formatDate(iso, withTime) : '';
+  }
+}
+
+/** `{{ 12000 | euros }}` → « 12 000 € ». */
+@Pipe({ name: 'euros' })
+export class Euros implements PipeTransform {
+  transform(amount: number | null | undefined): string {
+    return formatEuros(amount);
+  }
+}

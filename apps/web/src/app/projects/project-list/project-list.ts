@@ -1,0 +1,120 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import {
+  PUBLICATION_LABELS,
+  STEP_LABELS,
+  STEP_ORDER,
+  THEME_LABELS,
+  type CommuneView,
+  type ProjectStep,
+  type ProjectSummary,
+} from '@carnet/contracts';
+import { firstValueFrom } from 'rxjs';
+import { Api } from '../../core/api';
+import { PersonaStore } from '../../core/persona';
+import { toUserError } from '../../core/problem';
+import { canCreateProjects } from '../../core/roles';
+import { ProgressBar } from '../shared/progress-bar';
+
+/** Home page: the projects, filtered by commune, step and words. */
+@Component({
+  selector: 'app-project-list',
+  imports: [RouterLink, ProgressBar],
+  templateUrl: './project-list.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ProjectList {
+  private readonly api = inject(Api);
+  private readonly personaStore = inject(PersonaStore);
+
+  protected readonly stepLabels = STEP_LABELS;
+  protected readonly themeLabels = THEME_LABELS;
+  protected readonly publicationLabels = PUBLICATION_LABELS;
+  protected readonly steps = STEP_ORDER;
+
+  protected readonly communes = signal<CommuneView[]>([]);
+  protected readonly commune = signal('');
+  protected readonly step = signal<ProjectStep | ''>('');
+  protected readonly q = signal('');
+
+  protected readonly projects = signal<ProjectSummary[]>([]);
+  protected readonly total = signal(0);
+  protected readonly loading = signal(true);
+  protected readonly error = signal<string | null>(null);
+
+  protected readonly canCreate = computed(() => canCreateProjects(this.personaStore.current()));
+  protected readonly resultText = computed(() => {
+    const total = this.total();
+    if (this.loading()) return 'Chargement des projets…';
+    if (this.error()) return '';
+    return total === 0 ? 'Aucun projet ne correspond.' : total === 1 ? '1 projet' : `${total} projets`;
+  });
+
+  private request = 0;
+
+  constructor() {
+    // A commune's people first see their own commune's projects; everyone else sees all.
+    effect(() => {
+      const persona = this.personaStore.current();
+      untracked(() => this.commune.set(persona?.communeInsee ?? ''));
+    });
+    effect(() => {
+      const filters = { commune: this.commune(), step: this.step(), q: this.q() };
+      this.personaStore.currentId(); // what one may see can depend on who asks
+      untracked(() => void this.load(filters));
+    });
+    void this.loadCommunes();
+  }
+
+  protected onCommuneChange(value: string): void {
+    this.commune.set(value);
+  }
+
+  protected onStepChange(value: string): void {
+    this.step.set(value as ProjectStep | '');
+  }
+
+  protected search(event: Event, value: string): void {
+    event.preventDefault();
+    this.q.set(value.trim());
+  }
+
+  protected reset(input: HTMLInputElement): void {
+    input.value = '';
+    this.q.set('');
+    this.step.set('');
+    this.commune.set('');
+  }
+
+  protected retry(): void {
+    void this.load({ commune: this.commune(), step: this.step(), q: this.q() });
+  }
+
+  private async loadCommunes(): Promise<void> {
+    try {
+      const communes = await firstValueFrom(this.api.communes());
+      this.communes.set([...communes].sort((a, b) => a.name.localeCompare(b.name, 'fr')));
+    } catch {
+      // The filter then only offers "Toutes les communes"; the list itself reports its own errors.
+    }
+  }
+
+  private async load(filters: { commune: string; step: ProjectStep | ''; q: string }): Promise<void> {
+    const request = ++this.request;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const page = await firstValueFrom(this.api.projects(filters));
+      if (request !== this.request) return;
+      this.projects.set(page.items);
+      this.total.set(page.total);
+    } catch (error) {
+      if (request !== this.request) return;
+      this.projects.set([]);
+      this.total.set(0);
+      this.error.set(`Les projets n'ont pas pu être chargés. ${toUserError(error).message}`);
+    } finally {
+      if (request === this.request) this.loading.set(false);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal, viewChild } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import type { AnswerQuestionRequest } from '@carnet/contracts';
+import { Api } from '../../core/api';
+import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
+import { FormFeedback } from './form-feedback';
+import { CommandFormState, ProjectStore } from './project-store';
+
+/** « Répondre » under one question. */
+@Component({
+  selector: 'app-answer-form',
+  imports: [FormsModule, FormFeedback],
+  template: `
+    <form #form class="form form--compact form--nested" novalidate (ngSubmit)="submit()">
+      <div class="field">
+        <label [for]="fieldId()">Répondre à cette question</label>
+        <textarea
+          [id]="fieldId()"
+          name="text"
+          rows="3"
+          maxlength="4000"
+          [(ngModel)]="text"
+          [attr.aria-invalid]="state.errors()['text'] ? true : null"
+          [attr.aria-describedby]="state.errors()['text'] ? fieldId() + '-error' : null"
+        ></textarea>
+        @if (state.errors()['text']; as message) {
+          <p [id]="fieldId() + '-error'" class="field-error">{{ message }}</p>
+        }
+      </div>
+      <div class="form-actions">
+        <button type="submit" class="button" [disabled]="state.pending()">
+          {{ state.pending() ? 'Envoi…' : 'Répondre' }}
+        </button>
+      </div>
+      <app-form-feedback [state]="state" />
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AnswerForm {
+  private readonly api = inject(Api);
+  private readonly store = inject(ProjectStore);
+  private readonly form = viewChild.required<ElementRef<HTMLFormElement>>('form');
+
+  readonly questionId = input.required<string>();
+  protected readonly fieldId = computed(() => `answer-${this.questionId()}`);
+  protected readonly state = new CommandFormState();
+  protected readonly text = signal('');
+
+  protected async submit(): Promise<void> {
+    const detail = this.store.detail();
+    if (!detail || this.state.pending()) return;
+    const text = this.text().trim();
+    const errors: FieldErrors = text ? {} : { text: 'Écrivez votre réponse.' };
+    if (!this.state.begin(errors)) {
+      focusFirstError(this.form().nativeElement);
+      return;
+    }
+    const body: AnswerQuestionRequest = { text };
+    const questionId = this.questionId();
+    const ok = await this.store.run(
+      this.state,
+      body,
+      (ctx) => this.api.answerQuestion(detail.id, questionId, body, ctx),
+      'Votre réponse a été publiée.',
+    );
+    if (ok) this.text.set('');
+    else focusFirstError(this.form().nativeElement);
+  }
+}

@@ -1,0 +1,159 @@
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { THEME_LABELS, type ChangeProjectDetailsRequest, type ProjectTheme } from '@carnet/contracts';
+import { Api } from '../../core/api';
+import { focusFirstError, parseAmount, type FieldErrors } from '../shared/form-helpers';
+import { FormFeedback } from './form-feedback';
+import { CommandFormState, ProjectStore } from './project-store';
+
+export function validateDetails(title: string, costText: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!title.trim()) errors['title'] = 'Indiquez le titre du projet.';
+  else if (title.trim().length > 160) errors['title'] = 'Le titre dépasse 160 caractères.';
+  if (parseAmount(costText) === undefined) errors['estimatedCostHt'] = 'Indiquez un montant positif en euros, par exemple 120000.';
+  return errors;
+}
+
+/** « Modifier » : title, description, theme and cost, behind a disclosure button. */
+@Component({
+  selector: 'app-details-form',
+  imports: [FormsModule, FormFeedback],
+  template: `
+    <button
+      #toggle
+      type="button"
+      class="button"
+      [attr.aria-expanded]="open()"
+      aria-controls="details-form"
+      (click)="toggleOpen()"
+    >
+      {{ open() ? 'Fermer la modification' : 'Modifier les informations' }}
+    </button>
+    <div id="details-form">
+      @if (open()) {
+        <form #form class="form form--compact" novalidate (ngSubmit)="submit()" aria-labelledby="details-form-title">
+          <h3 id="details-form-title">Modifier les informations</h3>
+          <div class="field">
+            <label for="details-title">Titre *</label>
+            <input
+              id="details-title"
+              name="title"
+              type="text"
+              maxlength="160"
+              [(ngModel)]="title"
+              [attr.aria-invalid]="state.errors()['title'] ? true : null"
+              [attr.aria-describedby]="state.errors()['title'] ? 'details-title-error' : null"
+            />
+            @if (state.errors()['title']; as message) {
+              <p id="details-title-error" class="field-error">{{ message }}</p>
+            }
+          </div>
+          <div class="field">
+            <label for="details-description">Description</label>
+            <textarea
+              id="details-description"
+              name="description"
+              rows="5"
+              maxlength="5000"
+              [(ngModel)]="description"
+              [attr.aria-invalid]="state.errors()['description'] ? true : null"
+              [attr.aria-describedby]="state.errors()['description'] ? 'details-description-error' : null"
+            ></textarea>
+            @if (state.errors()['description']; as message) {
+              <p id="details-description-error" class="field-error">{{ message }}</p>
+            }
+          </div>
+          <div class="field">
+            <label for="details-theme">Thème</label>
+            <select id="details-theme" name="theme" [(ngModel)]="theme">
+              @for (t of themes; track t[0]) {
+                <option [value]="t[0]">{{ t[1] }}</option>
+              }
+            </select>
+          </div>
+          <div class="field">
+            <label for="details-cost">Coût estimé hors taxes, en euros</label>
+            <input
+              id="details-cost"
+              name="estimatedCostHt"
+              type="text"
+              inputmode="decimal"
+              [(ngModel)]="cost"
+              [attr.aria-invalid]="state.errors()['estimatedCostHt'] ? true : null"
+              [attr.aria-describedby]="state.errors()['estimatedCostHt'] ? 'details-cost-hint details-cost-error' : 'details-cost-hint'"
+            />
+            <p id="details-cost-hint" class="hint">Laissez vide si le coût n'est pas encore connu.</p>
+            @if (state.errors()['estimatedCostHt']; as message) {
+              <p id="details-cost-error" class="field-error">{{ message }}</p>
+            }
+          </div>
+          <div class="form-actions">
+            <button type="submit" class="button button--primary" [disabled]="state.pending()">
+              {{ state.pending() ? 'Enregistrement…' : 'Enregistrer les modifications' }}
+            </button>
+          </div>
+        </form>
+      }
+      <app-form-feedback [state]="state" />
+    </div>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DetailsForm {
+  private readonly api = inject(Api);
+  private readonly store = inject(ProjectStore);
+  private readonly form = viewChild<ElementRef<HTMLFormElement>>('form');
+  private readonly toggleButton = viewChild.required<ElementRef<HTMLButtonElement>>('toggle');
+
+  protected readonly themes = Object.entries(THEME_LABELS) as Array<[ProjectTheme, string]>;
+  protected readonly state = new CommandFormState();
+  protected readonly open = signal(false);
+  protected readonly title = signal('');
+  protected readonly description = signal('');
+  protected readonly theme = signal<ProjectTheme>('autre');
+  protected readonly cost = signal('');
+
+  protected toggleOpen(): void {
+    const detail = this.store.detail();
+    if (!this.open() && detail) {
+      this.title.set(detail.title);
+      this.description.set(detail.description);
+      this.theme.set(detail.theme);
+      this.cost.set(detail.estimatedCostHt === null ? '' : String(detail.estimatedCostHt));
+      this.state.begin({});
+    }
+    this.open.update((open) => !open);
+  }
+
+  protected async submit(): Promise<void> {
+    const detail = this.store.detail();
+    if (!detail || this.state.pending()) return;
+    if (!this.state.begin(validateDetails(this.title(), this.cost()))) {
+      this.focusError();
+      return;
+    }
+    const body: ChangeProjectDetailsRequest = {
+      title: this.title().trim(),
+      description: this.description().trim(),
+      theme: this.theme(),
+      estimatedCostHt: parseAmount(this.cost()) ?? null,
+    };
+    const ok = await this.store.run(
+      this.state,
+      body,
+      (ctx) => this.api.changeDetails(detail.id, body, ctx),
+      'Les informations du projet ont été mises à jour.',
+    );
+    if (ok) {
+      this.open.set(false);
+      this.toggleButton().nativeElement.focus();
+    } else {
+      this.focusError();
+    }
+  }
+
+  private focusError(): void {
+    const form = this.form();
+    if (form) focusFirstError(form.nativeElement);
+  }
+}

@@ -1,0 +1,70 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import { CATEGORY_LABELS, PUBLICATION_LABELS, ROLE_LABELS, STEP_LABELS, THEME_LABELS } from '@carnet/contracts';
+import { Euros, FrDate } from '../../core/format';
+import { PersonaStore } from '../../core/persona';
+import { canAnswer, canManage, isOfCommune } from '../../core/roles';
+import { ProgressBar } from '../shared/progress-bar';
+import { Stepper } from '../shared/stepper';
+import { AnswerForm } from './answer-form';
+import { DetailsForm } from './details-form';
+import { ProjectStore } from './project-store';
+import { PublicationPanel } from './publication-panel';
+import { QuestionForm } from './question-form';
+import { StepForm } from './step-form';
+
+/** `/projets/:id`: everything about one project, and what the current person may do with it. */
+@Component({
+  selector: 'app-project-page',
+  imports: [RouterLink, Euros, FrDate, ProgressBar, Stepper, StepForm, QuestionForm, AnswerForm, DetailsForm, PublicationPanel],
+  providers: [ProjectStore],
+  templateUrl: './project-page.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ProjectPage {
+  private readonly personaStore = inject(PersonaStore);
+  private readonly title = inject(Title);
+  protected readonly store = inject(ProjectStore);
+
+  /** Route parameter. */
+  readonly id = input.required<string>();
+  /** `?after=<position>` once a command was accepted: wait for the read model to include it. */
+  readonly after = input<string | undefined>();
+
+  protected readonly stepLabels = STEP_LABELS;
+  protected readonly themeLabels = THEME_LABELS;
+  protected readonly categoryLabels = CATEGORY_LABELS;
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly publicationLabels = PUBLICATION_LABELS;
+
+  protected readonly detail = this.store.detail;
+  private readonly persona = this.personaStore.current;
+  protected readonly canManage = computed(() => {
+    const d = this.detail();
+    return !!d && canManage(this.persona(), d.codeInsee);
+  });
+  protected readonly canAsk = computed(() => {
+    const d = this.detail();
+    return !!d && isOfCommune(this.persona(), d.codeInsee);
+  });
+  protected readonly canAnswer = computed(() => canAnswer(this.persona()));
+  protected readonly notFound = computed(() => this.store.loadError()?.status === 404);
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      const after = Number(this.after()) || null;
+      untracked(() => void this.store.open(id, after));
+    });
+    effect(() => {
+      const d = this.detail();
+      if (d) this.title.setTitle(`${d.title} — Carnet de projets`);
+      else if (this.notFound()) this.title.setTitle('Projet introuvable — Carnet de projets');
+    });
+  }
+
+  protected retry(): void {
+    void this.store.reload();
+  }
+}

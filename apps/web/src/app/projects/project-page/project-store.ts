@@ -1,0 +1,123 @@
+import { Injectable, inject, signal } from '@angular/core';
+import type { CommandAccepted, HistoryEntry, ProjectDetail } from '@carnet/contracts';
+import { Observable, firstValueFrom } from 'rxjs';
+import { Api, type CommandContext } from '../../core/api';
+import { Submission } from '../../core/idempotency';
+import { CONFLICT_MESSAGE, toUserError, type UserError } from '../../core/problem';
+import type { FieldErrors } from '../shared/form-helpers';
+
+/** What a command form shows: its pending state, its errors and its success message. */
+export class CommandFormState {
+  readonly pending = signal(false);
+  readonly errors = signal<FieldErrors>({});
+  readonly error = signal<string | null>(null);
+  readonly success = signal<string | null>(null);
+  readonly submission = new Submission();
+
+  /** Clears previous messages and records the client-side errors; true when the form may be sent. */
+  begin(errors: FieldErrors): boolean {
+    this.success.set(null);
+    this.error.set(null);
+    this.errors.set(errors);
+    if (Object.keys(errors).length) {
+      this.error.set(Object.keys(errors).length === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.');
+      return false;
+    }
+    return true;
+  }
+}
+
+/** One project page's data, and the way every command on it is sent. */
+@Injectable()
+export class ProjectStore {
+  private readonly api = inject(Api);
+
+  readonly id = signal<string | null>(null);
+  readonly detail = signal<ProjectDetail | null>(null);
+  /** Version of the detail shown: what commands send back in If-Match. */
+  readonly version = signal(0);
+  readonly history = signal<HistoryEntry[]>([]);
+  readonly loading = signal(false);
+  readonly loadError = signal<UserError | null>(null);
+  readonly historyError = signal<string | null>(null);
+
+  private request = 0;
+
+  async open(id: string, minPosition?: number | null): Promise<void> {
+    if (this.id() !== id) {
+      this.detail.set(null);
+      this.history.set([]);
+    }
+    this.id.set(id);
+    await this.reload(minPosition);
+  }
+
+  /** Reads the detail, waiting for the read model to reach `minPosition` (read-your-writes), then the history. */
+  async reload(minPosition?: number | null): Promise<void> {
+    const id = this.id();
+    if (!id) return;
+    const request = ++this.request;
+    this.loading.set(true);
+    try {
+      const loaded = await firstValueFrom(this.api.project(id, minPosition));
+      if (request !== this.request) return;
+      this.detail.set(loaded.detail);
+      this.version.set(loaded.version);
+      this.loadError.set(null);
+    } catch (error) {
+      if (request !== this.request) return;
+      this.loadError.set(toUserError(error));
+      this.loading.set(false);
+      return;
+    }
+    try {
+      const history = await firstValueFrom(this.api.history(id));
+      if (request !== this.request) return;
+      this.history.set([...history].sort((a, b) => a.position - b.position));
+      this.historyError.set(null);
+    } catch (error) {
+      if (request !== this.request) return;
+      this.historyError.set(`L'historique n'a pas pu être chargé. ${toUserError(error).message}`);
+    } finally {
+      if (request === this.request) this.loading.set(false);
+    }
+  }
+
+  /**
+   * Sends a command with the version the user saw and the submission's Idempotency-Key,
+   * then shows the result: fresh data on success, the reason on refusal.
+   */
+  async run(
+    form: CommandFormState,
+    body: unknown,
+    send: (ctx: CommandContext) => Observable<CommandAccepted>,
+    successText: string,
+  ): Promise<boolean> {
+    const version = this.version();
+    form.pending.set(true);
+    try {
+      const accepted = await firstValueFrom(send({ version, idempotencyKey: form.submission.keyFor({ version, body }) }));
+      form.submission.settled();
+      await this.reload(accepted.position);
+      form.success.set(successText);
+      return true;
+    } catch (error) {
+      const userError = toUserError(error);
+      // Only a request that may not have reached the server is retried with the same key.
+      if (userError.status !== 0) form.submission.settled();
+      if (userError.status === 409 || userError.status === 412) {
+        await this.reload();
+        if (this.version() !== version) {
+          form.errors.set({});
+          form.error.set(CONFLICT_MESSAGE);
+          return false;
+        }
+      }
+      form.errors.set(userError.fieldErrors);
+      form.error.set(userError.message);
+      return false;
+    } finally {
+      form.pending.set(false);
+    }
+  }
+}
