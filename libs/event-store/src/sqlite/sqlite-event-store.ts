@@ -76,6 +76,8 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly pollMs: number;
+  /** Counters for tests and monitoring: `commits` < `appends` shows group commit at work. */
+  readonly stats = { appends: 0, commits: 0 };
   private readonly stmt: {
     streamRevision: Database.Statement<[string], { revision: number }>;
     eventById: Database.Statement<[string], { stream_id: string; revision: number; position: number }>;
@@ -140,7 +142,11 @@ export class SqliteEventStore implements EventStore {
       }
     });
     try {
-      all();
+      // IMMEDIATE takes the write lock before reading revisions: with a deferred transaction, another
+      // process committing in between would make the upgrade fail with SQLITE_BUSY_SNAPSHOT.
+      all.immediate();
+      this.stats.commits += 1;
+      this.stats.appends += batch.length;
     } catch (error) {
       // The commit itself failed (disk full, I/O error): nothing of the batch is durable.
       for (const append of batch) append.reject(error as Error);

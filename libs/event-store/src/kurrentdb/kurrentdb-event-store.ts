@@ -1,0 +1,330 @@
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  excludeSystemEvents,
+  FORWARDS,
+  jsonEvent,
+  KurrentDBClient,
+  NO_STREAM,
+  START,
+  STREAM_EXISTS,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type AppendStreamState,
+  type JSONEventType,
+  type Position,
+  type ReadPosition,
+  type ResolvedEvent,
+} from '@kurrent/kurrentdb-client';
+import {
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+  type SubscriptionHandler,
+} from '../event-store.port.js';
+
+export interface KurrentDbEventStoreOptions {
+  /** e.g. `kurrentdb://localhost:2113?tls=false` for a dev server started with `--insecure`. */
+  connectionString: string;
+  /** Delay before the first resubscription after a connection error, doubled up to 5 s (ms). */
+  retryMs?: number;
+}
+
+/** KurrentDB keeps no schema version: it travels in the metadata under this key. */
+const SCHEMA_VERSION_KEY = 'schemaVersion';
+/** Largest u64: what old servers report as the position of an event read from its stream. */
+const NO_POSITION = 0xffffffffffffffffn;
+
+type StoredMetadata = EventMetadata & { [SCHEMA_VERSION_KEY]: number };
+type KurrentRecorded = NonNullable<ResolvedEvent['event']> | NonNullable<AllStreamResolvedEvent['event']>;
+
+/**
+ * The event store on a KurrentDB server (gRPC client 1.x).
+ *
+ * Positions are commit positions: since KurrentDB 20, an event appended without an explicit
+ * transaction has commit position = prepare position, so one number identifies it and resuming
+ * from `{ commit: p, prepare: p }` is exact (the gRPC API has no explicit transactions).
+ *
+ * Limitations, documented in the contract suite too:
+ * - KurrentDB checks event ids per stream only: reusing an id in another stream is not refused
+ *   (no DuplicateEventIdError).
+ * - `written: false` comes from a read before the append that finds the same ids already at the
+ *   place the append targets. Two copies of the same append racing each other are still stored
+ *   once (the server is idempotent), but both may report `written: true`.
+ * - Requires KurrentDB/EventStoreDB ≥ 22.6, which returns positions when reading a stream.
+ */
+export class KurrentDbEventStore implements EventStore {
+  readonly engine = 'kurrentdb';
+  private readonly client: KurrentDBClient;
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly retryMs: number;
+
+  constructor(options: KurrentDbEventStoreOptions) {
+    this.client = KurrentDBClient.connectionString(options.connectionString);
+    this.retryMs = options.retryMs ?? 100;
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('Nothing to append');
+    const retried = await this.findRetry(streamId, events, expected);
+    if (retried) return retried;
+    try {
+      const result = await this.client.appendToStream(
+        streamId,
+        events.map((event) =>
+          jsonEvent<JSONEventType>({
+            id: event.id,
+            type: event.type,
+            data: event.data as JSONEventType['data'],
+            metadata: { ...event.metadata, [SCHEMA_VERSION_KEY]: event.schemaVersion } satisfies StoredMetadata,
+          }),
+        ),
+        { streamState: toStreamState(expected) },
+      );
+      if (!result.position) throw new Error(`KurrentDB returned no position for the append to ${streamId}`);
+      return {
+        nextExpectedRevision: toNumber(result.nextExpectedRevision, 'revision'),
+        position: toNumber(result.position.commit, 'position'),
+        written: true,
+      };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        const actual = error.actualState === NO_STREAM ? 'no_stream' : toNumber(error.actualState, 'revision');
+        throw new WrongExpectedRevisionError(streamId, expected, actual);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A retried append finds its events already where it wanted to put them: report it without
+   * writing. KurrentDB would acknowledge the retry anyway, but without saying it wrote nothing.
+   */
+  private async findRetry(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult | null> {
+    let candidates: RecordedEvent[];
+    if (expected === 'no_stream') {
+      candidates = await this.readStreamPage(streamId, { fromRevision: START, maxCount: events.length });
+    } else if (typeof expected === 'number') {
+      candidates = await this.readStreamPage(streamId, { fromRevision: BigInt(expected + 1), maxCount: events.length });
+    } else {
+      // 'any' / 'stream_exists': the server's own check looks at the end of the stream.
+      candidates = (await this.readStreamPage(streamId, { fromRevision: END, maxCount: events.length, backwards: true })).reverse();
+    }
+    if (candidates.length !== events.length) return null;
+    if (!candidates.every((c, i) => c.id === events[i].id)) return null;
+    const last = candidates[candidates.length - 1];
+    return { nextExpectedRevision: last.revision, position: last.position, written: false };
+  }
+
+  private async readStreamPage(
+    streamId: string,
+    options: { fromRevision: bigint | typeof START | typeof END; maxCount?: number; backwards?: boolean },
+  ): Promise<RecordedEvent[]> {
+    const result: RecordedEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(streamId, {
+        fromRevision: options.fromRevision,
+        maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+        direction: options.backwards ? BACKWARDS : FORWARDS,
+      })) {
+        if (resolved.event) result.push(toRecorded(resolved.event));
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return result;
+  }
+
+  async readStream(streamId: string, options: { untilPosition?: number } = {}): Promise<RecordedEvent[]> {
+    const events = await this.readStreamPage(streamId, { fromRevision: START });
+    const until = options.untilPosition;
+    return until === undefined ? events : events.filter((e) => e.position <= until);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after ?? 0;
+    const maxCount = options.maxCount ?? 1000;
+    const result: RecordedEvent[] = [];
+    // Reading from a position includes the event at it: ask for one more and drop it.
+    for await (const resolved of this.client.readAll({
+      fromPosition: toReadPosition(after),
+      maxCount: maxCount + 1,
+      direction: FORWARDS,
+      filter: excludeSystemEvents(),
+    })) {
+      const event = fromAll(resolved);
+      if (!event || event.position <= after) continue;
+      result.push(event);
+      if (result.length === maxCount) break;
+    }
+    return result;
+  }
+
+  async headPosition(): Promise<number> {
+    // The last user event, not the last record: system events ($stats…) would make the head run ahead
+    // of anything readAll can return, and a rebuild would wait for it forever.
+    for await (const resolved of this.client.readAll({
+      fromPosition: END,
+      maxCount: 1,
+      direction: BACKWARDS,
+      filter: excludeSystemEvents(),
+    })) {
+      const event = fromAll(resolved);
+      if (event) return event.position;
+    }
+    return 0;
+  }
+
+  subscribeToAll(options: SubscribeOptions, handler: SubscriptionHandler): Subscription {
+    const batchSize = options.batchSize ?? 500;
+    let position = options.after;
+    let running = true;
+    let current: AllStreamSubscription | null = null;
+    let wakeUp: () => void = () => undefined;
+
+    // The client does not resubscribe after a connection error: this loop does, from the last
+    // position the handler accepted, so nothing is skipped or delivered twice.
+    const loop = (async () => {
+      let retry = this.retryMs;
+      while (running) {
+        const subscription = this.client.subscribeToAll(
+          { fromPosition: toReadPosition(position), filter: excludeSystemEvents() },
+          { highWaterMark: batchSize },
+        );
+        current = subscription;
+        try {
+          const iterator = subscription[Symbol.asyncIterator]();
+          while (running) {
+            const next = await iterator.next();
+            if (next.done || !running) break;
+            const batch: RecordedEvent[] = [];
+            const push = (resolved: AllStreamResolvedEvent) => {
+              const event = fromAll(resolved);
+              if (event && event.position > position) batch.push(event);
+            };
+            push(next.value);
+            // Take what is already buffered without waiting, to deliver batches rather than single events.
+            while (batch.length < batchSize && subscription.readableLength > 0) {
+              const more = await iterator.next();
+              if (more.done) break;
+              push(more.value);
+            }
+            if (batch.length === 0 || !running) continue;
+            await handler.onEvents(batch);
+            position = batch[batch.length - 1].position;
+            retry = this.retryMs;
+          }
+          if (!running) break;
+          throw new Error('KurrentDB subscription ended');
+        } catch (error) {
+          if (!running) break;
+          handler.onError?.(error as Error);
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, retry);
+            wakeUp = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          retry = Math.min(retry * 2, 5000);
+        } finally {
+          current = null;
+          await closeSubscription(subscription);
+        }
+      }
+    })();
+
+    const subscription: Subscription = {
+      stop: async () => {
+        running = false;
+        this.subscriptions.delete(subscription);
+        wakeUp();
+        // Ends a pending read so the loop can notice it has to stop.
+        if (current) await closeSubscription(current);
+        await loop;
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.client.dispose();
+  }
+}
+
+async function closeSubscription(subscription: AllStreamSubscription): Promise<void> {
+  try {
+    await subscription.unsubscribe();
+  } catch {
+    // The call never started (server unreachable): nothing to cancel.
+  } finally {
+    subscription.destroy();
+  }
+}
+
+function toStreamState(expected: ExpectedRevision): AppendStreamState {
+  switch (expected) {
+    case 'no_stream':
+      return NO_STREAM;
+    case 'stream_exists':
+      return STREAM_EXISTS;
+    case 'any':
+      return ANY;
+    default:
+      if (!Number.isSafeInteger(expected) || expected < 0) throw new Error(`Invalid expected revision ${expected}`);
+      return BigInt(expected);
+  }
+}
+
+/** Exclusive start for readAll/subscribeToAll; 0 is the beginning of the log. */
+function toReadPosition(after: number): ReadPosition {
+  if (after <= 0) return START;
+  const p = BigInt(after);
+  return { commit: p, prepare: p } satisfies Position;
+}
+
+/** bigint → number, refusing values a number cannot hold exactly (see ADR 0003). */
+export function toNumber(value: bigint, what: string): number {
+  if (value < 0n || value > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`KurrentDB ${what} ${value} is outside the safe integer range`);
+  }
+  return Number(value);
+}
+
+function fromAll(resolved: AllStreamResolvedEvent): RecordedEvent | null {
+  const event = resolved.event;
+  // System events and links ($>) never reach projections.
+  if (!event || event.streamId.startsWith('$') || event.type.startsWith('$')) return null;
+  return toRecorded(event);
+}
+
+function toRecorded(event: KurrentRecorded): RecordedEvent {
+  if (!event.isJson) throw new Error(`Event ${event.id} in ${event.streamId} is not JSON`);
+  if (!event.position || event.position.commit === NO_POSITION) {
+    throw new Error('KurrentDB returned an event without its position: KurrentDB ≥ 22.6 is required');
+  }
+  const { [SCHEMA_VERSION_KEY]: schemaVersion, ...metadata } = (event.metadata ?? {}) as unknown as StoredMetadata;
+  return {
+    id: event.id,
+    streamId: event.streamId,
+    revision: toNumber(event.revision, 'revision'),
+    position: toNumber(event.position.commit, 'position'),
+    type: event.type,
+    schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1,
+    data: event.data,
+    metadata: metadata as EventMetadata,
+  };
+}
