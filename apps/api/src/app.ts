@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config.js';
+import { DemoData } from './demo/demo-data.js';
+import { ProblemFilter } from './shared/problem.filter.js';
+import { validationPipe } from './shared/validation.js';
+
+/** Builds the whole application (API, OpenAPI, web app) for a configuration; used by main and by tests. */
+export async function createApp(config: AppConfig, options: { logger?: LogLevel[] | false } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(validationPipe);
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+
+  const openapi = new DocumentBuilder()
+    .setTitle('Carnet de projets — API')
+    .setDescription(
+      'API des projets des communes et du Département. Les commandes répondent avec la version du projet et la position écrite dans le journal ; ' +
+        'les lectures acceptent ?minPosition= pour lire leur propre écriture. Erreurs au format application/problem+json (RFC 9457), en français.',
+    )
+    .setVersion('0.1.0')
+    .build();
+  const document = SwaggerModule.createDocument(app, openapi);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+
+  serveWebApp(app, config.webDist);
+  await app.init();
+  if (config.demoData) await app.get(DemoData).seedIfEmpty();
+  return app;
+}
+
+/** The Angular app at `/`, with its routes falling back to index.html; /api stays the API's. */
+function serveWebApp(app: NestExpressApplication, webDist: string): void {
+  const index = join(webDist, 'index.html');
+  if (!existsSync(index)) {
+    new Logger('Web').warn(`Application web absente (${index}) : lancez « npm run build:web ».`);
+    return;
+  }
+  app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createRequire } from 'node:module';
+import { APP_CONFIG, type AppConfig } from '../config.js';
+
+/** A commune of the configured département, from the official geographic code. */
+export interface Commune {
+  codeInsee: string;
+  name: string;
+  siren: string;
+  postalCodes: string[];
+  population: number;
+  /** Under the population threshold: the commune has a space on the platform. */
+  eligible: boolean;
+}
+
+interface EtalabCommune {
+  code: string;
+  nom: string;
+  departement: string;
+  type: string;
+  siren: string;
+  codesPostaux: string[];
+  population?: number;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Reference data: the current communes of the département (@etalab/decoupage-administratif). */
+@Injectable()
+export class CommuneCatalog {
+  private readonly byCode: Map<string, Commune>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    const all = require('@etalab/decoupage-administratif/data/communes.json') as EtalabCommune[];
+    const collator = new Intl.Collator('fr');
+    const communes = all
+      .filter((c) => c.departement === config.departement && c.type === 'commune-actuelle')
+      .map((c) => ({
+        codeInsee: c.code,
+        name: c.nom,
+        siren: c.siren,
+        postalCodes: c.codesPostaux,
+        population: c.population ?? 0,
+        eligible: (c.population ?? 0) < config.eligibilityThreshold,
+      }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+    this.byCode = new Map(communes.map((c) => [c.codeInsee, c]));
+  }
+
+  all(): Commune[] {
+    return [...this.byCode.values()];
+  }
+
+  get(codeInsee: string): Commune | undefined {
+    return this.byCode.get(codeInsee);
+  }
+
+  nameOf(codeInsee: string): string {
+    return this.byCode.get(codeInsee)?.name ?? codeInsee;
+  }
+}

@@ -1,0 +1,24 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { CommuneView } from '@carnet/contracts';
+import { ReadModels } from '../../../shared/read-models.js';
+import type { CommuneStatsDoc } from '../../../projects/projections/commune-stats.projection.js';
+import { CommuneCatalog } from '../../commune-catalog.js';
+import { ListCommunesQuery } from './list-communes.query.js';
+
+@QueryHandler(ListCommunesQuery)
+export class ListCommunesHandler implements IQueryHandler<ListCommunesQuery> {
+  constructor(
+    private readonly catalog: CommuneCatalog,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  async execute({ withProjectsOnly }: ListCommunesQuery): Promise<CommuneView[]> {
+    const set = await this.readModels.current();
+    const stats = await set.find<CommuneStatsDoc>('commune_stats');
+    const counts = new Map(stats.map((s) => [s.codeInsee, s.projectCount]));
+    return this.catalog
+      .all()
+      .map((c) => ({ codeInsee: c.codeInsee, name: c.name, population: c.population, eligible: c.eligible, projectCount: counts.get(c.codeInsee) ?? 0 }))
+      .filter((c) => !withProjectsOnly || c.projectCount > 0);
+  }
+}

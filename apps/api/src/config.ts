@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+
+/** Every setting of the server, read once from the environment (documented in the README). */
+export interface AppConfig {
+  port: number;
+  host: string;
+  production: boolean;
+  dataDir: string;
+  eventStore: { engine: 'sqlite' } | { engine: 'kurrentdb'; url: string };
+  readStore: { engine: 'sqlite' } | { engine: 'mongodb'; url: string; dbName: string };
+  departement: string;
+  eligibilityThreshold: number;
+  demoData: boolean;
+  readWaitTimeoutMs: number;
+  webDist: string;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = resolve(env.DATA_DIR ?? 'data');
+  return {
+    port: int(env.PORT, 3000, 'PORT'),
+    host: env.HOST ?? '127.0.0.1',
+    production,
+    dataDir,
+    eventStore: env.KURRENTDB_URL ? { engine: 'kurrentdb', url: env.KURRENTDB_URL } : { engine: 'sqlite' },
+    readStore: env.MONGO_URL
+      ? { engine: 'mongodb', url: env.MONGO_URL, dbName: env.MONGO_DB ?? 'carnet' }
+      : { engine: 'sqlite' },
+    departement: env.DEPARTEMENT ?? '95',
+    eligibilityThreshold: int(env.ELIGIBILITY_THRESHOLD, 5000, 'ELIGIBILITY_THRESHOLD'),
+    demoData: env.DEMO_DATA ? env.DEMO_DATA === 'true' : !production,
+    readWaitTimeoutMs: int(env.READ_WAIT_TIMEOUT_MS, 5000, 'READ_WAIT_TIMEOUT_MS'),
+    webDist: resolve(env.WEB_DIST ?? 'apps/web/dist/browser'),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

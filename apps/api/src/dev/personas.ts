@@ -1,0 +1,26 @@
+import type { Actor } from '@carnet/domain';
+
+/**
+ * People of the demo, used as the acting user through a development-only header until accounts
+ * exist (issue « Communes, seats, accounts »). Names live here, not in events: events carry ids.
+ */
+export const PERSONAS: ReadonlyArray<Actor> = [
+  { id: 'persona-maire-95002', displayName: 'Claire Martin', role: 'commune_mayor', communeInsee: '95002' },
+  { id: 'persona-adjoint-95002', displayName: 'Julien Petit', role: 'commune_member', communeInsee: '95002' },
+  { id: 'persona-maire-95446', displayName: 'Hélène Roux', role: 'commune_mayor', communeInsee: '95446' },
+  { id: 'persona-secretaire-95446', displayName: 'Marc Lefèvre', role: 'commune_member', communeInsee: '95446' },
+  { id: 'persona-maire-95658', displayName: 'Patrick Garnier', role: 'commune_mayor', communeInsee: '95658' },
+  { id: 'persona-maire-95370', displayName: 'Nathalie Fournier', role: 'commune_mayor', communeInsee: '95370' },
+  { id: 'persona-agent-amenagement', displayName: 'Sophie Bernard', role: 'departement_agent', communeInsee: null },
+  { id: 'persona-agent-finances', displayName: 'Karim Haddad', role: 'departement_agent', communeInsee: null },
+  { id: 'persona-admin', displayName: 'Isabelle Moreau', role: 'departement_admin', communeInsee: null },
+  { id: 'persona-caue', displayName: 'Thomas Girard (CAUE 95)', role: 'partner_member', communeInsee: null },
+  { id: 'persona-auditeur', displayName: 'Anne Lambert', role: 'auditor', communeInsee: null },
+];
+
+/** The system itself (demo data, migrations). */
+export const SYSTEM_ACTOR: Actor = { id: 'system', displayName: 'Plateforme', role: 'departement_admin', communeInsee: null };
+
+const byId = new Map([...PERSONAS, SYSTEM_ACTOR].map((p) => [p.id, p]));
+
+export const findPersona = (id: string): Actor | undefined => byId.get(id);

@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+import { KurrentDbEventStore, SqliteEventStore, type EventStore } from '@carnet/event-store';
+import { MongoReadStore, SqliteReadStore, type ReadStore } from '@carnet/read-store';
+import type { AppConfig } from '../config.js';
+
+/** Opens the configured event store: SQLite in DATA_DIR by default, KurrentDB when KURRENTDB_URL is set. */
+export function openEventStore(config: AppConfig): EventStore {
+  return config.eventStore.engine === 'kurrentdb'
+    ? new KurrentDbEventStore({ connectionString: config.eventStore.url })
+    : new SqliteEventStore({ filename: join(config.dataDir, 'events.sqlite') });
+}
+
+/** Opens the configured read store: SQLite in DATA_DIR by default, MongoDB when MONGO_URL is set. */
+export async function openReadStore(config: AppConfig): Promise<ReadStore> {
+  if (config.readStore.engine === 'mongodb') {
+    return MongoReadStore.connect({ url: config.readStore.url, dbName: config.readStore.dbName });
+  }
+  return new SqliteReadStore(join(config.dataDir, 'read-models.sqlite'));
+}

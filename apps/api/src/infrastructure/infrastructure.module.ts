@@ -1,0 +1,53 @@
+import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore } from '@carnet/event-store';
+import { ProjectionRunner, type ReadStore } from '@carnet/read-store';
+import { APP_CONFIG, type AppConfig } from '../config.js';
+import { ALL_PROJECTIONS } from '../projects/projections/index.js';
+import { openEventStore, openReadStore } from './engines.js';
+import { CLOCK, EVENT_STORE, PROJECTION_RUNNER, READ_STORE, type Clock } from './tokens.js';
+
+/** Starts the projection runner once the app is up; stops it and closes the stores on shutdown. */
+@Injectable()
+class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    await this.events.close();
+    await this.reads.close();
+  }
+}
+
+/** The ports and their configured adapters, available everywhere. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: AppConfig, clock: Clock = { now: () => new Date() }): DynamicModule {
+    const logger = new Logger('Projections');
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        { provide: READ_STORE, useFactory: () => openReadStore(config) },
+        {
+          provide: PROJECTION_RUNNER,
+          inject: [EVENT_STORE, READ_STORE],
+          useFactory: (events: EventStore, reads: ReadStore) =>
+            new ProjectionRunner(events, reads, ALL_PROJECTIONS, { onError: (e) => logger.error(`Projection en erreur, nouvel essai : ${e.message}`) }),
+        },
+        StoresLifecycle,
+      ],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, PROJECTION_RUNNER],
+    };
+  }
+}

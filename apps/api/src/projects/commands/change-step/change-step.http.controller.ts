@@ -1,0 +1,36 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandAccepted } from '@carnet/contracts';
+import type { Actor } from '@carnet/domain';
+import type { Response } from 'express';
+import { CommandHeaders, type CommandOptions } from '../../../shared/command-options.js';
+import { CurrentActor } from '../../../shared/current-actor.js';
+import { CommandAcceptedDto, CommandHeadersDoc, ProblemResponses } from '../../../shared/openapi.js';
+import { UuidParam } from '../../../shared/uuid-param.js';
+import { ChangeStepCommand } from './change-step.command.js';
+import { ChangeStepRequestDto } from './change-step.request.dto.js';
+
+@ApiTags('Projets')
+@Controller('projects')
+export class ChangeStepHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/step')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Changer l’étape ou l’avancement d’un projet' })
+  @CommandHeadersDoc()
+  @ApiOkResponse({ type: CommandAcceptedDto })
+  @ProblemResponses(400, 401, 403, 404, 409, 422)
+  async handle(
+    @Param('id', UuidParam) id: string,
+    @Body() body: ChangeStepRequestDto,
+    @CurrentActor() actor: Actor,
+    @CommandHeaders() options: CommandOptions,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandAccepted> {
+    const result = await this.commandBus.execute(new ChangeStepCommand(id, actor, options, { type: 'ChangeStep', step: body.step, progress: body.progress, comment: body.comment ?? null }));
+    res.setHeader('ETag', `"${result.version}"`);
+    return result;
+  }
+}

@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { COST_MAX, DESCRIPTION_MAX, PROJECT_STEPS, PROJECT_THEMES, QUESTION_CATEGORIES, TEXT_MAX, TITLE_MAX } from '@carnet/domain';
+
+/** Reusable, French-speaking validation decorators for the fields of project requests. */
+export const TitleField = (required: boolean) => (target: object, key: string) => {
+  ApiProperty({ description: 'Titre du projet', example: 'Rénovation de la toiture de l’école', maxLength: TITLE_MAX, required })(target, key);
+  if (!required) IsOptional()(target, key);
+  IsString({ message: 'Le titre doit être un texte.' })(target, key);
+  MinLength(1, { message: 'Le titre est obligatoire.' })(target, key);
+  MaxLength(TITLE_MAX, { message: `Le titre dépasse ${TITLE_MAX} caractères.` })(target, key);
+};
+
+export const DescriptionField = () => (target: object, key: string) => {
+  ApiPropertyOptional({ description: 'Description libre', maxLength: DESCRIPTION_MAX })(target, key);
+  IsOptional()(target, key);
+  IsString({ message: 'La description doit être un texte.' })(target, key);
+  MaxLength(DESCRIPTION_MAX, { message: `La description dépasse ${DESCRIPTION_MAX} caractères.` })(target, key);
+};
+
+export const ThemeField = (required: boolean) => (target: object, key: string) => {
+  ApiProperty({ description: 'Thème', enum: PROJECT_THEMES, required })(target, key);
+  if (!required) IsOptional()(target, key);
+  IsIn(PROJECT_THEMES as unknown as string[], { message: `Le thème doit être l’un de : ${PROJECT_THEMES.join(', ')}.` })(target, key);
+};
+
+export const CostField = () => (target: object, key: string) => {
+  ApiPropertyOptional({ description: 'Coût estimé hors taxes, en euros', example: 180000, nullable: true, minimum: 0, maximum: COST_MAX })(target, key);
+  IsOptional()(target, key);
+  ValidateIf((_o, v) => v !== null)(target, key);
+  IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'Le coût estimé doit être un nombre (euros HT, deux décimales au plus).' })(target, key);
+  Min(0, { message: 'Le coût estimé ne peut pas être négatif.' })(target, key);
+  Max(COST_MAX, { message: 'Le coût estimé est trop élevé.' })(target, key);
+};
+
+export const StepField = () => (target: object, key: string) => {
+  ApiProperty({ description: 'Étape', enum: PROJECT_STEPS })(target, key);
+  IsIn(PROJECT_STEPS as unknown as string[], { message: `L’étape doit être l’une de : ${PROJECT_STEPS.join(', ')}.` })(target, key);
+};
+
+export const ProgressField = () => (target: object, key: string) => {
+  ApiProperty({ description: 'Avancement en pourcentage', minimum: 0, maximum: 100, example: 40 })(target, key);
+  IsInt({ message: 'L’avancement doit être un nombre entier.' })(target, key);
+  Min(0, { message: 'L’avancement ne peut pas être inférieur à 0 %.' })(target, key);
+  Max(100, { message: 'L’avancement ne peut pas dépasser 100 %.' })(target, key);
+};
+
+export const TextField = (label: string, max = TEXT_MAX) => (target: object, key: string) => {
+  ApiProperty({ description: label, maxLength: max })(target, key);
+  Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))(target, key);
+  IsString({ message: `${label} doit être un texte.` })(target, key);
+  MinLength(1, { message: `${label} est obligatoire.` })(target, key);
+  MaxLength(max, { message: `${label} dépasse ${max} caractères.` })(target, key);
+};
+
+export const CategoryField = () => (target: object, key: string) => {
+  ApiProperty({ description: 'Catégorie de la question', enum: QUESTION_CATEGORIES })(target, key);
+  IsIn(QUESTION_CATEGORIES as unknown as string[], { message: `La catégorie doit être l’une de : ${QUESTION_CATEGORIES.join(', ')}.` })(target, key);
+};
+
+export const CodeInseeField = () => (target: object, key: string) => {
+  ApiProperty({ description: 'Code INSEE de la commune (5 caractères)', example: '95002' })(target, key);
+  IsString({ message: 'Le code INSEE doit être un texte.' })(target, key);
+  Matches(/^\d[0-9AB]\d{3}$/, { message: 'Le code INSEE doit comporter 5 caractères, par exemple 95002.' })(target, key);
+};

@@ -1,0 +1,58 @@
+import { Module } from '@nestjs/common';
+import { CommunesModule } from '../communes/communes.module.js';
+import { ReadModels } from '../shared/read-models.js';
+import { AnswerQuestionHandler } from './commands/answer-question/answer-question.handler.js';
+import { AnswerQuestionHttpController } from './commands/answer-question/answer-question.http.controller.js';
+import { AskQuestionHandler } from './commands/ask-question/ask-question.handler.js';
+import { AskQuestionHttpController } from './commands/ask-question/ask-question.http.controller.js';
+import { ChangeProjectDetailsHandler } from './commands/change-project-details/change-project-details.handler.js';
+import { ChangeProjectDetailsHttpController } from './commands/change-project-details/change-project-details.http.controller.js';
+import { ChangeStepHandler } from './commands/change-step/change-step.handler.js';
+import { ChangeStepHttpController } from './commands/change-step/change-step.http.controller.js';
+import { CreateProjectHandler } from './commands/create-project/create-project.handler.js';
+import { CreateProjectHttpController } from './commands/create-project/create-project.http.controller.js';
+import { PublishProjectHandler } from './commands/publish-project/publish-project.handler.js';
+import { PublishProjectHttpController } from './commands/publish-project/publish-project.http.controller.js';
+import { RequestPublicationHandler } from './commands/request-publication/request-publication.handler.js';
+import { RequestPublicationHttpController } from './commands/request-publication/request-publication.http.controller.js';
+import { ProjectCommandRunner } from './project-command.runner.js';
+import { GetProjectHistoryHandler } from './queries/get-project-history/get-project-history.handler.js';
+import { GetProjectHistoryHttpController } from './queries/get-project-history/get-project-history.http.controller.js';
+import { GetProjectHandler } from './queries/get-project/get-project.handler.js';
+import { GetProjectHttpController } from './queries/get-project/get-project.http.controller.js';
+import { ListProjectsHandler } from './queries/list-projects/list-projects.handler.js';
+import { ListProjectsHttpController } from './queries/list-projects/list-projects.http.controller.js';
+
+/** The Project context: its commands, queries and read models. */
+@Module({
+  imports: [CommunesModule],
+  controllers: [
+    // Queries first so that GET /projects/:id/history is not shadowed.
+    ListProjectsHttpController,
+    GetProjectHistoryHttpController,
+    GetProjectHttpController,
+    CreateProjectHttpController,
+    ChangeProjectDetailsHttpController,
+    ChangeStepHttpController,
+    AskQuestionHttpController,
+    AnswerQuestionHttpController,
+    RequestPublicationHttpController,
+    PublishProjectHttpController,
+  ],
+  providers: [
+    ReadModels,
+    ProjectCommandRunner,
+    CreateProjectHandler,
+    ChangeProjectDetailsHandler,
+    ChangeStepHandler,
+    AskQuestionHandler,
+    AnswerQuestionHandler,
+    RequestPublicationHandler,
+    PublishProjectHandler,
+    ListProjectsHandler,
+    GetProjectHandler,
+    GetProjectHistoryHandler,
+  ],
+  exports: [ProjectCommandRunner],
+})
+export class ProjectsModule {}

@@ -1,0 +1,49 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PROJECT_STEPS, PROJECT_THEMES, type ProjectStep, type ProjectTheme } from '@carnet/domain';
+
+export class ListProjectsRequestDto {
+  @ApiPropertyOptional({ description: 'Code INSEE de la commune', example: '95002' })
+  @IsOptional()
+  @Matches(/^\d[0-9AB]\d{3}$/, { message: 'Le code INSEE doit comporter 5 caractères, par exemple 95002.' })
+  commune?: string;
+
+  @ApiPropertyOptional({ enum: PROJECT_STEPS })
+  @IsOptional()
+  @IsIn(PROJECT_STEPS as unknown as string[], { message: `L’étape doit être l’une de : ${PROJECT_STEPS.join(', ')}.` })
+  step?: ProjectStep;
+
+  @ApiPropertyOptional({ enum: PROJECT_THEMES })
+  @IsOptional()
+  @IsIn(PROJECT_THEMES as unknown as string[], { message: `Le thème doit être l’un de : ${PROJECT_THEMES.join(', ')}.` })
+  theme?: ProjectTheme;
+
+  @ApiPropertyOptional({ description: 'Texte cherché dans le titre et la description (sans tenir compte des accents)' })
+  @IsOptional()
+  @IsString({ message: 'La recherche doit être un texte.' })
+  @MaxLength(200, { message: 'La recherche dépasse 200 caractères.' })
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit doit être un entier.' })
+  @Min(1, { message: 'limit doit valoir au moins 1.' })
+  @Max(200, { message: 'limit ne peut pas dépasser 200.' })
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset doit être un entier.' })
+  @Min(0, { message: 'offset ne peut pas être négatif.' })
+  offset?: number;
+
+  @ApiPropertyOptional({ description: 'Attendre que les données reflètent cette position du journal (lire sa propre écriture)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'minPosition doit être un entier positif.' })
+  @Min(0, { message: 'minPosition doit être un entier positif.' })
+  minPosition?: number;
+}

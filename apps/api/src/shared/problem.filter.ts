@@ -1,0 +1,95 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { DomainError } from '@carnet/domain';
+import { ReadModelTimeoutError } from '@carnet/read-store';
+import type { Problem } from '@carnet/contracts';
+import type { Request, Response } from 'express';
+import { ProblemException, problemType } from './problem.js';
+
+const DOMAIN_STATUS: Record<DomainError['kind'], number> = { invalid: 422, forbidden: 403, not_found: 404, conflict: 409 };
+
+const HTTP_TITLES: Record<number, string> = {
+  400: 'Requête invalide',
+  401: 'Authentification requise',
+  403: 'Action non autorisée',
+  404: 'Ressource introuvable',
+  405: 'Méthode non autorisée',
+  409: 'Conflit',
+  413: 'Requête trop volumineuse',
+  415: 'Type de contenu non pris en charge',
+  422: 'Règle métier non respectée',
+  429: 'Trop de requêtes',
+};
+
+/** Turns every error into `application/problem+json` with French text; never leaks a stack trace. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const instance = request.originalUrl ?? request.url;
+    let problem: Problem;
+    let headers: Record<string, string> = {};
+
+    if (exception instanceof ProblemException) {
+      problem = exception.toProblem(instance);
+      headers = exception.headers;
+    } else if (exception instanceof DomainError) {
+      const status = DOMAIN_STATUS[exception.kind];
+      problem = {
+        type: problemType(exception.code),
+        title: exception.message,
+        status,
+        instance,
+        ...(exception.field ? { errors: [{ field: exception.field, message: exception.message }] } : {}),
+      };
+    } else if (exception instanceof ReadModelTimeoutError) {
+      problem = {
+        type: problemType('read_model_behind'),
+        title: 'Les données sont en cours de mise à jour',
+        detail: 'Réessayez dans un instant.',
+        status: 503,
+        instance,
+      };
+      headers = { 'Retry-After': '1' };
+    } else if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      problem = { type: problemType(`http_${status}`), title: HTTP_TITLES[status] ?? 'Erreur', status, instance, ...frenchDetail(exception, status) };
+    } else if (isBodyParserError(exception)) {
+      const status = exception.status ?? 400;
+      problem = {
+        type: problemType(status === 413 ? 'payload_too_large' : 'malformed_body'),
+        title: status === 413 ? 'Requête trop volumineuse' : 'Le corps de la requête n’est pas du JSON valide',
+        status,
+        instance,
+      };
+    } else {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+      problem = {
+        type: problemType('internal'),
+        title: 'Erreur interne du serveur',
+        detail: 'L’équipe technique a été prévenue. Rien n’a été enregistré si l’action n’a pas été confirmée.',
+        status: 500,
+        instance,
+      };
+    }
+    response.status(problem.status).set({ ...headers, 'Content-Type': 'application/problem+json; charset=utf-8' }).send(JSON.stringify(problem));
+  }
+}
+
+function frenchDetail(exception: HttpException, status: number): { detail?: string } {
+  if (status === 404) return { detail: 'Aucune ressource ne correspond à cette adresse.' };
+  const body = exception.getResponse();
+  const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : undefined;
+  if (status === 400 && typeof message === 'string' && /JSON/i.test(message)) {
+    return { detail: 'Le corps de la requête n’est pas du JSON valide.' };
+  }
+  return {};
+}
+
+function isBodyParserError(e: unknown): e is { status?: number; type: string } {
+  return typeof e === 'object' && e !== null && 'type' in e && typeof (e as { type: unknown }).type === 'string' &&
+    /^(entity\.(parse\.failed|too\.large|verify\.failed)|encoding\.unsupported|charset\.unsupported)$/.test((e as { type: string }).type);
+}

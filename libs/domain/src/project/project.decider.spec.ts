@@ -1,0 +1,148 @@
+import { describe, expect, it } from '@jest/globals';
+import { assertMatchesSchema, schemaNames } from '../testing/event-schemas.js';
+import { DomainError, type Actor, type DecisionContext } from '../shared/decider.js';
+import type { ProjectCommand } from './project.commands.js';
+import { projectDecider } from './project.decider.js';
+import { PROJECT_EVENT_VERSIONS, type ProjectEvent } from './project.events.js';
+
+const PROJECT = '0b6f4d3e-2f7a-4c1e-9d2a-5b8c7e6f1a20';
+const QUESTION = '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const ANSWER = '7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910';
+
+const maire: Actor = { id: 'u-maire', displayName: 'Maire', role: 'commune_mayor', communeInsee: '95002' };
+const adjoint: Actor = { id: 'u-adjoint', displayName: 'Adjoint', role: 'commune_member', communeInsee: '95002' };
+const autreMaire: Actor = { id: 'u-autre', displayName: 'Autre maire', role: 'commune_mayor', communeInsee: '95446' };
+const agent: Actor = { id: 'u-agent', displayName: 'Agent', role: 'departement_agent', communeInsee: null };
+const partenaire: Actor = { id: 'u-caue', displayName: 'CAUE', role: 'partner_member', communeInsee: null };
+const auditeur: Actor = { id: 'u-audit', displayName: 'Auditeur', role: 'auditor', communeInsee: null };
+
+const ctx = (actor: Actor): DecisionContext => ({
+  actor,
+  now: new Date('2026-03-01T10:00:00Z'),
+  newId: (purpose) => (purpose === 'question' ? QUESTION : ANSWER),
+});
+
+/** given events, when a command by an actor, then events (each checked against its JSON Schema) or an error. */
+function given(...history: ProjectEvent[]) {
+  const state = history.reduce(projectDecider.evolve, projectDecider.initialState());
+  return {
+    when(command: ProjectCommand, actor: Actor = maire) {
+      const run = () => projectDecider.decide(command, state, ctx(actor));
+      return {
+        then(expected: ProjectEvent[]) {
+          const events = run();
+          events.forEach(assertMatchesSchema);
+          expect(events).toEqual(expected);
+        },
+        thenFails(code: string, kind?: DomainError['kind']) {
+          try {
+            run();
+          } catch (error) {
+            expect(error).toBeInstanceOf(DomainError);
+            expect((error as DomainError).code).toBe(code);
+            if (kind) expect((error as DomainError).kind).toBe(kind);
+            expect((error as DomainError).message).toMatch(/[a-zé]/); // a French sentence for a person
+            return;
+          }
+          throw new Error(`expected ${code}, but the command was accepted`);
+        },
+      };
+    },
+  };
+}
+
+const created: ProjectEvent = {
+  type: 'ProjectCreated',
+  schemaVersion: 1,
+  data: { projectId: PROJECT, codeInsee: '95002', title: 'Toiture de l’école', description: 'Infiltrations', theme: 'ecole', estimatedCostHt: 185000 },
+};
+const toStep = (from: string, to: string, progress: number): ProjectEvent =>
+  ({ type: 'StepAdvanced', schemaVersion: 1, data: { projectId: PROJECT, from, to, progress, comment: null } }) as ProjectEvent;
+const asked: ProjectEvent = { type: 'QuestionAsked', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, category: 'financement', text: 'Quelles aides ?' } };
+const finished = [created, toStep('idee', 'travaux', 80), toStep('travaux', 'termine', 100)];
+const requested: ProjectEvent = { type: 'PublicationRequested', schemaVersion: 1, data: { projectId: PROJECT, summary: 'Ce qui a marché' } };
+
+describe('Project decider', () => {
+  describe('when creating a project', () => {
+    const create: ProjectCommand = { type: 'CreateProject', projectId: PROJECT, codeInsee: '95002', title: '  Toiture de l’école ', description: 'Infiltrations', theme: 'ecole', estimatedCostHt: 185000 };
+
+    it('records ProjectCreated with the trimmed title', () => given().when(create).then([created]));
+    it('is refused for another commune’s member', () => given().when(create, autreMaire).thenFails('forbidden', 'forbidden'));
+    it('is allowed to Département staff for any commune', () => given().when(create, agent).then([created]));
+    it('is refused twice', () => given(created).when(create).thenFails('project_exists', 'conflict'));
+    it('needs a title', () => given().when({ ...create, title: '   ' }).thenFails('required'));
+    it('refuses a negative cost', () => given().when({ ...create, estimatedCostHt: -1 }).thenFails('invalid_cost'));
+    it('refuses an auditor', () => given().when(create, auditeur).thenFails('forbidden', 'forbidden'));
+  });
+
+  describe('when changing the step', () => {
+    it('advances with StepAdvanced', () =>
+      given(created).when({ type: 'ChangeStep', step: 'etudes', progress: 20 }).then([toStep('idee', 'etudes', 20)]));
+    it('updates progress within a step with ProgressUpdated', () =>
+      given(created, toStep('idee', 'etudes', 20))
+        .when({ type: 'ChangeStep', step: 'etudes', progress: 50, comment: 'Étude rendue' }, adjoint)
+        .then([{ type: 'ProgressUpdated', schemaVersion: 1, data: { projectId: PROJECT, step: 'etudes', progress: 50, comment: 'Étude rendue' } }]));
+    it('goes back only with a reason', () =>
+      given(created, toStep('idee', 'travaux', 50)).when({ type: 'ChangeStep', step: 'financement', progress: 40 }).thenFails('reason_required'));
+    it('goes back with StepReverted when a reason is given', () =>
+      given(created, toStep('idee', 'travaux', 50))
+        .when({ type: 'ChangeStep', step: 'financement', progress: 40, comment: 'Subvention refusée' })
+        .then([{ type: 'StepReverted', schemaVersion: 1, data: { projectId: PROJECT, from: 'travaux', to: 'financement', progress: 40, reason: 'Subvention refusée' } }]));
+    it('requires 100 % to finish', () => given(created).when({ type: 'ChangeStep', step: 'termine', progress: 90 }).thenFails('finished_means_100'));
+    it('refuses a progress outside 0–100', () => given(created).when({ type: 'ChangeStep', step: 'etudes', progress: 120 }).thenFails('invalid_progress'));
+    it('refuses a change that changes nothing', () => given(created).when({ type: 'ChangeStep', step: 'idee', progress: 0 }).thenFails('no_change'));
+    it('refuses another commune', () => given(created).when({ type: 'ChangeStep', step: 'etudes', progress: 10 }, autreMaire).thenFails('forbidden'));
+    it('refuses an unknown project', () => given().when({ type: 'ChangeStep', step: 'etudes', progress: 10 }).thenFails('project_not_found', 'not_found'));
+  });
+
+  describe('when changing details', () => {
+    it('records only what changed', () =>
+      given(created)
+        .when({ type: 'ChangeProjectDetails', title: 'Toiture de l’école', estimatedCostHt: 200000 })
+        .then([{ type: 'ProjectDetailsChanged', schemaVersion: 1, data: { projectId: PROJECT, estimatedCostHt: 200000 } }]));
+    it('refuses a change that changes nothing', () =>
+      given(created).when({ type: 'ChangeProjectDetails', title: 'Toiture de l’école' }).thenFails('no_change'));
+  });
+
+  describe('when asking and answering', () => {
+    it('lets the commune ask', () =>
+      given(created).when({ type: 'AskQuestion', category: 'financement', text: ' Quelles aides ? ' }, adjoint).then([asked]));
+    it('does not let the Département ask in the commune’s name', () =>
+      given(created).when({ type: 'AskQuestion', category: 'autre', text: 'Question' }, agent).thenFails('forbidden'));
+    it('lets an agent answer', () =>
+      given(created, asked)
+        .when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'La DETR.' }, agent)
+        .then([{ type: 'QuestionAnswered', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, answerId: ANSWER, text: 'La DETR.' } }]));
+    it('lets a partner answer', () =>
+      given(created, asked).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'Avis du CAUE.' }, partenaire).then([
+        { type: 'QuestionAnswered', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, answerId: ANSWER, text: 'Avis du CAUE.' } },
+      ]));
+    it('does not let the commune answer its own question', () =>
+      given(created, asked).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'Moi' }, maire).thenFails('forbidden'));
+    it('refuses an unknown question', () =>
+      given(created).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'Réponse' }, agent).thenFails('question_not_found', 'not_found'));
+  });
+
+  describe('when publishing', () => {
+    it('refuses a request before the project is finished', () =>
+      given(created).when({ type: 'RequestPublication', summary: 'Résumé' }).thenFails('not_finished', 'conflict'));
+    it('records the request for a finished project', () =>
+      given(...finished).when({ type: 'RequestPublication', summary: 'Ce qui a marché' }, adjoint).then([requested]));
+    it('publishes on the mayor’s approval', () =>
+      given(...finished, requested).when({ type: 'PublishProject' }).then([{ type: 'ProjectPublished', schemaVersion: 1, data: { projectId: PROJECT } }]));
+    it('refuses approval by a collaborator', () => given(...finished, requested).when({ type: 'PublishProject' }, adjoint).thenFails('forbidden'));
+    it('refuses approval without a request', () => given(...finished).when({ type: 'PublishProject' }).thenFails('not_requested'));
+    it('refuses going back once publication is requested', () =>
+      given(...finished, requested).when({ type: 'ChangeStep', step: 'travaux', progress: 90, comment: 'Reprise' }).thenFails('published_locked'));
+  });
+
+  describe('the event catalogue', () => {
+    it('has a JSON Schema for every event type and version', () => {
+      const expected = Object.entries(PROJECT_EVENT_VERSIONS).map(([type, v]) => `${type}.v${v}`);
+      expect(schemaNames()).toEqual(expect.arrayContaining(expected));
+    });
+    it('rejects an event that does not match its schema', () => {
+      expect(() => assertMatchesSchema({ type: 'ProjectPublished', schemaVersion: 1, data: { projectId: 'pas-un-uuid' } })).toThrow(/schema/);
+    });
+  });
+});
