@@ -56,6 +56,7 @@ export function toUserError(error: unknown): UserError {
     error.status >= 500
       ? 'Une erreur est survenue sur le serveur. Réessayez dans un instant.'
       : (DEFAULT_MESSAGES[error.status] ?? 'La demande a été refusée.');
-  const message = problem?.detail || (Object.keys(fieldErrors).length ? DEFAULT_MESSAGES[400] : null) || fallback;
+  // Validation problems carry a `detail`; business-rule problems carry their French sentence in `title`.
+  const message = problem?.detail || problem?.title || fallback;
   return { status: error.status, message, fieldErrors };
 }
