@@ -56,7 +56,9 @@ export class ProblemFilter implements ExceptionFilter {
       headers = { 'Retry-After': '1' };
     } else if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      problem = { type: problemType(`http_${status}`), title: HTTP_TITLES[status] ?? 'Erreur', status, instance, ...frenchDetail(exception, status) };
+      problem = isMalformedJson(exception)
+        ? { type: problemType('malformed_body'), title: 'Le corps de la requête n’est pas du JSON valide', status: 400, instance }
+        : { type: problemType(`http_${status}`), title: HTTP_TITLES[status] ?? 'Erreur', status, instance, ...frenchDetail(status) };
     } else if (isBodyParserError(exception)) {
       const status = exception.status ?? 400;
       problem = {
@@ -79,14 +81,15 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-function frenchDetail(exception: HttpException, status: number): { detail?: string } {
-  if (status === 404) return { detail: 'Aucune ressource ne correspond à cette adresse.' };
+function frenchDetail(status: number): { detail?: string } {
+  return status === 404 ? { detail: 'Aucune ressource ne correspond à cette adresse.' } : {};
+}
+
+// Express's JSON parser fails before any controller runs; Nest turns that into a 400 whose message names JSON.
+function isMalformedJson(exception: HttpException): boolean {
   const body = exception.getResponse();
-  const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : undefined;
-  if (status === 400 && typeof message === 'string' && /JSON/i.test(message)) {
-    return { detail: 'Le corps de la requête n’est pas du JSON valide.' };
-  }
-  return {};
+  const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : body;
+  return exception.getStatus() === 400 && typeof message === 'string' && /JSON/i.test(message);
 }
 
 function isBodyParserError(e: unknown): e is { status?: number; type: string } {

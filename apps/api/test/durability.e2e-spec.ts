@@ -1,0 +1,126 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import request from 'supertest';
+import { MAIRE_ABLEIGES, newProject, startApp } from './harness.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const MAIN = join(ROOT, 'apps/api/dist/main.js');
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => ok(port));
+    });
+  });
+}
+
+/** Runs the built server as a real process, as `npm start` does. */
+async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'false', NODE_ENV: 'test', MONGO_DB: `carnet_crash_${port}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return { child, url };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not start: ${output}`);
+}
+
+describe('Durability', () => {
+  const dirs: string[] = [];
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    children.forEach((c) => c.exitCode === null && c.kill('SIGKILL'));
+    dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  });
+
+  describe('when the server is killed with SIGKILL right after a 2xx command', () => {
+    it('still has the command’s events after a restart, and the read models catch up', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'carnet-crash-'));
+      dirs.push(dataDir);
+      const first = await startServer(dataDir);
+      children.push(first.child);
+      const res = await fetch(`${first.url}/api/projects`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Dev-Persona': MAIRE_ABLEIGES },
+        body: JSON.stringify(newProject({ title: 'Survit au crash' })),
+      });
+      expect(res.status).toBe(201);
+      first.child.kill('SIGKILL');
+      const accepted = (await res.json()) as { id: string; position: number };
+      await new Promise((r) => first.child.once('exit', r));
+
+      const second = await startServer(dataDir);
+      children.push(second.child);
+      const read = await fetch(`${second.url}/api/projects/${accepted.id}?minPosition=${accepted.position}`);
+      expect(read.status).toBe(200);
+      expect(await read.json()).toMatchObject({ title: 'Survit au crash', version: 1 });
+      const history = await fetch(`${second.url}/api/projects/${accepted.id}/history`);
+      expect(((await history.json()) as unknown[]).length).toBe(1);
+      second.child.kill('SIGKILL');
+    });
+  });
+
+  describe('when the application restarts on the same data', () => {
+    it('serves the projects created before, with their history', async () => {
+      const first = await startApp();
+      dirs.push(first.dataDir);
+      const created = await request(first.http).post('/api/projects').set('X-Dev-Persona', MAIRE_ABLEIGES).send(newProject({ title: 'Avant redémarrage' }));
+      await request(first.http).post(`/api/projects/${created.body.id}/step`).set('X-Dev-Persona', MAIRE_ABLEIGES).send({ step: 'etudes', progress: 25 }).expect(200);
+      await first.close(false);
+
+      const second = await startApp({ dataDir: first.dataDir, readStore: first.config.readStore });
+      try {
+        const read = await request(second.http).get(`/api/projects/${created.body.id}`);
+        expect(read.body).toMatchObject({ title: 'Avant redémarrage', step: 'etudes', progress: 25, version: 2 });
+        const history = await request(second.http).get(`/api/projects/${created.body.id}/history`);
+        expect(history.body).toHaveLength(2);
+      } finally {
+        await second.close(false);
+      }
+    });
+  });
+
+  describe('when the database is empty and demo data is on', () => {
+    it('creates the demo projects of real Val d’Oise communes through commands, once', async () => {
+      const first = await startApp({ demoData: true });
+      dirs.push(first.dataDir);
+      const health = await request(first.http).get('/api/health');
+      const list = await request(first.http).get(`/api/projects?minPosition=${health.body.logPosition}`);
+      expect(list.body.total).toBeGreaterThanOrEqual(8);
+      expect(new Set(list.body.items.map((p: { communeName: string }) => p.communeName))).toEqual(new Set(['Ableiges', 'Nesles-la-Vallée', 'Vigny', 'Marines']));
+      const vigny = list.body.items.find((p: { title: string }) => p.title === 'Création d’un city-stade');
+      expect(vigny).toMatchObject({ step: 'termine', publication: 'published' });
+      await first.close(false);
+      const second = await startApp({ dataDir: first.dataDir, demoData: true, readStore: first.config.readStore });
+      try {
+        const again = await request(second.http).get(`/api/projects?minPosition=${health.body.logPosition}`);
+        expect(again.body.total).toBe(list.body.total);
+      } finally {
+        await second.close(false);
+      }
+    });
+  });
+});
