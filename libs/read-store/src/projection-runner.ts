@@ -60,6 +60,7 @@ export class ProjectionRunner {
   private waiters = new Set<{ position: number; resolve: () => void }>();
   private generationTimer: NodeJS.Timeout | null = null;
   private switching: Promise<void> | null = null;
+  private stopped = false;
 
   constructor(
     private readonly events: EventStore,
@@ -87,8 +88,18 @@ export class ProjectionRunner {
   private async follow(generation: number): Promise<void> {
     const set = this.store.at(generation);
     for (const p of this.projections) await set.ensureCollection(p.collection, p.indexedFields);
+    let position = await set.checkpoint();
+    // A freshly rebuilt generation can be behind what the old one already shows: bring it level
+    // before switching, so that a position waitForPosition has confirmed stays visible.
+    while (position < this.position) {
+      const batch = await this.events.readAll({ after: position, maxCount: this.options.batchSize ?? 500 });
+      if (batch.length === 0) break;
+      await projectBatch(set, this.projections, batch);
+      position = batch[batch.length - 1].position;
+    }
+    if (this.stopped) return;
     this.generation = generation;
-    this.position = await set.checkpoint();
+    this.position = position;
     this.notify();
     this.subscription = this.events.subscribeToAll(
       { after: this.position, batchSize: this.options.batchSize ?? 500 },
@@ -104,10 +115,11 @@ export class ProjectionRunner {
   }
 
   private async checkGeneration(): Promise<void> {
-    if (this.switching) return;
+    if (this.switching || this.stopped) return;
     try {
       const active = await this.store.activeGeneration();
-      if (active === this.generation) return;
+      // stop() may have run while the active generation was being read.
+      if (active === this.generation || this.stopped) return;
       this.switching = (async () => {
         await this.subscription?.stop();
         await this.follow(active);
@@ -149,6 +161,7 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.generationTimer) clearInterval(this.generationTimer);
     await this.switching;
     await this.subscription?.stop();

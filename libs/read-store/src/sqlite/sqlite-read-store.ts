@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { DocumentChange, FindQuery, ReadModelSet, ReadStore, StoredDoc } from '../read-store.port.js';
 import { foldForSearch } from '../search-text.js';
 
-const NAME = /^[a-z][a-z0-9_]*$/;
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 function checkName(name: string): string {
   if (!NAME.test(name)) throw new Error(`Invalid collection or field name: ${name}`);

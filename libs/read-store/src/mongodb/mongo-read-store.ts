@@ -1,0 +1,281 @@
+import {
+  MongoBulkWriteError,
+  MongoClient,
+  MongoServerError,
+  type AnyBulkWriteOperation,
+  type Collection,
+  type Db,
+  type Document,
+  type Filter,
+  type Sort,
+} from 'mongodb';
+import type { DocumentChange, FindQuery, ReadModelSet, ReadStore, StoredDoc } from '../read-store.port.js';
+import { foldForSearch } from '../search-text.js';
+
+export interface MongoReadStoreOptions {
+  /** e.g. `mongodb://127.0.0.1:27018/` (FerretDB) or a MongoDB replica set. */
+  url: string;
+  dbName: string;
+}
+
+/** Stored document: the read model plus its key and the folded copies `contains` searches. */
+interface MongoDoc extends Document {
+  _id: string;
+  _fold?: Record<string, string>;
+}
+
+const META = 'read_meta';
+const ACTIVE = 'active_generation';
+const NAME = /^[a-z][a-z0-9_]*$/;
+const DUPLICATE_KEY = 11000;
+const MAX_ATTEMPTS = 5;
+
+function checkName(name: string): string {
+  if (!NAME.test(name)) throw new Error(`Invalid collection or field name: ${name}`);
+  return name;
+}
+
+const checkpointKey = (generation: number) => `checkpoint_g${generation}`;
+
+/**
+ * Read models in MongoDB or a MongoDB-wire server such as FerretDB 1.x: one collection per read
+ * model and generation (`<collection>_g<gen>`) and a `read_meta` collection holding the active
+ * generation and each generation's checkpoint.
+ *
+ * It uses no transaction, change stream, $lookup, $facet or $merge (FerretDB 1.x has none of
+ * them). A commit writes the documents first, then raises the checkpoint with `$max`: a crash in
+ * between replays events whose effects are already stored, which projections skip thanks to each
+ * document's `_position`. `contains` searches a folded copy of every top-level text field, kept in
+ * `_fold`, with an escaped regular expression, so it finds the same documents as SQLite does.
+ */
+export class MongoReadStore implements ReadStore {
+  readonly engine = 'mongodb';
+  readonly client: MongoClient;
+  readonly db: Db;
+  private readonly sets = new Map<number, MongoReadModelSet>();
+  private readonly ready: Promise<void>;
+
+  constructor(options: MongoReadStoreOptions) {
+    // ignoreUndefined: a field set to undefined is absent, as it is in the SQLite adapter's JSON.
+    this.client = new MongoClient(options.url, { ignoreUndefined: true });
+    this.db = this.client.db(options.dbName);
+    this.ready = this.init();
+    this.ready.catch(() => undefined); // reported by the first call that awaits it
+  }
+
+  /** Connects and makes sure generation 1 exists. */
+  static async connect(options: MongoReadStoreOptions): Promise<MongoReadStore> {
+    const store = new MongoReadStore(options);
+    await store.ready;
+    return store;
+  }
+
+  private async init(): Promise<void> {
+    const meta = this.db.collection<{ _id: string; value: number }>(META);
+    await retryDuplicateKey(() => meta.updateOne({ _id: ACTIVE }, { $setOnInsert: { value: 1 } }, { upsert: true }));
+    await registerGeneration(this.db, 1);
+  }
+
+  async activeGeneration(): Promise<number> {
+    await this.ready;
+    const doc = await this.db.collection<{ _id: string; value: number }>(META).findOne({ _id: ACTIVE });
+    return doc?.value ?? 1;
+  }
+
+  async generations(): Promise<number[]> {
+    await this.ready;
+    const docs = await this.db
+      .collection<{ _id: string; generation?: number }>(META)
+      .find({ generation: { $exists: true } })
+      .toArray();
+    return docs.map((d) => d.generation!).sort((a, b) => a - b);
+  }
+
+  async activate(generation: number): Promise<void> {
+    await this.ready;
+    await registerGeneration(this.db, generation);
+    await this.db.collection<{ _id: string; value: number }>(META).updateOne({ _id: ACTIVE }, { $set: { value: generation } }, { upsert: true });
+  }
+
+  async dropGeneration(generation: number): Promise<void> {
+    if (generation === (await this.activeGeneration())) throw new Error('Cannot drop the active generation');
+    const suffix = `_g${generation}`;
+    const names = (await this.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+    for (const name of names) {
+      if (name.endsWith(suffix) && NAME.test(name.slice(0, -suffix.length))) await this.db.collection(name).drop();
+    }
+    await this.db.collection<{ _id: string }>(META).deleteOne({ _id: checkpointKey(generation) });
+    this.sets.delete(generation);
+  }
+
+  at(generation: number): ReadModelSet {
+    let set = this.sets.get(generation);
+    if (!set) {
+      set = new MongoReadModelSet(this.db, generation, this.ready);
+      this.sets.set(generation, set);
+    }
+    return set;
+  }
+
+  async close(): Promise<void> {
+    await this.ready.catch(() => undefined);
+    await this.client.close();
+  }
+}
+
+/** Records that a generation exists (its checkpoint starts at 0); harmless when it already does. */
+async function registerGeneration(db: Db, generation: number): Promise<void> {
+  await retryDuplicateKey(() =>
+    db
+      .collection<{ _id: string; value: number; generation: number }>(META)
+      .updateOne({ _id: checkpointKey(generation) }, { $setOnInsert: { value: 0, generation } }, { upsert: true }),
+  );
+}
+
+/** Two upserts of a missing document can both try to insert it: the loser retries as an update. */
+async function retryDuplicateKey<T>(operation: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !(error instanceof MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
+    }
+  }
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+class MongoReadModelSet implements ReadModelSet {
+  constructor(
+    private readonly db: Db,
+    readonly generation: number,
+    private readonly ready: Promise<void>,
+  ) {}
+
+  private async collection(collection: string) {
+    await this.ready;
+    return this.db.collection<MongoDoc>(`${checkName(collection)}_g${this.generation}`);
+  }
+
+  async ensureCollection(collection: string, indexedFields: string[]): Promise<void> {
+    indexedFields.forEach(checkName);
+    const target = await this.collection(collection);
+    await registerGeneration(this.db, this.generation);
+    const exists = await this.db.listCollections({ name: target.collectionName }, { nameOnly: true }).hasNext();
+    if (!exists) {
+      try {
+        await this.db.createCollection(target.collectionName);
+      } catch (error) {
+        // NamespaceExists: another process created it first.
+        if (!(error instanceof MongoServerError && error.code === 48)) throw error;
+      }
+    }
+    for (const field of indexedFields) await target.createIndex({ [field]: 1 }, { name: field });
+  }
+
+  async get<T extends object>(collection: string, id: string): Promise<(T & StoredDoc) | null> {
+    const doc = await (await this.collection(collection)).findOne({ _id: id });
+    return doc ? toReadModel<T>(doc) : null;
+  }
+
+  async getMany<T extends object>(collection: string, ids: string[]): Promise<Map<string, T & StoredDoc>> {
+    const target = await this.collection(collection);
+    const result = new Map<string, T & StoredDoc>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      for (const doc of await target.find({ _id: { $in: unique.slice(i, i + 500) } }).toArray()) {
+        result.set(doc._id, toReadModel<T>(doc));
+      }
+    }
+    return result;
+  }
+
+  private filter(query: Pick<FindQuery, 'where' | 'contains'>): Filter<MongoDoc> {
+    const filter: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(query.where ?? {})) filter[checkName(field)] = value;
+    if (query.contains && query.contains.text.trim()) {
+      filter[`_fold.${checkName(query.contains.field)}`] = { $regex: escapeRegex(foldForSearch(query.contains.text)) };
+    }
+    return filter as Filter<MongoDoc>;
+  }
+
+  async find<T extends object>(collection: string, query: FindQuery = {}): Promise<Array<T & StoredDoc>> {
+    const target = await this.collection(collection);
+    if (query.limit === 0) return [];
+    const sort: Record<string, 1 | -1> = {};
+    for (const o of query.orderBy ?? []) sort[checkName(o.field)] = o.direction === 'desc' ? -1 : 1;
+    if (!('_id' in sort)) sort._id = 1; // a stable order for pagination, as in SQLite (id ASC)
+    let cursor = target.find(this.filter(query)).sort(sort as Sort);
+    if (query.offset) cursor = cursor.skip(query.offset);
+    if (query.limit !== undefined) cursor = cursor.limit(query.limit);
+    return (await cursor.toArray()).map((doc) => toReadModel<T>(doc));
+  }
+
+  async count(collection: string, query: Pick<FindQuery, 'where' | 'contains'> = {}): Promise<number> {
+    return (await this.collection(collection)).countDocuments(this.filter(query));
+  }
+
+  async checkpoint(): Promise<number> {
+    await this.ready;
+    const doc = await this.db.collection<{ _id: string; value: number }>(META).findOne({ _id: checkpointKey(this.generation) });
+    return doc?.value ?? 0;
+  }
+
+  async commit(changes: DocumentChange[], position: number): Promise<void> {
+    // Every name is checked before anything is written, so a bad change writes nothing at all.
+    const byCollection = new Map<string, AnyBulkWriteOperation<MongoDoc>[]>();
+    for (const change of changes) {
+      checkName(change.collection);
+      const ops = byCollection.get(change.collection) ?? [];
+      ops.push(
+        change.doc === null
+          ? { deleteOne: { filter: { _id: change.id } } }
+          : { replaceOne: { filter: { _id: change.id }, replacement: toStored(change.id, change.doc), upsert: true } },
+      );
+      byCollection.set(change.collection, ops);
+    }
+    for (const [collection, ops] of byCollection) await bulkWriteWithRetry(await this.collection(collection), ops);
+    await this.db
+      .collection<{ _id: string; value: number; generation: number }>(META)
+      .updateOne(
+        { _id: checkpointKey(this.generation) },
+        { $max: { value: position }, $setOnInsert: { generation: this.generation } },
+        { upsert: true },
+      );
+  }
+}
+
+/** Runs the operations; the ones that lost an upsert race (E11000) run again, as updates this time. */
+async function bulkWriteWithRetry(
+  target: Collection<MongoDoc>,
+  ops: AnyBulkWriteOperation<MongoDoc>[],
+): Promise<void> {
+  let pending = ops;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    try {
+      // Unordered: each operation touches a different document, so their order does not matter.
+      await target.bulkWrite(pending, { ordered: false });
+      return;
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError) || attempt >= MAX_ATTEMPTS) throw error;
+      const failed = error.writeErrors instanceof Array ? error.writeErrors : [error.writeErrors];
+      if (failed.length === 0 || failed.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+      pending = failed.map((e) => pending[e.index]);
+    }
+  }
+}
+
+function toStored(id: string, doc: Record<string, unknown>): MongoDoc {
+  const fold: Record<string, string> = {};
+  for (const [field, value] of Object.entries(doc)) {
+    if (typeof value === 'string' && NAME.test(field)) fold[field] = foldForSearch(value);
+  }
+  return { ...doc, id, _id: id, _fold: fold };
+}
+
+function toReadModel<T extends object>(stored: MongoDoc): T & StoredDoc {
+  const { _id, _fold, ...doc } = stored;
+  return { ...doc, id: _id } as unknown as T & StoredDoc;
+}

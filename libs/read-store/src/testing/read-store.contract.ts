@@ -1,0 +1,476 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { SqliteEventStore, type NewEvent, type RecordedEvent } from '@carnet/event-store';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Projection } from '../projection.js';
+import { ProjectionRunner, ReadModelTimeoutError, projectBatch } from '../projection-runner.js';
+import type { DocumentChange, ReadStore, StoredDoc } from '../read-store.port.js';
+import { rebuildReadModels } from '../rebuild.js';
+
+export interface ReadStoreFixture {
+  store: ReadStore;
+  /** A second instance over the same storage, as after a restart. */
+  reopen(): Promise<ReadStore>;
+  cleanup(): Promise<void>;
+}
+
+/** Guard for waits on asynchronous progress: a failure bound, not a measurement. */
+const WAIT_MS = 15_000;
+
+async function eventually(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Still waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Expected the promise to reject');
+}
+
+// ---- a tiny projection over test events ------------------------------------------------------
+
+interface Thing {
+  title: string;
+  status: string;
+  rank: number;
+  renames: number;
+}
+
+type ThingData = { thingId: string; title?: string; status?: string; rank?: number };
+
+/** Counts evolve calls so a test can tell which events a runner applied. */
+function thingsProjection(): Projection<Thing> & { applied: RecordedEvent[] } {
+  const applied: RecordedEvent[] = [];
+  return {
+    collection: 'things',
+    indexedFields: ['status', 'rank'],
+    applied,
+    keyOf: (event) => (event.type.startsWith('Thing') ? (event.data as ThingData).thingId : null),
+    evolve(doc, event) {
+      applied.push(event);
+      const data = event.data as ThingData;
+      switch (event.type) {
+        case 'ThingCreated':
+          return { title: data.title!, status: data.status!, rank: data.rank!, renames: 0 };
+        case 'ThingRenamed':
+          // A counter, not just the last title: applying an event twice would show.
+          return doc ? { title: data.title!, status: doc.status, rank: doc.rank, renames: doc.renames + 1 } : null;
+        case 'ThingRemoved':
+          return null;
+        default:
+          return doc;
+      }
+    },
+  };
+}
+
+function thingEvent(type: string, data: ThingData): NewEvent {
+  return {
+    id: randomUUID(),
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: {
+      actorId: 'user-1',
+      actorRole: 'agent',
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      commandId: randomUUID(),
+      recordedAt: '2026-03-01T10:00:00.000Z',
+    },
+  };
+}
+
+/** The documents the projection gives when folded over the whole log in memory: the reference. */
+async function expectedThings(events: SqliteEventStore): Promise<Map<string, Thing & StoredDoc>> {
+  const projection = thingsProjection();
+  const docs = new Map<string, Thing & StoredDoc>();
+  for (const event of await events.readAll({ maxCount: 1_000_000 })) {
+    const key = projection.keyOf(event);
+    if (key === null) continue;
+    const next = projection.evolve(docs.get(key) ?? null, event);
+    if (next === null) docs.delete(key);
+    else docs.set(key, { ...next, id: key, _position: event.position });
+  }
+  return docs;
+}
+
+function doc(id: string, position: number, fields: Record<string, unknown>): DocumentChange {
+  return { collection: 'things', id, doc: { ...fields, _position: position } };
+}
+
+/**
+ * The behaviour every ReadStore adapter must show, and the projection runner and rebuild running
+ * on it (fed by a SqliteEventStore in a temporary directory). Each test gets a fresh store.
+ */
+export function readStoreContract(name: string, factory: () => Promise<ReadStoreFixture>): void {
+  describe(`ReadStore contract: ${name}`, () => {
+    let fixture: ReadStoreFixture;
+    let store: ReadStore;
+
+    beforeEach(async () => {
+      fixture = await factory();
+      store = fixture.store;
+    });
+
+    afterEach(async () => {
+      await fixture.cleanup();
+    });
+
+    describe('a read model set', () => {
+      const things = [
+        doc('a', 1, { title: 'École des Pins', status: 'draft', rank: 3, flag: true }),
+        doc('b', 2, { title: 'Salle (B) polyvalente', status: 'published', rank: 1, flag: false }),
+        doc('c', 3, { title: 'L’ÉCOLE maternelle', status: 'published', rank: 2, flag: null }),
+        doc('d', 4, { title: 'Voirie', status: 'published', rank: 2 }),
+      ];
+
+      beforeEach(async () => {
+        const set = store.at(await store.activeGeneration());
+        await set.ensureCollection('things', ['status', 'rank']);
+        await set.commit(things, 4);
+      });
+
+      const active = async () => store.at(await store.activeGeneration());
+
+      describe('when asked for one document', () => {
+        it('returns it with its id and position and nothing else', async () => {
+          expect(await (await active()).get('things', 'a')).toEqual({
+            id: 'a',
+            title: 'École des Pins',
+            status: 'draft',
+            rank: 3,
+            flag: true,
+            _position: 1,
+          });
+        });
+
+        it('returns null when it does not exist', async () => {
+          expect(await (await active()).get('things', 'zzz')).toBeNull();
+          expect(await (await active()).get('never_written', 'a')).toBeNull();
+        });
+      });
+
+      describe('when asked for several documents', () => {
+        it('returns those that exist, by id', async () => {
+          const found = await (await active()).getMany<{ title: string }>('things', ['c', 'a', 'zzz', 'a']);
+          expect([...found.keys()].sort()).toEqual(['a', 'c']);
+          expect(found.get('c')?.title).toBe('L’ÉCOLE maternelle');
+        });
+      });
+
+      describe('when filtering with where', () => {
+        it('matches strings, booleans and null (a missing field counts as null)', async () => {
+          const set = await active();
+          const ids = async (where: Record<string, string | number | boolean | null>) =>
+            (await set.find('things', { where })).map((d) => d.id);
+          expect(await ids({ status: 'published' })).toEqual(['b', 'c', 'd']);
+          expect(await ids({ status: 'published', rank: 2 })).toEqual(['c', 'd']);
+          expect(await ids({ flag: true })).toEqual(['a']);
+          expect(await ids({ flag: false })).toEqual(['b']);
+          expect(await ids({ flag: null })).toEqual(['c', 'd']);
+          expect(await set.count('things', { where: { status: 'published' } })).toBe(3);
+        });
+      });
+
+      describe('when sorting and paging', () => {
+        it('orders ascending or descending, ties by id, then applies offset and limit', async () => {
+          const set = await active();
+          const ids = async (direction: 'asc' | 'desc', limit?: number, offset?: number) =>
+            (await set.find('things', { orderBy: [{ field: 'rank', direction }], limit, offset })).map((d) => d.id);
+          expect(await ids('asc')).toEqual(['b', 'c', 'd', 'a']);
+          expect(await ids('desc')).toEqual(['a', 'c', 'd', 'b']);
+          expect(await ids('asc', 2, 1)).toEqual(['c', 'd']);
+          expect(await ids('desc', 10, 3)).toEqual(['b']);
+          expect(await ids('asc', 0)).toEqual([]);
+          const byTwoFields = await set.find('things', {
+            orderBy: [
+              { field: 'status', direction: 'desc' },
+              { field: 'title', direction: 'asc' },
+            ],
+          });
+          expect(byTwoFields.map((d) => d.id)).toEqual(['c', 'b', 'd', 'a']);
+        });
+      });
+
+      describe('when searching text with contains', () => {
+        it('ignores accents and case', async () => {
+          const set = await active();
+          const ids = async (text: string) => (await set.find('things', { contains: { field: 'title', text } })).map((d) => d.id);
+          expect(await ids('ecole')).toEqual(['a', 'c']);
+          expect(await ids('ÉCOLE DES')).toEqual(['a']);
+          expect(await ids('maternélle')).toEqual(['c']);
+          expect(await ids('piscine')).toEqual([]);
+        });
+
+        it('treats the text literally', async () => {
+          const set = await active();
+          expect((await set.find('things', { contains: { field: 'title', text: '(b)' } })).map((d) => d.id)).toEqual(['b']);
+          expect(await set.find('things', { contains: { field: 'title', text: '.*' } })).toEqual([]);
+        });
+
+        it('combines with where and count', async () => {
+          const set = await active();
+          expect(await set.count('things', { contains: { field: 'title', text: 'ecole' }, where: { status: 'published' } })).toBe(1);
+          expect(await set.count('things', { contains: { field: 'title', text: 'ecole' } })).toBe(2);
+          expect(await set.count('things')).toBe(4);
+        });
+      });
+
+      describe('when a commit writes and deletes', () => {
+        it('shows the documents and the checkpoint together', async () => {
+          const set = await active();
+          await set.commit([doc('a', 5, { title: 'École rénovée', status: 'published', rank: 3 }), { collection: 'things', id: 'd', doc: null }], 6);
+          expect(await set.checkpoint()).toBe(6);
+          expect(await set.get('things', 'a')).toMatchObject({ title: 'École rénovée', _position: 5 });
+          expect(await set.get('things', 'd')).toBeNull();
+          expect(await set.count('things')).toBe(3);
+          expect((await set.find('things', { contains: { field: 'title', text: 'renovee' } })).map((d) => d.id)).toEqual(['a']);
+        });
+
+        it('writes nothing and keeps the checkpoint when one change is invalid', async () => {
+          const set = await active();
+          const error = await rejection(
+            set.commit([doc('e', 7, { title: 'Nouveau', status: 'draft', rank: 9 }), { collection: 'Not-A-Name', id: 'x', doc: { _position: 7 } }], 7),
+          );
+          expect(error).toBeInstanceOf(Error);
+          expect(await set.get('things', 'e')).toBeNull();
+          expect(await set.checkpoint()).toBe(4);
+        });
+      });
+
+      describe('when a commit carries an older position', () => {
+        it('never moves the checkpoint backwards', async () => {
+          const set = await active();
+          await set.commit([], 10);
+          await set.commit([], 5);
+          expect(await set.checkpoint()).toBe(10);
+        });
+      });
+    });
+
+    describe('generations', () => {
+      describe('when the store is new', () => {
+        it('has generation 1, active, with checkpoint 0', async () => {
+          expect(await store.activeGeneration()).toBe(1);
+          expect(await store.generations()).toEqual([1]);
+          expect(await store.at(1).checkpoint()).toBe(0);
+        });
+      });
+
+      describe('when a second generation is filled', () => {
+        beforeEach(async () => {
+          await store.at(1).commit([doc('a', 1, { title: 'Un', status: 'draft', rank: 1 })], 1);
+        });
+
+        it('starts empty and stays apart from the first', async () => {
+          const second = store.at(2);
+          await second.ensureCollection('things', ['status']);
+          expect(await second.find('things')).toEqual([]);
+          expect(await second.checkpoint()).toBe(0);
+          await second.commit([doc('b', 1, { title: 'Deux', status: 'draft', rank: 1 })], 1);
+          expect((await store.at(1).find('things')).map((d) => d.id)).toEqual(['a']);
+          expect((await second.find('things')).map((d) => d.id)).toEqual(['b']);
+          expect(await store.generations()).toEqual([1, 2]);
+        });
+
+        it('becomes the active one on activate, and the old one can then be dropped', async () => {
+          await store.at(2).commit([doc('b', 1, { title: 'Deux', status: 'draft', rank: 1 })], 1);
+          await store.activate(2);
+          expect(await store.activeGeneration()).toBe(2);
+          await store.dropGeneration(1);
+          expect(await store.generations()).toEqual([2]);
+          expect(await store.at(1).find('things')).toEqual([]);
+          expect(await store.at(1).checkpoint()).toBe(0);
+          expect((await store.at(2).find('things')).map((d) => d.id)).toEqual(['b']);
+        });
+
+        it('refuses to drop the active generation', async () => {
+          await expect(store.dropGeneration(1)).rejects.toThrow();
+          expect((await store.at(1).find('things')).map((d) => d.id)).toEqual(['a']);
+        });
+
+        it('is seen by another instance over the same storage', async () => {
+          await store.at(2).commit([doc('b', 1, { title: 'Deux', status: 'draft', rank: 1 })], 1);
+          await store.activate(2);
+          const other = await fixture.reopen();
+          try {
+            expect(await other.activeGeneration()).toBe(2);
+            expect(await other.at(2).checkpoint()).toBe(1);
+          } finally {
+            await other.close();
+          }
+        });
+      });
+    });
+
+    describe('projections', () => {
+      let dir: string;
+      let events: SqliteEventStore;
+      const runners: ProjectionRunner[] = [];
+
+      beforeEach(() => {
+        dir = mkdtempSync(join(tmpdir(), 'carnet-rs-events-'));
+        events = new SqliteEventStore({ filename: join(dir, 'events.db'), pollMs: 20 });
+      });
+
+      afterEach(async () => {
+        for (const runner of runners.splice(0)) await runner.stop();
+        await events.close();
+        rmSync(dir, { recursive: true, force: true });
+      });
+
+      function runner(on: ReadStore, projection = thingsProjection()): ProjectionRunner {
+        const r = new ProjectionRunner(events, on, [projection], { batchSize: 3, generationCheckMs: 10 });
+        runners.push(r);
+        return r;
+      }
+
+      async function append(...list: NewEvent[]): Promise<number> {
+        let position = 0;
+        for (const event of list) position = (await events.appendToStream(`thing-${(event.data as ThingData).thingId}`, [event], 'any')).position;
+        return position;
+      }
+
+      describe('when the runner restarts', () => {
+        it('catches up from its checkpoint without applying earlier events again', async () => {
+          const first = await append(
+            thingEvent('ThingCreated', { thingId: 'x', title: 'Mairie', status: 'draft', rank: 1 }),
+            thingEvent('ThingCreated', { thingId: 'y', title: 'Stade', status: 'draft', rank: 2 }),
+            thingEvent('ThingRenamed', { thingId: 'x', title: 'Hôtel de ville' }),
+          );
+          const one = runner(store);
+          await one.start();
+          await one.waitForPosition(first, WAIT_MS);
+          await one.stop();
+
+          const last = await append(thingEvent('ThingRenamed', { thingId: 'x', title: 'Mairie annexe' }), thingEvent('ThingRemoved', { thingId: 'y' }));
+          const reopened = await fixture.reopen();
+          try {
+            const projection = thingsProjection();
+            const two = runner(reopened, projection);
+            await two.start();
+            expect(two.checkpoint).toBe(first);
+            await two.waitForPosition(last, WAIT_MS);
+            expect(projection.applied.map((e) => e.type)).toEqual(['ThingRenamed', 'ThingRemoved']);
+            const set = two.readModels();
+            expect(await set.get('things', 'x')).toMatchObject({ title: 'Mairie annexe', renames: 2 });
+            expect(await set.get('things', 'y')).toBeNull();
+            expect(await set.checkpoint()).toBe(last);
+          } finally {
+            await stopAll(runners);
+            await reopened.close();
+          }
+        });
+      });
+
+      describe('when the same events are applied twice', () => {
+        it('gives the same documents (replay after a crash before the checkpoint moved)', async () => {
+          await append(
+            thingEvent('ThingCreated', { thingId: 'x', title: 'Mairie', status: 'draft', rank: 1 }),
+            thingEvent('ThingRenamed', { thingId: 'x', title: 'Hôtel de ville' }),
+            thingEvent('ThingCreated', { thingId: 'y', title: 'Stade', status: 'draft', rank: 2 }),
+            thingEvent('ThingRemoved', { thingId: 'y' }),
+            thingEvent('ThingCreated', { thingId: 'z', title: 'École', status: 'published', rank: 3 }),
+          );
+          const log = await events.readAll();
+          const set = store.at(await store.activeGeneration());
+          await set.ensureCollection('things', ['status', 'rank']);
+          await projectBatch(set, [thingsProjection()], log);
+          const once = await set.find('things');
+          await projectBatch(set, [thingsProjection()], log);
+          await projectBatch(set, [thingsProjection()], log.slice(1));
+          expect(await set.find('things')).toEqual(once);
+          expect(once).toEqual([...(await expectedThings(events)).values()]);
+          expect(await set.checkpoint()).toBe(log[log.length - 1].position);
+        });
+      });
+
+      describe('when waiting for a position', () => {
+        it('resolves once the read models reflect it', async () => {
+          const r = runner(store);
+          await r.start();
+          const position = await append(thingEvent('ThingCreated', { thingId: 'x', title: 'Mairie', status: 'draft', rank: 1 }));
+          await r.waitForPosition(position, WAIT_MS);
+          expect(await r.readModels().get('things', 'x')).toMatchObject({ title: 'Mairie', _position: position });
+        });
+
+        it('fails with ReadModelTimeoutError when the position is never reached', async () => {
+          const r = runner(store);
+          await r.start();
+          const position = await append(thingEvent('ThingCreated', { thingId: 'x', title: 'Mairie', status: 'draft', rank: 1 }));
+          await r.waitForPosition(position, WAIT_MS);
+          const error = await rejection(r.waitForPosition(position + 1000, 30));
+          expect(error).toBeInstanceOf(ReadModelTimeoutError);
+          expect(error).toMatchObject({ position: position + 1000, reached: position });
+        });
+      });
+
+      describe('when the read models are rebuilt', () => {
+        it('builds a new generation equal to the live one and activates it', async () => {
+          const r = runner(store);
+          await r.start();
+          const head = await append(
+            thingEvent('ThingCreated', { thingId: 'x', title: 'Mairie', status: 'draft', rank: 1 }),
+            thingEvent('ThingCreated', { thingId: 'y', title: 'Stade', status: 'draft', rank: 2 }),
+            thingEvent('ThingRenamed', { thingId: 'x', title: 'Hôtel de ville' }),
+            thingEvent('ThingRemoved', { thingId: 'y' }),
+          );
+          await r.waitForPosition(head, WAIT_MS);
+          const live = r.readModels();
+          const result = await rebuildReadModels(events, store, [thingsProjection()], { batchSize: 2 });
+          expect(result).toMatchObject({ generation: live.generation + 1, position: head, events: 4 });
+          expect(await store.activeGeneration()).toBe(result.generation);
+          expect(await store.at(result.generation).find('things')).toEqual(await live.find('things'));
+          expect(await store.at(result.generation).checkpoint()).toBe(head);
+        });
+
+        it('keeps the running runner up to date across the swap, including events appended meanwhile', async () => {
+          const r = runner(store);
+          await r.start();
+          let head = 0;
+          for (let i = 0; i < 10; i++) {
+            head = await append(thingEvent('ThingCreated', { thingId: `t${i}`, title: `Chose ${i}`, status: 'draft', rank: i }));
+          }
+          await r.waitForPosition(head, WAIT_MS);
+          const before = r.readModels().generation;
+
+          const during: Array<Promise<number>> = [];
+          const result = await rebuildReadModels(events, store, [thingsProjection()], {
+            batchSize: 2,
+            onProgress: (p) => {
+              if (during.length < 3 && p.events < 10) {
+                during.push(append(thingEvent('ThingRenamed', { thingId: `t${during.length}`, title: `Renommée ${during.length}` })));
+              }
+            },
+          });
+          expect(during.length).toBeGreaterThan(0);
+          await Promise.all(during);
+          const after = await append(thingEvent('ThingCreated', { thingId: 'late', title: 'Tardive', status: 'draft', rank: 99 }));
+
+          await eventually(() => r.readModels().generation === result.generation, 'the runner to follow the swap');
+          expect(result.generation).toBe(before + 1);
+          await r.waitForPosition(after, WAIT_MS);
+          const docs = await r.readModels().find<Thing>('things');
+          expect(docs).toEqual([...(await expectedThings(events)).values()].sort((a, b) => a.id.localeCompare(b.id)));
+          expect(docs.filter((d) => d.renames === 1)).toHaveLength(during.length);
+          expect(await r.readModels().checkpoint()).toBe(after);
+        });
+      });
+    });
+  });
+}
+
+/** Stops runners started in a test before the store they write to is closed. */
+async function stopAll(runners: ProjectionRunner[]): Promise<void> {
+  for (const r of runners.splice(0)) await r.stop();
+}
