@@ -7,6 +7,8 @@ export interface ProjectionRunnerOptions {
   /** How often the runner checks whether a rebuild swapped the active generation (ms). */
   generationCheckMs?: number;
   onError?: (error: Error) => void;
+  /** Called after each batch is committed (metrics: projection lag). */
+  onProjected?: (events: RecordedEvent[]) => void;
 }
 
 /** Thrown by waitForPosition when the read models did not reach the position in time. */
@@ -108,6 +110,7 @@ export class ProjectionRunner {
           await projectBatch(set, this.projections, batch);
           this.position = batch[batch.length - 1].position;
           this.notify();
+          this.options.onProjected?.(batch);
         },
         onError: (error) => this.options.onError?.(error),
       },
