@@ -7,8 +7,6 @@ export interface ProjectionRunnerOptions {
   /** How often the runner checks whether a rebuild swapped the active generation (ms). */
   generationCheckMs?: number;
   onError?: (error: Error) => void;
-  /** Called after each batch is committed (metrics: projection lag). */
-  onProjected?: (events: RecordedEvent[]) => void;
 }
 
 /** Thrown by waitForPosition when the read models did not reach the position in time. */
@@ -62,6 +60,7 @@ export class ProjectionRunner {
   private waiters = new Set<{ position: number; resolve: () => void }>();
   private generationTimer: NodeJS.Timeout | null = null;
   private switching: Promise<void> | null = null;
+  private readonly observers = new Set<(events: RecordedEvent[]) => void>();
   private stopped = false;
 
   constructor(
@@ -74,6 +73,12 @@ export class ProjectionRunner {
   /** The generation this runner keeps up to date: queries read it, so waits and reads agree. */
   readModels(): ReadModelSet {
     return this.store.at(this.generation);
+  }
+
+  /** Calls `observer` after each committed batch (metrics such as projection lag); returns an unsubscribe function. */
+  observe(observer: (events: RecordedEvent[]) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
   }
 
   /** Position of the last event the active read models reflect. */
@@ -110,7 +115,7 @@ export class ProjectionRunner {
           await projectBatch(set, this.projections, batch);
           this.position = batch[batch.length - 1].position;
           this.notify();
-          this.options.onProjected?.(batch);
+          for (const observer of this.observers) observer(batch);
         },
         onError: (error) => this.options.onError?.(error),
       },

@@ -26,7 +26,7 @@ interface MongoDoc extends Document {
 
 const META = 'read_meta';
 const ACTIVE = 'active_generation';
-const NAME = /^[a-z][a-z0-9_]*$/;
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const DUPLICATE_KEY = 11000;
 const MAX_ATTEMPTS = 5;
 

@@ -128,7 +128,7 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
 
     describe('a read model set', () => {
       const things = [
-        doc('a', 1, { title: 'École des Pins', status: 'draft', rank: 3, flag: true }),
+        doc('a', 1, { title: 'École des Pins', status: 'draft', rank: 3, flag: true, codeInsee: '2A004' }),
         doc('b', 2, { title: 'Salle (B) polyvalente', status: 'published', rank: 1, flag: false }),
         doc('c', 3, { title: 'L’ÉCOLE maternelle', status: 'published', rank: 2, flag: null }),
         doc('d', 4, { title: 'Voirie', status: 'published', rank: 2 }),
@@ -150,6 +150,7 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
             status: 'draft',
             rank: 3,
             flag: true,
+            codeInsee: '2A004',
             _position: 1,
           });
         });
@@ -178,6 +179,7 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
           expect(await ids({ flag: true })).toEqual(['a']);
           expect(await ids({ flag: false })).toEqual(['b']);
           expect(await ids({ flag: null })).toEqual(['c', 'd']);
+          expect(await ids({ codeInsee: '2A004' })).toEqual(['a']);
           expect(await set.count('things', { where: { status: 'published' } })).toBe(3);
         });
       });
