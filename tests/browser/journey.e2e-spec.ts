@@ -1,0 +1,163 @@
+import { expect, test } from '@playwright/test';
+import { actAs, expectAccessible, expectNoHorizontalScroll, personaWithRole, screenshot } from './helpers.ts';
+
+test.describe('Carnet de projets in a browser', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  let projectUrl = '';
+  const title = `Aire de jeux du centre-bourg ${Date.now().toString(36)}`;
+  const questionText = 'Quelles aides le Département propose-t-il pour une aire de jeux ?';
+  const answerText = 'Le fonds d’aide aux communes rurales peut financer jusqu’à 40 % du coût HT.';
+
+  test('the home page lists the demo projects', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Projets' })).toBeVisible();
+    await expect(page).toHaveTitle(/Projets/);
+    // Default persona: the first one, a commune mayor: the list starts on their commune.
+    const communeFilter = page.getByLabel('Commune', { exact: true });
+    await expect(communeFilter).not.toHaveValue('');
+    await communeFilter.selectOption('');
+    const cards = page.locator('.cards > li');
+    await expect(cards.first()).toBeVisible();
+    expect(await cards.count()).toBeGreaterThanOrEqual(4);
+    await expect(page.getByRole('status').filter({ hasText: /\d+ projets/ })).toBeVisible();
+    const firstBar = cards.first().getByRole('progressbar');
+    await expect(firstBar).toHaveAttribute('aria-valuenow', /\d+/);
+    await expectAccessible(page, 'the project list');
+    await screenshot(page, 'desktop-list');
+  });
+
+  test('a commune mayor creates a project, moves it on and asks a question', async ({ page, request }) => {
+    const mayor = await personaWithRole(request, 'commune_mayor');
+    await page.goto('/');
+    await actAs(page, mayor);
+    await expect(page.getByLabel('Commune', { exact: true })).toHaveValue(mayor.communeInsee!);
+
+    await page.getByRole('link', { name: 'Nouveau projet' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Nouveau projet' })).toBeVisible();
+    await expect(page.getByLabel('Commune *')).toBeDisabled();
+    await expect(page.getByLabel('Commune *')).toContainText(mayor.communeName!);
+
+    // Nothing filled in: every missing field says what to do.
+    await page.getByRole('button', { name: 'Créer le projet' }).click();
+    await expect(page.getByText('Indiquez le titre du projet.')).toBeVisible();
+    await expect(page.getByLabel('Titre *')).toBeFocused();
+    await expectAccessible(page, 'the creation form with errors');
+    await screenshot(page, 'desktop-create-errors');
+
+    await page.getByLabel('Titre *').fill(title);
+    await page.getByLabel('Description').fill('Remplacer les jeux vieillissants et rendre l’aire accessible aux poussettes.');
+    await page.getByLabel('Thème *').selectOption({ label: 'Espaces verts et nature' });
+    await page.getByLabel('Coût estimé hors taxes, en euros').fill('45 000');
+    await page.getByRole('button', { name: 'Créer le projet' }).click();
+
+    await expect(page).toHaveURL(/\/projets\/[0-9a-f-]{36}\?after=\d+/);
+    projectUrl = new URL(page.url()).pathname;
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page.getByText('45 000 €')).toBeVisible();
+    await expect(page.locator('[aria-current="step"]')).toContainText('Idée');
+
+    // Move it on.
+    await page.getByLabel('Nouvelle étape').selectOption('etudes');
+    await page.getByLabel('Avancement, en %').fill('20');
+    await page.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Étape enregistrée : Études, 20 %.' })).toBeVisible();
+    await expect(page.locator('[aria-current="step"]')).toContainText('Études');
+    await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '20');
+    await expect(page.locator('.history li')).toHaveCount(2);
+
+    // Going back needs a reason.
+    await page.getByLabel('Nouvelle étape').selectOption('idee');
+    await page.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    const comment = page.getByLabel('Commentaire *');
+    await expect(comment).toHaveAccessibleDescription(/Indiquez pourquoi le projet revient à une étape précédente/);
+    await expect(comment).toBeFocused();
+    await page.getByLabel('Nouvelle étape').selectOption('etudes');
+
+    // Ask the Département.
+    await page.getByLabel('Sujet *').selectOption({ label: 'Financement' });
+    await page.getByLabel('Votre question *').fill(questionText);
+    await page.getByRole('button', { name: 'Envoyer la question' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Votre question a été envoyée au Département.' })).toBeVisible();
+    await expect(page.locator('.questions').getByText(questionText)).toBeVisible();
+    await expect(page.getByText('En attente de réponse.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Historique' })).toBeVisible();
+    await expect(page.locator('.history li')).toHaveCount(3);
+    await expectAccessible(page, 'the project page (commune)');
+    await screenshot(page, 'desktop-project-commune');
+  });
+
+  test('a Département agent answers, and the commune sees the answer, even after a reload', async ({ page, request }) => {
+    expect(projectUrl, 'the previous journey created a project').not.toBe('');
+    const agent = await personaWithRole(request, 'departement_agent');
+    const mayor = await personaWithRole(request, 'commune_mayor');
+
+    await page.goto(projectUrl);
+    await actAs(page, agent);
+    await expect(page.getByRole('button', { name: 'Envoyer la question' })).toHaveCount(0);
+    await page.getByLabel('Répondre à cette question').fill(answerText);
+    await page.getByRole('button', { name: 'Répondre', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Votre réponse a été publiée.' })).toBeVisible();
+    await expect(page.locator('.questions').getByText(answerText)).toBeVisible();
+    await expect(page.getByText(`Réponse de ${agent.name}`)).toBeVisible();
+    await expectAccessible(page, 'the project page (Département)');
+    await screenshot(page, 'desktop-project-departement');
+
+    await actAs(page, mayor);
+    await expect(page.getByLabel('Répondre à cette question')).toHaveCount(0);
+    await expect(page.locator('.questions').getByText(answerText)).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page.getByLabel('Vous êtes')).toHaveValue(mayor.id);
+    await expect(page.locator('.questions').getByText(answerText)).toBeVisible();
+    await expect(page.locator('.questions').getByText(questionText)).toBeVisible();
+    await expect(page.locator('[aria-current="step"]')).toContainText('Études');
+  });
+
+  test('a change made meanwhile by someone else is reported and the page reloaded', async ({ browser, request }) => {
+    const mayor = await personaWithRole(request, 'commune_mayor');
+    const first = await browser.newPage();
+    const second = await browser.newPage();
+    for (const page of [first, second]) {
+      await page.goto(projectUrl);
+      await actAs(page, mayor);
+      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    }
+    await second.getByLabel('Nouvelle étape').selectOption('financement');
+    await second.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await expect(second.getByRole('status').filter({ hasText: 'Étape enregistrée' })).toBeVisible();
+
+    await first.getByLabel('Avancement, en %').fill('30');
+    await first.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await expect(first.getByRole('alert').filter({ hasText: "Ce projet a été modifié entre-temps par quelqu'un d'autre." })).toBeVisible();
+    await expect(first.locator('[aria-current="step"]')).toContainText('Financement');
+    await first.close();
+    await second.close();
+  });
+
+  test('an unknown address shows « Page introuvable »', async ({ page }) => {
+    await page.goto('/cette-page-n-existe-pas');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
+    await expectAccessible(page, 'the 404 page');
+  });
+
+  test.describe('on a phone (375 × 740)', () => {
+    test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+
+    test('the list and a project page fit the screen', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.locator('.cards > li').first()).toBeVisible();
+      await expectNoHorizontalScroll(page);
+      await expectAccessible(page, 'the project list on a phone');
+      await screenshot(page, 'phone-list');
+
+      await page.goto(projectUrl);
+      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+      await expect(page.locator('.questions').getByText(answerText)).toBeVisible();
+      await expectNoHorizontalScroll(page);
+      await expectAccessible(page, 'the project page on a phone');
+      await screenshot(page, 'phone-project');
+    });
+  });
+});
