@@ -250,6 +250,18 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
         });
       });
 
+      describe('when two commits upsert the same new document at once', () => {
+        it('both succeed and leave one document', async () => {
+          const set = await active();
+          await Promise.all(
+            Array.from({ length: 8 }, (_, i) => set.commit([doc('new', 10 + i, { title: `Version ${i}`, status: 'draft', rank: i })], 10 + i)),
+          );
+          expect(await set.count('things', { where: { status: 'draft' } })).toBe(2);
+          expect(await set.get('things', 'new')).toMatchObject({ status: 'draft' });
+          expect(await set.checkpoint()).toBe(17);
+        });
+      });
+
       describe('when a commit carries an older position', () => {
         it('never moves the checkpoint backwards', async () => {
           const set = await active();
