@@ -17,8 +17,8 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   expect(summary, `accessibility violations on ${what}`).toEqual([]);
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true });
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage });
 }
 
 /** The page fits the viewport's width: nothing to scroll sideways. */

@@ -158,6 +158,7 @@ test.describe('Carnet de projets in a browser', () => {
       await expectNoHorizontalScroll(page);
       await expectAccessible(page, 'the project page on a phone');
       await screenshot(page, 'phone-project');
+      await screenshot(page, 'phone-project-top', false);
     });
   });
 });

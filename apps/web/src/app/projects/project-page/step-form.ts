@@ -128,6 +128,8 @@ export class StepForm {
 
   protected onStepChange(step: ProjectStep): void {
     this.step.set(step);
+    // Errors were about the previous choice.
+    this.state.begin({});
     if (step === 'termine') this.progress.set(100);
   }
 
