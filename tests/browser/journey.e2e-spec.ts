@@ -54,7 +54,7 @@ test.describe('Carnet de projets in a browser', () => {
     await expect(page).toHaveURL(/\/projets\/[0-9a-f-]{36}\?after=\d+/);
     projectUrl = new URL(page.url()).pathname;
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    await expect(page.getByText('45 000 €')).toBeVisible();
+    await expect(page.locator('.facts').getByText('45 000 €')).toBeVisible();
     await expect(page.locator('[aria-current="step"]')).toContainText('Idée');
 
     // Move it on.
@@ -134,6 +134,43 @@ test.describe('Carnet de projets in a browser', () => {
     await expect(first.locator('[aria-current="step"]')).toContainText('Financement');
     await first.close();
     await second.close();
+  });
+
+  test('the commune edits, finishes and publishes its project with the mayor’s consent', async ({ page, request }) => {
+    const mayor = await personaWithRole(request, 'commune_mayor');
+    await page.goto(projectUrl);
+    await actAs(page, mayor);
+
+    await page.getByRole('button', { name: 'Modifier les informations' }).click();
+    await page.getByLabel('Coût estimé hors taxes, en euros').fill('52000');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Les informations du projet ont été mises à jour.' })).toBeVisible();
+    await expect(page.locator('.facts').getByText('52 000 €')).toBeVisible();
+
+    await page.getByLabel('Nouvelle étape').selectOption('termine');
+    await expect(page.getByLabel('Avancement, en %')).toHaveValue('100');
+    await page.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await expect(page.locator('[aria-current="step"]')).toContainText('Terminé');
+
+    await page.getByLabel('Résumé public du projet *').fill('Une aire de jeux accessible, financée à 40 % par le Département.');
+    await page.getByRole('button', { name: 'Demander la publication' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Publication demandée' })).toBeVisible();
+    await expectAccessible(page, 'the project page awaiting publication');
+    await page.getByRole('button', { name: 'Approuver la publication' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Le projet est publié.' })).toBeVisible();
+    await expect(page.locator('.project__meta')).toContainText('Publié');
+    await screenshot(page, 'desktop-project-published');
+  });
+
+  test('an auditor reads but is not offered to create or change anything', async ({ page, request }) => {
+    const auditor = await personaWithRole(request, 'auditor');
+    await page.goto('/');
+    await actAs(page, auditor);
+    await expect(page.getByRole('link', { name: 'Nouveau projet' })).toHaveCount(0);
+    await page.goto(projectUrl);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page.getByRole('button', { name: "Enregistrer l'étape" })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Modifier les informations' })).toHaveCount(0);
   });
 
   test('an unknown address shows « Page introuvable »', async ({ page }) => {
