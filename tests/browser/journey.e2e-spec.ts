@@ -25,6 +25,16 @@ test.describe('Carnet de projets in a browser', () => {
     await expect(firstBar).toHaveAttribute('aria-valuenow', /\d+/);
     await expectAccessible(page, 'the project list');
     await screenshot(page, 'desktop-list');
+
+    // Keyboard users can skip the header.
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Aller au contenu' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Nouveau projet' })).toBeFocused();
   });
 
   test('a commune mayor creates a project, moves it on and asks a question', async ({ page, request }) => {

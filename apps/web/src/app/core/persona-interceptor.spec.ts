@@ -18,7 +18,14 @@ describe('personaInterceptor', () => {
     backend = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    // Reset even when verify fails, so that one failure does not cascade into the next tests.
+    try {
+      backend.verify();
+    } finally {
+      TestBed.resetTestingModule();
+    }
+  });
 
   describe('when a persona is chosen', () => {
     it('sends its id on every API call and remembers it across reloads', async () => {

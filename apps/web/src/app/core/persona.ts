@@ -34,7 +34,13 @@ export class PersonaStore {
       this.loadError.set(null);
       if (!personas.some((p) => p.id === this.currentId()) && personas.length > 0) this.select(personas[0].id);
     } catch (error) {
-      this.loadError.set(`Impossible de charger les profils de démonstration. ${toUserError(error).message}`);
+      const userError = toUserError(error);
+      if (userError.status === 404) {
+        // No demo personas (production): real accounts apply, send no development header.
+        this.currentId.set(null);
+        return;
+      }
+      this.loadError.set(`Impossible de charger les profils de démonstration. ${userError.message}`);
     }
   }
 

@@ -40,7 +40,14 @@ describe('ProjectCreate', () => {
     await settle();
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    // Reset even when verify fails, so that one failure does not cascade into the next tests.
+    try {
+      backend.verify();
+    } finally {
+      TestBed.resetTestingModule();
+    }
+  });
 
   describe('when the person belongs to a commune', () => {
     it('creates the project for their commune, without letting them choose another', () => {

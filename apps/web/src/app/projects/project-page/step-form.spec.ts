@@ -70,7 +70,14 @@ describe('StepForm', () => {
     await fixture.whenStable();
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    // Reset even when verify fails, so that one failure does not cascade into the next tests.
+    try {
+      backend.verify();
+    } finally {
+      TestBed.resetTestingModule();
+    }
+  });
 
   describe('when going back to an earlier step without a comment', () => {
     it('asks why, next to the comment field, and sends nothing', async () => {
