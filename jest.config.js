@@ -29,7 +29,7 @@ const common = {
 export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps/api,libs}/**/*.spec.ts'] },
-    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps/api,libs}/**/*.int-spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/apps/api/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'int', testTimeout: 30000, testMatch: ['<rootDir>/{apps/api,libs}/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testTimeout: 30000, testMatch: ['<rootDir>/apps/api/**/*.e2e-spec.ts'] },
   ],
 };

@@ -79,10 +79,14 @@ export class SqliteReadStore implements ReadStore {
 
 class SqliteReadModelSet implements ReadModelSet {
   private readonly known = new Set<string>();
+  private readonly prepared = new Map<string, { upsert: Database.Statement; remove: Database.Statement }>();
+  private readonly moveCheckpoint: Database.Statement;
   constructor(
     private readonly db: Database.Database,
     readonly generation: number,
-  ) {}
+  ) {
+    this.moveCheckpoint = db.prepare('INSERT INTO read_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value)');
+  }
 
   private table(collection: string): string {
     return `rm_g${this.generation}_${checkName(collection)}`;
@@ -174,21 +178,30 @@ class SqliteReadModelSet implements ReadModelSet {
   }
 
   async commit(changes: DocumentChange[], position: number): Promise<void> {
-    const tables = new Map(changes.map((c) => [c.collection, this.ensureTable(c.collection)]));
+    const statements = new Map(changes.map((c) => [c.collection, this.statements(c.collection)]));
     this.db.transaction(() => {
       for (const change of changes) {
-        const table = tables.get(change.collection)!;
-        if (change.doc === null) {
-          this.db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(change.id);
-        } else {
-          this.db
-            .prepare(`INSERT INTO "${table}" (id, doc, position) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, position = excluded.position`)
-            .run(change.id, JSON.stringify({ ...change.doc, id: change.id }), change.doc._position);
-        }
+        const stmt = statements.get(change.collection)!;
+        if (change.doc === null) stmt.remove.run(change.id);
+        else stmt.upsert.run(change.id, JSON.stringify(change.doc.id === change.id ? change.doc : { ...change.doc, id: change.id }), change.doc._position);
       }
-      this.db
-        .prepare('INSERT INTO read_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value)')
-        .run(`checkpoint_g${this.generation}`, position);
+      this.moveCheckpoint.run(`checkpoint_g${this.generation}`, position);
     })();
+  }
+
+  // Prepared once per table: preparing a statement costs more than running it.
+  private statements(collection: string): { upsert: Database.Statement; remove: Database.Statement } {
+    const table = this.ensureTable(collection);
+    let stmt = this.prepared.get(table);
+    if (!stmt) {
+      stmt = {
+        upsert: this.db.prepare(
+          `INSERT INTO "${table}" (id, doc, position) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, position = excluded.position`,
+        ),
+        remove: this.db.prepare(`DELETE FROM "${table}" WHERE id = ?`),
+      };
+      this.prepared.set(table, stmt);
+    }
+    return stmt;
   }
 }

@@ -16,8 +16,8 @@ export interface HistoryDoc {
 
 export const projectHistoryProjection: Projection<HistoryDoc> = {
   collection: 'project_history',
-  indexedFields: ['projectId', 'position'],
-  keyOf: (e) => (e.streamId.startsWith(PROJECT_STREAM_PREFIX) ? e.id : null),
+  indexedFields: ['projectId'],
+  keyOf: (e) => (e.streamId.startsWith(PROJECT_STREAM_PREFIX) ? String(e.position).padStart(15, '0') : null),
   evolve: (_doc, e) => ({
     projectId: e.streamId.slice(PROJECT_STREAM_PREFIX.length),
     position: e.position,

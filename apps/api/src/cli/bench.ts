@@ -1,0 +1,238 @@
+/**
+ * `npm run bench`: the speed targets of the platform, measured in one run on this machine and
+ * reported as ratios (machines here are noisy: absolute figures vary, ratios much less).
+ *
+ *  (a) raw SQLite: one durable commit per insert (WAL, synchronous=FULL)
+ *  (b) our event store's durable append rate, 1 writer and 32 concurrent writers   target (b32) ≥ 3 × (a)
+ *  (c) HTTP command throughput, 32 concurrent clients on loopback
+ *  (d) projection lag p50 / p99 under that load                                    target p99 ≤ 50 ms
+ *  (e) rebuild speed next to raw catch-up read speed of the same log               target ≥ 25 %
+ */
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { SqliteEventStore, type NewEvent, type RecordedEvent } from '@carnet/event-store';
+import { rebuildReadModels, type ProjectionRunner } from '@carnet/read-store';
+import { createApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { openReadStore } from '../infrastructure/engines.js';
+import { PROJECTION_RUNNER } from '../infrastructure/tokens.js';
+import { ALL_PROJECTIONS } from '../projects/projections/index.js';
+
+const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 6);
+const CLIENTS = 32;
+
+interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+}
+
+// ---------------------------------------------------------------- HTTP load, in a worker thread
+async function httpLoad(url: string, seconds: number, clients: number): Promise<LoadResult> {
+  const headers = { 'Content-Type': 'application/json', 'X-Dev-Persona': 'persona-maire-95002' };
+  const deadline = performance.now() + seconds * 1000;
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      let projectId: string | null = null;
+      for (let i = 0; performance.now() < deadline; i++) {
+        const t0 = performance.now();
+        // Half the commands open a project, half ask a question on the client's latest project.
+        const res: Response =
+          projectId && i % 2 === 1
+            ? await fetch(`${url}/api/projects/${projectId}/questions`, {
+                method: 'POST',
+                headers,
+                body: JSON.stringify({ category: 'financement', text: `Question ${i} du client ${client}` }),
+              })
+            : await fetch(`${url}/api/projects`, {
+                method: 'POST',
+                headers,
+                body: JSON.stringify({ codeInsee: '95002', title: `Projet ${client}-${i}`, theme: 'voirie', estimatedCostHt: 1000 * i }),
+              });
+        const body = (await res.json()) as { id?: string };
+        latencies.push(performance.now() - t0);
+        if (res.status >= 300) errors++;
+        else if (body.id && !projectId) projectId = body.id;
+        else if (body.id && i % 2 === 0) projectId = body.id;
+      }
+    }),
+  );
+  return { requests: latencies.length, errors, seconds: (performance.now() - started) / 1000, latencies };
+}
+
+
+// ---------------------------------------------------------------- helpers
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function metadata() {
+  return {
+    actorId: 'bench',
+    actorRole: 'commune_mayor',
+    actorCommune: '95002',
+    correlationId: 'bench',
+    causationId: 'bench',
+    commandId: randomUUID(),
+    recordedAt: new Date().toISOString(),
+  };
+}
+
+function projectEvents(projectId: string, count: number): NewEvent[] {
+  const events: NewEvent[] = [
+    {
+      id: randomUUID(),
+      type: 'ProjectCreated',
+      schemaVersion: 1,
+      data: { projectId, codeInsee: '95002', title: `Projet ${projectId.slice(0, 8)}`, description: 'Généré pour la mesure', theme: 'voirie', estimatedCostHt: 50000 },
+      metadata: metadata(),
+    },
+  ];
+  for (let i = 1; i < count; i++) {
+    events.push({
+      id: randomUUID(),
+      type: 'ProgressUpdated',
+      schemaVersion: 1,
+      data: { projectId, step: 'idee', progress: i % 100, comment: null },
+      metadata: metadata(),
+    });
+  }
+  return events;
+}
+
+// ---------------------------------------------------------------- (a) raw SQLite
+function rawSqliteCommits(dir: string, n: number): number {
+  const db = new Database(join(dir, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, stream TEXT NOT NULL, data TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO t (stream, data) VALUES (?, ?)');
+  const payload = JSON.stringify(projectEvents(randomUUID(), 1)[0]);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) insert.run('s', payload); // autocommit: one durable commit each
+  const seconds = (performance.now() - t0) / 1000;
+  db.close();
+  return n / seconds;
+}
+
+// ---------------------------------------------------------------- (b) our store
+async function storeAppends(dir: string, writers: number, perWriter: number): Promise<{ rate: number; commits: number }> {
+  const store = new SqliteEventStore({ filename: join(dir, `store-${writers}.sqlite`) });
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      const projectId = randomUUID();
+      const stream = `project-${projectId}`;
+      const [created, ...rest] = projectEvents(projectId, perWriter);
+      let revision = (await store.appendToStream(stream, [created], 'no_stream')).nextExpectedRevision;
+      for (const event of rest) revision = (await store.appendToStream(stream, [event], revision)).nextExpectedRevision;
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const commits = (store as unknown as { stats?: { commits: number } }).stats?.commits ?? NaN;
+  await store.close();
+  return { rate: (writers * perWriter) / seconds, commits };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'carnet-bench-'));
+  const lines: string[] = [];
+  const out = (s: string) => {
+    lines.push(s);
+    process.stdout.write(`${s}\n`);
+  };
+  const verdict = (ok: boolean) => (ok ? 'ATTEINT' : 'NON ATTEINT');
+  let failed = false;
+  try {
+    out(`Carnet de projets — mesures (${new Date().toISOString()}, Node ${process.version}, ${(await import('node:os')).cpus().length} cœurs)`);
+
+    const rawRate = rawSqliteCommits(dir, 1500);
+    out(`(a) SQLite brut, un commit durable par écriture : ${fmt(rawRate)} écritures/s`);
+
+    const one = await storeAppends(dir, 1, 1500);
+    const many = await storeAppends(dir, 32, 150);
+    const ratioB = many.rate / rawRate;
+    out(`(b) notre journal, 1 écrivain : ${fmt(one.rate)} événements/s (${fmt(one.rate / rawRate, 2)} × a)`);
+    out(`    notre journal, 32 écrivains : ${fmt(many.rate)} événements/s = ${fmt(ratioB, 2)} × a   [cible ≥ 3 × a : ${verdict(ratioB >= 3)}]`);
+    failed ||= ratioB < 3;
+
+    // (c) + (d): the real application on loopback, load from a worker thread.
+    const appDir = join(dir, 'app');
+    const config = { ...loadConfig({ ...process.env, DATA_DIR: appDir, DEMO_DATA: 'false', NODE_ENV: 'production', MONGO_DB: `carnet_bench_${Date.now()}` }), port: 0 };
+    const app = await createApp(config, { logger: ['error'] });
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as { port: number };
+    const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER);
+    const lags: number[] = [];
+    const stopObserving = runner.observe((batch: RecordedEvent[]) => {
+      const now = Date.now();
+      for (const e of batch) lags.push(now - Date.parse(e.metadata.recordedAt));
+    });
+    const load = await new Promise<LoadResult>((resolve, reject) => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: { url: `http://127.0.0.1:${port}`, seconds: HTTP_SECONDS, clients: CLIENTS } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    stopObserving();
+    const rps = load.requests / load.seconds;
+    out(`(c) HTTP, ${CLIENTS} clients pendant ${fmt(load.seconds, 1)} s : ${fmt(rps)} commandes/s (${load.errors} erreurs), ` +
+      `latence p50 ${fmt(percentile(load.latencies, 50), 1)} ms, p99 ${fmt(percentile(load.latencies, 99), 1)} ms`);
+    const p50 = percentile(lags, 50);
+    const p99 = percentile(lags, 99);
+    out(`(d) retard des projections sous cette charge : p50 ${fmt(p50, 1)} ms, p99 ${fmt(p99, 1)} ms (${lags.length} événements)   [cible p99 ≤ 50 ms : ${verdict(p99 <= 50)}]`);
+    failed ||= !(p99 <= 50) || load.errors > 0;
+    const events = app.get<SqliteEventStore>((await import('../infrastructure/tokens.js')).EVENT_STORE);
+
+    // (e) grow the log to a realistic size, then compare rebuild with a raw read of the same log.
+    for (let i = 0; i < 150; i++) {
+      const projectId = randomUUID();
+      await events.appendToStream(`project-${projectId}`, projectEvents(projectId, 200), 'no_stream');
+    }
+    const head = await events.headPosition();
+    let t0 = performance.now();
+    let read = 0;
+    for (let after = 0; ; ) {
+      const page = await events.readAll({ after, maxCount: 2000 });
+      if (page.length === 0) break;
+      read += page.length;
+      after = page[page.length - 1].position;
+    }
+    const rawRead = read / ((performance.now() - t0) / 1000);
+    const reads = await openReadStore(config);
+    t0 = performance.now();
+    const rebuilt = await rebuildReadModels(events, reads, ALL_PROJECTIONS);
+    const rebuildRate = rebuilt.events / ((performance.now() - t0) / 1000);
+    await reads.close();
+    const ratioE = rebuildRate / rawRead;
+    out(`(e) lecture brute du journal : ${fmt(rawRead)} événements/s ; reconstruction des lectures : ${fmt(rebuildRate)} événements/s ` +
+      `= ${fmt(ratioE * 100, 1)} %   [cible ≥ 25 % : ${verdict(ratioE >= 0.25)}]  (${fmt(head)} événements)`);
+    failed ||= ratioE < 0.25;
+    const memory = process.memoryUsage();
+    out(`    mémoire du processus après la reconstruction : RSS ${fmt(memory.rss / 2 ** 20)} Mio, tas ${fmt(memory.heapUsed / 2 ** 20)} Mio`);
+    await app.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  out(failed ? 'Au moins une cible n’est pas atteinte.' : 'Toutes les cibles sont atteintes.');
+  process.exitCode = failed ? 1 : 0;
+}
+
+// Entry point last: the same file is the benchmark and its load-generating worker.
+if (!isMainThread) {
+  const { url, seconds, clients } = workerData as { url: string; seconds: number; clients: number };
+  parentPort!.postMessage(await httpLoad(url, seconds, clients));
+} else {
+  await main();
+}

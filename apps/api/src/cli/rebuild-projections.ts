@@ -1,0 +1,47 @@
+/**
+ * `npm run projections:rebuild`: rebuilds every read model into a fresh generation from the whole
+ * event log, with a progress bar, then swaps it in. The API may keep running: it serves the old
+ * generation until the swap and follows the new one within a second after it.
+ */
+import { rebuildReadModels, type RebuildProgress } from '@carnet/read-store';
+import { loadConfig } from '../config.js';
+import { openEventStore, openReadStore } from '../infrastructure/engines.js';
+import { ALL_PROJECTIONS } from '../projects/projections/index.js';
+
+function bar(p: RebuildProgress): string {
+  const ratio = p.head === 0 ? 1 : Math.min(1, p.position / p.head);
+  const width = 30;
+  const filled = Math.round(ratio * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)} %  ${p.events} événements`;
+}
+
+const config = loadConfig();
+const events = openEventStore(config);
+const reads = await openReadStore(config);
+const started = performance.now();
+const tty = process.stderr.isTTY;
+let lastPrinted = -1;
+try {
+  process.stderr.write(`Reconstruction des lectures (journal : ${events.engine}, lectures : ${reads.engine})\n`);
+  const result = await rebuildReadModels(events, reads, ALL_PROJECTIONS, {
+    onProgress: (p) => {
+      const tenth = p.head === 0 ? 10 : Math.floor((p.position / p.head) * 10);
+      if (tty) process.stderr.write(`\r${bar(p)}`);
+      else if (tenth !== lastPrinted) {
+        lastPrinted = tenth;
+        process.stderr.write(`${bar(p)}\n`);
+      }
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  process.stderr.write(
+    `${tty ? '\n' : ''}Génération ${result.generation} active : ${result.events} événements en ${seconds.toFixed(1)} s ` +
+      `(${Math.round(result.events / Math.max(seconds, 0.001))} événements/s).\n`,
+  );
+} catch (error) {
+  process.stderr.write(`\nÉchec de la reconstruction : ${(error as Error).message}\nLes lectures actives n’ont pas été modifiées.\n`);
+  process.exitCode = 1;
+} finally {
+  await events.close();
+  await reads.close();
+}
