@@ -1,7 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { catchUpSubscription } from '../catch-up.js';
 import {
   DuplicateEventIdError,
@@ -16,11 +17,10 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store.port.js';
+import { SqliteAppendWriter, type AppendOutcome, type AppendRequest } from './sqlite-append-writer.js';
+import { openEventDatabase } from './sqlite-schema.js';
 
-interface PendingAppend {
-  streamId: string;
-  events: NewEvent[];
-  expected: ExpectedRevision;
+interface PendingAppend extends AppendRequest {
   resolve: (result: AppendResult) => void;
   reject: (error: Error) => void;
 }
@@ -36,76 +36,64 @@ interface EventRow {
   metadata: string;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS events (
-  position       INTEGER PRIMARY KEY AUTOINCREMENT,
-  id             TEXT    NOT NULL UNIQUE,
-  stream_id      TEXT    NOT NULL,
-  revision       INTEGER NOT NULL,
-  type           TEXT    NOT NULL,
-  schema_version INTEGER NOT NULL,
-  data           TEXT    NOT NULL,
-  metadata       TEXT    NOT NULL,
-  UNIQUE (stream_id, revision)
-);
-CREATE TABLE IF NOT EXISTS streams (
-  stream_id TEXT PRIMARY KEY,
-  revision  INTEGER NOT NULL
-) WITHOUT ROWID;
-`;
+type WriterReply = { id: number; outcomes: AppendOutcome[] } | { id: number; failure: { message: string; code?: string } };
+
+// Resolves to the compiled worker from both src/ (tests) and dist/ (the app): libs/event-store/dist/sqlite/.
+const WORKER_FILE = fileURLToPath(new URL('../../dist/sqlite/sqlite-writer.worker.js', import.meta.url));
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file, or ':memory:' for tests. */
   filename: string;
   /** How often subscriptions look for events written by another process (ms). */
   pollMs?: number;
+  /**
+   * Where commits (and their fsync) run: 'thread' (default for files) keeps the caller's event
+   * loop free; 'inline' runs them on the caller's thread (always for ':memory:').
+   */
+  writer?: 'thread' | 'inline';
 }
 
 /**
- * The embedded event store: one SQLite file in WAL mode with synchronous=FULL, so an append is
- * on disk when its promise resolves. Appends arriving in the same turn of the event loop are
- * grouped into one transaction (group commit): each keeps its own concurrency check and
- * succeeds or fails alone (a savepoint each), but they share one fsync.
+ * The embedded event store: one SQLite file in WAL mode with synchronous=FULL, so an append is on
+ * disk when its promise resolves. Appends that arrive while a commit is under way are grouped into
+ * the next transaction (group commit): each keeps its own concurrency check and succeeds or fails
+ * alone, but they share one fsync. Reads use their own connection on the caller's thread.
  */
 export class SqliteEventStore implements EventStore {
   readonly engine = 'sqlite';
+  /** Counters for tests and monitoring: `commits` < `appends` shows group commit at work. */
+  readonly stats = { appends: 0, commits: 0 };
   private readonly db: Database.Database;
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<Subscription>();
+  private readonly pollMs: number;
+  private readonly inline: SqliteAppendWriter | null;
+  private readonly worker: Worker | null;
+  private readonly inFlight = new Map<number, PendingAppend[]>();
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
+  private nextBatchId = 1;
   private closed = false;
-  private readonly pollMs: number;
-  /** Counters for tests and monitoring: `commits` < `appends` shows group commit at work. */
-  readonly stats = { appends: 0, commits: 0 };
   private readonly stmt: {
-    streamRevision: Database.Statement<[string], { revision: number }>;
-    eventById: Database.Statement<[string], { stream_id: string; revision: number; position: number }>;
-    insertEvent: Database.Statement<[string, string, number, string, number, string, string]>;
-    upsertStream: Database.Statement<[string, number]>;
     readStream: Database.Statement<[string, number], EventRow>;
     readAll: Database.Statement<[number, number], EventRow>;
     head: Database.Statement<[], { position: number | null }>;
   };
 
   constructor(options: SqliteEventStoreOptions) {
-    if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
-    this.db = new Database(options.filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.db = openEventDatabase(options.filename);
     this.pollMs = options.pollMs ?? 250;
     this.appended.setMaxListeners(0);
+    const threaded = options.filename !== ':memory:' && (options.writer ?? 'thread') === 'thread';
+    if (threaded && !existsSync(WORKER_FILE)) {
+      throw new Error(`SQLite writer thread not built (${WORKER_FILE}): run « npm run build:server » first`);
+    }
+    this.inline = threaded ? null : new SqliteAppendWriter(this.db);
+    this.worker = threaded ? new Worker(WORKER_FILE, { workerData: { filename: options.filename } }) : null;
+    this.worker?.on('message', (reply: WriterReply) => this.settle(reply));
+    this.worker?.on('error', (error) => this.failAll(error));
+    this.worker?.unref();
     this.stmt = {
-      streamRevision: this.db.prepare('SELECT revision FROM streams WHERE stream_id = ?'),
-      eventById: this.db.prepare('SELECT stream_id, revision, position FROM events WHERE id = ?'),
-      insertEvent: this.db.prepare(
-        'INSERT INTO events (id, stream_id, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      upsertStream: this.db.prepare(
-        'INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision',
-      ),
       readStream: this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND position <= ? ORDER BY revision'),
       readAll: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: this.db.prepare('SELECT MAX(position) AS position FROM events'),
@@ -117,101 +105,66 @@ export class SqliteEventStore implements EventStore {
     if (events.length === 0) return Promise.reject(new Error('Nothing to append'));
     return new Promise((resolve, reject) => {
       this.pending.push({ streamId, events, expected, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
     });
   }
 
   private flush(): void {
-    this.flushScheduled = false;
+    // One batch in flight at a time: whatever arrives during a commit joins the next one.
+    if (this.pending.length === 0 || this.inFlight.size > 0) return;
     const batch = this.pending;
     this.pending = [];
-    if (batch.length === 0) return;
-    const outcomes: Array<{ ok: true; value: AppendResult } | { ok: false; error: Error }> = [];
-    // Nested better-sqlite3 transactions are savepoints: a failed append rolls back alone.
-    const one = this.db.transaction((append: PendingAppend) => this.appendNow(append));
-    const all = this.db.transaction(() => {
-      for (const append of batch) {
-        try {
-          outcomes.push({ ok: true, value: one(append) });
-        } catch (error) {
-          outcomes.push({ ok: false, error: this.translate(error, append) });
-        }
-      }
-    });
-    try {
-      // IMMEDIATE takes the write lock before reading revisions: with a deferred transaction, another
-      // process committing in between would make the upgrade fail with SQLITE_BUSY_SNAPSHOT.
-      all.immediate();
-      this.stats.commits += 1;
-      this.stats.appends += batch.length;
-    } catch (error) {
-      // The commit itself failed (disk full, I/O error): nothing of the batch is durable.
-      for (const append of batch) append.reject(error as Error);
+    const requests = batch.map(({ streamId, events, expected }) => ({ streamId, events, expected }));
+    const id = this.nextBatchId++;
+    this.inFlight.set(id, batch);
+    if (this.worker) {
+      this.worker.ref(); // keep the process alive until the commit is acknowledged
+      this.worker.postMessage({ id, requests });
       return;
     }
-    batch.forEach((append, i) => {
-      const outcome = outcomes[i];
-      if (outcome.ok) append.resolve(outcome.value);
-      else append.reject(outcome.error);
-    });
-    if (outcomes.some((o) => o.ok && o.value.written)) this.appended.emit('appended');
+    try {
+      this.settle({ id, outcomes: this.inline!.write(requests) });
+    } catch (error) {
+      const e = error as Error & { code?: string };
+      this.settle({ id, failure: { message: e.message, code: e.code } });
+    }
   }
 
-  private appendNow(append: PendingAppend): AppendResult {
-    const { streamId, events, expected } = append;
-    const retried = this.findRetry(streamId, events);
-    if (retried) return retried;
-    const current = this.stmt.streamRevision.get(streamId)?.revision;
-    const actual = current === undefined ? 'no_stream' : current;
-    const ok =
-      expected === 'any' ||
-      (expected === 'no_stream' && actual === 'no_stream') ||
-      (expected === 'stream_exists' && actual !== 'no_stream') ||
-      (typeof expected === 'number' && actual === expected);
-    if (!ok) throw new WrongExpectedRevisionError(streamId, expected, actual);
-    let revision = current ?? -1;
-    let position = 0;
-    for (const event of events) {
-      revision += 1;
-      const info = this.stmt.insertEvent.run(
-        event.id,
-        streamId,
-        revision,
-        event.type,
-        event.schemaVersion,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-      );
-      position = Number(info.lastInsertRowid);
+  private settle(reply: WriterReply): void {
+    const batch = this.inFlight.get(reply.id);
+    if (!batch) return;
+    this.inFlight.delete(reply.id);
+    if (this.inFlight.size === 0) this.worker?.unref();
+    if ('failure' in reply) {
+      // The commit itself failed (disk full, I/O error): nothing of the batch is durable.
+      const error = Object.assign(new Error(reply.failure.message), { code: reply.failure.code });
+      batch.forEach((append) => append.reject(error));
+    } else {
+      this.stats.commits += 1;
+      this.stats.appends += batch.length;
+      batch.forEach((append, i) => {
+        const outcome = reply.outcomes[i];
+        if (outcome.ok) append.resolve(outcome.value);
+        else append.reject(toError(outcome.error));
+      });
+      if (reply.outcomes.some((o) => o.ok && o.value.written)) this.appended.emit('appended');
     }
-    this.stmt.upsertStream.run(streamId, revision);
-    return { nextExpectedRevision: revision, position, written: true };
+    if (this.pending.length > 0) this.scheduleFlush();
   }
 
-  /** A retried append finds all its event ids already in place: it succeeds without writing. */
-  private findRetry(streamId: string, events: NewEvent[]): AppendResult | null {
-    const first = this.stmt.eventById.get(events[0].id);
-    if (!first) return null;
-    let last = first;
-    for (let i = 0; i < events.length; i++) {
-      const found = i === 0 ? first : this.stmt.eventById.get(events[i].id);
-      if (!found || found.stream_id !== streamId || found.revision !== first.revision + i) {
-        throw new DuplicateEventIdError(events[i].id);
-      }
-      last = found;
-    }
-    return { nextExpectedRevision: last.revision, position: last.position, written: false };
-  }
-
-  private translate(error: unknown, append: PendingAppend): Error {
-    const e = error as Error & { code?: string };
-    if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' && /events\.id/.test(e.message)) {
-      return new DuplicateEventIdError(append.events.map((x) => x.id).join(','));
-    }
-    return e;
+  private failAll(error: Error): void {
+    for (const batch of this.inFlight.values()) batch.forEach((append) => append.reject(error));
+    this.inFlight.clear();
+    this.pending.splice(0).forEach((append) => append.reject(error));
   }
 
   async readStream(streamId: string, options: { untilPosition?: number } = {}): Promise<RecordedEvent[]> {
@@ -254,7 +207,7 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
-  /** The underlying connection, for tools that must touch the raw log (audit tests, benchmarks). */
+  /** The read connection, for tools that must touch the raw log (audit tests, benchmarks). */
   get database(): Database.Database {
     return this.db;
   }
@@ -263,9 +216,27 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.closed = true;
-    this.flush();
+    // Let every accepted append reach the disk before closing.
+    while (this.pending.length > 0 || this.inFlight.size > 0) {
+      this.flush();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    if (this.worker) {
+      this.worker.ref();
+      await new Promise<void>((resolve) => {
+        this.worker!.once('message', () => resolve());
+        this.worker!.postMessage({ close: true });
+      });
+      await this.worker.terminate();
+    }
     this.db.close();
   }
+}
+
+function toError(error: Extract<AppendOutcome, { ok: false }>['error']): Error {
+  if (error.name === 'WrongExpectedRevisionError') return new WrongExpectedRevisionError(error.streamId!, error.expected!, error.actual!);
+  if (error.name === 'DuplicateEventIdError') return new DuplicateEventIdError(error.eventId!);
+  return Object.assign(new Error(error.message), { name: error.name, code: error.code });
 }
 
 function toRecorded(row: EventRow): RecordedEvent {

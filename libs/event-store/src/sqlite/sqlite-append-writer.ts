@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port.js';
+
+/** One append as the writer receives it (structured-clone safe: it may cross a thread boundary). */
+export interface AppendRequest {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+}
+
+/** What became of one append: a result, or the error's plain fields to rebuild it on the other side. */
+export type AppendOutcome =
+  | { ok: true; value: AppendResult }
+  | { ok: false; error: { name: string; message: string; code?: string; streamId?: string; expected?: ExpectedRevision; actual?: number | 'no_stream'; eventId?: string } };
+
+class Refusal extends Error {
+  constructor(readonly outcome: Extract<AppendOutcome, { ok: false }>['error']) {
+    super(outcome.message);
+  }
+}
+
+/**
+ * Writes batches of appends in one SQLite transaction (group commit): each append is checked and
+ * written in its own savepoint, so a conflicting append fails alone, and the batch shares one fsync.
+ * Synchronous on purpose: it runs in the writer thread, or inline for in-memory stores.
+ */
+export class SqliteAppendWriter {
+  private readonly stmt;
+  private readonly batch: (requests: AppendRequest[]) => AppendOutcome[];
+
+  constructor(private readonly db: Database.Database) {
+    this.stmt = {
+      streamRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream_id = ?'),
+      eventById: db.prepare<[string], { stream_id: string; revision: number; position: number }>('SELECT stream_id, revision, position FROM events WHERE id = ?'),
+      insertEvent: db.prepare<[string, string, number, string, number, string, string]>(
+        'INSERT INTO events (id, stream_id, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      upsertStream: db.prepare<[string, number]>(
+        'INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision',
+      ),
+    };
+    // Nested better-sqlite3 transactions are savepoints: a failed append rolls back alone.
+    const one = db.transaction((request: AppendRequest) => this.appendOne(request));
+    const all = db.transaction((requests: AppendRequest[]) =>
+      requests.map((request): AppendOutcome => {
+        try {
+          return { ok: true, value: one(request) };
+        } catch (error) {
+          return { ok: false, error: describe(error, request) };
+        }
+      }),
+    );
+    // IMMEDIATE takes the write lock before reading revisions: with a deferred transaction, another
+    // process committing in between would make the upgrade fail with SQLITE_BUSY_SNAPSHOT.
+    this.batch = (requests) => all.immediate(requests);
+  }
+
+  /** Commits the batch; throws only when the commit itself fails (nothing of the batch is then durable). */
+  write(requests: AppendRequest[]): AppendOutcome[] {
+    return this.batch(requests);
+  }
+
+  private appendOne({ streamId, events, expected }: AppendRequest): AppendResult {
+    const retried = this.findRetry(streamId, events);
+    if (retried) return retried;
+    const current = this.stmt.streamRevision.get(streamId)?.revision;
+    const actual = current === undefined ? 'no_stream' : current;
+    const ok =
+      expected === 'any' ||
+      (expected === 'no_stream' && actual === 'no_stream') ||
+      (expected === 'stream_exists' && actual !== 'no_stream') ||
+      (typeof expected === 'number' && actual === expected);
+    if (!ok) {
+      throw new Refusal({ name: 'WrongExpectedRevisionError', message: `Stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`, streamId, expected, actual });
+    }
+    let revision = current ?? -1;
+    let position = 0;
+    for (const event of events) {
+      revision += 1;
+      const info = this.stmt.insertEvent.run(event.id, streamId, revision, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata));
+      position = Number(info.lastInsertRowid);
+    }
+    this.stmt.upsertStream.run(streamId, revision);
+    return { nextExpectedRevision: revision, position, written: true };
+  }
+
+  /** A retried append finds all its event ids already in place: it succeeds without writing. */
+  private findRetry(streamId: string, events: NewEvent[]): AppendResult | null {
+    const first = this.stmt.eventById.get(events[0].id);
+    if (!first) return null;
+    let last = first;
+    for (let i = 0; i < events.length; i++) {
+      const found = i === 0 ? first : this.stmt.eventById.get(events[i].id);
+      if (!found || found.stream_id !== streamId || found.revision !== first.revision + i) {
+        throw new Refusal({ name: 'DuplicateEventIdError', message: `Event ${events[i].id} is already stored elsewhere in the log`, eventId: events[i].id });
+      }
+      last = found;
+    }
+    return { nextExpectedRevision: last.revision, position: last.position, written: false };
+  }
+}
+
+function describe(error: unknown, request: AppendRequest): Extract<AppendOutcome, { ok: false }>['error'] {
+  if (error instanceof Refusal) return error.outcome;
+  const e = error as Error & { code?: string };
+  if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' && /events\.id/.test(e.message)) {
+    const eventId = request.events.map((x) => x.id).join(',');
+    return { name: 'DuplicateEventIdError', message: `Event ${eventId} is already stored elsewhere in the log`, eventId };
+  }
+  return { name: e.name ?? 'Error', message: e.message, code: e.code };
+}
