@@ -26,26 +26,25 @@ export class ReadModelTimeoutError extends Error {
  */
 export async function projectBatch(set: ReadModelSet, projections: Projection<any>[], events: RecordedEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const changes = new Map<string, DocumentChange>();
+  const changes: DocumentChange[] = [];
   for (const projection of projections) {
-    const keys = new Set<string>();
-    for (const event of events) {
-      const key = projection.keyOf(event);
-      if (key !== null) keys.add(key);
-    }
-    if (keys.size === 0) continue;
-    const docs = await set.getMany<Record<string, unknown>>(projection.collection, [...keys]);
-    const current = new Map<string, (Record<string, unknown> & StoredDoc) | null>(docs);
-    for (const event of events) {
-      const key = projection.keyOf(event);
+    // Key of each event computed once; documents of the batch loaded in one query.
+    const keys = events.map((event) => projection.keyOf(event));
+    const distinct = [...new Set(keys.filter((k): k is string => k !== null))];
+    if (distinct.length === 0) continue;
+    const current: Map<string, (Record<string, unknown> & StoredDoc) | null> = await set.getMany<Record<string, unknown>>(projection.collection, distinct);
+    const touched = new Set<string>();
+    for (let i = 0; i < events.length; i++) {
+      const key = keys[i];
       if (key === null) continue;
-      const next = applyEvent(projection, current.get(key) ?? null, event);
+      const next = applyEvent(projection, current.get(key) ?? null, events[i], key);
       if (next === undefined) continue;
       current.set(key, next);
-      changes.set(`${projection.collection}\u0000${key}`, { collection: projection.collection, id: key, doc: next });
+      touched.add(key);
     }
+    for (const key of touched) changes.push({ collection: projection.collection, id: key, doc: current.get(key) ?? null });
   }
-  await set.commit([...changes.values()], events[events.length - 1].position);
+  await set.commit(changes, events[events.length - 1].position);
 }
 
 /**

@@ -21,9 +21,14 @@ export function applyEvent<Doc extends object>(
   projection: Projection<Doc>,
   doc: (Doc & StoredDoc) | null,
   event: RecordedEvent,
+  key: string = projection.keyOf(event)!,
 ): (Doc & StoredDoc) | null | undefined {
   if (doc && doc._position >= event.position) return undefined; // already applied
   const next = projection.evolve(doc, event);
   if (next === null) return null;
-  return { ...next, id: projection.keyOf(event)!, _position: event.position } as Doc & StoredDoc;
+  // A fresh object from evolve is completed in place; the stored document itself is never mutated.
+  const out = (next === doc ? { ...next } : next) as Doc & StoredDoc;
+  out.id = key;
+  out._position = event.position;
+  return out;
 }

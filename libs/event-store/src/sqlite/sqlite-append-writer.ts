@@ -13,6 +13,14 @@ export type AppendOutcome =
   | { ok: true; value: AppendResult }
   | { ok: false; error: { name: string; message: string; code?: string; streamId?: string; expected?: ExpectedRevision; actual?: number | 'no_stream'; eventId?: string } };
 
+/** Thrown inside the savepoint when an event id is already stored, to roll it back before looking why. */
+class RetryProbe extends Error {}
+
+const isDuplicateId = (error: unknown): boolean => {
+  const e = error as { code?: string; message?: string };
+  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && /events\.id/.test(e.message ?? '');
+};
+
 class Refusal extends Error {
   constructor(readonly outcome: Extract<AppendOutcome, { ok: false }>['error']) {
     super(outcome.message);
@@ -30,13 +38,11 @@ export class SqliteAppendWriter {
 
   constructor(private readonly db: Database.Database) {
     this.stmt = {
-      streamRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream_id = ?'),
+      // Served by the UNIQUE (stream_id, revision) index: no separate table of stream heads to keep.
+      streamRevision: db.prepare<[string], { revision: number | null }>('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
       eventById: db.prepare<[string], { stream_id: string; revision: number; position: number }>('SELECT stream_id, revision, position FROM events WHERE id = ?'),
       insertEvent: db.prepare<[string, string, number, string, number, string, string]>(
         'INSERT INTO events (id, stream_id, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      upsertStream: db.prepare<[string, number]>(
-        'INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision',
       ),
     };
     // Nested better-sqlite3 transactions are savepoints: a failed append rolls back alone.
@@ -46,6 +52,15 @@ export class SqliteAppendWriter {
         try {
           return { ok: true, value: one(request) };
         } catch (error) {
+          if (error instanceof RetryProbe) {
+            // The savepoint is rolled back: look for the earlier, identical append.
+            try {
+              const retried = this.findRetry(request.streamId, request.events);
+              if (retried) return { ok: true, value: retried };
+            } catch (refusal) {
+              return { ok: false, error: describe(refusal, request) };
+            }
+          }
           return { ok: false, error: describe(error, request) };
         }
       }),
@@ -60,27 +75,34 @@ export class SqliteAppendWriter {
     return this.batch(requests);
   }
 
-  private appendOne({ streamId, events, expected }: AppendRequest): AppendResult {
-    const retried = this.findRetry(streamId, events);
-    if (retried) return retried;
-    const current = this.stmt.streamRevision.get(streamId)?.revision;
-    const actual = current === undefined ? 'no_stream' : current;
+  private appendOne(request: AppendRequest): AppendResult {
+    const { streamId, events, expected } = request;
+    const current = this.stmt.streamRevision.get(streamId)?.revision ?? null;
+    const actual = current === null ? 'no_stream' : current;
     const ok =
       expected === 'any' ||
       (expected === 'no_stream' && actual === 'no_stream') ||
       (expected === 'stream_exists' && actual !== 'no_stream') ||
       (typeof expected === 'number' && actual === expected);
     if (!ok) {
+      // A retry of an append that already succeeded finds the stream moved on by its own events.
+      const retried = this.findRetry(streamId, events);
+      if (retried) return retried;
       throw new Refusal({ name: 'WrongExpectedRevisionError', message: `Stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`, streamId, expected, actual });
     }
     let revision = current ?? -1;
     let position = 0;
-    for (const event of events) {
-      revision += 1;
-      const info = this.stmt.insertEvent.run(event.id, streamId, revision, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata));
-      position = Number(info.lastInsertRowid);
+    try {
+      for (const event of events) {
+        revision += 1;
+        const info = this.stmt.insertEvent.run(event.id, streamId, revision, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata));
+        position = Number(info.lastInsertRowid);
+      }
+    } catch (error) {
+      // Event id already stored: a retry (with expected 'any' or 'stream_exists'), or a reuse elsewhere.
+      if (!isDuplicateId(error)) throw error;
+      throw new RetryProbe();
     }
-    this.stmt.upsertStream.run(streamId, revision);
     return { nextExpectedRevision: revision, position, written: true };
   }
 
@@ -103,7 +125,7 @@ export class SqliteAppendWriter {
 function describe(error: unknown, request: AppendRequest): Extract<AppendOutcome, { ok: false }>['error'] {
   if (error instanceof Refusal) return error.outcome;
   const e = error as Error & { code?: string };
-  if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' && /events\.id/.test(e.message)) {
+  if (error instanceof RetryProbe || isDuplicateId(e)) {
     const eventId = request.events.map((x) => x.id).join(',');
     return { name: 'DuplicateEventIdError', message: `Event ${eventId} is already stored elsewhere in the log`, eventId };
   }

@@ -36,7 +36,14 @@ interface EventRow {
   metadata: string;
 }
 
-type WriterReply = { id: number; outcomes: AppendOutcome[] } | { id: number; failure: { message: string; code?: string } };
+type WriterReply = { id: number; outcomes: AppendOutcome[]; committedAt: number } | { id: number; failure: { message: string; code?: string } };
+
+/** A durable commit: the last position it wrote and when (epoch ms, taken right after the commit). */
+export interface CommitInfo {
+  lastPosition: number;
+  committedAt: number;
+  appends: number;
+}
 
 // Resolves to the compiled worker from both src/ (tests) and dist/ (the app): libs/event-store/dist/sqlite/.
 const WORKER_FILE = fileURLToPath(new URL('../../dist/sqlite/sqlite-writer.worker.js', import.meta.url));
@@ -70,6 +77,7 @@ export class SqliteEventStore implements EventStore {
   private readonly inline: SqliteAppendWriter | null;
   private readonly worker: Worker | null;
   private readonly inFlight = new Map<number, PendingAppend[]>();
+  private readonly commitObservers = new Set<(info: CommitInfo) => void>();
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
   private nextBatchId = 1;
@@ -119,8 +127,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   private flush(): void {
-    // One batch in flight at a time: whatever arrives during a commit joins the next one.
-    if (this.pending.length === 0 || this.inFlight.size > 0) return;
+    // At most two batches in flight: the writer starts the next commit as soon as one ends, and
+    // whatever arrives meanwhile joins the batch after (the thread commits them in order).
+    if (this.pending.length === 0 || this.inFlight.size >= (this.worker ? 2 : 1)) return;
     const batch = this.pending;
     this.pending = [];
     const requests = batch.map(({ streamId, events, expected }) => ({ streamId, events, expected }));
@@ -132,7 +141,7 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     try {
-      this.settle({ id, outcomes: this.inline!.write(requests) });
+      this.settle({ id, outcomes: this.inline!.write(requests), committedAt: Date.now() });
     } catch (error) {
       const e = error as Error & { code?: string };
       this.settle({ id, failure: { message: e.message, code: e.code } });
@@ -156,9 +165,20 @@ export class SqliteEventStore implements EventStore {
         if (outcome.ok) append.resolve(outcome.value);
         else append.reject(toError(outcome.error));
       });
-      if (reply.outcomes.some((o) => o.ok && o.value.written)) this.appended.emit('appended');
+      const written = reply.outcomes.filter((o): o is Extract<AppendOutcome, { ok: true }> => o.ok && o.value.written);
+      if (written.length > 0) {
+        const info = { lastPosition: Math.max(...written.map((o) => o.value.position)), committedAt: reply.committedAt, appends: written.length };
+        for (const observer of this.commitObservers) observer(info);
+        this.appended.emit('appended');
+      }
     }
     if (this.pending.length > 0) this.scheduleFlush();
+  }
+
+  /** Calls `observer` after each durable commit that wrote events (metrics); returns an unsubscribe function. */
+  observeCommits(observer: (info: CommitInfo) => void): () => void {
+    this.commitObservers.add(observer);
+    return () => this.commitObservers.delete(observer);
   }
 
   private failAll(error: Error): void {

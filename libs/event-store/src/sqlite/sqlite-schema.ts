@@ -14,10 +14,6 @@ CREATE TABLE IF NOT EXISTS events (
   metadata       TEXT    NOT NULL,
   UNIQUE (stream_id, revision)
 );
-CREATE TABLE IF NOT EXISTS streams (
-  stream_id TEXT PRIMARY KEY,
-  revision  INTEGER NOT NULL
-) WITHOUT ROWID;
 `;
 
 /** Opens the event log file: WAL, and synchronous=FULL so that a committed append survives a crash. */

@@ -45,9 +45,13 @@ const isProjectEvent = (e: RecordedEvent): boolean => e.streamId.startsWith(PROJ
 export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): ProjectDoc | null {
   const event = recorded as unknown as ProjectEvent & RecordedEvent;
   const at = recorded.metadata.recordedAt;
+  // Every case below builds a fresh document; `touch` completes it in place (no second copy).
   const touch = (d: ProjectDoc): ProjectDoc => {
-    const openQuestions = d.questions.filter((q) => q.answers.length === 0).length;
-    return { ...d, openQuestions, updatedAt: at, version: recorded.revision + 1, searchText: `${d.title}\n${d.description}` };
+    if (d.questions !== doc?.questions) d.openQuestions = d.questions.filter((q) => q.answers.length === 0).length;
+    if (d.title !== doc?.title || d.description !== doc?.description) d.searchText = `${d.title}\n${d.description}`;
+    d.updatedAt = at;
+    d.version = recorded.revision + 1;
+    return d;
   };
   if (event.type === 'ProjectCreated') {
     return touch({
@@ -121,7 +125,7 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
     case 'ProjectPublished':
       return touch({ ...doc, publication: 'published' });
     default:
-      return touch(doc);
+      return touch({ ...doc });
   }
 }
 
