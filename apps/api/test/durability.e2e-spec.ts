@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -80,6 +80,43 @@ describe('Durability', () => {
       const history = await fetch(`${second.url}/api/projects/${accepted.id}/history`);
       expect(((await history.json()) as unknown[]).length).toBe(1);
       second.child.kill('SIGKILL');
+    });
+  });
+
+  describe('when the read models are rebuilt while the server runs', () => {
+    it('swaps to the new generation without stopping, and serves the same projects', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'carnet-rebuild-'));
+      dirs.push(dataDir);
+      const server = await startServer(dataDir);
+      children.push(server.child);
+      const created = await fetch(`${server.url}/api/projects`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Dev-Persona': MAIRE_ABLEIGES },
+        body: JSON.stringify(newProject({ title: 'Reconstruit à chaud' })),
+      });
+      const { id } = (await created.json()) as { id: string };
+      const rebuild = spawnSync(process.execPath, [join(ROOT, 'apps/api/dist/cli/rebuild-projections.js')], {
+        cwd: ROOT,
+        env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, MONGO_DB: `carnet_crash_${new URL(server.url).port}` },
+        encoding: 'utf8',
+      });
+      expect(rebuild.status).toBe(0);
+      expect(rebuild.stderr).toMatch(/Génération 2 active : 1 événements/);
+      let generation = 1;
+      for (let i = 0; i < 50 && generation !== 2; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        generation = ((await (await fetch(`${server.url}/api/health`)).json()) as { readModelGeneration: number }).readModelGeneration;
+      }
+      expect(generation).toBe(2);
+      const step = await fetch(`${server.url}/api/projects/${id}/step`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Dev-Persona': MAIRE_ABLEIGES },
+        body: JSON.stringify({ step: 'etudes', progress: 10 }),
+      });
+      const { position } = (await step.json()) as { position: number };
+      const read = await fetch(`${server.url}/api/projects/${id}?minPosition=${position}`);
+      expect(await read.json()).toMatchObject({ title: 'Reconstruit à chaud', step: 'etudes', version: 2 });
+      server.child.kill('SIGKILL');
     });
   });
 
