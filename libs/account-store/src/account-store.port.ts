@@ -1,0 +1,127 @@
+/**
+ * The account store port: people and their credentials, kept OUT of the event log.
+ *
+ * Events carry user ids and roles only. Names, e-mail addresses, password hashes, invitation and
+ * reset tokens, sessions and login throttling live here, in a mutable store, so that erasing a
+ * person (GDPR) removes their personal data without rewriting the log (see ADR 0007).
+ * Every token is stored as its SHA-256 hash, never in clear.
+ */
+
+/** What a person is on the platform. Commune seats (mayor, collaborator) are events on the commune stream, not here. */
+export type AccountKind = 'commune' | 'departement_agent' | 'departement_admin' | 'partner_member' | 'auditor';
+
+export interface Account {
+  id: string;
+  /** Lower-cased, unique among non-erased accounts. */
+  email: string;
+  displayName: string;
+  /** argon2id PHC string; null until the person has chosen a password. */
+  passwordHash: string | null;
+  kind: AccountKind;
+  /** Partner organisation (partner members only). */
+  organisationId: string | null;
+  status: 'active' | 'disabled' | 'erased';
+  /** Demo accounts are refused at login when NODE_ENV=production. */
+  demo: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Invitation {
+  id: string;
+  /** SHA-256 (hex) of the single-use token sent by e-mail. */
+  tokenHash: string;
+  email: string;
+  displayName: string;
+  kind: AccountKind;
+  /** For commune invitations: which commune and which seat. */
+  communeInsee: string | null;
+  seat: 'mayor' | 'collaborator' | null;
+  organisationId: string | null;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  /** Set when accepted or revoked: a token works once. */
+  usedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface PasswordReset {
+  tokenHash: string;
+  accountId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface Session {
+  /** SHA-256 (hex) of the cookie value. */
+  idHash: string;
+  accountId: string;
+  /** Double-submit CSRF token, also sent to the browser in a readable cookie. */
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+/** Failed login attempts for one key (`account:<email>` or `ip:<address>`) within a window. */
+export interface Throttle {
+  key: string;
+  failures: number;
+  windowStartedAt: string;
+  lockedUntil: string | null;
+}
+
+/** Raised when an e-mail address is already used by another account. */
+export class EmailTakenError extends Error {
+  constructor(readonly email: string) {
+    super(`E-mail already used: ${email}`);
+    this.name = 'EmailTakenError';
+  }
+}
+
+/** The port every account-store adapter implements and passes the same contract suite for. */
+export interface AccountStore {
+  readonly engine: string;
+
+  // Accounts
+  /** Inserts; throws EmailTakenError when the (lower-cased) e-mail belongs to a non-erased account. */
+  createAccount(account: Account): Promise<void>;
+  getAccount(id: string): Promise<Account | null>;
+  getAccounts(ids: string[]): Promise<Map<string, Account>>;
+  findAccountByEmail(email: string): Promise<Account | null>;
+  listAccounts(filter?: { kind?: AccountKind; organisationId?: string }): Promise<Account[]>;
+  /** Partial update; `updatedAt` is set by the caller. Throws EmailTakenError on an e-mail clash. */
+  updateAccount(id: string, changes: Partial<Omit<Account, 'id' | 'createdAt'>>): Promise<void>;
+
+  // Invitations
+  createInvitation(invitation: Invitation): Promise<void>;
+  findInvitationByTokenHash(tokenHash: string): Promise<Invitation | null>;
+  /** Pending = not used, not revoked, not expired at `now`. */
+  listPendingInvitations(filter: { communeInsee?: string; kind?: AccountKind }, now: string): Promise<Invitation[]>;
+  /** Marks used atomically: false when it was already used or revoked (a token works once). */
+  consumeInvitation(id: string, at: string): Promise<boolean>;
+  revokeInvitation(id: string, at: string): Promise<void>;
+
+  // Password resets
+  createPasswordReset(reset: PasswordReset): Promise<void>;
+  findPasswordReset(tokenHash: string): Promise<PasswordReset | null>;
+  /** Marks used atomically: false when already used. */
+  consumePasswordReset(tokenHash: string, at: string): Promise<boolean>;
+
+  // Sessions
+  createSession(session: Session): Promise<void>;
+  getSession(idHash: string): Promise<Session | null>;
+  touchSession(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Log out everywhere; returns how many sessions were removed. */
+  deleteSessionsOf(accountId: string): Promise<number>;
+
+  // Login throttling
+  getThrottle(key: string): Promise<Throttle | null>;
+  putThrottle(throttle: Throttle): Promise<void>;
+  clearThrottle(key: string): Promise<void>;
+
+  close(): Promise<void>;
+}
