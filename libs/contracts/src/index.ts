@@ -189,3 +189,156 @@ export interface Problem {
 
 /** Header carrying the development persona until accounts exist (refused in production). */
 export const DEV_PERSONA_HEADER = 'x-dev-persona';
+
+// ——— Accounts, sessions, seats and administration (ADR 0007) ———
+
+/** A commune seat: one mayor and three collaborators per commune. */
+export type SeatKind = 'mayor' | 'collaborator';
+export const COLLABORATOR_SEATS = 3;
+
+/** The person logged in (`GET /api/me`, and the answer of a login or an accepted invitation). */
+export interface Me {
+  id: string;
+  name: string;
+  email: string;
+  role: ActorRole;
+  communeInsee: string | null;
+  communeName: string | null;
+  seat: SeatKind | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  /** Same value as the `carnet_csrf` cookie: echo it in `X-CSRF-Token` on every state-changing request. */
+  csrfToken: string;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+/** `GET /api/dev/demo-accounts` (development only; 404 in production). Password: the demo one. */
+export interface DemoAccount {
+  email: string;
+  displayName: string;
+  roleLabel: string;
+  communeName: string | null;
+}
+
+/** `GET /api/invitations/:token`: who is invited, to what. */
+export interface InvitationDetails {
+  email: string;
+  displayName: string;
+  role: ActorRole;
+  communeInsee: string | null;
+  communeName: string | null;
+  seat: SeatKind | null;
+  organisationName: string | null;
+  expiresAt: string;
+}
+
+export interface AcceptInvitationRequest {
+  displayName: string;
+  password: string;
+}
+
+export interface PasswordResetRequest {
+  email: string;
+}
+
+export interface NewPasswordRequest {
+  password: string;
+}
+
+/** A seat holder, as listed on « Ma commune ». */
+export interface MemberView {
+  userId: string;
+  name: string;
+  email: string;
+  seat: SeatKind;
+  since: string;
+}
+
+/** `GET /api/communes/:codeInsee/members`. */
+export interface CommuneMembers {
+  codeInsee: string;
+  communeName: string;
+  mayor: MemberView | null;
+  collaborators: MemberView[];
+  freeCollaboratorSeats: number;
+}
+
+/** `GET /api/communes/:codeInsee/invitations`: invitations not yet accepted. */
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  displayName: string;
+  seat: SeatKind;
+  expiresAt: string;
+  /** Name of the person who invited. */
+  invitedBy: string;
+}
+
+export interface InviteToCommuneRequest {
+  email: string;
+  displayName: string;
+  seat: SeatKind;
+}
+
+export interface ReleaseSeatRequest {
+  reason?: string;
+}
+
+export interface MayorTransferRequest {
+  toUserId: string;
+}
+
+/** `GET /api/admin/communes`: one line per commune of the Département. */
+export interface AdminCommuneRow {
+  codeInsee: string;
+  name: string;
+  population: number;
+  eligible: boolean;
+  mayor: { userId: string; name: string } | null;
+  collaborators: number;
+  pendingInvitations: number;
+}
+
+export type OrganisationKind = 'caue' | 'energie' | 'etat' | 'region' | 'autre';
+
+export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
+  caue: 'CAUE',
+  energie: 'Agence de l’énergie',
+  etat: 'Services de l’État',
+  region: 'Région',
+  autre: 'Autre',
+};
+
+export interface OrganisationView {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+}
+
+export interface CreateOrganisationRequest {
+  name: string;
+  kind: OrganisationKind;
+}
+
+/** Accounts the Département administers itself (commune accounts come with seats). */
+export type AdminAccountKind = 'departement_agent' | 'departement_admin' | 'auditor' | 'partner_member';
+
+export interface AdminAccountRow {
+  id: string;
+  displayName: string;
+  email: string;
+  kind: AdminAccountKind;
+  organisationId: string | null;
+  status: string;
+}
+
+export interface AdminInvitationRequest {
+  email: string;
+  displayName: string;
+  kind: AdminAccountKind;
+  organisationId?: string;
+}
