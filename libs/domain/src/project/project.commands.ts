@@ -41,6 +41,12 @@ export interface PublishProject {
   type: 'PublishProject';
 }
 
+/** The Département involves a partner organisation: its members then see and follow the project. */
+export interface InvolvePartner {
+  type: 'InvolvePartner';
+  organisationId: string;
+}
+
 export type ProjectCommand =
   | CreateProject
   | ChangeProjectDetails
@@ -48,4 +54,5 @@ export type ProjectCommand =
   | AskQuestion
   | AnswerQuestion
   | RequestPublication
-  | PublishProject;
+  | PublishProject
+  | InvolvePartner;

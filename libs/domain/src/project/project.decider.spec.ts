@@ -13,7 +13,7 @@ const maire: Actor = { id: 'u-maire', displayName: 'Maire', role: 'commune_mayor
 const adjoint: Actor = { id: 'u-adjoint', displayName: 'Adjoint', role: 'commune_member', communeInsee: '95002' };
 const autreMaire: Actor = { id: 'u-autre', displayName: 'Autre maire', role: 'commune_mayor', communeInsee: '95446' };
 const agent: Actor = { id: 'u-agent', displayName: 'Agent', role: 'departement_agent', communeInsee: null };
-const partenaire: Actor = { id: 'u-caue', displayName: 'CAUE', role: 'partner_member', communeInsee: null };
+const partenaire: Actor = { id: 'u-caue', displayName: 'CAUE', role: 'partner_member', communeInsee: null, organisationId: 'org-caue-95' };
 const auditeur: Actor = { id: 'u-audit', displayName: 'Auditeur', role: 'auditor', communeInsee: null };
 
 const ctx = (actor: Actor): DecisionContext => ({
@@ -59,6 +59,7 @@ const created: ProjectEvent = {
 const toStep = (from: string, to: string, progress: number): ProjectEvent =>
   ({ type: 'StepAdvanced', schemaVersion: 1, data: { projectId: PROJECT, from, to, progress, comment: null } }) as ProjectEvent;
 const asked: ProjectEvent = { type: 'QuestionAsked', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, category: 'financement', text: 'Quelles aides ?' } };
+const involved: ProjectEvent = { type: 'PartnerInvolved', schemaVersion: 1, data: { projectId: PROJECT, organisationId: 'org-caue-95' } };
 const finished = [created, toStep('idee', 'travaux', 80), toStep('travaux', 'termine', 100)];
 const requested: ProjectEvent = { type: 'PublicationRequested', schemaVersion: 1, data: { projectId: PROJECT, summary: 'Ce qui a marché' } };
 
@@ -113,8 +114,10 @@ describe('Project decider', () => {
       given(created, asked)
         .when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'La DETR.' }, agent)
         .then([{ type: 'QuestionAnswered', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, answerId: ANSWER, text: 'La DETR.' } }]));
-    it('lets a partner answer', () =>
-      given(created, asked).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'Avis du CAUE.' }, partenaire).then([
+    it('does not let a partner that is not involved answer', () =>
+      given(created, asked).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'Avis' }, partenaire).thenFails('forbidden'));
+    it('lets an involved partner answer', () =>
+      given(created, asked, involved).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'Avis du CAUE.' }, partenaire).then([
         { type: 'QuestionAnswered', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, answerId: ANSWER, text: 'Avis du CAUE.' } },
       ]));
     it('does not let the commune answer its own question', () =>
@@ -134,6 +137,13 @@ describe('Project decider', () => {
     it('refuses approval without a request', () => given(...finished).when({ type: 'PublishProject' }).thenFails('not_requested'));
     it('refuses going back once publication is requested', () =>
       given(...finished, requested).when({ type: 'ChangeStep', step: 'travaux', progress: 90, comment: 'Reprise' }).thenFails('published_locked'));
+  });
+
+  describe('when involving a partner organisation', () => {
+    it('records PartnerInvolved for Département staff', () =>
+      given(created).when({ type: 'InvolvePartner', organisationId: 'org-caue-95' }, agent).then([involved]));
+    it('refuses the commune', () => given(created).when({ type: 'InvolvePartner', organisationId: 'org-caue-95' }).thenFails('forbidden'));
+    it('refuses twice', () => given(created, involved).when({ type: 'InvolvePartner', organisationId: 'org-caue-95' }, agent).thenFails('already_involved'));
   });
 
   describe('the event catalogue', () => {

@@ -24,6 +24,8 @@ export interface ProjectState {
   /** Question id → number of answers. */
   questions: Record<string, number>;
   publication: PublicationState;
+  /** Partner organisations involved in the project. */
+  partners: string[];
 }
 
 export const TITLE_MAX = 160;
@@ -43,6 +45,7 @@ export const initialProjectState = (): ProjectState => ({
   progress: 0,
   questions: {},
   publication: 'none',
+  partners: [],
 });
 
 const stepIndex = (step: ProjectStep): number => PROJECT_STEPS.indexOf(step);
@@ -172,8 +175,9 @@ function decide(command: ProjectCommand, state: ProjectState, { actor, newId }: 
       ];
     }
     case 'AnswerQuestion': {
-      if (!isDepartementRole(actor.role) && actor.role !== 'partner_member') {
-        forbid('Seuls les agents du Département et les partenaires répondent aux questions.');
+      const involvedPartner = actor.role === 'partner_member' && !!actor.organisationId && state.partners.includes(actor.organisationId);
+      if (!isDepartementRole(actor.role) && !involvedPartner) {
+        forbid('Seuls les agents du Département et les partenaires associés au projet répondent aux questions.');
       }
       if (!(command.questionId in state.questions)) {
         throw new DomainError('question_not_found', 'Cette question n’existe pas sur ce projet.', 'not_found', 'questionId');
@@ -209,6 +213,13 @@ function decide(command: ProjectCommand, state: ProjectState, { actor, newId }: 
       }
       return [event('ProjectPublished', { projectId })];
     }
+    case 'InvolvePartner': {
+      if (!isDepartementRole(actor.role)) forbid('Seul le Département associe une organisation partenaire à un projet.');
+      if (state.partners.includes(command.organisationId)) {
+        throw new DomainError('already_involved', 'Cette organisation est déjà associée au projet.', 'conflict');
+      }
+      return [event('PartnerInvolved', { projectId, organisationId: command.organisationId })];
+    }
   }
 }
 
@@ -242,6 +253,8 @@ function evolve(state: ProjectState, e: ProjectEvent): ProjectState {
       return { ...state, publication: 'requested' };
     case 'ProjectPublished':
       return { ...state, publication: 'published' };
+    case 'PartnerInvolved':
+      return { ...state, partners: [...state.partners, e.data.organisationId] };
   }
 }
 

@@ -85,6 +85,10 @@ export interface PublicationRequestedData {
 export interface ProjectPublishedData {
   projectId: string;
 }
+export interface PartnerInvolvedData {
+  projectId: string;
+  organisationId: string;
+}
 
 export type ProjectCreated = DomainEvent<'ProjectCreated', ProjectCreatedData>;
 export type ProjectDetailsChanged = DomainEvent<'ProjectDetailsChanged', ProjectDetailsChangedData>;
@@ -95,6 +99,7 @@ export type QuestionAsked = DomainEvent<'QuestionAsked', QuestionAskedData>;
 export type QuestionAnswered = DomainEvent<'QuestionAnswered', QuestionAnsweredData>;
 export type PublicationRequested = DomainEvent<'PublicationRequested', PublicationRequestedData>;
 export type ProjectPublished = DomainEvent<'ProjectPublished', ProjectPublishedData>;
+export type PartnerInvolved = DomainEvent<'PartnerInvolved', PartnerInvolvedData>;
 
 export type ProjectEvent =
   | ProjectCreated
@@ -105,7 +110,8 @@ export type ProjectEvent =
   | QuestionAsked
   | QuestionAnswered
   | PublicationRequested
-  | ProjectPublished;
+  | ProjectPublished
+  | PartnerInvolved;
 
 export type ProjectEventType = ProjectEvent['type'];
 
@@ -120,6 +126,7 @@ export const PROJECT_EVENT_VERSIONS: Record<ProjectEventType, number> = {
   QuestionAnswered: 1,
   PublicationRequested: 1,
   ProjectPublished: 1,
+  PartnerInvolved: 1,
 };
 
 /** The stream of one project: `project-<uuid>`. */

@@ -4,6 +4,8 @@ export interface Actor {
   role: ActorRole;
   /** INSEE code of the actor's commune (commune roles only). */
   communeInsee: string | null;
+  /** Partner organisation of the actor (partner members only). */
+  organisationId?: string | null;
   displayName: string;
 }
 
