@@ -97,6 +97,7 @@ export interface AccountStore {
 
   // Invitations
   createInvitation(invitation: Invitation): Promise<void>;
+  getInvitation(id: string): Promise<Invitation | null>;
   findInvitationByTokenHash(tokenHash: string): Promise<Invitation | null>;
   /** Pending = not used, not revoked, not expired at `now`. */
   listPendingInvitations(filter: { communeInsee?: string; kind?: AccountKind }, now: string): Promise<Invitation[]>;

@@ -1,1 +1,4 @@
 export * from './account-store.port.js';
+export { emailKeyOf } from './email-key.js';
+export { SqliteAccountStore } from './sqlite/sqlite-account-store.js';
+export { MongoAccountStore, type MongoAccountStoreOptions } from './mongodb/mongo-account-store.js';

@@ -1,0 +1,259 @@
+import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
+import {
+  EmailTakenError,
+  type Account,
+  type AccountKind,
+  type AccountStore,
+  type Invitation,
+  type PasswordReset,
+  type Session,
+  type Throttle,
+} from '../account-store.port.js';
+import { emailKeyOf } from '../email-key.js';
+
+export interface MongoAccountStoreOptions {
+  /** e.g. `mongodb://127.0.0.1:27018/` (FerretDB) or a MongoDB replica set. */
+  url: string;
+  dbName: string;
+}
+
+type AccountDoc = Omit<Account, 'id'> & { _id: string; emailKey: string };
+type InvitationDoc = Omit<Invitation, 'id'> & { _id: string };
+type ResetDoc = Omit<PasswordReset, 'tokenHash'> & { _id: string };
+type SessionDoc = Omit<Session, 'idHash'> & { _id: string };
+type ThrottleDoc = Omit<Throttle, 'key'> & { _id: string };
+/** `_id` = `invitation:<id>` or `reset:<tokenHash>`: whoever inserts it first used (or revoked) the token. */
+type ClaimDoc = { _id: string; outcome: 'used' | 'revoked'; at: string };
+
+const DUPLICATE_KEY = 11000;
+// FerretDB 1.24 answers E11000 to a clashing insert but an InternalError naming SQLite's UNIQUE
+// constraint to a clashing update.
+const isDuplicateKey = (error: unknown) =>
+  error instanceof MongoServerError && (error.code === DUPLICATE_KEY || /UNIQUE constraint failed/.test(error.message));
+
+function toAccount({ _id, emailKey: _key, ...rest }: AccountDoc): Account {
+  return { id: _id, ...rest };
+}
+function toInvitation({ _id, ...rest }: InvitationDoc): Invitation {
+  return { id: _id, ...rest };
+}
+
+/**
+ * Accounts in MongoDB or a MongoDB-wire server such as FerretDB 1.x, which has no transactions.
+ * E-mail uniqueness is a unique index on `emailKey` (see `emailKeyOf`).
+ *
+ * A token works once. A conditional `updateOne({ _id, usedAt: null })` is not enough for that:
+ * on FerretDB 1.24 (SQLite backend) two concurrent updates both match and both report a
+ * modification (the contract suite's race test showed it). What every engine does atomically
+ * is refuse a second insert of the same `_id`, so using or revoking a token first inserts a
+ * claim `{ _id: 'invitation:<id>' }`; the loser gets a duplicate-key error. The conditional
+ * update that records `usedAt`/`revokedAt` follows. A crash between the two leaves a token that
+ * can no longer be used although it still looks pending: the safe direction.
+ */
+export class MongoAccountStore implements AccountStore {
+  readonly engine = 'mongodb';
+  readonly client: MongoClient;
+  readonly db: Db;
+  private readonly accounts: Collection<AccountDoc>;
+  private readonly invitations: Collection<InvitationDoc>;
+  private readonly resets: Collection<ResetDoc>;
+  private readonly sessions: Collection<SessionDoc>;
+  private readonly throttles: Collection<ThrottleDoc>;
+  private readonly claims: Collection<ClaimDoc>;
+
+  private constructor(options: MongoAccountStoreOptions) {
+    this.client = new MongoClient(options.url, { ignoreUndefined: true });
+    this.db = this.client.db(options.dbName);
+    this.accounts = this.db.collection('accounts');
+    this.invitations = this.db.collection('invitations');
+    this.resets = this.db.collection('password_resets');
+    this.sessions = this.db.collection('sessions');
+    this.throttles = this.db.collection('login_throttles');
+    this.claims = this.db.collection('token_claims');
+  }
+
+  /** Connects and creates the indexes. */
+  static async connect(options: MongoAccountStoreOptions): Promise<MongoAccountStore> {
+    const store = new MongoAccountStore(options);
+    await store.client.connect();
+    await store.accounts.createIndex({ emailKey: 1 }, { unique: true, name: 'accounts_email_key' });
+    await store.accounts.createIndex({ kind: 1 }, { name: 'accounts_kind' });
+    await store.invitations.createIndex({ tokenHash: 1 }, { unique: true, name: 'invitations_token' });
+    await store.invitations.createIndex({ communeInsee: 1 }, { name: 'invitations_commune' });
+    await store.sessions.createIndex({ accountId: 1 }, { name: 'sessions_account' });
+    return store;
+  }
+
+  // ---- accounts -------------------------------------------------------------------------------
+
+  async createAccount(a: Account): Promise<void> {
+    const { id, ...rest } = a;
+    const email = a.email.toLowerCase();
+    try {
+      await this.accounts.insertOne({ _id: id, ...rest, email, emailKey: emailKeyOf(a) });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new EmailTakenError(email);
+      throw error;
+    }
+  }
+
+  async getAccount(id: string): Promise<Account | null> {
+    const doc = await this.accounts.findOne({ _id: id });
+    return doc ? toAccount(doc) : null;
+  }
+
+  async getAccounts(ids: string[]): Promise<Map<string, Account>> {
+    const out = new Map<string, Account>();
+    if (ids.length === 0) return out;
+    for (const doc of await this.accounts.find({ _id: { $in: [...new Set(ids)] } }).toArray()) out.set(doc._id, toAccount(doc));
+    return out;
+  }
+
+  async findAccountByEmail(email: string): Promise<Account | null> {
+    const doc = await this.accounts.findOne({ emailKey: email.trim().toLowerCase() });
+    return doc ? toAccount(doc) : null;
+  }
+
+  async listAccounts(filter: { kind?: AccountKind; organisationId?: string } = {}): Promise<Account[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.kind) query.kind = filter.kind;
+    if (filter.organisationId) query.organisationId = filter.organisationId;
+    const docs = await this.accounts.find(query).toArray();
+    const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+    return docs.map(toAccount).sort((a, b) => collator.compare(a.displayName, b.displayName) || a.id.localeCompare(b.id));
+  }
+
+  async updateAccount(id: string, changes: Partial<Omit<Account, 'id' | 'createdAt'>>): Promise<void> {
+    const current = await this.accounts.findOne({ _id: id });
+    if (!current) return;
+    const next = { ...toAccount(current), ...changes, id };
+    const set: Record<string, unknown> = { ...changes, emailKey: emailKeyOf(next) };
+    if (changes.email !== undefined) set.email = changes.email.toLowerCase();
+    try {
+      await this.accounts.updateOne({ _id: id }, { $set: set });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new EmailTakenError(String(changes.email ?? '').toLowerCase());
+      throw error;
+    }
+  }
+
+  // ---- invitations ----------------------------------------------------------------------------
+
+  async createInvitation(i: Invitation): Promise<void> {
+    const { id, ...rest } = i;
+    await this.invitations.insertOne({ _id: id, ...rest, email: i.email.toLowerCase() });
+  }
+
+  async getInvitation(id: string): Promise<Invitation | null> {
+    const doc = await this.invitations.findOne({ _id: id });
+    return doc ? toInvitation(doc) : null;
+  }
+
+  async findInvitationByTokenHash(tokenHash: string): Promise<Invitation | null> {
+    const doc = await this.invitations.findOne({ tokenHash });
+    return doc ? toInvitation(doc) : null;
+  }
+
+  async listPendingInvitations(filter: { communeInsee?: string; kind?: AccountKind }, now: string): Promise<Invitation[]> {
+    const query: Record<string, unknown> = { usedAt: null, revokedAt: null, expiresAt: { $gt: now } };
+    if (filter.communeInsee) query.communeInsee = filter.communeInsee;
+    if (filter.kind) query.kind = filter.kind;
+    const docs = await this.invitations.find(query).toArray();
+    return docs.map(toInvitation).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  async consumeInvitation(id: string, at: string): Promise<boolean> {
+    const current = await this.invitations.findOne({ _id: id, usedAt: null, revokedAt: null });
+    if (!current || !(await this.claim(`invitation:${id}`, 'used', at))) return false;
+    const result = await this.invitations.updateOne({ _id: id, usedAt: null, revokedAt: null }, { $set: { usedAt: at } });
+    return result.matchedCount === 1;
+  }
+
+  async revokeInvitation(id: string, at: string): Promise<void> {
+    const current = await this.invitations.findOne({ _id: id, usedAt: null, revokedAt: null });
+    if (!current || !(await this.claim(`invitation:${id}`, 'revoked', at))) return;
+    await this.invitations.updateOne({ _id: id, usedAt: null, revokedAt: null }, { $set: { revokedAt: at } });
+  }
+
+  /** True for the one caller that inserts the claim first. */
+  private async claim(key: string, outcome: ClaimDoc['outcome'], at: string): Promise<boolean> {
+    try {
+      await this.claims.insertOne({ _id: key, outcome, at });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  // ---- password resets ------------------------------------------------------------------------
+
+  async createPasswordReset(r: PasswordReset): Promise<void> {
+    const { tokenHash, ...rest } = r;
+    await this.resets.insertOne({ _id: tokenHash, ...rest });
+  }
+
+  async findPasswordReset(tokenHash: string): Promise<PasswordReset | null> {
+    const doc = await this.resets.findOne({ _id: tokenHash });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return { tokenHash: _id, ...rest };
+  }
+
+  async consumePasswordReset(tokenHash: string, at: string): Promise<boolean> {
+    const current = await this.resets.findOne({ _id: tokenHash, usedAt: null });
+    if (!current || !(await this.claim(`reset:${tokenHash}`, 'used', at))) return false;
+    const result = await this.resets.updateOne({ _id: tokenHash, usedAt: null }, { $set: { usedAt: at } });
+    return result.matchedCount === 1;
+  }
+
+  // ---- sessions -------------------------------------------------------------------------------
+
+  async createSession(s: Session): Promise<void> {
+    const { idHash, ...rest } = s;
+    await this.sessions.insertOne({ _id: idHash, ...rest });
+  }
+
+  async getSession(idHash: string): Promise<Session | null> {
+    const doc = await this.sessions.findOne({ _id: idHash });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return { idHash: _id, ...rest };
+  }
+
+  async touchSession(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+    await this.sessions.updateOne({ _id: idHash }, { $set: { lastSeenAt, expiresAt } });
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.sessions.deleteOne({ _id: idHash });
+  }
+
+  async deleteSessionsOf(accountId: string): Promise<number> {
+    return (await this.sessions.deleteMany({ accountId })).deletedCount;
+  }
+
+  // ---- throttles ------------------------------------------------------------------------------
+
+  async getThrottle(key: string): Promise<Throttle | null> {
+    const doc = await this.throttles.findOne({ _id: key });
+    if (!doc) return null;
+    return { key: doc._id, failures: doc.failures, windowStartedAt: doc.windowStartedAt, lockedUntil: doc.lockedUntil };
+  }
+
+  async putThrottle(t: Throttle): Promise<void> {
+    await this.throttles.replaceOne(
+      { _id: t.key },
+      { failures: t.failures, windowStartedAt: t.windowStartedAt, lockedUntil: t.lockedUntil },
+      { upsert: true },
+    );
+  }
+
+  async clearThrottle(key: string): Promise<void> {
+    await this.throttles.deleteOne({ _id: key });
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}

@@ -1,0 +1,322 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  EmailTakenError,
+  type Account,
+  type AccountKind,
+  type AccountStore,
+  type Invitation,
+  type PasswordReset,
+  type Session,
+  type Throttle,
+} from '../account-store.port.js';
+import { emailKeyOf } from '../email-key.js';
+
+interface AccountRow {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  kind: AccountKind;
+  organisation_id: string | null;
+  status: Account['status'];
+  demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface InvitationRow {
+  id: string;
+  token_hash: string;
+  email: string;
+  display_name: string;
+  kind: AccountKind;
+  commune_insee: string | null;
+  seat: Invitation['seat'];
+  organisation_id: string | null;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+}
+
+const toAccount = (r: AccountRow): Account => ({
+  id: r.id,
+  email: r.email,
+  displayName: r.display_name,
+  passwordHash: r.password_hash,
+  kind: r.kind,
+  organisationId: r.organisation_id,
+  status: r.status,
+  demo: r.demo === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toInvitation = (r: InvitationRow): Invitation => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  email: r.email,
+  displayName: r.display_name,
+  kind: r.kind,
+  communeInsee: r.commune_insee,
+  seat: r.seat,
+  organisationId: r.organisation_id,
+  invitedBy: r.invited_by,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
+  revokedAt: r.revoked_at,
+});
+
+const ACCOUNT_COLUMNS: Record<keyof Omit<Account, 'id' | 'createdAt'>, string> = {
+  email: 'email',
+  displayName: 'display_name',
+  passwordHash: 'password_hash',
+  kind: 'kind',
+  organisationId: 'organisation_id',
+  status: 'status',
+  demo: 'demo',
+  updatedAt: 'updated_at',
+};
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * Accounts in SQLite (`DATA_DIR/accounts.sqlite`). Unlike the read models, accounts cannot be
+ * rebuilt from the event log: every commit is synced to disk (WAL + synchronous=FULL).
+ * E-mail uniqueness is a unique index on `email_key`, the lower-cased address, or `erased:<id>`
+ * once the account is erased so that an erased person never blocks the address.
+ */
+export class SqliteAccountStore implements AccountStore {
+  readonly engine = 'sqlite';
+  readonly db: Database.Database;
+
+  constructor(filename: string) {
+    if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+    this.db = new Database(filename);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS accounts (
+        id TEXT PRIMARY KEY, email TEXT NOT NULL, email_key TEXT NOT NULL, display_name TEXT NOT NULL,
+        password_hash TEXT, kind TEXT NOT NULL, organisation_id TEXT, status TEXT NOT NULL, demo INTEGER NOT NULL,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX IF NOT EXISTS accounts_email_key ON accounts (email_key);
+      CREATE INDEX IF NOT EXISTS accounts_kind ON accounts (kind);
+      CREATE TABLE IF NOT EXISTS invitations (
+        id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, email TEXT NOT NULL, display_name TEXT NOT NULL,
+        kind TEXT NOT NULL, commune_insee TEXT, seat TEXT, organisation_id TEXT, invited_by TEXT NOT NULL,
+        created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, revoked_at TEXT
+      );
+      CREATE INDEX IF NOT EXISTS invitations_commune ON invitations (commune_insee);
+      CREATE TABLE IF NOT EXISTS password_resets (
+        token_hash TEXT PRIMARY KEY, account_id TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS sessions (
+        id_hash TEXT PRIMARY KEY, account_id TEXT NOT NULL, csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, expires_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS sessions_account ON sessions (account_id);
+      CREATE TABLE IF NOT EXISTS throttles (
+        key TEXT PRIMARY KEY, failures INTEGER NOT NULL, window_started_at TEXT NOT NULL, locked_until TEXT
+      ) WITHOUT ROWID;
+    `);
+  }
+
+  // ---- accounts -------------------------------------------------------------------------------
+
+  async createAccount(a: Account): Promise<void> {
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO accounts (id, email, email_key, display_name, password_hash, kind, organisation_id, status, demo, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(a.id, a.email.toLowerCase(), emailKeyOf(a), a.displayName, a.passwordHash, a.kind, a.organisationId, a.status, a.demo ? 1 : 0, a.createdAt, a.updatedAt);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new EmailTakenError(a.email.toLowerCase());
+      throw error;
+    }
+  }
+
+  async getAccount(id: string): Promise<Account | null> {
+    const row = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+    return row ? toAccount(row) : null;
+  }
+
+  async getAccounts(ids: string[]): Promise<Map<string, Account>> {
+    const out = new Map<string, Account>();
+    if (ids.length === 0) return out;
+    const rows = this.db
+      .prepare(`SELECT * FROM accounts WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify([...new Set(ids)])) as AccountRow[];
+    for (const row of rows) out.set(row.id, toAccount(row));
+    return out;
+  }
+
+  async findAccountByEmail(email: string): Promise<Account | null> {
+    const row = this.db.prepare('SELECT * FROM accounts WHERE email_key = ?').get(email.trim().toLowerCase()) as AccountRow | undefined;
+    return row ? toAccount(row) : null;
+  }
+
+  async listAccounts(filter: { kind?: AccountKind; organisationId?: string } = {}): Promise<Account[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM accounts WHERE (@kind IS NULL OR kind = @kind) AND (@org IS NULL OR organisation_id = @org)
+         ORDER BY display_name COLLATE NOCASE, id`,
+      )
+      .all({ kind: filter.kind ?? null, org: filter.organisationId ?? null }) as AccountRow[];
+    return rows.map(toAccount);
+  }
+
+  async updateAccount(id: string, changes: Partial<Omit<Account, 'id' | 'createdAt'>>): Promise<void> {
+    const update = this.db.transaction(() => {
+      const current = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+      if (!current) return;
+      const next = { ...toAccount(current), ...changes, id };
+      next.email = next.email.toLowerCase();
+      const sets: string[] = ['email_key = @email_key'];
+      const params: Record<string, unknown> = { id, email_key: emailKeyOf(next) };
+      for (const [field, column] of Object.entries(ACCOUNT_COLUMNS)) {
+        if (!(field in changes)) continue;
+        sets.push(`${column} = @${column}`);
+        const value = next[field as keyof Account];
+        params[column] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+      }
+      this.db.prepare(`UPDATE accounts SET ${sets.join(', ')} WHERE id = @id`).run(params);
+    });
+    try {
+      update();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new EmailTakenError(String(changes.email ?? '').toLowerCase());
+      throw error;
+    }
+  }
+
+  // ---- invitations ----------------------------------------------------------------------------
+
+  async createInvitation(i: Invitation): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO invitations (id, token_hash, email, display_name, kind, commune_insee, seat, organisation_id, invited_by, created_at, expires_at, used_at, revoked_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(i.id, i.tokenHash, i.email.toLowerCase(), i.displayName, i.kind, i.communeInsee, i.seat, i.organisationId, i.invitedBy, i.createdAt, i.expiresAt, i.usedAt, i.revokedAt);
+  }
+
+  async getInvitation(id: string): Promise<Invitation | null> {
+    const row = this.db.prepare('SELECT * FROM invitations WHERE id = ?').get(id) as InvitationRow | undefined;
+    return row ? toInvitation(row) : null;
+  }
+
+  async findInvitationByTokenHash(tokenHash: string): Promise<Invitation | null> {
+    const row = this.db.prepare('SELECT * FROM invitations WHERE token_hash = ?').get(tokenHash) as InvitationRow | undefined;
+    return row ? toInvitation(row) : null;
+  }
+
+  async listPendingInvitations(filter: { communeInsee?: string; kind?: AccountKind }, now: string): Promise<Invitation[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM invitations
+         WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at > @now
+           AND (@commune IS NULL OR commune_insee = @commune) AND (@kind IS NULL OR kind = @kind)
+         ORDER BY created_at, id`,
+      )
+      .all({ now, commune: filter.communeInsee ?? null, kind: filter.kind ?? null }) as InvitationRow[];
+    return rows.map(toInvitation);
+  }
+
+  async consumeInvitation(id: string, at: string): Promise<boolean> {
+    const result = this.db
+      .prepare('UPDATE invitations SET used_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL')
+      .run(at, id);
+    return result.changes === 1;
+  }
+
+  async revokeInvitation(id: string, at: string): Promise<void> {
+    this.db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL').run(at, id);
+  }
+
+  // ---- password resets ------------------------------------------------------------------------
+
+  async createPasswordReset(r: PasswordReset): Promise<void> {
+    this.db
+      .prepare('INSERT INTO password_resets (token_hash, account_id, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, ?)')
+      .run(r.tokenHash, r.accountId, r.createdAt, r.expiresAt, r.usedAt);
+  }
+
+  async findPasswordReset(tokenHash: string): Promise<PasswordReset | null> {
+    const row = this.db.prepare('SELECT * FROM password_resets WHERE token_hash = ?').get(tokenHash) as
+      | { token_hash: string; account_id: string; created_at: string; expires_at: string; used_at: string | null }
+      | undefined;
+    return row
+      ? { tokenHash: row.token_hash, accountId: row.account_id, createdAt: row.created_at, expiresAt: row.expires_at, usedAt: row.used_at }
+      : null;
+  }
+
+  async consumePasswordReset(tokenHash: string, at: string): Promise<boolean> {
+    return this.db.prepare('UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL').run(at, tokenHash).changes === 1;
+  }
+
+  // ---- sessions -------------------------------------------------------------------------------
+
+  async createSession(s: Session): Promise<void> {
+    this.db
+      .prepare('INSERT INTO sessions (id_hash, account_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(s.idHash, s.accountId, s.csrfToken, s.createdAt, s.lastSeenAt, s.expiresAt);
+  }
+
+  async getSession(idHash: string): Promise<Session | null> {
+    const row = this.db.prepare('SELECT * FROM sessions WHERE id_hash = ?').get(idHash) as
+      | { id_hash: string; account_id: string; csrf_token: string; created_at: string; last_seen_at: string; expires_at: string }
+      | undefined;
+    return row
+      ? { idHash: row.id_hash, accountId: row.account_id, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at }
+      : null;
+  }
+
+  async touchSession(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+    this.db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?').run(lastSeenAt, expiresAt, idHash);
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+  }
+
+  async deleteSessionsOf(accountId: string): Promise<number> {
+    return this.db.prepare('DELETE FROM sessions WHERE account_id = ?').run(accountId).changes;
+  }
+
+  // ---- throttles ------------------------------------------------------------------------------
+
+  async getThrottle(key: string): Promise<Throttle | null> {
+    const row = this.db.prepare('SELECT * FROM throttles WHERE key = ?').get(key) as
+      | { key: string; failures: number; window_started_at: string; locked_until: string | null }
+      | undefined;
+    return row ? { key: row.key, failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until } : null;
+  }
+
+  async putThrottle(t: Throttle): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO throttles (key, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_started_at = excluded.window_started_at, locked_until = excluded.locked_until`,
+      )
+      .run(t.key, t.failures, t.windowStartedAt, t.lockedUntil);
+  }
+
+  async clearThrottle(key: string): Promise<void> {
+    this.db.prepare('DELETE FROM throttles WHERE key = ?').run(key);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

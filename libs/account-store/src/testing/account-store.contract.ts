@@ -1,0 +1,268 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { EmailTakenError, type Account, type AccountStore, type Invitation, type Session } from '../account-store.port.js';
+
+export interface AccountStoreFixture {
+  store: AccountStore;
+  /** A second instance over the same storage, as after a restart. */
+  reopen(): Promise<AccountStore>;
+  cleanup(): Promise<void>;
+}
+
+const T0 = '2026-03-01T10:00:00.000Z';
+const LATER = '2026-03-02T10:00:00.000Z';
+const NOW = '2026-03-05T10:00:00.000Z';
+const FUTURE = '2026-03-12T10:00:00.000Z';
+
+function account(id: string, over: Partial<Account> = {}): Account {
+  return {
+    id,
+    email: `${id}@exemple.fr`,
+    displayName: `Personne ${id}`,
+    passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2Vsc2Vsc2Vs$aGFzaGhhc2hoYXNoaGFzaA',
+    kind: 'commune',
+    organisationId: null,
+    status: 'active',
+    demo: false,
+    createdAt: T0,
+    updatedAt: T0,
+    ...over,
+  };
+}
+
+function invitation(id: string, over: Partial<Invitation> = {}): Invitation {
+  return {
+    id,
+    tokenHash: `hash-${id}`,
+    email: `${id}@exemple.fr`,
+    displayName: `Invité ${id}`,
+    kind: 'commune',
+    communeInsee: '95002',
+    seat: 'collaborator',
+    organisationId: null,
+    invitedBy: 'maire',
+    createdAt: T0,
+    expiresAt: FUTURE,
+    usedAt: null,
+    revokedAt: null,
+    ...over,
+  };
+}
+
+function session(idHash: string, accountId: string): Session {
+  return { idHash, accountId, csrfToken: `csrf-${idHash}`, createdAt: T0, lastSeenAt: T0, expiresAt: LATER };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Expected the promise to reject');
+}
+
+/** The behaviour every AccountStore adapter must show. Each test gets a fresh, empty store. */
+export function accountStoreContract(name: string, factory: () => Promise<AccountStoreFixture>): void {
+  describe(`AccountStore contract: ${name}`, () => {
+    let fixture: AccountStoreFixture;
+    let store: AccountStore;
+
+    beforeEach(async () => {
+      fixture = await factory();
+      store = fixture.store;
+    });
+
+    afterEach(async () => {
+      await fixture.cleanup();
+    });
+
+    describe('accounts', () => {
+      describe('when an account is created', () => {
+        beforeEach(async () => {
+          await store.createAccount(account('a1', { email: 'Claire.Martin@Exemple.FR', organisationId: null }));
+        });
+
+        it('is read back by id with every field, its e-mail lower-cased', async () => {
+          expect(await store.getAccount('a1')).toEqual(account('a1', { email: 'claire.martin@exemple.fr' }));
+        });
+
+        it('is found by e-mail whatever the case and surrounding spaces', async () => {
+          expect((await store.findAccountByEmail(' CLAIRE.martin@exemple.fr '))?.id).toBe('a1');
+        });
+
+        it('refuses another account with the same e-mail in another case', async () => {
+          const error = await rejection(store.createAccount(account('a2', { email: 'claire.MARTIN@exemple.fr' })));
+          expect(error).toBeInstanceOf(EmailTakenError);
+          expect(await store.getAccount('a2')).toBeNull();
+        });
+
+        it('refuses changing another account to that e-mail', async () => {
+          await store.createAccount(account('a2'));
+          expect(await rejection(store.updateAccount('a2', { email: 'CLAIRE.MARTIN@exemple.fr' }))).toBeInstanceOf(EmailTakenError);
+          expect((await store.getAccount('a2'))?.email).toBe('a2@exemple.fr');
+        });
+
+        it('applies a partial update and keeps the other fields', async () => {
+          await store.updateAccount('a1', { displayName: 'Claire Martin-Durand', status: 'disabled', updatedAt: LATER });
+          expect(await store.getAccount('a1')).toEqual(
+            account('a1', { email: 'claire.martin@exemple.fr', displayName: 'Claire Martin-Durand', status: 'disabled', updatedAt: LATER }),
+          );
+        });
+
+        it('lets the e-mail of an erased account be used again', async () => {
+          await store.updateAccount('a1', { status: 'erased', displayName: '', updatedAt: LATER });
+          await store.createAccount(account('a2', { email: 'claire.martin@exemple.fr' }));
+          expect((await store.findAccountByEmail('claire.martin@exemple.fr'))?.id).toBe('a2');
+        });
+
+        it('is still there after a restart', async () => {
+          const other = await fixture.reopen();
+          expect((await other.getAccount('a1'))?.email).toBe('claire.martin@exemple.fr');
+        });
+      });
+
+      it('answers null for an unknown id or e-mail', async () => {
+        expect(await store.getAccount('nobody')).toBeNull();
+        expect(await store.findAccountByEmail('nobody@exemple.fr')).toBeNull();
+      });
+
+      it('reads several accounts at once, ignoring unknown ids', async () => {
+        await store.createAccount(account('a1'));
+        await store.createAccount(account('a2'));
+        const found = await store.getAccounts(['a1', 'a2', 'ghost', 'a1']);
+        expect([...found.keys()].sort()).toEqual(['a1', 'a2']);
+        expect(found.get('a2')?.displayName).toBe('Personne a2');
+      });
+
+      it('lists accounts by kind and organisation', async () => {
+        await store.createAccount(account('c1'));
+        await store.createAccount(account('p1', { kind: 'partner_member', organisationId: 'org-caue-95', displayName: 'Bruno' }));
+        await store.createAccount(account('p2', { kind: 'partner_member', organisationId: 'org-ademe', displayName: 'Alice' }));
+        expect((await store.listAccounts({ kind: 'partner_member' })).map((a) => a.id)).toEqual(['p2', 'p1']);
+        expect((await store.listAccounts({ organisationId: 'org-caue-95' })).map((a) => a.id)).toEqual(['p1']);
+        expect((await store.listAccounts()).map((a) => a.id).sort()).toEqual(['c1', 'p1', 'p2']);
+      });
+    });
+
+    describe('invitations', () => {
+      it('is found by its token hash and by its id', async () => {
+        await store.createInvitation(invitation('i1', { email: 'Nouveau@Exemple.fr' }));
+        expect(await store.findInvitationByTokenHash('hash-i1')).toEqual(invitation('i1', { email: 'nouveau@exemple.fr' }));
+        expect((await store.getInvitation('i1'))?.tokenHash).toBe('hash-i1');
+        expect(await store.findInvitationByTokenHash('hash-unknown')).toBeNull();
+      });
+
+      describe('when some are expired, used or revoked', () => {
+        beforeEach(async () => {
+          await store.createInvitation(invitation('pending-1', { createdAt: T0 }));
+          await store.createInvitation(invitation('pending-2', { createdAt: LATER }));
+          await store.createInvitation(invitation('other-commune', { communeInsee: '95446' }));
+          await store.createInvitation(invitation('agent', { kind: 'departement_agent', communeInsee: null, seat: null }));
+          await store.createInvitation(invitation('expired', { expiresAt: NOW }));
+          await store.createInvitation(invitation('used'));
+          await store.createInvitation(invitation('revoked'));
+          await store.consumeInvitation('used', LATER);
+          await store.revokeInvitation('revoked', LATER);
+        });
+
+        it('lists only the pending ones of the commune, oldest first', async () => {
+          expect((await store.listPendingInvitations({ communeInsee: '95002' }, NOW)).map((i) => i.id)).toEqual(['pending-1', 'pending-2']);
+        });
+
+        it('filters by kind', async () => {
+          expect((await store.listPendingInvitations({ kind: 'departement_agent' }, NOW)).map((i) => i.id)).toEqual(['agent']);
+        });
+
+        it('records when it was used or revoked', async () => {
+          expect((await store.getInvitation('used'))?.usedAt).toBe(LATER);
+          expect((await store.getInvitation('revoked'))?.revokedAt).toBe(LATER);
+        });
+
+        it('cannot consume a revoked invitation', async () => {
+          expect(await store.consumeInvitation('revoked', NOW)).toBe(false);
+          expect((await store.getInvitation('revoked'))?.usedAt).toBeNull();
+        });
+      });
+
+      it('consumes a token once', async () => {
+        await store.createInvitation(invitation('i1'));
+        expect(await store.consumeInvitation('i1', LATER)).toBe(true);
+        expect(await store.consumeInvitation('i1', NOW)).toBe(false);
+        expect((await store.getInvitation('i1'))?.usedAt).toBe(LATER);
+      });
+
+      it('consumes a token once even when two consumers race', async () => {
+        await store.createInvitation(invitation('i1'));
+        const other = await fixture.reopen();
+        const results = await Promise.all([store.consumeInvitation('i1', LATER), other.consumeInvitation('i1', NOW)]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+    });
+
+    describe('password resets', () => {
+      const reset = { tokenHash: 'reset-1', accountId: 'a1', createdAt: T0, expiresAt: LATER, usedAt: null };
+
+      it('is read back, then used once', async () => {
+        await store.createPasswordReset(reset);
+        expect(await store.findPasswordReset('reset-1')).toEqual(reset);
+        expect(await store.consumePasswordReset('reset-1', NOW)).toBe(true);
+        expect(await store.consumePasswordReset('reset-1', NOW)).toBe(false);
+        expect(await store.findPasswordReset('reset-1')).toEqual({ ...reset, usedAt: NOW });
+        expect(await store.findPasswordReset('nope')).toBeNull();
+      });
+
+      it('is used once even when two consumers race', async () => {
+        await store.createPasswordReset(reset);
+        const other = await fixture.reopen();
+        const results = await Promise.all([store.consumePasswordReset('reset-1', NOW), other.consumePasswordReset('reset-1', LATER)]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+    });
+
+    describe('sessions', () => {
+      beforeEach(async () => {
+        await store.createSession(session('s1', 'a1'));
+        await store.createSession(session('s2', 'a1'));
+        await store.createSession(session('s3', 'a2'));
+      });
+
+      it('is read back by its id hash', async () => {
+        expect(await store.getSession('s1')).toEqual(session('s1', 'a1'));
+        expect(await store.getSession('unknown')).toBeNull();
+      });
+
+      it('slides its expiry when touched', async () => {
+        await store.touchSession('s1', NOW, FUTURE);
+        expect(await store.getSession('s1')).toEqual({ ...session('s1', 'a1'), lastSeenAt: NOW, expiresAt: FUTURE });
+      });
+
+      it('ends one session', async () => {
+        await store.deleteSession('s1');
+        expect(await store.getSession('s1')).toBeNull();
+        expect(await store.getSession('s2')).not.toBeNull();
+      });
+
+      it('ends every session of an account at once and only those', async () => {
+        expect(await store.deleteSessionsOf('a1')).toBe(2);
+        expect(await store.getSession('s1')).toBeNull();
+        expect(await store.getSession('s2')).toBeNull();
+        expect(await store.getSession('s3')).toEqual(session('s3', 'a2'));
+        expect(await store.deleteSessionsOf('a1')).toBe(0);
+      });
+    });
+
+    describe('login throttles', () => {
+      it('round-trips, is overwritten, then cleared', async () => {
+        expect(await store.getThrottle('account:a@b.fr')).toBeNull();
+        await store.putThrottle({ key: 'account:a@b.fr', failures: 1, windowStartedAt: T0, lockedUntil: null });
+        expect(await store.getThrottle('account:a@b.fr')).toEqual({ key: 'account:a@b.fr', failures: 1, windowStartedAt: T0, lockedUntil: null });
+        await store.putThrottle({ key: 'account:a@b.fr', failures: 5, windowStartedAt: T0, lockedUntil: LATER });
+        expect(await store.getThrottle('account:a@b.fr')).toEqual({ key: 'account:a@b.fr', failures: 5, windowStartedAt: T0, lockedUntil: LATER });
+        await store.putThrottle({ key: 'ip:127.0.0.1', failures: 2, windowStartedAt: T0, lockedUntil: null });
+        await store.clearThrottle('account:a@b.fr');
+        expect(await store.getThrottle('account:a@b.fr')).toBeNull();
+        expect((await store.getThrottle('ip:127.0.0.1'))?.failures).toBe(2);
+      });
+    });
+  });
+}
