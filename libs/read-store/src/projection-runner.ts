@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent, Subscription } from '@carnet/event-store';
-import { applyEvent, type Projection } from './projection.js';
+import { applyEvent, keysOf, type Projection } from './projection.js';
 import type { DocumentChange, ReadModelSet, ReadStore, StoredDoc } from './read-store.port.js';
 
 export interface ProjectionRunnerOptions {
@@ -29,18 +29,18 @@ export async function projectBatch(set: ReadModelSet, projections: Projection<an
   const changes: DocumentChange[] = [];
   for (const projection of projections) {
     // Key of each event computed once; documents of the batch loaded in one query.
-    const keys = events.map((event) => projection.keyOf(event));
-    const distinct = [...new Set(keys.filter((k): k is string => k !== null))];
+    const keys = events.map((event) => keysOf(projection, event));
+    const distinct = [...new Set(keys.flat())];
     if (distinct.length === 0) continue;
     const current: Map<string, (Record<string, unknown> & StoredDoc) | null> = await set.getMany<Record<string, unknown>>(projection.collection, distinct);
     const touched = new Set<string>();
     for (let i = 0; i < events.length; i++) {
-      const key = keys[i];
-      if (key === null) continue;
-      const next = applyEvent(projection, current.get(key) ?? null, events[i], key);
-      if (next === undefined) continue;
-      current.set(key, next);
-      touched.add(key);
+      for (const key of keys[i]) {
+        const next = applyEvent(projection, current.get(key) ?? null, events[i], key);
+        if (next === undefined) continue;
+        current.set(key, next);
+        touched.add(key);
+      }
     }
     for (const key of touched) changes.push({ collection: projection.collection, id: key, doc: current.get(key) ?? null });
   }

@@ -10,10 +10,19 @@ export interface Projection<Doc extends object = Record<string, unknown>> {
   readonly collection: string;
   /** Top-level fields queries filter or sort on: indexed by every adapter. */
   readonly indexedFields: string[];
-  /** Id of the document this event changes, or null if the event does not concern it. */
-  keyOf(event: RecordedEvent): string | null;
-  /** The next document; return null to delete it. Must be pure (replaying gives the same result). */
-  evolve(doc: (Doc & StoredDoc) | null, event: RecordedEvent): Doc | null;
+  /** Id(s) of the document(s) this event changes, or null if the event does not concern the collection. */
+  keyOf(event: RecordedEvent): string | readonly string[] | null;
+  /**
+   * The next version of the document `key`; return null to delete it. Must be pure (replaying
+   * gives the same result). `key` tells which document is evolved when an event touches several.
+   */
+  evolve(doc: (Doc & StoredDoc) | null, event: RecordedEvent, key: string): Doc | null;
+}
+
+/** The ids of the documents an event touches in a projection, as an array (empty when none). */
+export function keysOf(projection: Projection<any>, event: RecordedEvent): readonly string[] {
+  const keys = projection.keyOf(event);
+  return keys === null ? [] : typeof keys === 'string' ? [keys] : keys;
 }
 
 /** Applies events to documents, skipping events a document has already seen: replay-safe. */
@@ -21,10 +30,10 @@ export function applyEvent<Doc extends object>(
   projection: Projection<Doc>,
   doc: (Doc & StoredDoc) | null,
   event: RecordedEvent,
-  key: string = projection.keyOf(event)!,
+  key: string,
 ): (Doc & StoredDoc) | null | undefined {
   if (doc && doc._position >= event.position) return undefined; // already applied
-  const next = projection.evolve(doc, event);
+  const next = projection.evolve(doc, event, key);
   if (next === null) return null;
   // A fresh object from evolve is completed in place; the stored document itself is never mutated.
   const out = (next === doc ? { ...next } : next) as Doc & StoredDoc;

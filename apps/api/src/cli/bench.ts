@@ -20,7 +20,7 @@ import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openReadStore } from '../infrastructure/engines.js';
 import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
-import { ALL_PROJECTIONS } from '../projects/projections/index.js';
+import { ALL_PROJECTIONS } from '../infrastructure/projections.js';
 
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 6);
 const CLIENTS = 32;

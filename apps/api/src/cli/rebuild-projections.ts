@@ -6,7 +6,7 @@
 import { rebuildReadModels, type RebuildProgress } from '@carnet/read-store';
 import { loadConfig } from '../config.js';
 import { openEventStore, openReadStore } from '../infrastructure/engines.js';
-import { ALL_PROJECTIONS } from '../projects/projections/index.js';
+import { ALL_PROJECTIONS } from '../infrastructure/projections.js';
 
 function bar(p: RebuildProgress): string {
   const ratio = p.head === 0 ? 1 : Math.min(1, p.position / p.head);

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ReadModels } from '../shared/read-models.js';
 import { CommuneCatalog } from './commune-catalog.js';
 import { ListCommunesHandler } from './queries/list-communes/list-communes.handler.js';
 import { ListCommunesHttpController } from './queries/list-communes/list-communes.http.controller.js';
@@ -7,7 +6,7 @@ import { ListCommunesHttpController } from './queries/list-communes/list-commune
 /** Reference data on the communes of the département. */
 @Module({
   controllers: [ListCommunesHttpController],
-  providers: [CommuneCatalog, ReadModels, ListCommunesHandler],
+  providers: [CommuneCatalog, ListCommunesHandler],
   exports: [CommuneCatalog],
 })
 export class CommunesModule {}

@@ -2,7 +2,9 @@ import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type On
 import type { EventStore } from '@carnet/event-store';
 import { ProjectionRunner, type ReadStore } from '@carnet/read-store';
 import { APP_CONFIG, type AppConfig } from '../config.js';
-import { ALL_PROJECTIONS } from '../projects/projections/index.js';
+import { DeciderRunner } from '../shared/decider-runner.js';
+import { ReadModels } from '../shared/read-models.js';
+import { ALL_PROJECTIONS } from './projections.js';
 import { openEventStore, openReadStore } from './engines.js';
 import { CLOCK, EVENT_STORE, PROJECTION_RUNNER, READ_STORE, type Clock } from './tokens.js';
 
@@ -46,8 +48,10 @@ export class InfrastructureModule {
             new ProjectionRunner(events, reads, ALL_PROJECTIONS, { onError: (e) => logger.error(`Projection en erreur, nouvel essai : ${e.message}`) }),
         },
         StoresLifecycle,
+        DeciderRunner,
+        ReadModels,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, PROJECTION_RUNNER],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, PROJECTION_RUNNER, DeciderRunner, ReadModels],
     };
   }
 }

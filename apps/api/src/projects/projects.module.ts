@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CommunesModule } from '../communes/communes.module.js';
-import { ReadModels } from '../shared/read-models.js';
 import { AnswerQuestionHandler } from './commands/answer-question/answer-question.handler.js';
 import { AnswerQuestionHttpController } from './commands/answer-question/answer-question.http.controller.js';
 import { AskQuestionHandler } from './commands/ask-question/ask-question.handler.js';
@@ -40,7 +39,6 @@ import { ListProjectsHttpController } from './queries/list-projects/list-project
     PublishProjectHttpController,
   ],
   providers: [
-    ReadModels,
     ProjectCommandRunner,
     CreateProjectHandler,
     ChangeProjectDetailsHandler,

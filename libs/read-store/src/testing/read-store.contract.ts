@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Projection } from '../projection.js';
+import { keysOf, type Projection } from '../projection.js';
 import { ProjectionRunner, ReadModelTimeoutError, projectBatch } from '../projection-runner.js';
 import type { DocumentChange, ReadStore, StoredDoc } from '../read-store.port.js';
 import { rebuildReadModels } from '../rebuild.js';
@@ -95,11 +95,11 @@ async function expectedThings(events: SqliteEventStore): Promise<Map<string, Thi
   const projection = thingsProjection();
   const docs = new Map<string, Thing & StoredDoc>();
   for (const event of await events.readAll({ maxCount: 1_000_000 })) {
-    const key = projection.keyOf(event);
-    if (key === null) continue;
-    const next = projection.evolve(docs.get(key) ?? null, event);
-    if (next === null) docs.delete(key);
-    else docs.set(key, { ...next, id: key, _position: event.position });
+    for (const key of keysOf(projection, event)) {
+      const next = projection.evolve(docs.get(key) ?? null, event, key);
+      if (next === null) docs.delete(key);
+      else docs.set(key, { ...next, id: key, _position: event.position });
+    }
   }
   return docs;
 }

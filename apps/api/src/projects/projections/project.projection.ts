@@ -38,6 +38,8 @@ export interface ProjectDoc {
   version: number;
   /** Title and description together, for the search box. */
   searchText: string;
+  /** Partner organisations involved (their members may see the project). */
+  partners: string[];
 }
 
 const isProjectEvent = (e: RecordedEvent): boolean => e.streamId.startsWith(PROJECT_STREAM_PREFIX);
@@ -70,6 +72,7 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
       updatedAt: at,
       version: 1,
       searchText: '',
+      partners: [],
     });
   }
   if (!doc) return null; // an event of a project we never saw created: ignore rather than invent
@@ -124,6 +127,8 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
       return touch({ ...doc, publication: 'requested', publicationSummary: event.data.summary });
     case 'ProjectPublished':
       return touch({ ...doc, publication: 'published' });
+    case 'PartnerInvolved':
+      return touch({ ...doc, partners: [...(doc.partners ?? []), event.data.organisationId] });
     default:
       return touch({ ...doc });
   }
@@ -131,7 +136,7 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
 
 export const projectProjection: Projection<ProjectDoc> = {
   collection: 'projects',
-  indexedFields: ['codeInsee', 'step', 'updatedAt'],
+  indexedFields: ['codeInsee', 'step', 'updatedAt', 'publication'],
   keyOf: (e) => (isProjectEvent(e) ? e.streamId.slice(PROJECT_STREAM_PREFIX.length) : null),
   evolve: evolveProject,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RecordedEvent } from '@carnet/event-store';
-import { applyEvent, type Projection, type StoredDoc } from '@carnet/read-store';
+import { applyEvent, keysOf, type Projection, type StoredDoc } from '@carnet/read-store';
 import { communeStatsProjection } from './commune-stats.projection.js';
 import { projectHistoryProjection } from './project-history.projection.js';
 import { projectProjection, type ProjectDoc } from './project.projection.js';
@@ -30,12 +30,12 @@ const events: RecordedEvent[] = [
 /** Folds events into documents the way the runner does, one map per projection. */
 function replay<D extends object>(projection: Projection<D>, stream: RecordedEvent[], docs = new Map<string, D & StoredDoc>()) {
   for (const e of stream) {
-    const key = projection.keyOf(e);
-    if (key === null) continue;
-    const next = applyEvent(projection, docs.get(key) ?? null, e);
-    if (next === undefined) continue;
-    if (next === null) docs.delete(key);
-    else docs.set(key, next);
+    for (const key of keysOf(projection, e)) {
+      const next = applyEvent(projection, docs.get(key) ?? null, e, key);
+      if (next === undefined) continue;
+      if (next === null) docs.delete(key);
+      else docs.set(key, next);
+    }
   }
   return docs;
 }

@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { CommandAccepted } from '@carnet/contracts';
+import type { Actor, Decider, DomainEvent } from '@carnet/domain';
+import { WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '@carnet/event-store';
+import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
+import type { CommandOptions } from './command-options.js';
+import { deterministicUuid } from './deterministic-id.js';
+import { ProblemException } from './problem.js';
+
+const MAX_ATTEMPTS = 3;
+
+export interface DecisionRequest<C> {
+  /** Id answered to the caller (the aggregate's id). */
+  id: string;
+  streamId: string;
+  command: C;
+  actor: Actor;
+  options: CommandOptions;
+  /** Defaults to the id derived from the Idempotency-Key, or a random one. */
+  commandId?: string;
+  /** Re-decide on fresh state after a concurrent write (additive commands only, and never with If-Match). */
+  redecideOnConflict?: boolean;
+}
+
+/**
+ * The one path every command takes: read the stream, fold it, run the pure decider, append with
+ * the revision that was read. Idempotency: the command id (from Idempotency-Key, per actor) makes
+ * event ids deterministic, and a command whose events are already in the stream answers what it
+ * answered the first time (ADR 0002).
+ */
+@Injectable()
+export class DeciderRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Id of the command: stable for a retried request carrying the same Idempotency-Key. */
+  commandId(actor: Actor, options: CommandOptions): string {
+    return options.idempotencyKey ? deterministicUuid(`command:${actor.id}:${options.idempotencyKey}`) : randomUUID();
+  }
+
+  async run<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, request: DecisionRequest<C>): Promise<CommandAccepted> {
+    const { id, streamId, command, actor, options } = request;
+    const commandId = request.commandId ?? this.commandId(actor, options);
+    for (let attempt = 1; ; attempt++) {
+      const recorded = await this.events.readStream(streamId);
+      const already = recorded.filter((e) => e.metadata.commandId === commandId);
+      if (already.length > 0) return accepted(id, already[already.length - 1]);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== recorded.length) {
+        throw staleVersion(options.expectedVersion, recorded.length);
+      }
+      const state = recorded.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
+      const now = this.clock.now();
+      const decided = decider.decide(command, state, { actor, now, newId: (purpose) => deterministicUuid(`${commandId}:${purpose}`) });
+      const toAppend: NewEvent[] = decided.map((event, i) => ({
+        id: deterministicUuid(`${commandId}:${streamId}:${i}`),
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data,
+        metadata: {
+          actorId: actor.id,
+          actorRole: actor.role,
+          actorCommune: actor.communeInsee,
+          correlationId: options.correlationId ?? commandId,
+          causationId: commandId,
+          commandId,
+          recordedAt: now.toISOString(),
+        },
+      }));
+      try {
+        const result = await this.events.appendToStream(streamId, toAppend, recorded.length === 0 ? 'no_stream' : recorded.length - 1);
+        return { id, version: result.nextExpectedRevision + 1, position: result.position };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        const redecide = options.expectedVersion === undefined && request.redecideOnConflict === true && attempt < MAX_ATTEMPTS;
+        if (!redecide) throw staleVersion(recorded.length, typeof error.actual === 'number' ? error.actual + 1 : 0);
+      }
+    }
+  }
+}
+
+function accepted(id: string, last: RecordedEvent): CommandAccepted {
+  return { id, version: last.revision + 1, position: last.position };
+}
+
+function staleVersion(expected: number, actual: number): ProblemException {
+  return new ProblemException(
+    409,
+    'concurrent_modification',
+    'Ce projet a été modifié entre-temps',
+    `Vous avez travaillé sur la version ${expected}, le projet en est à la version ${actual}. Rechargez la page, vérifiez, puis recommencez.`,
+    undefined,
+    { ETag: `"${actual}"` },
+  );
+}
