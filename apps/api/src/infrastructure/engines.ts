@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { KurrentDbEventStore, SqliteEventStore, type EventStore } from '@carnet/event-store';
 import { MongoReadStore, SqliteReadStore, type ReadStore } from '@carnet/read-store';
+import { MongoAccountStore, SqliteAccountStore, type AccountStore } from '@carnet/account-store';
 import type { AppConfig } from '../config.js';
 
 /** Opens the configured event store: SQLite in DATA_DIR by default, KurrentDB when KURRENTDB_URL is set. */
@@ -16,4 +17,12 @@ export async function openReadStore(config: AppConfig): Promise<ReadStore> {
     return MongoReadStore.connect({ url: config.readStore.url, dbName: config.readStore.dbName });
   }
   return new SqliteReadStore(join(config.dataDir, 'read-models.sqlite'));
+}
+
+/** Opens the account store (people, credentials, sessions — kept out of the log): SQLite in DATA_DIR, MongoDB when MONGO_URL is set. */
+export async function openAccountStore(config: AppConfig): Promise<AccountStore> {
+  if (config.readStore.engine === 'mongodb') {
+    return MongoAccountStore.connect({ url: config.readStore.url, dbName: config.readStore.dbName });
+  }
+  return new SqliteAccountStore(join(config.dataDir, 'accounts.sqlite'));
 }

@@ -3,10 +3,12 @@ import type { EventStore } from '@carnet/event-store';
 import { ProjectionRunner, type ReadStore } from '@carnet/read-store';
 import { APP_CONFIG, type AppConfig } from '../config.js';
 import { DeciderRunner } from '../shared/decider-runner.js';
+import { PeopleDirectory } from '../shared/people-directory.js';
 import { ReadModels } from '../shared/read-models.js';
 import { ALL_PROJECTIONS } from './projections.js';
-import { openEventStore, openReadStore } from './engines.js';
-import { CLOCK, EVENT_STORE, PROJECTION_RUNNER, READ_STORE, type Clock } from './tokens.js';
+import { openAccountStore, openEventStore, openReadStore } from './engines.js';
+import { ACCOUNT_STORE, CLOCK, EVENT_STORE, PROJECTION_RUNNER, READ_STORE, type Clock } from './tokens.js';
+import type { AccountStore } from '@carnet/account-store';
 
 /** Starts the projection runner once the app is up; stops it and closes the stores on shutdown. */
 @Injectable()
@@ -15,6 +17,7 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly reads: ReadStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(ACCOUNT_STORE) private readonly accounts: AccountStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -25,6 +28,7 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.runner.stop();
     await this.events.close();
     await this.reads.close();
+    await this.accounts.close();
   }
 }
 
@@ -41,6 +45,7 @@ export class InfrastructureModule {
         { provide: CLOCK, useValue: clock },
         { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
         { provide: READ_STORE, useFactory: () => openReadStore(config) },
+        { provide: ACCOUNT_STORE, useFactory: () => openAccountStore(config) },
         {
           provide: PROJECTION_RUNNER,
           inject: [EVENT_STORE, READ_STORE],
@@ -50,8 +55,9 @@ export class InfrastructureModule {
         StoresLifecycle,
         DeciderRunner,
         ReadModels,
+        PeopleDirectory,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, PROJECTION_RUNNER, DeciderRunner, ReadModels],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ACCOUNT_STORE, PROJECTION_RUNNER, DeciderRunner, ReadModels, PeopleDirectory],
     };
   }
 }

@@ -3,6 +3,7 @@ import type { CommandAccepted } from '@carnet/contracts';
 import { projectDecider, projectStreamId, type Actor, type ProjectCommand } from '@carnet/domain';
 import type { CommandOptions } from '../shared/command-options.js';
 import { DeciderRunner } from '../shared/decider-runner.js';
+import { canSeeProject, projectNotFound } from './project-access.js';
 
 /** Additive commands may be re-decided on fresh state after a concurrent write; edits may not. */
 const SAFE_TO_REDECIDE = new Set<ProjectCommand['type']>(['AskQuestion', 'AnswerQuestion']);
@@ -25,6 +26,10 @@ export class ProjectCommandRunner {
       options,
       commandId,
       redecideOnConflict: SAFE_TO_REDECIDE.has(command.type),
+      // Whoever may not see the project is not told it exists.
+      guard: (state) => {
+        if (state.exists && !canSeeProject(actor, state)) throw projectNotFound(projectId);
+      },
     });
   }
 }

@@ -1,7 +1,10 @@
 import { CATEGORY_LABELS, STEP_LABELS, THEME_LABELS, type HistoryEntry, type ProjectDetail, type ProjectSummary } from '@carnet/contracts';
 import type { ProjectStep, ProjectTheme, QuestionCategory } from '@carnet/domain';
 import type { StoredDoc } from '@carnet/read-store';
-import { actorView } from '../shared/people.js';
+import type { ActorView } from '@carnet/contracts';
+
+/** Gives the view of a person from their id and role at the time (see PeopleDirectory). */
+export type Viewer = (id: string, role: string) => ActorView;
 import type { HistoryDoc } from './projections/project-history.projection.js';
 import type { ProjectDoc } from './projections/project.projection.js';
 
@@ -24,7 +27,10 @@ export function toSummary(doc: ProjectDoc & StoredDoc, communeName: string): Pro
   };
 }
 
-export function toDetail(doc: ProjectDoc & StoredDoc, communeName: string): ProjectDetail {
+/** Ids of the people a project page names. */
+export const peopleOf = (doc: ProjectDoc): string[] => doc.questions.flatMap((q) => [q.askedById, ...q.answers.map((a) => a.answeredById)]);
+
+export function toDetail(doc: ProjectDoc & StoredDoc, communeName: string, actorView: Viewer): ProjectDetail {
   return {
     ...toSummary(doc, communeName),
     description: doc.description,
@@ -79,7 +85,7 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
   }
 }
 
-export function toHistoryEntry(doc: HistoryDoc): HistoryEntry {
+export function toHistoryEntry(doc: HistoryDoc, actorView: Viewer): HistoryEntry {
   return {
     position: doc.position,
     revision: doc.revision,

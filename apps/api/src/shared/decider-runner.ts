@@ -10,7 +10,7 @@ import { ProblemException } from './problem.js';
 
 const MAX_ATTEMPTS = 3;
 
-export interface DecisionRequest<C> {
+export interface DecisionRequest<C, S = unknown> {
   /** Id answered to the caller (the aggregate's id). */
   id: string;
   streamId: string;
@@ -21,6 +21,8 @@ export interface DecisionRequest<C> {
   commandId?: string;
   /** Re-decide on fresh state after a concurrent write (additive commands only, and never with If-Match). */
   redecideOnConflict?: boolean;
+  /** Runs on the folded state before anything else: e.g. a 404 for whoever may not know the aggregate exists. */
+  guard?: (state: S) => void;
 }
 
 /**
@@ -41,17 +43,18 @@ export class DeciderRunner {
     return options.idempotencyKey ? deterministicUuid(`command:${actor.id}:${options.idempotencyKey}`) : randomUUID();
   }
 
-  async run<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, request: DecisionRequest<C>): Promise<CommandAccepted> {
+  async run<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, request: DecisionRequest<C, S>): Promise<CommandAccepted> {
     const { id, streamId, command, actor, options } = request;
     const commandId = request.commandId ?? this.commandId(actor, options);
     for (let attempt = 1; ; attempt++) {
       const recorded = await this.events.readStream(streamId);
-      const already = recorded.filter((e) => e.metadata.commandId === commandId);
+      const already = recorded.filter((e) => e.metadata.commandId === commandId && e.metadata.actorId === actor.id);
       if (already.length > 0) return accepted(id, already[already.length - 1]);
       if (options.expectedVersion !== undefined && options.expectedVersion !== recorded.length) {
         throw staleVersion(options.expectedVersion, recorded.length);
       }
       const state = recorded.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
+      request.guard?.(state);
       const now = this.clock.now();
       const decided = decider.decide(command, state, { actor, now, newId: (purpose) => deterministicUuid(`${commandId}:${purpose}`) });
       const toAppend: NewEvent[] = decided.map((event, i) => ({

@@ -1,20 +1,26 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { HistoryEntry } from '@carnet/contracts';
+import { PeopleDirectory } from '../../../shared/people-directory.js';
 import { ReadModels } from '../../../shared/read-models.js';
 import type { HistoryDoc } from '../../projections/project-history.projection.js';
 import type { ProjectDoc } from '../../projections/project.projection.js';
+import { canSeeProject, projectNotFound } from '../../project-access.js';
 import { toHistoryEntry } from '../../project.views.js';
-import { projectNotFound } from '../get-project/get-project.handler.js';
 import { GetProjectHistoryQuery } from './get-project-history.query.js';
 
 @QueryHandler(GetProjectHistoryQuery)
 export class GetProjectHistoryHandler implements IQueryHandler<GetProjectHistoryQuery> {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly people: PeopleDirectory,
+  ) {}
 
-  async execute({ projectId, minPosition }: GetProjectHistoryQuery): Promise<HistoryEntry[]> {
+  async execute({ projectId, actor, minPosition }: GetProjectHistoryQuery): Promise<HistoryEntry[]> {
     const set = await this.readModels.current(minPosition);
-    if (!(await set.get<ProjectDoc>('projects', projectId))) throw projectNotFound(projectId);
+    const project = await set.get<ProjectDoc>('projects', projectId);
+    if (!project || !canSeeProject(actor, project)) throw projectNotFound(projectId);
     const docs = await set.find<HistoryDoc>('project_history', { where: { projectId }, orderBy: [{ field: 'position', direction: 'asc' }] });
-    return docs.map(toHistoryEntry);
+    const view = await this.people.viewer(docs.map((d) => d.actorId));
+    return docs.map((d) => toHistoryEntry(d, view));
   }
 }

@@ -2,6 +2,8 @@ import { Controller, Get, Param, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { HistoryEntry } from '@carnet/contracts';
+import type { Actor } from '@carnet/domain';
+import { OptionalActor } from '../../../shared/current-actor.js';
 import { MinPositionPipe } from '../../../shared/min-position.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { UuidParam } from '../../../shared/uuid-param.js';
@@ -16,7 +18,11 @@ export class GetProjectHistoryHttpController {
   @ApiOperation({ summary: 'Historique d’un projet : qui a fait quoi, quand, dans l’ordre' })
   @ApiQuery({ name: 'minPosition', required: false })
   @ProblemResponses(400, 404, 503)
-  history(@Param('id', UuidParam) id: string, @QueryParam('minPosition', MinPositionPipe) minPosition?: number): Promise<HistoryEntry[]> {
-    return this.queryBus.execute(new GetProjectHistoryQuery(id, minPosition));
+  history(
+    @Param('id', UuidParam) id: string,
+    @OptionalActor() actor: Actor | null,
+    @QueryParam('minPosition', MinPositionPipe) minPosition?: number,
+  ): Promise<HistoryEntry[]> {
+    return this.queryBus.execute(new GetProjectHistoryQuery(id, actor, minPosition));
   }
 }

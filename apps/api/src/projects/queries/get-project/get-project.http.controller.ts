@@ -3,6 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ProjectDetail } from '@carnet/contracts';
 import type { Request, Response } from 'express';
+import type { Actor } from '@carnet/domain';
+import { OptionalActor } from '../../../shared/current-actor.js';
 import { MinPositionPipe } from '../../../shared/min-position.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { UuidParam } from '../../../shared/uuid-param.js';
@@ -20,10 +22,11 @@ export class GetProjectHttpController {
   async get(
     @Param('id', UuidParam) id: string,
     @QueryParam('minPosition', MinPositionPipe) minPosition: number | undefined,
+    @OptionalActor() actor: Actor | null,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProjectDetail | undefined> {
-    const project = await this.queryBus.execute(new GetProjectQuery(id, minPosition));
+    const project = await this.queryBus.execute(new GetProjectQuery(id, actor, minPosition));
     const etag = `"${project.version}"`;
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'private, no-cache');

@@ -1,9 +1,11 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Page, ProjectSummary } from '@carnet/contracts';
-import type { Scalar } from '@carnet/read-store';
+import { foldForSearch, type Scalar } from '@carnet/read-store';
 import { CommuneCatalog } from '../../../communes/commune-catalog.js';
 import { ReadModels } from '../../../shared/read-models.js';
+import type { ProjectPartnerDoc } from '../../projections/project-partner.projection.js';
 import type { ProjectDoc } from '../../projections/project.projection.js';
+import { projectScope } from '../../project-access.js';
 import { toSummary } from '../../project.views.js';
 import { ListProjectsQuery } from './list-projects.query.js';
 
@@ -14,16 +16,30 @@ export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
     private readonly communes: CommuneCatalog,
   ) {}
 
-  async execute({ filter }: ListProjectsQuery): Promise<Page<ProjectSummary>> {
+  async execute({ filter, actor }: ListProjectsQuery): Promise<Page<ProjectSummary>> {
     const set = await this.readModels.current(filter.minPosition);
     const where: Record<string, Scalar> = {};
     if (filter.commune) where.codeInsee = filter.commune;
     if (filter.step) where.step = filter.step;
     if (filter.theme) where.theme = filter.theme;
     const contains = filter.q?.trim() ? { field: 'searchText', text: filter.q.trim() } : undefined;
+    const scope = projectScope(actor, filter.commune);
+    const orderBy = [{ field: 'updatedAt', direction: 'desc' as const }];
+    if (scope.kind === 'partner') {
+      // A partner's projects are few: the involved ones, filtered here with the same rules.
+      const links = await set.find<ProjectPartnerDoc>('project_partners', { where: { organisationId: scope.organisationId } });
+      const docs = [...(await set.getMany<ProjectDoc>('projects', links.map((l) => l.projectId))).values()]
+        .filter((d) => Object.entries(where).every(([k, v]) => (d as unknown as Record<string, unknown>)[k] === v))
+        .filter((d) => !contains || foldForSearch(d.searchText).includes(foldForSearch(contains.text)))
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      return { items: docs.slice(filter.offset, filter.offset + filter.limit).map((d) => toSummary(d, this.communes.nameOf(d.codeInsee))), total: docs.length };
+    }
+    const scoped = scope.kind === 'where' ? { ...where, ...scope.where } : where;
+    // A commune member asking for another commune sees its published projects only.
+    if (scope.kind === 'where' && filter.commune && !('codeInsee' in scope.where)) scoped.codeInsee = filter.commune;
     const [docs, total] = await Promise.all([
-      set.find<ProjectDoc>('projects', { where, contains, orderBy: [{ field: 'updatedAt', direction: 'desc' }], limit: filter.limit, offset: filter.offset }),
-      set.count('projects', { where, contains }),
+      set.find<ProjectDoc>('projects', { where: scoped, contains, orderBy, limit: filter.limit, offset: filter.offset }),
+      set.count('projects', { where: scoped, contains }),
     ]);
     return { items: docs.map((d) => toSummary(d, this.communes.nameOf(d.codeInsee))), total };
   }

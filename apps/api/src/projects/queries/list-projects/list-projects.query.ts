@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page, ProjectStep, ProjectSummary, ProjectTheme } from '@carnet/contracts';
+import type { Actor } from '@carnet/domain';
 
 export interface ListProjectsFilter {
   commune?: string;
@@ -12,7 +13,10 @@ export interface ListProjectsFilter {
 }
 
 export class ListProjectsQuery extends Query<Page<ProjectSummary>> {
-  constructor(readonly filter: ListProjectsFilter) {
+  constructor(
+    readonly filter: ListProjectsFilter,
+    readonly actor: Actor | null,
+  ) {
     super();
   }
 }

@@ -1,0 +1,51 @@
+import type { Actor } from '@carnet/domain';
+import type { Scalar } from '@carnet/read-store';
+import { ProblemException } from '../shared/problem.js';
+
+/** The answer to whoever asks for a project that does not exist or that they may not know of. */
+export const projectNotFound = (id: string) =>
+  new ProblemException(404, 'project_not_found', 'Projet introuvable', `Aucun projet ne porte l’identifiant ${id}.`);
+
+/** What a project read model must show for the access rules (ADR 0007). */
+export interface ProjectAccessFacts {
+  codeInsee: string;
+  publication: 'none' | 'requested' | 'published';
+  partners?: string[];
+}
+
+const STAFF = new Set(['departement_agent', 'departement_admin', 'auditor']);
+
+/**
+ * Who may see a project: Département staff and auditors, all of them; commune members, their
+ * commune's; partner members, those their organisation is involved in; everybody, published ones.
+ * Not being allowed to see a project means not being told it exists (404).
+ */
+export function canSeeProject(actor: Actor | null, project: ProjectAccessFacts): boolean {
+  if (project.publication === 'published') return true;
+  if (!actor) return false;
+  if (STAFF.has(actor.role)) return true;
+  if (actor.role === 'commune_mayor' || actor.role === 'commune_member') return actor.communeInsee === project.codeInsee;
+  if (actor.role === 'partner_member') return !!actor.organisationId && (project.partners ?? []).includes(actor.organisationId);
+  return false;
+}
+
+export type ProjectScope =
+  | { kind: 'all' }
+  | { kind: 'where'; where: Record<string, Scalar> }
+  | { kind: 'partner'; organisationId: string };
+
+/**
+ * The read filter a list of projects gets for this actor, given the commune the person asked for:
+ * staff see everything; a commune member sees their commune (and only the published projects of
+ * another commune they ask for); a partner sees the projects of its organisation; anyone else, the
+ * published ones.
+ */
+export function projectScope(actor: Actor | null, requestedCommune: string | undefined): ProjectScope {
+  if (actor && STAFF.has(actor.role)) return { kind: 'all' };
+  if (actor && (actor.role === 'commune_mayor' || actor.role === 'commune_member') && actor.communeInsee) {
+    if (!requestedCommune || requestedCommune === actor.communeInsee) return { kind: 'where', where: { codeInsee: actor.communeInsee } };
+    return { kind: 'where', where: { publication: 'published' } };
+  }
+  if (actor?.role === 'partner_member' && actor.organisationId) return { kind: 'partner', organisationId: actor.organisationId };
+  return { kind: 'where', where: { publication: 'published' } };
+}
