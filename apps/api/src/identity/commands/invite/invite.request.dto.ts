@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { AdminAccountKind, AdminInvitationRequest, InviteToCommuneRequest, SeatKind } from '@carnet/contracts';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+class InviteeFields {
+  @ApiProperty({ example: 'julie.durand@mairie-ableiges.fr' })
+  @IsEmail({}, { message: 'L’adresse e-mail n’est pas valide.' })
+  @MaxLength(254, { message: 'L’adresse e-mail est trop longue.' })
+  email!: string;
+
+  @ApiProperty({ example: 'Julie Durand' })
+  @IsString({ message: 'Le nom doit être un texte.' })
+  @IsNotEmpty({ message: 'Le nom est obligatoire.' })
+  @MaxLength(120, { message: 'Le nom ne doit pas dépasser 120 caractères.' })
+  displayName!: string;
+}
+
+export class InviteToCommuneRequestDto extends InviteeFields implements InviteToCommuneRequest {
+  @ApiProperty({ enum: ['mayor', 'collaborator'] })
+  @IsIn(['mayor', 'collaborator'], { message: 'La place doit être « mayor » ou « collaborator ».' })
+  seat!: SeatKind;
+}
+
+export class AdminInvitationRequestDto extends InviteeFields implements AdminInvitationRequest {
+  @ApiProperty({ enum: ['departement_agent', 'departement_admin', 'auditor', 'partner_member'] })
+  @IsIn(['departement_agent', 'departement_admin', 'auditor', 'partner_member'], { message: 'Le type de compte est inconnu.' })
+  kind!: AdminAccountKind;
+
+  @ApiPropertyOptional({ example: 'org-caue-95' })
+  @IsOptional()
+  @IsString({ message: 'L’organisation doit être un identifiant.' })
+  organisationId?: string;
+}
