@@ -1,25 +1,101 @@
 import { Routes } from '@angular/router';
+import { requireLogin, sessionCheck } from './core/guards';
+
+const title = (page: string) => `${page} — Carnet de projets`;
 
 export const routes: Routes = [
   {
     path: '',
-    pathMatch: 'full',
-    title: 'Projets — Carnet de projets',
-    loadComponent: () => import('./projects/project-list/project-list').then((m) => m.ProjectList),
-  },
-  {
-    path: 'projets/nouveau',
-    title: 'Nouveau projet — Carnet de projets',
-    loadComponent: () => import('./projects/project-create/project-create').then((m) => m.ProjectCreate),
-  },
-  {
-    path: 'projets/:id',
-    title: 'Projet — Carnet de projets',
-    loadComponent: () => import('./projects/project-page/project-page').then((m) => m.ProjectPage),
-  },
-  {
-    path: '**',
-    title: 'Page introuvable — Carnet de projets',
-    loadComponent: () => import('./not-found/not-found').then((m) => m.NotFound),
+    canActivateChild: [sessionCheck],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: title('Projets'),
+        loadComponent: () => import('./projects/project-list/project-list').then((m) => m.ProjectList),
+      },
+      {
+        path: 'projets/nouveau',
+        title: title('Nouveau projet'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./projects/project-create/project-create').then((m) => m.ProjectCreate),
+      },
+      {
+        path: 'projets/:id',
+        title: title('Projet'),
+        loadComponent: () => import('./projects/project-page/project-page').then((m) => m.ProjectPage),
+      },
+      {
+        path: 'connexion',
+        title: title('Se connecter'),
+        loadComponent: () => import('./auth/login/login').then((m) => m.Login),
+      },
+      {
+        path: 'invitation/:token',
+        title: title('Invitation'),
+        loadComponent: () => import('./auth/invitation/invitation').then((m) => m.InvitationPage),
+      },
+      {
+        path: 'mot-de-passe-oublie',
+        title: title('Mot de passe oublié'),
+        loadComponent: () => import('./auth/forgot-password/forgot-password').then((m) => m.ForgotPassword),
+      },
+      {
+        path: 'mot-de-passe/:token',
+        title: title('Nouveau mot de passe'),
+        loadComponent: () => import('./auth/reset-password/reset-password').then((m) => m.ResetPassword),
+      },
+      {
+        path: 'mon-compte',
+        title: title('Mon compte'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./auth/my-account/my-account').then((m) => m.MyAccount),
+      },
+      {
+        path: 'acces-retire',
+        title: title('Accès retiré'),
+        loadComponent: () => import('./auth/access-removed/access-removed').then((m) => m.AccessRemoved),
+      },
+      {
+        path: 'ma-commune',
+        title: title('Ma commune'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./commune/commune-seats/commune-seats').then((m) => m.CommuneSeats),
+      },
+      {
+        path: 'communes/:codeInsee/membres',
+        title: title('Membres de la commune'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./commune/commune-seats/commune-seats').then((m) => m.CommuneSeats),
+      },
+      {
+        path: 'administration',
+        canActivate: [requireLogin],
+        loadComponent: () => import('./admin/admin-shell').then((m) => m.AdminShell),
+        children: [
+          { path: '', pathMatch: 'full', redirectTo: 'communes' },
+          {
+            path: 'communes',
+            title: title('Administration : communes'),
+            loadComponent: () => import('./admin/admin-communes').then((m) => m.AdminCommunes),
+          },
+          {
+            path: 'partenaires',
+            title: title('Administration : partenaires'),
+            loadComponent: () => import('./admin/admin-organisations').then((m) => m.AdminOrganisations),
+          },
+          {
+            path: 'comptes',
+            title: title('Administration : comptes'),
+            loadComponent: () => import('./admin/admin-accounts').then((m) => m.AdminAccounts),
+          },
+        ],
+      },
+      {
+        path: '**',
+        title: title('Page introuvable'),
+        loadComponent: () => import('./not-found/not-found').then((m) => m.NotFound),
+      },
+    ],
   },
 ];

@@ -1,30 +1,51 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS } from '@carnet/contracts';
 import { filter } from 'rxjs';
-import { PersonaStore } from './core/persona';
+import { toUserError } from './core/problem';
+import { canSeeAdministration, isCommuneRole } from './core/roles';
+import { SessionStore } from './core/session';
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, RouterLink],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive],
   templateUrl: './app.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {
-  protected readonly persona = inject(PersonaStore);
-  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected readonly me = this.session.me;
+  /** « Claire Martin — Maire (Ableiges) ». */
+  protected readonly who = computed(() => {
+    const me = this.me();
+    if (!me) return '';
+    const role = me.role ? ROLE_LABELS[me.role] : 'Sans accès';
+    const where = me.communeName ?? me.organisationName;
+    return `${me.name} — ${role}${where ? ` (${where})` : ''}`;
+  });
+  protected readonly showCommune = computed(() => {
+    const me = this.me();
+    return !!me && isCommuneRole(me.role) && !!me.communeInsee && !this.session.withoutAccess();
+  });
+  protected readonly showAdministration = computed(() => canSeeAdministration(this.me()));
+  protected readonly currentUrl = signal('/');
+  protected readonly onLoginPage = computed(() => this.currentUrl().startsWith('/connexion'));
+  protected readonly logoutError = signal<string | null>(null);
 
   constructor() {
     // After an in-app navigation, bring keyboard and screen-reader users to the new content.
     let first = true;
-    inject(Router)
-      .events.pipe(
+    this.router.events
+      .pipe(
         filter((e) => e instanceof NavigationEnd),
         takeUntilDestroyed(),
       )
-      .subscribe(() => {
+      .subscribe((e) => {
+        this.currentUrl.set(e.urlAfterRedirects);
         if (first) {
           first = false;
           return;
@@ -33,7 +54,19 @@ export class App {
       });
   }
 
-  protected choosePersona(id: string): void {
-    this.persona.select(id);
+  /** Where the login page sends the person back to. */
+  protected loginParams(): Record<string, string> {
+    const url = this.currentUrl();
+    return url === '/' || url.startsWith('/connexion') ? {} : { retour: url };
+  }
+
+  protected async logout(): Promise<void> {
+    this.logoutError.set(null);
+    try {
+      await this.session.logout();
+      await this.router.navigate(['/connexion'], { queryParams: { raison: 'deconnecte' } });
+    } catch (error) {
+      this.logoutError.set(`La déconnexion a échoué. ${toUserError(error).message}`);
+    }
   }
 }

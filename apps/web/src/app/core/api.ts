@@ -1,7 +1,21 @@
 import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AcceptInvitationRequest,
+  AdminAccountKind,
+  AdminAccountRow,
+  AdminCommuneRow,
+  AdminInvitationRequest,
   AnswerQuestionRequest,
+  CommuneMembers,
+  CreateOrganisationRequest,
+  DemoAccount,
+  InvitationDetails,
+  InviteToCommuneRequest,
+  LoginRequest,
+  Me,
+  OrganisationView,
+  PendingInvitation,
   AskQuestionRequest,
   ChangeProjectDetailsRequest,
   ChangeStepRequest,
@@ -10,7 +24,6 @@ import type {
   CreateProjectRequest,
   HistoryEntry,
   Page,
-  Persona,
   ProjectDetail,
   ProjectStep,
   ProjectSummary,
@@ -47,9 +60,101 @@ export function versionFromEtag(etag: string | null): number | null {
 export class Api {
   private readonly http = inject(HttpClient);
 
-  personas(): Observable<Persona[]> {
-    return this.http.get<Persona[]>('/api/dev/personas');
+  // ——— Session and accounts ———
+
+  me(): Observable<Me> {
+    return this.http.get<Me>('/api/me');
   }
+
+  login(body: LoginRequest): Observable<Me> {
+    return this.http.post<Me>('/api/auth/login', body);
+  }
+
+  logout(): Observable<void> {
+    return this.http.post<void>('/api/auth/logout', null);
+  }
+
+  logoutEverywhere(): Observable<void> {
+    return this.http.post<void>('/api/auth/logout-everywhere', null);
+  }
+
+  /** Development only (404 in production). */
+  demoAccounts(): Observable<DemoAccount[]> {
+    return this.http.get<DemoAccount[]>('/api/dev/demo-accounts');
+  }
+
+  invitation(token: string): Observable<InvitationDetails> {
+    return this.http.get<InvitationDetails>(`/api/invitations/${encodeURIComponent(token)}`);
+  }
+
+  acceptInvitation(token: string, body: AcceptInvitationRequest): Observable<Me> {
+    return this.http.post<Me>(`/api/invitations/${encodeURIComponent(token)}/accept`, body);
+  }
+
+  requestPasswordReset(email: string): Observable<void> {
+    return this.http.post<void>('/api/auth/password-reset', { email });
+  }
+
+  resetPassword(token: string, password: string): Observable<void> {
+    return this.http.post<void>(`/api/auth/password-reset/${encodeURIComponent(token)}`, { password });
+  }
+
+  // ——— A commune's seats ———
+
+  members(codeInsee: string): Observable<CommuneMembers> {
+    return this.http.get<CommuneMembers>(`${this.communeUrl(codeInsee)}/members`);
+  }
+
+  communeInvitations(codeInsee: string): Observable<PendingInvitation[]> {
+    return this.http.get<PendingInvitation[]>(`${this.communeUrl(codeInsee)}/invitations`);
+  }
+
+  inviteToCommune(codeInsee: string, body: InviteToCommuneRequest): Observable<unknown> {
+    return this.http.post(`${this.communeUrl(codeInsee)}/invitations`, body);
+  }
+
+  cancelInvitation(codeInsee: string, invitationId: string): Observable<void> {
+    return this.http.delete<void>(`${this.communeUrl(codeInsee)}/invitations/${encodeURIComponent(invitationId)}`);
+  }
+
+  releaseSeat(codeInsee: string, userId: string, reason?: string): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(
+      `${this.communeUrl(codeInsee)}/seats/${encodeURIComponent(userId)}/release`,
+      reason ? { reason } : {},
+    );
+  }
+
+  transferMayor(codeInsee: string, toUserId: string): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.communeUrl(codeInsee)}/mayor-transfer`, { toUserId });
+  }
+
+  // ——— Administration ———
+
+  adminCommunes(): Observable<AdminCommuneRow[]> {
+    return this.http.get<AdminCommuneRow[]>('/api/admin/communes');
+  }
+
+  organisations(): Observable<OrganisationView[]> {
+    return this.http.get<OrganisationView[]>('/api/admin/organisations');
+  }
+
+  createOrganisation(body: CreateOrganisationRequest): Observable<OrganisationView> {
+    return this.http.post<OrganisationView>('/api/admin/organisations', body);
+  }
+
+  accounts(kind?: AdminAccountKind | ''): Observable<AdminAccountRow[]> {
+    return this.http.get<AdminAccountRow[]>('/api/admin/accounts', { params: kind ? { kind } : {} });
+  }
+
+  inviteAccount(body: AdminInvitationRequest): Observable<unknown> {
+    return this.http.post('/api/admin/invitations', body);
+  }
+
+  disableAccount(id: string): Observable<void> {
+    return this.http.post<void>(`/api/admin/accounts/${encodeURIComponent(id)}/disable`, null);
+  }
+
+  // ——— Projects ———
 
   /** Communes that have at least one project (for the list filter). */
   communes(): Observable<CommuneView[]> {
@@ -120,6 +225,10 @@ export class Api {
 
   approvePublication(id: string, ctx: CommandContext): Observable<CommandAccepted> {
     return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/publication`, null, { headers: commandHeaders(ctx) });
+  }
+
+  private communeUrl(codeInsee: string): string {
+    return `/api/communes/${encodeURIComponent(codeInsee)}`;
   }
 
   private projectUrl(id: string): string {

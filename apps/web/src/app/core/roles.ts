@@ -1,30 +1,46 @@
-import type { ActorRole, Persona } from '@carnet/contracts';
+import type { ActorRole } from '@carnet/contracts';
 
-// Mirrors the rules of libs/domain/project: the API stays the judge, the UI only hides what would be refused.
+// Mirrors the rules of libs/domain: the API stays the judge, the UI only hides what would be refused.
 
-export const isCommuneRole = (role: ActorRole): boolean => role === 'commune_mayor' || role === 'commune_member';
-export const isDepartementRole = (role: ActorRole): boolean =>
+/** What the rules need to know of the person: their role and, for commune people, their commune. */
+export interface Viewer {
+  role: ActorRole | null;
+  communeInsee: string | null;
+  seat?: string | null;
+}
+
+export const isCommuneRole = (role: ActorRole | null): boolean => role === 'commune_mayor' || role === 'commune_member';
+export const isDepartementRole = (role: ActorRole | null): boolean =>
   role === 'departement_agent' || role === 'departement_admin';
 
 /** Département staff manage every project; commune people manage their commune's. */
-export function canManage(persona: Persona | null, codeInsee: string): boolean {
-  if (!persona) return false;
-  if (isDepartementRole(persona.role)) return true;
-  return isCommuneRole(persona.role) && persona.communeInsee === codeInsee;
+export function canManage(viewer: Viewer | null, codeInsee: string): boolean {
+  if (!viewer) return false;
+  if (isDepartementRole(viewer.role)) return true;
+  return isCommuneRole(viewer.role) && viewer.communeInsee === codeInsee;
 }
 
-export function canCreateProjects(persona: Persona | null): boolean {
-  return !!persona && (isDepartementRole(persona.role) || (isCommuneRole(persona.role) && !!persona.communeInsee));
+export function canCreateProjects(viewer: Viewer | null): boolean {
+  return !!viewer && (isDepartementRole(viewer.role) || (isCommuneRole(viewer.role) && !!viewer.communeInsee));
 }
 
-export function isOfCommune(persona: Persona | null, codeInsee: string): boolean {
-  return !!persona && isCommuneRole(persona.role) && persona.communeInsee === codeInsee;
+export function isOfCommune(viewer: Viewer | null, codeInsee: string): boolean {
+  return !!viewer && isCommuneRole(viewer.role) && viewer.communeInsee === codeInsee;
 }
 
-export function canAnswer(persona: Persona | null): boolean {
-  return !!persona && (isDepartementRole(persona.role) || persona.role === 'partner_member');
+export function canAnswer(viewer: Viewer | null): boolean {
+  return !!viewer && (isDepartementRole(viewer.role) || viewer.role === 'partner_member');
 }
 
-export function isMayorOf(persona: Persona | null, codeInsee: string): boolean {
-  return !!persona && persona.role === 'commune_mayor' && persona.communeInsee === codeInsee;
+export function isMayorOf(viewer: Viewer | null, codeInsee: string): boolean {
+  return !!viewer && viewer.role === 'commune_mayor' && viewer.communeInsee === codeInsee;
 }
+
+/** « Ma commune »: the mayor and the Département's administrator change seats; collaborators only read. */
+export function canManageSeats(viewer: Viewer | null, codeInsee: string): boolean {
+  return !!viewer && (viewer.role === 'departement_admin' || isMayorOf(viewer, codeInsee));
+}
+
+/** « Administration »: the administrator acts, Département agents read. */
+export const canSeeAdministration = (viewer: Viewer | null): boolean => !!viewer && isDepartementRole(viewer.role);
+export const canAdminister = (viewer: Viewer | null): boolean => !!viewer && viewer.role === 'departement_admin';

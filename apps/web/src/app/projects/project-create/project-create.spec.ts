@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { PersonaStore } from '../../core/persona';
+import { SessionStore } from '../../core/session';
 import { ProjectCreate } from './project-create';
 
 describe('ProjectCreate', () => {
@@ -28,11 +28,18 @@ describe('ProjectCreate', () => {
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });
     backend = TestBed.inject(HttpTestingController);
-    const personas = TestBed.inject(PersonaStore);
-    personas.personas.set([
-      { id: 'maire', name: 'Marie Dupont', role: 'commune_mayor', communeInsee: '95002', communeName: 'Ableiges' },
-    ]);
-    personas.select('maire');
+    TestBed.inject(SessionStore).signedIn({
+      id: 'maire',
+      name: 'Marie Dupont',
+      email: 'marie.dupont@ableiges.example',
+      role: 'commune_mayor',
+      communeInsee: '95002',
+      communeName: 'Ableiges',
+      seat: 'mayor',
+      organisationId: null,
+      organisationName: null,
+      csrfToken: 'csrf',
+    });
     fixture = TestBed.createComponent(ProjectCreate);
     el = fixture.nativeElement;
     await settle();

@@ -5,9 +5,9 @@ import { THEME_LABELS, type CommuneView, type CreateProjectRequest, type Project
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../../core/api';
 import { Submission } from '../../core/idempotency';
-import { PersonaStore } from '../../core/persona';
 import { toUserError } from '../../core/problem';
 import { canCreateProjects, isCommuneRole } from '../../core/roles';
+import { SessionStore } from '../../core/session';
 import { FieldErrors, focusFirstError, parseAmount } from '../shared/form-helpers';
 
 export interface CreateProjectDraft {
@@ -39,13 +39,13 @@ export function validateCreateProject(draft: CreateProjectDraft): FieldErrors {
 export class ProjectCreate {
   private readonly api = inject(Api);
   private readonly router = inject(Router);
-  private readonly personaStore = inject(PersonaStore);
+  
   private readonly form = viewChild.required<ElementRef<HTMLFormElement>>('form');
   private readonly submission = new Submission();
 
   protected readonly themes = Object.entries(THEME_LABELS) as Array<[ProjectTheme, string]>;
   protected readonly communes = signal<CommuneView[]>([]);
-  protected readonly persona = this.personaStore.current;
+  protected readonly persona = inject(SessionStore).me;
   /** Commune people create projects for their own commune only. */
   protected readonly lockedCommune = computed(() => {
     const p = this.persona();

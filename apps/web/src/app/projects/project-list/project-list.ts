@@ -11,9 +11,9 @@ import {
 } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../../core/api';
-import { PersonaStore } from '../../core/persona';
 import { toUserError } from '../../core/problem';
 import { canCreateProjects } from '../../core/roles';
+import { SessionStore } from '../../core/session';
 import { ProgressBar } from '../shared/progress-bar';
 
 /** Home page: the projects, filtered by commune, step and words. */
@@ -25,7 +25,7 @@ import { ProgressBar } from '../shared/progress-bar';
 })
 export class ProjectList {
   private readonly api = inject(Api);
-  private readonly personaStore = inject(PersonaStore);
+  private readonly session = inject(SessionStore);
 
   protected readonly stepLabels = STEP_LABELS;
   protected readonly themeLabels = THEME_LABELS;
@@ -42,7 +42,7 @@ export class ProjectList {
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
 
-  protected readonly canCreate = computed(() => canCreateProjects(this.personaStore.current()));
+  protected readonly canCreate = computed(() => canCreateProjects(this.session.me()));
   protected readonly resultText = computed(() => {
     const total = this.total();
     if (this.loading()) return 'Chargement des projets…';
@@ -55,12 +55,12 @@ export class ProjectList {
   constructor() {
     // A commune's people first see their own commune's projects; everyone else sees all.
     effect(() => {
-      const persona = this.personaStore.current();
-      untracked(() => this.commune.set(persona?.communeInsee ?? ''));
+      const commune = this.session.me()?.communeInsee ?? '';
+      untracked(() => this.commune.set(commune));
     });
     effect(() => {
       const filters = { commune: this.commune(), step: this.step(), q: this.q() };
-      this.personaStore.currentId(); // what one may see can depend on who asks
+      this.session.me()?.id; // what one may see depends on who asks
       untracked(() => void this.load(filters));
     });
     void this.loadCommunes();

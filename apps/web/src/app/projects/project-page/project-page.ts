@@ -3,8 +3,8 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { CATEGORY_LABELS, PUBLICATION_LABELS, ROLE_LABELS, STEP_LABELS, THEME_LABELS } from '@carnet/contracts';
 import { Euros, FrDate } from '../../core/format';
-import { PersonaStore } from '../../core/persona';
 import { canAnswer, canManage, isOfCommune } from '../../core/roles';
+import { SessionStore } from '../../core/session';
 import { ProgressBar } from '../shared/progress-bar';
 import { Stepper } from '../shared/stepper';
 import { AnswerForm } from './answer-form';
@@ -23,7 +23,7 @@ import { StepForm } from './step-form';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProjectPage {
-  private readonly personaStore = inject(PersonaStore);
+  private readonly session = inject(SessionStore);
   private readonly title = inject(Title);
   protected readonly store = inject(ProjectStore);
 
@@ -39,7 +39,8 @@ export class ProjectPage {
   protected readonly publicationLabels = PUBLICATION_LABELS;
 
   protected readonly detail = this.store.detail;
-  private readonly persona = this.personaStore.current;
+  private readonly persona = this.session.me;
+  protected readonly loggedIn = this.session.loggedIn;
   protected readonly canManage = computed(() => {
     const d = this.detail();
     return !!d && canManage(this.persona(), d.codeInsee);
@@ -49,7 +50,10 @@ export class ProjectPage {
     return !!d && isOfCommune(this.persona(), d.codeInsee);
   });
   protected readonly canAnswer = computed(() => canAnswer(this.persona()));
-  protected readonly notFound = computed(() => this.store.loadError()?.status === 404);
+  protected readonly notFound = computed(() => {
+    const status = this.store.loadError()?.status;
+    return status === 404 || status === 403 || status === 401;
+  });
 
   constructor() {
     effect(() => {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signa
 import { FormsModule } from '@angular/forms';
 import { PUBLICATION_LABELS, type RequestPublicationRequest } from '@carnet/contracts';
 import { Api } from '../../core/api';
-import { PersonaStore } from '../../core/persona';
+import { SessionStore } from '../../core/session';
 import { isMayorOf, isOfCommune } from '../../core/roles';
 import { focusFirstError } from '../shared/form-helpers';
 import { FormFeedback } from './form-feedback';
@@ -83,7 +83,7 @@ import { CommandFormState, ProjectStore } from './project-store';
 export class PublicationPanel {
   private readonly api = inject(Api);
   private readonly store = inject(ProjectStore);
-  private readonly persona = inject(PersonaStore).current;
+  private readonly persona = inject(SessionStore).me;
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly labels = PUBLICATION_LABELS;

@@ -1,0 +1,327 @@
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import type { AdminAccountKind, AdminAccountRow, AdminInvitationRequest, OrganisationView } from '@carnet/contracts';
+import { firstValueFrom } from 'rxjs';
+import { Api } from '../core/api';
+import { toUserError, type UserError } from '../core/problem';
+import { canAdminister } from '../core/roles';
+import { SessionStore } from '../core/session';
+import { FieldErrors, focusFirstError } from '../projects/shared/form-helpers';
+import { ConfirmDialog } from '../shared/confirm-dialog';
+import { PageProblem } from '../shared/page-problem';
+
+export const ACCOUNT_KIND_LABELS: Record<AdminAccountKind, string> = {
+  departement_agent: 'Agent du Département',
+  departement_admin: 'Administrateur du Département',
+  partner_member: 'Membre d’un partenaire',
+  auditor: 'Auditeur',
+};
+
+const STATUS_LABELS: Record<string, string> = {
+  active: 'Actif',
+  disabled: 'Désactivé',
+  invited: 'Invitation en attente',
+  pending: 'Invitation en attente',
+  erased: 'Effacé',
+};
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+@Component({
+  selector: 'app-admin-accounts',
+  imports: [FormsModule, PageProblem, ConfirmDialog],
+  template: `
+    <h2>Comptes du Département et partenaires</h2>
+    <p>Les comptes des communes se gèrent par leurs places : voir l’onglet « Communes ».</p>
+    <div role="status" class="feedback">
+      @if (message(); as text) {
+        <p class="alert alert--success">{{ text }}</p>
+      }
+    </div>
+    <div role="alert" class="feedback">
+      @if (actionError(); as text) {
+        <p class="alert alert--error">{{ text }}</p>
+      }
+    </div>
+    <div class="filters">
+      <div class="field">
+        <label for="account-kind">Type de compte</label>
+        <select id="account-kind" [value]="kindFilter()" (change)="filter($any($event.target).value)">
+          <option value="">Tous</option>
+          @for (k of kinds; track k[0]) {
+            <option [value]="k[0]">{{ k[1] }}</option>
+          }
+        </select>
+      </div>
+    </div>
+    @if (loadError(); as e) {
+      <app-page-problem [error]="e" forbiddenText="la liste des comptes est réservée au Département." />
+    } @else if (accounts().length === 0 && !loading()) {
+      <p>Aucun compte de ce type.</p>
+    } @else if (accounts().length > 0) {
+      <div class="table-wrap">
+        <table class="table table--stack">
+          <caption>Comptes du Département, des partenaires et des auditeurs</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Adresse e-mail</th>
+              <th scope="col">Type</th>
+              <th scope="col">Organisme</th>
+              <th scope="col">État</th>
+              <th scope="col"><span class="visually-hidden">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (a of accounts(); track a.id) {
+              <tr>
+                <th scope="row" data-label="Nom">{{ a.displayName }}</th>
+                <td data-label="Adresse e-mail">{{ a.email }}</td>
+                <td data-label="Type">{{ kindLabels[a.kind] ?? a.kind }}</td>
+                <td data-label="Organisme">{{ organisationName(a.organisationId) }}</td>
+                <td data-label="État">{{ statusLabel(a.status) }}</td>
+                <td class="table__actions">
+                  @if (canAct() && a.status !== 'disabled' && a.id !== me()?.id) {
+                    <button type="button" class="button button--small" [disabled]="pending()" (click)="askDisable(a)">
+                      Désactiver<span class="visually-hidden"> le compte de {{ a.displayName }}</span>
+                    </button>
+                  }
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
+    }
+
+    @if (canAct()) {
+      <form #form class="form form--compact" novalidate (ngSubmit)="invite()" aria-labelledby="account-invite-title">
+        <h3 id="account-invite-title">Inviter une personne</h3>
+        <p class="hint">Elle reçoit un e-mail avec un lien pour créer son compte.</p>
+        <div class="form-error" role="alert">
+          @if (error(); as text) {
+            <p class="alert alert--error">{{ text }}</p>
+          }
+        </div>
+        <div class="form-row">
+          <div class="field">
+            <label for="account-name">Prénom et nom</label>
+            <input
+              id="account-name"
+              name="displayName"
+              type="text"
+              autocomplete="off"
+              [(ngModel)]="displayName"
+              [attr.aria-invalid]="errors()['displayName'] ? true : null"
+              [attr.aria-describedby]="errors()['displayName'] ? 'account-name-error' : null"
+            />
+            @if (errors()['displayName']; as text) {
+              <p id="account-name-error" class="field-error">{{ text }}</p>
+            }
+          </div>
+          <div class="field">
+            <label for="account-email">Adresse e-mail</label>
+            <input
+              id="account-email"
+              name="email"
+              type="email"
+              autocomplete="off"
+              spellcheck="false"
+              [(ngModel)]="email"
+              [attr.aria-invalid]="errors()['email'] ? true : null"
+              [attr.aria-describedby]="errors()['email'] ? 'account-email-error' : null"
+            />
+            @if (errors()['email']; as text) {
+              <p id="account-email-error" class="field-error">{{ text }}</p>
+            }
+          </div>
+        </div>
+        <div class="form-row">
+          <div class="field">
+            <label for="account-new-kind">Type de compte</label>
+            <select
+              id="account-new-kind"
+              name="kind"
+              [(ngModel)]="kind"
+              [attr.aria-invalid]="errors()['kind'] ? true : null"
+              [attr.aria-describedby]="errors()['kind'] ? 'account-new-kind-error' : null"
+            >
+              <option value="">Choisir un type</option>
+              @for (k of kinds; track k[0]) {
+                <option [value]="k[0]">{{ k[1] }}</option>
+              }
+            </select>
+            @if (errors()['kind']; as text) {
+              <p id="account-new-kind-error" class="field-error">{{ text }}</p>
+            }
+          </div>
+          @if (kind() === 'partner_member') {
+            <div class="field">
+              <label for="account-organisation">Organisme partenaire</label>
+              <select
+                id="account-organisation"
+                name="organisationId"
+                [(ngModel)]="organisationId"
+                [attr.aria-invalid]="errors()['organisationId'] ? true : null"
+                [attr.aria-describedby]="errors()['organisationId'] ? 'account-organisation-error' : null"
+              >
+                <option value="">Choisir un organisme</option>
+                @for (o of organisations(); track o.id) {
+                  <option [value]="o.id">{{ o.name }}</option>
+                }
+              </select>
+              @if (errors()['organisationId']; as text) {
+                <p id="account-organisation-error" class="field-error">{{ text }}</p>
+              }
+            </div>
+          }
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="button button--primary" [disabled]="pending()">Envoyer l’invitation</button>
+        </div>
+      </form>
+    }
+
+    <app-confirm-dialog
+      #disableDialog
+      [heading]="'Désactiver le compte de ' + (disableTarget()?.displayName ?? '') + ' ?'"
+      confirmLabel="Désactiver le compte"
+      [danger]="true"
+    >
+      <p>
+        {{ disableTarget()?.displayName }} ne pourra plus se connecter, et ses connexions en cours sont fermées. Ce que cette personne a
+        écrit reste dans l’historique des projets.
+      </p>
+    </app-confirm-dialog>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AdminAccounts {
+  private readonly api = inject(Api);
+  protected readonly me = inject(SessionStore).me;
+  private readonly form = viewChild<ElementRef<HTMLFormElement>>('form');
+  private readonly disableDialog = viewChild.required<ConfirmDialog>('disableDialog');
+  protected readonly canAct = computed(() => canAdminister(this.me()));
+  protected readonly kindLabels: Record<string, string | undefined> = ACCOUNT_KIND_LABELS;
+  protected readonly kinds = Object.entries(ACCOUNT_KIND_LABELS) as Array<[AdminAccountKind, string]>;
+
+  protected readonly kindFilter = signal<AdminAccountKind | ''>('');
+  protected readonly accounts = signal<AdminAccountRow[]>([]);
+  protected readonly organisations = signal<OrganisationView[]>([]);
+  protected readonly loading = signal(true);
+  protected readonly loadError = signal<UserError | null>(null);
+
+  protected readonly displayName = signal('');
+  protected readonly email = signal('');
+  protected readonly kind = signal<AdminAccountKind | ''>('');
+  protected readonly organisationId = signal('');
+  protected readonly errors = signal<FieldErrors>({});
+  protected readonly error = signal<string | null>(null);
+  protected readonly message = signal<string | null>(null);
+  protected readonly actionError = signal<string | null>(null);
+  protected readonly pending = signal(false);
+  protected readonly disableTarget = signal<AdminAccountRow | null>(null);
+
+  constructor() {
+    void this.load();
+    void this.loadOrganisations();
+  }
+
+  protected organisationName(id: string | null): string {
+    if (!id) return '—';
+    return this.organisations().find((o) => o.id === id)?.name ?? '—';
+  }
+
+  protected statusLabel(status: string): string {
+    return STATUS_LABELS[status] ?? status;
+  }
+
+  protected filter(kind: string): void {
+    this.kindFilter.set(kind as AdminAccountKind | '');
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    this.loading.set(true);
+    try {
+      const accounts = await firstValueFrom(this.api.accounts(this.kindFilter()));
+      this.accounts.set([...accounts].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr')));
+      this.loadError.set(null);
+    } catch (error) {
+      this.loadError.set(toUserError(error));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  private async loadOrganisations(): Promise<void> {
+    try {
+      this.organisations.set(await firstValueFrom(this.api.organisations()));
+    } catch {
+      // Names of organisations are then shown as « — »; the partner tab reports the error.
+    }
+  }
+
+  protected async invite(): Promise<void> {
+    if (this.pending()) return;
+    const errors: FieldErrors = {};
+    if (!this.displayName().trim()) errors['displayName'] = 'Indiquez le prénom et le nom de la personne.';
+    if (!EMAIL.test(this.email().trim())) errors['email'] = 'Indiquez une adresse e-mail complète.';
+    if (!this.kind()) errors['kind'] = 'Choisissez le type de compte.';
+    if (this.kind() === 'partner_member' && !this.organisationId())
+      errors['organisationId'] = 'Choisissez l’organisme partenaire (ajoutez-le d’abord dans « Partenaires » s’il manque).';
+    this.errors.set(errors);
+    this.error.set(null);
+    this.message.set(null);
+    if (Object.keys(errors).length) {
+      this.error.set(Object.keys(errors).length === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.');
+      this.focusError();
+      return;
+    }
+    const body: AdminInvitationRequest = {
+      email: this.email().trim(),
+      displayName: this.displayName().trim(),
+      kind: this.kind() as AdminAccountKind,
+      ...(this.kind() === 'partner_member' ? { organisationId: this.organisationId() } : {}),
+    };
+    this.pending.set(true);
+    try {
+      await firstValueFrom(this.api.inviteAccount(body));
+      this.message.set(`Invitation envoyée à ${body.displayName} (${body.email}).`);
+      this.displayName.set('');
+      this.email.set('');
+      this.kind.set('');
+      this.organisationId.set('');
+      await this.load();
+    } catch (error) {
+      const userError = toUserError(error);
+      this.errors.set(userError.fieldErrors);
+      this.error.set(userError.message);
+      this.focusError();
+    } finally {
+      this.pending.set(false);
+    }
+  }
+
+  protected async askDisable(account: AdminAccountRow): Promise<void> {
+    this.disableTarget.set(account);
+    if (!(await this.disableDialog().ask())) return;
+    this.pending.set(true);
+    this.message.set(null);
+    this.actionError.set(null);
+    try {
+      await firstValueFrom(this.api.disableAccount(account.id));
+      this.message.set(`Le compte de ${account.displayName} est désactivé.`);
+      await this.load();
+    } catch (error) {
+      this.actionError.set(`Le compte n’a pas pu être désactivé. ${toUserError(error).message}`);
+    } finally {
+      this.pending.set(false);
+    }
+  }
+
+  private focusError(): void {
+    const form = this.form();
+    if (form) focusFirstError(form.nativeElement);
+  }
+}

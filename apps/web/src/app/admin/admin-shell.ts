@@ -1,0 +1,36 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { canAdminister, canSeeAdministration } from '../core/roles';
+import { SessionStore } from '../core/session';
+
+/** `/administration`: three sections, reached by links that behave like tabs; agents read, the administrator acts. */
+@Component({
+  selector: 'app-admin-shell',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  template: `
+    <h1>Administration</h1>
+    @if (allowed()) {
+      @if (!canAct()) {
+        <p class="alert alert--info">Vous consultez l’administration en lecture seule : seul l’administrateur du Département peut inviter ou désactiver.</p>
+      }
+      <nav class="subnav" aria-label="Sections de l’administration">
+        <ul>
+          <li><a routerLink="communes" routerLinkActive="is-active" ariaCurrentWhenActive="page">Communes</a></li>
+          <li><a routerLink="partenaires" routerLinkActive="is-active" ariaCurrentWhenActive="page">Partenaires</a></li>
+          <li><a routerLink="comptes" routerLinkActive="is-active" ariaCurrentWhenActive="page">Comptes du Département et partenaires</a></li>
+        </ul>
+      </nav>
+      <router-outlet />
+    } @else {
+      <div class="alert alert--error">
+        <p>Accès refusé : l’administration est réservée au Département.</p>
+      </div>
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AdminShell {
+  private readonly me = inject(SessionStore).me;
+  protected readonly allowed = computed(() => canSeeAdministration(this.me()));
+  protected readonly canAct = computed(() => canAdminister(this.me()));
+}
