@@ -145,6 +145,7 @@ describe('identity (accounts, sessions, CSRF, invitations)', () => {
     });
   });
 
+  // Aincourt (95008) has no demo data: its seats are all free.
   describe('invitations', () => {
     let admin: Agent;
     let adminCsrf: string;
@@ -156,20 +157,20 @@ describe('identity (accounts, sessions, CSRF, invitations)', () => {
 
     it('lets an invited mayor read the invitation, accept it and be logged in at once; the link works once', async () => {
       await admin
-        .post('/api/communes/95002/invitations')
+        .post('/api/communes/95008/invitations')
         .set('X-CSRF-Token', adminCsrf)
-        .send({ email: 'Maire.Ableiges@exemple.fr', displayName: 'Claire Martin', seat: 'mayor' })
+        .send({ email: 'Maire.Aincourt@exemple.fr', displayName: 'Claire Martin', seat: 'mayor' })
         .expect(201);
-      const token = tokenOf(lastLinkTo(app, 'maire.ableiges@exemple.fr'));
+      const token = tokenOf(lastLinkTo(app, 'maire.aincourt@exemple.fr'));
       const details = await request(app.http).get(`/api/invitations/${token}`).expect(200);
-      expect(details.body).toMatchObject({ email: 'maire.ableiges@exemple.fr', role: 'commune_mayor', communeInsee: '95002', communeName: 'Ableiges', seat: 'mayor' });
+      expect(details.body).toMatchObject({ email: 'maire.aincourt@exemple.fr', role: 'commune_mayor', communeInsee: '95008', communeName: 'Aincourt', seat: 'mayor' });
 
       const weak = await request(app.http).post(`/api/invitations/${token}/accept`).send({ displayName: 'Claire Martin', password: 'motdepasse123' }).expect(400);
       expect(weak.body.errors).toEqual([{ field: 'password', message: expect.stringMatching(/trop courant/) }]);
 
       const mayor = request.agent(app.http);
       const accepted = await mayor.post(`/api/invitations/${token}/accept`).send({ displayName: 'Claire Martin', password: 'le préau de l’école' }).expect(201);
-      expect(accepted.body).toMatchObject({ name: 'Claire Martin', role: 'commune_mayor', communeInsee: '95002', seat: 'mayor' });
+      expect(accepted.body).toMatchObject({ name: 'Claire Martin', role: 'commune_mayor', communeInsee: '95008', seat: 'mayor' });
       expect((await mayor.get('/api/me').expect(200)).body.seat).toBe('mayor');
 
       const reused = await request(app.http).post(`/api/invitations/${token}/accept`).send({ displayName: 'Autre', password: 'encore un autre essai' }).expect(404);
@@ -179,9 +180,9 @@ describe('identity (accounts, sessions, CSRF, invitations)', () => {
 
     it('refuses the 4th collaborator invitation while 3 seats are taken or reserved', async () => {
       const mayor = request.agent(app.http);
-      const csrf = await logIn(mayor, 'maire.ableiges@exemple.fr', 'le préau de l’école');
+      const csrf = await logIn(mayor, 'maire.aincourt@exemple.fr', 'le préau de l’école');
       const invite = (n: number) =>
-        mayor.post('/api/communes/95002/invitations').set('X-CSRF-Token', csrf).send({ email: `collab${n}@exemple.fr`, displayName: `Collab ${n}`, seat: 'collaborator' });
+        mayor.post('/api/communes/95008/invitations').set('X-CSRF-Token', csrf).send({ email: `collab${n}@exemple.fr`, displayName: `Collab ${n}`, seat: 'collaborator' });
       await invite(1).expect(201);
       // One collaborator takes a seat; the two others stay pending: 3 places in all.
       const token = tokenOf(lastLinkTo(app, 'collab1@exemple.fr'));
@@ -192,10 +193,10 @@ describe('identity (accounts, sessions, CSRF, invitations)', () => {
       expect(fourth.body.title).toBe(
         'Les trois places de collaborateur sont occupées ou réservées par une invitation en attente. Libérez une place avant d’inviter quelqu’un d’autre.',
       );
-      const pending = (await mayor.get('/api/communes/95002/invitations').expect(200)).body as Array<{ id: string; email: string }>;
+      const pending = (await mayor.get('/api/communes/95008/invitations').expect(200)).body as Array<{ id: string; email: string }>;
       expect(pending.map((p) => p.email).sort()).toEqual(['collab2@exemple.fr', 'collab3@exemple.fr']);
       // Revoking one frees a place.
-      await mayor.delete(`/api/communes/95002/invitations/${pending[0]!.id}`).set('X-CSRF-Token', csrf).expect(204);
+      await mayor.delete(`/api/communes/95008/invitations/${pending[0]!.id}`).set('X-CSRF-Token', csrf).expect(204);
       await invite(4).expect(201);
     });
 

@@ -66,9 +66,12 @@ export class SessionService {
 
   /**
    * Opens a new session: always a fresh random id (a value sent by the client is never reused, so
-   * a planted cookie gives nothing). Returns the CSRF token, also set as a readable cookie.
+   * a planted cookie gives nothing). Given the request, the session it carried ends. Returns the
+   * CSRF token, also set as a readable cookie.
    */
-  async start(res: Response, account: Account): Promise<string> {
+  async start(res: Response, account: Account, replacing?: Request): Promise<string> {
+    const previous = replacing ? cookieValue(replacing, SESSION_COOKIE) : null;
+    if (previous) await this.store.deleteSession(tokenHash(previous));
     const id = newSecretToken();
     const csrfToken = newSecretToken();
     const now = this.clock.now();

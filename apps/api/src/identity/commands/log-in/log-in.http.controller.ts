@@ -25,8 +25,7 @@ export class LogInHttpController {
   async logIn(@Body() body: LogInRequestDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<Me> {
     const account = await this.authentication.check(body.email, body.password, req.ip ?? 'unknown');
     // A session the browser already had ends: the new one gets a new id (no fixation).
-    await this.sessions.end(req, res);
-    const csrf = await this.sessions.start(res, account);
+    const csrf = await this.sessions.start(res, account, req);
     return this.me.of(account, csrf);
   }
 }
