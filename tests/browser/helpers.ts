@@ -1,12 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import type { ActorRole, Persona } from '../../libs/contracts/src/index.ts';
-import { mkdirSync } from 'node:fs';
+import type { DemoAccount } from '../../libs/contracts/src/index.ts';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const screenshotDir = resolve(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 mkdirSync(screenshotDir, { recursive: true });
+
+export const DEMO_PASSWORD = 'demo-carnet-2026';
 
 /** Zero WCAG 2.1 A/AA violations found by axe-core on the page as it is now. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
@@ -27,17 +29,75 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(overflow, 'horizontal overflow in CSS pixels').toBeLessThanOrEqual(0);
 }
 
-export async function personaWithRole(request: APIRequestContext, role: ActorRole): Promise<Persona> {
-  const response = await request.get('/api/dev/personas');
+/** A demo account, as the login page lists them (development only). */
+export async function demoAccount(request: APIRequestContext, roleLabel: string, communeName?: string): Promise<DemoAccount> {
+  const response = await request.get('/api/dev/demo-accounts');
   expect(response.ok()).toBe(true);
-  const personas = (await response.json()) as Persona[];
-  const persona = personas.find((p) => p.role === role);
-  if (!persona) throw new Error(`no demo persona with role ${role}`);
-  return persona;
+  const accounts = (await response.json()) as DemoAccount[];
+  const account = accounts.find((a) => a.roleLabel === roleLabel && (communeName === undefined || a.communeName === communeName));
+  if (!account) throw new Error(`no demo account « ${roleLabel} »${communeName ? ` in ${communeName}` : ''}`);
+  return account;
 }
 
-/** Chooses who one is, in the header, as a user would. */
-export async function actAs(page: Page, persona: Persona): Promise<void> {
-  await page.getByLabel('Vous êtes').selectOption(persona.id);
-  await expect(page.getByLabel('Vous êtes')).toHaveValue(persona.id);
+/** The header names who is logged in: « Claire Martin — Maire (Ableiges) ». */
+export function whoIsLoggedIn(page: Page) {
+  return page.locator('.account__who');
+}
+
+/** Logs in by typing the e-mail address and the password, as a person would. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD, displayName?: string): Promise<void> {
+  if (!page.url().includes('/connexion')) await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+  await expect(page).not.toHaveURL(/\/connexion/);
+  if (displayName) await expect(whoIsLoggedIn(page)).toContainText(displayName);
+}
+
+/** One click on a demo account of the login page. */
+export async function logInAsDemo(page: Page, displayName: string): Promise<void> {
+  await page.goto('/connexion');
+  await page.getByRole('button', { name: `Se connecter en tant que ${displayName}` }).click();
+  await expect(whoIsLoggedIn(page)).toContainText(displayName);
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+  await expect(page).toHaveURL(/\/connexion/);
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toHaveCount(0);
+  await expect(whoIsLoggedIn(page)).toHaveCount(0);
+}
+
+const outbox = () => resolve(process.env['BROWSER_DATA_DIR'] ?? '', 'outbox');
+
+/**
+ * The path of the last link to `pathPrefix` mailed to `email`, read from the API's outbox (no SMTP in tests).
+ * Waits for the message: the API may write it just after answering.
+ */
+export async function linkMailedTo(email: string, pathPrefix: '/invitation/' | '/mot-de-passe/'): Promise<string> {
+  let found: string | null = null;
+  await expect
+    .poll(
+      () => {
+        let files: string[] = [];
+        try {
+          files = readdirSync(outbox()).sort();
+        } catch {
+          return null;
+        }
+        for (const file of files.reverse()) {
+          const text = readFileSync(resolve(outbox(), file), 'utf8');
+          if (!new RegExp(`^To: .*${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'mi').test(text)) continue;
+          const match = text.match(new RegExp(`https?://[^\\s/]+(${pathPrefix}[A-Za-z0-9_\\-]+)`));
+          if (match) {
+            found = match[1];
+            return found;
+          }
+        }
+        return null;
+      },
+      { message: `a message to ${email} with a link to ${pathPrefix}…`, timeout: 10_000 },
+    )
+    .not.toBeNull();
+  return found!;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { actAs, expectAccessible, expectNoHorizontalScroll, personaWithRole, screenshot } from './helpers.ts';
+import { demoAccount, expectAccessible, expectNoHorizontalScroll, logIn, logInAsDemo, screenshot, whoIsLoggedIn } from './helpers.ts';
 
 test.describe('Carnet de projets in a browser', () => {
   test.describe.configure({ mode: 'serial' });
@@ -9,18 +9,19 @@ test.describe('Carnet de projets in a browser', () => {
   const questionText = 'Quelles aides le Département propose-t-il pour une aire de jeux ?';
   const answerText = 'Le fonds d’aide aux communes rurales peut financer jusqu’à 40 % du coût HT.';
 
-  test('the home page lists the demo projects', async ({ page }) => {
+  test('an anonymous visitor sees the published projects only', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Projets' })).toBeVisible();
     await expect(page).toHaveTitle(/Projets/);
-    // Default persona: the first one, a commune mayor: the list starts on their commune.
-    const communeFilter = page.getByLabel('Commune', { exact: true });
-    await expect(communeFilter).not.toHaveValue('');
-    await communeFilter.selectOption('');
+    await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Nouveau projet' })).toHaveCount(0);
     const cards = page.locator('.cards > li');
     await expect(cards.first()).toBeVisible();
-    expect(await cards.count()).toBeGreaterThanOrEqual(4);
-    await expect(page.getByRole('status').filter({ hasText: /\d+ projets/ })).toBeVisible();
+    const count = await cards.count();
+    expect(count).toBeGreaterThanOrEqual(1);
+    await expect(cards.filter({ hasText: 'Publié' })).toHaveCount(count);
+    await expect(cards.filter({ hasText: 'Non publié' })).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: /\d+ projets?$/ })).toBeVisible();
     const firstBar = cards.first().getByRole('progressbar');
     await expect(firstBar).toHaveAttribute('aria-valuenow', /\d+/);
     await expectAccessible(page, 'the project list');
@@ -34,14 +35,21 @@ test.describe('Carnet de projets in a browser', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('main')).toBeFocused();
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('link', { name: 'Nouveau projet' })).toBeFocused();
+    await expect(page.getByLabel('Commune', { exact: true })).toBeFocused();
   });
 
-  test('a commune mayor creates a project, moves it on and asks a question', async ({ page, request }) => {
-    const mayor = await personaWithRole(request, 'commune_mayor');
-    await page.goto('/');
-    await actAs(page, mayor);
-    await expect(page.getByLabel('Commune', { exact: true })).toHaveValue(mayor.communeInsee!);
+  test('a commune mayor logs in, creates a project, moves it on and asks a question', async ({ page, request }) => {
+    const mayor = await demoAccount(request, 'Maire', 'Ableiges');
+    // A page that needs a login leads to the login page, then back.
+    await page.goto('/projets/nouveau');
+    await expect(page).toHaveURL(/\/connexion\?retour=%2Fprojets%2Fnouveau/);
+    await logIn(page, mayor.email, undefined, mayor.displayName);
+    await expect(page).toHaveURL(/\/projets\/nouveau$/);
+    await expect(whoIsLoggedIn(page)).toHaveText('Claire Martin — Maire (Ableiges)');
+    await page.getByRole('link', { name: 'Projets', exact: true }).click();
+    await expect(page.getByLabel('Commune', { exact: true })).toHaveValue('95002');
+    // The commune's people see their projects in preparation too.
+    await expect(page.locator('.cards > li').filter({ hasText: 'Non publié' }).first()).toBeVisible();
 
     await page.getByRole('link', { name: 'Nouveau projet' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Nouveau projet' })).toBeVisible();
@@ -97,41 +105,52 @@ test.describe('Carnet de projets in a browser', () => {
     await screenshot(page, 'desktop-project-commune');
   });
 
+  test('a project in preparation is not shown to an anonymous visitor, who is told why', async ({ page }) => {
+    expect(projectUrl, 'the previous journey created a project').not.toBe('');
+    await page.goto(projectUrl);
+    await expect(page.getByRole('heading', { level: 1, name: 'Projet introuvable' })).toBeVisible();
+    await expect(page.getByText('un projet en préparation n\'est visible que par sa commune')).toBeVisible();
+    await expect(page.getByRole('main').getByRole('link', { name: 'connectez-vous' })).toBeVisible();
+    await expectAccessible(page, 'a project refused to an anonymous visitor');
+  });
+
   test('a Département agent answers, and the commune sees the answer, even after a reload', async ({ page, request }) => {
     expect(projectUrl, 'the previous journey created a project').not.toBe('');
-    const agent = await personaWithRole(request, 'departement_agent');
-    const mayor = await personaWithRole(request, 'commune_mayor');
+    const agent = await demoAccount(request, 'Agent du Département');
+    const mayor = await demoAccount(request, 'Maire', 'Ableiges');
 
+    await logInAsDemo(page, agent.displayName);
     await page.goto(projectUrl);
-    await actAs(page, agent);
     await expect(page.getByRole('button', { name: 'Envoyer la question' })).toHaveCount(0);
     await page.getByLabel('Répondre à cette question').fill(answerText);
     await page.getByRole('button', { name: 'Répondre', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Votre réponse a été publiée.' })).toBeVisible();
     await expect(page.locator('.questions').getByText(answerText)).toBeVisible();
-    await expect(page.getByText(`Réponse de ${agent.name}`)).toBeVisible();
+    await expect(page.getByText(`Réponse de ${agent.displayName}`)).toBeVisible();
     await expectAccessible(page, 'the project page (Département)');
     await screenshot(page, 'desktop-project-departement');
 
-    await actAs(page, mayor);
+    await logInAsDemo(page, mayor.displayName);
+    await page.goto(projectUrl);
     await expect(page.getByLabel('Répondre à cette question')).toHaveCount(0);
     await expect(page.locator('.questions').getByText(answerText)).toBeVisible();
 
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    await expect(page.getByLabel('Vous êtes')).toHaveValue(mayor.id);
+    await expect(whoIsLoggedIn(page)).toContainText(mayor.displayName);
     await expect(page.locator('.questions').getByText(answerText)).toBeVisible();
     await expect(page.locator('.questions').getByText(questionText)).toBeVisible();
     await expect(page.locator('[aria-current="step"]')).toContainText('Études');
   });
 
   test('a change made meanwhile by someone else is reported and the page reloaded', async ({ browser, request }) => {
-    const mayor = await personaWithRole(request, 'commune_mayor');
-    const first = await browser.newPage();
-    const second = await browser.newPage();
+    const mayor = await demoAccount(request, 'Maire', 'Ableiges');
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    const second = await context.newPage();
+    await logInAsDemo(first, mayor.displayName);
     for (const page of [first, second]) {
       await page.goto(projectUrl);
-      await actAs(page, mayor);
       await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     }
     await second.getByLabel('Nouvelle étape').selectOption('financement');
@@ -142,14 +161,13 @@ test.describe('Carnet de projets in a browser', () => {
     await first.getByRole('button', { name: "Enregistrer l'étape" }).click();
     await expect(first.getByRole('alert').filter({ hasText: "Ce projet a été modifié entre-temps par quelqu'un d'autre." })).toBeVisible();
     await expect(first.locator('[aria-current="step"]')).toContainText('Financement');
-    await first.close();
-    await second.close();
+    await context.close();
   });
 
   test('the commune edits, finishes and publishes its project with the mayor’s consent', async ({ page, request }) => {
-    const mayor = await personaWithRole(request, 'commune_mayor');
+    const mayor = await demoAccount(request, 'Maire', 'Ableiges');
+    await logInAsDemo(page, mayor.displayName);
     await page.goto(projectUrl);
-    await actAs(page, mayor);
 
     await page.getByRole('button', { name: 'Modifier les informations' }).click();
     await page.getByLabel('Coût estimé hors taxes, en euros').fill('52000');
@@ -173,9 +191,9 @@ test.describe('Carnet de projets in a browser', () => {
   });
 
   test('an auditor reads but is not offered to create or change anything', async ({ page, request }) => {
-    const auditor = await personaWithRole(request, 'auditor');
+    const auditor = await demoAccount(request, 'Auditeur');
+    await logInAsDemo(page, auditor.displayName);
     await page.goto('/');
-    await actAs(page, auditor);
     await expect(page.getByRole('link', { name: 'Nouveau projet' })).toHaveCount(0);
     await page.goto(projectUrl);
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

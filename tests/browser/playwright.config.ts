@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 // Build first: `npm run build` (server + web).
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const port = Number(process.env.BROWSER_TEST_PORT ?? 3100);
-const dataDir = resolve(repoRoot, '.tmp', `browser-data-${Date.now()}`);
+// Set once in the main process so that the workers (which re-read this file) find the same directory: the journeys
+// read the invitation and password-reset e-mails the API writes to `<DATA_DIR>/outbox/`.
+process.env['BROWSER_DATA_DIR'] ??= resolve(repoRoot, '.tmp', `browser-data-${Date.now()}`);
+const dataDir = process.env['BROWSER_DATA_DIR'];
 
 export default defineConfig({
   testDir: '.',
@@ -43,7 +46,8 @@ export default defineConfig({
     command: 'node apps/api/dist/main.js',
     cwd: repoRoot,
     url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: !process.env.CI,
+    // An already running API is reused only when its DATA_DIR is given (BROWSER_DATA_DIR), to read its outbox.
+    reuseExistingServer: !process.env.CI && !!process.env['BROWSER_REUSE_SERVER'],
     timeout: 60_000,
     env: { PORT: String(port), DATA_DIR: dataDir },
     stdout: 'ignore',

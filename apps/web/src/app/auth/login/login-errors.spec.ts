@@ -22,13 +22,20 @@ describe('loginErrorMessage', () => {
   });
 
   describe('when too many attempts were made (429)', () => {
-    it('adds how long to wait, from Retry-After in seconds', () => {
+    it('says how long to wait, from Retry-After in seconds, then the API’s explanation', () => {
       const error = refused(
         429,
-        { type: 'urn:x:too_many_attempts', title: 'Trop de tentatives de connexion.', status: 429 },
+        {
+          type: 'urn:carnet-de-projets:probleme:too_many_login_attempts',
+          title: 'Trop de tentatives de connexion. Réessayez dans 15 minutes.',
+          status: 429,
+          detail: 'Par sécurité, la connexion est suspendue un moment après plusieurs erreurs.',
+        },
         { 'Retry-After': '300' },
       );
-      expect(loginErrorMessage(error)).toBe('Trop de tentatives de connexion. Vous pourrez réessayer dans 5 minutes.');
+      expect(loginErrorMessage(error)).toBe(
+        'Trop de tentatives de connexion. Vous pourrez réessayer dans 5 minutes. Par sécurité, la connexion est suspendue un moment après plusieurs erreurs.',
+      );
     });
 
     it('reads Retry-After as an HTTP date too', () => {

@@ -25,15 +25,29 @@ export function waitText(seconds: number): string {
   return `${Math.ceil(minutes / 60)} heures`;
 }
 
+function readProblem(body: unknown): { title?: string; detail?: string } | null {
+  let value = body;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return null;
+    }
+  }
+  return value && typeof value === 'object' ? (value as { title?: string; detail?: string }) : null;
+}
+
 /** What the login page says when the API refuses to log someone in. */
 export function loginErrorMessage(error: unknown, now = Date.now()): string {
   if (!(error instanceof HttpErrorResponse)) return toUserError(error).message;
   const userError = toUserError(error);
   if (error.status === 401) return userError.message && error.error ? userError.message : BAD_CREDENTIALS;
   if (error.status === 429) {
-    const base = error.error ? userError.message : TOO_MANY_ATTEMPTS;
+    const problem = readProblem(error.error);
     const seconds = retryAfterSeconds(error.headers.get('Retry-After'), now);
-    return seconds === null ? base : `${base} Vous pourrez réessayer dans ${waitText(seconds)}.`;
+    // The wait is computed here from Retry-After, so that it is right even if the title does not give it.
+    const first = seconds === null ? (problem?.title ?? TOO_MANY_ATTEMPTS) : `${TOO_MANY_ATTEMPTS} Vous pourrez réessayer dans ${waitText(seconds)}.`;
+    return problem?.detail ? `${first} ${problem.detail}` : first;
   }
   return userError.message;
 }
