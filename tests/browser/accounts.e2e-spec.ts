@@ -92,18 +92,18 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await expect(leaPage.getByText('Vous êtes invité·e à rejoindre l’espace de la commune d’Ableiges comme collaborateur.')).toBeVisible();
     await expect(leaPage.getByLabel('Prénom et nom *')).toHaveValue(lea.name);
     // The rules are there before typing.
-    await expect(leaPage.getByLabel('Mot de passe *')).toHaveAccessibleDescription(/12 caractères minimum.*phrase de passe/);
+    await expect(leaPage.getByLabel('Mot de passe *', { exact: true })).toHaveAccessibleDescription(/12 caractères minimum.*phrase de passe/);
     await expectAccessible(leaPage, 'the invitation page');
     await screenshot(leaPage, 'desktop-invitation');
 
-    await leaPage.getByLabel('Mot de passe *').fill('trop court');
+    await leaPage.getByLabel('Mot de passe *', { exact: true }).fill('trop court');
     await leaPage.getByLabel('Confirmez le mot de passe *').fill('trop court');
     await leaPage.getByRole('button', { name: 'Accepter l’invitation' }).click();
     await expect(leaPage.getByText('Le mot de passe doit compter au moins 12 caractères')).toBeVisible();
-    await expect(leaPage.getByLabel('Mot de passe *')).toBeFocused();
+    await expect(leaPage.getByLabel('Mot de passe *', { exact: true })).toBeFocused();
     await expectAccessible(leaPage, 'the invitation page with an error');
 
-    await leaPage.getByLabel('Mot de passe *').fill(newPassword);
+    await leaPage.getByLabel('Mot de passe *', { exact: true }).fill(newPassword);
     await leaPage.getByLabel('Confirmez le mot de passe *').fill(newPassword);
     await leaPage.getByRole('button', { name: 'Accepter l’invitation' }).click();
     await expect(leaPage).toHaveURL(/\/$/);
@@ -119,11 +119,13 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await expectAccessible(leaPage, 'Ma commune (collaborator)');
 
     // The link served once.
-    const again = await browser.newPage();
+    const otherContext = await browser.newContext();
+    const again = await otherContext.newPage();
     await again.goto(link);
     await expect(again.getByRole('heading', { level: 1, name: 'Invitation déjà utilisée ou inconnue' })).toBeVisible();
     await expectAccessible(again, 'a used invitation');
-    await again.close();
+    await screenshot(again, 'desktop-invitation-used');
+    await otherContext.close();
   });
 
   test('the mayor fills the three collaborator places; the form is then disabled and says why', async ({ page }) => {
@@ -221,13 +223,16 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await expect(page.getByRole('status').filter({ hasText: '1 commune' })).toBeVisible();
     await expect(table.locator('tbody tr').first()).toContainText('Non');
     await page.getByLabel('Commune ou code INSEE').fill('aincourt');
+    await expect(page.getByRole('status').filter({ hasText: '2 communes' })).toBeVisible(); // Aincourt, Seraincourt
+    await page.getByLabel('Commune ou code INSEE').fill('95008');
+    await expect(page.getByRole('status').filter({ hasText: '1 commune' })).toBeVisible();
     const row = table.locator('tbody tr').filter({ hasText: 'Aincourt' });
     await expect(row).toContainText('Oui');
     await expect(row).toContainText('Aucun');
     await row.getByRole('link', { name: 'Inviter le maire de Aincourt' }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: 'Membres — Aincourt' })).toBeVisible();
-    await expect(page.getByLabel('Place')).toHaveValue('mayor');
+    await expect(page.getByLabel('Place', { exact: true })).toHaveValue('mayor');
     await page.getByLabel('Prénom et nom').fill('Bernard Lenoir');
     await page.getByLabel('Adresse e-mail').fill(`maire.aincourt.${run}@exemple.fr`);
     await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
@@ -314,7 +319,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await page.goto(link);
     await expect(page.getByRole('heading', { level: 1, name: 'Choisir un nouveau mot de passe' })).toBeVisible();
     await expectAccessible(page, 'the new password page');
-    await page.getByLabel('Mot de passe *').fill(newPassword);
+    await page.getByLabel('Mot de passe *', { exact: true }).fill(newPassword);
     await page.getByLabel('Confirmez le mot de passe *').fill(`${newPassword}.`);
     await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
     await expect(page.getByText('Les deux mots de passe ne sont pas identiques.')).toBeVisible();
@@ -325,7 +330,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await logIn(page, partner.email, newPassword, partner.displayName);
 
     await page.goto(link);
-    await page.getByLabel('Mot de passe *').fill(newPassword);
+    await page.getByLabel('Mot de passe *', { exact: true }).fill(newPassword);
     await page.getByLabel('Confirmez le mot de passe *').fill(newPassword);
     await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /Lien (déjà utilisé ou inconnu|expiré)/ })).toBeVisible();

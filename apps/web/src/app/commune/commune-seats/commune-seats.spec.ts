@@ -48,6 +48,14 @@ describe('seatSlots', () => {
     ]);
   });
 
+  it('counts places reserved by pending invitations as taken, even when the API counts held seats only', () => {
+    const slots = seatSlots(
+      { codeInsee: '95002', communeName: 'Ableiges', mayor, collaborators: [julien], freeCollaboratorSeats: 2 },
+      [invitation('i1', 'Léa Roux'), invitation('i2', 'Paul Durand')],
+    );
+    expect(slots.map((s) => s.kind)).toEqual(['taken', 'taken', 'reserved', 'reserved']);
+  });
+
   it('shows places reserved by a pending invitation, with the invited person', () => {
     const slots = seatSlots(
       { codeInsee: '95002', communeName: 'Ableiges', mayor: null, collaborators: [julien], freeCollaboratorSeats: 1 },
@@ -135,7 +143,8 @@ describe('CommuneSeats', () => {
           communeName: 'Ableiges',
           mayor,
           collaborators: [julien, member('u-2', 'Marc Leroy', 'collaborator')],
-          freeCollaboratorSeats: 0,
+          // The API counts the held seats only; Léa's pending invitation reserves the third one.
+          freeCollaboratorSeats: 1,
         },
         [invitation('i1', 'Léa Roux')],
       ),

@@ -13,7 +13,7 @@ import { FieldErrors, focusFirstError } from '../../projects/shared/form-helpers
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { PageProblem } from '../../shared/page-problem';
 import { communeOf } from '../../shared/safe-return';
-import { NO_FREE_SEAT, seatSlots } from './seat-slots';
+import { NO_FREE_SEAT, freeCollaboratorPlaces, seatSlots } from './seat-slots';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -55,7 +55,10 @@ export class CommuneSeats {
     const members = this.members();
     return members ? seatSlots(members, this.invitations()) : [];
   });
-  protected readonly freeSeats = computed(() => this.members()?.freeCollaboratorSeats ?? 0);
+  protected readonly freeSeats = computed(() => {
+    const members = this.members();
+    return members ? freeCollaboratorPlaces(members, this.invitations()) : 0;
+  });
   protected readonly mayorSeatOpen = computed(() => {
     const members = this.members();
     return !!members && !members.mayor && !this.invitations().some((i) => i.seat === 'mayor');

@@ -20,9 +20,9 @@ export function seatSlots(members: CommuneMembers, invitations: PendingInvitatio
         : { kind: 'free', label: 'Maire' },
   ];
   const collaborators = [...members.collaborators].sort((a, b) => a.since.localeCompare(b.since));
-  const free = Math.max(0, Math.min(members.freeCollaboratorSeats, COLLABORATOR_SEATS - collaborators.length));
-  const reserved = Math.max(0, COLLABORATOR_SEATS - collaborators.length - free);
   const pending = invitations.filter((i) => i.seat === 'collaborator');
+  const free = freeCollaboratorPlaces(members, invitations);
+  const reserved = Math.max(0, COLLABORATOR_SEATS - collaborators.length - free);
   for (let n = 0; n < COLLABORATOR_SEATS; n++) {
     const label = `Collaborateur ${n + 1}`;
     if (n < collaborators.length) slots.push({ kind: 'taken', label, member: collaborators[n] });
@@ -31,6 +31,16 @@ export function seatSlots(members: CommuneMembers, invitations: PendingInvitatio
     else slots.push({ kind: 'free', label });
   }
   return slots;
+}
+
+/**
+ * Collaborator places one may still invite to: neither held nor reserved by a pending invitation.
+ * The API's `freeCollaboratorSeats` may count held seats only; the pending invitations, when known, reserve the others.
+ */
+export function freeCollaboratorPlaces(members: CommuneMembers, invitations: PendingInvitation[] = []): number {
+  const pending = invitations.filter((i) => i.seat === 'collaborator').length;
+  const unreserved = COLLABORATOR_SEATS - members.collaborators.length - pending;
+  return Math.max(0, Math.min(members.freeCollaboratorSeats, unreserved));
 }
 
 export const NO_FREE_SEAT =
