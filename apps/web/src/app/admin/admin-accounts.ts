@@ -33,12 +33,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
   template: `
     <h2>Comptes du Département et partenaires</h2>
     <p>Les comptes des communes se gèrent par leurs places : voir l’onglet « Communes ».</p>
-    <div role="status" class="feedback">
+    <div role="status" class="feedback feedback--page">
       @if (message(); as text) {
         <p class="alert alert--success">{{ text }}</p>
       }
     </div>
-    <div role="alert" class="feedback">
+    <div role="alert" class="feedback feedback--page">
       @if (actionError(); as text) {
         <p class="alert alert--error">{{ text }}</p>
       }

@@ -15,7 +15,7 @@ import { PageProblem } from '../shared/page-problem';
   template: `
     <h2>Partenaires</h2>
     <p>Les organismes qui accompagnent les communes : CAUE, agence de l’énergie, services de l’État…</p>
-    <div role="status" class="feedback">
+    <div role="status" class="feedback feedback--page">
       @if (message(); as text) {
         <p class="alert alert--success">{{ text }}</p>
       }
