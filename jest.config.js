@@ -27,9 +27,11 @@ const common = {
 };
 
 export default {
+  // Per-project testTimeout is not honoured: the e2e suites start real servers, so the whole run gets 30 s a test.
+  testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps/api,libs}/**/*.spec.ts'] },
-    { ...common, displayName: 'int', testTimeout: 30000, testMatch: ['<rootDir>/{apps/api,libs}/**/*.int-spec.ts'] },
-    { ...common, displayName: 'e2e', testTimeout: 30000, testMatch: ['<rootDir>/apps/api/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps/api,libs}/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/apps/api/**/*.e2e-spec.ts'] },
   ],
 };

@@ -1,22 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommunesModule } from './communes/communes.module.js';
 import type { AppConfig } from './config.js';
 import { DemoData } from './demo/demo-data.js';
-import { DevHttpController } from './dev/dev.http.controller.js';
 import { HealthHttpController } from './health/health.http.controller.js';
+import { IdentityModule } from './identity/identity.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { SettableClock } from './infrastructure/settable-clock.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { ActorGuard } from './shared/actor.guard.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, clock = new SettableClock()): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, ProjectsModule],
-      controllers: [HealthHttpController, DevHttpController],
-      providers: [DemoData],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule],
+      controllers: [HealthHttpController],
+      providers: [DemoData, { provide: APP_GUARD, useClass: ActorGuard }],
     };
   }
 }

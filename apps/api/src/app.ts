@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { DemoData } from './demo/demo-data.js';
+import { DemoAccounts } from './identity/demo-accounts.js';
 import { ProblemFilter } from './shared/problem.filter.js';
 import { validationPipe } from './shared/validation.js';
 
@@ -39,7 +40,11 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
 
   serveWebApp(app, config.webDist);
   await app.init();
-  if (config.demoData) await app.get(DemoData).seedIfEmpty();
+  if (config.demoData) {
+    // Demo people first (their accounts), then their seats and projects, written as events.
+    await app.get(DemoAccounts).seedIfEmpty();
+    await app.get(DemoData).seedIfEmpty();
+  }
   return app;
 }
 

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Actor, ProjectCommand, ProjectTheme } from '@carnet/domain';
 import type { EventStore } from '@carnet/event-store';
-import { findPersona } from '../dev/personas.js';
+import { CommuneSeatCommands } from '../communes/commune-seat.commands.js';
+import { findPersona, PERSONAS } from '../dev/personas.js';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens.js';
 import type { SettableClock } from '../infrastructure/settable-clock.js';
 import { CreateProjectCommand } from '../projects/commands/create-project/create-project.command.js';
@@ -21,6 +22,8 @@ interface DemoProject {
   description: string;
   theme: ProjectTheme;
   estimatedCostHt: number | null;
+  /** A partner organisation the Département involves in the project. */
+  partner?: string;
   steps: Step[];
 }
 
@@ -60,7 +63,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     ],
   },
   {
-    key: 'salle-fetes-nesles', by: MAIRE_NESLES, daysAgo: 180, codeInsee: '95446', theme: 'batiment_public', estimatedCostHt: 420000,
+    key: 'salle-fetes-nesles', by: MAIRE_NESLES, daysAgo: 180, codeInsee: '95446', theme: 'batiment_public', estimatedCostHt: 420000, partner: 'org-caue-95',
     title: 'Rénovation de la salle des fêtes',
     description: 'Mise aux normes d’accessibilité, isolation et remplacement du chauffage au fioul de la salle des fêtes.',
     steps: [
@@ -70,7 +73,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     ],
   },
   {
-    key: 'traversee-nesles', by: MAIRE_NESLES, daysAgo: 30, codeInsee: '95446', theme: 'voirie', estimatedCostHt: 260000,
+    key: 'traversee-nesles', by: MAIRE_NESLES, daysAgo: 30, codeInsee: '95446', theme: 'voirie', estimatedCostHt: 260000, partner: 'org-caue-95',
     title: 'Sécurisation de la traversée du bourg',
     description: 'Plateaux ralentisseurs et trottoirs élargis devant l’école, sur la route départementale.',
     steps: [
@@ -131,6 +134,7 @@ export class DemoData {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly runner: ProjectCommandRunner,
+    private readonly seats: CommuneSeatCommands,
     @Inject(CLOCK) private readonly clock: SettableClock,
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
@@ -141,6 +145,15 @@ export class DemoData {
     const actor = (id: string): Actor => findPersona(id)!;
     let position = 0;
     try {
+      // The space of each demo commune: its mayor and collaborators hold their seats (as after accepted invitations).
+      this.clock.set(at(500, 0));
+      const admin = actor('persona-admin');
+      for (const person of PERSONAS) {
+        if (!person.communeInsee) continue;
+        const seat = person.role === 'commune_mayor' ? 'mayor' : 'collaborator';
+        await this.seats.assign(person.communeInsee, person.id, seat, null, person, { idempotencyKey: `demo-seat-${person.id}` });
+      }
+      await this.seats.createOrganisation('org-caue-95', 'CAUE du Val d’Oise', 'caue', admin, { idempotencyKey: 'demo-org-caue-95' });
       for (const p of DEMO_PROJECTS) {
         this.clock.set(at(p.daysAgo, 0));
         const created = await this.commandBus.execute(
@@ -148,6 +161,10 @@ export class DemoData {
             codeInsee: p.codeInsee, title: p.title, description: p.description, theme: p.theme, estimatedCostHt: p.estimatedCostHt,
           }),
         );
+        if (p.partner) {
+          this.clock.set(at(p.daysAgo - 1, 0));
+          position = (await this.runner.run(created.id, { type: 'InvolvePartner', organisationId: p.partner }, actor(AGENT), { idempotencyKey: `demo-${p.key}-partner` })).position;
+        }
         let lastQuestionId: string | null = null;
         for (const [i, step] of p.steps.entries()) {
           this.clock.set(at(step.daysAgo, i + 1));

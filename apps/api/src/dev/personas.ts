@@ -14,7 +14,7 @@ export const PERSONAS: ReadonlyArray<Actor> = [
   { id: 'persona-agent-amenagement', displayName: 'Sophie Bernard', role: 'departement_agent', communeInsee: null },
   { id: 'persona-agent-finances', displayName: 'Karim Haddad', role: 'departement_agent', communeInsee: null },
   { id: 'persona-admin', displayName: 'Isabelle Moreau', role: 'departement_admin', communeInsee: null },
-  { id: 'persona-caue', displayName: 'Thomas Girard (CAUE 95)', role: 'partner_member', communeInsee: null },
+  { id: 'persona-caue', displayName: 'Thomas Girard (CAUE 95)', role: 'partner_member', communeInsee: null, organisationId: 'org-caue-95' },
   { id: 'persona-auditeur', displayName: 'Anne Lambert', role: 'auditor', communeInsee: null },
 ];
 

@@ -14,6 +14,8 @@ import { PublishProjectHandler } from './commands/publish-project/publish-projec
 import { PublishProjectHttpController } from './commands/publish-project/publish-project.http.controller.js';
 import { RequestPublicationHandler } from './commands/request-publication/request-publication.handler.js';
 import { RequestPublicationHttpController } from './commands/request-publication/request-publication.http.controller.js';
+import { InvolvePartnerHandler } from './commands/involve-partner/involve-partner.handler.js';
+import { InvolvePartnerHttpController } from './commands/involve-partner/involve-partner.http.controller.js';
 import { ProjectCommandRunner } from './project-command.runner.js';
 import { GetProjectHistoryHandler } from './queries/get-project-history/get-project-history.handler.js';
 import { GetProjectHistoryHttpController } from './queries/get-project-history/get-project-history.http.controller.js';
@@ -37,6 +39,7 @@ import { ListProjectsHttpController } from './queries/list-projects/list-project
     AnswerQuestionHttpController,
     RequestPublicationHttpController,
     PublishProjectHttpController,
+    InvolvePartnerHttpController,
   ],
   providers: [
     ProjectCommandRunner,
@@ -47,6 +50,7 @@ import { ListProjectsHttpController } from './queries/list-projects/list-project
     AnswerQuestionHandler,
     RequestPublicationHandler,
     PublishProjectHandler,
+    InvolvePartnerHandler,
     ListProjectsHandler,
     GetProjectHandler,
     GetProjectHistoryHandler,

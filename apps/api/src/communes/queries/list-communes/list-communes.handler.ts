@@ -3,6 +3,8 @@ import type { CommuneView } from '@carnet/contracts';
 import { ReadModels } from '../../../shared/read-models.js';
 import type { CommuneStatsDoc } from '../../../projects/projections/commune-stats.projection.js';
 import { CommuneCatalog } from '../../commune-catalog.js';
+import { projectScope } from '../../../projects/project-access.js';
+import type { ProjectDoc } from '../../../projects/projections/project.projection.js';
 import { ListCommunesQuery } from './list-communes.query.js';
 
 @QueryHandler(ListCommunesQuery)
@@ -12,10 +14,19 @@ export class ListCommunesHandler implements IQueryHandler<ListCommunesQuery> {
     private readonly readModels: ReadModels,
   ) {}
 
-  async execute({ withProjectsOnly }: ListCommunesQuery): Promise<CommuneView[]> {
+  async execute({ withProjectsOnly, actor }: ListCommunesQuery): Promise<CommuneView[]> {
     const set = await this.readModels.current();
     const stats = await set.find<CommuneStatsDoc>('commune_stats');
     const counts = new Map(stats.map((s) => [s.codeInsee, s.projectCount]));
+    if (projectScope(actor, undefined).kind !== 'all') {
+      // Outside the Département, only published projects are counted, but for one's own commune.
+      const published = await set.find<ProjectDoc>('projects', { where: { publication: 'published' } });
+      const visible = new Map<string, number>();
+      for (const p of published) visible.set(p.codeInsee, (visible.get(p.codeInsee) ?? 0) + 1);
+      if (actor?.communeInsee) visible.set(actor.communeInsee, counts.get(actor.communeInsee) ?? 0);
+      counts.clear();
+      for (const [code, n] of visible) counts.set(code, n);
+    }
     return this.catalog
       .all()
       .map((c) => ({ codeInsee: c.codeInsee, name: c.name, population: c.population, eligible: c.eligible, projectCount: counts.get(c.codeInsee) ?? 0 }))

@@ -2,6 +2,8 @@ import { Controller, Get, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { CommuneView } from '@carnet/contracts';
+import type { Actor } from '@carnet/domain';
+import { OptionalActor } from '../../../shared/current-actor.js';
 import { ListCommunesQuery } from './list-communes.query.js';
 
 @ApiTags('Communes')
@@ -12,7 +14,7 @@ export class ListCommunesHttpController {
   @Get()
   @ApiOperation({ summary: 'Les communes du département, avec leur nombre de projets' })
   @ApiQuery({ name: 'withProjects', required: false, description: '« true » : seulement les communes qui ont au moins un projet' })
-  list(@QueryParam('withProjects') withProjects?: string): Promise<CommuneView[]> {
-    return this.queryBus.execute(new ListCommunesQuery(withProjects === 'true'));
+  list(@OptionalActor() actor: Actor | null, @QueryParam('withProjects') withProjects?: string): Promise<CommuneView[]> {
+    return this.queryBus.execute(new ListCommunesQuery(withProjects === 'true', actor));
   }
 }

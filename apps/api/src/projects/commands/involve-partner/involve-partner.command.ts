@@ -1,0 +1,4 @@
+import type { InvolvePartner } from '@carnet/domain';
+import { ProjectCommandMessage } from '../../project-command.message.js';
+
+export class InvolvePartnerCommand extends ProjectCommandMessage<InvolvePartner> {}
