@@ -1,0 +1,76 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { ActivatedRouteSnapshot, Router, RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
+import type { Me } from '@carnet/contracts';
+import { requireLogin, sessionCheck } from './guards';
+import { SessionStore } from './session';
+
+const julien: Me = {
+  id: 'u-julien',
+  name: 'Julien Petit',
+  email: 'julien.petit@ableiges.example',
+  role: 'commune_member',
+  communeInsee: '95002',
+  communeName: 'Ableiges',
+  seat: 'collaborator',
+  organisationId: null,
+  organisationName: null,
+  csrfToken: 'csrf',
+};
+
+describe('guards', () => {
+  let backend: HttpTestingController;
+  let session: SessionStore;
+
+  const run = (guard: typeof sessionCheck, url: string) =>
+    TestBed.runInInjectionContext(() => guard({} as ActivatedRouteSnapshot, { url } as RouterStateSnapshot)) as Promise<
+      boolean | UrlTree
+    >;
+  const serialize = (result: boolean | UrlTree) =>
+    result instanceof UrlTree ? TestBed.inject(Router).serializeUrl(result) : result;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    backend = TestBed.inject(HttpTestingController);
+    session = TestBed.inject(SessionStore);
+  });
+
+  afterEach(() => {
+    try {
+      backend.verify();
+    } finally {
+      TestBed.resetTestingModule();
+    }
+  });
+
+  it('sends anonymous visitors of a page that needs a login to the login page, with the way back', async () => {
+    expect(serialize(await run(requireLogin, '/ma-commune'))).toBe('/connexion?retour=%2Fma-commune');
+  });
+
+  describe('when someone is logged in, each navigation asks the API again who they are', () => {
+    beforeEach(() => session.signedIn(julien));
+
+    it('lets them go on while they keep their seat', async () => {
+      const result = run(sessionCheck, '/projets/p1');
+      backend.expectOne('/api/me').flush(julien);
+      expect(await result).toBe(true);
+    });
+
+    it('stops a collaborator whose seat was released at their next navigation', async () => {
+      const result = run(sessionCheck, '/projets/p1');
+      backend.expectOne('/api/me').flush({ ...julien, communeInsee: null, communeName: null, seat: null });
+      expect(serialize(await result)).toBe('/acces-retire');
+      expect(session.withoutAccess()).toBe(true);
+    });
+
+    it('sends them to the login page when their session ended', async () => {
+      const result = run(sessionCheck, '/ma-commune');
+      backend
+        .expectOne('/api/me')
+        .flush({ type: 'x', title: 'Vous n’êtes pas connecté.', status: 401 }, { status: 401, statusText: 'Unauthorized' });
+      expect(serialize(await result)).toBe('/connexion?raison=session&retour=%2Fma-commune');
+      expect(session.me()).toBeNull();
+    });
+  });
+});
