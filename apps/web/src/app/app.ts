@@ -23,6 +23,7 @@ export class App {
   protected readonly who = computed(() => {
     const me = this.me();
     if (!me) return '';
+    if (this.session.withoutAccess()) return `${me.name} — accès retiré`;
     const role = me.role ? ROLE_LABELS[me.role] : 'Sans accès';
     const where = me.communeName ?? me.organisationName;
     return `${me.name} — ${role}${where ? ` (${where})` : ''}`;

@@ -18,7 +18,8 @@ export function invitationSentence(invitation: InvitationDetails): string {
     const as = invitation.seat === 'mayor' ? 'maire' : 'collaborateur';
     return `Vous êtes invité·e à rejoindre l’espace de la commune ${communeOf(invitation.communeName)} comme ${as}.`;
   }
-  const role = ROLE_LABELS[invitation.role]?.toLowerCase() ?? 'membre';
+  const label = ROLE_LABELS[invitation.role] ?? 'Membre';
+  const role = label.charAt(0).toLowerCase() + label.slice(1);
   const of = invitation.organisationName ? ` pour ${invitation.organisationName}` : '';
   return `Vous êtes invité·e à rejoindre le Carnet de projets du Val d'Oise comme ${role}${of}.`;
 }
