@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { PERSONAS } from '../src/dev/personas.js';
+import { demoEmail } from '../src/identity/demo-accounts.js';
 import { cookieValue, DEMO_PASSWORD, MAIRE_ABLEIGES, newProject, startApp } from './harness.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -52,8 +53,7 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
 /** Logs in over real HTTP as a demo person: the headers to send with each request afterwards. */
 async function httpLogin(url: string, personaId: string): Promise<Record<string, string>> {
   const persona = PERSONAS.find((p) => p.id === personaId)!;
-  const accounts = (await (await fetch(`${url}/api/dev/demo-accounts`)).json()) as Array<{ email: string; displayName: string }>;
-  const email = accounts.find((a) => a.displayName === persona.displayName)!.email;
+  const email = demoEmail(persona.displayName);
   const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
   const cookies = res.headers.getSetCookie();

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { PERSONAS } from '../src/dev/personas.js';
+import { demoEmail } from '../src/identity/demo-accounts.js';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,8 +88,5 @@ export async function loginWith(http: Parameters<typeof request.agent>[0], email
 export async function loginAs(http: Parameters<typeof request.agent>[0], personaId: string): Promise<Client> {
   const persona = PERSONAS.find((p) => p.id === personaId);
   if (!persona) throw new Error(`unknown persona ${personaId}`);
-  const accounts = await request(http).get('/api/dev/demo-accounts');
-  const account = (accounts.body as Array<{ email: string; displayName: string }>).find((a) => a.displayName === persona.displayName);
-  if (!account) throw new Error(`no demo account for ${persona.displayName}`);
-  return loginWith(http, account.email, DEMO_PASSWORD);
+  return loginWith(http, demoEmail(persona.displayName), DEMO_PASSWORD);
 }

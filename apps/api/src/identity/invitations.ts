@@ -108,9 +108,10 @@ export class Invitations {
     return this.store.listPendingInvitations({ communeInsee: codeInsee }, this.clock.now().toISOString());
   }
 
-  /** Pending invitations of a commune: its mayor and the Département's staff. */
+  /** Pending invitations of a commune: its mayor, the Département's staff and auditors (who read everything). */
   async listForCommune(actor: Actor, codeInsee: string): Promise<Invitation[]> {
-    const allowed = actor.role === 'departement_admin' || actor.role === 'departement_agent' || (actor.role === 'commune_mayor' && actor.communeInsee === codeInsee);
+    const allowed =
+      actor.role === 'departement_admin' || actor.role === 'departement_agent' || actor.role === 'auditor' || (actor.role === 'commune_mayor' && actor.communeInsee === codeInsee);
     if (!allowed) throw forbidden('Seuls le maire de la commune et le Département voient les invitations en attente.');
     return this.pendingOf(codeInsee);
   }

@@ -62,10 +62,10 @@ function decide(command: CommuneCommand, state: CommuneState, { actor }: Decisio
       return [event('SeatAssigned', { communeInsee, userId: command.userId, seat: 'collaborator', invitationId: command.invitationId })];
     }
     case 'ReleaseSeat': {
+      // Authority first: whoever may not act on this commune learns nothing about who sits there.
       const seat = seatOf(state, command.userId);
-      if (!seat) throw new DomainError('not_member', 'Cette personne n’occupe pas de place dans cette commune.', 'not_found');
-      const leavingItself = actor.id === command.userId && seat === 'collaborator';
-      const allowed = isAdmin || leavingItself || (isMayorHere && seat === 'collaborator');
+      const leavingItself = actor.id === command.userId && seat !== 'mayor';
+      const allowed = isAdmin || leavingItself || (isMayorHere && seat !== 'mayor');
       if (!allowed) {
         throw new DomainError(
           'forbidden',
@@ -75,6 +75,7 @@ function decide(command: CommuneCommand, state: CommuneState, { actor }: Decisio
           'forbidden',
         );
       }
+      if (!seat) throw new DomainError('not_member', 'Cette personne n’occupe pas de place dans cette commune.', 'invalid', 'userId');
       return [event('SeatReleased', { communeInsee, userId: command.userId, seat, reason: command.reason?.trim() || null })];
     }
     case 'TransferMayorSeat': {

@@ -21,7 +21,8 @@ export class ListAccountsHttpController {
   @ApiOkResponse({ description: 'Les comptes, effacés exclus' })
   @ProblemResponses(400, 401, 403)
   async list(@CurrentActor() actor: Actor, @Query('kind') kind?: string): Promise<AdminAccountRow[]> {
-    if (actor.role !== 'departement_admin' && actor.role !== 'departement_agent') {
+    // Auditors read everything, including who has an account.
+    if (actor.role !== 'departement_admin' && actor.role !== 'departement_agent' && actor.role !== 'auditor') {
       throw new ProblemException(403, 'forbidden', 'Action non autorisée', 'Seul le Département consulte la liste des comptes.');
     }
     if (kind !== undefined && !KINDS.includes(kind as AdminAccountKind)) {

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { newProject, startApp, type Client } from './harness.js';
+
+/**
+ * The access matrix: every endpoint × every role × own / other commune, on an UNPUBLISHED project
+ * of Ableiges (95002). Outcomes as a caller sees them:
+ *   ok     — the request is served (2xx), or reaches a business rule (409/422): access was granted
+ *   denied — 403 problem
+ *   hidden — 404 problem: the project's existence itself is private
+ *   login  — 401 problem: nobody is logged in
+ */
+type Outcome = 'ok' | 'denied' | 'hidden' | 'login';
+type Who = 'anonyme' | 'maire A' | 'adjoint A' | 'maire B' | 'secrétaire B' | 'agent' | 'admin' | 'partenaire' | 'partenaire associé' | 'auditeur';
+
+const PERSONA: Record<Exclude<Who, 'anonyme' | 'partenaire associé'>, string> = {
+  'maire A': 'persona-maire-95002',
+  'adjoint A': 'persona-adjoint-95002',
+  'maire B': 'persona-maire-95446',
+  'secrétaire B': 'persona-secretaire-95446',
+  agent: 'persona-agent-amenagement',
+  admin: 'persona-admin',
+  partenaire: 'persona-caue',
+  auditeur: 'persona-auditeur',
+};
+const WHO: Who[] = ['anonyme', 'maire A', 'adjoint A', 'maire B', 'secrétaire B', 'agent', 'admin', 'partenaire', 'partenaire associé', 'auditeur'];
+
+interface Fixture {
+  projectId: string;
+  questionId: string;
+}
+
+type Call = (c: Client | null, f: Fixture, http: unknown) => request.Test;
+const anon = (http: unknown) => request(http as Parameters<typeof request>[0]);
+const get = (path: (f: Fixture) => string): Call => (c, f, http) => (c ? c.get(path(f)) : anon(http).get(path(f)));
+const post = (path: (f: Fixture) => string, body: object = {}): Call => (c, f, http) => (c ? c.post(path(f)) : anon(http).post(path(f))).send(body);
+const patch = (path: (f: Fixture) => string, body: object): Call => (c, f, http) => (c ? c.patch(path(f)) : anon(http).patch(path(f))).send(body);
+
+/** Expected outcome for each person, in the order of WHO. */
+const row = (...outcomes: Outcome[]): Record<Who, Outcome> => Object.fromEntries(WHO.map((w, i) => [w, outcomes[i]])) as Record<Who, Outcome>;
+
+const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome> }> = [
+  //                                                                               anon     maireA adjA  maireB    secB      agent admin partner  associé auditeur
+  { endpoint: 'GET /projects/:id', call: get((f) => `/api/projects/${f.projectId}`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
+  { endpoint: 'GET /projects/:id/history', call: get((f) => `/api/projects/${f.projectId}/history`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
+  { endpoint: 'POST /projects (commune A)', call: post(() => '/api/projects', newProject()), expect: row('login', 'ok', 'ok', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'PATCH /projects/:id', call: patch((f) => `/api/projects/${f.projectId}`, { title: 'Nouveau titre' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/step', call: post((f) => `/api/projects/${f.projectId}/step`, { step: 'etudes', progress: 10 }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/questions', call: post((f) => `/api/projects/${f.projectId}/questions`, { category: 'autre', text: 'Une question' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/questions/:q/answers', call: post((f) => `/api/projects/${f.projectId}/questions/${f.questionId}/answers`, { text: 'Une réponse' }), expect: row('login', 'denied', 'denied', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'denied') },
+  { endpoint: 'POST /projects/:id/publication-request', call: post((f) => `/api/projects/${f.projectId}/publication-request`, { summary: 'Bilan' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/publication', call: post((f) => `/api/projects/${f.projectId}/publication`), expect: row('login', 'ok', 'denied', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/partners', call: post((f) => `/api/projects/${f.projectId}/partners`, { organisationId: 'org-caue-95' }), expect: row('login', 'denied', 'denied', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'GET /communes/95002/members', call: get(() => '/api/communes/95002/members'), expect: row('login', 'ok', 'ok', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'GET /communes/95002/invitations', call: get(() => '/api/communes/95002/invitations'), expect: row('login', 'ok', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'POST /communes/95002/invitations', call: post(() => '/api/communes/95002/invitations', { email: 'nouvelle.personne@example.org', displayName: 'Nouvelle Personne', seat: 'collaborator' }), expect: row('login', 'ok', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /communes/95002/seats/:u/release', call: post(() => '/api/communes/95002/seats/personne-absente/release', {}), expect: row('login', 'ok', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /communes/95002/mayor-transfer', call: post(() => '/api/communes/95002/mayor-transfer', { toUserId: 'personne-absente' }), expect: row('login', 'ok', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'GET /admin/communes', call: get(() => '/api/admin/communes'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'GET /admin/organisations', call: get(() => '/api/admin/organisations'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'POST /admin/organisations', call: post(() => '/api/admin/organisations', { name: 'Agence de l’énergie', kind: 'energie' }), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'GET /admin/accounts', call: get(() => '/api/admin/accounts'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'POST /admin/invitations', call: post(() => '/api/admin/invitations', { email: 'agent.nouveau@example.org', displayName: 'Agent Nouveau', kind: 'departement_agent' }), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+];
+
+function outcomeOf(status: number): Outcome | `unexpected ${number}` {
+  if (status === 401) return 'login';
+  if (status === 403) return 'denied';
+  if (status === 404) return 'hidden';
+  if ((status >= 200 && status < 300) || status === 409 || status === 422) return 'ok';
+  return `unexpected ${status}`;
+}
+
+describe('Access control matrix', () => {
+  let t: Awaited<ReturnType<typeof startApp>>;
+  const clients = new Map<Who, Client>();
+  let agent: Client;
+  let adjoint: Client;
+
+  beforeAll(async () => {
+    t = await startApp();
+    for (const [who, persona] of Object.entries(PERSONA)) clients.set(who as Who, await t.login(persona));
+    agent = clients.get('agent')!;
+    adjoint = clients.get('adjoint A')!;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** A fresh unpublished project of commune A with one question; involved with the CAUE when asked. */
+  async function fixture(involvePartner: boolean): Promise<Fixture> {
+    const created = await adjoint.post('/api/projects').send(newProject({ title: 'Projet de la matrice' }));
+    const projectId = created.body.id as string;
+    await adjoint.post(`/api/projects/${projectId}/questions`).send({ category: 'financement', text: 'Quelles aides ?' });
+    if (involvePartner) await agent.post(`/api/projects/${projectId}/partners`).send({ organisationId: 'org-caue-95' }).expect(201);
+    const detail = await adjoint.get(`/api/projects/${projectId}?minPosition=${(await request(t.http).get('/api/health')).body.logPosition}`);
+    return { projectId, questionId: detail.body.questions[0].id };
+  }
+
+  for (const { endpoint, call, expect: expected } of MATRIX) {
+    describe(endpoint, () => {
+      it('answers each role as the access rules say', async () => {
+        const seen: Record<string, string> = {};
+        for (const who of WHO) {
+          const f = await fixture(who === 'partenaire associé');
+          const client = who === 'anonyme' ? null : who === 'partenaire associé' ? clients.get('partenaire')! : clients.get(who)!;
+          const res = await call(client, f, t.http);
+          seen[who] = outcomeOf(res.status);
+          if (res.status >= 400) expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+        }
+        expect(seen).toEqual(expected);
+      });
+    });
+  }
+
+  describe('lists and search', () => {
+    it('never show another commune’s unpublished project, by list, filter or search', async () => {
+      const f = await fixture(false);
+      const title = 'Projet de la matrice';
+      const query = `/api/projects?q=${encodeURIComponent(title)}&limit=200`;
+      const visible = async (c: Client | null, path: string) =>
+        ((await (c ? c.get(path) : request(t.http).get(path))).body.items as Array<{ id: string }>).some((p) => p.id === f.projectId);
+      expect(await visible(clients.get('adjoint A')!, query)).toBe(true);
+      expect(await visible(clients.get('agent')!, query)).toBe(true);
+      expect(await visible(clients.get('auditeur')!, query)).toBe(true);
+      for (const who of ['maire B', 'secrétaire B', 'partenaire'] as Who[]) {
+        expect(await visible(clients.get(who)!, query)).toBe(false);
+        expect(await visible(clients.get(who)!, `${query}&commune=95002`)).toBe(false);
+      }
+      expect(await visible(null, query)).toBe(false);
+      expect(await visible(null, `${query}&commune=95002`)).toBe(false);
+    });
+
+    it('show everybody a published project', async () => {
+      const maire = clients.get('maire A')!;
+      const created = await maire.post('/api/projects').send(newProject({ title: 'Projet publié de la matrice' }));
+      const id = created.body.id;
+      await maire.post(`/api/projects/${id}/step`).send({ step: 'termine', progress: 100 }).expect(200);
+      await maire.post(`/api/projects/${id}/publication-request`).send({ summary: 'Bilan' }).expect(200);
+      const published = await maire.post(`/api/projects/${id}/publication`).expect(200);
+      const read = await request(t.http).get(`/api/projects/${id}?minPosition=${published.body.position}`);
+      expect(read.status).toBe(200);
+      const list = await clients.get('maire B')!.get(`/api/projects?commune=95002&q=${encodeURIComponent('Projet publié')}`);
+      expect(list.body.items.map((p: { id: string }) => p.id)).toContain(id);
+    });
+  });
+});
