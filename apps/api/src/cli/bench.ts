@@ -18,6 +18,7 @@ import { SqliteEventStore, type CommitInfo, type EventStore, type NewEvent, type
 import { rebuildReadModels, type ProjectionRunner } from '@carnet/read-store';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
+import { demoEmail } from '../identity/demo-accounts.js';
 import { openReadStore } from '../infrastructure/engines.js';
 import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 import { ALL_PROJECTIONS } from '../infrastructure/projections.js';
@@ -36,8 +37,13 @@ interface LoadResult {
 }
 
 // ---------------------------------------------------------------- HTTP load, in a worker thread
-async function httpLoad(url: string, seconds: number, clients: number): Promise<LoadResult> {
-  const headers = { 'Content-Type': 'application/json', 'X-Dev-Persona': 'persona-maire-95002' };
+async function httpLoad(url: string, seconds: number, clients: number, login: { email: string; password: string }): Promise<LoadResult> {
+  // Every client acts as the demo mayor of Ableiges, through a real session (cookie + CSRF token).
+  const session = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(login) });
+  if (session.status !== 200) throw new Error(`login failed: ${session.status}`);
+  const cookies = session.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => !c.endsWith('='));
+  const csrf = cookies.find((c) => c.startsWith('carnet_csrf='))!.slice('carnet_csrf='.length);
+  const headers = { 'Content-Type': 'application/json', Cookie: cookies.join('; '), 'X-CSRF-Token': csrf };
   const deadline = performance.now() + seconds * 1000;
   const latencies: number[] = [];
   let errors = 0;
@@ -181,7 +187,8 @@ async function main(): Promise<void> {
 
     // (c) + (d): the real application on loopback, load from a worker thread.
     const appDir = join(dir, 'app');
-    const config = { ...loadConfig({ ...process.env, DATA_DIR: appDir, DEMO_DATA: 'false', NODE_ENV: 'production', MONGO_DB: `carnet_bench_${Date.now()}` }), port: 0 };
+    // Demo data gives the load a logged-in mayor (demo accounts are refused in production mode).
+    const config = { ...loadConfig({ ...process.env, DATA_DIR: appDir, DEMO_DATA: 'true', NODE_ENV: 'test', MONGO_DB: `carnet_bench_${Date.now()}` }), port: 0 };
     const app = await createApp(config, { logger: ['error'] });
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };
@@ -203,7 +210,8 @@ async function main(): Promise<void> {
       }
     });
     const load = await new Promise<LoadResult>((resolve, reject) => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: { url: `http://127.0.0.1:${port}`, seconds: HTTP_SECONDS, clients: CLIENTS } });
+      const login = { email: demoEmail('Claire Martin'), password: 'demo-carnet-2026' };
+      const worker = new Worker(new URL(import.meta.url), { workerData: { url: `http://127.0.0.1:${port}`, seconds: HTTP_SECONDS, clients: CLIENTS, login } });
       worker.once('message', resolve);
       worker.once('error', reject);
     });
@@ -260,8 +268,8 @@ async function main(): Promise<void> {
 
 // Entry point last: the same file is the benchmark and its load-generating worker.
 if (!isMainThread) {
-  const { url, seconds, clients } = workerData as { url: string; seconds: number; clients: number };
-  parentPort!.postMessage(await httpLoad(url, seconds, clients));
+  const { url, seconds, clients, login } = workerData as { url: string; seconds: number; clients: number; login: { email: string; password: string } };
+  parentPort!.postMessage(await httpLoad(url, seconds, clients, login));
 } else {
   await main();
 }
