@@ -7,6 +7,7 @@ import { ReleaseSeatHttpController } from './commands/release-seat/release-seat.
 import { TransferMayorSeatHttpController } from './commands/transfer-mayor-seat/transfer-mayor-seat.http.controller.js';
 import { OrganisationDirectory } from './organisation-directory.js';
 import { AdminListCommunesHttpController } from './queries/admin-list-communes/admin-list-communes.http.controller.js';
+import { GetCommuneHttpController } from './queries/get-commune/get-commune.http.controller.js';
 import { GetCommuneMembersHttpController } from './queries/get-commune-members/get-commune-members.http.controller.js';
 import { ListCommunesHandler } from './queries/list-communes/list-communes.handler.js';
 import { ListCommunesHttpController } from './queries/list-communes/list-communes.http.controller.js';
@@ -18,6 +19,7 @@ import { SeatDirectory } from './seat-directory.js';
   controllers: [
     ListCommunesHttpController,
     GetCommuneMembersHttpController,
+    GetCommuneHttpController,
     ReleaseSeatHttpController,
     TransferMayorSeatHttpController,
     AdminListCommunesHttpController,
