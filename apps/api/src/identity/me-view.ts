@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Account } from '@carnet/account-store';
-import type { ActorRole, Me, SeatKind } from '@carnet/contracts';
+import type { Me, SeatKind } from '@carnet/contracts';
+import { actorOf } from '../shared/actor-of.js';
 import { CommuneCatalog } from '../communes/commune-catalog.js';
 import { OrganisationDirectory } from '../communes/organisation-directory.js';
 import { SeatDirectory } from '../communes/seat-directory.js';
@@ -16,7 +17,7 @@ export class MeView {
 
   async of(account: Account, csrfToken: string): Promise<Me> {
     const seat = account.kind === 'commune' ? await this.seats.seatOf(account.id) : null;
-    const role: ActorRole = account.kind === 'commune' ? (seat?.seat === 'mayor' ? 'commune_mayor' : 'commune_member') : account.kind;
+    const { role } = actorOf(account, seat);
     const organisation = account.organisationId ? await this.organisations.get(account.organisationId) : null;
     return {
       id: account.id,

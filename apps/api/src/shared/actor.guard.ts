@@ -3,6 +3,7 @@ import type { Actor } from '@carnet/domain';
 import type { Request } from 'express';
 import { SeatDirectory } from '../communes/seat-directory.js';
 import { SessionService } from '../identity/session.service.js';
+import { actorOf } from './actor-of.js';
 
 /** The request as seen past the guard: who is acting (null for an anonymous visitor). */
 export type RequestWithActor = Request & { actor?: Actor | null };
@@ -28,10 +29,6 @@ export class ActorGuard implements CanActivate {
   private async resolve(request: Request): Promise<Actor | null> {
     const account = await this.sessions.accountFor(request);
     if (!account) return null;
-    const base = { id: account.id, displayName: account.displayName, organisationId: account.organisationId };
-    if (account.kind !== 'commune') return { ...base, role: account.kind, communeInsee: null };
-    const seat = await this.seats.seatOf(account.id);
-    // Without a seat a commune account keeps its identity but no commune: every file is closed to it.
-    return { ...base, role: seat?.seat === 'mayor' ? 'commune_mayor' : 'commune_member', communeInsee: seat?.communeInsee ?? null };
+    return actorOf(account, account.kind === 'commune' ? await this.seats.seatOf(account.id) : null);
   }
 }
