@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { DemoData } from './demo/demo-data.js';
 import { DemoAccounts } from './identity/demo-accounts.js';
+import { ReadModels } from './shared/read-models.js';
 import { ProblemFilter } from './shared/problem.filter.js';
 import { validationPipe } from './shared/validation.js';
 
@@ -43,7 +44,9 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
   if (config.demoData) {
     // Demo people first (their accounts), then their seats and projects, written as events.
     await app.get(DemoAccounts).seedIfEmpty();
-    await app.get(DemoData).seedIfEmpty();
+    const position = await app.get(DemoData).seedIfEmpty();
+    // Serve the first page with the demo already in the read models.
+    if (position > 0) await app.get(ReadModels).current(position);
   }
   return app;
 }

@@ -42,6 +42,7 @@ describe('Commune seats', () => {
         const res = await maire.post('/api/communes/95370/invitations').send({ email: `collab${n}@marines.example`, displayName: `Collaborateur ${n}`, seat: 'collaborator' });
         expect(res.status).toBe(201);
       }
+      expect((await maire.get('/api/communes/95370/members')).body.freeCollaboratorSeats).toBe(0); // all reserved
       const fourth = await maire.post('/api/communes/95370/invitations').send({ email: 'collab4@marines.example', displayName: 'Collaborateur 4', seat: 'collaborator' });
       expect(fourth.status).toBe(409);
       expect(fourth.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -59,3 +59,11 @@ export class CommuneCatalog {
     return this.byCode.get(codeInsee)?.name ?? codeInsee;
   }
 }
+
+/** « de » before a commune's name, French style: « d’Ableiges », « du Plessis-Bouchard », « des Mureaux », « de Vigny ». */
+export function deCommune(name: string): string {
+  if (/^Le /.test(name)) return `du ${name.slice(3)}`;
+  if (/^Les /.test(name)) return `des ${name.slice(4)}`;
+  if (/^[AEIOUYHÂÀÉÈÊËÎÏÔÛÜ]/i.test(name)) return `d’${name}`;
+  return `de ${name}`;
+}

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Account, AccountKind, AccountStore, Invitation } from '@carnet/account-store';
 import { COLLABORATOR_SEATS, type AdminAccountKind, type InvitationDetails, type SeatKind } from '@carnet/contracts';
 import type { Actor } from '@carnet/domain';
-import { CommuneCatalog } from '../communes/commune-catalog.js';
+import { CommuneCatalog, deCommune } from '../communes/commune-catalog.js';
 import { CommuneSeatCommands } from '../communes/commune-seat.commands.js';
 import { OrganisationDirectory } from '../communes/organisation-directory.js';
 import { SeatDirectory } from '../communes/seat-directory.js';
@@ -214,7 +214,7 @@ export class Invitations {
     };
     await this.store.createInvitation(invitation);
     const what = fields.communeInsee
-      ? `${fields.seat === 'mayor' ? 'maire' : 'collaborateur ou collaboratrice'} de la commune de ${this.communes.nameOf(fields.communeInsee)}`
+      ? `${fields.seat === 'mayor' ? 'maire' : 'collaborateur ou collaboratrice'} de la commune ${deCommune(this.communes.nameOf(fields.communeInsee))}`
       : { departement_agent: 'agent du Département', departement_admin: 'administrateur du Département', auditor: 'auditeur', partner_member: 'partenaire', commune: '' }[fields.kind];
     const link = `${this.config.publicUrl}/invitation/${token}`;
     await this.mailer.send({

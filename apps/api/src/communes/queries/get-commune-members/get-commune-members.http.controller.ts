@@ -1,4 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import type { AccountStore } from '@carnet/account-store';
+import { ACCOUNT_STORE, CLOCK, type Clock } from '../../../infrastructure/tokens.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { COLLABORATOR_SEATS, type CommuneMembers, type MemberView } from '@carnet/contracts';
 import type { Actor } from '@carnet/domain';
@@ -18,6 +20,8 @@ export class GetCommuneMembersHttpController {
     private readonly seats: SeatDirectory,
     private readonly people: PeopleDirectory,
     private readonly communes: CommuneCatalog,
+    @Inject(ACCOUNT_STORE) private readonly accounts: AccountStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get(':codeInsee/members')
@@ -26,6 +30,8 @@ export class GetCommuneMembersHttpController {
   async members(@Param('codeInsee', CommuneParam) codeInsee: string, @CurrentActor() actor: Actor): Promise<CommuneMembers> {
     assertCanSeeMembers(actor, codeInsee);
     const doc = await this.seats.seatDoc(codeInsee);
+    const pending = await this.accounts.listPendingInvitations({ communeInsee: codeInsee }, this.clock.now().toISOString());
+    const reserved = pending.filter((i) => i.seat === 'collaborator').length;
     const holders = [...(doc.mayor ? [doc.mayor] : []), ...doc.collaborators];
     const accounts = await this.people.get(holders.map((h) => h.userId));
     const view = (h: SeatHolder, seat: MemberView['seat']): MemberView => {
@@ -37,7 +43,8 @@ export class GetCommuneMembersHttpController {
       communeName: this.communes.nameOf(codeInsee),
       mayor: doc.mayor ? view(doc.mayor, 'mayor') : null,
       collaborators: doc.collaborators.map((c) => view(c, 'collaborator')),
-      freeCollaboratorSeats: COLLABORATOR_SEATS - doc.collaborators.length,
+      // A pending invitation reserves its seat: free means neither held nor reserved.
+      freeCollaboratorSeats: Math.max(0, COLLABORATOR_SEATS - doc.collaborators.length - reserved),
     };
   }
 }
