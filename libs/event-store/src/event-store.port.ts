@@ -33,11 +33,34 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
   metadata: EventMetadata;
 }
 
-/** An event as stored: its place in its stream (revision, from 0) and in the whole log (position, from 1). */
+/**
+ * An event as stored: its place in its stream (revision, from 0) and in the whole log (position,
+ * from 1), and its link in the stream's hash chain (ADR 0008), computed by the adapter on append.
+ */
 export interface RecordedEvent<Type extends string = string, Data = unknown> extends NewEvent<Type, Data> {
   streamId: string;
   revision: number;
   position: number;
+  /** sha256 (hex) of `previousHash + "\n" + canonical form of the event`: see hash-chain.ts. */
+  hash: string;
+  /** Hash of the previous event of the same stream; 64 zeros for revision 0. */
+  previousHash: string;
+}
+
+/**
+ * An event reduced to what the verifier hashes: its stored hashes and its canonical form, built
+ * from the stored text without parsing it (see EventStore.readHashedPage).
+ */
+export interface HashedRecord {
+  position: number;
+  id: string;
+  streamId: string;
+  revision: number;
+  type: string;
+  hash: string;
+  previousHash: string;
+  /** The canonical form as stored; it may differ from the canonical form of the content only if the stored text was edited. */
+  canonical: string;
 }
 
 export interface AppendResult {
@@ -85,6 +108,11 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last event in the log (0 when empty). */
   headPosition(): Promise<number>;
+  /**
+   * Optional fast path for the audit verifier: a page of the log as hashed records, with no JSON
+   * parsing. Adapters that cannot do better than readAll leave it out.
+   */
+  readHashedPage?(after: number, maxCount: number): Promise<HashedRecord[]>;
   /** Catch-up then live delivery of the whole log from `after`, resuming by itself after connection errors. */
   subscribeToAll(options: SubscribeOptions, handler: SubscriptionHandler): Subscription;
   close(): Promise<void>;

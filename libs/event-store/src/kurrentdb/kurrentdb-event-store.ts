@@ -32,6 +32,7 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store.port.js';
+import { GENESIS_HASH, hashEvent } from '../hash-chain.js';
 
 export interface KurrentDbEventStoreOptions {
   /** e.g. `kurrentdb://localhost:2113?tls=false` for a dev server started with `--insecure`. */
@@ -42,10 +43,15 @@ export interface KurrentDbEventStoreOptions {
 
 /** KurrentDB keeps no schema version: it travels in the metadata under this key. */
 const SCHEMA_VERSION_KEY = 'schemaVersion';
+/** The hash chain (ADR 0008) travels in the metadata too, under reserved keys stripped on reading. */
+const HASH_KEY = '$carnet.hash';
+const PREVIOUS_HASH_KEY = '$carnet.previousHash';
+/** How many times an append with 'any' / 'stream_exists' re-reads the head after losing a race. */
+const HEAD_RACE_ATTEMPTS = 5;
 /** Largest u64: what old servers report as the position of an event read from its stream. */
 const NO_POSITION = 0xffffffffffffffffn;
 
-type StoredMetadata = EventMetadata & { [SCHEMA_VERSION_KEY]: number };
+type StoredMetadata = EventMetadata & { [SCHEMA_VERSION_KEY]: number; [HASH_KEY]?: string; [PREVIOUS_HASH_KEY]?: string };
 type KurrentRecorded = NonNullable<ResolvedEvent['event']> | NonNullable<AllStreamResolvedEvent['event']>;
 
 /**
@@ -78,32 +84,50 @@ export class KurrentDbEventStore implements EventStore {
     if (events.length === 0) throw new Error('Nothing to append');
     const retried = await this.findRetry(streamId, events, expected);
     if (retried) return retried;
-    try {
-      const result = await this.client.appendToStream(
-        streamId,
-        events.map((event) =>
-          jsonEvent<JSONEventType>({
-            id: event.id,
-            type: event.type,
-            data: event.data as JSONEventType['data'],
-            metadata: { ...event.metadata, [SCHEMA_VERSION_KEY]: event.schemaVersion } satisfies StoredMetadata,
-          }),
-        ),
-        { streamState: toStreamState(expected) },
-      );
-      if (!result.position) throw new Error(`KurrentDB returned no position for the append to ${streamId}`);
-      return {
-        nextExpectedRevision: toNumber(result.nextExpectedRevision, 'revision'),
-        position: toNumber(result.position.commit, 'position'),
-        written: true,
-      };
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        const actual = error.actualState === NO_STREAM ? 'no_stream' : toNumber(error.actualState, 'revision');
-        throw new WrongExpectedRevisionError(streamId, expected, actual);
+    // The chain needs the hash of the stream's last event. The append is then made at that exact
+    // revision, so the event hashed as the previous one is the previous one; with 'any' or
+    // 'stream_exists' a concurrent append makes the server refuse, and the head is read again.
+    const exact = typeof expected === 'number' || expected === 'no_stream';
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.streamHead(streamId, expected);
+      if (expected === 'stream_exists' && head.revision === null) throw new WrongExpectedRevisionError(streamId, expected, 'no_stream');
+      let previousHash = head.hash;
+      const stored = events.map((event, i) => {
+        const hash = hashEvent({ ...event, streamId, revision: (head.revision ?? -1) + 1 + i }, previousHash);
+        const metadata = { ...event.metadata, [SCHEMA_VERSION_KEY]: event.schemaVersion, [HASH_KEY]: hash, [PREVIOUS_HASH_KEY]: previousHash } satisfies StoredMetadata;
+        previousHash = hash;
+        return jsonEvent<JSONEventType>({ id: event.id, type: event.type, data: event.data as JSONEventType['data'], metadata });
+      });
+      const streamState = exact ? toStreamState(expected) : head.revision === null ? NO_STREAM : BigInt(head.revision);
+      try {
+        const result = await this.client.appendToStream(streamId, stored, { streamState });
+        if (!result.position) throw new Error(`KurrentDB returned no position for the append to ${streamId}`);
+        return {
+          nextExpectedRevision: toNumber(result.nextExpectedRevision, 'revision'),
+          position: toNumber(result.position.commit, 'position'),
+          written: true,
+        };
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError) {
+          if (!exact && attempt < HEAD_RACE_ATTEMPTS) continue;
+          const actual = error.actualState === NO_STREAM ? 'no_stream' : toNumber(error.actualState, 'revision');
+          throw new WrongExpectedRevisionError(streamId, expected, actual);
+        }
+        throw error;
       }
-      throw error;
     }
+  }
+
+  /** The revision and hash of the event the append will follow (revision null: no stream yet). */
+  private async streamHead(streamId: string, expected: ExpectedRevision): Promise<{ revision: number | null; hash: string }> {
+    if (expected === 'no_stream') return { revision: null, hash: GENESIS_HASH };
+    const [last] =
+      typeof expected === 'number'
+        ? await this.readStreamPage(streamId, { fromRevision: BigInt(expected), maxCount: 1 })
+        : await this.readStreamPage(streamId, { fromRevision: END, maxCount: 1, backwards: true });
+    // With an exact revision that is not there, the server refuses the append: the hash is never used.
+    if (!last) return { revision: typeof expected === 'number' ? expected : null, hash: GENESIS_HASH };
+    return { revision: last.revision, hash: last.hash };
   }
 
   /**
@@ -316,7 +340,12 @@ function toRecorded(event: KurrentRecorded): RecordedEvent {
   if (!event.position || event.position.commit === NO_POSITION) {
     throw new Error('KurrentDB returned an event without its position: KurrentDB ≥ 22.6 is required');
   }
-  const { [SCHEMA_VERSION_KEY]: schemaVersion, ...metadata } = (event.metadata ?? {}) as unknown as StoredMetadata;
+  const {
+    [SCHEMA_VERSION_KEY]: schemaVersion,
+    [HASH_KEY]: hash,
+    [PREVIOUS_HASH_KEY]: previousHash,
+    ...metadata
+  } = (event.metadata ?? {}) as unknown as StoredMetadata;
   return {
     id: event.id,
     streamId: event.streamId,
@@ -326,5 +355,8 @@ function toRecorded(event: KurrentRecorded): RecordedEvent {
     schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1,
     data: event.data,
     metadata: metadata as EventMetadata,
+    // Events written before the hash chain have none: the verifier reports the first of them.
+    hash: hash ?? '',
+    previousHash: previousHash ?? '',
   };
 }

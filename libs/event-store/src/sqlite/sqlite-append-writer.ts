@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port.js';
+import { canonicalEventFromParts, canonicalJson, chainHash, GENESIS_HASH } from '../hash-chain.js';
 
 /** One append as the writer receives it (structured-clone safe: it may cross a thread boundary). */
 export interface AppendRequest {
@@ -39,10 +40,11 @@ export class SqliteAppendWriter {
   constructor(private readonly db: Database.Database) {
     this.stmt = {
       // Served by the UNIQUE (stream_id, revision) index: no separate table of stream heads to keep.
-      streamRevision: db.prepare<[string], { revision: number | null }>('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
+      // Inside the batch's transaction it also sees the appends of the same batch to the same stream.
+      streamHead: db.prepare<[string], { revision: number; hash: string }>('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
       eventById: db.prepare<[string], { stream_id: string; revision: number; position: number }>('SELECT stream_id, revision, position FROM events WHERE id = ?'),
-      insertEvent: db.prepare<[string, string, number, string, number, string, string]>(
-        'INSERT INTO events (id, stream_id, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      insertEvent: db.prepare<[string, string, number, string, number, string, string, string, string]>(
+        'INSERT INTO events (id, stream_id, revision, type, schema_version, data, metadata, hash, prev_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
     };
     // Nested better-sqlite3 transactions are savepoints: a failed append rolls back alone.
@@ -77,7 +79,8 @@ export class SqliteAppendWriter {
 
   private appendOne(request: AppendRequest): AppendResult {
     const { streamId, events, expected } = request;
-    const current = this.stmt.streamRevision.get(streamId)?.revision ?? null;
+    const head = this.stmt.streamHead.get(streamId);
+    const current = head?.revision ?? null;
     const actual = current === null ? 'no_stream' : current;
     const ok =
       expected === 'any' ||
@@ -91,12 +94,18 @@ export class SqliteAppendWriter {
       throw new Refusal({ name: 'WrongExpectedRevisionError', message: `Stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`, streamId, expected, actual });
     }
     let revision = current ?? -1;
+    let previousHash = head?.hash ?? GENESIS_HASH;
     let position = 0;
     try {
       for (const event of events) {
         revision += 1;
-        const info = this.stmt.insertEvent.run(event.id, streamId, revision, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata));
+        // Stored in canonical form, so that the verifier can hash the stored text as it is (ADR 0008).
+        const data = canonicalJson(event.data);
+        const metadata = canonicalJson(event.metadata);
+        const hash = chainHash(previousHash, canonicalEventFromParts({ ...event, streamId, revision }, data, metadata));
+        const info = this.stmt.insertEvent.run(event.id, streamId, revision, event.type, event.schemaVersion, data, metadata, hash, previousHash);
         position = Number(info.lastInsertRowid);
+        previousHash = hash;
       }
     } catch (error) {
       // Event id already stored: a retry (with expected 'any' or 'stream_exists'), or a reuse elsewhere.

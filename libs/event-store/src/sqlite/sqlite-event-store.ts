@@ -10,6 +10,7 @@ import {
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
+  type HashedRecord,
   type NewEvent,
   type ReadAllOptions,
   type RecordedEvent,
@@ -17,6 +18,7 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store.port.js';
+import { canonicalEventFromParts } from '../hash-chain.js';
 import { SqliteAppendWriter, type AppendOutcome, type AppendRequest } from './sqlite-append-writer.js';
 import { openEventDatabase } from './sqlite-schema.js';
 
@@ -34,6 +36,8 @@ interface EventRow {
   schema_version: number;
   data: string;
   metadata: string;
+  hash: string;
+  prev_hash: string;
 }
 
 type WriterReply = { id: number; outcomes: AppendOutcome[]; committedAt: number } | { id: number; failure: { message: string; code?: string } };
@@ -85,6 +89,7 @@ export class SqliteEventStore implements EventStore {
   private readonly stmt: {
     readStream: Database.Statement<[string, number], EventRow>;
     readAll: Database.Statement<[number, number], EventRow>;
+    readHashed: Database.Statement<[number, number], EventRow>;
     head: Database.Statement<[], { position: number | null }>;
   };
 
@@ -104,6 +109,7 @@ export class SqliteEventStore implements EventStore {
     this.stmt = {
       readStream: this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND position <= ? ORDER BY revision'),
       readAll: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      readHashed: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: this.db.prepare('SELECT MAX(position) AS position FROM events'),
     };
   }
@@ -195,6 +201,24 @@ export class SqliteEventStore implements EventStore {
     return this.stmt.readAll.all(options.after ?? 0, options.maxCount ?? 1000).map(toRecorded);
   }
 
+  /** The verifier's fast path: the stored text is canonical (the writer and the migration store it so), no parsing needed. */
+  async readHashedPage(after: number, maxCount: number): Promise<HashedRecord[]> {
+    return this.stmt.readHashed.all(after, maxCount).map((row) => ({
+      position: row.position,
+      id: row.id,
+      streamId: row.stream_id,
+      revision: row.revision,
+      type: row.type,
+      hash: row.hash,
+      previousHash: row.prev_hash,
+      canonical: canonicalEventFromParts(
+        { id: row.id, streamId: row.stream_id, revision: row.revision, type: row.type, schemaVersion: row.schema_version },
+        row.data,
+        row.metadata,
+      ),
+    }));
+  }
+
   async headPosition(): Promise<number> {
     return this.stmt.head.get()?.position ?? 0;
   }
@@ -269,5 +293,7 @@ function toRecorded(row: EventRow): RecordedEvent {
     schemaVersion: row.schema_version,
     data: JSON.parse(row.data),
     metadata: JSON.parse(row.metadata),
+    hash: row.hash,
+    previousHash: row.prev_hash,
   };
 }

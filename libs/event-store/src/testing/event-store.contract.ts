@@ -8,6 +8,7 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '../event-store.port.js';
+import { GENESIS_HASH, hashEvent } from '../hash-chain.js';
 
 export interface EventStoreContractOptions {
   /**
@@ -274,6 +275,76 @@ export function eventStoreContract(
       });
     });
 
+    describe('hash chain', () => {
+      describe('when events are appended to a stream in several appends', () => {
+        it('links revision 0 to 64 zeros and each event to the hash of the previous one', async () => {
+          const stream = uniqueStream();
+          const first = await store.appendToStream(stream, [testEvent({ n: 0 }), testEvent({ n: 1 })], 'no_stream');
+          await store.appendToStream(stream, [testEvent({ n: 2 })], first.nextExpectedRevision);
+          await store.appendToStream(stream, [testEvent({ n: 3 })], 'any');
+          const stored = await store.readStream(stream);
+          expect(stored.map((e) => e.revision)).toEqual([0, 1, 2, 3]);
+          expect(stored[0].previousHash).toBe(GENESIS_HASH);
+          for (let i = 1; i < stored.length; i++) expect(stored[i].previousHash).toBe(stored[i - 1].hash);
+          for (const event of stored) {
+            expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
+            expect(event.hash).toBe(hashEvent(event, event.previousHash));
+          }
+          expect(new Set(stored.map((e) => e.hash)).size).toBe(4);
+        });
+
+        it('returns the same hashes from readAll as from readStream', async () => {
+          const stream = uniqueStream();
+          const before = await store.headPosition();
+          await store.appendToStream(stream, [testEvent(), testEvent()], 'no_stream');
+          const all = (await store.readAll({ after: before, maxCount: 10_000 })).filter((e) => e.streamId === stream);
+          expect(all.map((e) => [e.hash, e.previousHash])).toEqual((await store.readStream(stream)).map((e) => [e.hash, e.previousHash]));
+        });
+      });
+
+      describe('when two streams are appended to in turn', () => {
+        it('chains each stream on its own events only', async () => {
+          const a = uniqueStream();
+          const b = uniqueStream();
+          await store.appendToStream(a, [testEvent({ s: 'a' })], 'no_stream');
+          await store.appendToStream(b, [testEvent({ s: 'b' })], 'no_stream');
+          await store.appendToStream(a, [testEvent({ s: 'a' })], 0);
+          await store.appendToStream(b, [testEvent({ s: 'b' })], 0);
+          const [a0, a1] = await store.readStream(a);
+          const [b0, b1] = await store.readStream(b);
+          expect([a0.previousHash, b0.previousHash]).toEqual([GENESIS_HASH, GENESIS_HASH]);
+          expect(a1.previousHash).toBe(a0.hash);
+          expect(b1.previousHash).toBe(b0.hash);
+        });
+      });
+
+      describe('when the same append is retried', () => {
+        it('keeps the hashes of the first append', async () => {
+          const stream = uniqueStream();
+          await store.appendToStream(stream, [testEvent()], 'no_stream');
+          const events = [testEvent({ n: 1 }), testEvent({ n: 2 })];
+          await store.appendToStream(stream, events, 0);
+          const before = await store.readStream(stream);
+          expect(await store.appendToStream(stream, events, 0)).toMatchObject({ written: false });
+          expect(await store.appendToStream(stream, events, 'any')).toMatchObject({ written: false });
+          const after = await store.readStream(stream);
+          expect(after.map((e) => [e.id, e.hash, e.previousHash])).toEqual(before.map((e) => [e.id, e.hash, e.previousHash]));
+        });
+      });
+
+      describe('when the same content is appended to two stores or twice', () => {
+        it('gives the same hash for the same content at the same place, whoever computes it', async () => {
+          const stream = uniqueStream();
+          const event = testEvent({ titre: 'Mairie', montant: 12.5, liste: [1, { b: 2, a: 1 }] });
+          await store.appendToStream(stream, [event], 'no_stream');
+          const [stored] = await store.readStream(stream);
+          // Same content, keys in another order: the canonical form is the same.
+          const reordered = { ...event, data: { liste: [1, { a: 1, b: 2 }], montant: 12.5, titre: 'Mairie' } };
+          expect(stored.hash).toBe(hashEvent({ ...reordered, streamId: stream, revision: 0 }, GENESIS_HASH));
+        });
+      });
+    });
+
     describe('readStream', () => {
       describe('when the stream does not exist', () => {
         it('returns no events', async () => {
@@ -304,7 +375,7 @@ export function eventStoreContract(
           event.metadata = { ...event.metadata, actorCommune: '2A004' };
           await store.appendToStream(stream, [event], 'no_stream');
           const [stored] = await store.readStream(stream);
-          expect(stored).toEqual({ ...event, streamId: stream, revision: 0, position: expect.any(Number) });
+          expect(stored).toEqual({ ...event, streamId: stream, revision: 0, position: expect.any(Number), hash: expect.any(String), previousHash: GENESIS_HASH });
         });
       });
 
