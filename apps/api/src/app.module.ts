@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from './audit/audit.module.js';
 import { CommunesModule } from './communes/communes.module.js';
 import type { AppConfig } from './config.js';
 import { DemoData } from './demo/demo-data.js';
@@ -16,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig, clock = new SettableClock()): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule, AuditModule],
       controllers: [HealthHttpController],
       providers: [DemoData, { provide: APP_GUARD, useClass: ActorGuard }],
     };

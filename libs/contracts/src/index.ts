@@ -342,3 +342,140 @@ export interface AdminInvitationRequest {
   kind: AdminAccountKind;
   organisationId?: string;
 }
+
+// ——— Audit: replayable, tamper-evident project history (ADR 0009) ———
+
+/** French names of the event types an auditor reads. */
+export const EVENT_TYPE_LABELS: Record<string, string> = {
+  ProjectCreated: 'Projet créé',
+  ProjectDetailsChanged: 'Informations modifiées',
+  StepAdvanced: 'Étape avancée',
+  StepReverted: 'Retour à une étape précédente',
+  ProgressUpdated: 'Avancement mis à jour',
+  QuestionAsked: 'Question posée',
+  QuestionAnswered: 'Réponse apportée',
+  PublicationRequested: 'Publication demandée',
+  ProjectPublished: 'Projet publié',
+  PartnerInvolved: 'Partenaire associé',
+  SeatAssigned: 'Place attribuée',
+  SeatReleased: 'Place libérée',
+  SeatTransferred: 'Fonction de maire transmise',
+};
+
+/** One field that changed: « Titre : « A » → « B » ». */
+export interface AuditChange {
+  field: string;
+  /** French name of the field. */
+  label: string;
+  /** French, readable values (« 185 000 € », « Études »…); « — » when absent. */
+  before: string;
+  after: string;
+}
+
+/** One event of a project's stream, as an auditor reads it (from the event log itself). */
+export interface AuditHistoryEntry {
+  position: number;
+  revision: number;
+  type: string;
+  typeLabel: string;
+  /** When the event was recorded (ISO-8601). */
+  at: string;
+  /** Name looked up now; role as it was when the event was recorded. */
+  actor: ActorView;
+  /** Comment or reason given with the change, when there is one. */
+  why: string | null;
+  /** French sentence summing the event up. */
+  summary: string;
+  /** What changed, computed by replaying the events before this one. */
+  changes: AuditChange[];
+  /** Tamper-evidence chain, when the log records it. */
+  hash: string | null;
+  previousHash: string | null;
+}
+
+export interface AuditProjectRef {
+  id: string;
+  title: string;
+  codeInsee: string;
+  communeName: string;
+}
+
+/** `GET /api/audit/projects/:id/history`. */
+export interface AuditHistory {
+  project: AuditProjectRef;
+  /** Events in the stream before filtering. */
+  totalEvents: number;
+  entries: AuditHistoryEntry[];
+}
+
+/** A project as the app shows it, plus its partner organisations (by name). */
+export interface AuditProjectView extends ProjectDetail {
+  partners: Array<{ id: string; name: string }>;
+}
+
+/** `GET /api/audit/projects/:id/as-of?at=`: the project rebuilt from the events recorded at or before `at`. */
+export interface ProjectAsOf {
+  at: string;
+  eventsApplied: number;
+  lastPosition: number;
+  project: AuditProjectView;
+}
+
+/** `GET /api/audit/projects/:id/compare?from=&to=`. */
+export interface ProjectComparison {
+  /** Null when the project did not exist yet at `fromAt`. */
+  from: ProjectAsOf | null;
+  fromAt: string;
+  to: ProjectAsOf;
+  differences: AuditChange[];
+}
+
+/** The first event whose stored hash does not match its content or its predecessor. */
+export interface AuditMismatch {
+  position: number;
+  streamId: string;
+  revision: number;
+  type: string;
+  /** Why it does not match, in French. */
+  reason: string | null;
+}
+
+/** `GET /api/audit/verify`: the verdict of the log verifier, with a French summary. */
+export interface LogVerification {
+  ok: boolean;
+  eventsChecked: number;
+  firstMismatch: AuditMismatch | null;
+  checkedAt: string;
+  /** « Journal intègre : 42 événements vérifiés » or the altered event named. */
+  summary: string;
+}
+
+/** One seat event of a commune: who took or left which seat, when. */
+export interface CommuneSeatHistoryEntry {
+  position: number;
+  at: string;
+  type: string;
+  typeLabel: string;
+  /** The person whose seat it is (for a transfer, the new mayor). */
+  person: { id: string; name: string };
+  seat: SeatKind;
+  /** Who did it, role at the time. */
+  actor: ActorView;
+  why: string | null;
+  summary: string;
+}
+
+/** `GET /api/audit/communes/:codeInsee/history`. */
+export interface CommuneSeatHistory {
+  codeInsee: string;
+  communeName: string;
+  entries: CommuneSeatHistoryEntry[];
+}
+
+/** `GET /api/audit/projects/:id/export.json`. */
+export interface AuditExport {
+  generatedAt: string;
+  project: AuditProjectRef;
+  history: AuditHistoryEntry[];
+  verification: LogVerification;
+}

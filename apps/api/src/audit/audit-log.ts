@@ -1,0 +1,154 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  EVENT_TYPE_LABELS,
+  type AuditExport,
+  type AuditHistory,
+  type AuditProjectRef,
+  type AuditProjectView,
+  type CommuneSeatHistory,
+  type CommuneSeatHistoryEntry,
+  type LogVerification,
+  type ProjectAsOf,
+  type ProjectComparison,
+} from '@carnet/contracts';
+import { communeStreamId, projectStreamId, type SeatAssignedData, type SeatReleasedData, type SeatTransferredData } from '@carnet/domain';
+import type { EventStore, RecordedEvent } from '@carnet/event-store';
+import { CommuneCatalog } from '../communes/commune-catalog.js';
+import { OrganisationDirectory } from '../communes/organisation-directory.js';
+import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
+import { projectNotFound } from '../projects/project-access.js';
+import { peopleOf, toDetail } from '../projects/project.views.js';
+import { PeopleDirectory } from '../shared/people-directory.js';
+import { ProblemException } from '../shared/problem.js';
+import { verifyWholeLog } from './log-verifier.js';
+import { diffProjects, peopleInEvents, projectAsOf, projectHistory, type HistoryFilter, type ProjectReplay } from './project-replay.js';
+
+/**
+ * The audit area's reads. THIS IS THE ONE PLACE WHERE A QUERY READS THE EVENT STORE (ADR 0009):
+ * auditors must see what the log says, not what a read model was built to remember, so every
+ * answer here is a replay of `readStream` with the pure `evolveProject`. Read models are used only
+ * for reference data (organisation names) and for picking a project from a list.
+ */
+@Injectable()
+export class AuditLog {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly people: PeopleDirectory,
+    private readonly communes: CommuneCatalog,
+    private readonly organisations: OrganisationDirectory,
+  ) {}
+
+  /** The project's whole stream; 404 problem when there is none. */
+  async streamOf(projectId: string): Promise<RecordedEvent[]> {
+    const events = await this.events.readStream(projectStreamId(projectId));
+    if (events.length === 0) throw projectNotFound(projectId);
+    return events;
+  }
+
+  async history(projectId: string, filter: HistoryFilter): Promise<AuditHistory> {
+    const events = await this.streamOf(projectId);
+    const [view, partnerName] = await Promise.all([this.people.viewer(peopleInEvents(events)), this.partnerNames()]);
+    return { project: this.refOf(projectId, events), totalEvents: events.length, entries: projectHistory(events, view, filter, partnerName) };
+  }
+
+  async asOf(projectId: string, at: Date): Promise<ProjectAsOf> {
+    const events = await this.streamOf(projectId);
+    const replay = projectAsOf(events, at);
+    if (!replay.doc) throw notYetCreated(projectId, events, at);
+    return this.viewOf(projectId, at, replay);
+  }
+
+  /** Two dates of one project, and what changed between them (`from` may precede the creation). */
+  async compare(projectId: string, from: Date, to: Date): Promise<ProjectComparison> {
+    const events = await this.streamOf(projectId);
+    const before = projectAsOf(events, from);
+    const after = projectAsOf(events, to);
+    if (!after.doc) throw notYetCreated(projectId, events, to);
+    const partnerName = await this.partnerNames();
+    return {
+      from: before.doc ? await this.viewOf(projectId, from, before) : null,
+      fromAt: from.toISOString(),
+      to: await this.viewOf(projectId, to, after),
+      differences: diffProjects(before.doc, after.doc, partnerName),
+    };
+  }
+
+  async verify(): Promise<LogVerification> {
+    return verifyWholeLog(this.events, this.clock.now());
+  }
+
+  async exportOf(projectId: string): Promise<AuditExport> {
+    const [history, verification] = await Promise.all([this.history(projectId, {}), this.verify()]);
+    return { generatedAt: this.clock.now().toISOString(), project: history.project, history: history.entries, verification };
+  }
+
+  /** Who took or left which seat of a commune, read from the commune's stream. */
+  async communeHistory(codeInsee: string): Promise<CommuneSeatHistory> {
+    const events = await this.events.readStream(communeStreamId(codeInsee));
+    const personOf = (e: RecordedEvent): string => {
+      const data = e.data as Partial<SeatAssignedData & SeatReleasedData & SeatTransferredData>;
+      return (e.type === 'SeatTransferred' ? data.toUserId : data.userId) ?? '';
+    };
+    const ids = events.flatMap((e) => [e.metadata.actorId, personOf(e), (e.data as Partial<SeatTransferredData>).fromUserId ?? '']).filter(Boolean);
+    const view = await this.people.viewer(ids);
+    const entries = events.map((e): CommuneSeatHistoryEntry => {
+      const data = e.data as Partial<SeatAssignedData & SeatReleasedData & SeatTransferredData>;
+      const person = view(personOf(e), 'commune_member');
+      const seatLabel = data.seat === 'mayor' ? 'de maire' : 'de collaborateur';
+      const summary =
+        e.type === 'SeatAssigned'
+          ? `${person.name} prend la place ${seatLabel}`
+          : e.type === 'SeatReleased'
+            ? `${person.name} quitte la place ${seatLabel}`
+            : e.type === 'SeatTransferred'
+              ? `La fonction de maire passe de ${view(data.fromUserId ?? '', 'commune_mayor').name} à ${person.name}`
+              : (EVENT_TYPE_LABELS[e.type] ?? e.type);
+      return {
+        position: e.position,
+        at: e.metadata.recordedAt,
+        type: e.type,
+        typeLabel: EVENT_TYPE_LABELS[e.type] ?? e.type,
+        person: { id: person.id, name: person.name },
+        seat: data.seat ?? 'collaborator',
+        actor: view(e.metadata.actorId, e.metadata.actorRole),
+        why: typeof data.reason === 'string' && data.reason ? data.reason : null,
+        summary,
+      };
+    });
+    return { codeInsee, communeName: this.communes.nameOf(codeInsee), entries };
+  }
+
+  private refOf(projectId: string, events: RecordedEvent[]): AuditProjectRef {
+    // The current title comes from the replay too: the log is the reference here.
+    const doc = projectAsOf(events, new Date(8.64e15)).doc;
+    const codeInsee = doc?.codeInsee ?? '';
+    return { id: projectId, title: doc?.title ?? '', codeInsee, communeName: codeInsee ? this.communes.nameOf(codeInsee) : '' };
+  }
+
+  private async viewOf(projectId: string, at: Date, replay: ProjectReplay): Promise<ProjectAsOf> {
+    const doc = replay.doc!;
+    const [view, partnerName] = await Promise.all([this.people.viewer(peopleOf(doc)), this.partnerNames()]);
+    const project: AuditProjectView = {
+      ...toDetail({ ...doc, id: projectId, _position: replay.lastPosition }, this.communes.nameOf(doc.codeInsee), view),
+      partners: (doc.partners ?? []).map((id) => ({ id, name: partnerName(id) })),
+    };
+    return { at: at.toISOString(), eventsApplied: replay.eventsApplied, lastPosition: replay.lastPosition, project };
+  }
+
+  private async partnerNames(): Promise<(id: string) => string> {
+    const all = new Map((await this.organisations.all()).map((o) => [o.id, o.name]));
+    return (id) => all.get(id) ?? id;
+  }
+}
+
+const notYetCreated = (projectId: string, events: RecordedEvent[], at: Date) =>
+  new ProblemException(
+    404,
+    'project_not_yet_created',
+    'Le projet n’existait pas encore à cette date',
+    `Le projet ${projectId} a été créé le ${frenchInstant(events[0].metadata.recordedAt)}, après le ${frenchInstant(at.toISOString())}.`,
+  );
+
+const frenchInstant = (iso: string): string =>
+  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));

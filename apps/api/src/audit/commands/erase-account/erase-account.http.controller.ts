@@ -1,0 +1,49 @@
+import { Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AccountStore } from '@carnet/account-store';
+import type { Actor } from '@carnet/domain';
+import { randomUUID } from 'node:crypto';
+import { ACCOUNT_STORE, CLOCK, type Clock } from '../../../infrastructure/tokens.js';
+import { CurrentActor } from '../../../shared/current-actor.js';
+import { ProblemResponses } from '../../../shared/openapi.js';
+import { ProblemException } from '../../../shared/problem.js';
+
+/** Shown instead of the name everywhere once erased (PeopleDirectory also says it from the status). */
+export const ERASED_NAME = 'Personne effacée';
+
+/**
+ * GDPR erasure (ADR 0007): the person's personal data is blanked in the account store; the event
+ * log, which only holds ids and roles, is untouched, so the hash chain still verifies and the
+ * history keeps « Personne effacée » where the name was.
+ */
+@ApiTags('Administration')
+@Controller('admin/accounts')
+export class EraseAccountHttpController {
+  constructor(
+    @Inject(ACCOUNT_STORE) private readonly store: AccountStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':id/erase')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Effacer les données personnelles d’une personne (RGPD) : nom, e-mail, mot de passe, sessions ; le journal reste intact' })
+  @ApiNoContentResponse()
+  @ProblemResponses(401, 403, 404, 409)
+  async erase(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {
+    if (actor.role !== 'departement_admin') {
+      throw new ProblemException(403, 'forbidden', 'Action non autorisée', 'Seul un administrateur du Département efface les données d’une personne.');
+    }
+    if (id === actor.id) throw new ProblemException(409, 'self_erase', 'Vous ne pouvez pas effacer votre propre compte.');
+    const account = await this.store.getAccount(id);
+    if (!account || account.status === 'erased') throw new ProblemException(404, 'account_not_found', 'Ce compte n’existe pas ou a déjà été effacé.');
+    await this.store.updateAccount(id, {
+      displayName: ERASED_NAME,
+      // A unique, non-personal placeholder: the e-mail column stays unique and nothing can be mailed to it.
+      email: `efface-${randomUUID()}@efface.invalid`,
+      passwordHash: null,
+      status: 'erased',
+      updatedAt: this.clock.now().toISOString(),
+    });
+    await this.store.deleteSessionsOf(id);
+  }
+}

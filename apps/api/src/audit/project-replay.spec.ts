@@ -1,0 +1,91 @@
+import { describe, expect, it } from '@jest/globals';
+import type { RecordedEvent } from '@carnet/event-store';
+import { diffProjects, projectAsOf, projectHistory } from './project-replay.js';
+
+const PROJECT = '0b6f3c1e-1111-4aaa-8bbb-000000000001';
+let position = 100;
+const event = (revision: number, type: string, data: Record<string, unknown>, recordedAt: string, actorId = 'maire'): RecordedEvent => ({
+  id: `e${revision}`,
+  type,
+  schemaVersion: 1,
+  data: { projectId: PROJECT, ...data },
+  metadata: { actorId, actorRole: 'commune_mayor', correlationId: 'c', causationId: 'c', commandId: `cmd${revision}`, recordedAt },
+  streamId: `project-${PROJECT}`,
+  revision,
+  position: ++position,
+  hash: `h${revision}`,
+  previousHash: revision ? `h${revision - 1}` : '0'.repeat(64),
+});
+
+const stream = [
+  event(0, 'ProjectCreated', { codeInsee: '95370', title: 'Cantine', description: 'Agrandir', theme: 'ecole', estimatedCostHt: 600000 }, '2026-01-01T10:00:00.000Z'),
+  event(1, 'ProjectDetailsChanged', { title: 'Restaurant scolaire', estimatedCostHt: 650000 }, '2026-02-01T10:00:00.000Z'),
+  event(2, 'StepAdvanced', { from: 'idee', to: 'financement', progress: 40, comment: null }, '2026-03-01T10:00:00.000Z'),
+  event(3, 'StepReverted', { from: 'financement', to: 'etudes', progress: 30, reason: 'Subvention refusée' }, '2026-04-01T10:00:00.000Z', 'agent'),
+];
+const view = (id: string, role: string) => ({ id, name: id.toUpperCase(), role: role as 'commune_mayor' });
+
+describe('projectAsOf', () => {
+  describe('when the date falls between two events', () => {
+    it('applies only the events recorded at or before it', () => {
+      const replay = projectAsOf(stream, new Date('2026-03-01T10:00:00.000Z'));
+      expect(replay).toMatchObject({ eventsApplied: 3, lastPosition: stream[2].position });
+      expect(replay.doc).toMatchObject({ title: 'Restaurant scolaire', step: 'financement', progress: 40, estimatedCostHt: 650000, version: 3 });
+    });
+  });
+
+  describe('when the date precedes the creation', () => {
+    it('has no project', () => {
+      expect(projectAsOf(stream, new Date('2025-12-31T00:00:00Z'))).toEqual({ doc: null, eventsApplied: 0, lastPosition: 0 });
+    });
+  });
+
+  describe('with 10,000 events', () => {
+    it('rebuilds the project well under 100 ms', () => {
+      const many = [stream[0]];
+      for (let i = 1; i < 10_000; i++) {
+        many.push(event(i, 'ProgressUpdated', { step: 'idee', progress: i % 100, comment: null }, new Date(Date.parse('2026-01-01T10:00:00Z') + i * 1000).toISOString()));
+      }
+      projectAsOf(many, new Date('2027-01-01T00:00:00Z')); // warm up
+      const started = performance.now();
+      const replay = projectAsOf(many, new Date('2027-01-01T00:00:00Z'));
+      const elapsed = performance.now() - started;
+      expect(replay.eventsApplied).toBe(10_000);
+      expect(elapsed).toBeLessThan(100);
+    });
+  });
+});
+
+describe('projectHistory', () => {
+  it('gives each event its French changes, its reason, its author with the role of the time, and its hashes', () => {
+    const entries = projectHistory(stream, view);
+    const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    expect(entries[1].changes.map((c) => ({ ...c, before: spaces(c.before), after: spaces(c.after) }))).toEqual([
+      { field: 'title', label: 'Titre', before: '« Cantine »', after: '« Restaurant scolaire »' },
+      { field: 'estimatedCostHt', label: 'Coût estimé', before: '600 000 € HT', after: '650 000 € HT' },
+    ]);
+    expect(entries[3]).toMatchObject({
+      typeLabel: 'Retour à une étape précédente',
+      why: 'Subvention refusée',
+      actor: { id: 'agent', name: 'AGENT', role: 'commune_mayor' },
+      hash: 'h3',
+      previousHash: 'h2',
+    });
+    expect(entries[3].changes).toContainEqual({ field: 'step', label: 'Étape', before: 'Financement', after: 'Études' });
+  });
+
+  it('filters after folding, so a filtered entry still shows its real « before »', () => {
+    const entries = projectHistory(stream, view, { types: ['StepReverted'] });
+    expect(entries).toHaveLength(1);
+    expect(entries[0].changes).toContainEqual({ field: 'progress', label: 'Avancement', before: '40 %', after: '30 %' });
+    expect(projectHistory(stream, view, { actorId: 'agent' }).map((e) => e.revision)).toEqual([3]);
+    expect(projectHistory(stream, view, { from: new Date('2026-01-15T00:00:00Z'), to: new Date('2026-03-15T00:00:00Z') }).map((e) => e.revision)).toEqual([1, 2]);
+  });
+});
+
+describe('diffProjects', () => {
+  it('shows every field of a new project against « — »', () => {
+    const created = projectAsOf(stream.slice(0, 1), new Date('2030-01-01')).doc;
+    expect(diffProjects(null, created).find((c) => c.field === 'title')).toEqual({ field: 'title', label: 'Titre', before: '—', after: '« Cantine »' });
+  });
+});

@@ -1,0 +1,155 @@
+import {
+  EVENT_TYPE_LABELS,
+  PUBLICATION_LABELS,
+  STEP_LABELS,
+  THEME_LABELS,
+  type AuditChange,
+  type AuditHistoryEntry,
+  type ProjectStep,
+  type ProjectTheme,
+} from '@carnet/contracts';
+import type { RecordedEvent } from '@carnet/event-store';
+import { evolveProject, type ProjectDoc } from '../projects/projections/project.projection.js';
+import { describeEvent, type Viewer } from '../projects/project.views.js';
+
+/**
+ * Pure replay of one project's stream, for auditors (ADR 0009): the same `evolveProject` that
+ * builds the read model is folded in memory over the events read from the log, so what an auditor
+ * sees at a date is exactly what the events say, not what a read model remembers.
+ */
+
+/** The project rebuilt from the events recorded at or before a date. */
+export interface ProjectReplay {
+  doc: ProjectDoc | null;
+  eventsApplied: number;
+  /** Log position of the last event applied (0 when none). */
+  lastPosition: number;
+}
+
+/**
+ * Folds `evolveProject` over the events of one project stream recorded at or before `at`
+ * (events in stream order, as `readStream` gives them). Exported for `npm run bench`.
+ */
+export function projectAsOf(events: readonly RecordedEvent[], at: Date): ProjectReplay {
+  const limit = at.getTime();
+  let doc: ProjectDoc | null = null;
+  let eventsApplied = 0;
+  let lastPosition = 0;
+  for (const event of events) {
+    // Filter rather than stop at the first later event: recordedAt is decided per command and is not
+    // guaranteed to grow with the revision (a clock set back, imported data).
+    if (Date.parse(event.metadata.recordedAt) > limit) continue;
+    doc = evolveProject(doc, event);
+    eventsApplied++;
+    lastPosition = event.position;
+  }
+  return { doc, eventsApplied, lastPosition };
+}
+
+const EMPTY = '—';
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const quoted = (text: string | null | undefined): string => (text ? `« ${text} »` : EMPTY);
+const cost = (value: number | null | undefined): string => (value === null || value === undefined ? 'non renseigné' : `${euros.format(value)} HT`);
+
+type Field = { field: string; label: string; read: (doc: ProjectDoc) => string };
+
+/** The fields an auditor compares, in the order a project page shows them, with readable values. */
+const FIELDS: Field[] = [
+  { field: 'title', label: 'Titre', read: (d) => quoted(d.title) },
+  { field: 'description', label: 'Description', read: (d) => quoted(d.description) },
+  { field: 'theme', label: 'Thème', read: (d) => THEME_LABELS[d.theme as ProjectTheme] ?? d.theme },
+  { field: 'estimatedCostHt', label: 'Coût estimé', read: (d) => cost(d.estimatedCostHt) },
+  { field: 'step', label: 'Étape', read: (d) => STEP_LABELS[d.step as ProjectStep] ?? d.step },
+  { field: 'progress', label: 'Avancement', read: (d) => `${d.progress} %` },
+  { field: 'questions', label: 'Questions posées', read: (d) => String(d.questions.length) },
+  { field: 'openQuestions', label: 'Questions sans réponse', read: (d) => String(d.openQuestions) },
+  { field: 'answers', label: 'Réponses apportées', read: (d) => String(d.questions.reduce((n, q) => n + q.answers.length, 0)) },
+  { field: 'publication', label: 'Publication', read: (d) => PUBLICATION_LABELS[d.publication] ?? d.publication },
+  { field: 'publicationSummary', label: 'Bilan proposé à la publication', read: (d) => quoted(d.publicationSummary) },
+  { field: 'partners', label: 'Partenaires associés', read: (d) => String((d.partners ?? []).length) },
+];
+
+/** What differs between two states of a project, field by field, in French (« Titre : « A » → « B » »). */
+export function diffProjects(before: ProjectDoc | null, after: ProjectDoc | null, partnerName: (id: string) => string = (id) => id): AuditChange[] {
+  if (!after) return [];
+  const fields = FIELDS.map((f) =>
+    f.field === 'partners' ? { ...f, read: (d: ProjectDoc) => ((d.partners ?? []).map(partnerName).join(', ') || EMPTY) } : f,
+  );
+  return fields.flatMap(({ field, label, read }) => {
+    const b = before ? read(before) : EMPTY;
+    const a = read(after);
+    return a === b ? [] : [{ field, label, before: b, after: a }];
+  });
+}
+
+/** The comment or reason that came with an event, when it has one. */
+export function whyOf(event: RecordedEvent): string | null {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  const why = data.reason ?? data.comment;
+  return typeof why === 'string' && why.trim() ? why : null;
+}
+
+const chainOf = (event: RecordedEvent): { hash: string | null; previousHash: string | null } => {
+  // The hash chain is recorded by the event store (libs/event-store, verifyLog); older logs have none.
+  const chained = event as RecordedEvent & { hash?: string | null; previousHash?: string | null };
+  return { hash: chained.hash ?? null, previousHash: chained.previousHash ?? null };
+};
+
+function summaryOf(event: RecordedEvent, partnerName: (id: string) => string = (id) => id): string {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  if (event.type === 'PartnerInvolved') return `Partenaire associé au projet : ${partnerName(String(data.organisationId))}`;
+  return describeEvent(event.type, data);
+}
+
+export interface HistoryFilter {
+  types?: string[];
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/**
+ * Every event of a project stream as an auditor reads it. Each entry's changes come from folding
+ * the state before it with `evolveProject`; filters apply after the fold (a diff needs every
+ * earlier event, whoever wrote it).
+ */
+export function projectHistory(
+  events: readonly RecordedEvent[],
+  view: Viewer,
+  filter: HistoryFilter = {},
+  partnerName?: (id: string) => string,
+): AuditHistoryEntry[] {
+  const entries: AuditHistoryEntry[] = [];
+  let state: ProjectDoc | null = null;
+  for (const event of events) {
+    const next = evolveProject(state, event);
+    const at = event.metadata.recordedAt;
+    const time = Date.parse(at);
+    const kept =
+      (!filter.types?.length || filter.types.includes(event.type)) &&
+      (!filter.actorId || event.metadata.actorId === filter.actorId) &&
+      (!filter.from || time >= filter.from.getTime()) &&
+      (!filter.to || time <= filter.to.getTime());
+    if (kept) {
+      entries.push({
+        position: event.position,
+        revision: event.revision,
+        type: event.type,
+        typeLabel: EVENT_TYPE_LABELS[event.type] ?? event.type,
+        at,
+        actor: view(event.metadata.actorId, event.metadata.actorRole),
+        why: whyOf(event),
+        summary: summaryOf(event, partnerName),
+        changes: diffProjects(state, next, partnerName),
+        ...chainOf(event),
+      });
+    }
+    state = next;
+  }
+  return entries;
+}
+
+/** Ids of the people named by a stream's events and by the questions of the rebuilt project. */
+export function peopleInEvents(events: readonly RecordedEvent[]): string[] {
+  return [...new Set(events.map((e) => e.metadata.actorId))];
+}
