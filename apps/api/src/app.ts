@@ -3,7 +3,7 @@ import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
@@ -58,7 +58,9 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
     new Logger('Web').warn(`Application web absente (${index}) : lancez « npm run build:web ».`);
     return;
   }
-  app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
+  // The API's paths never touch the disk: static files are looked up for the web app's paths only.
+  const assets = express.static(webDist, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
