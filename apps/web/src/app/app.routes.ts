@@ -69,6 +69,18 @@ export const routes: Routes = [
         loadComponent: () => import('./commune/commune-seats/commune-seats').then((m) => m.CommuneSeats),
       },
       {
+        path: 'audit',
+        title: title('Audit'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./audit/audit-home').then((m) => m.AuditHome),
+      },
+      {
+        path: 'audit/projets/:id',
+        title: title('Audit du projet'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./audit/audit-project').then((m) => m.AuditProject),
+      },
+      {
         path: 'administration',
         canActivate: [requireLogin],
         loadComponent: () => import('./admin/admin-shell').then((m) => m.AdminShell),
