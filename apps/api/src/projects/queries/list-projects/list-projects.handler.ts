@@ -34,9 +34,8 @@ export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       return { items: docs.slice(filter.offset, filter.offset + filter.limit).map((d) => toSummary(d, this.communes.nameOf(d.codeInsee))), total: docs.length };
     }
+    // The scope narrows the person's own filters (e.g. another commune asked for → its published projects only).
     const scoped = scope.kind === 'where' ? { ...where, ...scope.where } : where;
-    // A commune member asking for another commune sees its published projects only.
-    if (scope.kind === 'where' && filter.commune && !('codeInsee' in scope.where)) scoped.codeInsee = filter.commune;
     const [docs, total] = await Promise.all([
       set.find<ProjectDoc>('projects', { where: scoped, contains, orderBy, limit: filter.limit, offset: filter.offset }),
       set.count('projects', { where: scoped, contains }),
