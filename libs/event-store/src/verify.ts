@@ -97,19 +97,6 @@ interface Head {
   hash: string;
 }
 
-/** One event as the walk sees it, whichever path read it. */
-interface Checked {
-  position: number;
-  streamId: string;
-  revision: number;
-  type: string;
-  hash: string;
-  previousHash: string;
-  canonical: string;
-  /** The anchor's data, for AnchorRecorded events. */
-  anchor?: () => AnchorRecordedData;
-}
-
 /** How far back in-log anchors may point (events appended between an anchor's verification and its append). */
 const UNDO_WINDOW = 100_000;
 
@@ -164,7 +151,7 @@ export async function walkLog(store: EventStore, options: VerifyOptions = {}): P
   };
 
   walk: for (let after = 0; after < until; ) {
-    const page: Checked[] = fast ? (await store.readHashedPage!(after, pageSize)).map(fromHashed) : (await store.readAll({ after, maxCount: pageSize })).map(fromRecorded);
+    const page: HashedRecord[] = fast ? await store.readHashedPage!(after, pageSize) : (await store.readAll({ after, maxCount: pageSize })).map(toHashed);
     if (page.length === 0) break;
     for (const event of page) {
       if (event.position > until) break walk;
@@ -183,8 +170,8 @@ export async function walkLog(store: EventStore, options: VerifyOptions = {}): P
       else if (event.previousHash !== expectedPrevious) reason = 'chain';
       else if (recomputed !== event.hash) reason = 'content';
       let anchorMismatch: Mismatch | null = null;
-      if (event.anchor && event.streamId === ANCHOR_STREAM) {
-        const data = safe(event.anchor);
+      if (event.type === ANCHOR_EVENT_TYPE && event.streamId === ANCHOR_STREAM) {
+        const data = anchorData(event.canonical);
         const at = data ? headsAt(data.position) : null;
         const recomputedHeads = at ? headsHash(at) : null;
         anchors.checked += 1;
@@ -244,40 +231,30 @@ function mapHashes(heads: Map<string, Head>): Map<string, string> {
   return out;
 }
 
-function describe(event: Checked) {
+function describe(event: HashedRecord) {
   return { position: event.position, streamId: event.streamId, revision: event.revision, type: event.type };
 }
 
-function safe<T>(read: () => T): T | null {
+/** The data of an anchor event from its canonical form (anchors are rare: parsing them is cheap). */
+function anchorData(canonical: string): AnchorRecordedData | null {
   try {
-    return read();
+    const { data } = JSON.parse(canonical) as { data: Partial<AnchorRecordedData> | null };
+    if (!data || typeof data.position !== 'number' || typeof data.headsHash !== 'string') return null;
+    return { position: data.position, streams: Number(data.streams), headsHash: data.headsHash };
   } catch {
     return null;
   }
 }
 
-function anchorData(value: unknown): AnchorRecordedData {
-  const data = value as Partial<AnchorRecordedData> | null;
-  if (!data || typeof data.position !== 'number' || typeof data.headsHash !== 'string') throw new Error('Malformed anchor');
-  return { position: data.position, streams: Number(data.streams), headsHash: data.headsHash };
-}
-
-function fromHashed(record: HashedRecord): Checked {
-  return {
-    ...record,
-    anchor: record.type === ANCHOR_EVENT_TYPE ? () => anchorData((JSON.parse(record.canonical) as { data: unknown }).data) : undefined,
-  };
-}
-
-function fromRecorded(event: RecordedEvent): Checked {
+function toHashed(event: RecordedEvent): HashedRecord {
   return {
     position: event.position,
+    id: event.id,
     streamId: event.streamId,
     revision: event.revision,
     type: event.type,
     hash: event.hash,
     previousHash: event.previousHash,
     canonical: canonicalEvent(event),
-    anchor: event.type === ANCHOR_EVENT_TYPE ? () => anchorData(event.data) : undefined,
   };
 }

@@ -7,6 +7,7 @@
  *  (c) HTTP command throughput, 32 concurrent clients on loopback
  *  (d) projection lag p50 / p99 under that load                                    target p99 ≤ 50 ms
  *  (e) rebuild speed next to raw catch-up read speed of the same log               target ≥ 25 %
+ *  (f) audit verification speed next to raw SHA-256 of the same canonical events    target ≥ 70 %
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -14,7 +15,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { SqliteEventStore, type CommitInfo, type EventStore, type NewEvent, type RecordedEvent } from '@carnet/event-store';
+import { createHash } from 'node:crypto';
+import { canonicalEvent, SqliteEventStore, verifyLog, type CommitInfo, type EventStore, type NewEvent, type RecordedEvent } from '@carnet/event-store';
 import { rebuildReadModels, type ProjectionRunner } from '@carnet/read-store';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -258,6 +260,34 @@ async function main(): Promise<void> {
     failed ||= ratioE < 0.25;
     const memory = process.memoryUsage();
     out(`    mémoire du processus après la reconstruction : RSS ${fmt(memory.rss / 2 ** 20)} Mio, tas ${fmt(memory.heapUsed / 2 ** 20)} Mio`);
+
+    // (f) the audit verifier over the same log, next to hashing its canonical events and nothing else.
+    const hashedInputs: string[] = [];
+    for (let after = 0; ; ) {
+      const page = await events.readAll({ after, maxCount: 2000 });
+      if (page.length === 0) break;
+      for (const e of page) hashedInputs.push(`${e.previousHash}\n${canonicalEvent(e)}`);
+      after = page[page.length - 1].position;
+    }
+    const rawHashes: number[] = [];
+    const verifications: number[] = [];
+    let verified = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      let t0 = performance.now();
+      for (const input of hashedInputs) createHash('sha256').update(input, 'utf8').digest('hex');
+      rawHashes.push(hashedInputs.length / ((performance.now() - t0) / 1000));
+      t0 = performance.now();
+      const report = await verifyLog(events);
+      verifications.push(report.eventsChecked / ((performance.now() - t0) / 1000));
+      verified = report.eventsChecked;
+      failed ||= !report.ok;
+    }
+    const rawHash = median(rawHashes);
+    const verifyRate = median(verifications);
+    const ratioF = verifyRate / rawHash;
+    out(`(f) SHA-256 brut des événements canoniques : ${fmt(rawHash)} événements/s ; vérification du journal : ${fmt(verifyRate)} événements/s ` +
+      `= ${fmt(ratioF * 100, 1)} %   [cible ≥ 70 % : ${verdict(ratioF >= 0.7)}]  (${fmt(verified)} événements, médianes de ${ROUNDS} tours)`);
+    failed ||= ratioF < 0.7;
     await app.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,6 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store.port.js';
-import { canonicalEventFromParts } from '../hash-chain.js';
 import { SqliteAppendWriter, type AppendOutcome, type AppendRequest } from './sqlite-append-writer.js';
 import { openEventDatabase } from './sqlite-schema.js';
 
@@ -89,7 +88,7 @@ export class SqliteEventStore implements EventStore {
   private readonly stmt: {
     readStream: Database.Statement<[string, number], EventRow>;
     readAll: Database.Statement<[number, number], EventRow>;
-    readHashed: Database.Statement<[number, number], EventRow>;
+    readHashed: Database.Statement<[number, number], unknown[]>;
     head: Database.Statement<[], { position: number | null }>;
   };
 
@@ -109,7 +108,17 @@ export class SqliteEventStore implements EventStore {
     this.stmt = {
       readStream: this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND position <= ? ORDER BY revision'),
       readAll: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
-      readHashed: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      // The canonical form is assembled by SQLite (see canonicalEventFromParts): one string per row
+      // reaches JavaScript. json_quote() writes the ids as JSON.stringify does for the text stored
+      // here; where it would not, the verifier's fallback re-reads the event through readAll.
+      readHashed: this.db
+        .prepare<[number, number], unknown[]>(
+          `SELECT position, id, stream_id, revision, type, hash, prev_hash,
+             '{"data":' || data || ',"id":' || json_quote(id) || ',"metadata":' || metadata || ',"revision":' || revision ||
+             ',"schemaVersion":' || schema_version || ',"streamId":' || json_quote(stream_id) || ',"type":' || json_quote(type) || '}'
+           FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+        )
+        .raw(true),
       head: this.db.prepare('SELECT MAX(position) AS position FROM events'),
     };
   }
@@ -204,18 +213,14 @@ export class SqliteEventStore implements EventStore {
   /** The verifier's fast path: the stored text is canonical (the writer and the migration store it so), no parsing needed. */
   async readHashedPage(after: number, maxCount: number): Promise<HashedRecord[]> {
     return this.stmt.readHashed.all(after, maxCount).map((row) => ({
-      position: row.position,
-      id: row.id,
-      streamId: row.stream_id,
-      revision: row.revision,
-      type: row.type,
-      hash: row.hash,
-      previousHash: row.prev_hash,
-      canonical: canonicalEventFromParts(
-        { id: row.id, streamId: row.stream_id, revision: row.revision, type: row.type, schemaVersion: row.schema_version },
-        row.data,
-        row.metadata,
-      ),
+      position: row[0] as number,
+      id: row[1] as string,
+      streamId: row[2] as string,
+      revision: row[3] as number,
+      type: row[4] as string,
+      hash: row[5] as string,
+      previousHash: row[6] as string,
+      canonical: row[7] as string,
     }));
   }
 
