@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { join } from 'node:path';
 import type { AuditExport, AuditHistory, LogVerification, ProjectAsOf, ProjectComparison, ProjectSummary } from '@carnet/contracts';
 import { AGENT, AUDITEUR, MAIRE_ABLEIGES, startApp, type Client } from './harness.js';
 
@@ -228,5 +229,38 @@ describe('Audit area', () => {
       const verdict = (await auditor.get('/api/audit/verify').expect(200)).body as LogVerification;
       expect(verdict).toMatchObject({ ok: true, firstMismatch: null });
     });
+  });
+});
+
+describe('Audit verification of a tampered log', () => {
+  // Rewrites a stored event behind the application's back, as someone with access to the file could.
+  const sqliteOnly = process.env.KURRENTDB_URL ? it.skip : it;
+
+  sqliteOnly('names the altered event in French, in the verdict and in the exports', async () => {
+    const t = await startApp();
+    try {
+      const auditor = await t.login(AUDITEUR);
+      const list = (await auditor.get('/api/audit/projects?q=restaurant').expect(200)).body as ProjectSummary[];
+      const id = list[0].id;
+      const history = (await auditor.get(`/api/audit/projects/${id}/history`).expect(200)).body as AuditHistory;
+      const reverted = history.entries.find((e) => e.type === 'StepReverted')!;
+
+      const { default: Database } = await import('better-sqlite3');
+      const db = new Database(join(t.dataDir, 'events.sqlite'));
+      db.prepare('UPDATE events SET data = json_set(data, \'$.reason\', ?) WHERE position = ?').run('Tout allait bien.', reverted.position);
+      db.close();
+
+      const verdict = (await auditor.get('/api/audit/verify').expect(200)).body as LogVerification;
+      expect(verdict.ok).toBe(false);
+      expect(verdict.firstMismatch).toMatchObject({ position: reverted.position, streamId: `project-${id}`, revision: reverted.revision, type: 'StepReverted' });
+      expect(verdict.summary).toBe(
+        `Journal altéré : l’événement n° ${reverted.position} (« Retour à une étape précédente », flux project-${id}, révision ${reverted.revision}) : son contenu ne correspond plus à son empreinte.`,
+      );
+      const html = (await auditor.get(`/api/audit/projects/${id}/export.html`).expect(200)).text;
+      expect(html).toContain('verdict--ko');
+      expect(html).toContain(`Journal altéré : l’événement n° ${reverted.position}`);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -69,13 +69,17 @@ const FIELDS: Field[] = [
   { field: 'partners', label: 'Partenaires associés', read: (d) => String((d.partners ?? []).length) },
 ];
 
+const CREATED_WITH = new Set(['title', 'description', 'theme', 'estimatedCostHt', 'step', 'progress']);
+
 /** What differs between two states of a project, field by field, in French (« Titre : « A » → « B » »). */
 export function diffProjects(before: ProjectDoc | null, after: ProjectDoc | null, partnerName: (id: string) => string = (id) => id): AuditChange[] {
   if (!after) return [];
   const fields = FIELDS.map((f) =>
     f.field === 'partners' ? { ...f, read: (d: ProjectDoc) => ((d.partners ?? []).map(partnerName).join(', ') || EMPTY) } : f,
   );
-  return fields.flatMap(({ field, label, read }) => {
+  // A new project: what it was created with, not a list of empty counters.
+  const shown = before ? fields : fields.filter((f) => CREATED_WITH.has(f.field));
+  return shown.flatMap(({ field, label, read }) => {
     const b = before ? read(before) : EMPTY;
     const a = read(after);
     return a === b ? [] : [{ field, label, before: b, after: a }];

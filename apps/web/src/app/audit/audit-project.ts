@@ -24,6 +24,11 @@ import { VerificationBanner } from './verification-banner';
   imports: [RouterLink, FrDate, Euros, PageProblem, VerificationBanner],
   templateUrl: './audit-project.html',
   styles: `
+    /* styles.css does not style date inputs yet: same look as the other fields. */
+    input[type='date'], input[type='datetime-local'] {
+      font: inherit; color: inherit; background: var(--color-surface); border: 1px solid #6b7280;
+      border-radius: var(--radius); padding: 0.5rem 0.625rem; min-height: 2.75rem; width: 100%; max-width: 100%;
+    }
     .audit-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 1rem 0; }
     .changes { margin: 0.25rem 0 0; padding-left: 1.1rem; }
     .hash { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.8rem; overflow-wrap: anywhere; }
