@@ -96,7 +96,7 @@ try {
   } else {
     const report = await verifyLog(events, { onProgress: progress(), anchors: expected });
     const seconds = (performance.now() - started) / 1000;
-    process.stderr.write(`${tty ? '\n' : ''}${fmt(report.eventsChecked)} événements en ${seconds.toFixed(1)} s.\n`);
+    process.stderr.write(`${tty ? '\n' : ''}${fmt(report.eventsChecked)} événements en ${seconds.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s.\n`);
     process.stdout.write(`${verdict(report)}\n`);
     if (report.ok) process.stdout.write(`Têtes des flux à la position ${report.headPosition} : ${report.headsHash}\n`);
     process.exitCode = report.ok ? 0 : 2;
