@@ -12,6 +12,8 @@ export interface AppConfig {
   eligibilityThreshold: number;
   demoData: boolean;
   readWaitTimeoutMs: number;
+  /** Hours between two audit anchors (0: never, e.g. when a cron runs `npm run audit:anchor`). */
+  anchorIntervalHours: number;
   webDist: string;
 }
 
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eligibilityThreshold: int(env.ELIGIBILITY_THRESHOLD, 5000, 'ELIGIBILITY_THRESHOLD'),
     demoData: env.DEMO_DATA ? env.DEMO_DATA === 'true' : !production,
     readWaitTimeoutMs: int(env.READ_WAIT_TIMEOUT_MS, 5000, 'READ_WAIT_TIMEOUT_MS'),
+    anchorIntervalHours: int(env.AUDIT_ANCHOR_HOURS, 24, 'AUDIT_ANCHOR_HOURS'),
     webDist: resolve(env.WEB_DIST ?? 'apps/web/dist/browser'),
   };
 }

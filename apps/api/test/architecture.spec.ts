@@ -59,6 +59,15 @@ describe('architecture', () => {
       expect(offenders).toEqual([]);
     });
 
+    it('reads the event store only to decide, to audit (ADR 0009) or from infrastructure and tools', () => {
+      const allowed = /^apps\/api\/src\/(infrastructure|cli|audit)\/|\/commands\/|^apps\/api\/src\/(shared\/decider-runner|projects\/project-command\.runner|demo\/demo-data|health\/health\.http\.controller)\.ts$/;
+      const offenders = sources(join(ROOT, 'apps/api/src'))
+        .map((f) => relative(ROOT, f))
+        .filter((f) => /EVENT_STORE/.test(readFileSync(join(ROOT, f), 'utf8')) && !f.endsWith('tokens.ts'))
+        .filter((f) => !allowed.test(f));
+      expect(offenders).toEqual([]);
+    });
+
     it('keeps drivers behind the ports: only infrastructure and CLI open an engine', () => {
       const offenders = violations('apps/api/src', /^(mongodb|better-sqlite3|@kurrent\/)/).filter((v) => !/^apps\/api\/src\/(infrastructure|cli)\//.test(v));
       expect(offenders).toEqual([]);

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config.js';
 import { DeciderRunner } from '../shared/decider-runner.js';
 import { PeopleDirectory } from '../shared/people-directory.js';
 import { ReadModels } from '../shared/read-models.js';
+import { AnchorScheduler } from './anchor-scheduler.js';
 import { ALL_PROJECTIONS } from './projections.js';
 import { openAccountStore, openEventStore, openReadStore } from './engines.js';
 import { ACCOUNT_STORE, CLOCK, EVENT_STORE, PROJECTION_RUNNER, READ_STORE, type Clock } from './tokens.js';
@@ -56,8 +57,9 @@ export class InfrastructureModule {
         DeciderRunner,
         ReadModels,
         PeopleDirectory,
+        AnchorScheduler,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ACCOUNT_STORE, PROJECTION_RUNNER, DeciderRunner, ReadModels, PeopleDirectory],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ACCOUNT_STORE, PROJECTION_RUNNER, DeciderRunner, ReadModels, PeopleDirectory, AnchorScheduler],
     };
   }
 }
