@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AccountStore } from '@carnet/account-store';
+import { ACCOUNT_STORE } from '../src/infrastructure/tokens.js';
 import type { AuditExport, AuditHistory, LogVerification, ProjectAsOf, ProjectComparison, ProjectSummary } from '@carnet/contracts';
 import { AGENT, AUDITEUR, MAIRE_ABLEIGES, startApp, type Client } from './harness.js';
 
@@ -228,9 +231,37 @@ describe('Audit area', () => {
 
       const verdict = (await auditor.get('/api/audit/verify').expect(200)).body as LogVerification;
       expect(verdict).toMatchObject({ ok: true, firstMismatch: null });
+      // Her seat was released by the erasure.
+      expect((await auditor.get('/api/communes/95370/members')).body.mayor).toBeNull();
+    });
+
+    it('blanks the invitations sent to that person', async () => {
+      const admin = await t.login('persona-admin');
+      const maire = await t.login('persona-maire-95446');
+      await maire.post('/api/communes/95446/invitations').send({ email: 'camille.roy@exemple.fr', displayName: 'Camille Roy', seat: 'collaborator' }).expect(201);
+      const store = t.app.get<AccountStore>(ACCOUNT_STORE);
+      const invitation = (await store.listPendingInvitations({ communeInsee: '95446' }, new Date().toISOString())).find((i) => i.email === 'camille.roy@exemple.fr')!;
+      const accepted = await request(t.http).post(`/api/invitations/${invitationTokenTo(t.dataDir, 'camille.roy@exemple.fr')}/accept`).send({ displayName: 'Camille Roy', password: 'une phrase de passe solide' });
+      expect(accepted.status).toBe(201);
+      await admin.post(`/api/admin/accounts/${accepted.body.id}/erase`).expect(204);
+      const blanked = await store.getInvitation(invitation.id);
+      expect(blanked).toMatchObject({ displayName: 'Personne effacée' });
+      expect(JSON.stringify(blanked)).not.toMatch(/camille|roy@/i);
+      const members = (await maire.get('/api/communes/95446/members')).body;
+      expect(JSON.stringify(members)).not.toMatch(/Camille/);
     });
   });
 });
+
+/** The token of the last invitation e-mail written to the outbox for this address. */
+function invitationTokenTo(dataDir: string, email: string): string {
+  const dir = join(dataDir, 'outbox');
+  for (const file of readdirSync(dir).sort().reverse()) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    if (text.includes(`To: ${email}`)) return text.match(/https?:\/\/\S+/)![0].split('/').pop()!;
+  }
+  throw new Error(`no e-mail to ${email}`);
+}
 
 describe('Audit verification of a tampered log', () => {
   // Rewrites a stored event behind the application's back, as someone with access to the file could.

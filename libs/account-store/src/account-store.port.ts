@@ -104,6 +104,11 @@ export interface AccountStore {
   /** Marks used atomically: false when it was already used or revoked (a token works once). */
   consumeInvitation(id: string, at: string): Promise<boolean>;
   revokeInvitation(id: string, at: string): Promise<void>;
+  /**
+   * GDPR erasure: every invitation sent to this e-mail (any case) gets the placeholder e-mail and
+   * name instead, and those still pending are revoked. Returns how many were blanked.
+   */
+  eraseInvitationsTo(email: string, placeholder: { email: string; displayName: string }, at: string): Promise<number>;
 
   // Password resets
   createPasswordReset(reset: PasswordReset): Promise<void>;

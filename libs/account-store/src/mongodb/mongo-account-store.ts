@@ -175,6 +175,14 @@ export class MongoAccountStore implements AccountStore {
     await this.invitations.updateOne({ _id: id, usedAt: null, revokedAt: null }, { $set: { revokedAt: at } });
   }
 
+  async eraseInvitationsTo(email: string, placeholder: { email: string; displayName: string }, at: string): Promise<number> {
+    const key = email.toLowerCase();
+    // Pending ones are revoked first (through the claim, as any revocation), then all are blanked.
+    for (const pending of await this.invitations.find({ email: key, usedAt: null, revokedAt: null }).toArray()) await this.revokeInvitation(pending._id, at);
+    const result = await this.invitations.updateMany({ email: key }, { $set: { email: placeholder.email.toLowerCase(), displayName: placeholder.displayName } });
+    return result.modifiedCount;
+  }
+
   /** True for the one caller that inserts the claim first. */
   private async claim(key: string, outcome: ClaimDoc['outcome'], at: string): Promise<boolean> {
     try {

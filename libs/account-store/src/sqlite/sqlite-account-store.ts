@@ -244,6 +244,12 @@ export class SqliteAccountStore implements AccountStore {
     this.db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL').run(at, id);
   }
 
+  async eraseInvitationsTo(email: string, placeholder: { email: string; displayName: string }, at: string): Promise<number> {
+    return this.db
+      .prepare('UPDATE invitations SET email = ?, display_name = ?, revoked_at = COALESCE(revoked_at, CASE WHEN used_at IS NULL THEN ? END) WHERE email = ?')
+      .run(placeholder.email.toLowerCase(), placeholder.displayName, at, email.toLowerCase()).changes;
+  }
+
   // ---- password resets ------------------------------------------------------------------------
 
   async createPasswordReset(r: PasswordReset): Promise<void> {

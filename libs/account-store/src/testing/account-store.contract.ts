@@ -191,6 +191,23 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
         expect((await store.getInvitation('i1'))?.usedAt).toBe(LATER);
       });
 
+      describe('when the person they were sent to is erased', () => {
+        it('keeps no e-mail or name of theirs, and revokes what was still pending', async () => {
+          await store.createInvitation(invitation('accepted', { email: 'Marie.Dupont@Exemple.fr', displayName: 'Marie Dupont' }));
+          await store.createInvitation(invitation('pending', { email: 'marie.dupont@exemple.fr', displayName: 'Marie Dupont', createdAt: LATER }));
+          await store.createInvitation(invitation('someone-else'));
+          await store.consumeInvitation('accepted', LATER);
+          const placeholder = { email: 'efface-x@efface.invalid', displayName: 'Personne effacée' };
+          expect(await store.eraseInvitationsTo('MARIE.DUPONT@exemple.fr', placeholder, NOW)).toBe(2);
+          for (const id of ['accepted', 'pending']) {
+            expect(await store.getInvitation(id)).toMatchObject({ email: 'efface-x@efface.invalid', displayName: 'Personne effacée' });
+          }
+          expect((await store.getInvitation('accepted'))?.usedAt).toBe(LATER);
+          expect((await store.getInvitation('pending'))?.revokedAt).toBe(NOW);
+          expect(await store.getInvitation('someone-else')).toMatchObject({ email: 'someone-else@exemple.fr', revokedAt: null });
+        });
+      });
+
       it('consumes a token once even when two consumers race', async () => {
         await store.createInvitation(invitation('i1'));
         const other = await fixture.reopen();

@@ -7,6 +7,8 @@ import { ACCOUNT_STORE, CLOCK, type Clock } from '../../../infrastructure/tokens
 import { CurrentActor } from '../../../shared/current-actor.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { ProblemException } from '../../../shared/problem.js';
+import { CommuneSeatCommands } from '../../../communes/commune-seat.commands.js';
+import { SeatDirectory } from '../../../communes/seat-directory.js';
 
 /** Shown instead of the name everywhere once erased (PeopleDirectory also says it from the status). */
 export const ERASED_NAME = 'Personne effacée';
@@ -14,7 +16,8 @@ export const ERASED_NAME = 'Personne effacée';
 /**
  * GDPR erasure (ADR 0007): the person's personal data is blanked in the account store; the event
  * log, which only holds ids and roles, is untouched, so the hash chain still verifies and the
- * history keeps « Personne effacée » where the name was.
+ * history keeps « Personne effacée » where the name was. Invitations sent to the person are blanked
+ * too, and a seat they still held is released (a SeatReleased event, which names nobody).
  */
 @ApiTags('Administration')
 @Controller('admin/accounts')
@@ -22,6 +25,8 @@ export class EraseAccountHttpController {
   constructor(
     @Inject(ACCOUNT_STORE) private readonly store: AccountStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly seats: SeatDirectory,
+    private readonly seatCommands: CommuneSeatCommands,
   ) {}
 
   @Post(':id/erase')
@@ -36,13 +41,19 @@ export class EraseAccountHttpController {
     if (id === actor.id) throw new ProblemException(409, 'self_erase', 'Vous ne pouvez pas effacer votre propre compte.');
     const account = await this.store.getAccount(id);
     if (!account || account.status === 'erased') throw new ProblemException(404, 'account_not_found', 'Ce compte n’existe pas ou a déjà été effacé.');
+    // An erased person no longer sits in a commune's space: the seat is released, as an event.
+    const seat = await this.seats.seatOf(id);
+    if (seat) await this.seatCommands.release(seat.communeInsee, id, 'Effacement des données personnelles', actor);
+    const now = this.clock.now().toISOString();
+    // A unique, non-personal placeholder: the e-mail column stays unique and nothing can be mailed to it.
+    const placeholder = { email: `efface-${randomUUID()}@efface.invalid`, displayName: ERASED_NAME };
+    await this.store.eraseInvitationsTo(account.email, placeholder, now);
     await this.store.updateAccount(id, {
       displayName: ERASED_NAME,
-      // A unique, non-personal placeholder: the e-mail column stays unique and nothing can be mailed to it.
-      email: `efface-${randomUUID()}@efface.invalid`,
+      email: placeholder.email,
       passwordHash: null,
       status: 'erased',
-      updatedAt: this.clock.now().toISOString(),
+      updatedAt: now,
     });
     await this.store.deleteSessionsOf(id);
   }
