@@ -187,8 +187,6 @@ export interface Problem {
   errors?: Array<{ field: string; message: string }>;
 }
 
-/** Header carrying the development persona until accounts exist (refused in production). */
-export const DEV_PERSONA_HEADER = 'x-dev-persona';
 
 // ——— Accounts, sessions, seats and administration (ADR 0007) ———
 

@@ -137,8 +137,3 @@ export class DuplicateEventIdError extends Error {
     this.name = 'DuplicateEventIdError';
   }
 }
-
-/** Returns the revision an append would accept next, as reported by a conflict. */
-export function describeRevision(revision: number | 'no_stream'): string {
-  return revision === 'no_stream' ? 'aucun' : String(revision);
-}

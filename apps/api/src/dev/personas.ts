@@ -1,8 +1,8 @@
 import type { Actor } from '@carnet/domain';
 
 /**
- * People of the demo, used as the acting user through a development-only header until accounts
- * exist (issue « Communes, seats, accounts »). Names live here, not in events: events carry ids.
+ * People of the demo: their accounts (same ids) are created by DemoAccounts, their seats and
+ * projects by DemoData. Names live in the account store, not in events: events carry ids.
  */
 export const PERSONAS: ReadonlyArray<Actor> = [
   { id: 'persona-maire-95002', displayName: 'Claire Martin', role: 'commune_mayor', communeInsee: '95002' },
@@ -18,9 +18,6 @@ export const PERSONAS: ReadonlyArray<Actor> = [
   { id: 'persona-auditeur', displayName: 'Anne Lambert', role: 'auditor', communeInsee: null },
 ];
 
-/** The system itself (demo data, migrations). */
-export const SYSTEM_ACTOR: Actor = { id: 'system', displayName: 'Plateforme', role: 'departement_admin', communeInsee: null };
-
-const byId = new Map([...PERSONAS, SYSTEM_ACTOR].map((p) => [p.id, p]));
+const byId = new Map(PERSONAS.map((p) => [p.id, p]));
 
 export const findPersona = (id: string): Actor | undefined => byId.get(id);
