@@ -281,6 +281,18 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
     await expect(page.getByRole('alert').filter({ hasText: /incorrect|désactivé/ })).toBeVisible();
+
+    // GDPR: the administrator erases the disabled person's data; the account leaves the list.
+    await logInAsDemo(page, 'Isabelle Moreau');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('link', { name: 'Comptes du Département et partenaires' }).click();
+    await page.getByRole('button', { name: 'Effacer les données de Karim Haddad' }).click();
+    const erase = page.getByRole('dialog', { name: 'Effacer les données personnelles de Karim Haddad ?' });
+    await expect(erase).toContainText('ne peut pas être annulée');
+    await expectAccessible(page, 'Administration: erasure dialog');
+    await erase.getByRole('button', { name: 'Effacer définitivement' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Les données personnelles ont été effacées.' })).toBeVisible();
+    await expect(page.getByRole('table', { name: /Comptes du Département/ })).not.toContainText('Karim Haddad');
   });
 
   test('a Département agent reads the administration; a mayor is refused it', async ({ page }) => {

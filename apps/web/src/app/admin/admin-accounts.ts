@@ -86,6 +86,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
                       Désactiver<span class="visually-hidden"> le compte de {{ a.displayName }}</span>
                     </button>
                   }
+                  @if (canAct() && a.id !== me()?.id) {
+                    <button type="button" class="button button--small" [disabled]="pending()" (click)="askErase(a)">
+                      Effacer les données<span class="visually-hidden"> de {{ a.displayName }}</span>
+                    </button>
+                  }
                 </td>
               </tr>
             }
@@ -193,6 +198,19 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
         écrit reste dans l’historique des projets.
       </p>
     </app-confirm-dialog>
+
+    <app-confirm-dialog
+      #eraseDialog
+      [heading]="'Effacer les données personnelles de ' + (eraseTarget()?.displayName ?? '') + ' ?'"
+      confirmLabel="Effacer définitivement"
+      [danger]="true"
+    >
+      <p>
+        Le nom, l’adresse e-mail et le mot de passe de {{ eraseTarget()?.displayName }} sont supprimés définitivement, ainsi que les
+        invitations qui lui ont été envoyées. Dans l’historique des projets, ses actions restent, au nom de « Personne effacée ».
+        Cette action ne peut pas être annulée.
+      </p>
+    </app-confirm-dialog>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -201,6 +219,7 @@ export class AdminAccounts {
   protected readonly me = inject(SessionStore).me;
   private readonly form = viewChild<ElementRef<HTMLFormElement>>('form');
   private readonly disableDialog = viewChild.required<ConfirmDialog>('disableDialog');
+  private readonly eraseDialog = viewChild.required<ConfirmDialog>('eraseDialog');
   protected readonly canAct = computed(() => canAdminister(this.me()));
   protected readonly kindLabels: Record<string, string | undefined> = ACCOUNT_KIND_LABELS;
   protected readonly kinds = Object.entries(ACCOUNT_KIND_LABELS) as Array<[AdminAccountKind, string]>;
@@ -221,6 +240,7 @@ export class AdminAccounts {
   protected readonly actionError = signal<string | null>(null);
   protected readonly pending = signal(false);
   protected readonly disableTarget = signal<AdminAccountRow | null>(null);
+  protected readonly eraseTarget = signal<AdminAccountRow | null>(null);
 
   constructor() {
     void this.load();
@@ -315,6 +335,23 @@ export class AdminAccounts {
       await this.load();
     } catch (error) {
       this.actionError.set(`Le compte n’a pas pu être désactivé. ${toUserError(error).message}`);
+    } finally {
+      this.pending.set(false);
+    }
+  }
+
+  protected async askErase(account: AdminAccountRow): Promise<void> {
+    this.eraseTarget.set(account);
+    if (!(await this.eraseDialog().ask())) return;
+    this.pending.set(true);
+    this.message.set(null);
+    this.actionError.set(null);
+    try {
+      await firstValueFrom(this.api.eraseAccount(account.id));
+      this.message.set('Les données personnelles ont été effacées.');
+      await this.load();
+    } catch (error) {
+      this.actionError.set(`Les données n’ont pas pu être effacées. ${toUserError(error).message}`);
     } finally {
       this.pending.set(false);
     }

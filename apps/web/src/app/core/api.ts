@@ -150,6 +150,11 @@ export class Api {
     return this.http.post('/api/admin/invitations', body);
   }
 
+  /** GDPR erasure: the person's name, e-mail and password are removed for good; the history keeps « Personne effacée ». */
+  eraseAccount(id: string): Observable<void> {
+    return this.http.post<void>(`/api/admin/accounts/${encodeURIComponent(id)}/erase`, null);
+  }
+
   disableAccount(id: string): Observable<void> {
     return this.http.post<void>(`/api/admin/accounts/${encodeURIComponent(id)}/disable`, null);
   }
