@@ -64,6 +64,10 @@ describe('Commune seats', () => {
       expect(after.body.items.filter((p: { publication: string }) => p.publication !== 'published')).toEqual([]);
       const me = await collab1.get('/api/me');
       expect(me.body).toMatchObject({ communeInsee: null, seat: null });
+      // A decision taken on a stale view of the seats is refused, in the commune's words.
+      const stale = await maire.post(`/api/communes/95370/seats/${members.body.collaborators[1].userId}/release`).set('If-Match', '"1"').send({});
+      expect(stale.status).toBe(409);
+      expect(stale.body.title).toBe('Les places de la commune ont changé entre-temps');
       const again = await maire.post('/api/communes/95370/invitations').send({ email: 'collab4@marines.example', displayName: 'Collaborateur 4', seat: 'collaborator' });
       expect(again.status).toBe(201);
     });

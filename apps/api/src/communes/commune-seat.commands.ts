@@ -24,6 +24,7 @@ export class CommuneSeatCommands {
       command,
       actor,
       options,
+      subject: { title: 'Les places de la commune ont changé entre-temps', name: 'l’espace de la commune' },
     });
     await this.readModels.current(result.position);
     return result;
@@ -49,6 +50,7 @@ export class CommuneSeatCommands {
       command: { type: 'CreateOrganisation', organisationId, name, kind },
       actor,
       options,
+      subject: { title: 'Cette organisation a été modifiée entre-temps', name: 'l’organisation' },
     });
     await this.readModels.current(result.position);
     return result;

@@ -23,7 +23,11 @@ export interface DecisionRequest<C, S = unknown> {
   redecideOnConflict?: boolean;
   /** Runs on the folded state before anything else: e.g. a 404 for whoever may not know the aggregate exists. */
   guard?: (state: S) => void;
+  /** What a person calls the thing, for the 409 message: « Ce projet » (default), « L’espace de la commune »… */
+  subject?: { title: string; name: string };
 }
+
+const PROJECT_SUBJECT = { title: 'Ce projet a été modifié entre-temps', name: 'le projet' };
 
 /**
  * The one path every command takes: read the stream, fold it, run the pure decider, append with
@@ -51,7 +55,7 @@ export class DeciderRunner {
       const already = recorded.filter((e) => e.metadata.commandId === commandId && e.metadata.actorId === actor.id);
       if (already.length > 0) return accepted(id, already[already.length - 1]);
       if (options.expectedVersion !== undefined && options.expectedVersion !== recorded.length) {
-        throw staleVersion(options.expectedVersion, recorded.length);
+        throw staleVersion(request.subject ?? PROJECT_SUBJECT, options.expectedVersion, recorded.length);
       }
       const state = recorded.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
       request.guard?.(state);
@@ -78,7 +82,7 @@ export class DeciderRunner {
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         const redecide = options.expectedVersion === undefined && request.redecideOnConflict === true && attempt < MAX_ATTEMPTS;
-        if (!redecide) throw staleVersion(recorded.length, typeof error.actual === 'number' ? error.actual + 1 : 0);
+        if (!redecide) throw staleVersion(request.subject ?? PROJECT_SUBJECT, recorded.length, typeof error.actual === 'number' ? error.actual + 1 : 0);
       }
     }
   }
@@ -88,12 +92,12 @@ function accepted(id: string, last: RecordedEvent): CommandAccepted {
   return { id, version: last.revision + 1, position: last.position };
 }
 
-function staleVersion(expected: number, actual: number): ProblemException {
+function staleVersion(subject: { title: string; name: string }, expected: number, actual: number): ProblemException {
   return new ProblemException(
     409,
     'concurrent_modification',
-    'Ce projet a été modifié entre-temps',
-    `Vous avez travaillé sur la version ${expected}, le projet en est à la version ${actual}. Rechargez la page, vérifiez, puis recommencez.`,
+    subject.title,
+    `Vous avez travaillé sur la version ${expected}, ${subject.name} en est à la version ${actual}. Rechargez la page, vérifiez, puis recommencez.`,
     undefined,
     { ETag: `"${actual}"` },
   );
