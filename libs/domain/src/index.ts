@@ -5,3 +5,4 @@ export * from './project/project.decider.js';
 export * from './commune/commune.events.js';
 export * from './commune/commune.decider.js';
 export * from './organisation/organisation.js';
+export * from './project/follow-up.events.js';
