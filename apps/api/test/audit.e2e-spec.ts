@@ -278,7 +278,7 @@ describe('Audit verification of a tampered log', () => {
 
       const { default: Database } = await import('better-sqlite3');
       const db = new Database(join(t.dataDir, 'events.sqlite'));
-      db.prepare('UPDATE events SET data = json_set(data, \'$.reason\', ?) WHERE position = ?').run('Tout allait bien.', reverted.position);
+      db.prepare('UPDATE events SET body = json_set(body, \'$.data.reason\', ?) WHERE position = ?').run('Tout allait bien.', reverted.position);
       db.close();
 
       const verdict = (await auditor.get('/api/audit/verify').expect(200)).body as LogVerification;

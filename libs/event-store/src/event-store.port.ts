@@ -48,20 +48,69 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
 }
 
 /**
- * An event reduced to what the verifier hashes: its stored hashes and its canonical form, built
- * from the stored text without parsing it (see EventStore.readHashedPage).
+ * An event as the audit verifier walks it (see EventStore.checkedPages): its place, its stored hashes,
+ * and the hash its stored content gives with its stored previous hash.
  */
-export interface HashedRecord {
+export interface CheckedRecord {
   position: number;
-  id: string;
   streamId: string;
   revision: number;
   type: string;
   hash: string;
   previousHash: string;
-  /** The canonical form as stored; it may differ from the canonical form of the content only if the stored text was edited. */
-  canonical: string;
+  /** sha256 of `previousHash + "\n" + canonical content`: equal to `hash` when the stored content is intact. */
+  contentHash: string;
+  /** The canonical form of the content, when the adapter has it at hand (always for anchor events); null otherwise. */
+  canonical: string | null;
 }
+
+export interface CheckedSegmentsOptions {
+  /** Exclusive start position. */
+  after: number;
+  /** Inclusive end position: events appended later are not walked. */
+  until: number;
+  /** Largest number of positions in a segment. */
+  pageSize: number;
+  /** Threads that check ranges in parallel (default: one per core, at most 4; 0: records only, read on the calling thread). */
+  threads?: number;
+  /** Positions that must end a segment (the positions anchors cover): the verifier needs the heads there. */
+  cuts?: number[];
+}
+
+/** The first and last event of one stream inside a summarised range. */
+export interface StreamRun {
+  streamId: string;
+  firstPosition: number;
+  firstRevision: number;
+  /** The stored previous hash of the stream's first event in the range: the verifier links it to its head. */
+  firstPreviousHash: string;
+  lastPosition: number;
+  lastRevision: number;
+  lastHash: string;
+}
+
+/** A range of positions the adapter vouches for inside: every content hash matches and every link inside it holds. */
+export interface SummarySegment {
+  kind: 'summary';
+  /** Exclusive start and inclusive end of the range. */
+  after: number;
+  until: number;
+  /** Events in the range, and the position of the last one. */
+  count: number;
+  lastPosition: number;
+  /** One run per stream with events in the range, in the order of their first event. */
+  runs: StreamRun[];
+  /** The range's events one by one, for the verifier to walk when a run does not link to its head. */
+  detail(): Promise<CheckedRecord[]>;
+}
+
+/** A range of events one by one: the verifier links and judges each. */
+export interface RecordsSegment {
+  kind: 'records';
+  records: CheckedRecord[];
+}
+
+export type CheckedSegment = SummarySegment | RecordsSegment;
 
 export interface AppendResult {
   /** Revision of the last event now in the stream: pass it back as ExpectedRevision next time. */
@@ -109,10 +158,12 @@ export interface EventStore {
   /** Position of the last event in the log (0 when empty). */
   headPosition(): Promise<number>;
   /**
-   * Optional fast path for the audit verifier: a page of the log as hashed records, with no JSON
-   * parsing. Adapters that cannot do better than readAll leave it out.
+   * Optional fast path for the audit verifier: the log in segments, in order. A thread of the adapter
+   * may check a whole range (content hashes, links inside it) and hand back only its summary; other
+   * ranges come as records, each with the hash its stored content gives. Adapters that cannot do
+   * better than readAll leave it out.
    */
-  readHashedPage?(after: number, maxCount: number): Promise<HashedRecord[]>;
+  checkedSegments?(options: CheckedSegmentsOptions): AsyncIterable<CheckedSegment>;
   /** Catch-up then live delivery of the whole log from `after`, resuming by itself after connection errors. */
   subscribeToAll(options: SubscribeOptions, handler: SubscriptionHandler): Subscription;
   close(): Promise<void>;

@@ -19,7 +19,7 @@ const actor: EventMetadata = {
   recordedAt: '2026-03-02T00:00:00.000Z',
 };
 
-/** Hides readHashedPage: the verifier then goes through readAll, as on KurrentDB. */
+/** Hides checkedPages: the verifier then goes through readAll, as on KurrentDB. */
 const portOnly = (store: EventStore): EventStore => ({
   engine: store.engine,
   appendToStream: (...args) => store.appendToStream(...args),
@@ -50,12 +50,14 @@ describe('verifyLog', () => {
     }
   }
 
-  /** Opens the file, verifies it both ways, and checks both ways agree. */
+  /** Opens the file, verifies it every way (parallel threads, this thread only, the port alone), and checks they agree. */
   async function verify(options: VerifyOptions = {}) {
     const store = new SqliteEventStore({ filename });
     try {
-      const fast = await verifyLog(store, options);
+      const parallel = await verifyLog(store, { ...options, threads: 2, pageSize: options.pageSize ?? 3 });
+      const fast = await verifyLog(store, { ...options, threads: 0 });
       const generic = await verifyLog(portOnly(store), options);
+      expect(fast).toEqual(parallel);
       expect(generic).toEqual(fast);
       return fast;
     } finally {
@@ -101,7 +103,7 @@ describe('verifyLog', () => {
   describe('when one byte of one stored event data is changed', () => {
     it('names exactly that event, with reason content', async () => {
       const { position } = rowAt(streams[1], 2);
-      tamper("UPDATE events SET data = replace(data, 'Mairie 2', 'Mairje 2') WHERE position = ?", position);
+      tamper("UPDATE events SET body = replace(body, 'Mairie 2', 'Mairje 2') WHERE position = ?", position);
       const report = await verify();
       expect(report.ok).toBe(false);
       expect(report.firstMismatch).toMatchObject({ position, streamId: streams[1], revision: 2, type: 'ThingHappened', reason: 'content' });
@@ -113,7 +115,7 @@ describe('verifyLog', () => {
   describe('when one byte of the stored metadata is changed', () => {
     it('names that event too', async () => {
       const { position } = rowAt(streams[0], 1);
-      tamper("UPDATE events SET metadata = replace(metadata, 'user-1', 'user-2') WHERE position = ?", position);
+      tamper("UPDATE events SET body = replace(body, 'user-1', 'user-2') WHERE position = ?", position);
       expect((await verify()).firstMismatch).toMatchObject({ position, streamId: streams[0], revision: 1, reason: 'content' });
     });
   });
@@ -121,7 +123,7 @@ describe('verifyLog', () => {
   describe('when the stored text is reformatted without changing its content', () => {
     it('still reports the log intact', async () => {
       const { position } = rowAt(streams[2], 1);
-      tamper("UPDATE events SET data = ' ' || data || ' ' WHERE position = ?", position);
+      tamper("UPDATE events SET body = replace(' ' || body || ' ', ',', ' , ') WHERE position = ?", position);
       expect(await verify()).toMatchObject({ ok: true, eventsChecked: 12 });
     });
   });
@@ -140,9 +142,9 @@ describe('verifyLog', () => {
       const store = new SqliteEventStore({ filename });
       const [, victim] = await store.readStream(streams[0]);
       await store.close();
-      const { hashEvent } = await import('./hash-chain.js');
+      const { canonicalEvent, hashEvent } = await import('./hash-chain.js');
       const forged = { ...victim, data: { titre: 'Autre', montant: 1 } };
-      tamper('UPDATE events SET data = ?, hash = ? WHERE position = ?', JSON.stringify(forged.data), hashEvent(forged, victim.previousHash), victim.position);
+      tamper('UPDATE events SET body = ?, hash = ? WHERE position = ?', canonicalEvent(forged), hashEvent(forged, victim.previousHash), victim.position);
       expect((await verify()).firstMismatch).toMatchObject({ position: rowAt(streams[0], 2).position, streamId: streams[0], revision: 2, reason: 'chain' });
     });
   });
@@ -177,7 +179,7 @@ describe('verifyLog', () => {
     it('makes the anchor fail too when an event before it is changed', async () => {
       const recorded = await anchor();
       const { position } = rowAt(streams[1], 3);
-      tamper("UPDATE events SET data = replace(data, 'Mairie 3', 'Mairie 4') WHERE position = ?", position);
+      tamper("UPDATE events SET body = replace(body, 'Mairie 3', 'Mairie 4') WHERE position = ?", position);
       const report = await verify({ continueAfterMismatch: true });
       expect(report.firstMismatch).toMatchObject({ position, reason: 'content' });
       expect(report.anchors).toMatchObject({ checked: 1, failed: 1 });
@@ -185,7 +187,7 @@ describe('verifyLog', () => {
     });
 
     it('refuses to anchor a tampered log', async () => {
-      tamper("UPDATE events SET data = replace(data, 'Mairie 0', 'Mairie 9') WHERE position = 1");
+      tamper("UPDATE events SET body = replace(body, 'Mairie 0', 'Mairie 9') WHERE position = 1");
       const store = new SqliteEventStore({ filename });
       try {
         await expect(recordAnchor(store, actor)).rejects.toBeInstanceOf(LogTamperedError);
@@ -205,6 +207,56 @@ describe('verifyLog', () => {
       expect(report.ok).toBe(false);
       expect(report.firstMismatch).toBeNull();
       expect(report.anchors.failures).toEqual([expect.objectContaining({ source: 'external', anchoredPosition: 12, recomputedHeadsHash: null })]);
+    });
+  });
+
+  describe('when someone tries to make the indexed columns say something else than the body', () => {
+    it('is refused by SQLite: the columns are generated from the body, and follow it', async () => {
+      const { position } = rowAt(streams[2], 2);
+      expect(() => tamper("UPDATE events SET type = 'OtherThing' WHERE position = ?", position)).toThrow(/generated column/);
+      tamper(`UPDATE events SET body = replace(body, '"type":"ThingHappened"', '"type":"OtherThing"') WHERE position = ?`, position);
+      const db = new Database(filename, { readonly: true });
+      expect(db.prepare('SELECT type FROM events WHERE position = ?').get(position)).toEqual({ type: 'OtherThing' });
+      db.close();
+      expect((await verify()).firstMismatch).toMatchObject({ position, reason: 'content', type: 'OtherThing' });
+    });
+  });
+
+  describe('when the file holds data and metadata in two columns (before the body column)', () => {
+    it('moves them into the body once at open, keeps every hash, and still names an event changed before', async () => {
+      const chained = join(dir, 'two-columns.sqlite');
+      const db = new Database(chained);
+      db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL, revision INTEGER NOT NULL,
+        type TEXT NOT NULL, schema_version INTEGER NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, hash TEXT NOT NULL, prev_hash TEXT NOT NULL,
+        UNIQUE (stream_id, revision))`);
+      const insert = db.prepare('INSERT INTO events (id, stream_id, revision, type, schema_version, data, metadata, hash, prev_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const { canonicalJson, hashEvent, GENESIS_HASH } = await import('./hash-chain.js');
+      const events = [testEvent({ titre: 'École', n: 1 }), testEvent({ n: 2 }), testEvent({ n: 3 })];
+      let previous = GENESIS_HASH;
+      const hashes: string[] = [];
+      events.forEach((event, revision) => {
+        const hash = hashEvent({ ...event, streamId: 'project-a', revision }, previous);
+        insert.run(event.id, 'project-a', revision, event.type, 1, canonicalJson(event.data), canonicalJson(event.metadata), hash, previous);
+        hashes.push(hash);
+        previous = hash;
+      });
+      // Changed by hand before the upgrade: the migration must not launder it.
+      db.prepare(`UPDATE events SET data = '{"n":20}' WHERE revision = 1`).run();
+      db.close();
+
+      const store = new SqliteEventStore({ filename: chained });
+      try {
+        const read = await store.readStream('project-a');
+        expect(read.map((e) => e.hash)).toEqual(hashes);
+        expect(read[0].data).toEqual({ titre: 'École', n: 1 });
+        const report = await verifyLog(store, { threads: 1 });
+        expect(report.firstMismatch).toMatchObject({ streamId: 'project-a', revision: 1, reason: 'content' });
+        const columns = (new Database(chained, { readonly: true }).pragma('table_info(events)') as Array<{ name: string }>).map((c) => c.name);
+        expect(columns).toEqual(expect.arrayContaining(['body', 'hash', 'prev_hash']));
+        expect(columns).not.toContain('data');
+      } finally {
+        await store.close();
+      }
     });
   });
 

@@ -13,7 +13,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
@@ -283,24 +283,37 @@ async function main(): Promise<void> {
       for (const e of page) hashedInputs.push(`${e.previousHash}\n${canonicalEvent(e)}`);
       after = page[page.length - 1].position;
     }
-    const rawHashes: number[] = [];
-    const verifications: number[] = [];
-    let verified = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      let t0 = performance.now();
+    const hashAll = () => {
+      const t0 = performance.now();
       for (const input of hashedInputs) createHash('sha256').update(input, 'utf8').digest('hex');
-      rawHashes.push(hashedInputs.length / ((performance.now() - t0) / 1000));
+      return hashedInputs.length / ((performance.now() - t0) / 1000);
+    };
+    // The first verification starts the verifier's threads (kept warm afterwards, as in the server): shown apart.
+    let t0 = performance.now();
+    const cold = await verifyLog(events);
+    const coldRate = cold.eventsChecked / ((performance.now() - t0) / 1000);
+    const ratios: number[] = [];
+    const rawHashes: number[] = [];
+    let verified = cold.eventsChecked;
+    failed ||= !cold.ok;
+    for (let round = 0; round < ROUNDS + 2; round++) {
+      // Raw hashing right before and right after each verification: the ratio compares like with like.
+      const before = hashAll();
       t0 = performance.now();
       const report = await verifyLog(events);
-      verifications.push(report.eventsChecked / ((performance.now() - t0) / 1000));
+      const rate = report.eventsChecked / ((performance.now() - t0) / 1000);
+      const after = hashAll();
+      rawHashes.push((before + after) / 2);
+      ratios.push(rate / ((before + after) / 2));
       verified = report.eventsChecked;
       failed ||= !report.ok;
     }
     const rawHash = median(rawHashes);
-    const verifyRate = median(verifications);
-    const ratioF = verifyRate / rawHash;
-    out(`(f) SHA-256 brut des événements canoniques : ${fmt(rawHash)} événements/s ; vérification du journal : ${fmt(verifyRate)} événements/s ` +
-      `= ${fmt(ratioF * 100, 1)} %   [cible ≥ 70 % : ${verdict(ratioF >= 0.7)}]  (${fmt(verified)} événements, médianes de ${ROUNDS} tours)`);
+    const ratioF = median(ratios);
+    out(`(f) SHA-256 brut des événements canoniques (1 fil) : ${fmt(rawHash)} événements/s ; vérification du journal : ${fmt(ratioF * rawHash)} événements/s ` +
+      `= ${fmt(ratioF * 100, 1)} %   [cible ≥ 70 % : ${verdict(ratioF >= 0.7)}]  (${fmt(verified)} événements, médiane de ${ROUNDS + 2} tours, ` +
+      `${Math.min(4, availableParallelism())} fils de vérification)`);
+    out(`    première vérification, fils à démarrer compris : ${fmt((coldRate / rawHash) * 100, 1)} % ; charge de la machine (1 min) : ${fmt(loadavg()[0], 2)} pour ${availableParallelism()} cœurs`);
     failed ||= ratioF < 0.7;
 
     // (g) time travel: a project with 10,000 events (mostly progress updates, some questions and

@@ -43,9 +43,8 @@ export class SqliteAppendWriter {
       // Inside the batch's transaction it also sees the appends of the same batch to the same stream.
       streamHead: db.prepare<[string], { revision: number; hash: string }>('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
       eventById: db.prepare<[string], { stream_id: string; revision: number; position: number }>('SELECT stream_id, revision, position FROM events WHERE id = ?'),
-      insertEvent: db.prepare<[string, string, number, string, number, string, string, string, string]>(
-        'INSERT INTO events (id, stream_id, revision, type, schema_version, data, metadata, hash, prev_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
+      // The indexed columns (id, stream, revision, type, schema version) are generated from the body.
+      insertEvent: db.prepare<[string, string, string]>('INSERT INTO events (body, hash, prev_hash) VALUES (?, ?, ?)'),
     };
     // Nested better-sqlite3 transactions are savepoints: a failed append rolls back alone. An append
     // of one event needs none: it writes with a single INSERT, and a failed statement leaves nothing
@@ -101,11 +100,10 @@ export class SqliteAppendWriter {
     try {
       for (const event of events) {
         revision += 1;
-        // Stored in canonical form, so that the verifier can hash the stored text as it is (ADR 0008).
-        const data = canonicalJson(event.data);
-        const metadata = canonicalJson(event.metadata);
-        const hash = chainHash(previousHash, canonicalEventFromParts({ ...event, streamId, revision }, data, metadata));
-        const info = this.stmt.insertEvent.run(event.id, streamId, revision, event.type, event.schemaVersion, data, metadata, hash, previousHash);
+        // The body is the canonical form the hash covers, so the verifier hashes the stored text as it is (ADR 0008).
+        const body = canonicalEventFromParts({ ...event, streamId, revision }, canonicalJson(event.data), canonicalJson(event.metadata));
+        const hash = chainHash(previousHash, body);
+        const info = this.stmt.insertEvent.run(body, hash, previousHash);
         position = Number(info.lastInsertRowid);
         previousHash = hash;
       }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { catchUpSubscription } from '../catch-up.js';
@@ -10,7 +11,10 @@ import {
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
-  type HashedRecord,
+  type CheckedRecord,
+  type CheckedSegment,
+  type CheckedSegmentsOptions,
+  type StreamRun,
   type NewEvent,
   type ReadAllOptions,
   type RecordedEvent,
@@ -20,6 +24,7 @@ import {
 } from '../event-store.port.js';
 import { SqliteAppendWriter, type AppendOutcome, type AppendRequest } from './sqlite-append-writer.js';
 import { openEventDatabase } from './sqlite-schema.js';
+import { contentHashOfRow, STORED_EVENT_COLUMNS, type StoredEventRow } from './stored-event-check.js';
 
 interface PendingAppend extends AppendRequest {
   resolve: (result: AppendResult) => void;
@@ -28,13 +33,7 @@ interface PendingAppend extends AppendRequest {
 
 interface EventRow {
   position: number;
-  id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
+  body: string;
   hash: string;
   prev_hash: string;
 }
@@ -50,6 +49,10 @@ export interface CommitInfo {
 
 // Resolves to the compiled worker from both src/ (tests) and dist/ (the app): libs/event-store/dist/sqlite/.
 const WORKER_FILE = fileURLToPath(new URL('../../dist/sqlite/sqlite-writer.worker.js', import.meta.url));
+const VERIFY_WORKER_FILE = fileURLToPath(new URL('../../dist/sqlite/sqlite-verify.worker.js', import.meta.url));
+
+/** A range's verdict from a verifier thread: its summary, or `ok: false` when the caller must walk it event by event. */
+type RangeVerdict = { ok: true; count: number; lastPosition: number; runs: StreamRun[] } | { ok: false };
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file, or ':memory:' for tests. */
@@ -88,7 +91,7 @@ export class SqliteEventStore implements EventStore {
   private readonly stmt: {
     readStream: Database.Statement<[string, number], EventRow>;
     readAll: Database.Statement<[number, number], EventRow>;
-    readHashed: Database.Statement<[number, number], unknown[]>;
+    readChecked: Database.Statement<[number, number], unknown[]>;
     head: Database.Statement<[], { position: number | null }>;
   };
 
@@ -106,19 +109,9 @@ export class SqliteEventStore implements EventStore {
     this.worker?.on('error', (error) => this.failAll(error));
     this.worker?.unref();
     this.stmt = {
-      readStream: this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND position <= ? ORDER BY revision'),
-      readAll: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
-      // The canonical form is assembled by SQLite (see canonicalEventFromParts): one string per row
-      // reaches JavaScript. json_quote() writes the ids as JSON.stringify does for the text stored
-      // here; where it would not, the verifier's fallback re-reads the event through readAll.
-      readHashed: this.db
-        .prepare<[number, number], unknown[]>(
-          `SELECT position, id, stream_id, revision, type, hash, prev_hash,
-             '{"data":' || data || ',"id":' || json_quote(id) || ',"metadata":' || metadata || ',"revision":' || revision ||
-             ',"schemaVersion":' || schema_version || ',"streamId":' || json_quote(stream_id) || ',"type":' || json_quote(type) || '}'
-           FROM events WHERE position > ? ORDER BY position LIMIT ?`,
-        )
-        .raw(true),
+      readStream: this.db.prepare('SELECT position, body, hash, prev_hash FROM events WHERE stream_id = ? AND position <= ? ORDER BY revision'),
+      readAll: this.db.prepare('SELECT position, body, hash, prev_hash FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      readChecked: this.db.prepare<[number, number], unknown[]>(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position`).raw(true),
       head: this.db.prepare('SELECT MAX(position) AS position FROM events'),
     };
   }
@@ -210,17 +203,71 @@ export class SqliteEventStore implements EventStore {
     return this.stmt.readAll.all(options.after ?? 0, options.maxCount ?? 1000).map(toRecorded);
   }
 
-  /** The verifier's fast path: the stored text is canonical (the writer and the migration store it so), no parsing needed. */
-  async readHashedPage(after: number, maxCount: number): Promise<HashedRecord[]> {
-    return this.stmt.readHashed.all(after, maxCount).map((row) => ({
-      position: row[0] as number,
-      id: row[1] as string,
-      streamId: row[2] as string,
-      revision: row[3] as number,
-      type: row[4] as string,
-      hash: row[5] as string,
-      previousHash: row[6] as string,
-      canonical: row[7] as string,
+  /**
+   * The verifier's fast path (ADR 0008). The body column is the canonical form the hash covers, so it
+   * is hashed as stored, without parsing. Threads, each on its own read-only connection, check whole
+   * ranges ahead of the caller (every content hash, every link inside the range) and hand back a
+   * summary per stream; a range they cannot vouch for comes back as records, read on this thread.
+   * In-memory logs, and `threads: 0`, give records only.
+   */
+  async *checkedSegments(options: CheckedSegmentsOptions): AsyncGenerator<CheckedSegment> {
+    const { after, until, pageSize } = options;
+    const ranges = splitRanges(after, until, pageSize, options.cuts ?? []);
+    const threads = this.db.memory || !existsSync(VERIFY_WORKER_FILE) ? 0 : (options.threads ?? Math.min(4, availableParallelism()));
+    if (threads === 0) {
+      for (const [from, to] of ranges) yield { kind: 'records', records: this.checkedRecords(from, to) };
+      return;
+    }
+    const pool = this.verifyPool(threads);
+    try {
+      const ahead: Array<{ from: number; to: number; verdict: Promise<RangeVerdict> }> = [];
+      let next = 0;
+      const fill = () => {
+        // Keep every thread busy with two ranges ahead of the one the caller is linking.
+        while (next < ranges.length && ahead.length < threads * 2) {
+          const [from, to] = ranges[next++];
+          ahead.push({ from, to, verdict: pool.check(from, to) });
+        }
+      };
+      fill();
+      while (ahead.length > 0) {
+        const { from, to, verdict } = ahead.shift()!;
+        const result = await verdict;
+        fill();
+        if (result.ok) {
+          yield { kind: 'summary', after: from, until: to, count: result.count, lastPosition: result.lastPosition, runs: result.runs, detail: async () => this.checkedRecords(from, to) };
+        } else {
+          yield { kind: 'records', records: this.checkedRecords(from, to) };
+        }
+      }
+    } finally {
+      pool.release();
+    }
+  }
+
+  private pool: VerifyPool | null = null;
+
+  /** The verifier's threads, kept warm between verifications (starting one costs ~50 ms) and stopped when idle. */
+  private verifyPool(size: number): VerifyPool {
+    if (this.pool && this.pool.size !== size) {
+      if (this.pool.users === 0) void this.pool.close();
+      else return this.pool;
+    }
+    if (!this.pool || this.pool.closed) this.pool = new VerifyPool(this.db.name, size);
+    this.pool.acquire();
+    return this.pool;
+  }
+
+  private checkedRecords(after: number, until: number): CheckedRecord[] {
+    return (this.stmt.readChecked.all(after, until) as StoredEventRow[]).map((row) => ({
+      position: row[0],
+      streamId: row[2],
+      revision: row[3],
+      type: row[4],
+      hash: row[6],
+      previousHash: row[7],
+      contentHash: contentHashOfRow(row),
+      canonical: row[8],
     }));
   }
 
@@ -270,6 +317,7 @@ export class SqliteEventStore implements EventStore {
       this.flush();
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
+    await this.pool?.close();
     if (this.worker) {
       this.worker.ref();
       await new Promise<void>((resolve) => {
@@ -288,17 +336,103 @@ function toError(error: Extract<AppendOutcome, { ok: false }>['error']): Error {
   return Object.assign(new Error(error.message), { name: error.name, code: error.code });
 }
 
+/** An event from its row: every field from the body, the text the hash covers (the columns only index it). */
 function toRecorded(row: EventRow): RecordedEvent {
+  const body = JSON.parse(row.body) as Pick<RecordedEvent, 'id' | 'streamId' | 'revision' | 'type' | 'schemaVersion' | 'data' | 'metadata'>;
   return {
-    id: row.id,
-    streamId: row.stream_id,
-    revision: row.revision,
+    id: body.id,
+    streamId: body.streamId,
+    revision: body.revision,
     position: row.position,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
+    type: body.type,
+    schemaVersion: body.schemaVersion,
+    data: body.data,
+    metadata: body.metadata,
     hash: row.hash,
     previousHash: row.prev_hash,
   };
+}
+
+/** How long the verifier's threads stay up after a verification, for the next one. */
+const POOL_IDLE_MS = 30_000;
+
+/** The verifier's threads: ranges go round-robin, each answer settles its range's promise. */
+class VerifyPool {
+  private readonly workers: Worker[];
+  private readonly waiting = new Map<number, { resolve: (verdict: RangeVerdict) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private idle: NodeJS.Timeout | null = null;
+  users = 0;
+  closed = false;
+
+  constructor(
+    filename: string,
+    readonly size: number,
+  ) {
+    this.workers = Array.from({ length: size }, () => {
+      const worker = new Worker(VERIFY_WORKER_FILE, { workerData: { filename } });
+      worker.on('message', (reply: { id: number; verdict?: RangeVerdict; failure?: string }) => {
+        const waiting = this.waiting.get(reply.id);
+        if (!waiting) return;
+        this.waiting.delete(reply.id);
+        if (this.waiting.size === 0) this.workers.forEach((w) => w.unref());
+        if (reply.failure !== undefined) waiting.reject(new Error(reply.failure));
+        else waiting.resolve(reply.verdict!);
+      });
+      worker.on('error', (error) => this.failAll(error));
+      worker.unref(); // idle threads never keep the process alive
+      return worker;
+    });
+  }
+
+  acquire(): void {
+    this.users += 1;
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+  }
+
+  release(): void {
+    this.users -= 1;
+    if (this.users > 0 || this.closed) return;
+    this.idle = setTimeout(() => void this.close(), POOL_IDLE_MS);
+    this.idle.unref();
+  }
+
+  check(after: number, until: number): Promise<RangeVerdict> {
+    const id = this.nextId++;
+    const promise = new Promise<RangeVerdict>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    promise.catch(() => undefined); // a range abandoned after an earlier failure must not crash the process
+    const worker = this.workers[id % this.workers.length];
+    worker.ref(); // an answer is awaited
+    worker.postMessage({ id, after, until });
+    return promise;
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.idle) clearTimeout(this.idle);
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    this.failAll(new Error('Verification stopped'));
+  }
+}
+
+/** (after, until] cut into ranges of at most `size` positions, each cut position ending a range. */
+function splitRanges(after: number, until: number, size: number, cuts: number[]): Array<[number, number]> {
+  const ends = [...new Set(cuts.filter((c) => c > after && c < until))].sort((a, b) => a - b);
+  const ranges: Array<[number, number]> = [];
+  let from = after;
+  for (const end of [...ends, until]) {
+    while (from < end) {
+      const to = Math.min(from + size, end);
+      ranges.push([from, to]);
+      from = to;
+    }
+  }
+  return ranges;
 }
