@@ -293,6 +293,14 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await erase.getByRole('button', { name: 'Effacer définitivement' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Les données personnelles ont été effacées.' })).toBeVisible();
     await expect(page.getByRole('table', { name: /Comptes du Département/ })).not.toContainText('Karim Haddad');
+
+    // The communes' elected officials are listed too, with the seat they hold, so that their data can be erased on request.
+    await page.locator('#account-kind').selectOption({ label: 'Élu ou collaborateur d’une commune' });
+    const communeAccounts = page.getByRole('table', { name: 'Élus et collaborateurs des communes' });
+    await expect(communeAccounts.getByRole('row').filter({ hasText: /Maire — / }).first()).toBeVisible();
+    await expect(communeAccounts.getByRole('button', { name: /^Effacer les données de / }).first()).toBeVisible();
+    await expect(communeAccounts.getByRole('button', { name: /^Désactiver/ })).toHaveCount(0);
+    await expectAccessible(page, 'Administration: commune accounts');
   });
 
   test('a Département agent reads the administration; a mayor is refused it', async ({ page }) => {

@@ -52,6 +52,9 @@ test.describe('Audit in a browser', () => {
     await page.getByRole('button', { name: 'Comparer' }).click();
     const differences = page.getByRole('table', { name: /Différences entre le/ });
     await expect(differences.getByRole('row', { name: /Étape Travaux Financement/ })).toBeVisible();
+    // …and what happened in between: the return to an earlier step, with its reason.
+    const between = page.getByRole('list', { name: 'Ce qui s’est passé entre les deux dates' });
+    await expect(between.getByRole('listitem').filter({ hasText: 'Retour à une étape précédente' })).toContainText('Pourquoi :');
 
     // Filter the history: the return to an earlier step only.
     await page.getByLabel('Type d’événement').selectOption({ label: 'Retour à une étape précédente' });

@@ -200,8 +200,14 @@ describe('Audit area', () => {
       const admin = await t.login('persona-admin');
       const erasedId = 'persona-maire-95370';
       const name = 'Nathalie Fournier';
+      // The administrator finds the mayor among the commune accounts, with the seat held.
+      const communeAccounts = (await admin.get('/api/admin/accounts?kind=commune').expect(200)).body as Array<{ id: string; displayName: string; kind: string; commune: unknown }>;
+      expect(communeAccounts.find((a) => a.id === erasedId)).toMatchObject({ displayName: name, kind: 'commune', commune: { codeInsee: '95370', seat: 'mayor', name: expect.any(String) } });
       await auditor.post(`/api/admin/accounts/${erasedId}/erase`).expect(403);
       await admin.post(`/api/admin/accounts/${erasedId}/erase`).expect(204);
+      const remaining = (await admin.get('/api/admin/accounts?kind=commune').expect(200)).body as Array<{ id: string; displayName: string }>;
+      expect(remaining.map((a) => a.id)).not.toContain(erasedId);
+      expect(JSON.stringify(remaining)).not.toContain(name);
       await admin.post(`/api/admin/accounts/${erasedId}/erase`).expect(404);
 
       const after = (await auditor.get(`/api/audit/projects/${restaurant.id}/history`).expect(200)).body as AuditHistory;

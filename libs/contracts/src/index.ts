@@ -325,12 +325,17 @@ export interface CreateOrganisationRequest {
 /** Accounts the Département administers itself (commune accounts come with seats). */
 export type AdminAccountKind = 'departement_agent' | 'departement_admin' | 'auditor' | 'partner_member';
 
+/** The kinds the accounts list filters on: the invitable ones, and the commune members (seated through « Communes »). */
+export type AccountListKind = AdminAccountKind | 'commune';
+
 export interface AdminAccountRow {
   id: string;
   displayName: string;
   email: string;
-  kind: AdminAccountKind;
+  kind: AccountListKind;
   organisationId: string | null;
+  /** For commune accounts: the seat held now, or null (released, replaced, never seated). */
+  commune: { codeInsee: string; name: string; seat: 'mayor' | 'collaborator' } | null;
   status: string;
 }
 

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { AdminAccountKind, AdminAccountRow, AdminInvitationRequest, OrganisationView } from '@carnet/contracts';
+import type { AccountListKind, AdminAccountKind, AdminAccountRow, AdminInvitationRequest, OrganisationView } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../core/api';
 import { toUserError, type UserError } from '../core/problem';
@@ -17,6 +17,11 @@ export const ACCOUNT_KIND_LABELS: Record<AdminAccountKind, string> = {
   auditor: 'Auditeur',
 };
 
+/** The list also shows the communes' elected officials and collaborators, who are seated through « Communes ». */
+const LIST_KIND_LABELS: Record<AccountListKind, string> = { ...ACCOUNT_KIND_LABELS, commune: 'Élu ou collaborateur d’une commune' };
+
+const SEAT_LABELS = { mayor: 'Maire', collaborator: 'Collaborateur' } as const;
+
 const STATUS_LABELS: Record<string, string> = {
   active: 'Actif',
   disabled: 'Désactivé',
@@ -31,8 +36,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
   selector: 'app-admin-accounts',
   imports: [FormsModule, PageProblem, ConfirmDialog],
   template: `
-    <h2>Comptes du Département et partenaires</h2>
-    <p>Les comptes des communes se gèrent par leurs places : voir l’onglet « Communes ».</p>
+    <h2>Comptes</h2>
+    <p>
+      Les places des communes (maire et trois collaborateurs) se donnent et se libèrent dans l’onglet « Communes ». Ici, choisissez
+      « {{ kindLabels['commune'] }} » pour retrouver une personne d’une commune et, si elle le demande, effacer ses données.
+    </p>
     <div role="status" class="feedback feedback--page">
       @if (message(); as text) {
         <p class="alert alert--success">{{ text }}</p>
@@ -48,7 +56,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
         <label for="account-kind">Type de compte</label>
         <select id="account-kind" [value]="kindFilter()" (change)="filter($any($event.target).value)">
           <option value="">Tous</option>
-          @for (k of kinds; track k[0]) {
+          @for (k of listKinds; track k[0]) {
             <option [value]="k[0]">{{ k[1] }}</option>
           }
         </select>
@@ -61,13 +69,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
     } @else if (accounts().length > 0) {
       <div class="table-wrap">
         <table class="table table--stack">
-          <caption>Comptes du Département, des partenaires et des auditeurs</caption>
+          <caption>{{ kindFilter() === 'commune' ? 'Élus et collaborateurs des communes' : 'Comptes du Département, des partenaires et des auditeurs' }}</caption>
           <thead>
             <tr>
               <th scope="col">Nom</th>
               <th scope="col">Adresse e-mail</th>
               <th scope="col">Type</th>
-              <th scope="col">Organisme</th>
+              <th scope="col">Organisme ou commune</th>
               <th scope="col">État</th>
               <th scope="col"><span class="visually-hidden">Actions</span></th>
             </tr>
@@ -78,10 +86,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
                 <th scope="row" data-label="Nom">{{ a.displayName }}</th>
                 <td data-label="Adresse e-mail">{{ a.email }}</td>
                 <td data-label="Type">{{ kindLabels[a.kind] ?? a.kind }}</td>
-                <td data-label="Organisme">{{ organisationName(a.organisationId) }}</td>
+                <td data-label="Organisme ou commune">{{ a.kind === 'commune' ? seatText(a) : organisationName(a.organisationId) }}</td>
                 <td data-label="État">{{ statusLabel(a.status) }}</td>
                 <td class="table__actions">
-                  @if (canAct() && a.status !== 'disabled' && a.id !== me()?.id) {
+                  @if (canAct() && a.kind !== 'commune' && a.status !== 'disabled' && a.id !== me()?.id) {
                     <button type="button" class="button button--small" [disabled]="pending()" (click)="askDisable(a)">
                       Désactiver<span class="visually-hidden"> le compte de {{ a.displayName }}</span>
                     </button>
@@ -221,10 +229,11 @@ export class AdminAccounts {
   private readonly disableDialog = viewChild.required<ConfirmDialog>('disableDialog');
   private readonly eraseDialog = viewChild.required<ConfirmDialog>('eraseDialog');
   protected readonly canAct = computed(() => canAdminister(this.me()));
-  protected readonly kindLabels: Record<string, string | undefined> = ACCOUNT_KIND_LABELS;
+  protected readonly kindLabels: Record<string, string | undefined> = LIST_KIND_LABELS;
   protected readonly kinds = Object.entries(ACCOUNT_KIND_LABELS) as Array<[AdminAccountKind, string]>;
+  protected readonly listKinds = Object.entries(LIST_KIND_LABELS) as Array<[AccountListKind, string]>;
 
-  protected readonly kindFilter = signal<AdminAccountKind | ''>('');
+  protected readonly kindFilter = signal<AccountListKind | ''>('');
   protected readonly accounts = signal<AdminAccountRow[]>([]);
   protected readonly organisations = signal<OrganisationView[]>([]);
   protected readonly loading = signal(true);
@@ -252,12 +261,17 @@ export class AdminAccounts {
     return this.organisations().find((o) => o.id === id)?.name ?? '—';
   }
 
+  protected seatText(account: AdminAccountRow): string {
+    const commune = account.commune;
+    return commune ? `${SEAT_LABELS[commune.seat]} — ${commune.name}` : 'Sans place';
+  }
+
   protected statusLabel(status: string): string {
     return STATUS_LABELS[status] ?? status;
   }
 
   protected filter(kind: string): void {
-    this.kindFilter.set(kind as AdminAccountKind | '');
+    this.kindFilter.set(kind as AccountListKind | '');
     void this.load();
   }
 

@@ -76,6 +76,13 @@ export class AuditProject {
   protected readonly compareError = signal<string | null>(null);
   protected readonly compareFrom = signal('');
   protected readonly compareTo = signal('');
+  /** The events recorded between the two compared dates: what made the differences, who, and why. */
+  protected readonly between = computed(() => {
+    const c = this.comparison();
+    if (!c) return [];
+    const [from, to] = [Date.parse(c.fromAt), Date.parse(c.to.at)];
+    return (this.all()?.entries ?? []).filter((e) => Date.parse(e.at) > from && Date.parse(e.at) <= to);
+  });
 
   protected readonly jsonUrl = computed(() => this.api.exportJsonUrl(this.id()));
   protected readonly htmlUrl = computed(() => this.api.exportHtmlUrl(this.id()));

@@ -2,7 +2,7 @@ import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AcceptInvitationRequest,
-  AdminAccountKind,
+  AccountListKind,
   AdminAccountRow,
   AdminCommuneRow,
   AdminInvitationRequest,
@@ -142,7 +142,7 @@ export class Api {
     return this.http.post<OrganisationView>('/api/admin/organisations', body);
   }
 
-  accounts(kind?: AdminAccountKind | ''): Observable<AdminAccountRow[]> {
+  accounts(kind?: AccountListKind | ''): Observable<AdminAccountRow[]> {
     return this.http.get<AdminAccountRow[]>('/api/admin/accounts', { params: kind ? { kind } : {} });
   }
 

@@ -1,22 +1,30 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AccountKind, AccountStore } from '@carnet/account-store';
-import type { AdminAccountKind, AdminAccountRow } from '@carnet/contracts';
+import type { AccountListKind, AdminAccountKind, AdminAccountRow } from '@carnet/contracts';
 import type { Actor } from '@carnet/domain';
 import { CurrentActor } from '../../../shared/current-actor.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { ProblemException } from '../../../shared/problem.js';
 import { ACCOUNT_STORE } from '../../account-store.provider.js';
+import { CommuneCatalog } from '../../../communes/commune-catalog.js';
+import { SeatDirectory } from '../../../communes/seat-directory.js';
 
-const KINDS: AdminAccountKind[] = ['departement_agent', 'departement_admin', 'auditor', 'partner_member'];
+const KINDS: AccountListKind[] = ['departement_agent', 'departement_admin', 'auditor', 'partner_member', 'commune'];
 
 @ApiTags('Administration')
 @Controller('admin/accounts')
 export class ListAccountsHttpController {
-  constructor(@Inject(ACCOUNT_STORE) private readonly store: AccountStore) {}
+  constructor(
+    @Inject(ACCOUNT_STORE) private readonly store: AccountStore,
+    private readonly seats: SeatDirectory,
+    private readonly catalog: CommuneCatalog,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Comptes du Département, auditeurs et partenaires (agents et administrateurs)' })
+  @ApiOperation({
+    summary: 'Comptes du Département, auditeurs et partenaires ; avec kind=commune, les élus et collaborateurs des communes et leur place (agents et administrateurs)',
+  })
   @ApiQuery({ name: 'kind', required: false, enum: KINDS })
   @ApiOkResponse({ description: 'Les comptes, effacés exclus' })
   @ProblemResponses(400, 401, 403)
@@ -25,12 +33,27 @@ export class ListAccountsHttpController {
     if (actor.role !== 'departement_admin' && actor.role !== 'departement_agent' && actor.role !== 'auditor') {
       throw new ProblemException(403, 'forbidden', 'Action non autorisée', 'Seul le Département consulte la liste des comptes.');
     }
-    if (kind !== undefined && !KINDS.includes(kind as AdminAccountKind)) {
+    if (kind !== undefined && !KINDS.includes(kind as AccountListKind)) {
       throw new ProblemException(400, 'validation', 'Certains champs sont invalides', 'Le type de compte est inconnu.', [{ field: 'kind', message: 'Le type de compte est inconnu.' }]);
     }
     const accounts = kind ? await this.store.listAccounts({ kind: kind as AccountKind }) : (await this.store.listAccounts()).filter((a) => a.kind !== 'commune');
-    return accounts
-      .filter((a) => a.status !== 'erased')
-      .map((a) => ({ id: a.id, displayName: a.displayName, email: a.email, kind: a.kind as AdminAccountKind, organisationId: a.organisationId, status: a.status }));
+    return Promise.all(
+      accounts
+        .filter((a) => a.status !== 'erased')
+        .map(async (a) => ({
+          id: a.id,
+          displayName: a.displayName,
+          email: a.email,
+          kind: a.kind as AdminAccountKind | 'commune',
+          organisationId: a.organisationId,
+          commune: a.kind === 'commune' ? await this.communeOf(a.id) : null,
+          status: a.status,
+        })),
+    );
+  }
+
+  private async communeOf(accountId: string): Promise<AdminAccountRow['commune']> {
+    const held = await this.seats.seatOf(accountId);
+    return held ? { codeInsee: held.communeInsee, name: this.catalog.nameOf(held.communeInsee), seat: held.seat } : null;
   }
 }
