@@ -158,6 +158,9 @@ export const DOCUMENT_TYPE_LABELS: Record<string, string> = {
   'application/vnd.oasis.opendocument.presentation': 'Présentation OpenDocument',
 };
 
+/** Default of DOCUMENT_MAX_MB: the web app checks it before sending (the server stays the judge). */
+export const DOCUMENT_MAX_MB_DEFAULT = 20;
+
 /** `PATCH /api/projects/:id/documents/:documentId`. */
 export interface ChangeDocumentVisibilityRequest {
   public: boolean;

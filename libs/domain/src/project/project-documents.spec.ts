@@ -71,6 +71,10 @@ describe('Project documents', () => {
     it('lets Département staff add one', () => given(created).when(add, agent).then([added]));
     it('lets an involved partner add one', () => given(created, involved).when(add, partenaire).then([added]));
     it('refuses a partner that is not involved', () => given(created).when(add, partenaire).thenFails('forbidden', 'forbidden'));
+    it('does not let a partner add a public document', () =>
+      given(created, involved).when({ ...add, public: true } as ProjectCommand, partenaire).thenFails('forbidden', 'forbidden'));
+    it('lets the commune add a public document', () =>
+      given(created).when({ ...add, public: true } as ProjectCommand, maire).then([{ ...added, data: { ...added.data, public: true } } as ProjectEvent]));
     it('refuses another commune’s member', () => given(created).when(add, autreMaire).thenFails('forbidden', 'forbidden'));
     it('refuses an auditor', () => given(created).when(add, auditeur).thenFails('forbidden', 'forbidden'));
     it('refuses an unknown project', () => given().when(add).thenFails('project_not_found', 'not_found'));

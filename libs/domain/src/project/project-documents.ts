@@ -137,6 +137,7 @@ export function decideDocument(command: DocumentCommand, project: DocumentsConte
   switch (command.type) {
     case 'AddDocument': {
       if (!canAddDocuments(actor, project)) forbid('Seuls la commune, le Département et les partenaires associés au projet ajoutent des documents.');
+      if (command.public === true && !canCurateDocuments(actor, project)) forbid('Seuls la commune et le Département décident si un document est public.');
       if (project.documents[command.documentId]) throw new DomainError('document_exists', 'Ce document existe déjà.', 'conflict');
       const file = checkFile(command.file);
       return [{ type: 'DocumentAdded', schemaVersion: V, data: { projectId, documentId: command.documentId, version: 1, ...file, title: title(command.title), public: command.public === true } }];
