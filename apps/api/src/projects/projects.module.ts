@@ -77,6 +77,6 @@ import { ListProjectsHttpController } from './queries/list-projects/list-project
     GetProjectHandler,
     GetProjectHistoryHandler,
   ],
-  exports: [ProjectCommandRunner],
+  exports: [ProjectCommandRunner, DocumentUploads],
 })
 export class ProjectsModule {}
