@@ -22,6 +22,11 @@ export class ProjectCommandRunner {
     return this.runner.state(projectDecider, projectStreamId(projectId));
   }
 
+  /** What the command `commandId` appended to the project's stream. */
+  recordedBy(projectId: string, commandId: string) {
+    return this.runner.recordedBy(projectStreamId(projectId), commandId);
+  }
+
   run(projectId: string, command: ProjectCommand, actor: Actor, options: CommandOptions, commandId?: string): Promise<CommandAccepted> {
     return this.runner.run(projectDecider, {
       id: projectId,

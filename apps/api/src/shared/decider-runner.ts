@@ -53,6 +53,11 @@ export class DeciderRunner {
     return { state: recorded.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState()), version: recorded.length };
   }
 
+  /** The events a command appended to a stream (none when it was never accepted there). */
+  async recordedBy(streamId: string, commandId: string): Promise<RecordedEvent[]> {
+    return (await this.events.readStream(streamId)).filter((e) => e.metadata.commandId === commandId);
+  }
+
   async run<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, request: DecisionRequest<C, S>): Promise<CommandAccepted> {
     const { id, streamId, command, actor, options } = request;
     const commandId = request.commandId ?? this.commandId(actor, options);

@@ -7,7 +7,6 @@ import {
   canAddDocuments,
   cleanFileName,
   DomainError,
-  projectStreamId,
   type Actor,
   type DocumentMediaType,
   type StoredFile,
@@ -17,9 +16,8 @@ import {
 import type { CommandAccepted, DocumentAccepted } from '@carnet/contracts';
 import type { CommandOptions } from '../../shared/command-options.js';
 import { deterministicUuid } from '../../shared/deterministic-id.js';
-import { EVENT_STORE, BLOB_STORE } from '../../infrastructure/tokens.js';
+import { BLOB_STORE } from '../../infrastructure/tokens.js';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
-import type { EventStore } from '@carnet/event-store';
 import { staleProjectVersion } from '../../shared/decider-runner.js';
 import { ProblemException } from '../../shared/problem.js';
 import { canSeeProject, projectNotFound } from '../project-access.js';
@@ -56,7 +54,6 @@ class ClientGone extends Error {}
 export class DocumentUploads {
   constructor(
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly runner: ProjectCommandRunner,
   ) {}
@@ -208,8 +205,7 @@ export class DocumentUploads {
 
   /** The version recorded by the command `commandId` if it recorded this very blob; null otherwise. */
   async recordedVersion(projectId: string, commandId: string): Promise<{ blobKey: string; version: number; documentId: string } | null> {
-    const stream = await this.events.readStream(projectStreamId(projectId));
-    const event = stream.find((e) => e.metadata.commandId === commandId && (e.type === 'DocumentAdded' || e.type === 'DocumentVersionAdded'));
+    const event = (await this.runner.recordedBy(projectId, commandId)).find((e) => e.type === 'DocumentAdded' || e.type === 'DocumentVersionAdded');
     return event ? (event.data as { blobKey: string; version: number; documentId: string }) : null;
   }
 }
