@@ -18,7 +18,7 @@ const common = {
   transform: { '^.+\\.ts$': swc },
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
-    '^@carnet/(domain|contracts|event-store|read-store|account-store)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@carnet/(domain|contracts|event-store|read-store|account-store|blob-store)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

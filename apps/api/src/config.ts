@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from '@carnet/domain';
 
 /** Every setting of the server, read once from the environment (documented in the README). */
 export interface AppConfig {
@@ -15,6 +16,8 @@ export interface AppConfig {
   /** Hours between two audit anchors (0: never, e.g. when a cron runs `npm run audit:anchor`). */
   anchorIntervalHours: number;
   webDist: string;
+  /** Uploaded documents: size limit and accepted types (sniffed from the content). */
+  documents: { maxMb: number; mediaTypes: DocumentMediaType[] };
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -22,6 +25,14 @@ function int(value: string | undefined, fallback: number, name: string): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+function mediaTypes(value: string | undefined): DocumentMediaType[] {
+  if (value === undefined || value.trim() === '') return [...DOCUMENT_MEDIA_TYPES];
+  const asked = value.split(',').map((t) => t.trim()).filter(Boolean);
+  const unknown = asked.filter((t) => !(DOCUMENT_MEDIA_TYPES as readonly string[]).includes(t));
+  if (unknown.length) throw new Error(`DOCUMENT_MEDIA_TYPES may only list ${DOCUMENT_MEDIA_TYPES.join(', ')}; got ${unknown.join(', ')}`);
+  return asked as DocumentMediaType[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -42,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readWaitTimeoutMs: int(env.READ_WAIT_TIMEOUT_MS, 5000, 'READ_WAIT_TIMEOUT_MS'),
     anchorIntervalHours: int(env.AUDIT_ANCHOR_HOURS, 24, 'AUDIT_ANCHOR_HOURS'),
     webDist: resolve(env.WEB_DIST ?? 'apps/web/dist/browser'),
+    documents: { maxMb: Math.max(1, int(env.DOCUMENT_MAX_MB, 20, 'DOCUMENT_MAX_MB')), mediaTypes: mediaTypes(env.DOCUMENT_MEDIA_TYPES) },
   };
 }
 

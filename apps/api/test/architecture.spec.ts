@@ -31,7 +31,7 @@ function violations(dir: string, forbidden: RegExp): string[] {
 describe('architecture', () => {
   describe('the domain', () => {
     it('imports no framework, driver or I/O: business rules stay pure', () => {
-      expect(violations('libs/domain/src', /^(@nestjs\/|@carnet\/(event-store|read-store|contracts)|mongodb|better-sqlite3|@kurrent\/|node:|express|rxjs)/)).toEqual([]);
+      expect(violations('libs/domain/src', /^(@nestjs\/|@carnet\/(event-store|read-store|blob-store|contracts)|mongodb|better-sqlite3|@kurrent\/|node:|express|rxjs)/)).toEqual([]);
     });
   });
 
@@ -39,6 +39,7 @@ describe('architecture', () => {
     it('import no NestJS and nothing of the application', () => {
       expect(violations('libs/event-store/src', /^(@nestjs\/|@carnet\/(domain|read-store|contracts)|\.\.\/\.\.\/\.\.\/apps)/)).toEqual([]);
       expect(violations('libs/read-store/src', /^(@nestjs\/|@carnet\/(domain|contracts)|\.\.\/\.\.\/\.\.\/apps)/)).toEqual([]);
+      expect(violations('libs/blob-store/src', /^(@nestjs\/|@carnet\/|\.\.\/\.\.\/\.\.\/apps)/)).toEqual([]);
     });
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { demoPdf } from '../src/demo/demo-files.js';
 import { newProject, startApp, type Client } from './harness.js';
 
 /**
@@ -28,13 +29,22 @@ const WHO: Who[] = ['anonyme', 'maire A', 'adjoint A', 'maire B', 'secrétaire B
 interface Fixture {
   projectId: string;
   questionId: string;
+  documentId: string;
 }
+
+const PDF = demoPdf(['Document de la matrice']);
 
 type Call = (c: Client | null, f: Fixture, http: unknown) => request.Test;
 const anon = (http: unknown) => request(http as Parameters<typeof request>[0]);
 const get = (path: (f: Fixture) => string): Call => (c, f, http) => (c ? c.get(path(f)) : anon(http).get(path(f)));
 const post = (path: (f: Fixture) => string, body: object = {}): Call => (c, f, http) => (c ? c.post(path(f)) : anon(http).post(path(f))).send(body);
 const patch = (path: (f: Fixture) => string, body: object): Call => (c, f, http) => (c ? c.patch(path(f)) : anon(http).patch(path(f))).send(body);
+
+const upload = (path: (f: Fixture) => string, fields: Record<string, string> = {}): Call => (c, f, http) => {
+  let req = c ? c.post(path(f)) : anon(http).post(path(f));
+  for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+  return req.attach('file', PDF, 'document.pdf');
+};
 
 /** Expected outcome for each person, in the order of WHO. */
 const row = (...outcomes: Outcome[]): Record<Who, Outcome> => Object.fromEntries(WHO.map((w, i) => [w, outcomes[i]])) as Record<Who, Outcome>;
@@ -51,6 +61,12 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   { endpoint: 'POST /projects/:id/publication-request', call: post((f) => `/api/projects/${f.projectId}/publication-request`, { summary: 'Bilan' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
   { endpoint: 'POST /projects/:id/publication', call: post((f) => `/api/projects/${f.projectId}/publication`), expect: row('login', 'ok', 'denied', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
   { endpoint: 'POST /projects/:id/partners', call: post((f) => `/api/projects/${f.projectId}/partners`, { organisationId: 'org-caue-95' }), expect: row('login', 'denied', 'denied', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'GET /projects/:id/documents/:d', call: get((f) => `/api/projects/${f.projectId}/documents/${f.documentId}`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
+  { endpoint: 'GET /projects/:id/documents/:d/versions/1', call: get((f) => `/api/projects/${f.projectId}/documents/${f.documentId}/versions/1`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
+  { endpoint: 'POST /projects/:id/documents', call: upload((f) => `/api/projects/${f.projectId}/documents`, { title: 'Un document' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'denied') },
+  { endpoint: 'POST /projects/:id/documents/:d/versions', call: upload((f) => `/api/projects/${f.projectId}/documents/${f.documentId}/versions`), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'denied') },
+  { endpoint: 'PATCH /projects/:id/documents/:d', call: patch((f) => `/api/projects/${f.projectId}/documents/${f.documentId}`, { public: true }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/documents/:d/removal', call: post((f) => `/api/projects/${f.projectId}/documents/${f.documentId}/removal`, { reason: 'Doublon' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
   { endpoint: 'GET /communes/95002/members', call: get(() => '/api/communes/95002/members'), expect: row('login', 'ok', 'ok', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
   { endpoint: 'GET /communes/95002/invitations', call: get(() => '/api/communes/95002/invitations'), expect: row('login', 'ok', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
   { endpoint: 'POST /communes/95002/invitations', call: post(() => '/api/communes/95002/invitations', { email: 'nouvelle.personne@example.org', displayName: 'Nouvelle Personne', seat: 'collaborator' }), expect: row('login', 'ok', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
@@ -92,9 +108,10 @@ describe('Access control matrix', () => {
     const created = await adjoint.post('/api/projects').send(newProject({ title: 'Projet de la matrice' }));
     const projectId = created.body.id as string;
     await adjoint.post(`/api/projects/${projectId}/questions`).send({ category: 'financement', text: 'Quelles aides ?' });
+    const documentId = (await adjoint.post(`/api/projects/${projectId}/documents`).field('title', 'Devis').attach('file', PDF, 'devis.pdf').expect(201)).body.documentId as string;
     if (involvePartner) await agent.post(`/api/projects/${projectId}/partners`).send({ organisationId: 'org-caue-95' }).expect(201);
     const detail = await adjoint.get(`/api/projects/${projectId}?minPosition=${(await request(t.http).get('/api/health')).body.logPosition}`);
-    return { projectId, questionId: detail.body.questions[0].id };
+    return { projectId, questionId: detail.body.questions[0].id, documentId };
   }
 
   for (const { endpoint, call, expect: expected } of MATRIX) {

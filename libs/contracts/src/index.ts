@@ -113,6 +113,69 @@ export interface ProjectDetail extends ProjectSummary {
   description: string;
   questions: QuestionView[];
   publicationSummary: string | null;
+  /**
+   * Documents of the project, newest first. People inside the project (its commune, the
+   * Département, involved partners, auditors) see them all; anyone who sees it only because it is
+   * published sees the public ones.
+   */
+  documents: DocumentView[];
+}
+
+/** One stored version of a document. */
+export interface DocumentVersionView {
+  version: number;
+  fileName: string;
+  /** Sniffed from the content when it was uploaded. */
+  mediaType: string;
+  /** Bytes. */
+  size: number;
+  sha256: string;
+  addedAt: string;
+  addedBy: ActorView;
+}
+
+/** A document of a project: its title, visibility and versions (the last one is the current one). */
+export interface DocumentView {
+  id: string;
+  title: string;
+  public: boolean;
+  /** Number of the current version. */
+  version: number;
+  versions: DocumentVersionView[];
+}
+
+/** French name of each accepted document type, as the list shows it. */
+export const DOCUMENT_TYPE_LABELS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'Image PNG',
+  'image/jpeg': 'Image JPEG',
+  'image/webp': 'Image WebP',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Document Word',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Classeur Excel',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'Présentation PowerPoint',
+  'application/vnd.oasis.opendocument.text': 'Texte OpenDocument',
+  'application/vnd.oasis.opendocument.spreadsheet': 'Classeur OpenDocument',
+  'application/vnd.oasis.opendocument.presentation': 'Présentation OpenDocument',
+};
+
+/** Default of DOCUMENT_MAX_MB: the web app checks it before sending (the server stays the judge). */
+export const DOCUMENT_MAX_MB_DEFAULT = 20;
+
+/** `PATCH /api/projects/:id/documents/:documentId`. */
+export interface ChangeDocumentVisibilityRequest {
+  public: boolean;
+}
+
+/** `POST /api/projects/:id/documents/:documentId/removal`. */
+export interface RemoveDocumentRequest {
+  reason: string;
+}
+
+/** Answer of an upload: the command's answer and the id of the document. */
+export interface DocumentAccepted extends CommandAccepted {
+  documentId: string;
+  /** The version stored by this upload. */
+  documentVersion: number;
 }
 
 /** One line of a project's history, readable by a person. */
@@ -360,6 +423,10 @@ export const EVENT_TYPE_LABELS: Record<string, string> = {
   PublicationRequested: 'Publication demandée',
   ProjectPublished: 'Projet publié',
   PartnerInvolved: 'Partenaire associé',
+  DocumentAdded: 'Document ajouté',
+  DocumentVersionAdded: 'Nouvelle version d’un document',
+  DocumentVisibilityChanged: 'Visibilité d’un document modifiée',
+  DocumentRemoved: 'Document retiré',
   SeatAssigned: 'Place attribuée',
   SeatReleased: 'Place libérée',
   SeatTransferred: 'Fonction de maire transmise',

@@ -7,3 +7,4 @@ export * from './commune/commune.decider.js';
 export * from './organisation/organisation.js';
 export * from './project/follow-up.events.js';
 export * from './project/publication.events.js';
+export * from './project/project-documents.js';

@@ -89,3 +89,29 @@ describe('diffProjects', () => {
     expect(diffProjects(null, created).find((c) => c.field === 'title')).toEqual({ field: 'title', label: 'Titre', before: '—', after: '« Cantine »' });
   });
 });
+
+describe('documents in the audit replay', () => {
+  const DOC = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+  const file = { fileName: 'devis.pdf', mediaType: 'application/pdf', size: 48213, sha256: 'a'.repeat(64), blobKey: 'k1' };
+  const withDocuments = [
+    ...stream,
+    event(4, 'DocumentAdded', { documentId: DOC, version: 1, ...file, title: 'Devis de couverture', public: false }, '2026-05-01T10:00:00.000Z'),
+    event(5, 'DocumentVersionAdded', { documentId: DOC, version: 2, ...file, fileName: 'devis-v2.pdf', blobKey: 'k2' }, '2026-06-01T10:00:00.000Z'),
+    event(6, 'DocumentVisibilityChanged', { documentId: DOC, public: true }, '2026-07-01T10:00:00.000Z'),
+  ];
+
+  it('shows the documents list as it was at a date', () => {
+    const may = projectAsOf(withDocuments, new Date('2026-05-15T00:00:00Z')).doc!;
+    expect(may.documents).toEqual([expect.objectContaining({ id: DOC, title: 'Devis de couverture', public: false, versions: [expect.objectContaining({ version: 1, fileName: 'devis.pdf' })] })]);
+    const july = projectAsOf(withDocuments, new Date('2026-07-15T00:00:00Z')).doc!;
+    expect(july.documents![0]).toMatchObject({ public: true, versions: [{ version: 1 }, { version: 2, fileName: 'devis-v2.pdf' }] });
+  });
+
+  it('tells each document event in French, with what changed', () => {
+    const entries = projectHistory(withDocuments, view).slice(4);
+    expect(entries.map((e) => e.typeLabel)).toEqual(['Document ajouté', 'Nouvelle version d’un document', 'Visibilité d’un document modifiée']);
+    expect(entries[0].summary).toBe('Document ajouté : « Devis de couverture » (devis.pdf, PDF, 47 ko)');
+    expect(entries[1].changes).toEqual([{ field: 'documents', label: 'Documents', before: '« Devis de couverture » (version 1)', after: '« Devis de couverture » (version 2)' }]);
+    expect(entries[2].summary).toBe('Document rendu public');
+  });
+});

@@ -67,6 +67,14 @@ const FIELDS: Field[] = [
   { field: 'publication', label: 'Publication', read: (d) => PUBLICATION_LABELS[d.publication] ?? d.publication },
   { field: 'publicationSummary', label: 'Bilan proposé à la publication', read: (d) => quoted(d.publicationSummary) },
   { field: 'partners', label: 'Partenaires associés', read: (d) => String((d.partners ?? []).length) },
+  {
+    field: 'documents',
+    label: 'Documents',
+    read: (d) =>
+      (d.documents ?? [])
+        .map((doc) => `« ${doc.title} » (version ${doc.versions[doc.versions.length - 1]?.version ?? 1}${doc.public ? ', public' : ''})`)
+        .join(', ') || EMPTY,
+  },
 ];
 
 const CREATED_WITH = new Set(['title', 'description', 'theme', 'estimatedCostHt', 'step', 'progress']);

@@ -8,6 +8,10 @@ import { CLOCK, EVENT_STORE } from '../infrastructure/tokens.js';
 import type { SettableClock } from '../infrastructure/settable-clock.js';
 import { CreateProjectCommand } from '../projects/commands/create-project/create-project.command.js';
 import { ProjectCommandRunner } from '../projects/project-command.runner.js';
+import { DocumentUploads } from '../projects/documents/document-uploads.js';
+import { BLOB_STORE } from '../infrastructure/tokens.js';
+import type { BlobStore } from '@carnet/blob-store';
+import { demoPdf, demoPng } from './demo-files.js';
 
 type Step =
   | { by: string; daysAgo: number; do: Exclude<ProjectCommand, { type: 'CreateProject' | 'AnswerQuestion' }> }
@@ -25,7 +29,22 @@ interface DemoProject {
   /** A partner organisation the Département involves in the project. */
   partner?: string;
   steps: Step[];
+  /** Documents added after the steps (small files generated in code: a PDF or a PNG). */
+  documents?: DemoDocument[];
 }
+
+interface DemoDocument {
+  by: string;
+  daysAgo: number;
+  title: string;
+  fileName: string;
+  public: boolean;
+  bytes: () => Buffer;
+}
+
+/** A 120 × 80 picture: sky, a roof line and a wall, enough to look like a site photo thumbnail. */
+const roofPicture = () =>
+  demoPng(120, 80, (x, y) => (y < 30 - Math.abs(x - 60) / 3 ? [196, 222, 240] : y < 42 ? [150, 62, 45] : [214, 200, 178]));
 
 const MAIRE_ABLEIGES = 'persona-maire-95002';
 const ADJOINT_ABLEIGES = 'persona-adjoint-95002';
@@ -50,6 +69,16 @@ export const DEMO_PROJECTS: DemoProject[] = [
       { by: ADJOINT_ABLEIGES, daysAgo: 150, do: { type: 'ChangeStep', step: 'financement', progress: 40, comment: 'Dossiers DETR et départemental déposés' } },
       { by: MAIRE_ABLEIGES, daysAgo: 60, do: { type: 'ChangeStep', step: 'travaux', progress: 60, comment: 'Travaux pendant les vacances d’été' } },
       { by: ADJOINT_ABLEIGES, daysAgo: 12, do: { type: 'AskQuestion', category: 'technique', text: 'L’entreprise propose une variante en bac acier : faut-il un nouvel avis de l’architecte des bâtiments de France ?' } },
+    ],
+    documents: [
+      {
+        by: ADJOINT_ABLEIGES, daysAgo: 148, title: 'Devis de couverture retenu', fileName: 'Devis couverture école - entreprise Lefèvre.pdf', public: false,
+        bytes: () => demoPdf(['Devis n° 2026-031 - Couverture de l\'école élémentaire', 'Dépose de la couverture existante : 38 400 EUR HT', 'Isolation des combles (R = 7) : 21 900 EUR HT', 'Total : 182 300 EUR HT']),
+      },
+      {
+        by: MAIRE_ABLEIGES, daysAgo: 58, title: 'Photo de la toiture avant travaux', fileName: 'toiture-avant-travaux.png', public: true,
+        bytes: roofPicture,
+      },
     ],
   },
   {
@@ -92,6 +121,12 @@ export const DEMO_PROJECTS: DemoProject[] = [
       { by: MAIRE_VIGNY, daysAgo: 240, do: { type: 'ChangeStep', step: 'termine', progress: 100, comment: 'Inauguré le 14 juin' } },
       { by: MAIRE_VIGNY, daysAgo: 200, do: { type: 'RequestPublication', summary: 'Un city-stade de 24 × 12 m livré en quatre mois pour 118 000 € HT, financé à 60 % (Département et Agence nationale du sport). À refaire : associer les riverains dès l’avant-projet ; le choix d’un revêtement drainant a évité les flaques de l’hiver.' } },
       { by: MAIRE_VIGNY, daysAgo: 198, do: { type: 'PublishProject' } },
+    ],
+    documents: [
+      {
+        by: MAIRE_VIGNY, daysAgo: 197, title: 'Bilan de l’opération', fileName: 'Bilan city-stade Vigny.pdf', public: true,
+        bytes: () => demoPdf(['City-stade de Vigny - bilan', 'Terrain multisports 24 x 12 m, livré en quatre mois', 'Coût : 118 000 EUR HT, financé à 60 %']),
+      },
     ],
   },
   {
@@ -137,6 +172,8 @@ export class DemoData {
     private readonly seats: CommuneSeatCommands,
     @Inject(CLOCK) private readonly clock: SettableClock,
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly uploads: DocumentUploads,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
   async seedIfEmpty(now = new Date()): Promise<number> {
@@ -178,6 +215,13 @@ export class DemoData {
             lastQuestionId = (stream.find((e) => e.metadata.commandId === commandId)!.data as { questionId: string }).questionId;
           }
           position = result.position;
+        }
+        for (const [i, doc] of (p.documents ?? []).entries()) {
+          this.clock.set(at(doc.daysAgo, p.steps.length + i + 1));
+          const blob = await this.blobs.put(doc.bytes());
+          const file = { fileName: doc.fileName, mediaType: doc.fileName.endsWith('.png') ? 'image/png' : 'application/pdf', size: blob.size, sha256: blob.sha256, blobKey: blob.key } as const;
+          const command = { type: 'AddDocument', documentId: '', title: doc.title, public: doc.public, file } as const;
+          position = (await this.uploads.record(created.id, command, actor(doc.by), { idempotencyKey: `demo-${p.key}-document-${i}` })).position;
         }
       }
     } finally {

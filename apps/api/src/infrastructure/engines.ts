@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { KurrentDbEventStore, SqliteEventStore, type EventStore } from '@carnet/event-store';
 import { MongoReadStore, SqliteReadStore, type ReadStore } from '@carnet/read-store';
 import { MongoAccountStore, SqliteAccountStore, type AccountStore } from '@carnet/account-store';
+import { FolderBlobStore, GridFsBlobStore, type BlobStore } from '@carnet/blob-store';
 import type { AppConfig } from '../config.js';
 
 /** Opens the configured event store: SQLite in DATA_DIR by default, KurrentDB when KURRENTDB_URL is set. */
@@ -25,4 +26,12 @@ export async function openAccountStore(config: AppConfig): Promise<AccountStore>
     return MongoAccountStore.connect({ url: config.readStore.url, dbName: config.readStore.dbName });
   }
   return new SqliteAccountStore(join(config.dataDir, 'accounts.sqlite'));
+}
+
+/** Opens the blob store of document bytes: a folder `DATA_DIR/documents` by default, GridFS (bucket `documents`) when MONGO_URL is set. */
+export async function openBlobStore(config: AppConfig): Promise<BlobStore> {
+  if (config.readStore.engine === 'mongodb') {
+    return GridFsBlobStore.connect({ url: config.readStore.url, dbName: config.readStore.dbName, bucketName: 'documents' });
+  }
+  return new FolderBlobStore(join(config.dataDir, 'documents'));
 }

@@ -7,9 +7,10 @@ import { PeopleDirectory } from '../shared/people-directory.js';
 import { ReadModels } from '../shared/read-models.js';
 import { AnchorScheduler } from './anchor-scheduler.js';
 import { ALL_PROJECTIONS } from './projections.js';
-import { openAccountStore, openEventStore, openReadStore } from './engines.js';
-import { ACCOUNT_STORE, CLOCK, EVENT_STORE, PROJECTION_RUNNER, READ_STORE, type Clock } from './tokens.js';
+import { openAccountStore, openBlobStore, openEventStore, openReadStore } from './engines.js';
+import { ACCOUNT_STORE, BLOB_STORE, CLOCK, EVENT_STORE, PROJECTION_RUNNER, READ_STORE, type Clock } from './tokens.js';
 import type { AccountStore } from '@carnet/account-store';
+import type { BlobStore } from '@carnet/blob-store';
 
 /** Starts the projection runner once the app is up; stops it and closes the stores on shutdown. */
 @Injectable()
@@ -19,6 +20,7 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(READ_STORE) private readonly reads: ReadStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(ACCOUNT_STORE) private readonly accounts: AccountStore,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,6 +32,7 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.events.close();
     await this.reads.close();
     await this.accounts.close();
+    await this.blobs.close();
   }
 }
 
@@ -47,6 +50,7 @@ export class InfrastructureModule {
         { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
         { provide: READ_STORE, useFactory: () => openReadStore(config) },
         { provide: ACCOUNT_STORE, useFactory: () => openAccountStore(config) },
+        { provide: BLOB_STORE, useFactory: () => openBlobStore(config) },
         {
           provide: PROJECTION_RUNNER,
           inject: [EVENT_STORE, READ_STORE],
@@ -59,7 +63,7 @@ export class InfrastructureModule {
         PeopleDirectory,
         AnchorScheduler,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ACCOUNT_STORE, PROJECTION_RUNNER, DeciderRunner, ReadModels, PeopleDirectory, AnchorScheduler],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ACCOUNT_STORE, BLOB_STORE, PROJECTION_RUNNER, DeciderRunner, ReadModels, PeopleDirectory, AnchorScheduler],
     };
   }
 }

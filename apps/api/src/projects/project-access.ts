@@ -29,6 +29,15 @@ export function canSeeProject(actor: Actor | null, project: ProjectAccessFacts):
   return false;
 }
 
+/**
+ * Who sees every document of a project, public or not: the people inside it (its commune,
+ * Département staff and auditors, involved partners). Whoever sees the project only because it
+ * is published sees its public documents.
+ */
+export function canSeeAllDocuments(actor: Actor | null, project: ProjectAccessFacts): boolean {
+  return canSeeProject(actor, { ...project, publication: 'none' });
+}
+
 export type ProjectScope =
   | { kind: 'all' }
   | { kind: 'where'; where: Record<string, Scalar> }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CommandAccepted } from '@carnet/contracts';
-import { projectDecider, projectStreamId, type Actor, type ProjectCommand } from '@carnet/domain';
+import { projectDecider, projectStreamId, type Actor, type ProjectCommand, type ProjectState } from '@carnet/domain';
 import type { CommandOptions } from '../shared/command-options.js';
 import { DeciderRunner } from '../shared/decider-runner.js';
 import { canSeeProject, projectNotFound } from './project-access.js';
@@ -15,6 +15,16 @@ export class ProjectCommandRunner {
 
   commandId(actor: Actor, options: CommandOptions): string {
     return this.runner.commandId(actor, options);
+  }
+
+  /** The project as its events make it now, and its version: for checks made before accepting an upload. */
+  state(projectId: string): Promise<{ state: ProjectState; version: number }> {
+    return this.runner.state(projectDecider, projectStreamId(projectId));
+  }
+
+  /** What the command `commandId` appended to the project's stream. */
+  recordedBy(projectId: string, commandId: string) {
+    return this.runner.recordedBy(projectStreamId(projectId), commandId);
   }
 
   run(projectId: string, command: ProjectCommand, actor: Actor, options: CommandOptions, commandId?: string): Promise<CommandAccepted> {

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, STEP_LABELS, THEME_LABELS, type HistoryEntry, type ProjectDetail, type ProjectSummary } from '@carnet/contracts';
+import { CATEGORY_LABELS, DOCUMENT_TYPE_LABELS, STEP_LABELS, THEME_LABELS, type DocumentView, type HistoryEntry, type ProjectDetail, type ProjectSummary } from '@carnet/contracts';
 import type { ProjectStep, ProjectTheme, QuestionCategory } from '@carnet/domain';
 import type { StoredDoc } from '@carnet/read-store';
 import type { ActorView } from '@carnet/contracts';
@@ -6,7 +6,7 @@ import type { ActorView } from '@carnet/contracts';
 /** Gives the view of a person from their id and role at the time (see PeopleDirectory). */
 export type Viewer = (id: string, role: string) => ActorView;
 import type { HistoryDoc } from './projections/project-history.projection.js';
-import type { ProjectDoc } from './projections/project.projection.js';
+import type { DocumentDoc, ProjectDoc } from './projections/project.projection.js';
 
 /** Read model → API shapes. Names of communes and people are looked up here, at read time. */
 export function toSummary(doc: ProjectDoc & StoredDoc, communeName: string): ProjectSummary {
@@ -28,9 +28,36 @@ export function toSummary(doc: ProjectDoc & StoredDoc, communeName: string): Pro
 }
 
 /** Ids of the people a project page names. */
-export const peopleOf = (doc: ProjectDoc): string[] => doc.questions.flatMap((q) => [q.askedById, ...q.answers.map((a) => a.answeredById)]);
+export const peopleOf = (doc: ProjectDoc): string[] => [
+  ...doc.questions.flatMap((q) => [q.askedById, ...q.answers.map((a) => a.answeredById)]),
+  ...(doc.documents ?? []).flatMap((d) => d.versions.map((v) => v.addedById)),
+];
 
-export function toDetail(doc: ProjectDoc & StoredDoc, communeName: string, actorView: Viewer): ProjectDetail {
+/** A document as the API shows it: no blob key (where the bytes live is the server's business). */
+export function toDocumentView(d: DocumentDoc, actorView: Viewer): DocumentView {
+  return {
+    id: d.id,
+    title: d.title,
+    public: d.public,
+    version: d.versions[d.versions.length - 1]?.version ?? 1,
+    versions: d.versions.map((v) => ({
+      version: v.version,
+      fileName: v.fileName,
+      mediaType: v.mediaType,
+      size: v.size,
+      sha256: v.sha256,
+      addedAt: v.addedAt,
+      addedBy: actorView(v.addedById, v.addedByRole),
+    })),
+  };
+}
+
+/**
+ * The project page. `allDocuments`: the person is inside the project (see `canSeeAllDocuments`);
+ * otherwise only public documents are listed.
+ */
+export function toDetail(doc: ProjectDoc & StoredDoc, communeName: string, actorView: Viewer, allDocuments = true): ProjectDetail {
+  const documents = (doc.documents ?? []).filter((d) => allDocuments || d.public);
   return {
     ...toSummary(doc, communeName),
     description: doc.description,
@@ -43,6 +70,7 @@ export function toDetail(doc: ProjectDoc & StoredDoc, communeName: string, actor
       askedBy: actorView(q.askedById, q.askedByRole),
       answers: q.answers.map((a) => ({ id: a.id, text: a.text, answeredAt: a.answeredAt, answeredBy: actorView(a.answeredById, a.answeredByRole) })),
     })),
+    documents: documents.map((d) => toDocumentView(d, actorView)).reverse(),
   };
 }
 
@@ -51,6 +79,14 @@ const clip = (text: unknown, max = 120): string => {
   const s = String(text ?? '');
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 };
+
+/** « 48 ko », « 1,2 Mo »: sizes as a person reads them. */
+export function frenchSize(bytes: number): string {
+  if (!Number.isFinite(bytes)) return '';
+  if (bytes < 1024) return `${bytes} o`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} ko`;
+  return `${(bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+}
 
 /** A French sentence for each event type, as shown in the project history. */
 export function describeEvent(type: string, data: Record<string, unknown>): string {
@@ -80,6 +116,14 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
       return 'Publication demandée';
     case 'ProjectPublished':
       return 'Publication approuvée par le maire : projet publié';
+    case 'DocumentAdded':
+      return `Document ajouté : « ${clip(data.title)} » (${clip(data.fileName, 80)}, ${DOCUMENT_TYPE_LABELS[String(data.mediaType)] ?? data.mediaType}, ${frenchSize(Number(data.size))})${data.public ? ', public' : ''}`;
+    case 'DocumentVersionAdded':
+      return `Version ${data.version} d’un document ajoutée : ${clip(data.fileName, 80)} (${frenchSize(Number(data.size))})`;
+    case 'DocumentVisibilityChanged':
+      return data.public ? 'Document rendu public' : 'Document retiré de la partie publique';
+    case 'DocumentRemoved':
+      return `Document retiré du projet — motif : ${clip(data.reason)}`;
     default:
       return type;
   }

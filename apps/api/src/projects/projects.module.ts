@@ -16,6 +16,17 @@ import { RequestPublicationHandler } from './commands/request-publication/reques
 import { RequestPublicationHttpController } from './commands/request-publication/request-publication.http.controller.js';
 import { InvolvePartnerHandler } from './commands/involve-partner/involve-partner.handler.js';
 import { InvolvePartnerHttpController } from './commands/involve-partner/involve-partner.http.controller.js';
+import { AddDocumentHandler } from './commands/add-document/add-document.handler.js';
+import { AddDocumentHttpController } from './commands/add-document/add-document.http.controller.js';
+import { AddDocumentVersionHandler } from './commands/add-document-version/add-document-version.handler.js';
+import { AddDocumentVersionHttpController } from './commands/add-document-version/add-document-version.http.controller.js';
+import { ChangeDocumentVisibilityHandler } from './commands/change-document-visibility/change-document-visibility.handler.js';
+import { ChangeDocumentVisibilityHttpController } from './commands/change-document-visibility/change-document-visibility.http.controller.js';
+import { RemoveDocumentHandler } from './commands/remove-document/remove-document.handler.js';
+import { RemoveDocumentHttpController } from './commands/remove-document/remove-document.http.controller.js';
+import { DocumentUploads } from './documents/document-uploads.js';
+import { DownloadDocumentHandler } from './queries/download-document/download-document.handler.js';
+import { DownloadDocumentHttpController } from './queries/download-document/download-document.http.controller.js';
 import { ProjectCommandRunner } from './project-command.runner.js';
 import { GetProjectHistoryHandler } from './queries/get-project-history/get-project-history.handler.js';
 import { GetProjectHistoryHttpController } from './queries/get-project-history/get-project-history.http.controller.js';
@@ -32,6 +43,7 @@ import { ListProjectsHttpController } from './queries/list-projects/list-project
     ListProjectsHttpController,
     GetProjectHistoryHttpController,
     GetProjectHttpController,
+    DownloadDocumentHttpController,
     CreateProjectHttpController,
     ChangeProjectDetailsHttpController,
     ChangeStepHttpController,
@@ -40,6 +52,10 @@ import { ListProjectsHttpController } from './queries/list-projects/list-project
     RequestPublicationHttpController,
     PublishProjectHttpController,
     InvolvePartnerHttpController,
+    AddDocumentHttpController,
+    AddDocumentVersionHttpController,
+    ChangeDocumentVisibilityHttpController,
+    RemoveDocumentHttpController,
   ],
   providers: [
     ProjectCommandRunner,
@@ -51,10 +67,16 @@ import { ListProjectsHttpController } from './queries/list-projects/list-project
     RequestPublicationHandler,
     PublishProjectHandler,
     InvolvePartnerHandler,
+    DocumentUploads,
+    AddDocumentHandler,
+    AddDocumentVersionHandler,
+    ChangeDocumentVisibilityHandler,
+    RemoveDocumentHandler,
+    DownloadDocumentHandler,
     ListProjectsHandler,
     GetProjectHandler,
     GetProjectHistoryHandler,
   ],
-  exports: [ProjectCommandRunner],
+  exports: [ProjectCommandRunner, DocumentUploads],
 })
 export class ProjectsModule {}

@@ -47,6 +47,17 @@ export class DeciderRunner {
     return options.idempotencyKey ? deterministicUuid(`command:${actor.id}:${options.idempotencyKey}`) : randomUUID();
   }
 
+  /** The folded state of a stream and its version (number of events), for checks made before a command. */
+  async state<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): Promise<{ state: S; version: number }> {
+    const recorded = await this.events.readStream(streamId);
+    return { state: recorded.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState()), version: recorded.length };
+  }
+
+  /** The events a command appended to a stream (none when it was never accepted there). */
+  async recordedBy(streamId: string, commandId: string): Promise<RecordedEvent[]> {
+    return (await this.events.readStream(streamId)).filter((e) => e.metadata.commandId === commandId);
+  }
+
   async run<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, request: DecisionRequest<C, S>): Promise<CommandAccepted> {
     const { id, streamId, command, actor, options } = request;
     const commandId = request.commandId ?? this.commandId(actor, options);
@@ -91,6 +102,9 @@ export class DeciderRunner {
 function accepted(id: string, last: RecordedEvent): CommandAccepted {
   return { id, version: last.revision + 1, position: last.position };
 }
+
+/** The 409 of a command sent with a project version that is no longer the current one. */
+export const staleProjectVersion = (expected: number, actual: number): ProblemException => staleVersion(PROJECT_SUBJECT, expected, actual);
 
 function staleVersion(subject: { title: string; name: string }, expected: number, actual: number): ProblemException {
   return new ProblemException(

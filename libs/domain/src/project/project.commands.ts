@@ -1,3 +1,4 @@
+import type { DocumentCommand } from './project-documents.js';
 import type { ProjectStep, ProjectTheme, QuestionCategory } from './project.events.js';
 
 export interface CreateProject {
@@ -55,4 +56,5 @@ export type ProjectCommand =
   | AnswerQuestion
   | RequestPublication
   | PublishProject
-  | InvolvePartner;
+  | InvolvePartner
+  | DocumentCommand;

@@ -1,4 +1,5 @@
 import { DomainError, isCommuneRole, isDepartementRole, type Actor, type DecisionContext, type Decider } from '../shared/decider.js';
+import { decideDocument, evolveDocuments, type DocumentState } from './project-documents.js';
 import type { ProjectCommand } from './project.commands.js';
 import {
   PROJECT_EVENT_VERSIONS,
@@ -26,6 +27,8 @@ export interface ProjectState {
   publication: PublicationState;
   /** Partner organisations involved in the project. */
   partners: string[];
+  /** Document id → version, visibility, removal (rules in project-documents.ts). */
+  documents: Record<string, DocumentState>;
 }
 
 export const TITLE_MAX = 160;
@@ -46,6 +49,7 @@ export const initialProjectState = (): ProjectState => ({
   questions: {},
   publication: 'none',
   partners: [],
+  documents: {},
 });
 
 const stepIndex = (step: ProjectStep): number => PROJECT_STEPS.indexOf(step);
@@ -220,6 +224,11 @@ function decide(command: ProjectCommand, state: ProjectState, { actor, newId }: 
       }
       return [event('PartnerInvolved', { projectId, organisationId: command.organisationId })];
     }
+    case 'AddDocument':
+    case 'AddDocumentVersion':
+    case 'ChangeDocumentVisibility':
+    case 'RemoveDocument':
+      return decideDocument(command, state, actor);
   }
 }
 
@@ -255,6 +264,11 @@ function evolve(state: ProjectState, e: ProjectEvent): ProjectState {
       return { ...state, publication: 'published' };
     case 'PartnerInvolved':
       return { ...state, partners: [...state.partners, e.data.organisationId] };
+    case 'DocumentAdded':
+    case 'DocumentVersionAdded':
+    case 'DocumentVisibilityChanged':
+    case 'DocumentRemoved':
+      return { ...state, documents: evolveDocuments(state.documents, e) };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider.js';
+import type { DocumentAdded, DocumentRemoved, DocumentVersionAdded, DocumentVisibilityChanged } from './follow-up.events.js';
 
 /** The steps of a project, in order. */
 export const PROJECT_STEPS = ['idee', 'etudes', 'financement', 'travaux', 'termine'] as const;
@@ -111,7 +112,11 @@ export type ProjectEvent =
   | QuestionAnswered
   | PublicationRequested
   | ProjectPublished
-  | PartnerInvolved;
+  | PartnerInvolved
+  | DocumentAdded
+  | DocumentVersionAdded
+  | DocumentVisibilityChanged
+  | DocumentRemoved;
 
 export type ProjectEventType = ProjectEvent['type'];
 
@@ -127,6 +132,10 @@ export const PROJECT_EVENT_VERSIONS: Record<ProjectEventType, number> = {
   PublicationRequested: 1,
   ProjectPublished: 1,
   PartnerInvolved: 1,
+  DocumentAdded: 1,
+  DocumentVersionAdded: 1,
+  DocumentVisibilityChanged: 1,
+  DocumentRemoved: 1,
 };
 
 /** The stream of one project: `project-<uuid>`. */

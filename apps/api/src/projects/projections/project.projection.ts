@@ -19,6 +19,25 @@ export interface QuestionDoc {
   answers: AnswerDoc[];
 }
 
+/** One stored version of a document; `blobKey` and `sha256` let a download find and check the bytes. */
+export interface DocumentVersionDoc {
+  version: number;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  blobKey: string;
+  addedAt: string;
+  addedById: string;
+  addedByRole: string;
+}
+export interface DocumentDoc {
+  id: string;
+  title: string;
+  public: boolean;
+  versions: DocumentVersionDoc[];
+}
+
 /** The read model behind the project list and the project page. */
 export interface ProjectDoc {
   codeInsee: string;
@@ -40,6 +59,8 @@ export interface ProjectDoc {
   searchText: string;
   /** Partner organisations involved (their members may see the project). */
   partners: string[];
+  /** Documents in the order they were added; a removed document is no longer listed. */
+  documents?: DocumentDoc[];
 }
 
 const isProjectEvent = (e: RecordedEvent): boolean => e.streamId.startsWith(PROJECT_STREAM_PREFIX);
@@ -73,6 +94,7 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
       version: 1,
       searchText: '',
       partners: [],
+      documents: [],
     });
   }
   if (!doc) return null; // an event of a project we never saw created: ignore rather than invent
@@ -129,6 +151,24 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
       return touch({ ...doc, publication: 'published' });
     case 'PartnerInvolved':
       return touch({ ...doc, partners: [...(doc.partners ?? []), event.data.organisationId] });
+    case 'DocumentAdded':
+    case 'DocumentVersionAdded': {
+      const { projectId: _p, documentId, title, public: isPublic, ...file } = event.data as typeof event.data & { title?: string; public?: boolean };
+      const version: DocumentVersionDoc = { ...file, addedAt: at, addedById: recorded.metadata.actorId, addedByRole: recorded.metadata.actorRole };
+      const documents = doc.documents ?? [];
+      if (event.type === 'DocumentAdded') {
+        if (documents.some((d) => d.id === documentId)) return touch({ ...doc });
+        return touch({ ...doc, documents: [...documents, { id: documentId, title: title!, public: isPublic === true, versions: [version] }] });
+      }
+      return touch({
+        ...doc,
+        documents: documents.map((d) => (d.id !== documentId || d.versions.some((v) => v.version === version.version) ? d : { ...d, versions: [...d.versions, version] })),
+      });
+    }
+    case 'DocumentVisibilityChanged':
+      return touch({ ...doc, documents: (doc.documents ?? []).map((d) => (d.id === event.data.documentId ? { ...d, public: event.data.public } : d)) });
+    case 'DocumentRemoved':
+      return touch({ ...doc, documents: (doc.documents ?? []).filter((d) => d.id !== event.data.documentId) });
     default:
       return touch({ ...doc });
   }

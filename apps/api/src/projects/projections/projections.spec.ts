@@ -82,3 +82,36 @@ describe('projections', () => {
     });
   });
 });
+
+describe('projects with documents', () => {
+  const D = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+  const file = { fileName: 'devis.pdf', mediaType: 'application/pdf', size: 48213, sha256: 'a'.repeat(64), blobKey: 'k1' };
+  const withDocuments = [
+    ...events,
+    recorded(5, 'DocumentAdded', { documentId: D, version: 1, ...file, title: 'Devis', public: false }),
+    recorded(6, 'DocumentVersionAdded', { documentId: D, version: 2, ...file, blobKey: 'k2' }, 'persona-agent-amenagement', 'departement_agent'),
+    recorded(7, 'DocumentVisibilityChanged', { documentId: D, public: true }),
+  ];
+
+  it('gives the same document when replayed twice', () => {
+    const once = replay(projectProjection, withDocuments);
+    expect(replay(projectProjection, withDocuments, structuredClone(once))).toEqual(once);
+  });
+
+  it('lists the document with its versions and visibility, and drops it once removed', () => {
+    const doc = replay(projectProjection, withDocuments).get(P) as ProjectDoc & StoredDoc;
+    expect(doc.documents).toEqual([
+      {
+        id: D,
+        title: 'Devis',
+        public: true,
+        versions: [
+          expect.objectContaining({ version: 1, blobKey: 'k1', addedById: 'persona-maire-95002' }),
+          expect.objectContaining({ version: 2, blobKey: 'k2', addedByRole: 'departement_agent' }),
+        ],
+      },
+    ]);
+    const removed = replay(projectProjection, [...withDocuments, recorded(8, 'DocumentRemoved', { documentId: D, reason: 'Doublon' })]).get(P) as ProjectDoc & StoredDoc;
+    expect(removed.documents).toEqual([]);
+  });
+});

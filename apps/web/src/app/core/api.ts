@@ -1,6 +1,8 @@
 import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  ChangeDocumentVisibilityRequest,
+  DocumentAccepted,
   AcceptInvitationRequest,
   AccountListKind,
   AdminAccountRow,
@@ -230,6 +232,24 @@ export class Api {
 
   approvePublication(id: string, ctx: CommandContext): Observable<CommandAccepted> {
     return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/publication`, null, { headers: commandHeaders(ctx) });
+  }
+
+  /** Multipart upload of a new document: `file`, `title`, `public`. */
+  addDocument(id: string, form: FormData, ctx: CommandContext): Observable<DocumentAccepted> {
+    return this.http.post<DocumentAccepted>(`${this.projectUrl(id)}/documents`, form, { headers: commandHeaders(ctx) });
+  }
+
+  addDocumentVersion(id: string, documentId: string, form: FormData, ctx: CommandContext): Observable<DocumentAccepted> {
+    return this.http.post<DocumentAccepted>(`${this.documentUrl(id, documentId)}/versions`, form, { headers: commandHeaders(ctx) });
+  }
+
+  changeDocumentVisibility(id: string, documentId: string, body: ChangeDocumentVisibilityRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.patch<CommandAccepted>(this.documentUrl(id, documentId), body, { headers: commandHeaders(ctx) });
+  }
+
+  /** Where the browser downloads a document (the current version, or `version`). */
+  documentUrl(id: string, documentId: string, version?: number): string {
+    return `${this.projectUrl(id)}/documents/${encodeURIComponent(documentId)}${version ? `/versions/${version}` : ''}`;
   }
 
   private communeUrl(codeInsee: string): string {

@@ -4,7 +4,7 @@ import { PeopleDirectory } from '../../../shared/people-directory.js';
 import { ReadModels } from '../../../shared/read-models.js';
 import type { HistoryDoc } from '../../projections/project-history.projection.js';
 import type { ProjectDoc } from '../../projections/project.projection.js';
-import { canSeeProject, projectNotFound } from '../../project-access.js';
+import { canSeeAllDocuments, canSeeProject, projectNotFound } from '../../project-access.js';
 import { toHistoryEntry } from '../../project.views.js';
 import { GetProjectHistoryQuery } from './get-project-history.query.js';
 
@@ -20,7 +20,12 @@ export class GetProjectHistoryHandler implements IQueryHandler<GetProjectHistory
     const project = await set.get<ProjectDoc>('projects', projectId);
     if (!project || !canSeeProject(actor, project)) throw projectNotFound(projectId);
     const docs = await set.find<HistoryDoc>('project_history', { where: { projectId }, orderBy: [{ field: 'position', direction: 'asc' }] });
-    const view = await this.people.viewer(docs.map((d) => d.actorId));
-    return docs.map((d) => toHistoryEntry(d, view));
+    // Whoever sees the project only because it is published does not learn of its non-public documents.
+    const publicDocuments = new Set((project.documents ?? []).filter((d) => d.public).map((d) => d.id));
+    const shown = canSeeAllDocuments(actor, project)
+      ? docs
+      : docs.filter((d) => !d.type.startsWith('Document') || publicDocuments.has(String(d.data.documentId)));
+    const view = await this.people.viewer(shown.map((d) => d.actorId));
+    return shown.map((d) => toHistoryEntry(d, view));
   }
 }

@@ -3,7 +3,7 @@ import type { ProjectDetail } from '@carnet/contracts';
 import { CommuneCatalog } from '../../../communes/commune-catalog.js';
 import { ReadModels } from '../../../shared/read-models.js';
 import type { ProjectDoc } from '../../projections/project.projection.js';
-import { canSeeProject, projectNotFound } from '../../project-access.js';
+import { canSeeAllDocuments, canSeeProject, projectNotFound } from '../../project-access.js';
 import { PeopleDirectory } from '../../../shared/people-directory.js';
 import { peopleOf, toDetail } from '../../project.views.js';
 import { GetProjectQuery } from './get-project.query.js';
@@ -20,6 +20,6 @@ export class GetProjectHandler implements IQueryHandler<GetProjectQuery> {
     const set = await this.readModels.current(minPosition);
     const doc = await set.get<ProjectDoc>('projects', projectId);
     if (!doc || !canSeeProject(actor, doc)) throw projectNotFound(projectId);
-    return toDetail(doc, this.communes.nameOf(doc.codeInsee), await this.people.viewer(peopleOf(doc)));
+    return toDetail(doc, this.communes.nameOf(doc.codeInsee), await this.people.viewer(peopleOf(doc)), canSeeAllDocuments(actor, doc));
   }
 }

@@ -23,6 +23,7 @@ const project = (overrides: Partial<ProjectDetail> = {}): ProjectDetail => ({
   description: '',
   questions: [],
   publicationSummary: null,
+  documents: [],
   ...overrides,
 });
 

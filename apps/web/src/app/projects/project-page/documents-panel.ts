@@ -1,0 +1,302 @@
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal, viewChild } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { DOCUMENT_MAX_MB_DEFAULT, DOCUMENT_TYPE_LABELS, ROLE_LABELS, type DocumentView } from '@carnet/contracts';
+import { Api } from '../../core/api';
+import { FrDate } from '../../core/format';
+import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
+import { FormFeedback } from './form-feedback';
+import { CommandFormState, ProjectStore } from './project-store';
+
+const MAX_BYTES = DOCUMENT_MAX_MB_DEFAULT * 1024 * 1024;
+/** What the file picker proposes; the server reads the content and decides. */
+export const DOCUMENT_ACCEPT = '.pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp';
+
+/** « 48 ko », « 1,2 Mo ». */
+export function frenchSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} o`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} ko`;
+  return `${(bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+}
+
+/** The checks made before sending a file (the server makes them again, and reads the content). */
+export function validateFile(file: File | null): string | null {
+  if (!file) return 'Choisissez un fichier.';
+  if (file.size === 0) return 'Ce fichier est vide.';
+  if (file.size > MAX_BYTES) return `Ce fichier dépasse la taille maximale de ${DOCUMENT_MAX_MB_DEFAULT} Mo.`;
+  return null;
+}
+
+export function validateDocument(title: string, file: File | null): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!title.trim()) errors['title'] = 'Donnez un titre au document.';
+  else if (title.trim().length > 160) errors['title'] = 'Le titre dépasse 160 caractères.';
+  const fileError = validateFile(file);
+  if (fileError) errors['file'] = fileError;
+  return errors;
+}
+
+const fileKey = (file: File) => ({ name: file.name, size: file.size, lastModified: file.lastModified });
+
+/** A new version of one document: a file picker and a button. */
+@Component({
+  selector: 'app-document-version-form',
+  imports: [FormFeedback],
+  template: `
+    <form #form class="form form--nested" novalidate (submit)="$event.preventDefault(); submit()" [attr.aria-label]="'Nouvelle version de « ' + document().title + ' »'">
+      <div class="field">
+        <label [for]="'version-file-' + document().id">Nouvelle version de « {{ document().title }} »</label>
+        <input
+          #file
+          type="file"
+          [id]="'version-file-' + document().id"
+          name="file"
+          [accept]="accept"
+          (change)="picked.set(file.files?.item(0) ?? null)"
+          [attr.aria-invalid]="state.errors()['file'] ? true : null"
+          [attr.aria-describedby]="state.errors()['file'] ? 'version-file-error-' + document().id : null"
+        />
+        @if (state.errors()['file']; as message) {
+          <p [id]="'version-file-error-' + document().id" class="field-error">{{ message }}</p>
+        }
+      </div>
+      <div class="form-actions">
+        <button type="submit" class="button button--small" [disabled]="state.pending()">
+          {{ state.pending() ? 'Envoi…' : 'Déposer la nouvelle version' }}
+        </button>
+      </div>
+      <app-form-feedback [state]="state" />
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DocumentVersionForm {
+  private readonly api = inject(Api);
+  private readonly store = inject(ProjectStore);
+  private readonly form = viewChild.required<ElementRef<HTMLFormElement>>('form');
+  private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('file');
+
+  readonly document = input.required<DocumentView>();
+  protected readonly accept = DOCUMENT_ACCEPT;
+  protected readonly state = new CommandFormState();
+  protected readonly picked = signal<File | null>(null);
+
+  protected async submit(): Promise<void> {
+    const detail = this.store.detail();
+    const file = this.picked();
+    if (!detail || this.state.pending()) return;
+    const error = validateFile(file);
+    if (!this.state.begin(error ? { file: error } : {})) {
+      focusFirstError(this.form().nativeElement);
+      return;
+    }
+    const form = new FormData();
+    form.append('file', file!, file!.name);
+    const ok = await this.store.run(
+      this.state,
+      { version: this.document().id, file: fileKey(file!) },
+      (ctx) => this.api.addDocumentVersion(detail.id, this.document().id, form, ctx),
+      'La nouvelle version a été déposée.',
+    );
+    if (ok) {
+      this.picked.set(null);
+      this.fileInput().nativeElement.value = '';
+    } else {
+      focusFirstError(this.form().nativeElement);
+    }
+  }
+}
+
+/** « Documents » of the project page: the list, the download links, and what the person may change. */
+@Component({
+  selector: 'app-documents-panel',
+  imports: [FormsModule, FrDate, FormFeedback, DocumentVersionForm],
+  template: `
+    @if (documents().length === 0) {
+      <p>Aucun document pour l'instant.</p>
+    } @else {
+      <ul class="documents">
+        @for (d of documents(); track d.id) {
+          <li class="document">
+            <h3 class="document__title">{{ d.title }}</h3>
+            <p class="document__facts">
+              <span>{{ typeLabel(d) }}</span>
+              <span aria-hidden="true"> · </span>
+              <span>{{ size(d) }}</span>
+              <span aria-hidden="true"> · </span>
+              <span>Version {{ d.version }}</span>
+              <span aria-hidden="true"> · </span>
+              <span>Déposée le <time [attr.datetime]="current(d).addedAt">{{ current(d).addedAt | frDate }}</time></span>
+              <span aria-hidden="true"> · </span>
+              @if (d.public) {
+                <span class="badge badge--ok">Public</span>
+              } @else {
+                <span class="badge">Non public</span>
+              }
+            </p>
+            <p class="byline">Fichier « {{ current(d).fileName }} », déposé par {{ current(d).addedBy.name }} ({{ roleLabels[current(d).addedBy.role] }})</p>
+            <p class="document__actions">
+              <a class="button button--small" [href]="downloadUrl(d)" download>
+                Télécharger<span class="visually-hidden"> « {{ d.title }} » (version {{ d.version }})</span>
+              </a>
+              @if (canCurate()) {
+                <button type="button" class="button button--small" [disabled]="visibility.pending()" (click)="toggle(d)">
+                  {{ d.public ? 'Ne plus rendre public' : 'Rendre public' }}<span class="visually-hidden"> « {{ d.title }} »</span>
+                </button>
+              }
+            </p>
+            @if (d.versions.length > 1) {
+              <details class="document__versions">
+                <summary>Versions précédentes</summary>
+                <ul>
+                  @for (v of d.versions.slice(0, -1); track v.version) {
+                    <li>
+                      <a [href]="downloadUrl(d, v.version)" download>Version {{ v.version }} — {{ v.fileName }}</a>
+                      ({{ sizeOf(v.size) }}, <time [attr.datetime]="v.addedAt">{{ v.addedAt | frDate }}</time>)
+                    </li>
+                  }
+                </ul>
+              </details>
+            }
+            @if (canAdd()) {
+              <app-document-version-form [document]="d" />
+            }
+          </li>
+        }
+      </ul>
+    }
+    <app-form-feedback [state]="visibility" />
+
+    @if (canAdd()) {
+      <form #form class="form form--compact" novalidate (submit)="$event.preventDefault(); submit()" aria-labelledby="document-form-title">
+        <h3 id="document-form-title">Ajouter un document</h3>
+        <div class="field">
+          <label for="document-title">Titre du document *</label>
+          <input
+            id="document-title"
+            name="title"
+            maxlength="160"
+            [(ngModel)]="title"
+            [attr.aria-invalid]="state.errors()['title'] ? true : null"
+            [attr.aria-describedby]="state.errors()['title'] ? 'document-title-error' : null"
+          />
+          @if (state.errors()['title']; as message) {
+            <p id="document-title-error" class="field-error">{{ message }}</p>
+          }
+        </div>
+        <div class="field">
+          <label for="document-file">Fichier *</label>
+          <input
+            #file
+            id="document-file"
+            type="file"
+            name="file"
+            [accept]="accept"
+            (change)="picked.set(file.files?.item(0) ?? null)"
+            [attr.aria-invalid]="state.errors()['file'] ? true : null"
+            [attr.aria-describedby]="state.errors()['file'] ? 'document-file-hint document-file-error' : 'document-file-hint'"
+          />
+          <p id="document-file-hint" class="hint">PDF, image (PNG, JPEG, WebP) ou document bureautique (Word, Excel, PowerPoint, OpenDocument), {{ maxMb }} Mo au plus.</p>
+          @if (state.errors()['file']; as message) {
+            <p id="document-file-error" class="field-error">{{ message }}</p>
+          }
+        </div>
+        @if (canCurate()) {
+          <div class="field field--checkbox">
+            <input id="document-public" type="checkbox" name="public" [(ngModel)]="isPublic" aria-describedby="document-public-hint" />
+            <label for="document-public">Document public</label>
+            <p id="document-public-hint" class="hint">Un document public pourra paraître sur le portail public une fois le projet publié.</p>
+          </div>
+        }
+        <div class="form-actions">
+          <button type="submit" class="button button--primary" [disabled]="state.pending()">
+            {{ state.pending() ? 'Envoi…' : 'Ajouter le document' }}
+          </button>
+        </div>
+        <app-form-feedback [state]="state" />
+      </form>
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DocumentsPanel {
+  private readonly api = inject(Api);
+  private readonly store = inject(ProjectStore);
+  private readonly form = viewChild<ElementRef<HTMLFormElement>>('form');
+  private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('file');
+
+  /** Commune of the project, Département staff, involved partners. */
+  readonly canAdd = input(false);
+  /** Commune of the project and Département staff: visibility. */
+  readonly canCurate = input(false);
+
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly accept = DOCUMENT_ACCEPT;
+  protected readonly maxMb = DOCUMENT_MAX_MB_DEFAULT;
+  protected readonly documents = computed(() => this.store.detail()?.documents ?? []);
+  protected readonly state = new CommandFormState();
+  protected readonly visibility = new CommandFormState();
+  protected readonly title = signal('');
+  protected readonly isPublic = signal(false);
+  protected readonly picked = signal<File | null>(null);
+
+  protected current(d: DocumentView) {
+    return d.versions[d.versions.length - 1];
+  }
+  protected typeLabel(d: DocumentView): string {
+    return DOCUMENT_TYPE_LABELS[this.current(d).mediaType] ?? 'Document';
+  }
+  protected size(d: DocumentView): string {
+    return frenchSize(this.current(d).size);
+  }
+  protected sizeOf(bytes: number): string {
+    return frenchSize(bytes);
+  }
+  protected downloadUrl(d: DocumentView, version?: number): string {
+    return this.api.documentUrl(this.store.detail()!.id, d.id, version);
+  }
+
+  protected async toggle(d: DocumentView): Promise<void> {
+    const detail = this.store.detail();
+    if (!detail || this.visibility.pending()) return;
+    this.visibility.begin({});
+    const body = { public: !d.public };
+    await this.store.run(
+      this.visibility,
+      { document: d.id, ...body },
+      (ctx) => this.api.changeDocumentVisibility(detail.id, d.id, body, ctx),
+      body.public ? `« ${d.title} » est maintenant public.` : `« ${d.title} » n'est plus public.`,
+    );
+  }
+
+  protected async submit(): Promise<void> {
+    const detail = this.store.detail();
+    const file = this.picked();
+    const formElement = this.form()?.nativeElement;
+    if (!detail || !formElement || this.state.pending()) return;
+    if (!this.state.begin(validateDocument(this.title(), file))) {
+      focusFirstError(formElement);
+      return;
+    }
+    const isPublic = this.canCurate() && this.isPublic();
+    const form = new FormData();
+    // Text fields before the file: the server reads the form in order.
+    form.append('title', this.title().trim());
+    form.append('public', String(isPublic));
+    form.append('file', file!, file!.name);
+    const ok = await this.store.run(
+      this.state,
+      { title: this.title().trim(), public: isPublic, file: fileKey(file!) },
+      (ctx) => this.api.addDocument(detail.id, form, ctx),
+      `Le document « ${this.title().trim()} » a été ajouté.`,
+    );
+    if (ok) {
+      this.title.set('');
+      this.isPublic.set(false);
+      this.picked.set(null);
+      const input = this.fileInput()?.nativeElement;
+      if (input) input.value = '';
+    } else {
+      focusFirstError(formElement);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { demoPdf } from '../../apps/api/src/demo/demo-files.ts';
+import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, screenshot } from './helpers.ts';
+
+test.describe('Documents of a project in a browser', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  const title = `Préau de l’école ${Date.now().toString(36)}`;
+  const pdf = demoPdf(['Devis du préau', 'Charpente bois et couverture zinc : 44 800 EUR HT']);
+
+  test('a collaborator uploads a PDF to a project, sees it listed, then downloads it', async ({ page }) => {
+    await logInAsDemo(page, 'Julien Petit');
+    await page.goto('/projets/nouveau');
+    await page.getByLabel('Titre *').fill(title);
+    await page.getByLabel('Thème *').selectOption({ label: 'École et petite enfance' });
+    await page.getByRole('button', { name: 'Créer le projet' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Documents' }) });
+    await expect(section.getByText('Aucun document pour l\'instant.')).toBeVisible();
+
+    // Too big: said before anything is sent, next to the field, which gets the focus.
+    await section.getByLabel('Titre du document *').fill('Devis du préau');
+    await section.getByLabel('Fichier *').setInputFiles({ name: 'plans.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(21 * 1024 * 1024, 0x20) });
+    await section.getByRole('button', { name: 'Ajouter le document' }).click();
+    await expect(section.getByText('Ce fichier dépasse la taille maximale de 20 Mo.')).toBeVisible();
+    await expect(section.getByLabel('Fichier *')).toBeFocused();
+    await expect(section.getByLabel('Fichier *')).toHaveAccessibleDescription(/Ce fichier dépasse la taille maximale de 20 Mo\./);
+    await expectAccessible(page, 'the documents form with an error');
+
+    // With the keyboard: choose the real file, then submit with Enter from the title field.
+    await section.getByLabel('Fichier *').setInputFiles({ name: 'Devis préau.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await section.getByLabel('Titre du document *').focus();
+    await page.keyboard.press('Enter');
+    await expect(section.getByRole('status').filter({ hasText: 'Le document « Devis du préau » a été ajouté.' })).toBeVisible();
+
+    const item = section.locator('.document').filter({ has: page.getByRole('heading', { level: 3, name: 'Devis du préau' }) });
+    await expect(item).toContainText('PDF');
+    await expect(item).toContainText('Version 1');
+    await expect(item).toContainText('Non public');
+    await expect(item).toContainText('Devis préau.pdf');
+    await expectAccessible(page, 'the project page with a document');
+    await screenshot(page, 'desktop-documents');
+
+    const downloading = page.waitForEvent('download');
+    await item.getByRole('link', { name: /^Télécharger « Devis du préau »/ }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('Devis préau.pdf');
+    expect(readFileSync((await download.path())!)).toEqual(pdf);
+  });
+
+  test('on a phone, the section fits the screen and the document can be made public', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await logInAsDemo(page, 'Claire Martin');
+    await page.goto('/');
+    await page.getByRole('link', { name: title }).click();
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Documents' }) });
+    await section.getByRole('button', { name: 'Rendre public « Devis du préau »' }).click();
+    await expect(section.locator('.document').first()).toContainText('Public');
+    await expect(section.getByRole('button', { name: 'Ne plus rendre public « Devis du préau »' })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page, 'the documents section on a phone');
+    await screenshot(page, 'phone-documents');
+  });
+});
