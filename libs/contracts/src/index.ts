@@ -477,3 +477,4 @@ export interface AuditExport {
   history: AuditHistoryEntry[];
   verification: LogVerification;
 }
+export * from './notifications.js';
