@@ -15,12 +15,20 @@ export interface AppConfig {
   /** Hours between two audit anchors (0: never, e.g. when a cron runs `npm run audit:anchor`). */
   anchorIntervalHours: number;
   webDist: string;
+  /** Hour (0–23, Europe/Paris) from which the daily notification digests are sent. */
+  digestHour: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+function hour(value: string | undefined): number {
+  const n = int(value, 7, 'DIGEST_HOUR');
+  if (n > 23) throw new Error(`DIGEST_HOUR must be an hour from 0 to 23, got "${value}"`);
   return n;
 }
 
@@ -42,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readWaitTimeoutMs: int(env.READ_WAIT_TIMEOUT_MS, 5000, 'READ_WAIT_TIMEOUT_MS'),
     anchorIntervalHours: int(env.AUDIT_ANCHOR_HOURS, 24, 'AUDIT_ANCHOR_HOURS'),
     webDist: resolve(env.WEB_DIST ?? 'apps/web/dist/browser'),
+    digestHour: hour(env.DIGEST_HOUR),
   };
 }
 
