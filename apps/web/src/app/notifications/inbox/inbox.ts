@@ -36,7 +36,7 @@ import { NotificationsApi } from '../notifications-api';
             <li class="inbox__item" [class.inbox__item--unread]="!item.read">
               <p class="inbox__project">
                 <a [routerLink]="item.link" (click)="open(item)">{{ item.projectTitle }}</a>
-                <span class="inbox__commune">({{ item.communeName }})</span>
+                <span class="inbox__commune"> ({{ item.communeName }})</span>
               </p>
               <p class="inbox__text">{{ item.text }}</p>
               <p class="inbox__meta">
