@@ -253,6 +253,6 @@ describe('Notifications', () => {
       } finally {
         clock.set(null);
       }
-    });
+    }, 180_000); // about 300 commands: seconds on SQLite, longer on FerretDB
   });
 });
