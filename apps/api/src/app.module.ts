@@ -9,6 +9,7 @@ import { HealthHttpController } from './health/health.http.controller.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { SettableClock } from './infrastructure/settable-clock.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ActorGuard } from './shared/actor.guard.js';
 
@@ -17,7 +18,7 @@ export class AppModule {
   static forRoot(config: AppConfig, clock = new SettableClock()): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule, AuditModule],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule, AuditModule, NotificationsModule],
       controllers: [HealthHttpController],
       providers: [DemoData, { provide: APP_GUARD, useClass: ActorGuard }],
     };

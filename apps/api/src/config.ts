@@ -18,6 +18,8 @@ export interface AppConfig {
   webDist: string;
   /** Uploaded documents: size limit and accepted types (sniffed from the content). */
   documents: { maxMb: number; mediaTypes: DocumentMediaType[] };
+  /** Hour (0–23, Europe/Paris) from which the daily notification digests are sent. */
+  digestHour: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -33,6 +35,12 @@ function mediaTypes(value: string | undefined): DocumentMediaType[] {
   const unknown = asked.filter((t) => !(DOCUMENT_MEDIA_TYPES as readonly string[]).includes(t));
   if (unknown.length) throw new Error(`DOCUMENT_MEDIA_TYPES may only list ${DOCUMENT_MEDIA_TYPES.join(', ')}; got ${unknown.join(', ')}`);
   return asked as DocumentMediaType[];
+}
+
+function hour(value: string | undefined): number {
+  const n = int(value, 7, 'DIGEST_HOUR');
+  if (n > 23) throw new Error(`DIGEST_HOUR must be an hour from 0 to 23, got "${value}"`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -54,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     anchorIntervalHours: int(env.AUDIT_ANCHOR_HOURS, 24, 'AUDIT_ANCHOR_HOURS'),
     webDist: resolve(env.WEB_DIST ?? 'apps/web/dist/browser'),
     documents: { maxMb: Math.max(1, int(env.DOCUMENT_MAX_MB, 20, 'DOCUMENT_MAX_MB')), mediaTypes: mediaTypes(env.DOCUMENT_MEDIA_TYPES) },
+    digestHour: hour(env.DIGEST_HOUR),
   };
 }
 

@@ -38,6 +38,8 @@ type Call = (c: Client | null, f: Fixture, http: unknown) => request.Test;
 const anon = (http: unknown) => request(http as Parameters<typeof request>[0]);
 const get = (path: (f: Fixture) => string): Call => (c, f, http) => (c ? c.get(path(f)) : anon(http).get(path(f)));
 const post = (path: (f: Fixture) => string, body: object = {}): Call => (c, f, http) => (c ? c.post(path(f)) : anon(http).post(path(f))).send(body);
+const put = (path: (f: Fixture) => string, body: object = {}): Call => (c, f, http) => (c ? c.agent.put(path(f)).set('X-CSRF-Token', c.csrf) : anon(http).put(path(f))).send(body);
+const del = (path: (f: Fixture) => string): Call => (c, f, http) => (c ? c.delete(path(f)) : anon(http).delete(path(f)));
 const patch = (path: (f: Fixture) => string, body: object): Call => (c, f, http) => (c ? c.patch(path(f)) : anon(http).patch(path(f))).send(body);
 
 const upload = (path: (f: Fixture) => string, fields: Record<string, string> = {}): Call => (c, f, http) => {
@@ -77,6 +79,14 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   { endpoint: 'POST /admin/organisations', call: post(() => '/api/admin/organisations', { name: 'Agence de l’énergie', kind: 'energie' }), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
   { endpoint: 'GET /admin/accounts', call: get(() => '/api/admin/accounts'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
   { endpoint: 'POST /admin/invitations', call: post(() => '/api/admin/invitations', { email: 'agent.nouveau@example.org', displayName: 'Agent Nouveau', kind: 'departement_agent' }), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'GET /notifications', call: get(() => '/api/notifications'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /notifications/unread-count', call: get(() => '/api/notifications/unread-count'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'POST /notifications/read-all', call: post(() => '/api/notifications/read-all'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /projects/:id/follow', call: get((f) => `/api/projects/${f.projectId}/follow`), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
+  { endpoint: 'PUT /projects/:id/follow', call: put((f) => `/api/projects/${f.projectId}/follow`), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
+  { endpoint: 'DELETE /projects/:id/follow', call: del((f) => `/api/projects/${f.projectId}/follow`), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
+  { endpoint: 'GET /me/notification-settings', call: get(() => '/api/me/notification-settings'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'PUT /me/notification-settings', call: put(() => '/api/me/notification-settings', { emailMode: 'daily_digest' }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
 ];
 
 function outcomeOf(status: number): Outcome | `unexpected ${number}` {

@@ -73,6 +73,20 @@ export interface Throttle {
   lockedUntil: string | null;
 }
 
+/** How a person wants to be told by e-mail: one e-mail per notification, one digest a day, or none. */
+export type EmailMode = 'immediate' | 'daily_digest' | 'none';
+
+/** A person's notification settings and reading state: user settings, not domain history (ADR 0012). */
+export interface NotificationSettings {
+  accountId: string;
+  /** null: never chosen, the default of the person's role applies. */
+  emailMode: EmailMode | null;
+  /** Every notification up to this log position is read ("tout marquer comme lu"). */
+  readUpTo: number;
+  /** Log position the last daily digest covered (0: no digest yet). */
+  lastDigestPosition: number;
+}
+
 /** Raised when an e-mail address is already used by another account. */
 export class EmailTakenError extends Error {
   constructor(readonly email: string) {
@@ -128,6 +142,27 @@ export interface AccountStore {
   getThrottle(key: string): Promise<Throttle | null>;
   putThrottle(throttle: Throttle): Promise<void>;
   clearThrottle(key: string): Promise<void>;
+
+  // Notifications (ADR 0012): preferences and reading state, kept out of the log
+  /** The settings of an account; defaults (mode null, positions 0) when it never had any. */
+  getNotificationSettings(accountId: string): Promise<NotificationSettings>;
+  setEmailMode(accountId: string, mode: EmailMode): Promise<void>;
+  markNotificationsRead(accountId: string, notificationIds: string[]): Promise<void>;
+  /** Raises `readUpTo` to `position` (never lowers it) and forgets the single marks it covers. */
+  markAllNotificationsRead(accountId: string, position: number): Promise<void>;
+  /** Ids of notifications marked read one by one (above `readUpTo`). */
+  readNotificationIds(accountId: string): Promise<Set<string>>;
+  /** Claims the digest of `day` (YYYY-MM-DD) for an account, atomically: true for exactly one caller per account and day. */
+  claimDigest(accountId: string, day: string, at: string): Promise<boolean>;
+  setLastDigestPosition(accountId: string, position: number): Promise<void>;
+  /** Claims the immediate e-mail of one notification for one account: true for exactly one caller. */
+  claimNotificationMail(accountId: string, notificationId: string, at: string): Promise<boolean>;
+  /** Records that a person follows (true) or stopped following (false) a project, overriding the default of their role. */
+  setFollow(accountId: string, projectId: string, following: boolean, at: string): Promise<void>;
+  /** The explicit follow choices of a person, by project. */
+  followsOf(accountId: string): Promise<Map<string, boolean>>;
+  /** The explicit follow choices made on a project, by account. */
+  followersOf(projectId: string): Promise<Map<string, boolean>>;
 
   close(): Promise<void>;
 }

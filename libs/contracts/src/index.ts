@@ -549,3 +549,4 @@ export interface AuditExport {
   history: AuditHistoryEntry[];
   verification: LogVerification;
 }
+export * from './notifications.js';

@@ -59,6 +59,6 @@ import { SessionService } from './session.service.js';
     PasswordResets,
     DemoAccounts,
   ],
-  exports: [SessionService, DemoAccounts],
+  exports: [SessionService, DemoAccounts, Mailer, IDENTITY_CONFIG],
 })
 export class IdentityModule {}

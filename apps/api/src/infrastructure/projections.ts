@@ -1,6 +1,7 @@
 import type { Projection } from '@carnet/read-store';
 import { communeSeatsProjection } from '../communes/projections/commune-seats.projection.js';
 import { membershipProjection } from '../communes/projections/membership.projection.js';
+import { notificationFeedProjection } from '../notifications/projections/notification-feed.projection.js';
 import { organisationProjection } from '../communes/projections/organisation.projection.js';
 import { communeStatsProjection } from '../projects/projections/commune-stats.projection.js';
 import { projectHistoryProjection } from '../projects/projections/project-history.projection.js';
@@ -16,4 +17,5 @@ export const ALL_PROJECTIONS: Projection<any>[] = [
   membershipProjection,
   communeSeatsProjection,
   organisationProjection,
+  notificationFeedProjection,
 ];

@@ -52,6 +52,12 @@ export const routes: Routes = [
         loadComponent: () => import('./auth/my-account/my-account').then((m) => m.MyAccount),
       },
       {
+        path: 'notifications',
+        title: title('Notifications'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./notifications/inbox/inbox').then((m) => m.Inbox),
+      },
+      {
         path: 'acces-retire',
         title: title('Accès retiré'),
         loadComponent: () => import('./auth/access-removed/access-removed').then((m) => m.AccessRemoved),

@@ -7,6 +7,7 @@ import { canAudit } from './audit/audit-api';
 import { toUserError } from './core/problem';
 import { canSeeAdministration, isCommuneRole } from './core/roles';
 import { SessionStore } from './core/session';
+import { NotificationsApi } from './notifications/notifications-api';
 
 @Component({
   selector: 'app-root',
@@ -20,6 +21,9 @@ export class App {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected readonly me = this.session.me;
+  private readonly notifications = inject(NotificationsApi);
+  /** Unread notifications, for the header badge (refreshed on each navigation). */
+  protected readonly unread = this.notifications.unread;
   /** « Claire Martin — Maire (Ableiges) ». */
   protected readonly who = computed(() => {
     const me = this.me();
@@ -49,6 +53,7 @@ export class App {
       )
       .subscribe((e) => {
         this.currentUrl.set(e.urlAfterRedirects);
+        if (this.me() && !this.session.withoutAccess()) void this.notifications.refreshUnread();
         if (first) {
           first = false;
           return;

@@ -2,6 +2,8 @@ import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb
 import {
   EmailTakenError,
   type Account,
+  type EmailMode,
+  type NotificationSettings,
   type AccountKind,
   type AccountStore,
   type Invitation,
@@ -23,6 +25,9 @@ type ResetDoc = Omit<PasswordReset, 'tokenHash'> & { _id: string };
 type SessionDoc = Omit<Session, 'idHash'> & { _id: string };
 type ThrottleDoc = Omit<Throttle, 'key'> & { _id: string };
 /** `_id` = `invitation:<id>` or `reset:<tokenHash>`: whoever inserts it first used (or revoked) the token. */
+type SettingsDoc = { _id: string; emailMode?: EmailMode | null; readUpTo?: number; lastDigestPosition?: number };
+type ReadDoc = { _id: string; accountId: string; notificationId: string };
+type FollowDoc = { _id: string; accountId: string; projectId: string; following: boolean; at: string };
 type ClaimDoc = { _id: string; outcome: 'used' | 'revoked'; at: string };
 
 const DUPLICATE_KEY = 11000;
@@ -60,6 +65,10 @@ export class MongoAccountStore implements AccountStore {
   private readonly sessions: Collection<SessionDoc>;
   private readonly throttles: Collection<ThrottleDoc>;
   private readonly claims: Collection<ClaimDoc>;
+  private readonly notificationSettings: Collection<SettingsDoc>;
+  private readonly notificationReads: Collection<ReadDoc>;
+  private readonly notificationClaims: Collection<{ _id: string; at: string }>;
+  private readonly follows: Collection<FollowDoc>;
 
   private constructor(options: MongoAccountStoreOptions) {
     this.client = new MongoClient(options.url, { ignoreUndefined: true });
@@ -70,6 +79,10 @@ export class MongoAccountStore implements AccountStore {
     this.sessions = this.db.collection('sessions');
     this.throttles = this.db.collection('login_throttles');
     this.claims = this.db.collection('token_claims');
+    this.notificationSettings = this.db.collection('notification_settings');
+    this.notificationReads = this.db.collection('notification_reads');
+    this.notificationClaims = this.db.collection('notification_claims');
+    this.follows = this.db.collection('follows');
   }
 
   /** Connects and creates the indexes. */
@@ -81,6 +94,9 @@ export class MongoAccountStore implements AccountStore {
     await store.invitations.createIndex({ tokenHash: 1 }, { unique: true, name: 'invitations_token' });
     await store.invitations.createIndex({ communeInsee: 1 }, { name: 'invitations_commune' });
     await store.sessions.createIndex({ accountId: 1 }, { name: 'sessions_account' });
+    await store.notificationReads.createIndex({ accountId: 1 }, { name: 'notification_reads_account' });
+    await store.follows.createIndex({ accountId: 1 }, { name: 'follows_account' });
+    await store.follows.createIndex({ projectId: 1 }, { name: 'follows_project' });
     return store;
   }
 
@@ -259,6 +275,70 @@ export class MongoAccountStore implements AccountStore {
 
   async clearThrottle(key: string): Promise<void> {
     await this.throttles.deleteOne({ _id: key });
+  }
+
+  // ---- notifications -------------------------------------------------------------------------
+
+  async getNotificationSettings(accountId: string): Promise<NotificationSettings> {
+    const doc = await this.notificationSettings.findOne({ _id: accountId });
+    return { accountId, emailMode: doc?.emailMode ?? null, readUpTo: doc?.readUpTo ?? 0, lastDigestPosition: doc?.lastDigestPosition ?? 0 };
+  }
+
+  async setEmailMode(accountId: string, mode: EmailMode): Promise<void> {
+    await this.notificationSettings.updateOne({ _id: accountId }, { $set: { emailMode: mode } }, { upsert: true });
+  }
+
+  async setLastDigestPosition(accountId: string, position: number): Promise<void> {
+    await this.notificationSettings.updateOne({ _id: accountId }, { $set: { lastDigestPosition: position } }, { upsert: true });
+  }
+
+  async markNotificationsRead(accountId: string, notificationIds: string[]): Promise<void> {
+    for (const notificationId of new Set(notificationIds)) {
+      await this.notificationReads.updateOne({ _id: `${accountId}:${notificationId}` }, { $set: { accountId, notificationId } }, { upsert: true });
+    }
+  }
+
+  async markAllNotificationsRead(accountId: string, position: number): Promise<void> {
+    await this.notificationSettings.updateOne({ _id: accountId }, { $max: { readUpTo: position } }, { upsert: true });
+    await this.notificationReads.deleteMany({ accountId });
+  }
+
+  async readNotificationIds(accountId: string): Promise<Set<string>> {
+    const docs = await this.notificationReads.find({ accountId }).toArray();
+    return new Set(docs.map((d) => d.notificationId));
+  }
+
+  /** Insert-once, like the token claims: the only write every MongoDB-wire engine makes atomic. */
+  private async claimKey(key: string, at: string): Promise<boolean> {
+    try {
+      await this.notificationClaims.insertOne({ _id: key, at });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async claimDigest(accountId: string, day: string, at: string): Promise<boolean> {
+    return this.claimKey(`digest:${accountId}:${day}`, at);
+  }
+
+  async claimNotificationMail(accountId: string, notificationId: string, at: string): Promise<boolean> {
+    return this.claimKey(`mail:${accountId}:${notificationId}`, at);
+  }
+
+  async setFollow(accountId: string, projectId: string, following: boolean, at: string): Promise<void> {
+    await this.follows.updateOne({ _id: `${accountId}:${projectId}` }, { $set: { accountId, projectId, following, at } }, { upsert: true });
+  }
+
+  async followsOf(accountId: string): Promise<Map<string, boolean>> {
+    const docs = await this.follows.find({ accountId }).toArray();
+    return new Map(docs.map((d) => [d.projectId, d.following]));
+  }
+
+  async followersOf(projectId: string): Promise<Map<string, boolean>> {
+    const docs = await this.follows.find({ projectId }).toArray();
+    return new Map(docs.map((d) => [d.accountId, d.following]));
   }
 
   async close(): Promise<void> {

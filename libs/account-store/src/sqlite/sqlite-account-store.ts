@@ -4,6 +4,8 @@ import { dirname } from 'node:path';
 import {
   EmailTakenError,
   type Account,
+  type EmailMode,
+  type NotificationSettings,
   type AccountKind,
   type AccountStore,
   type Invitation,
@@ -124,6 +126,18 @@ export class SqliteAccountStore implements AccountStore {
         created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, expires_at TEXT NOT NULL
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS sessions_account ON sessions (account_id);
+      CREATE TABLE IF NOT EXISTS notification_settings (
+        account_id TEXT PRIMARY KEY, email_mode TEXT, read_up_to INTEGER NOT NULL DEFAULT 0, last_digest_position INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS notification_reads (
+        account_id TEXT NOT NULL, notification_id TEXT NOT NULL, PRIMARY KEY (account_id, notification_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS notification_claims (key TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS follows (
+        account_id TEXT NOT NULL, project_id TEXT NOT NULL, following INTEGER NOT NULL, at TEXT NOT NULL,
+        PRIMARY KEY (account_id, project_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS follows_project ON follows (project_id);
       CREATE TABLE IF NOT EXISTS throttles (
         key TEXT PRIMARY KEY, failures INTEGER NOT NULL, window_started_at TEXT NOT NULL, locked_until TEXT
       ) WITHOUT ROWID;
@@ -320,6 +334,84 @@ export class SqliteAccountStore implements AccountStore {
 
   async clearThrottle(key: string): Promise<void> {
     this.db.prepare('DELETE FROM throttles WHERE key = ?').run(key);
+  }
+
+  // ---- notifications -------------------------------------------------------------------------
+
+  async getNotificationSettings(accountId: string): Promise<NotificationSettings> {
+    const row = this.db.prepare('SELECT * FROM notification_settings WHERE account_id = ?').get(accountId) as
+      | { email_mode: EmailMode | null; read_up_to: number; last_digest_position: number }
+      | undefined;
+    return { accountId, emailMode: row?.email_mode ?? null, readUpTo: row?.read_up_to ?? 0, lastDigestPosition: row?.last_digest_position ?? 0 };
+  }
+
+  private upsertSetting(accountId: string, column: 'email_mode' | 'last_digest_position', value: string | number): void {
+    this.db
+      .prepare(`INSERT INTO notification_settings (account_id, ${column}) VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET ${column} = excluded.${column}`)
+      .run(accountId, value);
+  }
+
+  async setEmailMode(accountId: string, mode: EmailMode): Promise<void> {
+    this.upsertSetting(accountId, 'email_mode', mode);
+  }
+
+  async setLastDigestPosition(accountId: string, position: number): Promise<void> {
+    this.upsertSetting(accountId, 'last_digest_position', position);
+  }
+
+  async markNotificationsRead(accountId: string, notificationIds: string[]): Promise<void> {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO notification_reads (account_id, notification_id) VALUES (?, ?)');
+    this.db.transaction(() => {
+      for (const id of notificationIds) insert.run(accountId, id);
+    })();
+  }
+
+  async markAllNotificationsRead(accountId: string, position: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO notification_settings (account_id, read_up_to) VALUES (?, ?)
+           ON CONFLICT (account_id) DO UPDATE SET read_up_to = MAX(read_up_to, excluded.read_up_to)`,
+        )
+        .run(accountId, position);
+      this.db.prepare('DELETE FROM notification_reads WHERE account_id = ?').run(accountId);
+    })();
+  }
+
+  async readNotificationIds(accountId: string): Promise<Set<string>> {
+    const rows = this.db.prepare('SELECT notification_id FROM notification_reads WHERE account_id = ?').all(accountId) as Array<{ notification_id: string }>;
+    return new Set(rows.map((r) => r.notification_id));
+  }
+
+  private claimKey(key: string, at: string): boolean {
+    return this.db.prepare('INSERT OR IGNORE INTO notification_claims (key, at) VALUES (?, ?)').run(key, at).changes === 1;
+  }
+
+  async claimDigest(accountId: string, day: string, at: string): Promise<boolean> {
+    return this.claimKey(`digest:${accountId}:${day}`, at);
+  }
+
+  async claimNotificationMail(accountId: string, notificationId: string, at: string): Promise<boolean> {
+    return this.claimKey(`mail:${accountId}:${notificationId}`, at);
+  }
+
+  async setFollow(accountId: string, projectId: string, following: boolean, at: string): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO follows (account_id, project_id, following, at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (account_id, project_id) DO UPDATE SET following = excluded.following, at = excluded.at`,
+      )
+      .run(accountId, projectId, following ? 1 : 0, at);
+  }
+
+  async followsOf(accountId: string): Promise<Map<string, boolean>> {
+    const rows = this.db.prepare('SELECT project_id, following FROM follows WHERE account_id = ?').all(accountId) as Array<{ project_id: string; following: number }>;
+    return new Map(rows.map((r) => [r.project_id, r.following === 1]));
+  }
+
+  async followersOf(projectId: string): Promise<Map<string, boolean>> {
+    const rows = this.db.prepare('SELECT account_id, following FROM follows WHERE project_id = ?').all(projectId) as Array<{ account_id: string; following: number }>;
+    return new Map(rows.map((r) => [r.account_id, r.following === 1]));
   }
 
   async close(): Promise<void> {

@@ -281,5 +281,64 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
         expect((await store.getThrottle('ip:127.0.0.1'))?.failures).toBe(2);
       });
     });
+
+    describe('notification settings', () => {
+      it('has defaults for a person who never chose anything', async () => {
+        expect(await store.getNotificationSettings('a1')).toEqual({ accountId: 'a1', emailMode: null, readUpTo: 0, lastDigestPosition: 0 });
+      });
+
+      it('keeps the e-mail mode and the last digest position apart, after a restart too', async () => {
+        await store.setEmailMode('a1', 'immediate');
+        await store.setLastDigestPosition('a1', 42);
+        await store.setEmailMode('a1', 'none');
+        const other = await fixture.reopen();
+        expect(await other.getNotificationSettings('a1')).toEqual({ accountId: 'a1', emailMode: 'none', readUpTo: 0, lastDigestPosition: 42 });
+        expect((await other.getNotificationSettings('a2')).emailMode).toBeNull();
+      });
+
+      it('marks notifications read one by one, then all up to a position that never goes back', async () => {
+        await store.markNotificationsRead('a1', ['n1', 'n2']);
+        await store.markNotificationsRead('a1', ['n2']);
+        await store.markNotificationsRead('a2', ['n3']);
+        expect(await store.readNotificationIds('a1')).toEqual(new Set(['n1', 'n2']));
+        await store.markAllNotificationsRead('a1', 30);
+        await store.markAllNotificationsRead('a1', 20);
+        expect((await store.getNotificationSettings('a1')).readUpTo).toBe(30);
+        expect(await store.readNotificationIds('a1')).toEqual(new Set());
+        expect(await store.readNotificationIds('a2')).toEqual(new Set(['n3']));
+      });
+
+      it('lets exactly one of several concurrent callers claim the digest of a day', async () => {
+        const other = await fixture.reopen();
+        const claims = await Promise.all([
+          store.claimDigest('a1', '2026-03-05', NOW),
+          other.claimDigest('a1', '2026-03-05', NOW),
+          store.claimDigest('a1', '2026-03-05', NOW),
+          other.claimDigest('a1', '2026-03-05', NOW),
+        ]);
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        expect(await store.claimDigest('a1', '2026-03-06', NOW)).toBe(true);
+        expect(await store.claimDigest('a2', '2026-03-05', NOW)).toBe(true);
+      });
+
+      it('lets exactly one caller claim the e-mail of one notification for one person', async () => {
+        const other = await fixture.reopen();
+        const claims = await Promise.all([store.claimNotificationMail('a1', 'n1', NOW), other.claimNotificationMail('a1', 'n1', NOW)]);
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        expect(await store.claimNotificationMail('a2', 'n1', NOW)).toBe(true);
+      });
+    });
+
+    describe('follows', () => {
+      it('records following and unfollowing, seen by person and by project', async () => {
+        await store.setFollow('a1', 'p1', true, T0);
+        await store.setFollow('a1', 'p2', false, T0);
+        await store.setFollow('a2', 'p1', true, T0);
+        await store.setFollow('a2', 'p1', false, LATER);
+        expect(await store.followsOf('a1')).toEqual(new Map([['p1', true], ['p2', false]]));
+        expect(await store.followersOf('p1')).toEqual(new Map([['a1', true], ['a2', false]]));
+        expect(await store.followersOf('p3')).toEqual(new Map());
+      });
+    });
   });
 }

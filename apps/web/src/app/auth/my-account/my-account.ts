@@ -3,11 +3,12 @@ import { Router, RouterLink } from '@angular/router';
 import { ROLE_LABELS } from '@carnet/contracts';
 import { toUserError } from '../../core/problem';
 import { SessionStore } from '../../core/session';
+import { EmailPreference } from '../../notifications/email-preference/email-preference';
 
 /** `/mon-compte`: who one is, and the ways to log out. */
 @Component({
   selector: 'app-my-account',
-  imports: [RouterLink],
+  imports: [RouterLink, EmailPreference],
   template: `
     <h1>Mon compte</h1>
     @if (me(); as me) {
@@ -37,6 +38,9 @@ import { SessionStore } from '../../core/session';
           </div>
         }
       </dl>
+      @if (!withoutAccess()) {
+        <app-email-preference />
+      }
       <section class="panel" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Connexions</h2>
         <div role="alert" class="feedback">
@@ -65,6 +69,7 @@ export class MyAccount {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   protected readonly me = this.session.me;
+  protected readonly withoutAccess = this.session.withoutAccess;
   protected readonly roleLabel = computed(() => {
     const me = this.me();
     if (!me) return '';

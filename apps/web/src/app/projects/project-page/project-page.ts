@@ -1,3 +1,4 @@
+import { FollowButton } from '../../notifications/follow-button/follow-button';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
@@ -18,7 +19,7 @@ import { StepForm } from './step-form';
 /** `/projets/:id`: everything about one project, and what the current person may do with it. */
 @Component({
   selector: 'app-project-page',
-  imports: [RouterLink, Euros, FrDate, ProgressBar, Stepper, StepForm, QuestionForm, AnswerForm, DetailsForm, PublicationPanel, DocumentsPanel],
+  imports: [FollowButton, RouterLink, Euros, FrDate, ProgressBar, Stepper, StepForm, QuestionForm, AnswerForm, DetailsForm, PublicationPanel, DocumentsPanel],
   providers: [ProjectStore],
   templateUrl: './project-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,

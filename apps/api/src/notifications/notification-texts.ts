@@ -1,0 +1,49 @@
+import { STEP_LABELS, type EmailMode, type ProjectStep } from '@carnet/contracts';
+import type { ActorRole } from '@carnet/domain';
+import type { NotificationEntry } from './notification-rules.js';
+
+/** The French one-line text of a notification, for `recipientId`; `actor` is the name resolved at read time. */
+export function notificationText(entry: NotificationEntry, actor: string, recipientId: string): string {
+  const step = entry.step ? `« ${STEP_LABELS[entry.step as ProjectStep]} »` : '';
+  switch (entry.type) {
+    case 'QuestionAsked':
+      return `${actor} a posé une question.`;
+    case 'QuestionAssigned':
+      return entry.audience.accountIds.includes(recipientId) ? `${actor} vous a confié une question.` : `${actor} a confié une question.`;
+    case 'QuestionTakenInCharge':
+      return `${actor} a pris en charge une question.`;
+    case 'QuestionAnswered':
+      return `${actor} a répondu à une question.`;
+    case 'QuestionReopened':
+      return `${actor} a rouvert une question.`;
+    case 'MessagePosted':
+      return `${actor} a écrit un message.`;
+    case 'InternalNoteAdded':
+      return `${actor} a ajouté une note interne.`;
+    case 'StepAdvanced':
+      return `${actor} a fait passer le projet à l’étape ${step}.`;
+    case 'StepReverted':
+      return `${actor} a ramené le projet à l’étape ${step}.`;
+    case 'ProgressUpdated':
+      return `${actor} a mis à jour l’avancement (${entry.progress ?? 0} %).`;
+    case 'DocumentAdded':
+      return `${actor} a ajouté un document.`;
+    case 'DocumentVersionAdded':
+      return `${actor} a ajouté une nouvelle version d’un document.`;
+    case 'PartnerInvolved':
+      return `${actor} a associé votre organisation au projet.`;
+    case 'PublicationRequested':
+      return `${actor} a demandé la publication du projet.`;
+    case 'ProjectPublished':
+      return `${actor} a publié le projet.`;
+    default:
+      return `${actor} a modifié le projet.`;
+  }
+}
+
+/** The e-mail mode of a person who never chose one: a daily digest for communes, immediate for those who handle questions. */
+export function defaultEmailMode(role: ActorRole): EmailMode {
+  if (role === 'departement_agent' || role === 'partner_member') return 'immediate';
+  if (role === 'departement_admin' || role === 'auditor') return 'none';
+  return 'daily_digest';
+}
