@@ -10,6 +10,8 @@ import { IdentityModule } from './identity/identity.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { SettableClock } from './infrastructure/settable-clock.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { SearchModule } from './search/search.module.js';
+import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { ActorGuard } from './shared/actor.guard.js';
 
 @Module({})
@@ -17,7 +19,7 @@ export class AppModule {
   static forRoot(config: AppConfig, clock = new SettableClock()): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule, AuditModule],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule, AuditModule, SearchModule, DashboardsModule],
       controllers: [HealthHttpController],
       providers: [DemoData, { provide: APP_GUARD, useClass: ActorGuard }],
     };

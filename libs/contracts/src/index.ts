@@ -477,3 +477,6 @@ export interface AuditExport {
   history: AuditHistoryEntry[];
   verification: LogVerification;
 }
+
+export * from './search.js';
+export * from './dashboards.js';
