@@ -105,10 +105,13 @@ describe('charts', () => {
         ],
       });
       const lines = [...el.querySelectorAll('svg.chart__svg--line polyline')];
-      expect(lines).toHaveLength(3);
-      expect(lines[0].getAttribute('points')).toBe('-0.5,26 0.5,26'); // a lone point: a short stroke
-      expect(lines[1].getAttribute('points')).toBe('66.66666666666666,2 100,38');
-      expect(lines[2].getAttribute('stroke-dasharray')).not.toBe(lines[0].getAttribute('stroke-dasharray') ?? '');
+      expect(lines).toHaveLength(2);
+      expect(lines[0].getAttribute('points')).toBe('66.66666666666666,2 100,38');
+      expect(lines[1].getAttribute('stroke-dasharray')).not.toBe(lines[0].getAttribute('stroke-dasharray') ?? '');
+      // Every value has its dot, the lone first one included.
+      const dots = [...el.querySelectorAll('svg.chart__svg--line line.chart__dot')];
+      expect(dots).toHaveLength(7);
+      expect([dots[0].getAttribute('x1'), dots[0].getAttribute('y1')]).toEqual(['0', '26']);
     });
 
     it('reads the months and values in its text alternative and table, « — » for a missing value', async () => {

@@ -37,6 +37,10 @@ export interface LineSeries {
             @for (segment of s.segments; track $index) {
               <polyline [attr.points]="segment" fill="none" [attr.stroke]="s.colour" stroke-width="3" [attr.stroke-dasharray]="s.dash" vector-effect="non-scaling-stroke" />
             }
+            @for (p of s.points; track $index) {
+              <!-- A zero-length line with round caps: a dot that stays round however the drawing stretches. -->
+              <line class="chart__dot" [attr.x1]="p.x" [attr.y1]="p.y" [attr.x2]="p.x" [attr.y2]="p.y" [attr.stroke]="s.colour" stroke-width="7" stroke-linecap="round" vector-effect="non-scaling-stroke" />
+            }
           }
         </svg>
         <span class="chart__axis-min" aria-hidden="true">0</span>
@@ -73,9 +77,16 @@ export class LineChart {
         } else current.push(`${x(i)},${y(v)}`);
       });
       if (current.length) segments.push(current.join(' '));
-      // A lone point still shows, as a short flat stroke.
-      const drawn = segments.map((seg) => (seg.includes(' ') ? seg : `${Number(seg.split(',')[0]) - 0.5},${seg.split(',')[1]} ${Number(seg.split(',')[0]) + 0.5},${seg.split(',')[1]}`));
-      return { key: s.key, label: s.label, colour: CHART_COLOURS[index % CHART_COLOURS.length], dash: LINE_DASHES[index % LINE_DASHES.length], segments: drawn };
+      // Every value also gets a dot, so that a value between two gaps still shows.
+      const points = s.values.flatMap((v, i) => (v === null ? [] : [{ x: x(i), y: y(v) }]));
+      return {
+        key: s.key,
+        label: s.label,
+        colour: CHART_COLOURS[index % CHART_COLOURS.length],
+        dash: LINE_DASHES[index % LINE_DASHES.length],
+        segments: segments.filter((seg) => seg.includes(' ')),
+        points,
+      };
     });
   });
   readonly summary = computed(
