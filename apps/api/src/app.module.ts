@@ -11,6 +11,8 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module.js'
 import { SettableClock } from './infrastructure/settable-clock.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { SearchModule } from './search/search.module.js';
+import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { ActorGuard } from './shared/actor.guard.js';
 
 @Module({})
@@ -18,7 +20,7 @@ export class AppModule {
   static forRoot(config: AppConfig, clock = new SettableClock()): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule, AuditModule, NotificationsModule],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule, AuditModule, NotificationsModule, SearchModule, DashboardsModule],
       controllers: [HealthHttpController],
       providers: [DemoData, { provide: APP_GUARD, useClass: ActorGuard }],
     };

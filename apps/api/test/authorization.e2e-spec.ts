@@ -74,6 +74,9 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   { endpoint: 'POST /communes/95002/invitations', call: post(() => '/api/communes/95002/invitations', { email: 'nouvelle.personne@example.org', displayName: 'Nouvelle Personne', seat: 'collaborator' }), expect: row('login', 'ok', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
   { endpoint: 'POST /communes/95002/seats/:u/release', call: post(() => '/api/communes/95002/seats/personne-absente/release', {}), expect: row('login', 'ok', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
   { endpoint: 'POST /communes/95002/mayor-transfer', call: post(() => '/api/communes/95002/mayor-transfer', { toUserId: 'personne-absente' }), expect: row('login', 'ok', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'GET /dashboards/commune/95002', call: get(() => '/api/dashboards/commune/95002'), expect: row('login', 'ok', 'ok', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'GET /dashboards/departement', call: get(() => '/api/dashboards/departement'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'GET /search', call: get(() => '/api/search?q=matrice'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /admin/communes', call: get(() => '/api/admin/communes'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
   { endpoint: 'GET /admin/organisations', call: get(() => '/api/admin/organisations'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
   { endpoint: 'POST /admin/organisations', call: post(() => '/api/admin/organisations', { name: 'Agence de l’énergie', kind: 'energie' }), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
@@ -156,6 +159,17 @@ describe('Access control matrix', () => {
       }
       expect(await visible(null, query)).toBe(false);
       expect(await visible(null, `${query}&commune=95002`)).toBe(false);
+      // The full-text search follows the same rules.
+      const position = (await request(t.http).get('/api/health')).body.logPosition;
+      const searchPath = `/api/search?q=${encodeURIComponent(title)}&limit=100&minPosition=${position}`;
+      const found = async (c: Client | null, path: string) =>
+        ((await (c ? c.get(path) : request(t.http).get(path))).body.items as Array<{ projectId: string }>).some((r) => r.projectId === f.projectId);
+      for (const who of ['adjoint A', 'agent', 'auditeur'] as Who[]) expect(await found(clients.get(who)!, searchPath)).toBe(true);
+      for (const who of ['maire B', 'secrétaire B', 'partenaire'] as Who[]) {
+        expect(await found(clients.get(who)!, searchPath)).toBe(false);
+        expect(await found(clients.get(who)!, `${searchPath}&commune=95002`)).toBe(false);
+      }
+      expect(await found(null, searchPath)).toBe(false);
     });
 
     it('show everybody a published project', async () => {

@@ -550,3 +550,6 @@ export interface AuditExport {
   verification: LogVerification;
 }
 export * from './notifications.js';
+
+export * from './search.js';
+export * from './dashboards.js';

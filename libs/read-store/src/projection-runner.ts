@@ -93,7 +93,7 @@ export class ProjectionRunner {
 
   private async follow(generation: number): Promise<void> {
     const set = this.store.at(generation);
-    for (const p of this.projections) await set.ensureCollection(p.collection, p.indexedFields);
+    for (const p of this.projections) await set.ensureCollection(p.collection, p.indexedFields, { fullText: p.fullText });
     let position = await set.checkpoint();
     // A freshly rebuilt generation can be behind what the old one already shows: bring it level
     // before switching, so that a position waitForPosition has confirmed stays visible.

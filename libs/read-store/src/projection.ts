@@ -10,6 +10,8 @@ export interface Projection<Doc extends object = Record<string, unknown>> {
   readonly collection: string;
   /** Top-level fields queries filter or sort on: indexed by every adapter. */
   readonly indexedFields: string[];
+  /** An array field of analysed terms to index for full-text search (see SearchIndex). */
+  readonly fullText?: string;
   /** Id(s) of the document(s) this event changes, or null if the event does not concern the collection. */
   keyOf(event: RecordedEvent): string | readonly string[] | null;
   /**

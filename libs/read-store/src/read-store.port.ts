@@ -1,3 +1,5 @@
+import type { CollectionOptions, SearchIndex } from './search-index.port.js';
+
 /**
  * The read store port: documents built by projections, grouped in generations so that a
  * rebuild can fill a fresh generation while the API keeps reading the active one, then swap.
@@ -28,11 +30,14 @@ export interface FindQuery {
   offset?: number;
 }
 
-/** One generation of read models: what projections write and queries read. */
-export interface ReadModelSet {
+/** One generation of read models: what projections write and queries read (and search). */
+export interface ReadModelSet extends SearchIndex {
   readonly generation: number;
-  /** Creates the collection (table) and its indexes on the given top-level fields, if missing. */
-  ensureCollection(collection: string, indexedFields: string[]): Promise<void>;
+  /**
+   * Creates the collection (table) and its indexes on the given top-level fields, if missing; with
+   * `options.fullText`, also its full-text index, filled from the documents already there.
+   */
+  ensureCollection(collection: string, indexedFields: string[], options?: CollectionOptions): Promise<void>;
   get<T extends object>(collection: string, id: string): Promise<(T & StoredDoc) | null>;
   getMany<T extends object>(collection: string, ids: string[]): Promise<Map<string, T & StoredDoc>>;
   find<T extends object>(collection: string, query?: FindQuery): Promise<Array<T & StoredDoc>>;

@@ -26,7 +26,7 @@ export async function rebuildReadModels(
   for (const g of await store.generations()) if (g !== active) await store.dropGeneration(g);
   const generation = Math.max(active, ...(await store.generations())) + 1;
   const set = store.at(generation);
-  // Bulk load first, index after: maintaining indexes row by row costs more than building them once.
+  // Bulk load first, index after (full-text indexes too): maintaining indexes row by row costs more than building them once.
   for (const p of projections) await set.ensureCollection(p.collection, []);
   let position = 0;
   let count = 0;
@@ -43,7 +43,7 @@ export async function rebuildReadModels(
     count += batch.length;
     options.onProgress?.({ generation, position, head: Math.max(head, position), events: count });
   }
-  for (const p of projections) await set.ensureCollection(p.collection, p.indexedFields);
+  for (const p of projections) await set.ensureCollection(p.collection, p.indexedFields, { fullText: p.fullText });
   await store.activate(generation);
   const result = { generation, position, head, events: count };
   options.onProgress?.(result);

@@ -7,6 +7,9 @@ import { communeStatsProjection } from '../projects/projections/commune-stats.pr
 import { projectHistoryProjection } from '../projects/projections/project-history.projection.js';
 import { projectPartnerProjection } from '../projects/projections/project-partner.projection.js';
 import { projectProjection } from '../projects/projections/project.projection.js';
+import { dashboardProjectProjection } from '../dashboards/projections/dashboard-project.projection.js';
+import { dashboardQuestionProjection } from '../dashboards/projections/dashboard-question.projection.js';
+import { searchEntryProjection } from '../search/projections/search-entry.projection.js';
 
 /** Every projection the runner keeps up to date, in the order they are applied. */
 export const ALL_PROJECTIONS: Projection<any>[] = [
@@ -18,4 +21,7 @@ export const ALL_PROJECTIONS: Projection<any>[] = [
   communeSeatsProjection,
   organisationProjection,
   notificationFeedProjection,
+  searchEntryProjection,
+  dashboardProjectProjection,
+  dashboardQuestionProjection,
 ];

@@ -26,6 +26,23 @@ export const routes: Routes = [
         loadComponent: () => import('./projects/project-page/project-page').then((m) => m.ProjectPage),
       },
       {
+        path: 'recherche',
+        title: title('Recherche'),
+        loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),
+      },
+      {
+        path: 'tableau-de-bord',
+        title: title('Tableau de bord du Département'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./dashboards/departement-dashboard').then((m) => m.DepartementDashboardPage),
+      },
+      {
+        path: 'tableau-de-bord/communes/:codeInsee',
+        title: title('Tableau de bord de la commune'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./dashboards/commune-dashboard').then((m) => m.CommuneDashboardPage),
+      },
+      {
         path: 'connexion',
         title: title('Se connecter'),
         loadComponent: () => import('./auth/login/login').then((m) => m.Login),

@@ -5,7 +5,7 @@ import { ROLE_LABELS } from '@carnet/contracts';
 import { filter } from 'rxjs';
 import { canAudit } from './audit/audit-api';
 import { toUserError } from './core/problem';
-import { canSeeAdministration, isCommuneRole } from './core/roles';
+import { canSeeAdministration, dashboardLink, isCommuneRole } from './core/roles';
 import { SessionStore } from './core/session';
 import { NotificationsApi } from './notifications/notifications-api';
 
@@ -39,6 +39,7 @@ export class App {
   });
   protected readonly showAdministration = computed(() => canSeeAdministration(this.me()));
   protected readonly showAudit = computed(() => canAudit(this.me()?.role));
+  protected readonly dashboardLink = computed(() => (this.session.withoutAccess() ? null : dashboardLink(this.me())));
   protected readonly currentUrl = signal('/');
   protected readonly onLoginPage = computed(() => this.currentUrl().startsWith('/connexion'));
   protected readonly logoutError = signal<string | null>(null);
@@ -60,6 +61,12 @@ export class App {
         }
         this.main().nativeElement.focus({ preventScroll: true });
       });
+  }
+
+  /** The header's search box opens the results page (the page itself says when the query is too short). */
+  protected search(event: Event, value: string): void {
+    event.preventDefault();
+    void this.router.navigate(['/recherche'], { queryParams: { q: value.trim() } });
   }
 
   /** Where the login page sends the person back to. */

@@ -10,6 +10,7 @@ import {
   type Sort,
 } from 'mongodb';
 import type { DocumentChange, FindQuery, ReadModelSet, ReadStore, StoredDoc } from '../read-store.port.js';
+import { bm25Score, type CollectionOptions, type Condition, type SearchPage, type SearchQuery } from '../search-index.port.js';
 import { foldForSearch } from '../search-text.js';
 
 export interface MongoReadStoreOptions {
@@ -29,6 +30,8 @@ const ACTIVE = 'active_generation';
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const DUPLICATE_KEY = 11000;
 const MAX_ATTEMPTS = 5;
+/** Matches scored per search: beyond it a query is too vague for ranking to matter; the total stays exact. */
+const MAX_SCORED = 2000;
 
 function checkName(name: string): string {
   if (!NAME.test(name)) throw new Error(`Invalid collection or field name: ${name}`);
@@ -159,7 +162,9 @@ class MongoReadModelSet implements ReadModelSet {
     return this.db.collection<MongoDoc>(`${checkName(collection)}_g${this.generation}`);
   }
 
-  async ensureCollection(collection: string, indexedFields: string[]): Promise<void> {
+  async ensureCollection(collection: string, indexedFields: string[], options: CollectionOptions = {}): Promise<void> {
+    // The full-text field is an array of terms: an ordinary index on it is multikey, one entry per term.
+    if (options.fullText && !indexedFields.includes(options.fullText)) indexedFields = [...indexedFields, options.fullText];
     indexedFields.forEach(checkName);
     const target = await this.collection(collection);
     await registerGeneration(this.db, this.generation);
@@ -217,6 +222,37 @@ class MongoReadModelSet implements ReadModelSet {
     return (await this.collection(collection)).countDocuments(this.filter(query));
   }
 
+  /**
+   * Full-text search without `$text` (FerretDB 1.x has only a partial one): the documents holding
+   * every query term are found through the multikey index with `$all`, then scored here with BM25,
+   * the collection statistics coming from counts on the same index.
+   */
+  async search<T extends object>(collection: string, query: SearchQuery): Promise<SearchPage<T>> {
+    const target = await this.collection(collection);
+    const field = checkName(query.field);
+    const terms = [...new Set(query.terms)];
+    if (terms.length === 0) return { hits: [], total: 0 };
+    if (query.scopes && query.scopes.length === 0) return { hits: [], total: 0 };
+    const filter: Record<string, unknown> = { ...conditionFilter(query.where ?? {}), [field]: { $all: terms } };
+    if (query.scopes) filter.$or = query.scopes.map(conditionFilter);
+    const [total, candidates, documents, ...frequencies] = await Promise.all([
+      target.countDocuments(filter as Filter<MongoDoc>),
+      target.find(filter as Filter<MongoDoc>).limit(MAX_SCORED).toArray(),
+      target.countDocuments({}),
+      ...terms.map((term) => target.countDocuments({ [field]: term } as Filter<MongoDoc>)),
+    ]);
+    const df = new Map(terms.map((t, i) => [t, frequencies[i]]));
+    const termsOf = (doc: MongoDoc): string[] => (Array.isArray(doc[field]) ? (doc[field] as string[]) : []);
+    const averageLength = candidates.length ? candidates.reduce((n, d) => n + termsOf(d).length, 0) / candidates.length : 1;
+    const stats = { documents, averageLength, documentFrequency: (t: string) => df.get(t) ?? 0 };
+    const scored = candidates
+      .map((doc) => ({ doc, score: bm25Score(termsOf(doc), terms, stats) }))
+      .sort((a, b) => b.score - a.score || (a.doc._id < b.doc._id ? -1 : a.doc._id > b.doc._id ? 1 : 0));
+    const offset = query.offset ?? 0;
+    const page = scored.slice(offset, query.limit === undefined ? undefined : offset + query.limit);
+    return { hits: page.map((h) => ({ doc: toReadModel<T>(h.doc), score: h.score })), total };
+  }
+
   async checkpoint(): Promise<number> {
     await this.ready;
     const doc = await this.db.collection<{ _id: string; value: number }>(META).findOne({ _id: checkpointKey(this.generation) });
@@ -265,6 +301,15 @@ async function bulkWriteWithRetry(
       pending = failed.map((e) => pending[e.index]);
     }
   }
+}
+
+/** A condition as a filter: equality (null also matches a missing field, as in SQLite) or `$in` for a list. */
+function conditionFilter(condition: Condition): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(condition)) {
+    filter[checkName(field)] = Array.isArray(value) ? { $in: value } : value;
+  }
+  return filter;
 }
 
 function toStored(id: string, doc: Record<string, unknown>): MongoDoc {

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DocumentChange, FindQuery, ReadModelSet, ReadStore, StoredDoc } from '../read-store.port.js';
+import type { DocumentChange, FindQuery, ReadModelSet, ReadStore, Scalar, StoredDoc } from '../read-store.port.js';
+import type { CollectionOptions, Condition, SearchPage, SearchQuery } from '../search-index.port.js';
 import { foldForSearch } from '../search-text.js';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -56,7 +57,9 @@ export class SqliteReadStore implements ReadStore {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?")
       .all(prefix.length, prefix) as Array<{ name: string }>;
     this.db.transaction(() => {
-      for (const { name } of tables) this.db.exec(`DROP TABLE "${name}"`);
+      // A full-text (virtual) table first: dropping it drops its shadow tables, which share the prefix.
+      const ordered = [...tables].sort((a, b) => Number(b.name.endsWith('_fts')) - Number(a.name.endsWith('_fts')));
+      for (const { name } of ordered) this.db.exec(`DROP TABLE IF EXISTS "${name}"`);
       this.db.prepare('DELETE FROM read_meta WHERE key = ?').run(`checkpoint_g${generation}`);
     })();
     this.sets.delete(generation);
@@ -75,6 +78,27 @@ export class SqliteReadStore implements ReadStore {
   async close(): Promise<void> {
     this.db.close();
   }
+}
+
+const sqlValue = (value: Scalar): unknown => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
+
+/** A condition as SQL over the JSON document `t.doc`: equality, IS NULL, or one of a list (json_each). */
+function conditionSql(condition: Condition): { sql: string; params: unknown[] } {
+  const parts: string[] = ['1'];
+  const params: unknown[] = [];
+  for (const [field, value] of Object.entries(condition)) {
+    const path = `json_extract(t.doc, '$.${checkName(field)}')`;
+    if (Array.isArray(value)) {
+      parts.push(`${path} IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(value.map(sqlValue)));
+    } else if (value === null) {
+      parts.push(`${path} IS NULL`);
+    } else {
+      parts.push(`${path} = ?`);
+      params.push(sqlValue(value as Scalar));
+    }
+  }
+  return { sql: `(${parts.join(' AND ')})`, params };
 }
 
 class SqliteReadModelSet implements ReadModelSet {
@@ -101,12 +125,79 @@ class SqliteReadModelSet implements ReadModelSet {
     return table;
   }
 
-  async ensureCollection(collection: string, indexedFields: string[]): Promise<void> {
+  async ensureCollection(collection: string, indexedFields: string[], options: CollectionOptions = {}): Promise<void> {
     const table = this.ensureTable(collection);
     for (const field of indexedFields) {
       checkName(field);
       this.db.exec(`CREATE INDEX IF NOT EXISTS "${table}_${field}" ON "${table}" (json_extract(doc, '$.${field}'))`);
     }
+    if (options.fullText) this.ensureFullText(table, checkName(options.fullText));
+  }
+
+  /**
+   * An FTS5 table over the terms of the documents, kept in step by triggers inside the very
+   * transaction that writes the documents. FTS5 needs integer row ids and the documents are keyed
+   * by text, so a `_ftsid` table numbers them. When created over existing documents (at the end of
+   * a rebuild's bulk load), the index is filled in one statement before the triggers take over.
+   */
+  private ensureFullText(table: string, field: string): void {
+    const fts = `${table}_fts`;
+    const ids = `${table}_ftsid`;
+    const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?").get(fts);
+    if (exists) return;
+    const terms = (row: string) => `(SELECT group_concat(value, ' ') FROM json_each(${row}.doc, '$.${field}'))`;
+    const rid = (row: string) => `(SELECT rid FROM "${ids}" WHERE id = ${row}.id)`;
+    this.db.transaction(() => {
+      // Terms are already folded and stemmed: the tokenizer only has to split them on spaces.
+      this.db.exec(`CREATE VIRTUAL TABLE "${fts}" USING fts5(terms, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`);
+      this.db.exec(`CREATE TABLE "${ids}" (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)`);
+      this.db.exec(`INSERT INTO "${ids}" (id) SELECT id FROM "${table}"`);
+      this.db.exec(`INSERT INTO "${fts}" (rowid, terms) SELECT i.rid, ${terms('t')} FROM "${table}" t JOIN "${ids}" i ON i.id = t.id`);
+      this.db.exec(`
+        CREATE TRIGGER "${table}_fts_insert" AFTER INSERT ON "${table}" BEGIN
+          INSERT OR IGNORE INTO "${ids}" (id) VALUES (new.id);
+          INSERT INTO "${fts}" (rowid, terms) VALUES (${rid('new')}, ${terms('new')});
+        END;
+        CREATE TRIGGER "${table}_fts_update" AFTER UPDATE OF doc ON "${table}" BEGIN
+          DELETE FROM "${fts}" WHERE rowid = ${rid('old')};
+          INSERT INTO "${fts}" (rowid, terms) VALUES (${rid('new')}, ${terms('new')});
+        END;
+        CREATE TRIGGER "${table}_fts_delete" AFTER DELETE ON "${table}" BEGIN
+          DELETE FROM "${fts}" WHERE rowid = ${rid('old')};
+          DELETE FROM "${ids}" WHERE id = old.id;
+        END;
+      `);
+    })();
+  }
+
+  async search<T extends object>(collection: string, query: SearchQuery): Promise<SearchPage<T>> {
+    const table = this.ensureTable(collection);
+    checkName(query.field);
+    const terms = query.terms.filter((t) => /^[a-z0-9]+$/.test(t));
+    if (terms.length === 0 || terms.length !== query.terms.length) return { hits: [], total: 0 };
+    if (!this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?").get(`${table}_fts`)) {
+      throw new Error(`No full-text index on ${collection}: declare it with ensureCollection(…, { fullText })`);
+    }
+    const fts = `"${table}_fts"`;
+    const parts = [`${fts} MATCH ?`];
+    const params: unknown[] = [terms.map((t) => `"${t}"`).join(' ')];
+    if (query.where) {
+      const where = conditionSql(query.where);
+      parts.push(where.sql);
+      params.push(...where.params);
+    }
+    if (query.scopes) {
+      if (query.scopes.length === 0) return { hits: [], total: 0 };
+      const scopes = query.scopes.map(conditionSql);
+      parts.push(`(${scopes.map((c) => c.sql).join(' OR ')})`);
+      for (const c of scopes) params.push(...c.params);
+    }
+    const from = `FROM ${fts} JOIN "${table}_ftsid" i ON i.rid = ${fts}.rowid JOIN "${table}" t ON t.id = i.id WHERE ${parts.join(' AND ')}`;
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT t.doc AS doc, bm25(${fts}) AS rank ${from} ORDER BY rank, t.id LIMIT ? OFFSET ?`)
+      .all(...params, query.limit ?? -1, query.offset ?? 0) as Array<{ doc: string; rank: number }>;
+    return { hits: rows.map((r) => ({ doc: JSON.parse(r.doc), score: -r.rank })), total };
   }
 
   async get<T extends object>(collection: string, id: string): Promise<(T & StoredDoc) | null> {

@@ -30,6 +30,10 @@ import type {
   ProjectStep,
   ProjectSummary,
   RequestPublicationRequest,
+  CommuneDashboard,
+  DepartementDashboard,
+  SearchResults,
+  SearchResultType,
 } from '@carnet/contracts';
 import { Observable, map } from 'rxjs';
 
@@ -61,6 +65,24 @@ export function versionFromEtag(etag: string | null): number | null {
 @Injectable({ providedIn: 'root' })
 export class Api {
   private readonly http = inject(HttpClient);
+
+  // ——— Search and dashboards ———
+
+  search(q: string, filters: { type?: SearchResultType | ''; commune?: string; offset?: number } = {}): Observable<SearchResults> {
+    let params = new HttpParams().set('q', q);
+    if (filters.type) params = params.set('type', filters.type);
+    if (filters.commune) params = params.set('commune', filters.commune);
+    if (filters.offset) params = params.set('offset', String(filters.offset));
+    return this.http.get<SearchResults>('/api/search', { params });
+  }
+
+  communeDashboard(codeInsee: string): Observable<CommuneDashboard> {
+    return this.http.get<CommuneDashboard>(`/api/dashboards/commune/${encodeURIComponent(codeInsee)}`);
+  }
+
+  departementDashboard(): Observable<DepartementDashboard> {
+    return this.http.get<DepartementDashboard>('/api/dashboards/departement');
+  }
 
   // ——— Session and accounts ———
 

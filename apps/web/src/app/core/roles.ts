@@ -44,3 +44,14 @@ export function canManageSeats(viewer: Viewer | null, codeInsee: string): boolea
 /** « Administration »: the administrator acts, Département agents read. */
 export const canSeeAdministration = (viewer: Viewer | null): boolean => !!viewer && isDepartementRole(viewer.role);
 export const canAdminister = (viewer: Viewer | null): boolean => !!viewer && viewer.role === 'departement_admin';
+
+/** The Département's dashboard: its agents, administrators and auditors (the API says the same). */
+export const canSeeDepartementDashboard = (viewer: Viewer | null): boolean =>
+  !!viewer && (isDepartementRole(viewer.role) || viewer.role === 'auditor');
+
+/** Where « Tableau de bord » leads: the Département's for its staff, the commune's for its members, none otherwise. */
+export function dashboardLink(viewer: Viewer | null): string | null {
+  if (canSeeDepartementDashboard(viewer)) return '/tableau-de-bord';
+  if (viewer && isCommuneRole(viewer.role) && viewer.communeInsee) return `/tableau-de-bord/communes/${viewer.communeInsee}`;
+  return null;
+}

@@ -1,0 +1,50 @@
+import type { Actor } from '@carnet/domain';
+import type { Condition, ReadModelSet, Scalar } from '@carnet/read-store';
+import type { SearchResultType } from '@carnet/contracts';
+import type { ProjectPartnerDoc } from '../projects/projections/project-partner.projection.js';
+import type { ProjectDoc } from '../projects/projections/project.projection.js';
+import { canSeeProject, projectScope } from '../projects/project-access.js';
+
+/** What anybody may read of a published project (its page shows these); never messages nor notes. */
+export const PUBLIC_KINDS: SearchResultType[] = ['project', 'question', 'answer'];
+
+/** Internal notes (INTERNAL_EVENT_TYPES): Département staff, auditors and involved partners only. */
+export function maySeeInternal(actor: Actor | null, project: ProjectDoc): boolean {
+  if (!actor) return false;
+  if (actor.role === 'commune_mayor' || actor.role === 'commune_member') return false;
+  if (actor.role === 'partner_member') return !!actor.organisationId && (project.partners ?? []).includes(actor.organisationId);
+  return canSeeProject(actor, { ...project, publication: 'none' });
+}
+
+const idsOf = async (set: ReadModelSet, where: Record<string, Scalar>): Promise<string[]> =>
+  (await set.find<ProjectDoc>('projects', { where })).map((p) => p.id);
+
+/**
+ * The search scopes of a person (an OR of conditions on the search entries), built on the same
+ * rules as the project list (project-access.ts): `undefined` means everything. A commune member
+ * gets their commune's projects without internal notes, plus the public part of other communes'
+ * published projects; a partner, the projects its organisation is involved in; staff and
+ * auditors, everything. `commune` narrows the search to one commune.
+ */
+export async function searchScopes(actor: Actor | null, commune: string | undefined, set: ReadModelSet): Promise<Condition[] | undefined> {
+  const scope = projectScope(actor, undefined);
+  const inCommune: Record<string, Scalar> = commune ? { codeInsee: commune } : {};
+  if (scope.kind === 'all') return commune ? [{ projectId: await idsOf(set, inCommune) }] : undefined;
+  const published: Condition = {
+    projectId: await idsOf(set, { ...inCommune, publication: 'published' }),
+    kind: PUBLIC_KINDS,
+    internal: false,
+  };
+  if (scope.kind === 'partner') {
+    const links = await set.find<ProjectPartnerDoc>('project_partners', { where: { organisationId: scope.organisationId } });
+    const involved = [...(await set.getMany<ProjectDoc>('projects', links.map((l) => l.projectId))).values()]
+      .filter((p) => !commune || p.codeInsee === commune)
+      .map((p) => p.id);
+    return [{ projectId: involved }, published];
+  }
+  const own = scope.where.codeInsee;
+  if (typeof own === 'string' && (!commune || commune === own)) {
+    return [{ projectId: await idsOf(set, { codeInsee: own }), internal: false }, published];
+  }
+  return [published];
+}
