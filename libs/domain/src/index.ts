@@ -6,3 +6,4 @@ export * from './commune/commune.events.js';
 export * from './commune/commune.decider.js';
 export * from './organisation/organisation.js';
 export * from './project/follow-up.events.js';
+export * from './project/project.upcasters.js';
