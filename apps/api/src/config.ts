@@ -15,6 +15,8 @@ export interface AppConfig {
   /** Hours between two audit anchors (0: never, e.g. when a cron runs `npm run audit:anchor`). */
   anchorIntervalHours: number;
   webDist: string;
+  /** Days after which a question still waiting for its answer is flagged overdue (« en retard »). */
+  questionOverdueDays: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readWaitTimeoutMs: int(env.READ_WAIT_TIMEOUT_MS, 5000, 'READ_WAIT_TIMEOUT_MS'),
     anchorIntervalHours: int(env.AUDIT_ANCHOR_HOURS, 24, 'AUDIT_ANCHOR_HOURS'),
     webDist: resolve(env.WEB_DIST ?? 'apps/web/dist/browser'),
+    questionOverdueDays: int(env.QUESTION_OVERDUE_DAYS, 5, 'QUESTION_OVERDUE_DAYS'),
   };
 }
 

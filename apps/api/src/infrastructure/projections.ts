@@ -6,6 +6,9 @@ import { communeStatsProjection } from '../projects/projections/commune-stats.pr
 import { projectHistoryProjection } from '../projects/projections/project-history.projection.js';
 import { projectPartnerProjection } from '../projects/projections/project-partner.projection.js';
 import { projectProjection } from '../projects/projections/project.projection.js';
+import { internalNoteProjection } from '../projects/projections/internal-note.projection.js';
+import { projectConversationProjection } from '../projects/projections/project-conversation.projection.js';
+import { questionQueueProjection } from '../projects/projections/question-queue.projection.js';
 
 /** Every projection the runner keeps up to date, in the order they are applied. */
 export const ALL_PROJECTIONS: Projection<any>[] = [
@@ -16,4 +19,7 @@ export const ALL_PROJECTIONS: Projection<any>[] = [
   membershipProjection,
   communeSeatsProjection,
   organisationProjection,
+  projectConversationProjection,
+  internalNoteProjection,
+  questionQueueProjection,
 ];
