@@ -34,6 +34,7 @@ type Call = (c: Client | null, f: Fixture, http: unknown) => request.Test;
 const anon = (http: unknown) => request(http as Parameters<typeof request>[0]);
 const get = (path: (f: Fixture) => string): Call => (c, f, http) => (c ? c.get(path(f)) : anon(http).get(path(f)));
 const post = (path: (f: Fixture) => string, body: object = {}): Call => (c, f, http) => (c ? c.post(path(f)) : anon(http).post(path(f))).send(body);
+const put = (path: (f: Fixture) => string, body: object): Call => (c, f, http) => (c ? c.put(path(f)) : anon(http).put(path(f))).send(body);
 const patch = (path: (f: Fixture) => string, body: object): Call => (c, f, http) => (c ? c.patch(path(f)) : anon(http).patch(path(f))).send(body);
 
 /** Expected outcome for each person, in the order of WHO. */
@@ -51,6 +52,22 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   { endpoint: 'POST /projects/:id/publication-request', call: post((f) => `/api/projects/${f.projectId}/publication-request`, { summary: 'Bilan' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
   { endpoint: 'POST /projects/:id/publication', call: post((f) => `/api/projects/${f.projectId}/publication`), expect: row('login', 'ok', 'denied', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
   { endpoint: 'POST /projects/:id/partners', call: post((f) => `/api/projects/${f.projectId}/partners`, { organisationId: 'org-caue-95' }), expect: row('login', 'denied', 'denied', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  // Questions as work items, conversation and internal notes (issue #4, ADR 0010)
+  { endpoint: 'GET /projects/:id/messages', call: get((f) => `/api/projects/${f.projectId}/messages`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
+  { endpoint: 'POST /projects/:id/messages', call: post((f) => `/api/projects/${f.projectId}/messages`, { text: 'Un message' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'denied') },
+  { endpoint: 'GET /projects/:id/notes', call: get((f) => `/api/projects/${f.projectId}/notes`), expect: row('hidden', 'denied', 'denied', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
+  { endpoint: 'POST /projects/:id/notes', call: post((f) => `/api/projects/${f.projectId}/notes`, { text: 'Une note' }), expect: row('login', 'denied', 'denied', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'denied') },
+  { endpoint: 'GET /projects/:id/assignees', call: get((f) => `/api/projects/${f.projectId}/assignees`), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/questions/:q/assignment', call: post((f) => `/api/projects/${f.projectId}/questions/${f.questionId}/assignment`, { assigneeId: 'persona-agent-finances' }), expect: row('login', 'denied', 'denied', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/questions/:q/take-in-charge', call: post((f) => `/api/projects/${f.projectId}/questions/${f.questionId}/take-in-charge`), expect: row('login', 'denied', 'denied', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'denied') },
+  { endpoint: 'POST /projects/:id/questions/:q/close', call: post((f) => `/api/projects/${f.projectId}/questions/${f.questionId}/close`), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/questions/:q/reopen', call: post((f) => `/api/projects/${f.projectId}/questions/${f.questionId}/reopen`, { reason: 'Relance' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
+  { endpoint: 'GET /questions/waiting', call: get(() => '/api/questions/waiting'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'ok', 'ok', 'denied') },
+  { endpoint: 'GET /contacts', call: get(() => '/api/contacts?q=energie'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'POST /contacts', call: post(() => '/api/contacts', { name: 'Nouveau Contact', jobTitle: 'Conseiller', organisation: 'CAUE', themes: ['ecole'], communes: [] }), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'PATCH /contacts/:id', call: patch(() => '/api/contacts/6f1c2a10-5b3e-4c6d-9a1e-000000000004', { name: 'Laure Vasseur', jobTitle: 'Juriste', organisation: 'Département', themes: ['voirie'], communes: [] }), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /contacts/:id/archive', call: post(() => '/api/contacts/6f1c2a10-5b3e-4c6d-9a1e-000000000006/archive', { archived: true }), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'PUT /admin/accounts/:id/teams', call: put(() => '/api/admin/accounts/persona-agent-amenagement/teams', { teams: ['accompagnement', 'ingenierie'] }), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
   { endpoint: 'GET /communes/95002/members', call: get(() => '/api/communes/95002/members'), expect: row('login', 'ok', 'ok', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
   { endpoint: 'GET /communes/95002/invitations', call: get(() => '/api/communes/95002/invitations'), expect: row('login', 'ok', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
   { endpoint: 'POST /communes/95002/invitations', call: post(() => '/api/communes/95002/invitations', { email: 'nouvelle.personne@example.org', displayName: 'Nouvelle Personne', seat: 'collaborator' }), expect: row('login', 'ok', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
