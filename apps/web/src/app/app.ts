@@ -5,7 +5,7 @@ import { ROLE_LABELS } from '@carnet/contracts';
 import { filter } from 'rxjs';
 import { canAudit } from './audit/audit-api';
 import { toUserError } from './core/problem';
-import { canSeeAdministration, isCommuneRole } from './core/roles';
+import { canSeeAdministration, hasWaitingQueue, isCommuneRole } from './core/roles';
 import { SessionStore } from './core/session';
 
 @Component({
@@ -34,6 +34,7 @@ export class App {
     return !!me && isCommuneRole(me.role) && !!me.communeInsee && !this.session.withoutAccess();
   });
   protected readonly showAdministration = computed(() => canSeeAdministration(this.me()));
+  protected readonly showWaiting = computed(() => hasWaitingQueue(this.me()));
   protected readonly showAudit = computed(() => canAudit(this.me()?.role));
   protected readonly currentUrl = signal('/');
   protected readonly onLoginPage = computed(() => this.currentUrl().startsWith('/connexion'));

@@ -3,21 +3,22 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { CATEGORY_LABELS, PUBLICATION_LABELS, ROLE_LABELS, STEP_LABELS, THEME_LABELS } from '@carnet/contracts';
 import { Euros, FrDate } from '../../core/format';
-import { canAnswer, canManage, isOfCommune } from '../../core/roles';
+import { canAnswer, canManage, canReadConversation, canReadNotes, isAdviser, isOfCommune } from '../../core/roles';
 import { SessionStore } from '../../core/session';
 import { ProgressBar } from '../shared/progress-bar';
 import { Stepper } from '../shared/stepper';
-import { AnswerForm } from './answer-form';
 import { DetailsForm } from './details-form';
 import { ProjectStore } from './project-store';
 import { PublicationPanel } from './publication-panel';
 import { QuestionForm } from './question-form';
+import { QuestionItem } from './question-item';
+import { Thread } from './thread';
 import { StepForm } from './step-form';
 
 /** `/projets/:id`: everything about one project, and what the current person may do with it. */
 @Component({
   selector: 'app-project-page',
-  imports: [RouterLink, Euros, FrDate, ProgressBar, Stepper, StepForm, QuestionForm, AnswerForm, DetailsForm, PublicationPanel],
+  imports: [RouterLink, Euros, FrDate, ProgressBar, Stepper, StepForm, QuestionForm, QuestionItem, Thread, DetailsForm, PublicationPanel],
   providers: [ProjectStore],
   templateUrl: './project-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,6 +51,11 @@ export class ProjectPage {
     return !!d && isOfCommune(this.persona(), d.codeInsee);
   });
   protected readonly canAnswer = computed(() => canAnswer(this.persona()));
+  protected readonly canReadConversation = computed(() => canReadConversation(this.persona(), this.detail()?.codeInsee ?? ''));
+  protected readonly canWriteConversation = computed(() => this.canAsk() || isAdviser(this.persona()));
+  /** Internal notes: never rendered for a commune member (and the API refuses them anyway). */
+  protected readonly canReadNotes = computed(() => canReadNotes(this.persona()));
+  protected readonly canWriteNotes = computed(() => isAdviser(this.persona()));
   protected readonly notFound = computed(() => {
     const status = this.store.loadError()?.status;
     return status === 404 || status === 403 || status === 401;
