@@ -64,7 +64,8 @@ export function toQuestionView(q: QuestionDoc, actorView: Viewer, context: Quest
     minutesToFirstAnswer: q.firstAnsweredAt ? Math.round((Date.parse(q.firstAnsweredAt) - Date.parse(q.askedAt)) / 60_000) : null,
     overdue: isOverdue(q, context.now, context.overdueDays),
     waitingSince: q.waitingSince,
-    reopenings: q.reopenings.map((r) => ({ at: r.at, by: actorView(r.byId, r.byRole), reason: r.reason })),
+    // `?? []`: a read model built before issue #4 until `npm run projections:rebuild` has run.
+    reopenings: (q.reopenings ?? []).map((r) => ({ at: r.at, by: actorView(r.byId, r.byRole), reason: r.reason })),
   };
 }
 
@@ -93,7 +94,7 @@ export const peopleOf = (doc: ProjectDoc): string[] =>
     q.askedById,
     ...q.answers.map((a) => a.answeredById),
     ...(q.assignee ? [q.assignee.accountId] : []),
-    ...q.reopenings.map((r) => r.byId),
+    ...(q.reopenings ?? []).map((r) => r.byId),
   ]);
 
 /** Ids of the contacts recommended by the answers of a project. */
