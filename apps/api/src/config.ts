@@ -20,6 +20,8 @@ export interface AppConfig {
   documents: { maxMb: number; mediaTypes: DocumentMediaType[] };
   /** Hour (0–23, Europe/Paris) from which the daily notification digests are sent. */
   digestHour: number;
+  /** Days after which a question still waiting for its answer is flagged overdue (« en retard »). */
+  questionOverdueDays: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: resolve(env.WEB_DIST ?? 'apps/web/dist/browser'),
     documents: { maxMb: Math.max(1, int(env.DOCUMENT_MAX_MB, 20, 'DOCUMENT_MAX_MB')), mediaTypes: mediaTypes(env.DOCUMENT_MEDIA_TYPES) },
     digestHour: hour(env.DIGEST_HOUR),
+    questionOverdueDays: int(env.QUESTION_OVERDUE_DAYS, 5, 'QUESTION_OVERDUE_DAYS'),
   };
 }
 

@@ -42,7 +42,7 @@ describe('Audit area', () => {
         { field: 'progress', label: 'Avancement', before: '50 %', after: '45 %' },
       ]));
       expect(history.entries[5].actor).toMatchObject({ name: 'Karim Haddad', role: 'departement_agent' });
-      expect(history.entries[5].changes).toEqual(expect.arrayContaining([{ field: 'openQuestions', label: 'Questions sans réponse', before: '1', after: '0' }]));
+      expect(history.entries[5].changes).toEqual(expect.arrayContaining([{ field: 'openQuestions', label: 'Questions en attente de réponse', before: '1', after: '0' }]));
     });
 
     it('filters by event type, person and period', async () => {

@@ -58,6 +58,7 @@ export interface Client {
   get(path: string): request.Test;
   post(path: string): request.Test;
   patch(path: string): request.Test;
+  put(path: string): request.Test;
   delete(path: string): request.Test;
 }
 
@@ -80,6 +81,7 @@ export async function loginWith(http: Parameters<typeof request.agent>[0], email
     get: (path) => agent.get(path),
     post: (path) => agent.post(path).set('X-CSRF-Token', csrf),
     patch: (path) => agent.patch(path).set('X-CSRF-Token', csrf),
+    put: (path) => agent.put(path).set('X-CSRF-Token', csrf),
     delete: (path) => agent.delete(path).set('X-CSRF-Token', csrf),
   };
 }

@@ -65,7 +65,7 @@ describe('Projects API', () => {
       expect(history.body.map((h: { summary: string }) => h.summary)).toEqual([
         expect.stringMatching(/^Projet créé/),
         'Étape passée de Idée à Études (30 %) — Étude lancée',
-        'Question posée (Financement) : « Quelles aides ? »',
+        'Question posée (Financement) : « Quelles aides ? » — orientée vers : Service des aides aux communes',
         'Réponse apportée : « La DETR. »',
       ]);
       expect(history.body[1].actor).toEqual({ id: ADJOINT_ABLEIGES, name: 'Julien Petit', role: 'commune_member' });

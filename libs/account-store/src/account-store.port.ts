@@ -87,6 +87,37 @@ export interface NotificationSettings {
   lastDigestPosition: number;
 }
 
+/**
+ * A contact of the directory (issue #4): a Département or partner person communes may call, by
+ * theme and territory. Personal data, so it lives here and never in the event log: an answer's
+ * event only carries the contact id.
+ */
+export interface Contact {
+  id: string;
+  name: string;
+  /** What the person does: « Chargée des aides aux communes ». */
+  jobTitle: string;
+  /** Free text: « Département du Val-d’Oise — Service des aides », « CAUE 95 ». */
+  organisation: string;
+  email: string | null;
+  phone: string | null;
+  /** Project themes the person advises on (codes of PROJECT_THEMES). */
+  themes: string[];
+  /** INSEE codes of the communes covered; empty = the whole département. */
+  communes: string[];
+  /** The person's platform account, when they have one: their GDPR erasure blanks the contact too. */
+  accountId: string | null;
+  status: 'active' | 'archived' | 'erased';
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Département teams an agent belongs to (routing of questions): account ids only, kept with the accounts. */
+export interface TeamMembership {
+  accountId: string;
+  teams: string[];
+}
+
 /** Raised when an e-mail address is already used by another account. */
 export class EmailTakenError extends Error {
   constructor(readonly email: string) {
@@ -137,6 +168,27 @@ export interface AccountStore {
   deleteSession(idHash: string): Promise<void>;
   /** Log out everywhere; returns how many sessions were removed. */
   deleteSessionsOf(accountId: string): Promise<number>;
+
+  // Contacts directory
+  createContact(contact: Contact): Promise<void>;
+  getContact(id: string): Promise<Contact | null>;
+  /** Every contact by id, archived and erased ones included (the directory is small: filtering and sorting by name are the caller's). */
+  listContacts(): Promise<Contact[]>;
+  /** Partial update; `updatedAt` is set by the caller. */
+  updateContact(id: string, changes: Partial<Omit<Contact, 'id' | 'createdAt'>>): Promise<void>;
+  /**
+   * GDPR erasure: every contact linked to this account gets the placeholder name, no e-mail, no
+   * phone, no account and the `erased` status. Returns how many were blanked.
+   */
+  eraseContactsOf(accountId: string, placeholder: { name: string }, at: string): Promise<number>;
+
+  // Team membership of agents
+  /** Teams of one account (empty when none). */
+  getTeams(accountId: string): Promise<string[]>;
+  /** Replaces the teams of one account (an empty list removes it from every team). */
+  setTeams(accountId: string, teams: string[]): Promise<void>;
+  /** Every account that belongs to at least one team. */
+  listTeams(): Promise<TeamMembership[]>;
 
   // Login throttling
   getThrottle(key: string): Promise<Throttle | null>;

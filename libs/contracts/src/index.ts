@@ -77,6 +77,8 @@ export interface CommandAccepted {
   position: number;
 }
 
+import type { ContactCard, DepartementTeam, QuestionAssigneeView, QuestionStatus } from './follow-up.js';
+
 export interface ProjectSummary {
   id: string;
   codeInsee: string;
@@ -98,6 +100,10 @@ export interface AnswerView {
   text: string;
   answeredAt: string;
   answeredBy: ActorView;
+  /** Ids of project documents attached to the answer. */
+  documentIds: string[];
+  /** The recommended contact of the directory, or null (also null when the contact was archived or erased). */
+  contact: ContactCard | null;
 }
 
 export interface QuestionView {
@@ -107,6 +113,20 @@ export interface QuestionView {
   askedAt: string;
   askedBy: ActorView;
   answers: AnswerView[];
+  status: QuestionStatus;
+  /** Département team the question was routed to. */
+  team: DepartementTeam;
+  assignee: QuestionAssigneeView | null;
+  documentIds: string[];
+  /** When the first answer came, or null. */
+  firstAnsweredAt: string | null;
+  /** Whole minutes from the question to its first answer, or null. */
+  minutesToFirstAnswer: number | null;
+  /** Waiting for an answer for longer than QUESTION_OVERDUE_DAYS. */
+  overdue: boolean;
+  /** Since when it waits for an answer (asked or reopened), or null when it does not wait. */
+  waitingSince: string | null;
+  reopenings: Array<{ at: string; by: ActorView; reason: string }>;
 }
 
 export interface ProjectDetail extends ProjectSummary {
@@ -231,8 +251,12 @@ export interface ChangeStepRequest {
 export interface AskQuestionRequest {
   category: QuestionCategory;
   text: string;
+  /** Ids of project documents attached to the question. */
+  documentIds?: string[];
 }
 export interface AnswerQuestionRequest {
+  documentIds?: string[];
+  contactId?: string | null;
   text: string;
 }
 export interface RequestPublicationRequest {
@@ -427,6 +451,12 @@ export const EVENT_TYPE_LABELS: Record<string, string> = {
   DocumentVersionAdded: 'Nouvelle version d’un document',
   DocumentVisibilityChanged: 'Visibilité d’un document modifiée',
   DocumentRemoved: 'Document retiré',
+  QuestionAssigned: 'Question attribuée',
+  QuestionTakenInCharge: 'Question prise en charge',
+  QuestionClosed: 'Question close',
+  QuestionReopened: 'Question rouverte',
+  MessagePosted: 'Message de la conversation',
+  InternalNoteAdded: 'Note interne',
   SeatAssigned: 'Place attribuée',
   SeatReleased: 'Place libérée',
   SeatTransferred: 'Fonction de maire transmise',
@@ -553,3 +583,5 @@ export * from './notifications.js';
 
 export * from './search.js';
 export * from './dashboards.js';
+
+export * from './follow-up.js';

@@ -8,3 +8,4 @@ export * from './organisation/organisation.js';
 export * from './project/follow-up.events.js';
 export * from './project/publication.events.js';
 export * from './project/project-documents.js';
+export * from './project/project.upcasters.js';

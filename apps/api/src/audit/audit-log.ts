@@ -18,6 +18,7 @@ import { OrganisationDirectory } from '../communes/organisation-directory.js';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
 import { projectNotFound } from '../projects/project-access.js';
 import { peopleOf, toDetail } from '../projects/project.views.js';
+import { QuestionViewContextLoader } from '../projects/question-view-context.js';
 import { PeopleDirectory } from '../shared/people-directory.js';
 import { ProblemException } from '../shared/problem.js';
 import { verifyWholeLog } from './log-verifier.js';
@@ -37,6 +38,7 @@ export class AuditLog {
     private readonly people: PeopleDirectory,
     private readonly communes: CommuneCatalog,
     private readonly organisations: OrganisationDirectory,
+    private readonly questionContext: QuestionViewContextLoader,
   ) {}
 
   /** The project's whole stream; 404 problem when there is none. */
@@ -65,12 +67,12 @@ export class AuditLog {
     const before = projectAsOf(events, from);
     const after = projectAsOf(events, to);
     if (!after.doc) throw notYetCreated(projectId, events, to);
-    const partnerName = await this.partnerNames();
+    const [partnerName, view] = await Promise.all([this.partnerNames(), this.people.viewer(peopleInEvents(events))]);
     return {
       from: before.doc ? await this.viewOf(projectId, from, before) : null,
       fromAt: from.toISOString(),
       to: await this.viewOf(projectId, to, after),
-      differences: diffProjects(before.doc, after.doc, partnerName),
+      differences: diffProjects(before.doc, after.doc, partnerName, (id) => view(id, 'departement_agent').name),
     };
   }
 
@@ -128,9 +130,10 @@ export class AuditLog {
 
   private async viewOf(projectId: string, at: Date, replay: ProjectReplay): Promise<ProjectAsOf> {
     const doc = replay.doc!;
-    const [view, partnerName] = await Promise.all([this.people.viewer(peopleOf(doc)), this.partnerNames()]);
+    // Questions are shown as they were at that date: overdue is judged at `at`, not today.
+    const [view, partnerName, context] = await Promise.all([this.people.viewer(peopleOf(doc)), this.partnerNames(), this.questionContext.load(doc, at)]);
     const project: AuditProjectView = {
-      ...toDetail({ ...doc, id: projectId, _position: replay.lastPosition }, this.communes.nameOf(doc.codeInsee), view),
+      ...toDetail({ ...doc, id: projectId, _position: replay.lastPosition }, this.communes.nameOf(doc.codeInsee), view, context),
       partners: (doc.partners ?? []).map((id) => ({ id, name: partnerName(id) })),
     };
     return { at: at.toISOString(), eventsApplied: replay.eventsApplied, lastPosition: replay.lastPosition, project };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommunesModule } from '../communes/communes.module.js';
+import { ProjectsModule } from '../projects/projects.module.js';
 import { AuditLog } from './audit-log.js';
 import { EraseAccountHttpController } from './commands/erase-account/erase-account.http.controller.js';
 import { CompareProjectHttpController } from './replays/compare-project/compare-project.http.controller.js';
@@ -16,7 +17,7 @@ import { VerifyLogHttpController } from './replays/verify-log/verify-log.http.co
  * `replays/` holds the reads that replay the log (the one exception to « queries read read models »).
  */
 @Module({
-  imports: [CommunesModule],
+  imports: [CommunesModule, ProjectsModule],
   controllers: [
     ListAuditProjectsHttpController,
     GetCommuneSeatHistoryHttpController,

@@ -115,3 +115,28 @@ describe('documents in the audit replay', () => {
     expect(entries[2].summary).toBe('Document rendu public');
   });
 });
+
+describe('the follow-up of issue #4 in the audit', () => {
+  const Q = '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+  const withQuestion = [
+    ...stream,
+    event(4, 'QuestionAsked', { questionId: Q, category: 'financement', text: 'Quelles aides ?' }, '2026-04-02T10:00:00.000Z'),
+    event(5, 'QuestionTakenInCharge', { questionId: Q, assignee: { accountId: 'karim', kind: 'agent', organisationId: null } }, '2026-04-03T10:00:00.000Z', 'karim'),
+    event(6, 'InternalNoteAdded', { noteId: 'n1', text: 'À vérifier', questionId: Q }, '2026-04-03T11:00:00.000Z', 'karim'),
+    event(7, 'QuestionAnswered', { questionId: Q, answerId: 'a1', text: 'La DETR' }, '2026-04-04T10:00:00.000Z', 'karim'),
+  ];
+
+  it('shows each question’s status and assignee as a readable change, and names every new event in French', () => {
+    const entries = projectHistory(withQuestion, view);
+    expect(entries[5]).toMatchObject({ typeLabel: 'Question prise en charge', summary: 'Question prise en charge par KARIM — statut : Prise en charge' });
+    expect(entries[5].changes).toContainEqual({ field: `question:${Q}`, label: 'Question « Quelles aides ? »', before: 'Nouvelle', after: 'Prise en charge — KARIM' });
+    expect(entries[6]).toMatchObject({ typeLabel: 'Note interne', summary: 'Note interne : « À vérifier »', changes: [] });
+    expect(entries[7].changes).toContainEqual({ field: `question:${Q}`, label: 'Question « Quelles aides ? »', before: 'Prise en charge — KARIM', after: 'Répondue — KARIM' });
+    expect(entries[4].summary).toBe('Question posée (Financement) : « Quelles aides ? » — orientée vers : Service des aides aux communes');
+  });
+
+  it('rebuilds the questions with their status at a date', () => {
+    const doc = projectAsOf(withQuestion, new Date('2026-04-03T12:00:00.000Z')).doc!;
+    expect(doc.questions[0]).toMatchObject({ status: 'prise_en_charge', team: 'aides', answers: [] });
+  });
+});

@@ -1,6 +1,7 @@
 import {
   EVENT_TYPE_LABELS,
   PUBLICATION_LABELS,
+  QUESTION_STATUS_LABELS,
   STEP_LABELS,
   THEME_LABELS,
   type AuditChange,
@@ -8,9 +9,10 @@ import {
   type ProjectStep,
   type ProjectTheme,
 } from '@carnet/contracts';
+import { upcastProjectEvent } from '@carnet/domain';
 import type { RecordedEvent } from '@carnet/event-store';
 import { evolveProject, type ProjectDoc } from '../projects/projections/project.projection.js';
-import { describeEvent, type Viewer } from '../projects/project.views.js';
+import { describeEvent, peopleInData, type EventNames, type Viewer } from '../projects/project.views.js';
 
 /**
  * Pure replay of one project's stream, for auditors (ADR 0009): the same `evolveProject` that
@@ -62,7 +64,7 @@ const FIELDS: Field[] = [
   { field: 'step', label: 'Étape', read: (d) => STEP_LABELS[d.step as ProjectStep] ?? d.step },
   { field: 'progress', label: 'Avancement', read: (d) => `${d.progress} %` },
   { field: 'questions', label: 'Questions posées', read: (d) => String(d.questions.length) },
-  { field: 'openQuestions', label: 'Questions sans réponse', read: (d) => String(d.openQuestions) },
+  { field: 'openQuestions', label: 'Questions en attente de réponse', read: (d) => String(d.openQuestions) },
   { field: 'answers', label: 'Réponses apportées', read: (d) => String(d.questions.reduce((n, q) => n + q.answers.length, 0)) },
   { field: 'publication', label: 'Publication', read: (d) => PUBLICATION_LABELS[d.publication] ?? d.publication },
   { field: 'publicationSummary', label: 'Bilan proposé à la publication', read: (d) => quoted(d.publicationSummary) },
@@ -79,19 +81,41 @@ const FIELDS: Field[] = [
 
 const CREATED_WITH = new Set(['title', 'description', 'theme', 'estimatedCostHt', 'step', 'progress']);
 
+const clip = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** One line per question: its status and who has it (« Prise en charge — Sophie Bernard »). */
+function questionChanges(before: ProjectDoc | null, after: ProjectDoc, personName: (id: string) => string): AuditChange[] {
+  const line = (q: ProjectDoc['questions'][number] | undefined): string => {
+    if (!q) return EMPTY;
+    const status = QUESTION_STATUS_LABELS[q.status] ?? q.status;
+    return q.assignee ? `${status} — ${personName(q.assignee.accountId)}` : status;
+  };
+  return after.questions.flatMap((q) => {
+    const b = line(before?.questions.find((x) => x.id === q.id));
+    const a = line(q);
+    return a === b ? [] : [{ field: `question:${q.id}`, label: `Question « ${clip(q.text)} »`, before: b, after: a }];
+  });
+}
+
 /** What differs between two states of a project, field by field, in French (« Titre : « A » → « B » »). */
-export function diffProjects(before: ProjectDoc | null, after: ProjectDoc | null, partnerName: (id: string) => string = (id) => id): AuditChange[] {
+export function diffProjects(
+  before: ProjectDoc | null,
+  after: ProjectDoc | null,
+  partnerName: (id: string) => string = (id) => id,
+  personName: (id: string) => string = (id) => id,
+): AuditChange[] {
   if (!after) return [];
   const fields = FIELDS.map((f) =>
     f.field === 'partners' ? { ...f, read: (d: ProjectDoc) => ((d.partners ?? []).map(partnerName).join(', ') || EMPTY) } : f,
   );
   // A new project: what it was created with, not a list of empty counters.
   const shown = before ? fields : fields.filter((f) => CREATED_WITH.has(f.field));
-  return shown.flatMap(({ field, label, read }) => {
+  const changes = shown.flatMap(({ field, label, read }) => {
     const b = before ? read(before) : EMPTY;
     const a = read(after);
     return a === b ? [] : [{ field, label, before: b, after: a }];
   });
+  return [...changes, ...questionChanges(before, after, personName)];
 }
 
 /** The comment or reason that came with an event, when it has one. */
@@ -107,10 +131,10 @@ const chainOf = (event: RecordedEvent): { hash: string | null; previousHash: str
   return { hash: chained.hash ?? null, previousHash: chained.previousHash ?? null };
 };
 
-function summaryOf(event: RecordedEvent, partnerName: (id: string) => string = (id) => id): string {
-  const data = (event.data ?? {}) as Record<string, unknown>;
-  if (event.type === 'PartnerInvolved') return `Partenaire associé au projet : ${partnerName(String(data.organisationId))}`;
-  return describeEvent(event.type, data);
+function summaryOf(event: RecordedEvent, names: EventNames): string {
+  const data = (upcastProjectEvent(event).data ?? {}) as Record<string, unknown>;
+  if (event.type === 'PartnerInvolved') return `Partenaire associé au projet : ${names.organisation(String(data.organisationId))}`;
+  return describeEvent(event.type, data, names);
 }
 
 export interface HistoryFilter {
@@ -133,6 +157,7 @@ export function projectHistory(
 ): AuditHistoryEntry[] {
   const entries: AuditHistoryEntry[] = [];
   let state: ProjectDoc | null = null;
+  const names: EventNames = { person: (id) => view(id, 'departement_agent').name, organisation: partnerName ?? ((id) => id) };
   for (const event of events) {
     const next = evolveProject(state, event);
     const at = event.metadata.recordedAt;
@@ -151,8 +176,8 @@ export function projectHistory(
         at,
         actor: view(event.metadata.actorId, event.metadata.actorRole),
         why: whyOf(event),
-        summary: summaryOf(event, partnerName),
-        changes: diffProjects(state, next, partnerName),
+        summary: summaryOf(event, names),
+        changes: diffProjects(state, next, partnerName, names.person),
         ...chainOf(event),
       });
     }
@@ -163,5 +188,5 @@ export function projectHistory(
 
 /** Ids of the people named by a stream's events and by the questions of the rebuilt project. */
 export function peopleInEvents(events: readonly RecordedEvent[]): string[] {
-  return [...new Set(events.map((e) => e.metadata.actorId))];
+  return [...new Set(events.flatMap((e) => [e.metadata.actorId, ...peopleInData((e.data ?? {}) as Record<string, unknown>)]))];
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Actor, ProjectCommand, ProjectTheme } from '@carnet/domain';
+import type { AccountStore, Contact } from '@carnet/account-store';
+import type { Actor, DepartementTeam, ProjectCommand, ProjectTheme } from '@carnet/domain';
 import type { EventStore } from '@carnet/event-store';
 import { CommuneSeatCommands } from '../communes/commune-seat.commands.js';
 import { findPersona, PERSONAS } from '../dev/personas.js';
-import { CLOCK, EVENT_STORE } from '../infrastructure/tokens.js';
+import { ACCOUNT_STORE, CLOCK, EVENT_STORE } from '../infrastructure/tokens.js';
 import type { SettableClock } from '../infrastructure/settable-clock.js';
 import { CreateProjectCommand } from '../projects/commands/create-project/create-project.command.js';
 import { ProjectCommandRunner } from '../projects/project-command.runner.js';
@@ -15,7 +16,9 @@ import { demoPdf, demoPng } from './demo-files.js';
 
 type Step =
   | { by: string; daysAgo: number; do: Exclude<ProjectCommand, { type: 'CreateProject' | 'AnswerQuestion' }> }
-  | { by: string; daysAgo: number; answerLatestQuestion: string };
+  | { by: string; daysAgo: number; answerLatestQuestion: string; contact?: string }
+  /** A command on the latest question asked (take in charge, assign, close, reopen, note about it). */
+  | { by: string; daysAgo: number; onLatestQuestion: (questionId: string) => ProjectCommand };
 
 interface DemoProject {
   key: string;
@@ -55,6 +58,57 @@ const MAIRE_MARINES = 'persona-maire-95370';
 const AGENT = 'persona-agent-amenagement';
 const FINANCES = 'persona-agent-finances';
 const CAUE = 'persona-caue';
+const ADMIN = 'persona-admin';
+
+/** Teams of the demo agents (routing of questions, ADR 0010). */
+export const DEMO_TEAMS: Record<string, DepartementTeam[]> = {
+  [FINANCES]: ['aides'],
+  [AGENT]: ['accompagnement', 'ingenierie'],
+  [ADMIN]: ['juridique'],
+};
+
+/** Fixed ids so that demo answers can recommend them. Fictitious people and addresses. */
+export const DEMO_CONTACT_IDS = {
+  aides: '6f1c2a10-5b3e-4c6d-9a1e-000000000001',
+  energie: '6f1c2a10-5b3e-4c6d-9a1e-000000000002',
+  caue: '6f1c2a10-5b3e-4c6d-9a1e-000000000003',
+  juridique: '6f1c2a10-5b3e-4c6d-9a1e-000000000004',
+  voirie: '6f1c2a10-5b3e-4c6d-9a1e-000000000005',
+  ancienne: '6f1c2a10-5b3e-4c6d-9a1e-000000000006',
+} as const;
+
+export const DEMO_CONTACTS: Array<Omit<Contact, 'createdAt' | 'updatedAt'>> = [
+  {
+    id: DEMO_CONTACT_IDS.aides, name: 'Karim Haddad', jobTitle: 'Chargé des aides aux communes',
+    organisation: 'Département du Val-d’Oise — Service des aides aux communes', email: 'karim.haddad@departement95.example', phone: '01 34 25 30 30',
+    themes: ['ecole', 'batiment_public', 'voirie', 'energie', 'sport_culture', 'autre'], communes: [], accountId: FINANCES, status: 'active',
+  },
+  {
+    id: DEMO_CONTACT_IDS.energie, name: 'Élodie Marchand', jobTitle: 'Conseillère en énergie partagé',
+    organisation: 'Agence de l’énergie du Vexin', email: 'e.marchand@energie-vexin.example', phone: '01 30 39 00 00',
+    themes: ['energie', 'eclairage', 'batiment_public'], communes: ['95002', '95446', '95658'], accountId: null, status: 'active',
+  },
+  {
+    id: DEMO_CONTACT_IDS.caue, name: 'Thomas Girard', jobTitle: 'Architecte conseiller',
+    organisation: 'CAUE du Val d’Oise', email: 'thomas.girard@caue95.example', phone: '01 30 38 68 68',
+    themes: ['batiment_public', 'ecole', 'espaces_verts', 'patrimoine'], communes: [], accountId: CAUE, status: 'active',
+  },
+  {
+    id: DEMO_CONTACT_IDS.juridique, name: 'Laure Vasseur', jobTitle: 'Juriste, marchés publics et conventions',
+    organisation: 'Département du Val-d’Oise — Conseil juridique aux collectivités', email: 'laure.vasseur@departement95.example', phone: null,
+    themes: ['voirie', 'batiment_public', 'autre'], communes: [], accountId: null, status: 'active',
+  },
+  {
+    id: DEMO_CONTACT_IDS.voirie, name: 'Pierre Lemoine', jobTitle: 'Ingénieur routes et aménagements',
+    organisation: 'Département du Val-d’Oise — Ingénierie territoriale', email: 'pierre.lemoine@departement95.example', phone: '01 34 25 31 31',
+    themes: ['voirie', 'mobilite', 'eau_assainissement'], communes: ['95446', '95370'], accountId: null, status: 'active',
+  },
+  {
+    id: DEMO_CONTACT_IDS.ancienne, name: 'Sylvie Morel', jobTitle: 'Chargée de mission (partie en 2025)',
+    organisation: 'Département du Val-d’Oise', email: null, phone: null,
+    themes: ['ecole'], communes: [], accountId: null, status: 'archived',
+  },
+];
 
 /** Realistic projects of real Val d'Oise communes, written through the command path (so the demo is events too). */
 export const DEMO_PROJECTS: DemoProject[] = [
@@ -64,11 +118,17 @@ export const DEMO_PROJECTS: DemoProject[] = [
     description: 'La toiture de l’école date de 1974 : infiltrations dans deux classes chaque hiver. Le projet remplace la couverture et isole les combles.',
     steps: [
       { by: MAIRE_ABLEIGES, daysAgo: 230, do: { type: 'AskQuestion', category: 'financement', text: 'Quelles aides peut-on solliciter pour refaire la toiture de l’école, et dans quel ordre déposer les dossiers ?' } },
-      { by: FINANCES, daysAgo: 226, answerLatestQuestion: 'Vous pouvez solliciter la DETR auprès de la préfecture (dépôt avant fin janvier) et l’aide départementale aux bâtiments scolaires. Déposez d’abord la DETR, puis le dossier départemental avec l’accusé de réception de la préfecture.' },
+      { by: FINANCES, daysAgo: 229, onLatestQuestion: (questionId) => ({ type: 'TakeQuestionInCharge', questionId }) },
+      { by: FINANCES, daysAgo: 226, contact: DEMO_CONTACT_IDS.aides, answerLatestQuestion: 'Vous pouvez solliciter la DETR auprès de la préfecture (dépôt avant fin janvier) et l’aide départementale aux bâtiments scolaires. Déposez d’abord la DETR, puis le dossier départemental avec l’accusé de réception de la préfecture.' },
+      { by: MAIRE_ABLEIGES, daysAgo: 225, onLatestQuestion: (questionId) => ({ type: 'CloseQuestion', questionId }) },
+      { by: MAIRE_ABLEIGES, daysAgo: 210, do: { type: 'PostMessage', text: 'Bonjour, nous avons reçu l’accusé de réception de la préfecture pour la DETR. Pouvez-vous nous confirmer que le dossier départemental peut partir cette semaine ?' } },
+      { by: FINANCES, daysAgo: 208, do: { type: 'PostMessage', text: 'Oui, vous pouvez l’envoyer : joignez l’accusé de réception et le devis de couverture. Je reste votre interlocuteur pour ce dossier.' } },
       { by: MAIRE_ABLEIGES, daysAgo: 200, do: { type: 'ChangeStep', step: 'etudes', progress: 20, comment: 'Diagnostic de charpente commandé' } },
       { by: ADJOINT_ABLEIGES, daysAgo: 150, do: { type: 'ChangeStep', step: 'financement', progress: 40, comment: 'Dossiers DETR et départemental déposés' } },
       { by: MAIRE_ABLEIGES, daysAgo: 60, do: { type: 'ChangeStep', step: 'travaux', progress: 60, comment: 'Travaux pendant les vacances d’été' } },
       { by: ADJOINT_ABLEIGES, daysAgo: 12, do: { type: 'AskQuestion', category: 'technique', text: 'L’entreprise propose une variante en bac acier : faut-il un nouvel avis de l’architecte des bâtiments de France ?' } },
+      { by: AGENT, daysAgo: 10, onLatestQuestion: (questionId) => ({ type: 'TakeQuestionInCharge', questionId }) },
+      { by: AGENT, daysAgo: 10, onLatestQuestion: (questionId) => ({ type: 'AddInternalNote', questionId, text: 'L’école est dans le périmètre du monument historique : demander à l’UDAP si la variante bac acier passe avant de répondre à la commune.' }) },
     ],
     documents: [
       {
@@ -87,8 +147,9 @@ export const DEMO_PROJECTS: DemoProject[] = [
     description: 'Remplacer les 140 points lumineux au sodium par des luminaires LED avec abaissement de puissance la nuit.',
     steps: [
       { by: ADJOINT_ABLEIGES, daysAgo: 110, do: { type: 'AskQuestion', category: 'interlocuteur', text: 'Qui peut nous aider à comparer les devis des deux entreprises ?' } },
-      { by: AGENT, daysAgo: 104, answerLatestQuestion: 'Le conseiller en énergie partagé de votre intercommunalité fait cette analyse gratuitement. Je vous transmets ses coordonnées par message.' },
+      { by: AGENT, daysAgo: 104, contact: DEMO_CONTACT_IDS.energie, answerLatestQuestion: 'Le conseiller en énergie partagé de votre secteur fait cette analyse gratuitement : contactez Élodie Marchand de la part du Département.' },
       { by: ADJOINT_ABLEIGES, daysAgo: 90, do: { type: 'ChangeStep', step: 'financement', progress: 30, comment: 'Devis retenu, demande de subvention en cours' } },
+      { by: ADJOINT_ABLEIGES, daysAgo: 3, onLatestQuestion: (questionId) => ({ type: 'ReopenQuestion', questionId, reason: 'Le second devis a été révisé à la baisse : pouvez-vous nous aider à comparer à nouveau ?' }) },
     ],
   },
   {
@@ -99,6 +160,9 @@ export const DEMO_PROJECTS: DemoProject[] = [
       { by: MAIRE_NESLES, daysAgo: 170, do: { type: 'ChangeStep', step: 'etudes', progress: 15, comment: 'Programme rédigé avec le CAUE' } },
       { by: SECRETAIRE_NESLES, daysAgo: 40, do: { type: 'ChangeStep', step: 'etudes', progress: 40 } },
       { by: SECRETAIRE_NESLES, daysAgo: 9, do: { type: 'AskQuestion', category: 'prochaine_etape', text: 'L’étude de faisabilité est terminée. Quelle est la prochaine étape : consulter un maître d’œuvre ou déposer les demandes de subvention ?' } },
+      { by: AGENT, daysAgo: 8, onLatestQuestion: (questionId) => ({ type: 'AssignQuestion', questionId, assignee: { accountId: CAUE, kind: 'partner', organisationId: 'org-caue-95' } }) },
+      { by: SECRETAIRE_NESLES, daysAgo: 6, do: { type: 'PostMessage', text: 'Bonjour, la visite du CAUE prévue le 12 est-elle toujours d’actualité ?' } },
+      { by: AGENT, daysAgo: 5, do: { type: 'PostMessage', text: 'Oui, M. Girard passera à 10 h. Prévoyez l’accès à la chaufferie.' } },
     ],
   },
   {
@@ -108,7 +172,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     steps: [
       { by: MAIRE_NESLES, daysAgo: 28, do: { type: 'ChangeStep', step: 'idee', progress: 10, comment: 'Pétition des parents d’élèves reçue' } },
       { by: MAIRE_NESLES, daysAgo: 27, do: { type: 'AskQuestion', category: 'juridique', text: 'La route appartient au Département : qui est maître d’ouvrage des aménagements ?' } },
-      { by: CAUE, daysAgo: 20, answerLatestQuestion: 'Une convention de co-maîtrise d’ouvrage avec le Département est l’usage pour les aménagements sur route départementale. Le service des routes vous proposera un modèle.' },
+      { by: CAUE, daysAgo: 25, onLatestQuestion: (questionId) => ({ type: 'TakeQuestionInCharge', questionId }) },
+      { by: CAUE, daysAgo: 20, contact: DEMO_CONTACT_IDS.voirie, answerLatestQuestion: 'Une convention de co-maîtrise d’ouvrage avec le Département est l’usage pour les aménagements sur route départementale. Le service des routes vous proposera un modèle.' },
     ],
   },
   {
@@ -147,14 +212,17 @@ export const DEMO_PROJECTS: DemoProject[] = [
       { by: MAIRE_MARINES, daysAgo: 150, do: { type: 'ChangeStep', step: 'travaux', progress: 50 } },
       { by: MAIRE_MARINES, daysAgo: 140, do: { type: 'ChangeStep', step: 'financement', progress: 45, comment: 'Une subvention attendue a été refusée : le plan de financement est à revoir avant de lancer les travaux.' } },
       { by: MAIRE_MARINES, daysAgo: 139, do: { type: 'AskQuestion', category: 'financement', text: 'Notre demande au fonds régional a été refusée. Existe-t-il d’autres financements pour compléter ?' } },
-      { by: FINANCES, daysAgo: 133, answerLatestQuestion: 'Le Fonds vert (volet rénovation des bâtiments publics) peut compléter si le projet améliore la performance énergétique. Pensez aussi au FCTVA pour récupérer une partie de la TVA.' },
+      { by: FINANCES, daysAgo: 133, contact: DEMO_CONTACT_IDS.aides, answerLatestQuestion: 'Le Fonds vert (volet rénovation des bâtiments publics) peut compléter si le projet améliore la performance énergétique. Pensez aussi au FCTVA pour récupérer une partie de la TVA.' },
     ],
   },
   {
     key: 'gymnase-marines', by: MAIRE_MARINES, daysAgo: 60, codeInsee: '95370', theme: 'energie', estimatedCostHt: 310000,
     title: 'Rénovation énergétique du gymnase',
     description: 'Isolation par l’extérieur, remplacement de la chaudière et éclairage LED du gymnase municipal.',
-    steps: [{ by: MAIRE_MARINES, daysAgo: 50, do: { type: 'ChangeStep', step: 'etudes', progress: 20, comment: 'Audit énergétique commandé' } }],
+    steps: [
+      { by: MAIRE_MARINES, daysAgo: 50, do: { type: 'ChangeStep', step: 'etudes', progress: 20, comment: 'Audit énergétique commandé' } },
+      { by: MAIRE_MARINES, daysAgo: 2, do: { type: 'AskQuestion', category: 'financement', text: 'L’audit énergétique est rendu : le gymnase peut-il bénéficier du fonds départemental pour la rénovation énergétique ?' } },
+    ],
   },
 ];
 
@@ -174,7 +242,15 @@ export class DemoData {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly uploads: DocumentUploads,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(ACCOUNT_STORE) private readonly accounts: AccountStore,
   ) {}
+
+  /** The directory and the agents' teams live in the account store (out of the log): written once, on an empty directory. */
+  private async seedDirectory(at: Date): Promise<void> {
+    for (const [accountId, teams] of Object.entries(DEMO_TEAMS)) if ((await this.accounts.getTeams(accountId)).length === 0) await this.accounts.setTeams(accountId, teams);
+    if ((await this.accounts.listContacts()).length > 0) return;
+    for (const contact of DEMO_CONTACTS) await this.accounts.createContact({ ...contact, createdAt: at.toISOString(), updatedAt: at.toISOString() });
+  }
 
   async seedIfEmpty(now = new Date()): Promise<number> {
     if ((await this.events.headPosition()) > 0) return 0;
@@ -184,6 +260,7 @@ export class DemoData {
     try {
       // The space of each demo commune: its mayor and collaborators hold their seats (as after accepted invitations).
       this.clock.set(at(500, 0));
+      await this.seedDirectory(at(500, 0));
       const admin = actor('persona-admin');
       for (const person of PERSONAS) {
         if (!person.communeInsee) continue;
@@ -207,7 +284,11 @@ export class DemoData {
           this.clock.set(at(step.daysAgo, i + 1));
           const options = { idempotencyKey: `demo-${p.key}-${i}` };
           const command: ProjectCommand =
-            'answerLatestQuestion' in step ? { type: 'AnswerQuestion', questionId: lastQuestionId!, text: step.answerLatestQuestion } : step.do;
+            'answerLatestQuestion' in step
+              ? { type: 'AnswerQuestion', questionId: lastQuestionId!, text: step.answerLatestQuestion, contactId: step.contact ?? null }
+              : 'onLatestQuestion' in step
+                ? step.onLatestQuestion(lastQuestionId!)
+                : step.do;
           const commandId = this.runner.commandId(actor(step.by), options);
           const result = await this.runner.run(created.id, command, actor(step.by), options, commandId);
           if (command.type === 'AskQuestion') {

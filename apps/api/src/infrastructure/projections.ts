@@ -10,6 +10,9 @@ import { projectProjection } from '../projects/projections/project.projection.js
 import { dashboardProjectProjection } from '../dashboards/projections/dashboard-project.projection.js';
 import { dashboardQuestionProjection } from '../dashboards/projections/dashboard-question.projection.js';
 import { searchEntryProjection } from '../search/projections/search-entry.projection.js';
+import { internalNoteProjection } from '../projects/projections/internal-note.projection.js';
+import { projectConversationProjection } from '../projects/projections/project-conversation.projection.js';
+import { questionQueueProjection } from '../projects/projections/question-queue.projection.js';
 
 /** Every projection the runner keeps up to date, in the order they are applied. */
 export const ALL_PROJECTIONS: Projection<any>[] = [
@@ -24,4 +27,7 @@ export const ALL_PROJECTIONS: Projection<any>[] = [
   searchEntryProjection,
   dashboardProjectProjection,
   dashboardQuestionProjection,
+  projectConversationProjection,
+  internalNoteProjection,
+  questionQueueProjection,
 ];

@@ -58,3 +58,24 @@ export function projectScope(actor: Actor | null, requestedCommune: string | und
   if (actor?.role === 'partner_member' && actor.organisationId) return { kind: 'partner', organisationId: actor.organisationId };
   return { kind: 'where', where: { publication: 'published' } };
 }
+
+/**
+ * Who may read internal notes of a project: Département staff, auditors (read-only, they see
+ * everything) and members of an involved partner organisation. NEVER a commune member, nor the public.
+ */
+export function canSeeInternal(actor: Actor | null, project: ProjectAccessFacts): boolean {
+  if (!actor) return false;
+  if (STAFF.has(actor.role)) return true;
+  return actor.role === 'partner_member' && !!actor.organisationId && (project.partners ?? []).includes(actor.organisationId);
+}
+
+/** Who reads the conversation: the commune, Département staff, auditors and involved partners — not the public of a published project. */
+export function canSeeConversation(actor: Actor | null, project: ProjectAccessFacts): boolean {
+  if (!actor) return false;
+  if (actor.role === 'commune_mayor' || actor.role === 'commune_member') return actor.communeInsee === project.codeInsee;
+  return canSeeInternal(actor, project);
+}
+
+/** 403 for whoever sees the project but not its internal notes. */
+export const notesForbidden = () =>
+  new ProblemException(403, 'forbidden', 'Action non autorisée', 'Les notes internes sont réservées au Département et aux partenaires associés au projet.');

@@ -6,7 +6,7 @@ import { DeciderRunner } from '../shared/decider-runner.js';
 import { canSeeProject, projectNotFound } from './project-access.js';
 
 /** Additive commands may be re-decided on fresh state after a concurrent write; edits may not. */
-const SAFE_TO_REDECIDE = new Set<ProjectCommand['type']>(['AskQuestion', 'AnswerQuestion']);
+const SAFE_TO_REDECIDE = new Set<ProjectCommand['type']>(['AskQuestion', 'AnswerQuestion', 'PostMessage', 'AddInternalNote']);
 
 /** Runs project commands through the shared command path (ADR 0002). */
 @Injectable()

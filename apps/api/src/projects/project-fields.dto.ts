@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { COST_MAX, DESCRIPTION_MAX, PROJECT_STEPS, PROJECT_THEMES, QUESTION_CATEGORIES, TEXT_MAX, TITLE_MAX } from '@carnet/domain';
 
 /** Reusable, French-speaking validation decorators for the fields of project requests. */
@@ -63,4 +63,13 @@ export const CodeInseeField = () => (target: object, key: string) => {
   ApiProperty({ description: 'Code INSEE de la commune (5 caractères)', example: '95002' })(target, key);
   IsString({ message: 'Le code INSEE doit être un texte.' })(target, key);
   Matches(/^\d[0-9AB]\d{3}$/, { message: 'Le code INSEE doit comporter 5 caractères, par exemple 95002.' })(target, key);
+};
+
+/** Ids of project documents (added with DocumentAdded by the documents context): optional, UUIDs, at most 20. */
+export const DocumentIdsField = () => (target: object, key: string) => {
+  ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 20, description: 'Documents du projet joints' })(target, key);
+  IsOptional()(target, key);
+  IsArray({ message: 'Les documents joints doivent être une liste.' })(target, key);
+  ArrayMaxSize(20, { message: 'Joignez au plus 20 documents.' })(target, key);
+  IsUUID('all', { each: true, message: 'Un document joint n’est pas reconnu (identifiant invalide).' })(target, key);
 };

@@ -1,4 +1,18 @@
-import { CATEGORY_LABELS, DOCUMENT_TYPE_LABELS, STEP_LABELS, THEME_LABELS, type DocumentView, type HistoryEntry, type ProjectDetail, type ProjectSummary } from '@carnet/contracts';
+import {
+  CATEGORY_LABELS,
+  DOCUMENT_TYPE_LABELS,
+  QUESTION_STATUS_LABELS,
+  STEP_LABELS,
+  TEAM_LABELS,
+  THEME_LABELS,
+  type ContactCard,
+  type DepartementTeam,
+  type DocumentView,
+  type HistoryEntry,
+  type ProjectDetail,
+  type ProjectSummary,
+  type QuestionView,
+} from '@carnet/contracts';
 import type { ProjectStep, ProjectTheme, QuestionCategory } from '@carnet/domain';
 import type { StoredDoc } from '@carnet/read-store';
 import type { ActorView } from '@carnet/contracts';
@@ -6,7 +20,56 @@ import type { ActorView } from '@carnet/contracts';
 /** Gives the view of a person from their id and role at the time (see PeopleDirectory). */
 export type Viewer = (id: string, role: string) => ActorView;
 import type { HistoryDoc } from './projections/project-history.projection.js';
-import type { DocumentDoc, ProjectDoc } from './projections/project.projection.js';
+import { isWaiting, type DocumentDoc, type ProjectDoc, type QuestionDoc } from './projections/project.projection.js';
+
+/** What a question's view needs besides the read model: names, contacts and the time it is. */
+export interface QuestionViewContext {
+  now: Date;
+  overdueDays: number;
+  contact: (id: string) => ContactCard | null;
+  organisationName: (id: string) => string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A question waiting for its answer for longer than `overdueDays` days (« en retard »). */
+export const isOverdue = (q: Pick<QuestionDoc, 'status' | 'waitingSince'>, now: Date, overdueDays: number): boolean =>
+  isWaiting(q.status) && !!q.waitingSince && now.getTime() - Date.parse(q.waitingSince) > overdueDays * DAY_MS;
+
+export function toQuestionView(q: QuestionDoc, actorView: Viewer, context: QuestionViewContext): QuestionView {
+  return {
+    id: q.id,
+    category: q.category,
+    text: q.text,
+    askedAt: q.askedAt,
+    askedBy: actorView(q.askedById, q.askedByRole),
+    answers: q.answers.map((a) => ({
+      id: a.id,
+      text: a.text,
+      answeredAt: a.answeredAt,
+      answeredBy: actorView(a.answeredById, a.answeredByRole),
+      documentIds: a.documentIds ?? [],
+      contact: a.contactId ? context.contact(a.contactId) : null,
+    })),
+    status: q.status,
+    team: q.team,
+    assignee: q.assignee
+      ? {
+          person: actorView(q.assignee.accountId, q.assignee.kind === 'partner' ? 'partner_member' : 'departement_agent'),
+          kind: q.assignee.kind,
+          organisationId: q.assignee.organisationId,
+          organisationName: q.assignee.organisationId ? context.organisationName(q.assignee.organisationId) : null,
+        }
+      : null,
+    documentIds: q.documentIds ?? [],
+    firstAnsweredAt: q.firstAnsweredAt,
+    minutesToFirstAnswer: q.firstAnsweredAt ? Math.round((Date.parse(q.firstAnsweredAt) - Date.parse(q.askedAt)) / 60_000) : null,
+    overdue: isOverdue(q, context.now, context.overdueDays),
+    waitingSince: q.waitingSince,
+    // `?? []`: a read model built before issue #4 until `npm run projections:rebuild` has run.
+    reopenings: (q.reopenings ?? []).map((r) => ({ at: r.at, by: actorView(r.byId, r.byRole), reason: r.reason })),
+  };
+}
 
 /** Read model → API shapes. Names of communes and people are looked up here, at read time. */
 export function toSummary(doc: ProjectDoc & StoredDoc, communeName: string): ProjectSummary {
@@ -29,10 +92,17 @@ export function toSummary(doc: ProjectDoc & StoredDoc, communeName: string): Pro
 
 /** Ids of the people a project page names. */
 export const peopleOf = (doc: ProjectDoc): string[] => [
-  ...doc.questions.flatMap((q) => [q.askedById, ...q.answers.map((a) => a.answeredById)]),
+  ...doc.questions.flatMap((q) => [
+    q.askedById,
+    ...q.answers.map((a) => a.answeredById),
+    ...(q.assignee ? [q.assignee.accountId] : []),
+    ...(q.reopenings ?? []).map((r) => r.byId),
+  ]),
   ...(doc.documents ?? []).flatMap((d) => d.versions.map((v) => v.addedById)),
 ];
 
+/** Ids of the contacts recommended by the answers of a project. */
+export const contactsOf = (doc: ProjectDoc): string[] => doc.questions.flatMap((q) => q.answers.flatMap((a) => (a.contactId ? [a.contactId] : [])));
 /** A document as the API shows it: no blob key (where the bytes live is the server's business). */
 export function toDocumentView(d: DocumentDoc, actorView: Viewer): DocumentView {
   return {
@@ -56,23 +126,28 @@ export function toDocumentView(d: DocumentDoc, actorView: Viewer): DocumentView 
  * The project page. `allDocuments`: the person is inside the project (see `canSeeAllDocuments`);
  * otherwise only public documents are listed.
  */
-export function toDetail(doc: ProjectDoc & StoredDoc, communeName: string, actorView: Viewer, allDocuments = true): ProjectDetail {
+export function toDetail(doc: ProjectDoc & StoredDoc, communeName: string, actorView: Viewer, context: QuestionViewContext, allDocuments = true): ProjectDetail {
   const documents = (doc.documents ?? []).filter((d) => allDocuments || d.public);
   return {
     ...toSummary(doc, communeName),
     description: doc.description,
     publicationSummary: doc.publicationSummary,
-    questions: doc.questions.map((q) => ({
-      id: q.id,
-      category: q.category,
-      text: q.text,
-      askedAt: q.askedAt,
-      askedBy: actorView(q.askedById, q.askedByRole),
-      answers: q.answers.map((a) => ({ id: a.id, text: a.text, answeredAt: a.answeredAt, answeredBy: actorView(a.answeredById, a.answeredByRole) })),
-    })),
+    questions: doc.questions.map((q) => toQuestionView(q, actorView, context)),
     documents: documents.map((d) => toDocumentView(d, actorView)).reverse(),
   };
 }
+
+/** Names for the ids an event carries (people, organisations), looked up at read time. */
+export interface EventNames {
+  person: (id: string) => string;
+  organisation: (id: string) => string;
+}
+const NO_NAMES: EventNames = { person: () => 'une personne', organisation: (id) => id };
+const assigneeId = (data: Record<string, unknown>): string => String((data.assignee as { accountId?: string } | undefined)?.accountId ?? '');
+const assigneeOrganisation = (data: Record<string, unknown>, names: EventNames): string => {
+  const organisationId = (data.assignee as { organisationId?: string | null } | undefined)?.organisationId;
+  return organisationId ? ` (${names.organisation(organisationId)})` : '';
+};
 
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const clip = (text: unknown, max = 120): string => {
@@ -89,7 +164,7 @@ export function frenchSize(bytes: number): string {
 }
 
 /** A French sentence for each event type, as shown in the project history. */
-export function describeEvent(type: string, data: Record<string, unknown>): string {
+export function describeEvent(type: string, data: Record<string, unknown>, names: EventNames = NO_NAMES): string {
   const step = (s: unknown) => STEP_LABELS[s as ProjectStep] ?? String(s);
   switch (type) {
     case 'ProjectCreated':
@@ -109,9 +184,21 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
     case 'ProgressUpdated':
       return `Avancement mis à ${data.progress} % (étape ${step(data.step)})${data.comment ? ` — ${clip(data.comment)}` : ''}`;
     case 'QuestionAsked':
-      return `Question posée (${CATEGORY_LABELS[data.category as QuestionCategory] ?? data.category}) : « ${clip(data.text)} »`;
+      return `Question posée (${CATEGORY_LABELS[data.category as QuestionCategory] ?? data.category}) : « ${clip(data.text)} »${data.team ? ` — orientée vers : ${TEAM_LABELS[data.team as DepartementTeam] ?? data.team}` : ''}`;
     case 'QuestionAnswered':
-      return `Réponse apportée : « ${clip(data.text)} »`;
+      return `Réponse apportée : « ${clip(data.text)} »${data.contactId ? ' — avec un contact recommandé' : ''}`;
+    case 'QuestionAssigned':
+      return `Question attribuée à ${names.person(assigneeId(data))}${assigneeOrganisation(data, names)}`;
+    case 'QuestionTakenInCharge':
+      return `Question prise en charge par ${names.person(assigneeId(data))}${assigneeOrganisation(data, names)} — statut : ${QUESTION_STATUS_LABELS.prise_en_charge}`;
+    case 'QuestionClosed':
+      return `Question close`;
+    case 'QuestionReopened':
+      return `Question rouverte — motif : ${clip(data.reason)}`;
+    case 'MessagePosted':
+      return `Message : « ${clip(data.text)} »`;
+    case 'InternalNoteAdded':
+      return `Note interne : « ${clip(data.text)} »`;
     case 'PublicationRequested':
       return 'Publication demandée';
     case 'ProjectPublished':
@@ -129,13 +216,19 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
   }
 }
 
-export function toHistoryEntry(doc: HistoryDoc, actorView: Viewer): HistoryEntry {
+export function toHistoryEntry(doc: HistoryDoc, actorView: Viewer, names: EventNames = NO_NAMES): HistoryEntry {
   return {
     position: doc.position,
     revision: doc.revision,
     type: doc.type,
     at: doc.at,
     actor: actorView(doc.actorId, doc.actorRole),
-    summary: describeEvent(doc.type, doc.data),
+    summary: describeEvent(doc.type, doc.data, names),
   };
 }
+
+/** Ids of the people an event's data names (besides its actor). */
+export const peopleInData = (data: Record<string, unknown>): string[] => {
+  const id = assigneeId(data);
+  return id ? [id] : [];
+};

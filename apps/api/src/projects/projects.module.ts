@@ -27,6 +27,27 @@ import { RemoveDocumentHttpController } from './commands/remove-document/remove-
 import { DocumentUploads } from './documents/document-uploads.js';
 import { DownloadDocumentHandler } from './queries/download-document/download-document.handler.js';
 import { DownloadDocumentHttpController } from './queries/download-document/download-document.http.controller.js';
+import { AssignQuestionHandler } from './commands/assign-question/assign-question.handler.js';
+import { AssignQuestionHttpController } from './commands/assign-question/assign-question.http.controller.js';
+import { TakeQuestionInChargeHandler } from './commands/take-question-in-charge/take-question-in-charge.handler.js';
+import { TakeQuestionInChargeHttpController } from './commands/take-question-in-charge/take-question-in-charge.http.controller.js';
+import { CloseQuestionHandler } from './commands/close-question/close-question.handler.js';
+import { CloseQuestionHttpController } from './commands/close-question/close-question.http.controller.js';
+import { ReopenQuestionHandler } from './commands/reopen-question/reopen-question.handler.js';
+import { ReopenQuestionHttpController } from './commands/reopen-question/reopen-question.http.controller.js';
+import { PostMessageHandler } from './commands/post-message/post-message.handler.js';
+import { PostMessageHttpController } from './commands/post-message/post-message.http.controller.js';
+import { AddInternalNoteHandler } from './commands/add-internal-note/add-internal-note.handler.js';
+import { AddInternalNoteHttpController } from './commands/add-internal-note/add-internal-note.http.controller.js';
+import { DirectoryModule } from '../directory/directory.module.js';
+import { GetWaitingQueueHandler } from './queries/get-waiting-queue/get-waiting-queue.handler.js';
+import { GetWaitingQueueHttpController } from './queries/get-waiting-queue/get-waiting-queue.http.controller.js';
+import { ListAssigneesHttpController } from './queries/list-assignees/list-assignees.http.controller.js';
+import { ListMessagesHandler } from './queries/list-messages/list-messages.handler.js';
+import { ListMessagesHttpController } from './queries/list-messages/list-messages.http.controller.js';
+import { ListNotesHandler } from './queries/list-notes/list-notes.handler.js';
+import { ListNotesHttpController } from './queries/list-notes/list-notes.http.controller.js';
+import { QuestionViewContextLoader } from './question-view-context.js';
 import { ProjectCommandRunner } from './project-command.runner.js';
 import { GetProjectHistoryHandler } from './queries/get-project-history/get-project-history.handler.js';
 import { GetProjectHistoryHttpController } from './queries/get-project-history/get-project-history.http.controller.js';
@@ -37,11 +58,15 @@ import { ListProjectsHttpController } from './queries/list-projects/list-project
 
 /** The Project context: its commands, queries and read models. */
 @Module({
-  imports: [CommunesModule],
+  imports: [CommunesModule, DirectoryModule],
   controllers: [
     // Queries first so that GET /projects/:id/history is not shadowed.
     ListProjectsHttpController,
     GetProjectHistoryHttpController,
+    ListMessagesHttpController,
+    ListNotesHttpController,
+    ListAssigneesHttpController,
+    GetWaitingQueueHttpController,
     GetProjectHttpController,
     DownloadDocumentHttpController,
     CreateProjectHttpController,
@@ -56,6 +81,12 @@ import { ListProjectsHttpController } from './queries/list-projects/list-project
     AddDocumentVersionHttpController,
     ChangeDocumentVisibilityHttpController,
     RemoveDocumentHttpController,
+    AssignQuestionHttpController,
+    TakeQuestionInChargeHttpController,
+    CloseQuestionHttpController,
+    ReopenQuestionHttpController,
+    PostMessageHttpController,
+    AddInternalNoteHttpController,
   ],
   providers: [
     ProjectCommandRunner,
@@ -76,7 +107,17 @@ import { ListProjectsHttpController } from './queries/list-projects/list-project
     ListProjectsHandler,
     GetProjectHandler,
     GetProjectHistoryHandler,
+    AssignQuestionHandler,
+    TakeQuestionInChargeHandler,
+    CloseQuestionHandler,
+    ReopenQuestionHandler,
+    PostMessageHandler,
+    AddInternalNoteHandler,
+    ListMessagesHandler,
+    ListNotesHandler,
+    GetWaitingQueueHandler,
+    QuestionViewContextLoader,
   ],
-  exports: [ProjectCommandRunner, DocumentUploads],
+  exports: [ProjectCommandRunner, DocumentUploads, QuestionViewContextLoader],
 })
 export class ProjectsModule {}

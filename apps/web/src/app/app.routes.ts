@@ -43,6 +43,18 @@ export const routes: Routes = [
         loadComponent: () => import('./dashboards/commune-dashboard').then((m) => m.CommuneDashboardPage),
       },
       {
+        path: 'a-traiter',
+        title: title('À traiter'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./follow-up/waiting-queue').then((m) => m.WaitingQueue),
+      },
+      {
+        path: 'annuaire',
+        title: title('Annuaire des contacts'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./follow-up/contacts-directory').then((m) => m.ContactsDirectory),
+      },
+      {
         path: 'connexion',
         title: title('Se connecter'),
         loadComponent: () => import('./auth/login/login').then((m) => m.Login),

@@ -5,7 +5,7 @@ import { ROLE_LABELS } from '@carnet/contracts';
 import { filter } from 'rxjs';
 import { canAudit } from './audit/audit-api';
 import { toUserError } from './core/problem';
-import { canSeeAdministration, dashboardLink, isCommuneRole } from './core/roles';
+import { canSeeAdministration, dashboardLink, hasWaitingQueue, isCommuneRole } from './core/roles';
 import { SessionStore } from './core/session';
 import { NotificationsApi } from './notifications/notifications-api';
 
@@ -38,6 +38,7 @@ export class App {
     return !!me && isCommuneRole(me.role) && !!me.communeInsee && !this.session.withoutAccess();
   });
   protected readonly showAdministration = computed(() => canSeeAdministration(this.me()));
+  protected readonly showWaiting = computed(() => hasWaitingQueue(this.me()));
   protected readonly showAudit = computed(() => canAudit(this.me()?.role));
   protected readonly dashboardLink = computed(() => (this.session.withoutAccess() ? null : dashboardLink(this.me())));
   protected readonly currentUrl = signal('/');

@@ -6,7 +6,9 @@ import {
   type NotificationSettings,
   type AccountKind,
   type AccountStore,
+  type Contact,
   type Invitation,
+  type TeamMembership,
   type PasswordReset,
   type Session,
   type Throttle,
@@ -24,6 +26,8 @@ type InvitationDoc = Omit<Invitation, 'id'> & { _id: string };
 type ResetDoc = Omit<PasswordReset, 'tokenHash'> & { _id: string };
 type SessionDoc = Omit<Session, 'idHash'> & { _id: string };
 type ThrottleDoc = Omit<Throttle, 'key'> & { _id: string };
+type ContactDoc = Omit<Contact, 'id'> & { _id: string };
+type TeamDoc = { _id: string; teams: string[] };
 /** `_id` = `invitation:<id>` or `reset:<tokenHash>`: whoever inserts it first used (or revoked) the token. */
 type SettingsDoc = { _id: string; emailMode?: EmailMode | null; readUpTo?: number; lastDigestPosition?: number };
 type ReadDoc = { _id: string; accountId: string; notificationId: string };
@@ -37,6 +41,9 @@ const isDuplicateKey = (error: unknown) =>
   error instanceof MongoServerError && (error.code === DUPLICATE_KEY || /UNIQUE constraint failed/.test(error.message));
 
 function toAccount({ _id, emailKey: _key, ...rest }: AccountDoc): Account {
+  return { id: _id, ...rest };
+}
+function toContact({ _id, ...rest }: ContactDoc): Contact {
   return { id: _id, ...rest };
 }
 function toInvitation({ _id, ...rest }: InvitationDoc): Invitation {
@@ -69,6 +76,8 @@ export class MongoAccountStore implements AccountStore {
   private readonly notificationReads: Collection<ReadDoc>;
   private readonly notificationClaims: Collection<{ _id: string; at: string }>;
   private readonly follows: Collection<FollowDoc>;
+  private readonly contacts: Collection<ContactDoc>;
+  private readonly teams: Collection<TeamDoc>;
 
   private constructor(options: MongoAccountStoreOptions) {
     this.client = new MongoClient(options.url, { ignoreUndefined: true });
@@ -83,6 +92,8 @@ export class MongoAccountStore implements AccountStore {
     this.notificationReads = this.db.collection('notification_reads');
     this.notificationClaims = this.db.collection('notification_claims');
     this.follows = this.db.collection('follows');
+    this.contacts = this.db.collection('contacts');
+    this.teams = this.db.collection('agent_teams');
   }
 
   /** Connects and creates the indexes. */
@@ -97,6 +108,7 @@ export class MongoAccountStore implements AccountStore {
     await store.notificationReads.createIndex({ accountId: 1 }, { name: 'notification_reads_account' });
     await store.follows.createIndex({ accountId: 1 }, { name: 'follows_account' });
     await store.follows.createIndex({ projectId: 1 }, { name: 'follows_project' });
+    await store.contacts.createIndex({ accountId: 1 }, { name: 'contacts_account' });
     return store;
   }
 
@@ -339,6 +351,50 @@ export class MongoAccountStore implements AccountStore {
   async followersOf(projectId: string): Promise<Map<string, boolean>> {
     const docs = await this.follows.find({ projectId }).toArray();
     return new Map(docs.map((d) => [d.accountId, d.following]));
+  }
+
+  // ---- contacts -------------------------------------------------------------------------------
+
+  async createContact({ id, ...rest }: Contact): Promise<void> {
+    await this.contacts.insertOne({ _id: id, ...rest });
+  }
+
+  async getContact(id: string): Promise<Contact | null> {
+    const doc = await this.contacts.findOne({ _id: id });
+    return doc ? toContact(doc) : null;
+  }
+
+  async listContacts(): Promise<Contact[]> {
+    const docs = await this.contacts.find({}).sort({ _id: 1 }).toArray();
+    return docs.map(toContact);
+  }
+
+  async updateContact(id: string, changes: Partial<Omit<Contact, 'id' | 'createdAt'>>): Promise<void> {
+    await this.contacts.updateOne({ _id: id }, { $set: changes });
+  }
+
+  async eraseContactsOf(accountId: string, placeholder: { name: string }, at: string): Promise<number> {
+    const result = await this.contacts.updateMany(
+      { accountId },
+      { $set: { name: placeholder.name, email: null, phone: null, accountId: null, status: 'erased', updatedAt: at } },
+    );
+    return result.modifiedCount;
+  }
+
+  // ---- teams ----------------------------------------------------------------------------------
+
+  async getTeams(accountId: string): Promise<string[]> {
+    return (await this.teams.findOne({ _id: accountId }))?.teams ?? [];
+  }
+
+  async setTeams(accountId: string, teams: string[]): Promise<void> {
+    if (teams.length === 0) await this.teams.deleteOne({ _id: accountId });
+    else await this.teams.replaceOne({ _id: accountId }, { teams: [...new Set(teams)] }, { upsert: true });
+  }
+
+  async listTeams(): Promise<TeamMembership[]> {
+    const docs = await this.teams.find({}).sort({ _id: 1 }).toArray();
+    return docs.map((d) => ({ accountId: d._id, teams: d.teams }));
   }
 
   async close(): Promise<void> {

@@ -8,7 +8,9 @@ import {
   type NotificationSettings,
   type AccountKind,
   type AccountStore,
+  type Contact,
   type Invitation,
+  type TeamMembership,
   type PasswordReset,
   type Session,
   type Throttle,
@@ -53,6 +55,36 @@ const toAccount = (r: AccountRow): Account => ({
   organisationId: r.organisation_id,
   status: r.status,
   demo: r.demo === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+interface ContactRow {
+  id: string;
+  name: string;
+  job_title: string;
+  organisation: string;
+  email: string | null;
+  phone: string | null;
+  themes: string;
+  communes: string;
+  account_id: string | null;
+  status: Contact['status'];
+  created_at: string;
+  updated_at: string;
+}
+
+const toContact = (r: ContactRow): Contact => ({
+  id: r.id,
+  name: r.name,
+  jobTitle: r.job_title,
+  organisation: r.organisation,
+  email: r.email,
+  phone: r.phone,
+  themes: JSON.parse(r.themes) as string[],
+  communes: JSON.parse(r.communes) as string[],
+  accountId: r.account_id,
+  status: r.status,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -138,6 +170,12 @@ export class SqliteAccountStore implements AccountStore {
         PRIMARY KEY (account_id, project_id)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS follows_project ON follows (project_id);
+      CREATE TABLE IF NOT EXISTS contacts (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, job_title TEXT NOT NULL, organisation TEXT NOT NULL, email TEXT, phone TEXT,
+        themes TEXT NOT NULL, communes TEXT NOT NULL, account_id TEXT, status TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS contacts_account ON contacts (account_id);
+      CREATE TABLE IF NOT EXISTS agent_teams (account_id TEXT PRIMARY KEY, teams TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS throttles (
         key TEXT PRIMARY KEY, failures INTEGER NOT NULL, window_started_at TEXT NOT NULL, locked_until TEXT
       ) WITHOUT ROWID;
@@ -412,6 +450,63 @@ export class SqliteAccountStore implements AccountStore {
   async followersOf(projectId: string): Promise<Map<string, boolean>> {
     const rows = this.db.prepare('SELECT account_id, following FROM follows WHERE project_id = ?').all(projectId) as Array<{ account_id: string; following: number }>;
     return new Map(rows.map((r) => [r.account_id, r.following === 1]));
+  }
+
+  // ---- contacts -------------------------------------------------------------------------------
+
+  async createContact(c: Contact): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO contacts (id, name, job_title, organisation, email, phone, themes, communes, account_id, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(c.id, c.name, c.jobTitle, c.organisation, c.email, c.phone, JSON.stringify(c.themes), JSON.stringify(c.communes), c.accountId, c.status, c.createdAt, c.updatedAt);
+  }
+
+  async getContact(id: string): Promise<Contact | null> {
+    const row = this.db.prepare('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
+    return row ? toContact(row) : null;
+  }
+
+  async listContacts(): Promise<Contact[]> {
+    return (this.db.prepare('SELECT * FROM contacts ORDER BY id').all() as ContactRow[]).map(toContact);
+  }
+
+  async updateContact(id: string, changes: Partial<Omit<Contact, 'id' | 'createdAt'>>): Promise<void> {
+    const current = await this.getContact(id);
+    if (!current) return;
+    const c = { ...current, ...changes };
+    this.db
+      .prepare(
+        `UPDATE contacts SET name = ?, job_title = ?, organisation = ?, email = ?, phone = ?, themes = ?, communes = ?, account_id = ?, status = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(c.name, c.jobTitle, c.organisation, c.email, c.phone, JSON.stringify(c.themes), JSON.stringify(c.communes), c.accountId, c.status, c.updatedAt, id);
+  }
+
+  async eraseContactsOf(accountId: string, placeholder: { name: string }, at: string): Promise<number> {
+    return this.db
+      .prepare(
+        `UPDATE contacts SET name = ?, email = NULL, phone = NULL, account_id = NULL, status = 'erased', updated_at = ? WHERE account_id = ?`,
+      )
+      .run(placeholder.name, at, accountId).changes;
+  }
+
+  // ---- teams ----------------------------------------------------------------------------------
+
+  async getTeams(accountId: string): Promise<string[]> {
+    const row = this.db.prepare('SELECT teams FROM agent_teams WHERE account_id = ?').get(accountId) as { teams: string } | undefined;
+    return row ? (JSON.parse(row.teams) as string[]) : [];
+  }
+
+  async setTeams(accountId: string, teams: string[]): Promise<void> {
+    if (teams.length === 0) this.db.prepare('DELETE FROM agent_teams WHERE account_id = ?').run(accountId);
+    else this.db.prepare('INSERT INTO agent_teams (account_id, teams) VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET teams = excluded.teams').run(accountId, JSON.stringify([...new Set(teams)]));
+  }
+
+  async listTeams(): Promise<TeamMembership[]> {
+    const rows = this.db.prepare('SELECT account_id, teams FROM agent_teams ORDER BY account_id').all() as Array<{ account_id: string; teams: string }>;
+    return rows.map((r) => ({ accountId: r.account_id, teams: JSON.parse(r.teams) as string[] }));
   }
 
   async close(): Promise<void> {

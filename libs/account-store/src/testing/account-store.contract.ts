@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { EmailTakenError, type Account, type AccountStore, type Invitation, type Session } from '../account-store.port.js';
+import { EmailTakenError, type Account, type AccountStore, type Contact, type Invitation, type Session } from '../account-store.port.js';
 
 export interface AccountStoreFixture {
   store: AccountStore;
@@ -44,6 +44,24 @@ function invitation(id: string, over: Partial<Invitation> = {}): Invitation {
     expiresAt: FUTURE,
     usedAt: null,
     revokedAt: null,
+    ...over,
+  };
+}
+
+function contact(id: string, over: Partial<Contact> = {}): Contact {
+  return {
+    id,
+    name: `Contact ${id}`,
+    jobTitle: 'Chargée des aides aux communes',
+    organisation: 'Département du Val-d’Oise',
+    email: `${id}@valdoise.fr`,
+    phone: '01 34 25 00 00',
+    themes: ['ecole', 'energie'],
+    communes: [],
+    accountId: null,
+    status: 'active',
+    createdAt: T0,
+    updatedAt: T0,
     ...over,
   };
 }
@@ -338,6 +356,59 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
         expect(await store.followsOf('a1')).toEqual(new Map([['p1', true], ['p2', false]]));
         expect(await store.followersOf('p1')).toEqual(new Map([['a1', true], ['a2', false]]));
         expect(await store.followersOf('p3')).toEqual(new Map());
+      });
+    });
+
+    describe('contacts directory', () => {
+      describe('when contacts are created', () => {
+        beforeEach(async () => {
+          await store.createContact(contact('c2', { name: 'Zoé Durand', communes: ['95002', '95446'], accountId: 'agent-1' }));
+          await store.createContact(contact('c1', { name: 'Éric Blanc' }));
+        });
+
+        it('reads each back with every field, lists included', async () => {
+          expect(await store.getContact('c2')).toEqual(contact('c2', { name: 'Zoé Durand', communes: ['95002', '95446'], accountId: 'agent-1' }));
+          expect(await store.getContact('absent')).toBeNull();
+        });
+
+        it('lists them all, by id', async () => {
+          expect((await store.listContacts()).map((c) => c.id)).toEqual(['c1', 'c2']);
+        });
+
+        it('applies a partial update and keeps it after a restart', async () => {
+          await store.updateContact('c1', { status: 'archived', themes: ['voirie'], updatedAt: LATER });
+          const other = await fixture.reopen();
+          expect(await other.getContact('c1')).toEqual(contact('c1', { name: 'Éric Blanc', status: 'archived', themes: ['voirie'], updatedAt: LATER }));
+        });
+
+        it('blanks the contacts of an erased account and only those', async () => {
+          expect(await store.eraseContactsOf('agent-1', { name: 'Contact effacé' }, NOW)).toBe(1);
+          expect(await store.getContact('c2')).toEqual(
+            contact('c2', { name: 'Contact effacé', email: null, phone: null, accountId: null, status: 'erased', communes: ['95002', '95446'], updatedAt: NOW }),
+          );
+          expect((await store.getContact('c1'))?.name).toBe('Éric Blanc');
+          expect(await store.eraseContactsOf('agent-1', { name: 'Contact effacé' }, NOW)).toBe(0);
+        });
+      });
+    });
+
+    describe('team membership', () => {
+      it('has no team for an unknown account', async () => {
+        expect(await store.getTeams('agent-1')).toEqual([]);
+        expect(await store.listTeams()).toEqual([]);
+      });
+
+      it('replaces the teams of an account, and removes it with an empty list', async () => {
+        await store.setTeams('agent-1', ['aides']);
+        await store.setTeams('agent-1', ['aides', 'juridique']);
+        await store.setTeams('agent-2', ['ingenierie']);
+        expect(await store.getTeams('agent-1')).toEqual(['aides', 'juridique']);
+        expect(await (await fixture.reopen()).listTeams()).toEqual([
+          { accountId: 'agent-1', teams: ['aides', 'juridique'] },
+          { accountId: 'agent-2', teams: ['ingenierie'] },
+        ]);
+        await store.setTeams('agent-1', []);
+        expect(await store.listTeams()).toEqual([{ accountId: 'agent-2', teams: ['ingenierie'] }]);
       });
     });
   });

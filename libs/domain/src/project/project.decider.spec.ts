@@ -8,6 +8,10 @@ import { PROJECT_EVENT_VERSIONS, type ProjectEvent } from './project.events.js';
 const PROJECT = '0b6f4d3e-2f7a-4c1e-9d2a-5b8c7e6f1a20';
 const QUESTION = '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const ANSWER = '7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910';
+const MESSAGE = '1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d';
+const NOTE = '9e8d7c6b-5a4f-4e3d-9c2b-1a0f9e8d7c6b';
+const DOC = '5d41402a-bc4b-4a76-b971-9d911017c592';
+const CONTACT = 'c0ffee00-1234-4abc-9def-0123456789ab';
 
 const maire: Actor = { id: 'u-maire', displayName: 'Maire', role: 'commune_mayor', communeInsee: '95002' };
 const adjoint: Actor = { id: 'u-adjoint', displayName: 'Adjoint', role: 'commune_member', communeInsee: '95002' };
@@ -19,7 +23,7 @@ const auditeur: Actor = { id: 'u-audit', displayName: 'Auditeur', role: 'auditor
 const ctx = (actor: Actor): DecisionContext => ({
   actor,
   now: new Date('2026-03-01T10:00:00Z'),
-  newId: (purpose) => (purpose === 'question' ? QUESTION : ANSWER),
+  newId: (purpose) => ({ question: QUESTION, answer: ANSWER, message: MESSAGE, note: NOTE })[purpose] ?? ANSWER,
 });
 
 /** given events, when a command by an actor, then events (each checked against its JSON Schema) or an error. */
@@ -58,7 +62,21 @@ const created: ProjectEvent = {
 };
 const toStep = (from: string, to: string, progress: number): ProjectEvent =>
   ({ type: 'StepAdvanced', schemaVersion: 1, data: { projectId: PROJECT, from, to, progress, comment: null } }) as ProjectEvent;
-const asked: ProjectEvent = { type: 'QuestionAsked', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, category: 'financement', text: 'Quelles aides ?' } };
+/** A question stored before issue #4 (v1): the decider reads it as v2 through the upcaster. */
+const askedV1 = { type: 'QuestionAsked', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, category: 'financement', text: 'Quelles aides ?' } } as unknown as ProjectEvent;
+const asked: ProjectEvent = {
+  type: 'QuestionAsked',
+  schemaVersion: 2,
+  data: { projectId: PROJECT, questionId: QUESTION, category: 'financement', text: 'Quelles aides ?', team: 'aides', documentIds: [] },
+};
+const answered: ProjectEvent = {
+  type: 'QuestionAnswered',
+  schemaVersion: 2,
+  data: { projectId: PROJECT, questionId: QUESTION, answerId: ANSWER, text: 'La DETR.', documentIds: [], contactId: null },
+};
+const agentAssignee = { accountId: 'u-agent', kind: 'agent', organisationId: null } as const;
+const taken: ProjectEvent = { type: 'QuestionTakenInCharge', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, assignee: agentAssignee } };
+const closed: ProjectEvent = { type: 'QuestionClosed', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION } };
 const involved: ProjectEvent = { type: 'PartnerInvolved', schemaVersion: 1, data: { projectId: PROJECT, organisationId: 'org-caue-95' } };
 const finished = [created, toStep('idee', 'travaux', 80), toStep('travaux', 'termine', 100)];
 const requested: ProjectEvent = { type: 'PublicationRequested', schemaVersion: 1, data: { projectId: PROJECT, summary: 'Ce qui a marché' } };
@@ -106,24 +124,122 @@ describe('Project decider', () => {
   });
 
   describe('when asking and answering', () => {
-    it('lets the commune ask', () =>
+    it('lets the commune ask, routed to the team of the category', () =>
       given(created).when({ type: 'AskQuestion', category: 'financement', text: ' Quelles aides ? ' }, adjoint).then([asked]));
+    it('routes each category as QUESTION_ROUTING says', () =>
+      given(created).when({ type: 'AskQuestion', category: 'juridique', text: 'Marché public ?', documentIds: [DOC] }, maire).then([
+        { type: 'QuestionAsked', schemaVersion: 2, data: { projectId: PROJECT, questionId: QUESTION, category: 'juridique', text: 'Marché public ?', team: 'juridique', documentIds: [DOC] } },
+      ]));
+    it('refuses a document id that is not a UUID', () =>
+      given(created).when({ type: 'AskQuestion', category: 'autre', text: 'Q', documentIds: ['pas-un-id'] }, maire).thenFails('invalid_document', 'invalid'));
     it('does not let the Département ask in the commune’s name', () =>
       given(created).when({ type: 'AskQuestion', category: 'autre', text: 'Question' }, agent).thenFails('forbidden'));
-    it('lets an agent answer', () =>
+    it('lets an agent answer', () => given(created, asked).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'La DETR.' }, agent).then([answered]));
+    it('answers a question stored as v1 (upcast on read)', () =>
+      given(created, askedV1).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'La DETR.' }, agent).then([answered]));
+    it('keeps documents and a recommended contact with the answer', () =>
       given(created, asked)
-        .when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'La DETR.' }, agent)
-        .then([{ type: 'QuestionAnswered', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, answerId: ANSWER, text: 'La DETR.' } }]));
+        .when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'Voyez Mme Durand.', documentIds: [DOC], contactId: CONTACT }, agent)
+        .then([{ type: 'QuestionAnswered', schemaVersion: 2, data: { projectId: PROJECT, questionId: QUESTION, answerId: ANSWER, text: 'Voyez Mme Durand.', documentIds: [DOC], contactId: CONTACT } }]));
+    it('refuses a contact id that is not a UUID', () =>
+      given(created, asked).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'R', contactId: 'durand' }, agent).thenFails('invalid_contact', 'invalid'));
     it('does not let a partner that is not involved answer', () =>
       given(created, asked).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'Avis' }, partenaire).thenFails('forbidden'));
     it('lets an involved partner answer', () =>
       given(created, asked, involved).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'Avis du CAUE.' }, partenaire).then([
-        { type: 'QuestionAnswered', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, answerId: ANSWER, text: 'Avis du CAUE.' } },
+        { type: 'QuestionAnswered', schemaVersion: 2, data: { projectId: PROJECT, questionId: QUESTION, answerId: ANSWER, text: 'Avis du CAUE.', documentIds: [], contactId: null } },
       ]));
     it('does not let the commune answer its own question', () =>
       given(created, asked).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'Moi' }, maire).thenFails('forbidden'));
     it('refuses an unknown question', () =>
       given(created).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'Réponse' }, agent).thenFails('question_not_found', 'not_found'));
+    it('refuses to answer a closed question', () =>
+      given(created, asked, closed).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'Tard' }, agent).thenFails('question_closed', 'conflict'));
+  });
+
+  describe('when assigning a question', () => {
+    const toPartner = { accountId: 'u-caue', kind: 'partner', organisationId: 'org-caue-95' } as const;
+    it('records QuestionAssigned for Département staff', () =>
+      given(created, asked)
+        .when({ type: 'AssignQuestion', questionId: QUESTION, assignee: agentAssignee }, agent)
+        .then([{ type: 'QuestionAssigned', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, assignee: agentAssignee } }]));
+    it('assigns to a member of an involved partner organisation', () =>
+      given(created, asked, involved)
+        .when({ type: 'AssignQuestion', questionId: QUESTION, assignee: toPartner }, agent)
+        .then([{ type: 'QuestionAssigned', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, assignee: toPartner } }]));
+    it('refuses a partner whose organisation is not involved', () =>
+      given(created, asked).when({ type: 'AssignQuestion', questionId: QUESTION, assignee: toPartner }, agent).thenFails('partner_not_involved', 'invalid'));
+    it('refuses the commune', () => given(created, asked).when({ type: 'AssignQuestion', questionId: QUESTION, assignee: agentAssignee }, maire).thenFails('forbidden'));
+    it('refuses a partner, even involved', () =>
+      given(created, asked, involved).when({ type: 'AssignQuestion', questionId: QUESTION, assignee: toPartner }, partenaire).thenFails('forbidden'));
+    it('refuses the same assignee twice', () =>
+      given(created, asked, taken).when({ type: 'AssignQuestion', questionId: QUESTION, assignee: agentAssignee }, agent).thenFails('already_assigned', 'conflict'));
+    it('refuses a closed question', () =>
+      given(created, asked, closed).when({ type: 'AssignQuestion', questionId: QUESTION, assignee: agentAssignee }, agent).thenFails('question_closed', 'conflict'));
+  });
+
+  describe('when taking a question in charge', () => {
+    it('makes the acting agent its assignee', () => given(created, asked).when({ type: 'TakeQuestionInCharge', questionId: QUESTION }, agent).then([taken]));
+    it('makes an involved partner member its assignee', () =>
+      given(created, asked, involved).when({ type: 'TakeQuestionInCharge', questionId: QUESTION }, partenaire).then([
+        { type: 'QuestionTakenInCharge', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, assignee: { accountId: 'u-caue', kind: 'partner', organisationId: 'org-caue-95' } } },
+      ]));
+    it('does not let a partner take over a question given to someone else', () =>
+      given(created, asked, involved, taken).when({ type: 'TakeQuestionInCharge', questionId: QUESTION }, partenaire).thenFails('forbidden'));
+    it('refuses twice by the same person', () => given(created, asked, taken).when({ type: 'TakeQuestionInCharge', questionId: QUESTION }, agent).thenFails('already_taken', 'conflict'));
+    it('refuses the commune', () => given(created, asked).when({ type: 'TakeQuestionInCharge', questionId: QUESTION }, maire).thenFails('forbidden'));
+  });
+
+  describe('when closing and reopening', () => {
+    const reopened: ProjectEvent = { type: 'QuestionReopened', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION, reason: 'Le montant a changé' } };
+    it('lets the commune close its question', () => given(created, asked, answered).when({ type: 'CloseQuestion', questionId: QUESTION }, adjoint).then([closed]));
+    it('lets the Département close a question', () => given(created, asked).when({ type: 'CloseQuestion', questionId: QUESTION }, agent).then([closed]));
+    it('refuses another commune', () => given(created, asked).when({ type: 'CloseQuestion', questionId: QUESTION }, autreMaire).thenFails('forbidden'));
+    it('refuses to close twice', () => given(created, asked, closed).when({ type: 'CloseQuestion', questionId: QUESTION }, agent).thenFails('already_closed', 'conflict'));
+    it('lets the commune reopen an answered question with a reason', () =>
+      given(created, asked, answered).when({ type: 'ReopenQuestion', questionId: QUESTION, reason: ' Le montant a changé ' }, maire).then([reopened]));
+    it('lets the commune reopen a closed question', () =>
+      given(created, asked, answered, closed).when({ type: 'ReopenQuestion', questionId: QUESTION, reason: 'Le montant a changé' }, adjoint).then([reopened]));
+    it('needs a reason', () =>
+      given(created, asked, answered).when({ type: 'ReopenQuestion', questionId: QUESTION, reason: '  ' }, maire).thenFails('required', 'invalid'));
+    it('refuses to reopen a question still waiting for its answer', () =>
+      given(created, asked, taken).when({ type: 'ReopenQuestion', questionId: QUESTION, reason: 'Relance' }, maire).thenFails('not_answered', 'conflict'));
+    it('does not let the Département reopen', () =>
+      given(created, asked, answered).when({ type: 'ReopenQuestion', questionId: QUESTION, reason: 'Relance' }, agent).thenFails('forbidden'));
+    it('puts a reopened question back in charge: it can be answered again', () =>
+      given(created, asked, answered, closed, reopened).when({ type: 'AnswerQuestion', questionId: QUESTION, text: 'La DETR.' }, agent).then([answered]));
+  });
+
+  describe('when talking about the project', () => {
+    const posted = (text: string): ProjectEvent => ({ type: 'MessagePosted', schemaVersion: 1, data: { projectId: PROJECT, messageId: MESSAGE, text, documentIds: [] } });
+    it('lets the commune post a message', () => given(created).when({ type: 'PostMessage', text: 'Bonjour' }, adjoint).then([posted('Bonjour')]));
+    it('lets an agent post a message', () => given(created).when({ type: 'PostMessage', text: 'Bonjour' }, agent).then([posted('Bonjour')]));
+    it('refuses another commune', () => given(created).when({ type: 'PostMessage', text: 'Bonjour' }, autreMaire).thenFails('forbidden'));
+    it('refuses a partner that is not involved', () => given(created).when({ type: 'PostMessage', text: 'Bonjour' }, partenaire).thenFails('forbidden'));
+    it('refuses an empty message', () => given(created).when({ type: 'PostMessage', text: ' ' }, agent).thenFails('required'));
+  });
+
+  describe('when adding an internal note', () => {
+    const note: ProjectEvent = { type: 'InternalNoteAdded', schemaVersion: 1, data: { projectId: PROJECT, noteId: NOTE, text: 'Dossier DETR incomplet', questionId: QUESTION } };
+    it('records it for an agent, about a question', () =>
+      given(created, asked).when({ type: 'AddInternalNote', text: 'Dossier DETR incomplet', questionId: QUESTION }, agent).then([note]));
+    it('records it for an involved partner, about the project', () =>
+      given(created, involved).when({ type: 'AddInternalNote', text: 'Visite faite' }, partenaire).then([
+        { type: 'InternalNoteAdded', schemaVersion: 1, data: { projectId: PROJECT, noteId: NOTE, text: 'Visite faite', questionId: null } },
+      ]));
+    it('refuses the mayor', () => given(created).when({ type: 'AddInternalNote', text: 'Note' }, maire).thenFails('forbidden', 'forbidden'));
+    it('refuses a commune member', () => given(created).when({ type: 'AddInternalNote', text: 'Note' }, adjoint).thenFails('forbidden', 'forbidden'));
+    it('refuses an auditor', () => given(created).when({ type: 'AddInternalNote', text: 'Note' }, auditeur).thenFails('forbidden', 'forbidden'));
+    it('refuses a partner that is not involved', () => given(created).when({ type: 'AddInternalNote', text: 'Note' }, partenaire).thenFails('forbidden'));
+    it('refuses an unknown question', () =>
+      given(created).when({ type: 'AddInternalNote', text: 'Note', questionId: QUESTION }, agent).thenFails('question_not_found', 'not_found'));
+  });
+
+  describe('when events of another context are on the stream', () => {
+    it('ignores them when deciding', () =>
+      given(created, { type: 'DocumentAdded', schemaVersion: 1, data: {} } as unknown as ProjectEvent, asked)
+        .when({ type: 'TakeQuestionInCharge', questionId: QUESTION }, agent)
+        .then([taken]));
   });
 
   describe('when publishing', () => {

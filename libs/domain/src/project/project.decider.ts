@@ -1,6 +1,8 @@
 import { DomainError, isCommuneRole, isDepartementRole, type Actor, type DecisionContext, type Decider } from '../shared/decider.js';
 import { decideDocument, evolveDocuments, type DocumentState } from './project-documents.js';
+import { QUESTION_ROUTING, type DepartementTeam, type QuestionAssignee, type QuestionStatus } from './follow-up.events.js';
 import type { ProjectCommand } from './project.commands.js';
+import { upcastProjectEvent } from './project.upcasters.js';
 import {
   PROJECT_EVENT_VERSIONS,
   PROJECT_STEPS,
@@ -12,6 +14,14 @@ import {
 
 export type PublicationState = 'none' | 'requested' | 'published';
 
+/** What the decider needs to know of one question. */
+export interface QuestionState {
+  status: QuestionStatus;
+  team: DepartementTeam;
+  assignee: QuestionAssignee | null;
+  answers: number;
+}
+
 export interface ProjectState {
   exists: boolean;
   projectId: string;
@@ -22,8 +32,7 @@ export interface ProjectState {
   estimatedCostHt: number | null;
   step: ProjectStep;
   progress: number;
-  /** Question id → number of answers. */
-  questions: Record<string, number>;
+  questions: Record<string, QuestionState>;
   publication: PublicationState;
   /** Partner organisations involved in the project. */
   partners: string[];
@@ -35,6 +44,10 @@ export const TITLE_MAX = 160;
 export const DESCRIPTION_MAX = 5000;
 export const TEXT_MAX = 4000;
 export const COST_MAX = 1_000_000_000;
+/** At most this many documents attached to a question, an answer or a message. */
+export const DOCUMENTS_MAX = 20;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 export const initialProjectState = (): ProjectState => ({
   exists: false,
@@ -77,6 +90,41 @@ function canManage(actor: Actor, codeInsee: string): boolean {
   if (isDepartementRole(actor.role)) return true;
   return isCommuneRole(actor.role) && actor.communeInsee === codeInsee;
 }
+
+/** Ids of project documents: UUIDs, each once, at most DOCUMENTS_MAX (their existence is the documents context's business). */
+function documentIdsOf(ids: string[] | undefined): string[] {
+  const list = ids ?? [];
+  if (list.length > DOCUMENTS_MAX) {
+    throw new DomainError('too_many_documents', `Joignez au plus ${DOCUMENTS_MAX} documents.`, 'invalid', 'documentIds');
+  }
+  if (list.some((id) => typeof id !== 'string' || !UUID.test(id))) {
+    throw new DomainError('invalid_document', 'Un document joint n’est pas reconnu (identifiant invalide).', 'invalid', 'documentIds');
+  }
+  return [...new Set(list.map((id) => id.toLowerCase()))];
+}
+
+const isInvolvedPartner = (actor: Actor, state: ProjectState): boolean =>
+  actor.role === 'partner_member' && !!actor.organisationId && state.partners.includes(actor.organisationId);
+
+/** Département staff and members of an involved partner organisation: who works on questions and reads notes. */
+const isAdviser = (actor: Actor, state: ProjectState): boolean => isDepartementRole(actor.role) || isInvolvedPartner(actor, state);
+
+const isOwnCommune = (actor: Actor, state: ProjectState): boolean => isCommuneRole(actor.role) && actor.communeInsee === state.codeInsee;
+
+function requireQuestion(state: ProjectState, questionId: string): QuestionState {
+  const question = state.questions[questionId];
+  if (!question) throw new DomainError('question_not_found', 'Cette question n’existe pas sur ce projet.', 'not_found', 'questionId');
+  return question;
+}
+
+function requireNotClosed(question: QuestionState): void {
+  if (question.status === 'close') {
+    throw new DomainError('question_closed', 'Cette question est close : la commune peut la rouvrir si besoin.', 'conflict');
+  }
+}
+
+const assigneeOf = (actor: Actor): QuestionAssignee =>
+  actor.role === 'partner_member' ? { accountId: actor.id, kind: 'partner', organisationId: actor.organisationId ?? null } : { accountId: actor.id, kind: 'agent', organisationId: null };
 
 function forbid(message: string): never {
   throw new DomainError('forbidden', message, 'forbidden');
@@ -175,16 +223,20 @@ function decide(command: ProjectCommand, state: ProjectState, { actor, newId }: 
           questionId: newId('question'),
           category: command.category,
           text: requireText(command.text, 'text', 'La question', TEXT_MAX),
+          // Routing is decided once, when asked: a later change of QUESTION_ROUTING does not move old questions.
+          team: QUESTION_ROUTING[command.category],
+          documentIds: documentIdsOf(command.documentIds),
         }),
       ];
     }
     case 'AnswerQuestion': {
-      const involvedPartner = actor.role === 'partner_member' && !!actor.organisationId && state.partners.includes(actor.organisationId);
-      if (!isDepartementRole(actor.role) && !involvedPartner) {
+      if (!isAdviser(actor, state)) {
         forbid('Seuls les agents du Département et les partenaires associés au projet répondent aux questions.');
       }
-      if (!(command.questionId in state.questions)) {
-        throw new DomainError('question_not_found', 'Cette question n’existe pas sur ce projet.', 'not_found', 'questionId');
+      requireNotClosed(requireQuestion(state, command.questionId));
+      const contactId = command.contactId ?? null;
+      if (contactId !== null && !UUID.test(contactId)) {
+        throw new DomainError('invalid_contact', 'Le contact recommandé n’est pas reconnu.', 'invalid', 'contactId');
       }
       return [
         event('QuestionAnswered', {
@@ -192,8 +244,79 @@ function decide(command: ProjectCommand, state: ProjectState, { actor, newId }: 
           questionId: command.questionId,
           answerId: newId('answer'),
           text: requireText(command.text, 'text', 'La réponse', TEXT_MAX),
+          documentIds: documentIdsOf(command.documentIds),
+          contactId,
         }),
       ];
+    }
+    case 'AssignQuestion': {
+      if (!isDepartementRole(actor.role)) forbid('Seul le Département attribue une question à un agent ou à un partenaire.');
+      const question = requireQuestion(state, command.questionId);
+      requireNotClosed(question);
+      const { assignee } = command;
+      if (assignee.kind === 'partner' && (!assignee.organisationId || !state.partners.includes(assignee.organisationId))) {
+        throw new DomainError(
+          'partner_not_involved',
+          'Cette personne appartient à une organisation qui n’est pas associée au projet : associez d’abord son organisation.',
+          'invalid',
+          'assigneeId',
+        );
+      }
+      if (question.assignee?.accountId === assignee.accountId) {
+        throw new DomainError('already_assigned', 'Cette question est déjà attribuée à cette personne.', 'conflict', 'assigneeId');
+      }
+      return [event('QuestionAssigned', { projectId, questionId: command.questionId, assignee })];
+    }
+    case 'TakeQuestionInCharge': {
+      if (!isAdviser(actor, state)) {
+        forbid('Seuls les agents du Département et les partenaires associés au projet prennent en charge les questions.');
+      }
+      const question = requireQuestion(state, command.questionId);
+      requireNotClosed(question);
+      if (question.status === 'prise_en_charge' && question.assignee?.accountId === actor.id) {
+        throw new DomainError('already_taken', 'Vous avez déjà pris en charge cette question.', 'conflict');
+      }
+      // A partner does not take over a question the Département gave to someone else.
+      if (actor.role === 'partner_member' && question.assignee && question.assignee.accountId !== actor.id) {
+        forbid('Cette question est attribuée à une autre personne.');
+      }
+      return [event('QuestionTakenInCharge', { projectId, questionId: command.questionId, assignee: assigneeOf(actor) })];
+    }
+    case 'CloseQuestion': {
+      if (!isOwnCommune(actor, state) && !isDepartementRole(actor.role)) {
+        forbid('Seuls la commune et le Département peuvent clore une question.');
+      }
+      const question = requireQuestion(state, command.questionId);
+      if (question.status === 'close') throw new DomainError('already_closed', 'Cette question est déjà close.', 'conflict');
+      return [event('QuestionClosed', { projectId, questionId: command.questionId })];
+    }
+    case 'ReopenQuestion': {
+      if (!isOwnCommune(actor, state)) forbid('Seule la commune qui a posé la question peut la rouvrir.');
+      const question = requireQuestion(state, command.questionId);
+      if (question.status !== 'repondue' && question.status !== 'close') {
+        throw new DomainError('not_answered', 'Seule une question répondue ou close peut être rouverte.', 'conflict');
+      }
+      const reason = requireText(command.reason, 'reason', 'Le motif de réouverture', TEXT_MAX);
+      return [event('QuestionReopened', { projectId, questionId: command.questionId, reason })];
+    }
+    case 'PostMessage': {
+      if (!isOwnCommune(actor, state) && !isAdviser(actor, state)) {
+        forbid('Seuls la commune, le Département et les partenaires associés échangent sur ce projet.');
+      }
+      return [
+        event('MessagePosted', {
+          projectId,
+          messageId: newId('message'),
+          text: requireText(command.text, 'text', 'Le message', TEXT_MAX),
+          documentIds: documentIdsOf(command.documentIds),
+        }),
+      ];
+    }
+    case 'AddInternalNote': {
+      if (!isAdviser(actor, state)) forbid('Les notes internes sont réservées au Département et aux partenaires associés.');
+      const questionId = command.questionId ?? null;
+      if (questionId !== null) requireQuestion(state, questionId);
+      return [event('InternalNoteAdded', { projectId, noteId: newId('note'), text: requireText(command.text, 'text', 'La note', TEXT_MAX), questionId })];
     }
     case 'RequestPublication': {
       if (!isCommuneRole(actor.role) || actor.communeInsee !== state.codeInsee) {
@@ -232,7 +355,13 @@ function decide(command: ProjectCommand, state: ProjectState, { actor, newId }: 
   }
 }
 
-function evolve(state: ProjectState, e: ProjectEvent): ProjectState {
+const withQuestion = (state: ProjectState, questionId: string, change: (q: QuestionState) => Partial<QuestionState>): ProjectState => {
+  const question = state.questions[questionId];
+  return question ? { ...state, questions: { ...state.questions, [questionId]: { ...question, ...change(question) } } } : state;
+};
+
+function evolve(state: ProjectState, stored: ProjectEvent): ProjectState {
+  const e = upcastProjectEvent(stored);
   switch (e.type) {
     case 'ProjectCreated':
       return {
@@ -255,9 +384,20 @@ function evolve(state: ProjectState, e: ProjectEvent): ProjectState {
     case 'ProgressUpdated':
       return { ...state, progress: e.data.progress };
     case 'QuestionAsked':
-      return { ...state, questions: { ...state.questions, [e.data.questionId]: 0 } };
+      return { ...state, questions: { ...state.questions, [e.data.questionId]: { status: 'nouvelle', team: e.data.team, assignee: null, answers: 0 } } };
     case 'QuestionAnswered':
-      return { ...state, questions: { ...state.questions, [e.data.questionId]: (state.questions[e.data.questionId] ?? 0) + 1 } };
+      return withQuestion(state, e.data.questionId, (q) => ({ status: 'repondue', answers: q.answers + 1 }));
+    case 'QuestionAssigned':
+      return withQuestion(state, e.data.questionId, () => ({ assignee: e.data.assignee }));
+    case 'QuestionTakenInCharge':
+      return withQuestion(state, e.data.questionId, () => ({ status: 'prise_en_charge', assignee: e.data.assignee }));
+    case 'QuestionClosed':
+      return withQuestion(state, e.data.questionId, () => ({ status: 'close' }));
+    case 'QuestionReopened':
+      return withQuestion(state, e.data.questionId, () => ({ status: 'prise_en_charge' }));
+    case 'MessagePosted':
+    case 'InternalNoteAdded':
+      return state;
     case 'PublicationRequested':
       return { ...state, publication: 'requested' };
     case 'ProjectPublished':
@@ -269,6 +409,9 @@ function evolve(state: ProjectState, e: ProjectEvent): ProjectState {
     case 'DocumentVisibilityChanged':
     case 'DocumentRemoved':
       return { ...state, documents: evolveDocuments(state.documents, e) };
+    default:
+      // Events of other contexts on the project stream (documents…) do not change what this decider decides.
+      return state;
   }
 }
 

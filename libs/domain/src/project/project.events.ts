@@ -1,5 +1,18 @@
 import type { DomainEvent } from '../shared/decider.js';
-import type { DocumentAdded, DocumentRemoved, DocumentVersionAdded, DocumentVisibilityChanged } from './follow-up.events.js';
+import type {
+  DocumentAdded,
+  DocumentRemoved,
+  DocumentVersionAdded,
+  DocumentVisibilityChanged,
+  InternalNoteAdded,
+  MessagePosted,
+  QuestionAnsweredV2,
+  QuestionAskedV2,
+  QuestionAssigned,
+  QuestionClosed,
+  QuestionReopened,
+  QuestionTakenInCharge,
+} from './follow-up.events.js';
 
 /** The steps of a project, in order. */
 export const PROJECT_STEPS = ['idee', 'etudes', 'financement', 'travaux', 'termine'] as const;
@@ -67,12 +80,14 @@ export interface ProgressUpdatedData {
   progress: number;
   comment: string | null;
 }
+/** QuestionAsked v1 (stored before issue #4); read as v2 through `upcastProjectEvent`. */
 export interface QuestionAskedData {
   projectId: string;
   questionId: string;
   category: QuestionCategory;
   text: string;
 }
+/** QuestionAnswered v1 (stored before issue #4); read as v2 through `upcastProjectEvent`. */
 export interface QuestionAnsweredData {
   projectId: string;
   questionId: string;
@@ -96,6 +111,7 @@ export type ProjectDetailsChanged = DomainEvent<'ProjectDetailsChanged', Project
 export type StepAdvanced = DomainEvent<'StepAdvanced', StepAdvancedData>;
 export type StepReverted = DomainEvent<'StepReverted', StepRevertedData>;
 export type ProgressUpdated = DomainEvent<'ProgressUpdated', ProgressUpdatedData>;
+/** The v1 shapes, as stored before issue #4. */
 export type QuestionAsked = DomainEvent<'QuestionAsked', QuestionAskedData>;
 export type QuestionAnswered = DomainEvent<'QuestionAnswered', QuestionAnsweredData>;
 export type PublicationRequested = DomainEvent<'PublicationRequested', PublicationRequestedData>;
@@ -108,15 +124,21 @@ export type ProjectEvent =
   | StepAdvanced
   | StepReverted
   | ProgressUpdated
-  | QuestionAsked
-  | QuestionAnswered
+  | QuestionAskedV2
+  | QuestionAnsweredV2
   | PublicationRequested
   | ProjectPublished
   | PartnerInvolved
   | DocumentAdded
   | DocumentVersionAdded
   | DocumentVisibilityChanged
-  | DocumentRemoved;
+  | DocumentRemoved
+  | QuestionAssigned
+  | QuestionTakenInCharge
+  | QuestionClosed
+  | QuestionReopened
+  | MessagePosted
+  | InternalNoteAdded;
 
 export type ProjectEventType = ProjectEvent['type'];
 
@@ -127,8 +149,8 @@ export const PROJECT_EVENT_VERSIONS: Record<ProjectEventType, number> = {
   StepAdvanced: 1,
   StepReverted: 1,
   ProgressUpdated: 1,
-  QuestionAsked: 1,
-  QuestionAnswered: 1,
+  QuestionAsked: 2,
+  QuestionAnswered: 2,
   PublicationRequested: 1,
   ProjectPublished: 1,
   PartnerInvolved: 1,
@@ -136,6 +158,12 @@ export const PROJECT_EVENT_VERSIONS: Record<ProjectEventType, number> = {
   DocumentVersionAdded: 1,
   DocumentVisibilityChanged: 1,
   DocumentRemoved: 1,
+  QuestionAssigned: 1,
+  QuestionTakenInCharge: 1,
+  QuestionClosed: 1,
+  QuestionReopened: 1,
+  MessagePosted: 1,
+  InternalNoteAdded: 1,
 };
 
 /** The stream of one project: `project-<uuid>`. */

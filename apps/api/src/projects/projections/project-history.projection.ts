@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@carnet/event-store';
-import { PROJECT_STREAM_PREFIX } from '@carnet/domain';
+import { PROJECT_STREAM_PREFIX, upcastProjectEvent } from '@carnet/domain';
 import type { Projection } from '@carnet/read-store';
 
 /** One line of a project's history: one document per event, so long histories stay cheap. */
@@ -16,7 +16,7 @@ export interface HistoryDoc {
 
 export const projectHistoryProjection: Projection<HistoryDoc> = {
   collection: 'project_history',
-  indexedFields: ['projectId'],
+  indexedFields: ['projectId', 'type'],
   keyOf: (e) => (e.streamId.startsWith(PROJECT_STREAM_PREFIX) ? String(e.position).padStart(15, '0') : null),
   evolve: (_doc, e) => ({
     projectId: e.streamId.slice(PROJECT_STREAM_PREFIX.length),
@@ -26,6 +26,7 @@ export const projectHistoryProjection: Projection<HistoryDoc> = {
     at: e.metadata.recordedAt,
     actorId: e.metadata.actorId,
     actorRole: e.metadata.actorRole,
-    data: e.data as Record<string, unknown>,
+    // Stored in the current version, so that every reader sees one shape (ADR 0010).
+    data: upcastProjectEvent(e).data as Record<string, unknown>,
   }),
 };

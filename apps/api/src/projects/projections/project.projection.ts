@@ -1,5 +1,15 @@
 import type { RecordedEvent } from '@carnet/event-store';
-import { PROJECT_STREAM_PREFIX, type ProjectEvent, type ProjectStep, type ProjectTheme, type QuestionCategory } from '@carnet/domain';
+import {
+  PROJECT_STREAM_PREFIX,
+  upcastProjectEvent,
+  type DepartementTeam,
+  type ProjectEvent,
+  type ProjectStep,
+  type ProjectTheme,
+  type QuestionAssignee,
+  type QuestionCategory,
+  type QuestionStatus,
+} from '@carnet/domain';
 import type { Projection } from '@carnet/read-store';
 
 export interface AnswerDoc {
@@ -8,6 +18,14 @@ export interface AnswerDoc {
   answeredAt: string;
   answeredById: string;
   answeredByRole: string;
+  documentIds: string[];
+  contactId: string | null;
+}
+export interface ReopeningDoc {
+  at: string;
+  byId: string;
+  byRole: string;
+  reason: string;
 }
 export interface QuestionDoc {
   id: string;
@@ -17,6 +35,14 @@ export interface QuestionDoc {
   askedById: string;
   askedByRole: string;
   answers: AnswerDoc[];
+  status: QuestionStatus;
+  team: DepartementTeam;
+  assignee: QuestionAssignee | null;
+  documentIds: string[];
+  firstAnsweredAt: string | null;
+  /** Asked or reopened and not answered since: when it started waiting; null otherwise. */
+  waitingSince: string | null;
+  reopenings: ReopeningDoc[];
 }
 
 /** One stored version of a document; `blobKey` and `sha256` let a download find and check the bytes. */
@@ -37,6 +63,8 @@ export interface DocumentDoc {
   public: boolean;
   versions: DocumentVersionDoc[];
 }
+/** A question waits for the Département while it is new or in charge. */
+export const isWaiting = (status: QuestionStatus): boolean => status === 'nouvelle' || status === 'prise_en_charge';
 
 /** The read model behind the project list and the project page. */
 export interface ProjectDoc {
@@ -66,11 +94,12 @@ export interface ProjectDoc {
 const isProjectEvent = (e: RecordedEvent): boolean => e.streamId.startsWith(PROJECT_STREAM_PREFIX);
 
 export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): ProjectDoc | null {
-  const event = recorded as unknown as ProjectEvent & RecordedEvent;
+  // Stored events are read in their current version (v1 questions and answers are upcast).
+  const event = upcastProjectEvent(recorded) as unknown as ProjectEvent & RecordedEvent;
   const at = recorded.metadata.recordedAt;
   // Every case below builds a fresh document; `touch` completes it in place (no second copy).
   const touch = (d: ProjectDoc): ProjectDoc => {
-    if (d.questions !== doc?.questions) d.openQuestions = d.questions.filter((q) => q.answers.length === 0).length;
+    if (d.questions !== doc?.questions) d.openQuestions = d.questions.filter((q) => isWaiting(q.status)).length;
     if (d.title !== doc?.title || d.description !== doc?.description) d.searchText = `${d.title}\n${d.description}`;
     d.updatedAt = at;
     d.version = recorded.revision + 1;
@@ -121,6 +150,13 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
             askedById: recorded.metadata.actorId,
             askedByRole: recorded.metadata.actorRole,
             answers: [],
+            status: 'nouvelle',
+            team: event.data.team,
+            assignee: null,
+            documentIds: event.data.documentIds,
+            firstAnsweredAt: null,
+            waitingSince: at,
+            reopenings: [],
           },
         ],
       });
@@ -132,6 +168,9 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
             ? q
             : {
                 ...q,
+                status: 'repondue',
+                firstAnsweredAt: q.firstAnsweredAt ?? at,
+                waitingSince: null,
                 answers: [
                   ...q.answers,
                   {
@@ -140,6 +179,8 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
                     answeredAt: at,
                     answeredById: recorded.metadata.actorId,
                     answeredByRole: recorded.metadata.actorRole,
+                    documentIds: event.data.documentIds,
+                    contactId: event.data.contactId,
                   },
                 ],
               },
@@ -169,10 +210,28 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
       return touch({ ...doc, documents: (doc.documents ?? []).map((d) => (d.id === event.data.documentId ? { ...d, public: event.data.public } : d)) });
     case 'DocumentRemoved':
       return touch({ ...doc, documents: (doc.documents ?? []).filter((d) => d.id !== event.data.documentId) });
+    case 'QuestionAssigned':
+      return touch({ ...doc, questions: changeQuestion(doc, event.data.questionId, () => ({ assignee: event.data.assignee })) });
+    case 'QuestionTakenInCharge':
+      return touch({ ...doc, questions: changeQuestion(doc, event.data.questionId, () => ({ assignee: event.data.assignee, status: 'prise_en_charge' })) });
+    case 'QuestionClosed':
+      return touch({ ...doc, questions: changeQuestion(doc, event.data.questionId, () => ({ status: 'close', waitingSince: null })) });
+    case 'QuestionReopened':
+      return touch({
+        ...doc,
+        questions: changeQuestion(doc, event.data.questionId, (q) => ({
+          status: 'prise_en_charge',
+          waitingSince: at,
+          reopenings: [...q.reopenings, { at, byId: recorded.metadata.actorId, byRole: recorded.metadata.actorRole, reason: event.data.reason }],
+        })),
+      });
     default:
       return touch({ ...doc });
   }
 }
+
+const changeQuestion = (doc: ProjectDoc, questionId: string, change: (q: QuestionDoc) => Partial<QuestionDoc>): QuestionDoc[] =>
+  doc.questions.map((q) => (q.id === questionId ? { ...q, ...change(q) } : q));
 
 export const projectProjection: Projection<ProjectDoc> = {
   collection: 'projects',

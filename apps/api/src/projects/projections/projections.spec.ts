@@ -4,6 +4,9 @@ import { applyEvent, keysOf, type Projection, type StoredDoc } from '@carnet/rea
 import { communeStatsProjection } from './commune-stats.projection.js';
 import { projectHistoryProjection } from './project-history.projection.js';
 import { projectProjection, type ProjectDoc } from './project.projection.js';
+import { internalNoteProjection } from './internal-note.projection.js';
+import { projectConversationProjection } from './project-conversation.projection.js';
+import { questionQueueProjection, type QueueDoc } from './question-queue.projection.js';
 
 const P = '0b6f4d3e-2f7a-4c1e-9d2a-5b8c7e6f1a20';
 const Q = '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
@@ -26,6 +29,17 @@ const events: RecordedEvent[] = [
   recorded(3, 'QuestionAnswered', { questionId: Q, answerId: 'a1', text: 'La DETR' }, 'persona-agent-amenagement', 'departement_agent'),
   recorded(4, 'ProjectDetailsChanged', { title: 'Toiture de l’école' }),
 ];
+const Q2 = '4d2e3f5a-6b7c-4d8e-9f0a-1b2c3d4e5f60';
+const assignee = { accountId: 'persona-agent-finances', kind: 'agent', organisationId: null };
+/** Issue #4: a v2 question taken in charge, a note, a message, a reopening. */
+const followUp: RecordedEvent[] = [
+  ...events,
+  { ...recorded(5, 'QuestionAsked', { questionId: Q2, category: 'juridique', text: 'Marché ?', team: 'juridique', documentIds: [] }), schemaVersion: 2 },
+  recorded(6, 'QuestionTakenInCharge', { questionId: Q2, assignee }, 'persona-agent-finances', 'departement_agent'),
+  recorded(7, 'InternalNoteAdded', { noteId: 'n1', text: 'Secret', questionId: Q2 }, 'persona-agent-finances', 'departement_agent'),
+  recorded(8, 'MessagePosted', { messageId: 'm1', text: 'Bonjour', documentIds: [] }),
+  recorded(9, 'QuestionReopened', { questionId: Q, reason: 'Montant changé' }),
+];
 
 /** Folds events into documents the way the runner does, one map per projection. */
 function replay<D extends object>(projection: Projection<D>, stream: RecordedEvent[], docs = new Map<string, D & StoredDoc>()) {
@@ -41,11 +55,11 @@ function replay<D extends object>(projection: Projection<D>, stream: RecordedEve
 }
 
 describe('projections', () => {
-  for (const projection of [projectProjection, projectHistoryProjection, communeStatsProjection] as Projection<any>[]) {
+  for (const projection of [projectProjection, projectHistoryProjection, communeStatsProjection, projectConversationProjection, internalNoteProjection, questionQueueProjection] as Projection<any>[]) {
     describe(`${projection.collection} when its events are replayed twice`, () => {
       it('gives the same documents', () => {
-        const once = replay(projection, events);
-        const twice = replay(projection, events, structuredClone(once));
+        const once = replay(projection, followUp);
+        const twice = replay(projection, followUp, structuredClone(once));
         expect(twice).toEqual(once);
         expect(once.size).toBeGreaterThan(0);
       });
@@ -71,6 +85,28 @@ describe('projections', () => {
     it('counts an unanswered question as open', () => {
       const doc = replay(projectProjection, events.slice(0, 3)).get(P) as ProjectDoc & StoredDoc;
       expect(doc.openQuestions).toBe(1);
+    });
+  });
+
+  describe('projects, with the follow-up of issue #4', () => {
+    it('upcasts a v1 question, tracks statuses, the assignee, the first answer and reopenings, and never holds a note', () => {
+      const doc = replay(projectProjection, followUp).get(P) as ProjectDoc & StoredDoc;
+      expect(doc.questions[0]).toMatchObject({
+        team: 'aides',
+        status: 'prise_en_charge',
+        firstAnsweredAt: '2026-01-04T09:00:00.000Z',
+        waitingSince: '2026-01-010T09:00:00.000Z',
+        reopenings: [{ reason: 'Montant changé', byId: 'persona-maire-95002' }],
+      });
+      expect(doc.questions[1]).toMatchObject({ team: 'juridique', status: 'prise_en_charge', assignee });
+      expect(doc.openQuestions).toBe(2);
+      expect(JSON.stringify(doc)).not.toContain('Secret');
+    });
+
+    it('keeps one flat queue document per question', () => {
+      const docs = replay(questionQueueProjection, followUp);
+      expect(docs.get(Q2)).toMatchObject({ team: 'juridique', waiting: true, assigneeId: 'persona-agent-finances', status: 'prise_en_charge' } satisfies Partial<QueueDoc>);
+      expect(docs.get(Q)).toMatchObject({ team: 'aides', waiting: true, assigneeId: null });
     });
   });
 

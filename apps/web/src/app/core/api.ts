@@ -34,6 +34,17 @@ import type {
   DepartementDashboard,
   SearchResults,
   SearchResultType,
+  AddNoteRequest,
+  AssigneeOption,
+  AssignQuestionRequest,
+  ContactRequest,
+  ContactView,
+  MessageView,
+  NoteView,
+  PostMessageRequest,
+  ProjectTheme,
+  ReopenQuestionRequest,
+  WaitingQueue,
 } from '@carnet/contracts';
 import { Observable, map } from 'rxjs';
 
@@ -244,6 +255,71 @@ export class Api {
       body,
       { headers: commandHeaders(ctx) },
     );
+  }
+
+  takeQuestionInCharge(id: string, questionId: string, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.questionUrl(id, questionId)}/take-in-charge`, null, { headers: commandHeaders(ctx) });
+  }
+
+  assignQuestion(id: string, questionId: string, body: AssignQuestionRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.questionUrl(id, questionId)}/assignment`, body, { headers: commandHeaders(ctx) });
+  }
+
+  closeQuestion(id: string, questionId: string, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.questionUrl(id, questionId)}/close`, null, { headers: commandHeaders(ctx) });
+  }
+
+  reopenQuestion(id: string, questionId: string, body: ReopenQuestionRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.questionUrl(id, questionId)}/reopen`, body, { headers: commandHeaders(ctx) });
+  }
+
+  assignees(id: string): Observable<AssigneeOption[]> {
+    return this.http.get<AssigneeOption[]>(`${this.projectUrl(id)}/assignees`);
+  }
+
+  messages(id: string, minPosition?: number | null): Observable<MessageView[]> {
+    return this.http.get<MessageView[]>(`${this.projectUrl(id)}/messages`, { params: minPosition ? { minPosition } : {} });
+  }
+
+  postMessage(id: string, body: PostMessageRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/messages`, body, { headers: commandHeaders(ctx) });
+  }
+
+  notes(id: string, minPosition?: number | null): Observable<NoteView[]> {
+    return this.http.get<NoteView[]>(`${this.projectUrl(id)}/notes`, { params: minPosition ? { minPosition } : {} });
+  }
+
+  addNote(id: string, body: AddNoteRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/notes`, body, { headers: commandHeaders(ctx) });
+  }
+
+  waiting(): Observable<WaitingQueue> {
+    return this.http.get<WaitingQueue>('/api/questions/waiting');
+  }
+
+  contacts(filter: { q?: string; theme?: ProjectTheme | ''; commune?: string; archived?: boolean } = {}): Observable<ContactView[]> {
+    let params = new HttpParams();
+    if (filter.q?.trim()) params = params.set('q', filter.q.trim());
+    if (filter.theme) params = params.set('theme', filter.theme);
+    if (filter.commune) params = params.set('commune', filter.commune);
+    if (filter.archived) params = params.set('archived', 'true');
+    return this.http.get<ContactView[]>('/api/contacts', { params });
+  }
+
+  createContact(body: ContactRequest): Observable<ContactView> {
+    return this.http.post<ContactView>('/api/contacts', body);
+  }
+
+  updateContact(id: string, body: ContactRequest): Observable<ContactView> {
+    return this.http.patch<ContactView>(`/api/contacts/${encodeURIComponent(id)}`, body);
+  }
+
+  archiveContact(id: string, archived: boolean): Observable<ContactView> {
+    return this.http.post<ContactView>(`/api/contacts/${encodeURIComponent(id)}/archive`, { archived });
+  }
+
+  private questionUrl(id: string, questionId: string): string {
+    return `${this.projectUrl(id)}/questions/${encodeURIComponent(questionId)}`;
   }
 
   requestPublication(id: string, body: RequestPublicationRequest, ctx: CommandContext): Observable<CommandAccepted> {

@@ -55,3 +55,11 @@ export function dashboardLink(viewer: Viewer | null): string | null {
   if (viewer && isCommuneRole(viewer.role) && viewer.communeInsee) return `/tableau-de-bord/communes/${viewer.communeInsee}`;
   return null;
 }
+/** Who works on questions (take in charge, answer) and reads internal notes: Département staff and partner members (the API checks involvement). */
+export const isAdviser = (viewer: Viewer | null): boolean => !!viewer && (isDepartementRole(viewer.role) || viewer.role === 'partner_member');
+/** Internal notes are read by advisers and auditors, NEVER by commune members. */
+export const canReadNotes = (viewer: Viewer | null): boolean => isAdviser(viewer) || viewer?.role === 'auditor';
+/** Commune, Département and involved partners talk in the conversation; auditors and the public do not. */
+export const canReadConversation = (viewer: Viewer | null, codeInsee: string): boolean => isOfCommune(viewer, codeInsee) || canReadNotes(viewer);
+/** The « À traiter » list: agents and partner members. */
+export const hasWaitingQueue = (viewer: Viewer | null): boolean => isAdviser(viewer);

@@ -12,12 +12,13 @@ import { SeatDirectory } from '../../../communes/seat-directory.js';
 
 /** Shown instead of the name everywhere once erased (PeopleDirectory also says it from the status). */
 export const ERASED_NAME = 'Personne effacée';
+export const ERASED_CONTACT_NAME = 'Contact effacé';
 
 /**
  * GDPR erasure (ADR 0007): the person's personal data is blanked in the account store; the event
  * log, which only holds ids and roles, is untouched, so the hash chain still verifies and the
  * history keeps « Personne effacée » where the name was. Invitations sent to the person are blanked
- * too, and a seat they still held is released (a SeatReleased event, which names nobody).
+ * too, and so is a contact of the directory linked to the account; a seat they still held is released (a SeatReleased event, which names nobody).
  */
 @ApiTags('Administration')
 @Controller('admin/accounts')
@@ -48,6 +49,8 @@ export class EraseAccountHttpController {
     // A unique, non-personal placeholder: the e-mail column stays unique and nothing can be mailed to it.
     const placeholder = { email: `efface-${randomUUID()}@efface.invalid`, displayName: ERASED_NAME };
     await this.store.eraseInvitationsTo(account.email, placeholder, now);
+    // A contact of the directory linked to this account is personal data too (issue #4).
+    await this.store.eraseContactsOf(id, { name: ERASED_CONTACT_NAME }, now);
     await this.store.updateAccount(id, {
       displayName: ERASED_NAME,
       email: placeholder.email,

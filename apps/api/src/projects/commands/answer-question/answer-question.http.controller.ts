@@ -30,7 +30,13 @@ export class AnswerQuestionHttpController {
     @CommandHeaders() options: CommandOptions,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAccepted> {
-    const result = await this.commandBus.execute(new AnswerQuestionCommand(id, actor, options, { type: 'AnswerQuestion', questionId, text: body.text }));
+    const result = await this.commandBus.execute(new AnswerQuestionCommand(id, actor, options, {
+        type: 'AnswerQuestion',
+        questionId,
+        text: body.text,
+        documentIds: body.documentIds ?? [],
+        contactId: body.contactId ?? null,
+      }));
     res.setHeader('ETag', `"${result.version}"`);
     return result;
   }

@@ -29,7 +29,7 @@ export class AskQuestionHttpController {
     @CommandHeaders() options: CommandOptions,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAccepted> {
-    const result = await this.commandBus.execute(new AskQuestionCommand(id, actor, options, { type: 'AskQuestion', category: body.category, text: body.text }));
+    const result = await this.commandBus.execute(new AskQuestionCommand(id, actor, options, { type: 'AskQuestion', category: body.category, text: body.text, documentIds: body.documentIds ?? [] }));
     res.setHeader('ETag', `"${result.version}"`);
     return result;
   }

@@ -6,6 +6,7 @@ import type { ProjectDoc } from '../../projections/project.projection.js';
 import { canSeeAllDocuments, canSeeProject, projectNotFound } from '../../project-access.js';
 import { PeopleDirectory } from '../../../shared/people-directory.js';
 import { peopleOf, toDetail } from '../../project.views.js';
+import { QuestionViewContextLoader } from '../../question-view-context.js';
 import { GetProjectQuery } from './get-project.query.js';
 
 @QueryHandler(GetProjectQuery)
@@ -14,12 +15,14 @@ export class GetProjectHandler implements IQueryHandler<GetProjectQuery> {
     private readonly readModels: ReadModels,
     private readonly communes: CommuneCatalog,
     private readonly people: PeopleDirectory,
+    private readonly questionContext: QuestionViewContextLoader,
   ) {}
 
   async execute({ projectId, actor, minPosition }: GetProjectQuery): Promise<ProjectDetail> {
     const set = await this.readModels.current(minPosition);
     const doc = await set.get<ProjectDoc>('projects', projectId);
     if (!doc || !canSeeProject(actor, doc)) throw projectNotFound(projectId);
-    return toDetail(doc, this.communes.nameOf(doc.codeInsee), await this.people.viewer(peopleOf(doc)), canSeeAllDocuments(actor, doc));
+    const [viewer, context] = await Promise.all([this.people.viewer(peopleOf(doc)), this.questionContext.load(doc)]);
+    return toDetail(doc, this.communes.nameOf(doc.codeInsee), viewer, context, canSeeAllDocuments(actor, doc));
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, OnInit, computed, inject, input, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { AnswerQuestionRequest } from '@carnet/contracts';
 import { Api } from '../../core/api';
@@ -27,6 +27,24 @@ import { CommandFormState, ProjectStore } from './project-store';
           <p [id]="fieldId() + '-error'" class="field-error">{{ message }}</p>
         }
       </div>
+      <div class="field">
+        <label [for]="fieldId() + '-contact'">Recommander un contact de l’annuaire (facultatif)</label>
+        <select
+          [id]="fieldId() + '-contact'"
+          name="contactId"
+          [(ngModel)]="contactId"
+          [attr.aria-invalid]="state.errors()['contactId'] ? true : null"
+          [attr.aria-describedby]="state.errors()['contactId'] ? fieldId() + '-contact-error' : null"
+        >
+          <option value="">Aucun contact</option>
+          @for (c of store.contacts() ?? []; track c.id) {
+            <option [value]="c.id">{{ c.name }} — {{ c.jobTitle }} ({{ c.organisation }})</option>
+          }
+        </select>
+        @if (state.errors()['contactId']; as message) {
+          <p [id]="fieldId() + '-contact-error'" class="field-error">{{ message }}</p>
+        }
+      </div>
       <div class="form-actions">
         <button type="submit" class="button" [disabled]="state.pending()">
           {{ state.pending() ? 'Envoi…' : 'Répondre' }}
@@ -37,15 +55,20 @@ import { CommandFormState, ProjectStore } from './project-store';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class AnswerForm {
+export class AnswerForm implements OnInit {
   private readonly api = inject(Api);
-  private readonly store = inject(ProjectStore);
+  protected readonly store = inject(ProjectStore);
   private readonly form = viewChild.required<ElementRef<HTMLFormElement>>('form');
 
   readonly questionId = input.required<string>();
   protected readonly fieldId = computed(() => `answer-${this.questionId()}`);
   protected readonly state = new CommandFormState();
   protected readonly text = signal('');
+  protected readonly contactId = signal('');
+
+  ngOnInit(): void {
+    this.store.loadContacts();
+  }
 
   protected async submit(): Promise<void> {
     const detail = this.store.detail();
@@ -56,7 +79,7 @@ export class AnswerForm {
       focusFirstError(this.form().nativeElement);
       return;
     }
-    const body: AnswerQuestionRequest = { text };
+    const body: AnswerQuestionRequest = { text, contactId: this.contactId() || null };
     const questionId = this.questionId();
     const ok = await this.store.run(
       this.state,
@@ -64,7 +87,10 @@ export class AnswerForm {
       (ctx) => this.api.answerQuestion(detail.id, questionId, body, ctx),
       'Votre réponse a été publiée.',
     );
-    if (ok) this.text.set('');
+    if (ok) {
+      this.text.set('');
+      this.contactId.set('');
+    }
     else focusFirstError(this.form().nativeElement);
   }
 }

@@ -4,22 +4,23 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { CATEGORY_LABELS, PUBLICATION_LABELS, ROLE_LABELS, STEP_LABELS, THEME_LABELS } from '@carnet/contracts';
 import { Euros, FrDate } from '../../core/format';
-import { canAnswer, canManage, isDepartementRole, isOfCommune } from '../../core/roles';
+import { canAnswer, canManage, canReadConversation, canReadNotes, isAdviser, isDepartementRole, isOfCommune } from '../../core/roles';
 import { SessionStore } from '../../core/session';
 import { ProgressBar } from '../shared/progress-bar';
 import { Stepper } from '../shared/stepper';
-import { AnswerForm } from './answer-form';
 import { DetailsForm } from './details-form';
 import { DocumentsPanel } from './documents-panel';
 import { ProjectStore } from './project-store';
 import { PublicationPanel } from './publication-panel';
 import { QuestionForm } from './question-form';
+import { QuestionItem } from './question-item';
+import { Thread } from './thread';
 import { StepForm } from './step-form';
 
 /** `/projets/:id`: everything about one project, and what the current person may do with it. */
 @Component({
   selector: 'app-project-page',
-  imports: [FollowButton, RouterLink, Euros, FrDate, ProgressBar, Stepper, StepForm, QuestionForm, AnswerForm, DetailsForm, PublicationPanel, DocumentsPanel],
+  imports: [FollowButton, RouterLink, Euros, FrDate, ProgressBar, Stepper, StepForm, QuestionForm, QuestionItem, Thread, DetailsForm, PublicationPanel, DocumentsPanel],
   providers: [ProjectStore],
   templateUrl: './project-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -55,6 +56,11 @@ export class ProjectPage {
   /** Documents: the commune and the Département add and curate; a partner who sees the project was involved in it, and adds. */
   protected readonly canAddDocuments = computed(() => this.canManage() || this.persona()?.role === 'partner_member');
   protected readonly canCurateDocuments = computed(() => this.canManage() || isDepartementRole(this.persona()?.role ?? null));
+  protected readonly canReadConversation = computed(() => canReadConversation(this.persona(), this.detail()?.codeInsee ?? ''));
+  protected readonly canWriteConversation = computed(() => this.canAsk() || isAdviser(this.persona()));
+  /** Internal notes: never rendered for a commune member (and the API refuses them anyway). */
+  protected readonly canReadNotes = computed(() => canReadNotes(this.persona()));
+  protected readonly canWriteNotes = computed(() => isAdviser(this.persona()));
   protected readonly notFound = computed(() => {
     const status = this.store.loadError()?.status;
     return status === 404 || status === 403 || status === 401;

@@ -1,5 +1,5 @@
 import { Injectable, inject, signal } from '@angular/core';
-import type { CommandAccepted, HistoryEntry, ProjectDetail } from '@carnet/contracts';
+import type { CommandAccepted, ContactView, HistoryEntry, ProjectDetail } from '@carnet/contracts';
 import { Observable, firstValueFrom } from 'rxjs';
 import { Api, type CommandContext } from '../../core/api';
 import { Submission } from '../../core/idempotency';
@@ -41,7 +41,21 @@ export class ProjectStore {
   readonly loadError = signal<UserError | null>(null);
   readonly historyError = signal<string | null>(null);
 
+  /** Contacts an answer may recommend (loaded once, by the first answer form). */
+  readonly contacts = signal<ContactView[] | null>(null);
+  /** Log position of the last accepted command: sections loaded apart (conversation, notes) wait for it. */
+  readonly lastPosition = signal<number | null>(null);
+
   private request = 0;
+  private contactsRequested = false;
+
+  /** The directory's contacts covering this project's commune, for « Recommander un contact ». */
+  loadContacts(): void {
+    const d = this.detail();
+    if (this.contactsRequested || !d) return;
+    this.contactsRequested = true;
+    this.api.contacts({ commune: d.codeInsee }).subscribe({ next: (list) => this.contacts.set(list), error: () => this.contacts.set([]) });
+  }
 
   async open(id: string, minPosition?: number | null): Promise<void> {
     if (this.id() !== id) {
@@ -98,6 +112,7 @@ export class ProjectStore {
     try {
       const accepted = await firstValueFrom(send({ version, idempotencyKey: form.submission.keyFor({ version, body }) }));
       form.submission.settled();
+      this.lastPosition.set(accepted.position);
       await this.reload(accepted.position);
       form.success.set(successText);
       return true;
