@@ -1,6 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import {
-  DEMO_PASSWORD,
   demoAccount,
   expectAccessible,
   expectNoHorizontalScroll,
@@ -207,7 +206,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await expect(whoIsLoggedIn(page)).toHaveText('Marc Lefèvre — Maire (Nesles-la-Vallée)');
   });
 
-  test('the Département’s administrator invites a mayor, adds a partner, invites and disables accounts', async ({ page }) => {
+  test('the Département’s administrator invites a mayor, adds a partner, invites and disables accounts', async ({ page, browser }) => {
     await logInAsDemo(page, 'Isabelle Moreau');
     await page.getByRole('link', { name: 'Administration' }).click();
     await expect(page).toHaveURL(/\/administration\/communes$/);
@@ -264,21 +263,30 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await page.getByLabel('Organisme partenaire').selectOption({ label: `Agence locale de l’énergie ${run}` });
     await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Invitation envoyée à Julie Caron' })).toBeVisible();
-    await linkMailedTo(`julie.caron.${run}@exemple.fr`, '/invitation/');
+    // Julie accepts on her own computer (the demo accounts stay untouched for the other journeys).
+    const julieContext = await browser.newContext();
+    const juliePage = await julieContext.newPage();
+    await juliePage.goto(await linkMailedTo(`julie.caron.${run}@exemple.fr`, '/invitation/'));
+    await juliePage.getByLabel('Mot de passe *', { exact: true }).fill(newPassword);
+    await juliePage.getByLabel('Confirmez le mot de passe *').fill(newPassword);
+    await juliePage.getByRole('button', { name: 'Accepter l’invitation' }).click();
+    await expect(whoIsLoggedIn(juliePage)).toContainText('Julie Caron');
+    await julieContext.close();
+    await page.reload();
 
-    await page.getByRole('button', { name: 'Désactiver le compte de Karim Haddad' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Désactiver le compte de Karim Haddad ?' });
+    await page.getByRole('button', { name: 'Désactiver le compte de Julie Caron' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Désactiver le compte de Julie Caron ?' });
     await expect(dialog).toContainText('ne pourra plus se connecter');
     await dialog.getByRole('button', { name: 'Désactiver le compte' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Le compte de Karim Haddad est désactivé.' })).toBeVisible();
-    await expect(accounts.locator('tr').filter({ hasText: 'Karim Haddad' })).toContainText('Désactivé');
+    await expect(page.getByRole('status').filter({ hasText: 'Le compte de Julie Caron est désactivé.' })).toBeVisible();
+    await expect(accounts.locator('tr').filter({ hasText: 'Julie Caron' })).toContainText('Désactivé');
     await expectAccessible(page, 'Administration: accounts');
     await screenshot(page, 'desktop-admin-accounts');
 
     // A disabled account cannot log in any more.
     await logOut(page);
-    await page.getByLabel('Adresse e-mail').fill('karim.haddad@demo.carnet.invalid');
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByLabel('Adresse e-mail').fill(`julie.caron.${run}@exemple.fr`);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(newPassword);
     await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
     await expect(page.getByRole('alert').filter({ hasText: /incorrect|désactivé/ })).toBeVisible();
 
@@ -286,13 +294,13 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await logInAsDemo(page, 'Isabelle Moreau');
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('link', { name: 'Comptes du Département et partenaires' }).click();
-    await page.getByRole('button', { name: 'Effacer les données de Karim Haddad' }).click();
-    const erase = page.getByRole('dialog', { name: 'Effacer les données personnelles de Karim Haddad ?' });
+    await page.getByRole('button', { name: 'Effacer les données de Julie Caron' }).click();
+    const erase = page.getByRole('dialog', { name: 'Effacer les données personnelles de Julie Caron ?' });
     await expect(erase).toContainText('ne peut pas être annulée');
     await expectAccessible(page, 'Administration: erasure dialog');
     await erase.getByRole('button', { name: 'Effacer définitivement' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Les données personnelles ont été effacées.' })).toBeVisible();
-    await expect(page.getByRole('table', { name: /Comptes du Département/ })).not.toContainText('Karim Haddad');
+    await expect(page.getByRole('table', { name: /Comptes du Département/ })).not.toContainText('Julie Caron');
 
     // The communes' elected officials are listed too, with the seat they hold, so that their data can be erased on request.
     await page.locator('#account-kind').selectOption({ label: 'Élu ou collaborateur d’une commune' });

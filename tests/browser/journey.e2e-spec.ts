@@ -180,12 +180,28 @@ test.describe('Carnet de projets in a browser', () => {
     await page.getByRole('button', { name: "Enregistrer l'étape" }).click();
     await expect(page.locator('[aria-current="step"]')).toContainText('Terminé');
 
-    await page.getByLabel('Résumé public du projet *').fill('Une aire de jeux accessible, financée à 40 % par le Département.');
+    // The public content: what was done, the cost, the funding obtained, the lessons learned.
+    await page.getByLabel('Titre public *').fill('Une aire de jeux accessible à tous les enfants');
+    await page.getByLabel('Ce qui a été fait *').fill('Une aire de jeux accessible, financée à 40 % par le Département.');
+    await page.getByLabel('Coût final (€ HT)').fill('51 800');
+    await page.getByRole('button', { name: 'Ajouter un financement' }).click();
+    await page.getByLabel('Financeur 1').fill('Département du Val-d’Oise');
+    await page.getByLabel('Montant 1 (€ HT)').fill('20720');
+    await page.getByLabel('Retour d’expérience').fill('Consulter les parents avant de choisir les jeux.');
     await page.getByRole('button', { name: 'Demander la publication' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Publication demandée' })).toBeVisible();
+    const version = page.getByRole('article', { name: /Version 1/ });
+    await expect(version).toContainText('En attente de l’accord du maire');
+    await expect(version).toContainText('Département du Val-d’Oise : 20 720 €');
+    await expect(version).toContainText('Empreinte de cette version');
     await expectAccessible(page, 'the project page awaiting publication');
-    await page.getByRole('button', { name: 'Approuver la publication' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Le projet est publié.' })).toBeVisible();
+    // The mayor confirms having read this exact version before approving it.
+    await page.getByRole('button', { name: 'Approuver la version 1' }).click();
+    await expect(page.getByText('Cochez la case pour confirmer que vous avez relu cette version.')).toBeVisible();
+    await page.getByLabel('J’ai relu la version 1').check();
+    await page.getByRole('button', { name: 'Approuver la version 1' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'La version 1 est publiée.' })).toBeVisible();
+    await expect(page.getByText(/Le public lit la version 1, approuvée par/)).toBeVisible();
     await expect(page.locator('.project__meta')).toContainText('Publié');
     await screenshot(page, 'desktop-project-published');
   });

@@ -88,7 +88,7 @@ test.describe('Questions as work items in a browser', () => {
 
     await page.getByRole('link', { name: 'Annuaire' }).click();
     await page.getByLabel('Nom, fonction ou organisme').fill('elodie');
-    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Rechercher' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Élodie Marchand' })).toBeVisible();
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, 'the contacts directory (phone)');

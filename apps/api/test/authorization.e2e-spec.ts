@@ -60,8 +60,10 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   { endpoint: 'POST /projects/:id/step', call: post((f) => `/api/projects/${f.projectId}/step`, { step: 'etudes', progress: 10 }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
   { endpoint: 'POST /projects/:id/questions', call: post((f) => `/api/projects/${f.projectId}/questions`, { category: 'autre', text: 'Une question' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
   { endpoint: 'POST /projects/:id/questions/:q/answers', call: post((f) => `/api/projects/${f.projectId}/questions/${f.questionId}/answers`, { text: 'Une réponse' }), expect: row('login', 'denied', 'denied', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'denied') },
-  { endpoint: 'POST /projects/:id/publication-request', call: post((f) => `/api/projects/${f.projectId}/publication-request`, { summary: 'Bilan' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
-  { endpoint: 'POST /projects/:id/publication', call: post((f) => `/api/projects/${f.projectId}/publication`), expect: row('login', 'ok', 'denied', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/publication-request', call: post((f) => `/api/projects/${f.projectId}/publication-request`, { title: 'Bilan', summary: 'Bilan' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/publication-revision', call: post((f) => `/api/projects/${f.projectId}/publication-revision`, { title: 'Bilan', summary: 'Bilan corrigé', reason: 'Coquille' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/publication', call: post((f) => `/api/projects/${f.projectId}/publication`, { version: 1, fingerprint: '0'.repeat(64) }), expect: row('login', 'ok', 'denied', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/publication-withdrawal', call: post((f) => `/api/projects/${f.projectId}/publication-withdrawal`, { reason: 'Erreur' }), expect: row('login', 'ok', 'denied', 'hidden', 'hidden', 'denied', 'ok', 'hidden', 'denied', 'denied') },
   { endpoint: 'POST /projects/:id/partners', call: post((f) => `/api/projects/${f.projectId}/partners`, { organisationId: 'org-caue-95' }), expect: row('login', 'denied', 'denied', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
   { endpoint: 'GET /projects/:id/documents/:d', call: get((f) => `/api/projects/${f.projectId}/documents/${f.documentId}`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
   { endpoint: 'GET /projects/:id/documents/:d/versions/1', call: get((f) => `/api/projects/${f.projectId}/documents/${f.documentId}/versions/1`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
@@ -133,8 +135,8 @@ describe('Access control matrix', () => {
   });
 
   /** A fresh unpublished project of commune A with one question; involved with the CAUE when asked. */
-  async function fixture(involvePartner: boolean): Promise<Fixture> {
-    const created = await adjoint.post('/api/projects').send(newProject({ title: 'Projet de la matrice' }));
+  async function fixture(involvePartner: boolean, title = 'Projet de la matrice'): Promise<Fixture> {
+    const created = await adjoint.post('/api/projects').send(newProject({ title }));
     const projectId = created.body.id as string;
     await adjoint.post(`/api/projects/${projectId}/questions`).send({ category: 'financement', text: 'Quelles aides ?' });
     const documentId = (await adjoint.post(`/api/projects/${projectId}/documents`).field('title', 'Devis').attach('file', PDF, 'devis.pdf').expect(201)).body.documentId as string;
@@ -161,8 +163,9 @@ describe('Access control matrix', () => {
 
   describe('lists and search', () => {
     it('never show another commune’s unpublished project, by list, filter or search', async () => {
-      const f = await fixture(false);
-      const title = 'Projet de la matrice';
+      // A title of its own: the matrix above creates hundreds of « Projet de la matrice ».
+      const title = 'Projet unique de la recherche croisée';
+      const f = await fixture(false, title);
       const query = `/api/projects?q=${encodeURIComponent(title)}&limit=200`;
       const visible = async (c: Client | null, path: string) =>
         ((await (c ? c.get(path) : request(t.http).get(path))).body.items as Array<{ id: string }>).some((p) => p.id === f.projectId);
@@ -188,17 +191,19 @@ describe('Access control matrix', () => {
       expect(await found(null, searchPath)).toBe(false);
     });
 
-    it('show everybody a published project', async () => {
+    it('never show a published project’s live page outside the project: the public reads the approved version on the portal', async () => {
       const maire = clients.get('maire A')!;
       const created = await maire.post('/api/projects').send(newProject({ title: 'Projet publié de la matrice' }));
       const id = created.body.id;
       await maire.post(`/api/projects/${id}/step`).send({ step: 'termine', progress: 100 }).expect(200);
-      await maire.post(`/api/projects/${id}/publication-request`).send({ summary: 'Bilan' }).expect(200);
-      const published = await maire.post(`/api/projects/${id}/publication`).expect(200);
-      const read = await request(t.http).get(`/api/projects/${id}?minPosition=${published.body.position}`);
-      expect(read.status).toBe(200);
+      const requested = await maire.post(`/api/projects/${id}/publication-request`).send({ title: 'Bilan public', summary: 'Bilan' }).expect(200);
+      const work = (await maire.get(`/api/projects/${id}?minPosition=${requested.body.position}`).expect(200)).body.publicationWork;
+      const published = await maire.post(`/api/projects/${id}/publication`).send({ version: work.latest.version, fingerprint: work.latest.fingerprint }).expect(200);
+      expect((await maire.get(`/api/projects/${id}?minPosition=${published.body.position}`).expect(200)).body.publication).toBe('published');
+      expect((await request(t.http).get(`/api/projects/${id}`)).status).toBe(404);
+      expect((await clients.get('maire B')!.get(`/api/projects/${id}`)).status).toBe(404);
       const list = await clients.get('maire B')!.get(`/api/projects?commune=95002&q=${encodeURIComponent('Projet publié')}`);
-      expect(list.body.items.map((p: { id: string }) => p.id)).toContain(id);
+      expect(list.body.items).toEqual([]);
     });
   });
 });

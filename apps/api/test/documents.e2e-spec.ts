@@ -249,19 +249,22 @@ describe('Documents of a project', () => {
   });
 
   describe('when the project is published', () => {
-    it('shows everybody its public documents only', async () => {
+    it('lets the public content list only public documents, and keeps the live project and its documents private', async () => {
       const id = (await maire.post('/api/projects').send(newProject({ title: 'Projet publié avec documents' })).expect(201)).body.id;
       const pub = (await upload(maire, `/api/projects/${id}/documents`, PNG, 'photo.png', { title: 'Photo du chantier', public: 'true' }).expect(201)).body.documentId;
       const priv = (await upload(maire, `/api/projects/${id}/documents`, PDF, 'devis.pdf', { title: 'Devis interne' }).expect(201)).body.documentId;
       await maire.post(`/api/projects/${id}/step`).send({ step: 'termine', progress: 100 }).expect(200);
-      await maire.post(`/api/projects/${id}/publication-request`).send({ summary: 'Bilan' }).expect(200);
-      const published = await maire.post(`/api/projects/${id}/publication`).expect(200);
-      const seen = (await request(t.http).get(`/api/projects/${id}?minPosition=${published.body.position}`)).body;
-      expect(seen.documents.map((d: { id: string }) => d.id)).toEqual([pub]);
-      await binary(request(t.http).get(`/api/projects/${id}/documents/${pub}`)).expect(200);
+      const refused = await maire.post(`/api/projects/${id}/publication-request`).send({ title: 'Bilan', summary: 'Bilan', documentIds: [pub, priv] });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ title: 'Un des documents choisis n’est pas public : rendez-le public avant de le publier.', errors: [{ field: 'documentIds' }] });
+      const requested = await maire.post(`/api/projects/${id}/publication-request`).send({ title: 'Bilan', summary: 'Bilan', documentIds: [pub] }).expect(200);
+      const { latest } = (await maire.get(`/api/projects/${id}?minPosition=${requested.body.position}`).expect(200)).body.publicationWork;
+      expect(latest.content.documents).toEqual([{ documentId: pub, version: 1 }]);
+      const published = await maire.post(`/api/projects/${id}/publication`).send({ version: latest.version, fingerprint: latest.fingerprint }).expect(200);
+      // The live project stays inside: outsiders read the approved version on the public portal.
+      expect((await request(t.http).get(`/api/projects/${id}?minPosition=${published.body.position}`)).status).toBe(404);
+      expect((await request(t.http).get(`/api/projects/${id}/documents/${pub}`)).status).toBe(404);
       expect((await request(t.http).get(`/api/projects/${id}/documents/${priv}`)).status).toBe(404);
-      const history = (await request(t.http).get(`/api/projects/${id}/history`)).body as Array<{ summary: string }>;
-      expect(history.map((h) => h.summary).join('\n')).not.toContain('Devis interne');
       expect((await maire.get(`/api/projects/${id}`)).body.documents).toHaveLength(2);
     });
   });

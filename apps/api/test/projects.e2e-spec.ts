@@ -192,10 +192,12 @@ describe('Projects API', () => {
     it('publishes only with the mayor’s approval', async () => {
       const { id } = await create();
       await as(MAIRE_ABLEIGES).post(`/api/projects/${id}/step`).send({ step: 'termine', progress: 100 }).expect(200);
-      await as(ADJOINT_ABLEIGES).post(`/api/projects/${id}/publication-request`).send({ summary: 'Bilan' }).expect(200);
-      const byAdjoint = await as(ADJOINT_ABLEIGES).post(`/api/projects/${id}/publication`);
+      const requested = await as(ADJOINT_ABLEIGES).post(`/api/projects/${id}/publication-request`).send({ title: 'Bilan', summary: 'Bilan' }).expect(200);
+      const { latest } = (await as(ADJOINT_ABLEIGES).get(`/api/projects/${id}?minPosition=${requested.body.position}`).expect(200)).body.publicationWork;
+      const approval = { version: latest.version, fingerprint: latest.fingerprint };
+      const byAdjoint = await as(ADJOINT_ABLEIGES).post(`/api/projects/${id}/publication`).send(approval);
       expect(byAdjoint.status).toBe(403);
-      const byMayor = await as(MAIRE_ABLEIGES).post(`/api/projects/${id}/publication`);
+      const byMayor = await as(MAIRE_ABLEIGES).post(`/api/projects/${id}/publication`).send(approval);
       expect(byMayor.status).toBe(200);
       const read = await as(MAIRE_ABLEIGES).get(`/api/projects/${id}?minPosition=${byMayor.body.position}`);
       expect(read.body.publication).toBe('published');

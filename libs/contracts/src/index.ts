@@ -8,7 +8,7 @@ export type ProjectTheme =
   | 'ecole' | 'batiment_public' | 'voirie' | 'eclairage' | 'energie' | 'eau_assainissement'
   | 'espaces_verts' | 'sport_culture' | 'mobilite' | 'numerique' | 'patrimoine' | 'autre';
 export type QuestionCategory = 'prochaine_etape' | 'financement' | 'interlocuteur' | 'juridique' | 'technique' | 'autre';
-export type PublicationStatus = 'none' | 'requested' | 'published';
+export type PublicationStatus = 'none' | 'requested' | 'published' | 'withdrawn';
 export type ActorRole =
   | 'commune_mayor' | 'commune_member' | 'departement_agent' | 'departement_admin' | 'partner_member' | 'auditor';
 
@@ -59,6 +59,7 @@ export const PUBLICATION_LABELS: Record<PublicationStatus, string> = {
   none: 'Non publié',
   requested: 'Publication demandée',
   published: 'Publié',
+  withdrawn: 'Publication retirée',
 };
 
 /** A person as shown next to what they did. */
@@ -132,7 +133,8 @@ export interface QuestionView {
 export interface ProjectDetail extends ProjectSummary {
   description: string;
   questions: QuestionView[];
-  publicationSummary: string | null;
+  /** The publication workflow (issue #5): the version being written, and the one the public reads. Null before any request. */
+  publicationWork: PublicationWork | null;
   /**
    * Documents of the project, newest first. People inside the project (its commune, the
    * Département, involved partners, auditors) see them all; anyone who sees it only because it is
@@ -258,9 +260,6 @@ export interface AnswerQuestionRequest {
   documentIds?: string[];
   contactId?: string | null;
   text: string;
-}
-export interface RequestPublicationRequest {
-  summary: string;
 }
 
 /** RFC 9457 problem details, as every error is answered (`application/problem+json`). */
@@ -585,3 +584,67 @@ export * from './search.js';
 export * from './dashboards.js';
 
 export * from './follow-up.js';
+
+// ——— Publication on the mayor's approval (issue #5) ———
+
+export interface PublicFundingView {
+  source: string;
+  amountHt: number;
+}
+
+/** What the public reads of a published project: covered entirely by the mayor's approval. */
+export interface PublicContentView {
+  title: string;
+  summary: string;
+  finalCostHt: number | null;
+  funding: PublicFundingView[];
+  lessonsLearned: string;
+  documents: Array<{ documentId: string; version: number }>;
+}
+
+/** One version of the public content. */
+export interface PublicationVersionView {
+  version: number;
+  content: PublicContentView;
+  /** sha256_hex(canonicalJson({ projectId, version, content })): what the mayor approves. */
+  fingerprint: string;
+  writtenAt: string;
+  writtenBy: ActorView;
+  /** Why it was revised (null for the request). */
+  reason: string | null;
+}
+
+export interface PublicationWork {
+  /** The latest version written: the one the mayor may approve. */
+  latest: PublicationVersionView;
+  /** The version the public reads (null when nothing is public). */
+  approved: { version: number; fingerprint: string | null; approvedAt: string; approvedBy: ActorView } | null;
+  /** The latest version awaits the mayor's approval. */
+  awaitingApproval: boolean;
+  /** When the publication was withdrawn, and why (null otherwise). */
+  withdrawn: { at: string; by: ActorView; reason: string } | null;
+}
+
+/** The public content as the commune or the Département writes it (documents by id: public documents of the project). */
+export interface PublicContentRequest {
+  title: string;
+  summary: string;
+  finalCostHt?: number | null;
+  funding?: PublicFundingView[];
+  lessonsLearned?: string;
+  documentIds?: string[];
+}
+
+export interface RevisePublicationRequest extends PublicContentRequest {
+  reason: string;
+}
+
+/** The mayor approves exactly the version read: its number and its fingerprint. */
+export interface ApprovePublicationRequest {
+  version: number;
+  fingerprint: string;
+}
+
+export interface WithdrawPublicationRequest {
+  reason: string;
+}

@@ -9,3 +9,4 @@ export * from './project/follow-up.events.js';
 export * from './project/publication.events.js';
 export * from './project/project-documents.js';
 export * from './project/project.upcasters.js';
+export * from './project/project-publication.js';

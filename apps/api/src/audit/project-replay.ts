@@ -67,7 +67,16 @@ const FIELDS: Field[] = [
   { field: 'openQuestions', label: 'Questions en attente de réponse', read: (d) => String(d.openQuestions) },
   { field: 'answers', label: 'Réponses apportées', read: (d) => String(d.questions.reduce((n, q) => n + q.answers.length, 0)) },
   { field: 'publication', label: 'Publication', read: (d) => PUBLICATION_LABELS[d.publication] ?? d.publication },
-  { field: 'publicationSummary', label: 'Bilan proposé à la publication', read: (d) => quoted(d.publicationSummary) },
+  { field: 'publicationVersion', label: 'Version à publier', read: (d) => (d.publicationWork ? `version ${d.publicationWork.latest.version}` : EMPTY) },
+  { field: 'publicationText', label: 'Bilan proposé à la publication', read: (d) => quoted(d.publicationWork?.latest.content.summary ?? null) },
+  {
+    field: 'publicationApproved',
+    label: 'Version publiée',
+    read: (d) =>
+      d.publicationWork?.approved
+        ? `version ${d.publicationWork.approved.version}${d.publicationWork.approved.fingerprint ? ` (empreinte ${d.publicationWork.approved.fingerprint.slice(0, 12)}…)` : ''}`
+        : EMPTY,
+  },
   { field: 'partners', label: 'Partenaires associés', read: (d) => String((d.partners ?? []).length) },
   {
     field: 'documents',

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { AccountStore, Contact } from '@carnet/account-store';
-import type { Actor, DepartementTeam, ProjectCommand, ProjectTheme } from '@carnet/domain';
+import { fingerprintInput, projectDecider, type Actor, type DepartementTeam, type ProjectCommand, type ProjectEvent, type ProjectTheme } from '@carnet/domain';
 import type { EventStore } from '@carnet/event-store';
 import { CommuneSeatCommands } from '../communes/commune-seat.commands.js';
 import { findPersona, PERSONAS } from '../dev/personas.js';
@@ -12,13 +12,16 @@ import { ProjectCommandRunner } from '../projects/project-command.runner.js';
 import { DocumentUploads } from '../projects/documents/document-uploads.js';
 import { BLOB_STORE } from '../infrastructure/tokens.js';
 import type { BlobStore } from '@carnet/blob-store';
+import { fingerprint } from '../shared/fingerprint.js';
 import { demoPdf, demoPng } from './demo-files.js';
 
 type Step =
   | { by: string; daysAgo: number; do: Exclude<ProjectCommand, { type: 'CreateProject' | 'AnswerQuestion' }> }
   | { by: string; daysAgo: number; answerLatestQuestion: string; contact?: string }
   /** A command on the latest question asked (take in charge, assign, close, reopen, note about it). */
-  | { by: string; daysAgo: number; onLatestQuestion: (questionId: string) => ProjectCommand };
+  | { by: string; daysAgo: number; onLatestQuestion: (questionId: string) => ProjectCommand }
+  /** The mayor approves the latest version of the public content, with the fingerprint shown on screen. */
+  | { by: string; daysAgo: number; approveLatestPublication: true };
 
 interface DemoProject {
   key: string;
@@ -184,8 +187,40 @@ export const DEMO_PROJECTS: DemoProject[] = [
       { by: MAIRE_VIGNY, daysAgo: 400, do: { type: 'ChangeStep', step: 'financement', progress: 35 } },
       { by: MAIRE_VIGNY, daysAgo: 300, do: { type: 'ChangeStep', step: 'travaux', progress: 70 } },
       { by: MAIRE_VIGNY, daysAgo: 240, do: { type: 'ChangeStep', step: 'termine', progress: 100, comment: 'Inauguré le 14 juin' } },
-      { by: MAIRE_VIGNY, daysAgo: 200, do: { type: 'RequestPublication', summary: 'Un city-stade de 24 × 12 m livré en quatre mois pour 118 000 € HT, financé à 60 % (Département et Agence nationale du sport). À refaire : associer les riverains dès l’avant-projet ; le choix d’un revêtement drainant a évité les flaques de l’hiver.' } },
-      { by: MAIRE_VIGNY, daysAgo: 198, do: { type: 'PublishProject' } },
+      {
+        by: MAIRE_VIGNY,
+        daysAgo: 200,
+        do: {
+          type: 'RequestPublication',
+          content: {
+            title: 'Un city-stade en accès libre, livré en quatre mois',
+            summary:
+              'Un terrain multisports de 24 × 12 m près du collège, demandé par le conseil municipal des jeunes, livré en quatre mois et inauguré le 14 juin, financé à 60 % par le Département et l’Agence nationale du sport. Il est ouvert tous les jours de 8 h à 21 h.',
+            finalCostHt: 118_000,
+            funding: [
+              { source: 'Département du Val-d’Oise — aide aux équipements sportifs', amountHt: 41_300 },
+              { source: 'Agence nationale du sport', amountHt: 29_500 },
+            ],
+            lessonsLearned:
+              'À refaire : associer les riverains dès l’avant-projet (le bruit le soir a suscité des plaintes la première semaine). Le choix d’un revêtement drainant a évité les flaques de l’hiver.',
+            documentIds: [],
+          },
+        },
+      },
+      { by: AGENT, daysAgo: 199, do: { type: 'RevisePublication', reason: 'Montant de l’aide départementale corrigé d’après l’arrêté', content: {
+        title: 'Un city-stade en accès libre, livré en quatre mois',
+        summary:
+          'Un terrain multisports de 24 × 12 m près du collège, demandé par le conseil municipal des jeunes, livré en quatre mois et inauguré le 14 juin, financé à 60 % par le Département et l’Agence nationale du sport. Il est ouvert tous les jours de 8 h à 21 h.',
+        finalCostHt: 118_000,
+        funding: [
+          { source: 'Département du Val-d’Oise — aide aux équipements sportifs', amountHt: 41_000 },
+          { source: 'Agence nationale du sport', amountHt: 29_500 },
+        ],
+        lessonsLearned:
+          'À refaire : associer les riverains dès l’avant-projet (le bruit le soir a suscité des plaintes la première semaine). Le choix d’un revêtement drainant a évité les flaques de l’hiver.',
+        documentIds: [],
+      } } },
+      { by: MAIRE_VIGNY, daysAgo: 198, approveLatestPublication: true },
     ],
     documents: [
       {
@@ -288,7 +323,9 @@ export class DemoData {
               ? { type: 'AnswerQuestion', questionId: lastQuestionId!, text: step.answerLatestQuestion, contactId: step.contact ?? null }
               : 'onLatestQuestion' in step
                 ? step.onLatestQuestion(lastQuestionId!)
-                : step.do;
+                : 'approveLatestPublication' in step
+                  ? await this.approvalOf(created.id)
+                  : step.do;
           const commandId = this.runner.commandId(actor(step.by), options);
           const result = await this.runner.run(created.id, command, actor(step.by), options, commandId);
           if (command.type === 'AskQuestion') {
@@ -310,5 +347,13 @@ export class DemoData {
     }
     this.logger.log(`${DEMO_PROJECTS.length} projets de démonstration créés.`);
     return position;
+  }
+
+  /** What the mayor approves: the latest version of the public content, by number and fingerprint, as the screen shows them. */
+  private async approvalOf(projectId: string): Promise<ProjectCommand> {
+    const stream = await this.events.readStream(`project-${projectId}`);
+    const state = stream.reduce((s, e) => projectDecider.evolve(s, e as unknown as ProjectEvent), projectDecider.initialState());
+    const draft = state.publicationDraft!;
+    return { type: 'PublishProject', version: draft.version, fingerprint: fingerprint(fingerprintInput(projectId, draft)) };
   }
 }

@@ -9,7 +9,7 @@ export const projectNotFound = (id: string) =>
 /** What a project read model must show for the access rules (ADR 0007). */
 export interface ProjectAccessFacts {
   codeInsee: string;
-  publication: 'none' | 'requested' | 'published';
+  publication: 'none' | 'requested' | 'published' | 'withdrawn';
   partners?: string[];
 }
 
@@ -17,11 +17,12 @@ const STAFF = new Set(['departement_agent', 'departement_admin', 'auditor']);
 
 /**
  * Who may see a project: Département staff and auditors, all of them; commune members, their
- * commune's; partner members, those their organisation is involved in; everybody, published ones.
- * Not being allowed to see a project means not being told it exists (404).
+ * commune's; partner members, those their organisation is involved in. Not being allowed to see a
+ * project means not being told it exists (404). A published project is no exception: the live
+ * project may already hold changes the mayor has not approved; everybody else reads the approved
+ * version on the public portal and the public API (issue #5, ADR 0014).
  */
 export function canSeeProject(actor: Actor | null, project: ProjectAccessFacts): boolean {
-  if (project.publication === 'published') return true;
   if (!actor) return false;
   if (STAFF.has(actor.role)) return true;
   if (actor.role === 'commune_mayor' || actor.role === 'commune_member') return actor.communeInsee === project.codeInsee;
@@ -30,33 +31,34 @@ export function canSeeProject(actor: Actor | null, project: ProjectAccessFacts):
 }
 
 /**
- * Who sees every document of a project, public or not: the people inside it (its commune,
- * Département staff and auditors, involved partners). Whoever sees the project only because it
- * is published sees its public documents.
+ * Who sees every document of a project, public or not: whoever sees the project (its commune,
+ * Département staff and auditors, involved partners). The public portal serves only the documents
+ * of the approved version.
  */
 export function canSeeAllDocuments(actor: Actor | null, project: ProjectAccessFacts): boolean {
-  return canSeeProject(actor, { ...project, publication: 'none' });
+  return canSeeProject(actor, project);
 }
 
 export type ProjectScope =
+  | { kind: 'none' }
   | { kind: 'all' }
   | { kind: 'where'; where: Record<string, Scalar> }
   | { kind: 'partner'; organisationId: string };
 
 /**
  * The read filter a list of projects gets for this actor, given the commune the person asked for:
- * staff see everything; a commune member sees their commune (and only the published projects of
- * another commune they ask for); a partner sees the projects of its organisation; anyone else, the
- * published ones.
+ * staff see everything; a commune member sees their commune (nothing of another commune: its
+ * published projects are on the public portal); a partner sees the projects of its organisation;
+ * anyone else, nothing.
  */
 export function projectScope(actor: Actor | null, requestedCommune: string | undefined): ProjectScope {
   if (actor && STAFF.has(actor.role)) return { kind: 'all' };
   if (actor && (actor.role === 'commune_mayor' || actor.role === 'commune_member') && actor.communeInsee) {
     if (!requestedCommune || requestedCommune === actor.communeInsee) return { kind: 'where', where: { codeInsee: actor.communeInsee } };
-    return { kind: 'where', where: { publication: 'published' } };
+    return { kind: 'none' };
   }
   if (actor?.role === 'partner_member' && actor.organisationId) return { kind: 'partner', organisationId: actor.organisationId };
-  return { kind: 'where', where: { publication: 'published' } };
+  return { kind: 'none' };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { COST_MAX, DESCRIPTION_MAX, PROJECT_STEPS, PROJECT_THEMES, QUESTION_CATEGORIES, TEXT_MAX, TITLE_MAX } from '@carnet/domain';
 
 /** Reusable, French-speaking validation decorators for the fields of project requests. */
@@ -49,6 +49,8 @@ export const ProgressField = () => (target: object, key: string) => {
 export const TextField = (label: string, max = TEXT_MAX) => (target: object, key: string) => {
   ApiProperty({ description: label, maxLength: max })(target, key);
   Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))(target, key);
+  // First, so that a missing field reads « … est obligatoire » rather than « … doit être un texte ».
+  IsDefined({ message: `${label} est obligatoire.` })(target, key);
   IsString({ message: `${label} doit être un texte.` })(target, key);
   MinLength(1, { message: `${label} est obligatoire.` })(target, key);
   MaxLength(max, { message: `${label} dépasse ${max} caractères.` })(target, key);

@@ -11,6 +11,7 @@ import {
   type HistoryEntry,
   type ProjectDetail,
   type ProjectSummary,
+  type PublicationWork,
   type QuestionView,
 } from '@carnet/contracts';
 import type { ProjectStep, ProjectTheme, QuestionCategory } from '@carnet/domain';
@@ -20,7 +21,7 @@ import type { ActorView } from '@carnet/contracts';
 /** Gives the view of a person from their id and role at the time (see PeopleDirectory). */
 export type Viewer = (id: string, role: string) => ActorView;
 import type { HistoryDoc } from './projections/project-history.projection.js';
-import { isWaiting, type DocumentDoc, type ProjectDoc, type QuestionDoc } from './projections/project.projection.js';
+import { isWaiting, type DocumentDoc, type ProjectDoc, type PublicationWorkDoc, type QuestionDoc } from './projections/project.projection.js';
 
 /** What a question's view needs besides the read model: names, contacts and the time it is. */
 export interface QuestionViewContext {
@@ -131,9 +132,33 @@ export function toDetail(doc: ProjectDoc & StoredDoc, communeName: string, actor
   return {
     ...toSummary(doc, communeName),
     description: doc.description,
-    publicationSummary: doc.publicationSummary,
+    publicationWork: toPublicationWork(doc.publicationWork ?? null, actorView),
     questions: doc.questions.map((q) => toQuestionView(q, actorView, context)),
     documents: documents.map((d) => toDocumentView(d, actorView)).reverse(),
+  };
+}
+
+/** The publication workflow as the project page shows it (issue #5). */
+export function toPublicationWork(work: PublicationWorkDoc | null, actorView: Viewer): PublicationWork | null {
+  if (!work) return null;
+  const { latest, approved, withdrawn } = work;
+  return {
+    latest: {
+      version: latest.version,
+      content: latest.content,
+      fingerprint: latest.fingerprint,
+      writtenAt: latest.writtenAt,
+      writtenBy: actorView(latest.writtenById, latest.writtenByRole),
+      reason: latest.reason,
+    },
+    approved: approved && {
+      version: approved.version,
+      fingerprint: approved.fingerprint,
+      approvedAt: approved.approvedAt,
+      approvedBy: actorView(approved.approvedById, approved.approvedByRole),
+    },
+    awaitingApproval: !withdrawn && (!approved || approved.version !== latest.version),
+    withdrawn: withdrawn && { at: withdrawn.at, by: actorView(withdrawn.byId, withdrawn.byRole), reason: withdrawn.reason },
   };
 }
 

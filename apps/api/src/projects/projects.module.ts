@@ -10,6 +10,10 @@ import { ChangeStepHandler } from './commands/change-step/change-step.handler.js
 import { ChangeStepHttpController } from './commands/change-step/change-step.http.controller.js';
 import { CreateProjectHandler } from './commands/create-project/create-project.handler.js';
 import { CreateProjectHttpController } from './commands/create-project/create-project.http.controller.js';
+import { RevisePublicationHandler } from './commands/revise-publication/revise-publication.handler.js';
+import { RevisePublicationHttpController } from './commands/revise-publication/revise-publication.http.controller.js';
+import { WithdrawPublicationHandler } from './commands/withdraw-publication/withdraw-publication.handler.js';
+import { WithdrawPublicationHttpController } from './commands/withdraw-publication/withdraw-publication.http.controller.js';
 import { PublishProjectHandler } from './commands/publish-project/publish-project.handler.js';
 import { PublishProjectHttpController } from './commands/publish-project/publish-project.http.controller.js';
 import { RequestPublicationHandler } from './commands/request-publication/request-publication.handler.js';
@@ -76,6 +80,8 @@ import { ListProjectsHttpController } from './queries/list-projects/list-project
     AnswerQuestionHttpController,
     RequestPublicationHttpController,
     PublishProjectHttpController,
+    RevisePublicationHttpController,
+    WithdrawPublicationHttpController,
     InvolvePartnerHttpController,
     AddDocumentHttpController,
     AddDocumentVersionHttpController,
@@ -97,6 +103,8 @@ import { ListProjectsHttpController } from './queries/list-projects/list-project
     AnswerQuestionHandler,
     RequestPublicationHandler,
     PublishProjectHandler,
+    RevisePublicationHandler,
+    WithdrawPublicationHandler,
     InvolvePartnerHandler,
     DocumentUploads,
     AddDocumentHandler,

@@ -21,30 +21,27 @@ const idsOf = async (set: ReadModelSet, where: Record<string, Scalar>): Promise<
 
 /**
  * The search scopes of a person (an OR of conditions on the search entries), built on the same
- * rules as the project list (project-access.ts): `undefined` means everything. A commune member
- * gets their commune's projects without internal notes, plus the public part of other communes'
- * published projects; a partner, the projects its organisation is involved in; staff and
- * auditors, everything. `commune` narrows the search to one commune.
+ * rules as the project list (project-access.ts): `undefined` means everything, `[]` nothing. A
+ * commune member gets their commune's projects without internal notes; a partner, the projects
+ * its organisation is involved in; staff and auditors, everything. Published projects of other
+ * communes are searched on the public portal, in their approved version only (issue #5).
+ * `commune` narrows the search to one commune.
  */
 export async function searchScopes(actor: Actor | null, commune: string | undefined, set: ReadModelSet): Promise<Condition[] | undefined> {
   const scope = projectScope(actor, undefined);
   const inCommune: Record<string, Scalar> = commune ? { codeInsee: commune } : {};
   if (scope.kind === 'all') return commune ? [{ projectId: await idsOf(set, inCommune) }] : undefined;
-  const published: Condition = {
-    projectId: await idsOf(set, { ...inCommune, publication: 'published' }),
-    kind: PUBLIC_KINDS,
-    internal: false,
-  };
+  if (scope.kind === 'none') return [];
   if (scope.kind === 'partner') {
     const links = await set.find<ProjectPartnerDoc>('project_partners', { where: { organisationId: scope.organisationId } });
     const involved = [...(await set.getMany<ProjectDoc>('projects', links.map((l) => l.projectId))).values()]
       .filter((p) => !commune || p.codeInsee === commune)
       .map((p) => p.id);
-    return [{ projectId: involved }, published];
+    return [{ projectId: involved }];
   }
   const own = scope.where.codeInsee;
   if (typeof own === 'string' && (!commune || commune === own)) {
-    return [{ projectId: await idsOf(set, { codeInsee: own }), internal: false }, published];
+    return [{ projectId: await idsOf(set, { codeInsee: own }), internal: false }];
   }
-  return [published];
+  return [];
 }

@@ -6,6 +6,7 @@ import { WrongExpectedRevisionError, type EventStore, type NewEvent, type Record
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
 import type { CommandOptions } from './command-options.js';
 import { deterministicUuid } from './deterministic-id.js';
+import { fingerprint } from './fingerprint.js';
 import { ProblemException } from './problem.js';
 
 const MAX_ATTEMPTS = 3;
@@ -71,7 +72,7 @@ export class DeciderRunner {
       const state = recorded.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
       request.guard?.(state);
       const now = this.clock.now();
-      const decided = decider.decide(command, state, { actor, now, newId: (purpose) => deterministicUuid(`${commandId}:${purpose}`) });
+      const decided = decider.decide(command, state, { actor, now, newId: (purpose) => deterministicUuid(`${commandId}:${purpose}`), fingerprint });
       const toAppend: NewEvent[] = decided.map((event, i) => ({
         id: deterministicUuid(`${commandId}:${streamId}:${i}`),
         type: event.type,

@@ -1,3 +1,4 @@
+import type { PublicationCommand } from './project-publication.js';
 import type { DocumentCommand } from './project-documents.js';
 import type { QuestionAssignee } from './follow-up.events.js';
 import type { ProjectStep, ProjectTheme, QuestionCategory } from './project.events.js';
@@ -74,13 +75,6 @@ export interface AddInternalNote {
   text: string;
   questionId?: string | null;
 }
-export interface RequestPublication {
-  type: 'RequestPublication';
-  summary: string;
-}
-export interface PublishProject {
-  type: 'PublishProject';
-}
 
 /** The Département involves a partner organisation: its members then see and follow the project. */
 export interface InvolvePartner {
@@ -94,8 +88,7 @@ export type ProjectCommand =
   | ChangeStep
   | AskQuestion
   | AnswerQuestion
-  | RequestPublication
-  | PublishProject
+  | PublicationCommand
   | InvolvePartner
   | DocumentCommand
   | AssignQuestion

@@ -20,10 +20,18 @@ const agent: Actor = { id: 'u-agent', displayName: 'Agent', role: 'departement_a
 const partenaire: Actor = { id: 'u-caue', displayName: 'CAUE', role: 'partner_member', communeInsee: null, organisationId: 'org-caue-95' };
 const auditeur: Actor = { id: 'u-audit', displayName: 'Auditeur', role: 'auditor', communeInsee: null };
 
+/** A stand-in for SHA-256 in these pure tests (the API gives the real one): 64 hex digits that change with the value. */
+export function fakeFingerprint(value: unknown): string {
+  let h = 0x811c9dc5;
+  for (const c of JSON.stringify(value)) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0').repeat(8);
+}
+
 const ctx = (actor: Actor): DecisionContext => ({
   actor,
   now: new Date('2026-03-01T10:00:00Z'),
   newId: (purpose) => ({ question: QUESTION, answer: ANSWER, message: MESSAGE, note: NOTE })[purpose] ?? ANSWER,
+  fingerprint: fakeFingerprint,
 });
 
 /** given events, when a command by an actor, then events (each checked against its JSON Schema) or an error. */
@@ -79,7 +87,19 @@ const taken: ProjectEvent = { type: 'QuestionTakenInCharge', schemaVersion: 1, d
 const closed: ProjectEvent = { type: 'QuestionClosed', schemaVersion: 1, data: { projectId: PROJECT, questionId: QUESTION } };
 const involved: ProjectEvent = { type: 'PartnerInvolved', schemaVersion: 1, data: { projectId: PROJECT, organisationId: 'org-caue-95' } };
 const finished = [created, toStep('idee', 'travaux', 80), toStep('travaux', 'termine', 100)];
-const requested: ProjectEvent = { type: 'PublicationRequested', schemaVersion: 1, data: { projectId: PROJECT, summary: 'Ce qui a marché' } };
+const requestedV1 = { type: 'PublicationRequested', schemaVersion: 1, data: { projectId: PROJECT, summary: 'Ce qui a marché' } } as ProjectEvent;
+const contentInput = {
+  title: 'Toiture de l’école refaite',
+  summary: 'Ce qui a marché',
+  finalCostHt: 182_000,
+  funding: [{ source: 'DETR', amountHt: 54_600 }],
+  lessonsLearned: 'Commander l’étude amiante tôt.',
+  documentIds: [],
+};
+const { documentIds: _ids, ...contentFields } = contentInput;
+const content = { ...contentFields, documents: [] };
+const requested: ProjectEvent = { type: 'PublicationRequested', schemaVersion: 2, data: { projectId: PROJECT, version: 1, content } };
+const fingerprintOf = (version: number, c: typeof content) => fakeFingerprint({ projectId: PROJECT, version, content: c });
 
 describe('Project decider', () => {
   describe('when creating a project', () => {
@@ -243,14 +263,68 @@ describe('Project decider', () => {
   });
 
   describe('when publishing', () => {
+    const revisedContent = { ...content, summary: 'Ce qui a marché, montant corrigé', finalCostHt: 181_500 };
+    const revised: ProjectEvent = { type: 'PublicationRevised', schemaVersion: 1, data: { projectId: PROJECT, version: 2, content: revisedContent, reason: 'Montant corrigé' } };
+    const published = (version: number, c: typeof content): ProjectEvent => ({
+      type: 'ProjectPublished',
+      schemaVersion: 2,
+      data: { projectId: PROJECT, version, fingerprint: fingerprintOf(version, c) },
+    });
+    const withdrawn: ProjectEvent = { type: 'PublicationWithdrawn', schemaVersion: 1, data: { projectId: PROJECT, reason: 'Demande du conseil municipal' } };
+
     it('refuses a request before the project is finished', () =>
-      given(created).when({ type: 'RequestPublication', summary: 'Résumé' }).thenFails('not_finished', 'conflict'));
-    it('records the request for a finished project', () =>
-      given(...finished).when({ type: 'RequestPublication', summary: 'Ce qui a marché' }, adjoint).then([requested]));
-    it('publishes on the mayor’s approval', () =>
-      given(...finished, requested).when({ type: 'PublishProject' }).then([{ type: 'ProjectPublished', schemaVersion: 1, data: { projectId: PROJECT } }]));
-    it('refuses approval by a collaborator', () => given(...finished, requested).when({ type: 'PublishProject' }, adjoint).thenFails('forbidden'));
-    it('refuses approval without a request', () => given(...finished).when({ type: 'PublishProject' }).thenFails('not_requested'));
+      given(created).when({ type: 'RequestPublication', content: contentInput }).thenFails('not_finished', 'conflict'));
+    it('records version 1 of the public content for a finished project', () =>
+      given(...finished).when({ type: 'RequestPublication', content: contentInput }, adjoint).then([requested]));
+    it('refuses a request by the Département (the commune asks) and a second request', () => {
+      given(...finished).when({ type: 'RequestPublication', content: contentInput }, agent).thenFails('forbidden');
+      given(...finished, requested).when({ type: 'RequestPublication', content: contentInput }, adjoint).thenFails('already_requested', 'conflict');
+    });
+    it('refuses an empty summary and a negative amount, naming the field', () => {
+      given(...finished).when({ type: 'RequestPublication', content: { ...contentInput, summary: ' ' } }).thenFails('required', 'invalid');
+      given(...finished).when({ type: 'RequestPublication', content: { ...contentInput, funding: [{ source: 'DETR', amountHt: -1 }] } }).thenFails('invalid_amount');
+    });
+    it('lets the Département revise (edit, redact) into version 2, with a reason', () =>
+      given(...finished, requested)
+        .when({ type: 'RevisePublication', content: { ...contentInput, summary: revisedContent.summary, finalCostHt: 181_500 }, reason: 'Montant corrigé' }, agent)
+        .then([revised]));
+    it('refuses a revision that changes nothing, or without a reason, or by a partner', () => {
+      given(...finished, requested).when({ type: 'RevisePublication', content: contentInput, reason: 'Rien' }, agent).thenFails('no_change');
+      given(...finished, requested).when({ type: 'RevisePublication', content: { ...contentInput, summary: 'Autre' }, reason: ' ' }, agent).thenFails('required');
+      given(...finished, requested).when({ type: 'RevisePublication', content: { ...contentInput, summary: 'Autre' }, reason: 'x' }, partenaire).thenFails('forbidden');
+    });
+    it('publishes the exact version the mayor approves, with its fingerprint', () =>
+      given(...finished, requested).when({ type: 'PublishProject', version: 1, fingerprint: fingerprintOf(1, content) }).then([published(1, content)]));
+    it('refuses an approval of a version that is no longer the latest, or with another fingerprint', () => {
+      given(...finished, requested, revised).when({ type: 'PublishProject', version: 1, fingerprint: fingerprintOf(1, content) }).thenFails('version_changed', 'conflict');
+      given(...finished, requested, revised).when({ type: 'PublishProject', version: 2, fingerprint: fingerprintOf(2, content) }).thenFails('fingerprint_mismatch', 'conflict');
+    });
+    it('refuses approval by a collaborator, by the Département, and without a request', () => {
+      given(...finished, requested).when({ type: 'PublishProject', version: 1, fingerprint: fingerprintOf(1, content) }, adjoint).thenFails('forbidden');
+      given(...finished, requested).when({ type: 'PublishProject', version: 1, fingerprint: fingerprintOf(1, content) }, agent).thenFails('forbidden');
+      given(...finished).when({ type: 'PublishProject', version: 1, fingerprint: fingerprintOf(1, content) }).thenFails('not_requested');
+    });
+    it('keeps the approved version public after a later revision, until the mayor approves the new one', () => {
+      const state = [...finished, requested, published(1, content), revised].reduce(projectDecider.evolve, projectDecider.initialState());
+      expect(state).toMatchObject({ publication: 'published', approvedVersion: 1, publicationDraft: { version: 2 } });
+      given(...finished, requested, published(1, content), revised)
+        .when({ type: 'PublishProject', version: 2, fingerprint: fingerprintOf(2, revisedContent) })
+        .then([published(2, revisedContent)]);
+      given(...finished, requested, published(1, content)).when({ type: 'PublishProject', version: 1, fingerprint: fingerprintOf(1, content) }).thenFails('already_published');
+    });
+    it('lets the mayor or a Département administrator withdraw it, with a reason; then it may be requested again as a new version', () => {
+      given(...finished, requested, published(1, content)).when({ type: 'WithdrawPublication', reason: 'Demande du conseil municipal' }).then([withdrawn]);
+      given(...finished, requested, published(1, content)).when({ type: 'WithdrawPublication', reason: 'x' }, agent).thenFails('forbidden');
+      given(...finished, requested).when({ type: 'WithdrawPublication', reason: 'x' }).thenFails('not_published');
+      given(...finished, requested, published(1, content), withdrawn)
+        .when({ type: 'RequestPublication', content: contentInput }, adjoint)
+        .then([{ type: 'PublicationRequested', schemaVersion: 2, data: { projectId: PROJECT, version: 2, content } }]);
+    });
+    it('reads v1 events: a summary alone is version 1, a bare approval approves it', () => {
+      const v1Published = { type: 'ProjectPublished', schemaVersion: 1, data: { projectId: PROJECT } } as ProjectEvent;
+      const state = [...finished, requestedV1, v1Published].reduce(projectDecider.evolve, projectDecider.initialState());
+      expect(state).toMatchObject({ publication: 'published', approvedVersion: 1, publicationDraft: { version: 1, content: { summary: 'Ce qui a marché', title: created.data && (created.data as { title: string }).title } } });
+    });
     it('refuses going back once publication is requested', () =>
       given(...finished, requested).when({ type: 'ChangeStep', step: 'travaux', progress: 90, comment: 'Reprise' }).thenFails('published_locked'));
   });

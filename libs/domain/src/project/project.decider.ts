@@ -3,6 +3,7 @@ import { decideDocument, evolveDocuments, type DocumentState } from './project-d
 import { QUESTION_ROUTING, type DepartementTeam, type QuestionAssignee, type QuestionStatus } from './follow-up.events.js';
 import type { ProjectCommand } from './project.commands.js';
 import { upcastProjectEvent } from './project.upcasters.js';
+import { decidePublication, evolvePublication, type PublicationDraft, type PublicationStatus } from './project-publication.js';
 import {
   PROJECT_EVENT_VERSIONS,
   PROJECT_STEPS,
@@ -12,7 +13,7 @@ import {
   type ProjectTheme,
 } from './project.events.js';
 
-export type PublicationState = 'none' | 'requested' | 'published';
+export type PublicationState = PublicationStatus;
 
 /** What the decider needs to know of one question. */
 export interface QuestionState {
@@ -34,6 +35,10 @@ export interface ProjectState {
   progress: number;
   questions: Record<string, QuestionState>;
   publication: PublicationState;
+  /** The latest version of the public content (requested or revised); null before any request (rules in project-publication.ts). */
+  publicationDraft: PublicationDraft | null;
+  /** The version the public sees; null when nothing is public. */
+  approvedVersion: number | null;
   /** Partner organisations involved in the project. */
   partners: string[];
   /** Document id → version, visibility, removal (rules in project-documents.ts). */
@@ -61,6 +66,8 @@ export const initialProjectState = (): ProjectState => ({
   progress: 0,
   questions: {},
   publication: 'none',
+  publicationDraft: null,
+  approvedVersion: null,
   partners: [],
   documents: {},
 });
@@ -134,7 +141,8 @@ function requireExisting(state: ProjectState): void {
   if (!state.exists) throw new DomainError('project_not_found', 'Ce projet n’existe pas.', 'not_found');
 }
 
-function decide(command: ProjectCommand, state: ProjectState, { actor, newId }: DecisionContext): ProjectEvent[] {
+function decide(command: ProjectCommand, state: ProjectState, context: DecisionContext): ProjectEvent[] {
+  const { actor, newId } = context;
   if (actor.role === 'auditor') forbid('Un auditeur consulte les projets mais ne peut pas les modifier.');
   if (command.type === 'CreateProject') {
     if (state.exists) throw new DomainError('project_exists', 'Ce projet existe déjà.', 'conflict');
@@ -203,7 +211,7 @@ function decide(command: ProjectCommand, state: ProjectState, { actor, newId }: 
         if (!comment) {
           throw new DomainError('reason_required', 'Indiquez pourquoi le projet revient à une étape précédente.', 'invalid', 'comment');
         }
-        if (state.publication !== 'none') {
+        if (state.publication === 'requested' || state.publication === 'published') {
           throw new DomainError('published_locked', 'Un projet dont la publication est demandée ne peut plus revenir en arrière.', 'conflict');
         }
         return [event('StepReverted', { projectId, from, to, progress, reason: comment })];
@@ -318,28 +326,24 @@ function decide(command: ProjectCommand, state: ProjectState, { actor, newId }: 
       if (questionId !== null) requireQuestion(state, questionId);
       return [event('InternalNoteAdded', { projectId, noteId: newId('note'), text: requireText(command.text, 'text', 'La note', TEXT_MAX), questionId })];
     }
-    case 'RequestPublication': {
-      if (!isCommuneRole(actor.role) || actor.communeInsee !== state.codeInsee) {
-        forbid('Seule la commune peut demander la publication de son projet.');
-      }
-      if (state.step !== 'termine') {
-        throw new DomainError('not_finished', 'Seul un projet terminé peut être publié.', 'conflict');
-      }
-      if (state.publication === 'published') {
-        throw new DomainError('already_published', 'Ce projet est déjà publié.', 'conflict');
-      }
-      return [event('PublicationRequested', { projectId, summary: requireText(command.summary, 'summary', 'Le résumé public', DESCRIPTION_MAX) })];
-    }
-    case 'PublishProject': {
-      if (actor.role !== 'commune_mayor' || actor.communeInsee !== state.codeInsee) {
-        forbid('Seul le maire de la commune peut approuver la publication.');
-      }
-      if (state.publication === 'published') throw new DomainError('already_published', 'Ce projet est déjà publié.', 'conflict');
-      if (state.publication !== 'requested') {
-        throw new DomainError('not_requested', 'La publication doit d’abord être demandée.', 'conflict');
-      }
-      return [event('ProjectPublished', { projectId })];
-    }
+    case 'RequestPublication':
+    case 'RevisePublication':
+    case 'PublishProject':
+    case 'WithdrawPublication':
+      return decidePublication(
+        command,
+        {
+          projectId,
+          codeInsee: state.codeInsee,
+          title: state.title,
+          finished: state.step === 'termine',
+          publication: state.publication,
+          draft: state.publicationDraft,
+          approvedVersion: state.approvedVersion,
+          documents: state.documents,
+        },
+        context,
+      );
     case 'InvolvePartner': {
       if (!isDepartementRole(actor.role)) forbid('Seul le Département associe une organisation partenaire à un projet.');
       if (state.partners.includes(command.organisationId)) {
@@ -399,9 +403,12 @@ function evolve(state: ProjectState, stored: ProjectEvent): ProjectState {
     case 'InternalNoteAdded':
       return state;
     case 'PublicationRequested':
-      return { ...state, publication: 'requested' };
+    case 'PublicationRevised':
     case 'ProjectPublished':
-      return { ...state, publication: 'published' };
+    case 'PublicationWithdrawn': {
+      const next = evolvePublication({ title: state.title, publication: state.publication, draft: state.publicationDraft, approvedVersion: state.approvedVersion }, e);
+      return { ...state, publication: next.publication, publicationDraft: next.draft, approvedVersion: next.approvedVersion };
+    }
     case 'PartnerInvolved':
       return { ...state, partners: [...state.partners, e.data.organisationId] };
     case 'DocumentAdded':

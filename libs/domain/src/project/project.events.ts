@@ -13,6 +13,7 @@ import type {
   QuestionReopened,
   QuestionTakenInCharge,
 } from './follow-up.events.js';
+import type { ProjectPublishedV2Data, PublicationRequestedV2Data, PublicationRevised, PublicationWithdrawn } from './publication.events.js';
 
 /** The steps of a project, in order. */
 export const PROJECT_STEPS = ['idee', 'etudes', 'financement', 'travaux', 'termine'] as const;
@@ -94,13 +95,14 @@ export interface QuestionAnsweredData {
   answerId: string;
   text: string;
 }
-export interface PublicationRequestedData {
+/** v1: a summary alone (read as version 1 of a public content); v2: see publication.events.ts. */
+export interface PublicationRequestedV1Data {
   projectId: string;
   summary: string;
 }
-export interface ProjectPublishedData {
-  projectId: string;
-}
+export type PublicationRequestedData = PublicationRequestedV1Data | PublicationRequestedV2Data;
+/** v1: no version (read as the approval of the version requested then); v2: see publication.events.ts. */
+export type ProjectPublishedData = { projectId: string } | ProjectPublishedV2Data;
 export interface PartnerInvolvedData {
   projectId: string;
   organisationId: string;
@@ -128,6 +130,8 @@ export type ProjectEvent =
   | QuestionAnsweredV2
   | PublicationRequested
   | ProjectPublished
+  | PublicationRevised
+  | PublicationWithdrawn
   | PartnerInvolved
   | DocumentAdded
   | DocumentVersionAdded
@@ -151,8 +155,10 @@ export const PROJECT_EVENT_VERSIONS: Record<ProjectEventType, number> = {
   ProgressUpdated: 1,
   QuestionAsked: 2,
   QuestionAnswered: 2,
-  PublicationRequested: 1,
-  ProjectPublished: 1,
+  PublicationRequested: 2,
+  ProjectPublished: 2,
+  PublicationRevised: 1,
+  PublicationWithdrawn: 1,
   PartnerInvolved: 1,
   DocumentAdded: 1,
   DocumentVersionAdded: 1,

@@ -28,6 +28,8 @@ export interface DecisionContext {
   now: Date;
   /** Returns a new id; deterministic for a given command so that a retried command decides the same. */
   newId: (purpose: string) => string;
+  /** SHA-256 (hex) of the canonical JSON of a value: the domain does not hash, it is given the function. */
+  fingerprint?: (value: unknown) => string;
 }
 
 /** A domain event before it is stored: a type, a schema version and plain JSON data. */

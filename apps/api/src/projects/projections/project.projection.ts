@@ -4,6 +4,7 @@ import {
   upcastProjectEvent,
   type DepartementTeam,
   type ProjectEvent,
+  type PublicContent,
   type ProjectStep,
   type ProjectTheme,
   type QuestionAssignee,
@@ -11,6 +12,7 @@ import {
   type QuestionStatus,
 } from '@carnet/domain';
 import type { Projection } from '@carnet/read-store';
+import { fingerprint } from '../../shared/fingerprint.js';
 
 export interface AnswerDoc {
   id: string;
@@ -63,6 +65,13 @@ export interface DocumentDoc {
   public: boolean;
   versions: DocumentVersionDoc[];
 }
+/** The publication workflow as the project page shows it (names looked up at read time). */
+export interface PublicationWorkDoc {
+  latest: { version: number; content: PublicContent; fingerprint: string; writtenAt: string; writtenById: string; writtenByRole: string; reason: string | null };
+  approved: { version: number; fingerprint: string | null; approvedAt: string; approvedById: string; approvedByRole: string } | null;
+  withdrawn: { at: string; byId: string; byRole: string; reason: string } | null;
+}
+
 /** A question waits for the Département while it is new or in charge. */
 export const isWaiting = (status: QuestionStatus): boolean => status === 'nouvelle' || status === 'prise_en_charge';
 
@@ -75,8 +84,9 @@ export interface ProjectDoc {
   step: ProjectStep;
   progress: number;
   estimatedCostHt: number | null;
-  publication: 'none' | 'requested' | 'published';
-  publicationSummary: string | null;
+  publication: 'none' | 'requested' | 'published' | 'withdrawn';
+  /** The publication workflow (issue #5); null before any request. */
+  publicationWork?: PublicationWorkDoc | null;
   questions: QuestionDoc[];
   openQuestions: number;
   createdAt: string;
@@ -115,7 +125,7 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
       progress: 0,
       estimatedCostHt: event.data.estimatedCostHt,
       publication: 'none',
-      publicationSummary: null,
+      publicationWork: null,
       questions: [],
       openQuestions: 0,
       createdAt: at,
@@ -187,9 +197,10 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
         ),
       });
     case 'PublicationRequested':
-      return touch({ ...doc, publication: 'requested', publicationSummary: event.data.summary });
+    case 'PublicationRevised':
     case 'ProjectPublished':
-      return touch({ ...doc, publication: 'published' });
+    case 'PublicationWithdrawn':
+      return touch({ ...doc, ...evolvePublicationWork(doc, recorded) });
     case 'PartnerInvolved':
       return touch({ ...doc, partners: [...(doc.partners ?? []), event.data.organisationId] });
     case 'DocumentAdded':
@@ -239,3 +250,46 @@ export const projectProjection: Projection<ProjectDoc> = {
   keyOf: (e) => (isProjectEvent(e) ? e.streamId.slice(PROJECT_STREAM_PREFIX.length) : null),
   evolve: evolveProject,
 };
+
+/** The publication workflow's part of the project document (v1 events included: a summary alone is version 1). */
+function evolvePublicationWork(doc: ProjectDoc, recorded: RecordedEvent): Pick<ProjectDoc, 'publication' | 'publicationWork'> {
+  const work = doc.publicationWork ?? null;
+  const by = { id: recorded.metadata.actorId, role: recorded.metadata.actorRole };
+  const at = recorded.metadata.recordedAt;
+  const projectId = recorded.streamId.slice(PROJECT_STREAM_PREFIX.length);
+  const written = (version: number, content: PublicContent, reason: string | null): PublicationWorkDoc['latest'] => ({
+    version,
+    content,
+    fingerprint: fingerprint({ projectId, version, content }),
+    writtenAt: at,
+    writtenById: by.id,
+    writtenByRole: by.role,
+    reason,
+  });
+  switch (recorded.type) {
+    case 'PublicationRequested': {
+      const data = recorded.data as { summary?: string; version?: number; content?: PublicContent };
+      const version = data.version ?? (work?.latest.version ?? 0) + 1;
+      const content: PublicContent = data.content ?? { title: doc.title, summary: data.summary ?? '', finalCostHt: null, funding: [], lessonsLearned: '', documents: [] };
+      return { publication: 'requested', publicationWork: { latest: written(version, content, null), approved: null, withdrawn: null } };
+    }
+    case 'PublicationRevised': {
+      const data = recorded.data as { version: number; content: PublicContent; reason: string };
+      if (!work) return { publication: doc.publication, publicationWork: work };
+      return { publication: doc.publication, publicationWork: { ...work, latest: written(data.version, data.content, data.reason) } };
+    }
+    case 'ProjectPublished': {
+      const data = recorded.data as { version?: number; fingerprint?: string };
+      if (!work) return { publication: 'published', publicationWork: work };
+      const version = data.version ?? work.latest.version;
+      const approved = { version, fingerprint: data.fingerprint ?? null, approvedAt: at, approvedById: by.id, approvedByRole: by.role };
+      return { publication: 'published', publicationWork: { ...work, approved, withdrawn: null } };
+    }
+    case 'PublicationWithdrawn': {
+      const data = recorded.data as { reason: string };
+      return { publication: 'withdrawn', publicationWork: work && { ...work, approved: null, withdrawn: { at, byId: by.id, byRole: by.role, reason: data.reason } } };
+    }
+    default:
+      return { publication: doc.publication, publicationWork: work };
+  }
+}

@@ -7,6 +7,7 @@ import {
   type ProjectCreatedData,
   type ProjectDetailsChangedData,
   type PublicationRequestedData,
+  type PublicContent,
   type QuestionAnsweredData,
   type QuestionAskedData,
 } from '@carnet/domain';
@@ -36,6 +37,7 @@ const ENTRY_KEYS: Record<string, (data: any) => string> = {
   ProjectCreated: (d: ProjectCreatedData) => `project:${d.projectId}`,
   ProjectDetailsChanged: (d: ProjectDetailsChangedData) => `project:${d.projectId}`,
   PublicationRequested: (d: PublicationRequestedData) => `project:${d.projectId}`,
+  PublicationRevised: (d: { projectId: string }) => `project:${d.projectId}`,
   QuestionAsked: (d: QuestionAskedData) => `question:${d.questionId}`,
   QuestionAnswered: (d: QuestionAnsweredData) => `answer:${d.answerId}`,
   MessagePosted: (d: MessagePostedData) => `message:${d.messageId}`,
@@ -75,7 +77,15 @@ export function evolveSearchEntry(doc: SearchEntryDoc | null, recorded: Recorded
     }
     case 'PublicationRequested': {
       if (!doc?.parts) return doc;
-      return projectEntry({ ...doc.parts, summary: (recorded.data as PublicationRequestedData).summary ?? '' }, doc.projectId, doc.at);
+      // v1: a summary alone; v2: a public content (title, summary, lessons learned).
+      const data = recorded.data as { summary?: string; content?: PublicContent };
+      const summary = data.content ? [data.content.summary, data.content.lessonsLearned].filter(Boolean).join('\n') : (data.summary ?? '');
+      return projectEntry({ ...doc.parts, summary }, doc.projectId, doc.at);
+    }
+    case 'PublicationRevised': {
+      if (!doc?.parts) return doc;
+      const { content } = recorded.data as { content: PublicContent };
+      return projectEntry({ ...doc.parts, summary: [content.summary, content.lessonsLearned].filter(Boolean).join('\n') }, doc.projectId, doc.at);
     }
     case 'QuestionAsked':
       return textEntry('question', recorded, (recorded.data as QuestionAskedData).text ?? '', (recorded.data as QuestionAskedData).questionId);

@@ -29,7 +29,10 @@ import type {
   ProjectDetail,
   ProjectStep,
   ProjectSummary,
-  RequestPublicationRequest,
+  PublicContentRequest,
+  RevisePublicationRequest,
+  ApprovePublicationRequest,
+  WithdrawPublicationRequest,
   CommuneDashboard,
   DepartementDashboard,
   SearchResults,
@@ -322,14 +325,21 @@ export class Api {
     return `${this.projectUrl(id)}/questions/${encodeURIComponent(questionId)}`;
   }
 
-  requestPublication(id: string, body: RequestPublicationRequest, ctx: CommandContext): Observable<CommandAccepted> {
-    return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/publication-request`, body, {
-      headers: commandHeaders(ctx),
-    });
+  requestPublication(id: string, body: PublicContentRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/publication-request`, body, { headers: commandHeaders(ctx) });
   }
 
-  approvePublication(id: string, ctx: CommandContext): Observable<CommandAccepted> {
-    return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/publication`, null, { headers: commandHeaders(ctx) });
+  revisePublication(id: string, body: RevisePublicationRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/publication-revision`, body, { headers: commandHeaders(ctx) });
+  }
+
+  /** The mayor approves exactly the version shown: its number and fingerprint. */
+  approvePublication(id: string, body: ApprovePublicationRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/publication`, body, { headers: commandHeaders(ctx) });
+  }
+
+  withdrawPublication(id: string, body: WithdrawPublicationRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.projectUrl(id)}/publication-withdrawal`, body, { headers: commandHeaders(ctx) });
   }
 
   /** Multipart upload of a new document: `file`, `title`, `public`. */

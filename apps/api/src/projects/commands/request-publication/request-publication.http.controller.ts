@@ -9,6 +9,7 @@ import { CurrentActor } from '../../../shared/current-actor.js';
 import { CommandAcceptedDto, CommandHeadersDoc, ProblemResponses } from '../../../shared/openapi.js';
 import { UuidParam } from '../../../shared/uuid-param.js';
 import { RequestPublicationCommand } from './request-publication.command.js';
+import { toContentInput } from './public-content.dto.js';
 import { RequestPublicationRequestDto } from './request-publication.request.dto.js';
 
 @ApiTags('Projets')
@@ -18,7 +19,7 @@ export class RequestPublicationHttpController {
 
   @Post(':id/publication-request')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Demander la publication d’un projet terminé' })
+  @ApiOperation({ summary: 'Demander la publication d’un projet terminé, avec son contenu public (version 1)' })
   @CommandHeadersDoc()
   @ApiOkResponse({ type: CommandAcceptedDto })
   @ProblemResponses(400, 401, 403, 404, 409, 422)
@@ -29,7 +30,7 @@ export class RequestPublicationHttpController {
     @CommandHeaders() options: CommandOptions,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAccepted> {
-    const result = await this.commandBus.execute(new RequestPublicationCommand(id, actor, options, { type: 'RequestPublication', summary: body.summary }));
+    const result = await this.commandBus.execute(new RequestPublicationCommand(id, actor, options, { type: 'RequestPublication', content: toContentInput(body) }));
     res.setHeader('ETag', `"${result.version}"`);
     return result;
   }

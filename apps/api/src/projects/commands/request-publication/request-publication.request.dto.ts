@@ -1,7 +1,4 @@
-import type { RequestPublicationRequest } from '@carnet/contracts';
-import { DESCRIPTION_MAX } from '@carnet/domain';
-import { TextField } from '../../project-fields.dto.js';
+import { PublicContentDto } from './public-content.dto.js';
 
-export class RequestPublicationRequestDto implements RequestPublicationRequest {
-  @TextField('Le résumé public', DESCRIPTION_MAX) summary!: string;
-}
+/** `POST /projects/:id/publication-request`: version 1 of the public content. */
+export class RequestPublicationRequestDto extends PublicContentDto {}

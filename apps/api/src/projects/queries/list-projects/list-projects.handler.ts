@@ -25,6 +25,7 @@ export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
     const contains = filter.q?.trim() ? { field: 'searchText', text: filter.q.trim() } : undefined;
     const scope = projectScope(actor, filter.commune);
     const orderBy = [{ field: 'updatedAt', direction: 'desc' as const }];
+    if (scope.kind === 'none') return { items: [], total: 0 };
     if (scope.kind === 'partner') {
       // A partner's projects are few: the involved ones, filtered here with the same rules.
       const links = await set.find<ProjectPartnerDoc>('project_partners', { where: { organisationId: scope.organisationId } });
@@ -34,7 +35,7 @@ export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       return { items: docs.slice(filter.offset, filter.offset + filter.limit).map((d) => toSummary(d, this.communes.nameOf(d.codeInsee))), total: docs.length };
     }
-    // The scope narrows the person's own filters (e.g. another commune asked for → its published projects only).
+    // The scope narrows the person's own filters (a commune member: their commune).
     const scoped = scope.kind === 'where' ? { ...where, ...scope.where } : where;
     const [docs, total] = await Promise.all([
       set.find<ProjectDoc>('projects', { where: scoped, contains, orderBy, limit: filter.limit, offset: filter.offset }),
