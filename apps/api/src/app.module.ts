@@ -10,6 +10,7 @@ import { IdentityModule } from './identity/identity.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { SettableClock } from './infrastructure/settable-clock.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { PublicModule } from './public/public.module.js';
 import { ActorGuard } from './shared/actor.guard.js';
 
 @Module({})
@@ -17,7 +18,7 @@ export class AppModule {
   static forRoot(config: AppConfig, clock = new SettableClock()): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule, AuditModule],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule, AuditModule, PublicModule],
       controllers: [HealthHttpController],
       providers: [DemoData, { provide: APP_GUARD, useClass: ActorGuard }],
     };

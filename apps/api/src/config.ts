@@ -15,6 +15,10 @@ export interface AppConfig {
   /** Hours between two audit anchors (0: never, e.g. when a cron runs `npm run audit:anchor`). */
   anchorIntervalHours: number;
   webDist: string;
+  /** Public API (issue #5): requests allowed per client address and minute, and the Cache-Control max-age of public answers. */
+  publicApi: { rateLimitPerMinute: number; cacheSeconds: number };
+  /** Absolute base of the public portal's canonical links and sitemap (e.g. https://projets.valdoise.fr). */
+  publicUrl: string;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -42,6 +46,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readWaitTimeoutMs: int(env.READ_WAIT_TIMEOUT_MS, 5000, 'READ_WAIT_TIMEOUT_MS'),
     anchorIntervalHours: int(env.AUDIT_ANCHOR_HOURS, 24, 'AUDIT_ANCHOR_HOURS'),
     webDist: resolve(env.WEB_DIST ?? 'apps/web/dist/browser'),
+    publicApi: {
+      rateLimitPerMinute: int(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 120, 'PUBLIC_RATE_LIMIT_PER_MINUTE'),
+      cacheSeconds: int(env.PUBLIC_CACHE_SECONDS, 60, 'PUBLIC_CACHE_SECONDS'),
+    },
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),
   };
 }
 

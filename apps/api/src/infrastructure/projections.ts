@@ -6,6 +6,8 @@ import { communeStatsProjection } from '../projects/projections/commune-stats.pr
 import { projectHistoryProjection } from '../projects/projections/project-history.projection.js';
 import { projectPartnerProjection } from '../projects/projections/project-partner.projection.js';
 import { projectProjection } from '../projects/projections/project.projection.js';
+import { publicChangeProjection } from '../public/projections/public-change.projection.js';
+import { publicProjectProjection } from '../public/projections/public-project.projection.js';
 
 /** Every projection the runner keeps up to date, in the order they are applied. */
 export const ALL_PROJECTIONS: Projection<any>[] = [
@@ -16,4 +18,6 @@ export const ALL_PROJECTIONS: Projection<any>[] = [
   membershipProjection,
   communeSeatsProjection,
   organisationProjection,
+  publicProjectProjection,
+  publicChangeProjection,
 ];
