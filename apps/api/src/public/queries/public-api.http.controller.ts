@@ -3,6 +3,7 @@ import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiPr
 import { PROJECT_THEMES } from '@carnet/domain';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
+import { ProblemDto } from '../../shared/openapi.js';
 import { ProblemException } from '../../shared/problem.js';
 import { UuidParam } from '../../shared/uuid-param.js';
 import { CommuneGeo } from '../commune-geo.js';
@@ -42,7 +43,8 @@ const COMMON_ERRORS = applyAll([
  * address. Everything comes from the public read models, i.e. from versions the mayor approved.
  */
 @ApiTags('API publique (sans authentification)')
-@ApiExtraModels(PublicProjectDto)
+// ProblemDto is referenced by every problem answer: registered here so that the document's $refs resolve.
+@ApiExtraModels(PublicProjectDto, ProblemDto)
 @UseGuards(PublicRateLimitGuard)
 @Controller('public/v1')
 export class PublicApiHttpController {
