@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@carnet/event-store';
 import { PROJECT_STREAM_PREFIX } from '@carnet/domain';
 import type { Projection } from '@carnet/read-store';
-import { evolvePublicProject, type PublicChange, type PublicProjectDoc } from './public-project.projection.js';
+import { evolvePublicProject, PUBLIC_FACT_EVENTS, type PublicChange, type PublicProjectDoc } from './public-project.projection.js';
 
 /** One entry of the public change feed. */
 export interface PublicChangeEntry extends PublicChange {
@@ -31,7 +31,7 @@ export const publicChangeProjection: Projection<PublicChangeDoc> = {
   collection: 'public_changes',
   indexedFields: ['entry', 'position'],
   keyOf: (e: RecordedEvent) => {
-    if (!e.streamId.startsWith(PROJECT_STREAM_PREFIX)) return null;
+    if (!PUBLIC_FACT_EVENTS.has(e.type) || !e.streamId.startsWith(PROJECT_STREAM_PREFIX)) return null;
     const state = stateKey(e.streamId.slice(PROJECT_STREAM_PREFIX.length));
     // The state first: the entry reads it once this event is applied to it.
     return MAY_CHANGE_PUBLIC.has(e.type) ? [state, changeKey(e.position)] : state;

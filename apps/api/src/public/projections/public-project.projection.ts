@@ -131,7 +131,23 @@ export function publicationFingerprint(projectId: string, version: number, conte
   return createHash('sha256').update(canonicalJson({ projectId, version, content }), 'utf8').digest('hex');
 }
 
-const isProjectEvent = (e: RecordedEvent): boolean => e.streamId.startsWith(PROJECT_STREAM_PREFIX);
+/** The only events that feed a public fiche: the others (questions, progress, notes…) are never read, not even loaded. */
+export const PUBLIC_FACT_EVENTS: ReadonlySet<string> = new Set([
+  'ProjectCreated',
+  'ProjectDetailsChanged',
+  'StepAdvanced',
+  'StepReverted',
+  'PublicationRequested',
+  'PublicationRevised',
+  'ProjectPublished',
+  'PublicationWithdrawn',
+  'DocumentAdded',
+  'DocumentVersionAdded',
+  'DocumentVisibilityChanged',
+  'DocumentRemoved',
+]);
+
+const isPublicFact = (e: RecordedEvent): boolean => PUBLIC_FACT_EVENTS.has(e.type) && e.streamId.startsWith(PROJECT_STREAM_PREFIX);
 
 function documentsOf(work: PublicationWork): PublicDocumentView[] {
   const out: PublicDocumentView[] = [];
@@ -299,6 +315,6 @@ export function evolvePublicProject(doc: PublicProjectDoc | null, recorded: Reco
 export const publicProjectProjection: Projection<PublicProjectDoc> = {
   collection: 'public_projects',
   indexedFields: ['listed', 'codeInsee', 'theme', 'year', 'costBand', 'approvedPosition', 'changedAt'],
-  keyOf: (e) => (isProjectEvent(e) ? e.streamId.slice(PROJECT_STREAM_PREFIX.length) : null),
+  keyOf: (e) => (isPublicFact(e) ? e.streamId.slice(PROJECT_STREAM_PREFIX.length) : null),
   evolve: evolvePublicProject,
 };

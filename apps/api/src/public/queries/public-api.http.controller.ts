@@ -10,6 +10,7 @@ import { CommuneGeo } from '../commune-geo.js';
 import { projectsCsv, projectsGeoJson } from '../exports.js';
 import { sendPublic } from '../http/http-cache.js';
 import { PublicRateLimitGuard } from '../http/rate-limit.js';
+import { PublicResponseCache } from '../http/response-cache.js';
 import { COST_BANDS } from '../projections/public-project.projection.js';
 import {
   PublicChangePageDto,
@@ -52,11 +53,13 @@ export class PublicApiHttpController {
     private readonly catalog: PublicCatalog,
     private readonly geo: CommuneGeo,
     private readonly bytes: PublicDocumentBytes,
+    private readonly cache: PublicResponseCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private json(req: Request, res: Response, body: unknown): void {
-    sendPublic(req, res, JSON.stringify(body), 'application/json; charset=utf-8', this.config.publicApi.cacheSeconds);
+  private async json(req: Request, res: Response, compute: () => Promise<unknown>): Promise<void> {
+    const body = await this.cache.get(`json ${req.originalUrl}`, async () => JSON.stringify(await compute()));
+    sendPublic(req, res, body, 'application/json; charset=utf-8', this.config.publicApi.cacheSeconds);
   }
 
   @Get('projects')
@@ -69,8 +72,9 @@ export class PublicApiHttpController {
   @COMMON_ERRORS
   async list(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const filters = parseFilters(query);
-    const page = await this.catalog.page(filters, parseLimit(query.limit), decodeCursor(query.cursor as string | undefined));
-    this.json(req, res, page);
+    const limit = parseLimit(query.limit);
+    const cursor = decodeCursor(query.cursor as string | undefined);
+    await this.json(req, res, () => this.catalog.page(filters, limit, cursor));
   }
 
   @Get('projects/:id')
@@ -80,9 +84,9 @@ export class PublicApiHttpController {
   @ApiResponse({ status: 404, description: 'Aucun projet publié sous cet identifiant', content: PROBLEM })
   @COMMON_ERRORS
   async get(@Param('id', UuidParam) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const project = await this.catalog.project(id);
-    if (!project) throw notPublished();
-    this.json(req, res, project);
+    const body = await this.cache.get(`json ${req.originalUrl}`, async () => JSON.stringify(await this.catalog.project(id)));
+    if (body === 'null') throw notPublished();
+    sendPublic(req, res, body, 'application/json; charset=utf-8', this.config.publicApi.cacheSeconds);
   }
 
   @Get('projects/:id/documents/:documentId')
@@ -114,7 +118,7 @@ export class PublicApiHttpController {
   @ApiOkResponse({ type: PublicCommuneListDto })
   @COMMON_ERRORS
   async communes(@Req() req: Request, @Res() res: Response): Promise<void> {
-    this.json(req, res, { items: await this.catalog.communesWithProjects() });
+    await this.json(req, res, async () => ({ items: await this.catalog.communesWithProjects() }));
   }
 
   @Get('changes')
@@ -131,7 +135,8 @@ export class PublicApiHttpController {
   @COMMON_ERRORS
   async changes(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const after = decodeCursor(query.after as string | undefined, 'after') ?? 0;
-    this.json(req, res, await this.catalog.changes(after, parseLimit(query.limit, 100, 500)));
+    const limit = parseLimit(query.limit, 100, 500);
+    await this.json(req, res, () => this.catalog.changes(after, limit));
   }
 
   @Get('exports/projects.csv')
@@ -141,9 +146,10 @@ export class PublicApiHttpController {
   @ApiResponse({ status: 200, description: 'Fichier CSV', content: { 'text/csv': { schema: { type: 'string' } } } })
   @COMMON_ERRORS
   async csv(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const projects = await this.catalog.all(parseFilters(query));
+    const filters = parseFilters(query);
+    const csv = await this.cache.get(`csv ${req.originalUrl}`, async () => projectsCsv(await this.catalog.all(filters), this.config.publicUrl));
     res.setHeader('Content-Disposition', 'attachment; filename="projets-publies.csv"');
-    sendPublic(req, res, projectsCsv(projects, this.config.publicUrl), 'text/csv; charset=utf-8; header=present', this.config.publicApi.cacheSeconds);
+    sendPublic(req, res, csv, 'text/csv; charset=utf-8; header=present', this.config.publicApi.cacheSeconds);
   }
 
   @Get('exports/projects.geojson')
@@ -154,8 +160,9 @@ export class PublicApiHttpController {
   @ApiExtraModels(PublicGeoJsonDto)
   @COMMON_ERRORS
   async geojson(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const projects = await this.catalog.all(parseFilters(query));
-    sendPublic(req, res, JSON.stringify(projectsGeoJson(projects, this.geo)), 'application/geo+json', this.config.publicApi.cacheSeconds);
+    const filters = parseFilters(query);
+    const geojson = await this.cache.get(`geojson ${req.originalUrl}`, async () => JSON.stringify(projectsGeoJson(await this.catalog.all(filters), this.geo)));
+    sendPublic(req, res, geojson, 'application/geo+json', this.config.publicApi.cacheSeconds);
   }
 }
 
