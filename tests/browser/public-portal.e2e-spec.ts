@@ -6,9 +6,10 @@ const PHONE = { width: 375, height: 740 };
 
 test.describe('Public portal, without logging in', () => {
   test.describe.configure({ mode: 'serial' });
-  test.use({ viewport: PHONE, javaScriptEnabled: false });
+  test.use({ viewport: PHONE });
 
-  test('home, search, project, commune and communes pages are readable on a phone and axe-clean, without JavaScript', async ({ page }) => {
+  // axe itself runs as JavaScript in the page: the pages are checked with it on (they carry no script of their own).
+  test('home, search, project, commune and communes pages are readable on a phone and axe-clean', async ({ page }) => {
     await page.goto('/projets-publics');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(page.getByRole('heading', { level: 1, name: 'Projets des communes du Val d’Oise' })).toBeVisible();
@@ -61,6 +62,17 @@ test.describe('Public portal, without logging in', () => {
     expect(missing?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
     await expectAccessible(page, 'the portal’s not-found page');
+  });
+
+  test('a project page shows its title and summary with JavaScript turned off', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto('/projets-publics/recherche?commune=95658');
+    await page.locator('.cards a').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/.+/);
+    await expect(page.getByText(/city-stade/).first()).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Aller au contenu' })).toHaveCount(1);
+    await context.close();
   });
 
   test('sitemap and robots.txt list the portal for search engines', async ({ request }) => {
