@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger, RequestMethod, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,6 +11,7 @@ import type { AppConfig } from './config.js';
 import { DemoData } from './demo/demo-data.js';
 import { DemoAccounts } from './identity/demo-accounts.js';
 import { ReadModels } from './shared/read-models.js';
+import { publicCors } from './public/http/http-cache.js';
 import { ProblemFilter } from './shared/problem.filter.js';
 import { validationPipe } from './shared/validation.js';
 
@@ -23,7 +24,9 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.setGlobalPrefix('api');
+  // The public portal, its sitemap and robots.txt are pages of the site, not of the API.
+  app.setGlobalPrefix('api', { exclude: SERVER_PAGES.map((path) => ({ path, method: RequestMethod.GET })) });
+  app.use('/api/public', publicCors);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
@@ -51,6 +54,10 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
   return app;
 }
 
+/** Pages rendered by the server (public portal, issue #5): outside /api, and never the web app's fallback. */
+const SERVER_PAGES = ['projets-publics', 'projets-publics/{*rest}', 'sitemap.xml', 'robots.txt'];
+const isServerPage = (path: string) => path === '/projets-publics' || path.startsWith('/projets-publics/') || path === '/sitemap.xml' || path === '/robots.txt';
+
 /** The Angular app at `/`, with its routes falling back to index.html; /api stays the API's. */
 function serveWebApp(app: NestExpressApplication, webDist: string): void {
   const index = join(webDist, 'index.html');
@@ -60,9 +67,9 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
   }
   // The API's paths never touch the disk: static files are looked up for the web app's paths only.
   const assets = express.static(webDist, { index: false, maxAge: '1h' });
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : assets(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') || isServerPage(req.path) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api') || isServerPage(req.path) || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -22,6 +22,10 @@ export interface AppConfig {
   digestHour: number;
   /** Days after which a question still waiting for its answer is flagged overdue (« en retard »). */
   questionOverdueDays: number;
+  /** Public API (issue #5): requests allowed per client address and minute, and the Cache-Control max-age of public answers. */
+  publicApi: { rateLimitPerMinute: number; cacheSeconds: number };
+  /** Absolute base of the public portal's canonical links and sitemap (e.g. https://projets.valdoise.fr). */
+  publicUrl: string;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -66,6 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     documents: { maxMb: Math.max(1, int(env.DOCUMENT_MAX_MB, 20, 'DOCUMENT_MAX_MB')), mediaTypes: mediaTypes(env.DOCUMENT_MEDIA_TYPES) },
     digestHour: hour(env.DIGEST_HOUR),
     questionOverdueDays: int(env.QUESTION_OVERDUE_DAYS, 5, 'QUESTION_OVERDUE_DAYS'),
+    publicApi: {
+      rateLimitPerMinute: int(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 120, 'PUBLIC_RATE_LIMIT_PER_MINUTE'),
+      cacheSeconds: int(env.PUBLIC_CACHE_SECONDS, 60, 'PUBLIC_CACHE_SECONDS'),
+    },
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),
   };
 }
 

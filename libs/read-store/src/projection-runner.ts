@@ -34,9 +34,10 @@ export async function projectBatch(set: ReadModelSet, projections: Projection<an
     if (distinct.length === 0) continue;
     const current: Map<string, (Record<string, unknown> & StoredDoc) | null> = await set.getMany<Record<string, unknown>>(projection.collection, distinct);
     const touched = new Set<string>();
+    const sibling = (key: string) => current.get(key) ?? null;
     for (let i = 0; i < events.length; i++) {
       for (const key of keys[i]) {
-        const next = applyEvent(projection, current.get(key) ?? null, events[i], key);
+        const next = applyEvent(projection, current.get(key) ?? null, events[i], key, sibling);
         if (next === undefined) continue;
         current.set(key, next);
         touched.add(key);

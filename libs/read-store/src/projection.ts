@@ -17,9 +17,17 @@ export interface Projection<Doc extends object = Record<string, unknown>> {
   /**
    * The next version of the document `key`; return null to delete it. Must be pure (replaying
    * gives the same result). `key` tells which document is evolved when an event touches several.
+   * `sibling(k)` reads another document of the same collection that this event touches, as it is
+   * once the event has been applied to it (only keys listed before `key` by keyOf): a projection
+   * can keep per-stream state in one document and derive a second one from it (e.g. a change feed).
    */
-  evolve(doc: (Doc & StoredDoc) | null, event: RecordedEvent, key: string): Doc | null;
+  evolve(doc: (Doc & StoredDoc) | null, event: RecordedEvent, key: string, sibling: Sibling<Doc>): Doc | null;
 }
+
+/** Reads a document of the same collection already evolved by the current event (null when none). */
+export type Sibling<Doc extends object> = (key: string) => (Doc & StoredDoc) | null;
+
+const NO_SIBLING = (): null => null;
 
 /** The ids of the documents an event touches in a projection, as an array (empty when none). */
 export function keysOf(projection: Projection<any>, event: RecordedEvent): readonly string[] {
@@ -33,9 +41,10 @@ export function applyEvent<Doc extends object>(
   doc: (Doc & StoredDoc) | null,
   event: RecordedEvent,
   key: string,
+  sibling: Sibling<Doc> = NO_SIBLING,
 ): (Doc & StoredDoc) | null | undefined {
   if (doc && doc._position >= event.position) return undefined; // already applied
-  const next = projection.evolve(doc, event, key);
+  const next = projection.evolve(doc, event, key, sibling);
   if (next === null) return null;
   // A fresh object from evolve is completed in place; the stored document itself is never mutated.
   const out = (next === doc ? { ...next } : next) as Doc & StoredDoc;

@@ -20,9 +20,18 @@ export interface DocumentChange {
 
 export type Scalar = string | number | boolean | null;
 
+/** A comparison on one top-level field (numbers with numbers, ISO dates and other strings with strings). */
+export interface RangeCondition {
+  field: string;
+  op: 'gt' | 'gte' | 'lt' | 'lte';
+  value: string | number;
+}
+
 export interface FindQuery {
   /** Equality on top-level fields, ANDed. */
   where?: Record<string, Scalar>;
+  /** Comparisons on top-level fields, ANDed with `where` (keyset pagination, "changed since"); a missing or null field never matches. */
+  range?: RangeCondition[];
   /** Case- and accent-insensitive "contains" on one top-level text field. */
   contains?: { field: string; text: string };
   orderBy?: Array<{ field: string; direction: 'asc' | 'desc' }>;
@@ -41,7 +50,7 @@ export interface ReadModelSet extends SearchIndex {
   get<T extends object>(collection: string, id: string): Promise<(T & StoredDoc) | null>;
   getMany<T extends object>(collection: string, ids: string[]): Promise<Map<string, T & StoredDoc>>;
   find<T extends object>(collection: string, query?: FindQuery): Promise<Array<T & StoredDoc>>;
-  count(collection: string, query?: Pick<FindQuery, 'where' | 'contains'>): Promise<number>;
+  count(collection: string, query?: Pick<FindQuery, 'where' | 'contains' | 'range'>): Promise<number>;
   /** Position of the last event whose effects are stored in this generation (0 when empty). */
   checkpoint(): Promise<number>;
   /**

@@ -9,12 +9,14 @@
  *  (e) rebuild speed next to raw catch-up read speed of the same log               target ≥ 25 %
  *  (f) audit verification speed next to raw SHA-256 of the same canonical events    target ≥ 70 %
  *  (g) time travel on a project of 10,000 events, over HTTP as an auditor          target ≤ 100 ms
+ *  (h) public list endpoint next to a bare HTTP endpoint sending the same bytes     target ≥ 50 %
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { canonicalEvent, SqliteEventStore, verifyLog, type CommitInfo, type EventStore, type NewEvent, type RecordedEvent } from '@carnet/event-store';
@@ -80,6 +82,34 @@ async function httpLoad(url: string, seconds: number, clients: number, login: { 
   return { requests: latencies.length, errors, seconds: (performance.now() - started) / 1000, latencies };
 }
 
+
+/** GET load on one URL from a worker thread (the load never shares the server's event loop). */
+function getLoad(url: string, seconds: number): Promise<LoadResult> {
+  return new Promise<LoadResult>((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { getUrl: url, seconds, clients: CLIENTS } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+async function httpGetLoad(url: string, seconds: number, clients: number): Promise<LoadResult> {
+  const deadline = performance.now() + seconds * 1000;
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (res.status !== 200) errors++;
+      }
+    }),
+  );
+  return { requests: latencies.length, errors, seconds: (performance.now() - started) / 1000, latencies };
+}
 
 // ---------------------------------------------------------------- helpers
 /** A stable UUID-shaped id for generated questions and answers. */
@@ -204,7 +234,7 @@ async function main(): Promise<void> {
     // (c) + (d): the real application on loopback, load from a worker thread.
     const appDir = join(dir, 'app');
     // Demo data gives the load a logged-in mayor (demo accounts are refused in production mode).
-    const config = { ...loadConfig({ ...process.env, DATA_DIR: appDir, DEMO_DATA: 'true', NODE_ENV: 'test', MONGO_DB: `carnet_bench_${Date.now()}` }), port: 0 };
+    const config = { ...loadConfig({ ...process.env, DATA_DIR: appDir, DEMO_DATA: 'true', NODE_ENV: 'test', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000000', MONGO_DB: `carnet_bench_${Date.now()}` }), port: 0 };
     const app = await createApp(config, { logger: ['error'] });
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };
@@ -351,6 +381,36 @@ async function main(): Promise<void> {
     out(`(g) voyage dans le temps, projet de 10 000 événements, par HTTP (auditeur) : ${fmt(travel, 1)} ms ` +
       `(${fmt(travel / median(streamReads), 1)} × la simple lecture du flux, ${fmt(median(streamReads), 1)} ms)   [cible ≤ 100 ms : ${verdict(travel <= 100)}]`);
     failed ||= travel > 100;
+
+    // (h) the public list (anonymous, no cookie) next to a bare node:http server answering the same
+    // bytes: what the framework, the read model query and the rendering cost. Rounds alternate sides.
+    const publicPath = '/api/public/v1/projects?limit=20';
+    const sample = await fetch(`http://127.0.0.1:${port}${publicPath}`);
+    const sampleBytes = Buffer.from(await sample.arrayBuffer());
+    if (sample.status !== 200) throw new Error(`public list answered ${sample.status}`);
+    const bare = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': sampleBytes.length, 'Cache-Control': 'public, max-age=60' });
+      res.end(sampleBytes);
+    });
+    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+    const barePort = (bare.address() as { port: number }).port;
+    const publicRuns: LoadResult[] = [];
+    const bareRuns: LoadResult[] = [];
+    const publicSeconds = Math.max(2, HTTP_SECONDS / 2);
+    for (let round = 0; round < ROUNDS; round++) {
+      publicRuns.push(await getLoad(`http://127.0.0.1:${port}${publicPath}`, publicSeconds));
+      bareRuns.push(await getLoad(`http://127.0.0.1:${barePort}${publicPath}`, publicSeconds));
+    }
+    await new Promise((resolve) => bare.close(resolve));
+    const publicRps = median(publicRuns.map((r) => r.requests / r.seconds));
+    const bareRps = median(bareRuns.map((r) => r.requests / r.seconds));
+    const ratioH = publicRps / bareRps;
+    const publicLatencies = publicRuns.flatMap((r) => r.latencies);
+    const bareLatencies = bareRuns.flatMap((r) => r.latencies);
+    out(`(h) API publique, liste de ${fmt(sampleBytes.length)} octets, ${CLIENTS} clients : ${fmt(publicRps)} requêtes/s (p99 ${fmt(percentile(publicLatencies, 99), 1)} ms) ; ` +
+      `serveur HTTP nu, mêmes octets : ${fmt(bareRps)} requêtes/s (p99 ${fmt(percentile(bareLatencies, 99), 1)} ms) = ${fmt(ratioH * 100, 1)} %   ` +
+      `[cible ≥ 50 % : ${verdict(ratioH >= 0.5)}]  (${publicRuns.reduce((n, r) => n + r.errors, 0)} erreurs, médianes de ${ROUNDS} tours)`);
+    failed ||= ratioH < 0.5 || publicRuns.some((r) => r.errors > 0);
     await app.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -361,8 +421,8 @@ async function main(): Promise<void> {
 
 // Entry point last: the same file is the benchmark and its load-generating worker.
 if (!isMainThread) {
-  const { url, seconds, clients, login } = workerData as { url: string; seconds: number; clients: number; login: { email: string; password: string } };
-  parentPort!.postMessage(await httpLoad(url, seconds, clients, login));
+  const { url, seconds, clients, login, getUrl } = workerData as { url: string; seconds: number; clients: number; login: { email: string; password: string }; getUrl?: string };
+  parentPort!.postMessage(getUrl ? await httpGetLoad(getUrl, seconds, clients) : await httpLoad(url, seconds, clients, login));
 } else {
   await main();
 }

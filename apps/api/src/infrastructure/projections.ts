@@ -13,6 +13,8 @@ import { searchEntryProjection } from '../search/projections/search-entry.projec
 import { internalNoteProjection } from '../projects/projections/internal-note.projection.js';
 import { projectConversationProjection } from '../projects/projections/project-conversation.projection.js';
 import { questionQueueProjection } from '../projects/projections/question-queue.projection.js';
+import { publicChangeProjection } from '../public/projections/public-change.projection.js';
+import { publicProjectProjection } from '../public/projections/public-project.projection.js';
 
 /** Every projection the runner keeps up to date, in the order they are applied. */
 export const ALL_PROJECTIONS: Projection<any>[] = [
@@ -30,4 +32,6 @@ export const ALL_PROJECTIONS: Projection<any>[] = [
   projectConversationProjection,
   internalNoteProjection,
   questionQueueProjection,
+  publicProjectProjection,
+  publicChangeProjection,
 ];

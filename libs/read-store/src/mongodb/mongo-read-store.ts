@@ -197,9 +197,13 @@ class MongoReadModelSet implements ReadModelSet {
     return result;
   }
 
-  private filter(query: Pick<FindQuery, 'where' | 'contains'>): Filter<MongoDoc> {
+  private filter(query: Pick<FindQuery, 'where' | 'contains' | 'range'>): Filter<MongoDoc> {
     const filter: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(query.where ?? {})) filter[checkName(field)] = value;
+    const ranges: Record<string, Record<string, unknown>>[] = [];
+    for (const { field, op, value } of query.range ?? []) ranges.push({ [checkName(field)]: { [`$${op}`]: value } });
+    // $and keeps two conditions on one field (or on a `where` field) apart.
+    if (ranges.length) filter.$and = ranges;
     if (query.contains && query.contains.text.trim()) {
       filter[`_fold.${checkName(query.contains.field)}`] = { $regex: escapeRegex(foldForSearch(query.contains.text)) };
     }
@@ -218,7 +222,7 @@ class MongoReadModelSet implements ReadModelSet {
     return (await cursor.toArray()).map((doc) => toReadModel<T>(doc));
   }
 
-  async count(collection: string, query: Pick<FindQuery, 'where' | 'contains'> = {}): Promise<number> {
+  async count(collection: string, query: Pick<FindQuery, 'where' | 'contains' | 'range'> = {}): Promise<number> {
     return (await this.collection(collection)).countDocuments(this.filter(query));
   }
 

@@ -6,6 +6,7 @@ import type { CollectionOptions, Condition, SearchPage, SearchQuery } from '../s
 import { foldForSearch } from '../search-text.js';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+const SQL_OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
 function checkName(name: string): string {
   if (!NAME.test(name)) throw new Error(`Invalid collection or field name: ${name}`);
@@ -220,7 +221,7 @@ class SqliteReadModelSet implements ReadModelSet {
     return result;
   }
 
-  private whereClause(query: Pick<FindQuery, 'where' | 'contains'>): { sql: string; params: unknown[] } {
+  private whereClause(query: Pick<FindQuery, 'where' | 'contains' | 'range'>): { sql: string; params: unknown[] } {
     const parts: string[] = [];
     const params: unknown[] = [];
     for (const [field, value] of Object.entries(query.where ?? {})) {
@@ -231,6 +232,11 @@ class SqliteReadModelSet implements ReadModelSet {
         parts.push(`json_extract(doc, '$.${field}') = ?`);
         params.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
       }
+    }
+    for (const { field, op, value } of query.range ?? []) {
+      checkName(field);
+      parts.push(`json_extract(doc, '$.${field}') ${SQL_OPS[op]} ?`);
+      params.push(value);
     }
     if (query.contains && query.contains.text.trim()) {
       checkName(query.contains.field);
@@ -255,7 +261,7 @@ class SqliteReadModelSet implements ReadModelSet {
     return rows.map((r) => JSON.parse(r.doc));
   }
 
-  async count(collection: string, query: Pick<FindQuery, 'where' | 'contains'> = {}): Promise<number> {
+  async count(collection: string, query: Pick<FindQuery, 'where' | 'contains' | 'range'> = {}): Promise<number> {
     const table = this.ensureTable(collection);
     const { sql, params } = this.whereClause(query);
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM "${table}" ${sql}`).get(...params) as { n: number }).n;

@@ -204,6 +204,18 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
         });
       });
 
+      describe('when filtering with range', () => {
+        it('compares numbers and strings, combines with where, and skips documents without the field', async () => {
+          const set = await active();
+          const ids = async (query: Parameters<typeof set.find>[1]) => (await set.find('things', query)).map((d) => d.id);
+          expect(await ids({ range: [{ field: 'rank', op: 'gt', value: 1 }] })).toEqual(['a', 'c', 'd']);
+          expect(await ids({ range: [{ field: 'rank', op: 'gte', value: 2 }, { field: 'rank', op: 'lt', value: 3 }] })).toEqual(['c', 'd']);
+          expect(await ids({ range: [{ field: 'rank', op: 'lte', value: 2 }], where: { status: 'published' }, orderBy: [{ field: 'rank', direction: 'desc' }], limit: 1 })).toEqual(['c']);
+          expect(await ids({ range: [{ field: 'codeInsee', op: 'gte', value: '2A' }] })).toEqual(['a']);
+          expect(await set.count('things', { range: [{ field: 'rank', op: 'lt', value: 3 }] })).toBe(3);
+        });
+      });
+
       describe('when searching text with contains', () => {
         it('ignores accents and case', async () => {
           const set = await active();

@@ -1,0 +1,73 @@
+import type { CommuneGeo } from './commune-geo.js';
+import { GEO_ATTRIBUTION } from './commune-geo.js';
+import type { PublicProject, PublicProjectSummary } from './public-catalog.js';
+
+/*
+ * Open-data exports of the published projects. CSV: RFC 4180 (CRLF, fields quoted when they hold
+ * the separator, a quote or a line break, quotes doubled), UTF-8 with a byte order mark and `;` as
+ * separator, with decimal commas — what a French spreadsheet opens correctly on a double click.
+ * GeoJSON: RFC 7946 FeatureCollection, WGS 84, [longitude, latitude].
+ */
+
+export const CSV_SEPARATOR = ';';
+const BOM = '\uFEFF';
+
+const CSV_COLUMNS: Array<[string, (p: PublicProject) => string | number | null]> = [
+  ['id', (p) => p.id],
+  ['titre', (p) => p.title],
+  ['code_insee', (p) => p.codeInsee],
+  ['commune', (p) => p.communeName],
+  ['theme', (p) => p.theme],
+  ['theme_libelle', (p) => p.themeLabel],
+  ['annee_achevement', (p) => p.yearFinished],
+  ['cout_final_ht_euros', (p) => p.finalCostHt],
+  ['tranche_cout', (p) => p.costBand],
+  ['financements', (p) => p.funding.map((f) => `${f.source} : ${decimal(f.amountHt)} €`).join(' | ')],
+  ['resume', (p) => p.summary],
+  ['retour_experience', (p) => p.lessonsLearned],
+  ['version_approuvee', (p) => p.version],
+  ['empreinte_sha256', (p) => p.fingerprint],
+  ['date_publication', (p) => p.publishedAt],
+  ['fiche', (p) => p.pageUrl],
+];
+
+const decimal = (n: number): string => String(n).replace('.', ',');
+
+/** One CSV field: numbers with a decimal comma; text guarded against spreadsheet formulas, quoted when needed. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return decimal(value);
+  // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection): a leading apostrophe keeps it text.
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function projectsCsv(projects: PublicProject[], baseUrl: string): string {
+  const lines = [CSV_COLUMNS.map(([name]) => name).join(CSV_SEPARATOR)];
+  for (const p of projects) {
+    lines.push(CSV_COLUMNS.map(([name, get]) => csvField(name === 'fiche' ? `${baseUrl}${get(p)}` : get(p))).join(CSV_SEPARATOR));
+  }
+  return BOM + lines.join('\r\n') + '\r\n';
+}
+
+export function projectsGeoJson(projects: PublicProjectSummary[], geo: CommuneGeo) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: projects.map((p) => {
+      const shape = geo.shape(p.codeInsee);
+      return {
+        type: 'Feature' as const,
+        id: p.id,
+        // A commune missing from the outlines (merged since 2018) gives a feature without geometry (RFC 7946 §3.2).
+        geometry: shape ? { type: 'Point' as const, coordinates: [shape.centroid[0], shape.centroid[1]] } : null,
+        properties: summaryOnly(p),
+      };
+    }),
+    attribution: GEO_ATTRIBUTION,
+  };
+}
+
+function summaryOnly(p: PublicProjectSummary): PublicProjectSummary {
+  const { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl } = p;
+  return { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl };
+}

@@ -1,0 +1,269 @@
+import { STEP_LABELS, STEP_ORDER, THEME_LABELS } from '@carnet/contracts';
+import { PROJECT_THEMES } from '@carnet/domain';
+import { COST_BAND_LABELS, COST_BANDS } from '../projections/public-project.projection.js';
+import { PORTAL, PUBLIC_API, type PublicCommune, type PublicFilters, type PublicProject, type PublicProjectSummary } from '../public-catalog.js';
+import { GEO_ATTRIBUTION } from '../commune-geo.js';
+import { esc, euros, fileSize, frDate, html, isoDay, SafeHtml } from './html.js';
+
+/*
+ * The public portal's pages, rendered on the server as complete HTML: readable without JavaScript,
+ * in French, with landmarks, a skip link, one h1, a title, a description and a canonical link.
+ * The look follows the web app's stylesheet (same colours, type and spacing), inlined: one request.
+ */
+
+const STYLE = `
+:root{--text:#1b1b1b;--muted:#4a4f55;--bg:#f6f7f8;--surface:#fff;--border:#c9ced4;--primary:#1f4e79;--primary-dark:#163a5a;--soft:#e6eef6;--focus:#b34700;--radius:6px}
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;font-size:1.0625rem;line-height:1.55;color:var(--text);background:var(--bg);overflow-wrap:break-word}
+h1,h2,h3{line-height:1.25;margin:0 0 .75rem}h1{font-size:1.875rem}h2{font-size:1.375rem}h3{font-size:1.125rem}p{margin:0 0 .75rem}
+a{color:var(--primary);text-underline-offset:.15em}a:hover{color:var(--primary-dark);text-decoration-thickness:2px}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.skip-link{position:absolute;left:-9999px;top:0;background:var(--surface);padding:.5rem 1rem;z-index:10}.skip-link:focus{left:1rem}
+.container{max-width:70rem;margin:0 auto;padding:0 1rem}
+.site-header{background:var(--primary);color:#fff}.site-header a{color:#fff}
+.site-header__inner{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between;padding:.75rem 1rem}
+.brand{font-weight:700;text-decoration:none;font-size:1.125rem}
+.site-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
+main{padding:1.5rem 0 3rem}
+.lead{font-size:1.125rem;color:var(--muted)}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem;list-style:none;padding:0;margin:0 0 1.5rem}
+.card{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);padding:1rem}
+.card h3{margin-bottom:.25rem}.meta{color:var(--muted);font-size:.9375rem;margin:0 0 .5rem}
+.panel{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);padding:1rem 1.25rem;margin:0 0 1.25rem}
+form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem 1rem;align-items:end}
+label{display:block;font-weight:600;margin-bottom:.25rem}
+select,button{font:inherit;width:100%;min-height:2.75rem;padding:.4rem .6rem;border:1px solid #6b7178;border-radius:var(--radius);background:#fff;color:var(--text)}
+button{background:var(--primary);color:#fff;border-color:var(--primary);font-weight:600;cursor:pointer}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+ol.timeline{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.5rem}
+ol.timeline li{border:1px solid var(--border);border-radius:var(--radius);padding:.4rem .75rem;background:var(--soft)}
+ol.timeline li.is-missing{background:var(--surface);color:var(--muted)}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--border)}td.num,th.num{text-align:right}
+.pagination{display:flex;gap:1rem;flex-wrap:wrap;align-items:center}
+.commune-map{max-width:100%;height:auto;background:var(--soft);border-radius:var(--radius)}
+.commune-map path{fill:#9fb8d1;stroke:var(--primary);stroke-width:1.5}
+.site-footer{border-top:1px solid var(--border);background:var(--surface);padding:1rem 0;font-size:.9375rem;color:var(--muted)}
+.site-footer a{color:var(--primary)}
+.breadcrumb ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:0 0 1rem;font-size:.9375rem}
+.breadcrumb li+li::before{content:"›";margin-right:.25rem;color:var(--muted)}
+@media (max-width:40rem){h1{font-size:1.5rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.5rem}}
+`;
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Path of the page (canonical link = public base URL + path). */
+  path: string;
+  baseUrl: string;
+  breadcrumb?: Array<{ label: string; href?: string }>;
+}
+
+export function layout(meta: PageMeta, main: SafeHtml): string {
+  const crumbs = meta.breadcrumb?.length
+    ? html`<nav class="breadcrumb" aria-label="Fil d’Ariane"><ol>${meta.breadcrumb.map((c) =>
+        c.href ? html`<li><a href="${c.href}">${c.label}</a></li>` : html`<li aria-current="page">${c.label}</li>`,
+      )}</ol></nav>`
+    : '';
+  return `<!doctype html>\n${html`<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${meta.title} — Projets publics des communes du Val d’Oise</title>
+<meta name="description" content="${meta.description}">
+<link rel="canonical" href="${meta.baseUrl + meta.path}">
+<link rel="alternate" type="application/json" href="${PUBLIC_API}/projects" title="API publique">
+<style>${new SafeHtml(STYLE)}</style>
+</head>
+<body>
+<a class="skip-link" href="#contenu">Aller au contenu</a>
+<header class="site-header">
+  <div class="container site-header__inner">
+    <a class="brand" href="${PORTAL}">Projets publics — Val d’Oise</a>
+    <nav class="site-nav" aria-label="Menu du portail">
+      <ul>
+        <li><a href="${PORTAL}">Accueil</a></li>
+        <li><a href="${PORTAL}/recherche">Rechercher</a></li>
+        <li><a href="${PORTAL}/communes">Communes</a></li>
+        <li><a href="/api/docs">Données ouvertes (API)</a></li>
+        <li><a href="/connexion">Espace des communes</a></li>
+      </ul>
+    </nav>
+  </div>
+</header>
+<main id="contenu" tabindex="-1">
+  <div class="container">
+    ${crumbs}
+    ${main}
+  </div>
+</main>
+<footer class="site-footer">
+  <div class="container">
+    <p>Projets terminés des communes du Val d’Oise, publiés avec l’accord de leur maire : seule la version approuvée est affichée.</p>
+    <p>Données réutilisables : <a href="${PUBLIC_API}/exports/projects.csv">export CSV</a>, <a href="${PUBLIC_API}/exports/projects.geojson">export GeoJSON</a>, <a href="/api/docs">documentation de l’API</a>. ${GEO_ATTRIBUTION}.</p>
+  </div>
+</footer>
+</body>
+</html>`.value}\n`;
+}
+
+function card(p: PublicProjectSummary, headingLevel: 'h2' | 'h3' = 'h3'): SafeHtml {
+  const title = html`<a href="${p.pageUrl}">${p.title}</a>`;
+  return html`<li class="card">
+  ${headingLevel === 'h2' ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
+  <p class="meta">${p.communeName} · ${p.themeLabel} · terminé en ${p.yearFinished}</p>
+  <p>${truncate(p.summary, 220)}</p>
+</li>`;
+}
+
+const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, '')}…`);
+
+function filtersForm(filters: PublicFilters, communes: PublicCommune[], years: number[]): SafeHtml {
+  const option = (value: string | number, label: string, selected: boolean) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
+  return html`<form class="filters panel" method="get" action="${PORTAL}/recherche" role="search" aria-label="Rechercher des projets">
+  <div><label for="f-theme">Thème</label><select id="f-theme" name="theme">${option('', 'Tous les thèmes', !filters.theme)}${PROJECT_THEMES.map((t) => option(t, THEME_LABELS[t], filters.theme === t))}</select></div>
+  <div><label for="f-commune">Commune</label><select id="f-commune" name="commune">${option('', 'Toutes les communes', !filters.commune)}${communes.map((c) => option(c.codeInsee, c.name, filters.commune === c.codeInsee))}</select></div>
+  <div><label for="f-annee">Année d’achèvement</label><select id="f-annee" name="annee">${option('', 'Toutes les années', filters.year === undefined)}${years.map((y) => option(y, String(y), filters.year === y))}</select></div>
+  <div><label for="f-cout">Coût final</label><select id="f-cout" name="cout">${option('', 'Tous les coûts', !filters.costBand)}${COST_BANDS.map((b) => option(b, COST_BAND_LABELS[b], filters.costBand === b))}</select></div>
+  <div><button type="submit">Rechercher</button></div>
+</form>`;
+}
+
+export function homePage(base: string, latest: PublicProjectSummary[], total: number, communes: PublicCommune[], years: number[]): string {
+  return layout(
+    { title: 'Accueil', description: 'Projets terminés des petites communes du Val d’Oise : ce qui a été fait, combien cela a coûté, qui a financé, et leur retour d’expérience.', path: PORTAL, baseUrl: base },
+    html`<h1>Projets des communes du Val d’Oise</h1>
+<p class="lead">Toitures d’écoles, éclairage public, voirie, salles communales… Les communes partagent leurs projets terminés et leur retour d’expérience, avec l’accord de leur maire.</p>
+<h2>Rechercher</h2>
+${filtersForm({}, communes, years)}
+<h2>Derniers projets publiés</h2>
+${latest.length ? html`<ul class="cards">${latest.map((p) => card(p))}</ul>` : html`<p>Aucun projet n’est encore publié.</p>`}
+${total > latest.length ? html`<p><a href="${PORTAL}/recherche">Voir les ${total} projets publiés</a></p>` : ''}`,
+  );
+}
+
+export function searchPage(base: string, filters: PublicFilters, items: PublicProjectSummary[], total: number, page: number, pageSize: number, communes: PublicCommune[], years: number[]): string {
+  const params = (p: number) => {
+    const q = new URLSearchParams();
+    if (filters.theme) q.set('theme', filters.theme);
+    if (filters.commune) q.set('commune', filters.commune);
+    if (filters.year !== undefined) q.set('annee', String(filters.year));
+    if (filters.costBand) q.set('cout', filters.costBand);
+    if (p > 1) q.set('page', String(p));
+    const s = q.toString();
+    return `${PORTAL}/recherche${s ? `?${s}` : ''}`;
+  };
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const title = page > 1 ? `Recherche, page ${page} sur ${pages}` : 'Recherche';
+  return layout(
+    { title, description: `${total} projet${total > 1 ? 's' : ''} publié${total > 1 ? 's' : ''} des communes du Val d’Oise, par thème, commune, année et coût.`, path: params(page), baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Recherche' }] },
+    html`<h1>Rechercher un projet</h1>
+${filtersForm(filters, communes, years)}
+<h2 id="resultats">${total === 0 ? 'Aucun projet ne correspond' : `${total} projet${total > 1 ? 's' : ''} publié${total > 1 ? 's' : ''}`}${pages > 1 ? ` — page ${page} sur ${pages}` : ''}</h2>
+${items.length ? html`<ul class="cards">${items.map((p) => card(p))}</ul>` : ''}
+${pages > 1
+  ? html`<nav class="pagination" aria-label="Pages de résultats">
+${page > 1 ? html`<a href="${params(page - 1)}" rel="prev">Page précédente</a>` : ''}
+<span>Page ${page} sur ${pages}</span>
+${page < pages ? html`<a href="${params(page + 1)}" rel="next">Page suivante</a>` : ''}
+</nav>`
+  : ''}`,
+  );
+}
+
+export function projectPage(base: string, p: PublicProject): string {
+  const reached = new Map(p.timeline.map((s) => [s.step, s.reachedAt]));
+  const funded = p.funding.reduce((sum, f) => sum + f.amountHt, 0);
+  return layout(
+    {
+      title: `${p.title} (${p.communeName})`,
+      description: truncate(`${p.communeName}, ${p.themeLabel.toLowerCase()} : ${p.summary}`, 300),
+      path: p.pageUrl,
+      baseUrl: base,
+      breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: p.communeName, href: `${PORTAL}/communes/${p.codeInsee}` }, { label: p.title }],
+    },
+    html`<article>
+<h1>${p.title}</h1>
+<p class="meta">Commune de <a href="${PORTAL}/communes/${p.codeInsee}">${p.communeName}</a> · ${p.themeLabel} · terminé en ${p.yearFinished}</p>
+<section class="panel" aria-labelledby="t-resume"><h2 id="t-resume">Ce qui a été fait</h2><p>${p.summary}</p></section>
+<section class="panel" aria-labelledby="t-etapes"><h2 id="t-etapes">Avancement</h2>
+<ol class="timeline">${STEP_ORDER.map((step) => {
+      const at = reached.get(step);
+      return at
+        ? html`<li>${STEP_LABELS[step]} : <time datetime="${isoDay(at)}">${frDate(at)}</time></li>`
+        : html`<li class="is-missing">${STEP_LABELS[step]} : non renseigné</li>`;
+    })}</ol></section>
+<section class="panel" aria-labelledby="t-cout"><h2 id="t-cout">Coût et financement</h2>
+<dl class="facts"><dt>Coût final</dt><dd>${p.finalCostHt === null ? 'non communiqué' : `${euros(p.finalCostHt)} HT`}</dd></dl>
+${p.funding.length
+  ? html`<table><caption class="meta">Financements obtenus (montants HT)</caption><thead><tr><th scope="col">Financeur</th><th scope="col" class="num">Montant</th></tr></thead><tbody>
+${p.funding.map((f) => html`<tr><td>${f.source}</td><td class="num">${euros(f.amountHt)}</td></tr>`)}
+${p.finalCostHt !== null ? html`<tr><td>Autofinancement de la commune</td><td class="num">${euros(Math.max(0, p.finalCostHt - funded))}</td></tr>` : ''}
+</tbody></table>`
+  : html`<p>Aucun financement n’est publié.</p>`}
+</section>
+${p.lessonsLearned ? html`<section class="panel" aria-labelledby="t-rex"><h2 id="t-rex">Retour d’expérience</h2><p>${p.lessonsLearned}</p></section>` : ''}
+${p.documents.length
+  ? html`<section class="panel" aria-labelledby="t-docs"><h2 id="t-docs">Documents</h2><ul>${p.documents.map(
+      (d) => html`<li><a href="${d.downloadUrl}" download>${d.title}</a> <span class="meta">(${d.fileName}, ${fileSize(d.size)})</span></li>`,
+    )}</ul></section>`
+  : ''}
+<p class="meta">Version ${p.version} approuvée par le maire le <time datetime="${isoDay(p.publishedAt)}">${frDate(p.publishedAt)}</time>${p.fingerprint ? html` · empreinte <code>${p.fingerprint.slice(0, 12)}…</code>` : ''}. <a href="${PUBLIC_API}/projects/${p.id}">Données de cette fiche (JSON)</a></p>
+</article>`,
+  );
+}
+
+export function communePage(base: string, commune: { codeInsee: string; name: string; population: number | null }, items: PublicProjectSummary[], map: { d: string; width: number; height: number } | null): string {
+  return layout(
+    {
+      title: `Projets de ${commune.name}`,
+      description: `${items.length} projet${items.length > 1 ? 's' : ''} publié${items.length > 1 ? 's' : ''} par la commune de ${commune.name} (Val d’Oise, code INSEE ${commune.codeInsee}).`,
+      path: `${PORTAL}/communes/${commune.codeInsee}`,
+      baseUrl: base,
+      breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Communes', href: `${PORTAL}/communes` }, { label: commune.name }],
+    },
+    html`<h1>${commune.name}</h1>
+<p class="meta">Code INSEE ${commune.codeInsee}${commune.population ? ` · ${commune.population.toLocaleString('fr-FR')} habitants` : ''}</p>
+${map
+  ? html`<figure><svg class="commune-map" role="img" aria-labelledby="map-title" viewBox="-4 -4 ${map.width + 8} ${map.height + 8}" width="${map.width + 8}" height="${map.height + 8}"><title id="map-title">Contour de la commune de ${commune.name}</title><path d="${map.d}"/></svg><figcaption class="meta">${GEO_ATTRIBUTION}</figcaption></figure>`
+  : ''}
+<h2>Projets publiés</h2>
+${items.length ? html`<ul class="cards">${items.map((p) => card(p))}</ul>` : html`<p>Cette commune n’a pas encore publié de projet.</p>`}`,
+  );
+}
+
+export function communesPage(base: string, communes: PublicCommune[]): string {
+  return layout(
+    { title: 'Communes', description: 'Les communes du Val d’Oise qui ont publié des projets.', path: `${PORTAL}/communes`, baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Communes' }] },
+    html`<h1>Communes qui publient leurs projets</h1>
+${communes.length
+  ? html`<ul>${communes.map((c) => html`<li><a href="${c.pageUrl}">${c.name}</a> — ${c.publishedProjects} projet${c.publishedProjects > 1 ? 's' : ''}</li>`)}</ul>`
+  : html`<p>Aucune commune n’a encore publié de projet.</p>`}`,
+  );
+}
+
+export function notFoundPage(base: string, path: string): string {
+  return layout(
+    { title: 'Page introuvable', description: 'Cette page n’existe pas ou ce projet n’est pas publié.', path, baseUrl: base },
+    html`<h1>Page introuvable</h1><p>Cette page n’existe pas, ou ce projet n’est pas (ou plus) publié.</p><p><a href="${PORTAL}">Retour à l’accueil du portail</a></p>`,
+  );
+}
+
+export function sitemapXml(base: string, projects: PublicProjectSummary[], communes: PublicCommune[]): string {
+  const url = (loc: string, lastmod?: string) => `<url><loc>${esc(base + loc)}</loc>${lastmod ? `<lastmod>${lastmod.slice(0, 10)}</lastmod>` : ''}</url>`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    url(PORTAL),
+    url(`${PORTAL}/communes`),
+    ...communes.map((c) => url(c.pageUrl)),
+    ...projects.map((p) => url(p.pageUrl, p.publishedAt)),
+    '</urlset>',
+    '',
+  ].join('\n');
+}
+
+export function robotsTxt(base: string): string {
+  // Only the public portal is for search engines; the app and the API are not.
+  return `User-agent: *\nAllow: ${PORTAL}\nDisallow: /api/\nDisallow: /projets/\nDisallow: /connexion\nSitemap: ${base}/sitemap.xml\n`;
+}

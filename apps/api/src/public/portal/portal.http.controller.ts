@@ -1,0 +1,117 @@
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CommuneCatalog } from '../../communes/commune-catalog.js';
+import { APP_CONFIG, type AppConfig } from '../../config.js';
+import { ProblemException } from '../../shared/problem.js';
+import { CommuneGeo } from '../commune-geo.js';
+import { sendPublic } from '../http/http-cache.js';
+import { PublicResponseCache } from '../http/response-cache.js';
+import { parseFilters, PublicCatalog, type PublicFilters } from '../public-catalog.js';
+import { communePage, communesPage, homePage, notFoundPage, projectPage, robotsTxt, searchPage, sitemapXml } from './portal.html.js';
+
+const HTML = 'text/html; charset=utf-8';
+const PAGE_SIZE = 12;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The public portal (issue #5) under /projets-publics, plus /sitemap.xml and /robots.txt: complete
+ * HTML rendered on the server from the public read models, no login, no JavaScript.
+ */
+@ApiExcludeController()
+@Controller()
+export class PortalHttpController {
+  constructor(
+    private readonly catalog: PublicCatalog,
+    private readonly communes: CommuneCatalog,
+    private readonly geo: CommuneGeo,
+    private readonly cache: PublicResponseCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A page computed once per read-model position (see PublicResponseCache); null: not found. */
+  private async page(req: Request, res: Response, render: () => Promise<string | null>, type = HTML): Promise<void> {
+    const body = await this.cache.get(`page ${req.originalUrl}`, async () => (await render()) ?? '');
+    if (body === '') return this.send(req, res, notFoundPage(this.base, req.path), HTML, 404);
+    this.send(req, res, body, type);
+  }
+
+  private send(req: Request, res: Response, body: string, type = HTML, status = 200): void {
+    if (status !== 200) {
+      res.status(status).setHeader('Content-Type', type);
+      res.setHeader('Cache-Control', 'no-cache');
+      res.end(body);
+      return;
+    }
+    sendPublic(req, res, body, type, this.config.publicApi.cacheSeconds);
+  }
+
+  private get base(): string {
+    return this.config.publicUrl;
+  }
+
+  @Get('projets-publics')
+  async home(@Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.page(req, res, async () => {
+      const [page, communes, years] = await Promise.all([this.catalog.pageByNumber({}, 6, 1), this.catalog.communesWithProjects(), this.catalog.years()]);
+      return homePage(this.base, page.items, page.total, communes, years);
+    });
+  }
+
+  @Get('projets-publics/recherche')
+  async search(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    let filters: PublicFilters;
+    try {
+      filters = parseFilters(query, { theme: 'theme', commune: 'commune', year: 'annee', costBand: 'cout' });
+    } catch (e) {
+      if (!(e instanceof ProblemException)) throw e;
+      filters = {}; // a hand-edited address: show everything rather than an error page
+    }
+    const page = typeof query.page === 'string' && /^[1-9]\d{0,4}$/.test(query.page) ? Number(query.page) : 1;
+    await this.page(req, res, async () => {
+      const [result, communes, years] = await Promise.all([this.catalog.pageByNumber(filters, PAGE_SIZE, page), this.catalog.communesWithProjects(), this.catalog.years()]);
+      return searchPage(this.base, filters, result.items, result.total, page, PAGE_SIZE, communes, years);
+    });
+  }
+
+  @Get('projets-publics/projets/:id')
+  async project(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.page(req, res, async () => {
+      const project = UUID.test(id) ? await this.catalog.project(id.toLowerCase()) : null;
+      return project && projectPage(this.base, project);
+    });
+  }
+
+  @Get('projets-publics/communes')
+  async communeList(@Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.page(req, res, async () => communesPage(this.base, await this.catalog.communesWithProjects()));
+  }
+
+  @Get('projets-publics/communes/:codeInsee')
+  async commune(@Param('codeInsee') codeInsee: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.page(req, res, async () => {
+      const commune = this.communes.get(codeInsee);
+      if (!commune) return null;
+      const projects = await this.catalog.all({ commune: codeInsee });
+      return communePage(this.base, { codeInsee, name: commune.name, population: commune.population || null }, projects, this.geo.svgPath(codeInsee));
+    });
+  }
+
+  @Get('sitemap.xml')
+  async sitemap(@Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.page(
+      req,
+      res,
+      async () => {
+        const [projects, communes] = await Promise.all([this.catalog.all(), this.catalog.communesWithProjects()]);
+        return sitemapXml(this.base, projects, communes);
+      },
+      'application/xml; charset=utf-8',
+    );
+  }
+
+  @Get('robots.txt')
+  robots(@Req() req: Request, @Res() res: Response): void {
+    this.send(req, res, robotsTxt(this.base), 'text/plain; charset=utf-8');
+  }
+}

@@ -1,0 +1,169 @@
+import { Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { PROJECT_THEMES } from '@carnet/domain';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../../config.js';
+import { ProblemDto } from '../../shared/openapi.js';
+import { ProblemException } from '../../shared/problem.js';
+import { UuidParam } from '../../shared/uuid-param.js';
+import { CommuneGeo } from '../commune-geo.js';
+import { projectsCsv, projectsGeoJson } from '../exports.js';
+import { sendPublic } from '../http/http-cache.js';
+import { PublicRateLimitGuard } from '../http/rate-limit.js';
+import { PublicResponseCache } from '../http/response-cache.js';
+import { COST_BANDS } from '../projections/public-project.projection.js';
+import {
+  PublicChangePageDto,
+  PublicCommuneListDto,
+  PublicGeoJsonDto,
+  PublicProjectDto,
+  PublicProjectPageDto,
+} from '../public-api.dto.js';
+import { decodeCursor, parseFilters, parseLimit, PublicCatalog } from '../public-catalog.js';
+import { PublicDocumentBytes } from '../public-document-bytes.js';
+
+const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
+const FILTERS = [
+  ApiQuery({ name: 'theme', required: false, enum: PROJECT_THEMES, description: 'Thème', example: 'ecole' }),
+  ApiQuery({ name: 'commune', required: false, description: 'Code INSEE de la commune', example: '95002' }),
+  ApiQuery({ name: 'year', required: false, description: 'Année d’achèvement', example: 2026 }),
+  ApiQuery({ name: 'costBand', required: false, enum: COST_BANDS, description: 'Tranche de coût final HT' }),
+  ApiQuery({ name: 'updatedSince', required: false, description: 'Fiches publiées ou modifiées depuis cette date (ISO 8601)', example: '2026-01-01T00:00:00Z' }),
+];
+const applyAll = (decorators: MethodDecorator[]): MethodDecorator => (target, key, descriptor) => {
+  for (const d of decorators) d(target, key, descriptor);
+};
+const COMMON_ERRORS = applyAll([
+  ApiResponse({ status: 304, description: 'Inchangé depuis l’ETag envoyé en If-None-Match' }),
+  ApiResponse({ status: 429, description: 'Trop de requêtes depuis cette adresse ; réessayer après Retry-After secondes', content: PROBLEM }),
+  ApiHeader({ name: 'If-None-Match', required: false, description: 'ETag d’une réponse précédente : 304 si rien n’a changé' }),
+]);
+
+/**
+ * The public read API (issue #5): no login, no cookie, open CORS, cacheable, rate-limited per
+ * address. Everything comes from the public read models, i.e. from versions the mayor approved.
+ */
+@ApiTags('API publique (sans authentification)')
+// ProblemDto is referenced by every problem answer: registered here so that the document's $refs resolve.
+@ApiExtraModels(PublicProjectDto, ProblemDto)
+@UseGuards(PublicRateLimitGuard)
+@Controller('public/v1')
+export class PublicApiHttpController {
+  constructor(
+    private readonly catalog: PublicCatalog,
+    private readonly geo: CommuneGeo,
+    private readonly bytes: PublicDocumentBytes,
+    private readonly cache: PublicResponseCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private async json(req: Request, res: Response, compute: () => Promise<unknown>): Promise<void> {
+    const body = await this.cache.get(`json ${req.originalUrl}`, async () => JSON.stringify(await compute()));
+    sendPublic(req, res, body, 'application/json; charset=utf-8', this.config.publicApi.cacheSeconds);
+  }
+
+  @Get('projects')
+  @ApiOperation({ summary: 'Projets publiés, les plus récemment approuvés d’abord, par pages (curseur opaque)' })
+  @applyAll(FILTERS)
+  @ApiQuery({ name: 'limit', required: false, description: 'Taille de page, 1 à 100 (20 par défaut)', example: 20 })
+  @ApiQuery({ name: 'cursor', required: false, description: 'Valeur de « next » de la page précédente' })
+  @ApiOkResponse({ type: PublicProjectPageDto })
+  @ApiResponse({ status: 400, description: 'Filtre ou curseur invalide', content: PROBLEM })
+  @COMMON_ERRORS
+  async list(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const filters = parseFilters(query);
+    const limit = parseLimit(query.limit);
+    const cursor = decodeCursor(query.cursor as string | undefined);
+    await this.json(req, res, () => this.catalog.page(filters, limit, cursor));
+  }
+
+  @Get('projects/:id')
+  @ApiOperation({ summary: 'Un projet publié : la version approuvée par le maire' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: PublicProjectDto })
+  @ApiResponse({ status: 404, description: 'Aucun projet publié sous cet identifiant', content: PROBLEM })
+  @COMMON_ERRORS
+  async get(@Param('id', UuidParam) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const body = await this.cache.get(`json ${req.originalUrl}`, async () => JSON.stringify(await this.catalog.project(id)));
+    if (body === 'null') throw notPublished();
+    sendPublic(req, res, body, 'application/json; charset=utf-8', this.config.publicApi.cacheSeconds);
+  }
+
+  @Get('projects/:id/documents/:documentId')
+  @ApiOperation({ summary: 'Télécharger un document public d’un projet publié (seulement ceux de la version approuvée)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'documentId', format: 'uuid' })
+  @ApiProduces('application/octet-stream')
+  @ApiResponse({ status: 200, description: 'Le fichier, à la version approuvée' })
+  @ApiResponse({ status: 404, description: 'Document absent de la version publiée', content: PROBLEM })
+  @ApiResponse({ status: 429, description: 'Trop de requêtes', content: PROBLEM })
+  async document(@Param('id', UuidParam) id: string, @Param('documentId', UuidParam) documentId: string, @Res() res: Response): Promise<void> {
+    const view = await this.catalog.view(id);
+    const doc = view?.documents.find((d) => d.documentId === documentId);
+    const bytes = doc ? await this.bytes.read(doc.blobKey, { sha256: doc.sha256, size: doc.size }) : null;
+    if (!doc || !bytes) throw new ProblemException(404, 'document_not_found', 'Document introuvable', 'Ce document ne fait pas partie d’un projet publié.');
+    const ascii = doc.fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\%;]/g, '_') || 'document';
+    res.setHeader('Content-Type', doc.mediaType);
+    res.setHeader('Content-Length', String(doc.size));
+    res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // A given version of a document never changes: its bytes may be cached for long.
+    res.setHeader('Cache-Control', `public, max-age=${this.config.publicApi.cacheSeconds}`);
+    res.setHeader('ETag', `"${doc.sha256}"`);
+    res.end(bytes);
+  }
+
+  @Get('communes')
+  @ApiOperation({ summary: 'Communes qui ont au moins un projet publié, avec leur nombre de projets publiés' })
+  @ApiOkResponse({ type: PublicCommuneListDto })
+  @COMMON_ERRORS
+  async communes(@Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.json(req, res, async () => ({ items: await this.catalog.communesWithProjects() }));
+  }
+
+  @Get('changes')
+  @ApiOperation({
+    summary: 'Flux des changements : publications, mises à jour et retraits, dans l’ordre du journal',
+    description:
+      'Un miroir garde le dernier « next » reçu et redemande ?after=<next> (toutes les minutes, par exemple) : chaque entrée dit quel projet relire ' +
+      '(published, updated) ou effacer (withdrawn). Sans ?after, le flux part du début.',
+  })
+  @ApiQuery({ name: 'after', required: false, description: 'Curseur « next » de la réponse précédente' })
+  @ApiQuery({ name: 'limit', required: false, description: '1 à 500 (100 par défaut)' })
+  @ApiOkResponse({ type: PublicChangePageDto })
+  @ApiResponse({ status: 400, description: 'Curseur invalide', content: PROBLEM })
+  @COMMON_ERRORS
+  async changes(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const after = decodeCursor(query.after as string | undefined, 'after') ?? 0;
+    const limit = parseLimit(query.limit, 100, 500);
+    await this.json(req, res, () => this.catalog.changes(after, limit));
+  }
+
+  @Get('exports/projects.csv')
+  @ApiOperation({ summary: 'Export CSV des projets publiés (RFC 4180, UTF-8 avec BOM, séparateur « ; », virgule décimale)' })
+  @applyAll(FILTERS)
+  @ApiProduces('text/csv')
+  @ApiResponse({ status: 200, description: 'Fichier CSV', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @COMMON_ERRORS
+  async csv(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const filters = parseFilters(query);
+    const csv = await this.cache.get(`csv ${req.originalUrl}`, async () => projectsCsv(await this.catalog.all(filters), this.config.publicUrl));
+    res.setHeader('Content-Disposition', 'attachment; filename="projets-publies.csv"');
+    sendPublic(req, res, csv, 'text/csv; charset=utf-8; header=present', this.config.publicApi.cacheSeconds);
+  }
+
+  @Get('exports/projects.geojson')
+  @ApiOperation({ summary: 'Export GeoJSON (RFC 7946) : un point par projet au centroïde de sa commune, WGS 84 [longitude, latitude]' })
+  @applyAll(FILTERS)
+  @ApiProduces('application/geo+json')
+  @ApiResponse({ status: 200, description: 'FeatureCollection', content: { 'application/geo+json': { schema: { $ref: '#/components/schemas/PublicGeoJsonDto' } } } })
+  @ApiExtraModels(PublicGeoJsonDto)
+  @COMMON_ERRORS
+  async geojson(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const filters = parseFilters(query);
+    const geojson = await this.cache.get(`geojson ${req.originalUrl}`, async () => JSON.stringify(projectsGeoJson(await this.catalog.all(filters), this.geo)));
+    sendPublic(req, res, geojson, 'application/geo+json', this.config.publicApi.cacheSeconds);
+  }
+}
+
+export const notPublished = () => new ProblemException(404, 'not_published', 'Projet introuvable', 'Aucun projet publié ne porte cet identifiant.');

@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import request from 'supertest';
+import type { BlobStore } from '@carnet/blob-store';
+import { BLOB_STORE } from '../src/infrastructure/tokens.js';
+import { ReadModels } from '../src/shared/read-models.js';
+import { startApp } from './harness.js';
+import { PublicationScript } from './public-fixtures.js';
+
+type App = Awaited<ReturnType<typeof startApp>>;
+type OpenApi = { components: object; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
+
+const DOC_ID = '1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9';
+const HIDDEN_DOC = '2b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9';
+
+describe('Public API /api/public/v1', () => {
+  let t: App;
+  let openapi: OpenApi;
+  let ajv: Ajv;
+  const published: PublicationScript[] = [];
+  const blobKeys: string[] = [];
+
+  beforeAll(async () => {
+    t = await startApp({ publicApi: { rateLimitPerMinute: 30, cacheSeconds: 60 } });
+    const blobs = t.app.get<symbol, BlobStore>(BLOB_STORE);
+    for (const [i, codeInsee] of ['95002', '95446', '95658'].entries()) {
+      const p = await new PublicationScript(t, `Projet public ${i}`, codeInsee).finished(i === 0 ? 'ecole' : 'voirie');
+      const photo = await blobs.put(Buffer.from(`photo-${i}`));
+      const quote = await blobs.put(Buffer.from(`devis-${i}`));
+      await p.append('DocumentAdded', { documentId: DOC_ID, version: 1, title: 'Photo', public: true, fileName: 'lavoir été.jpg', mediaType: 'image/jpeg', size: photo.size, sha256: photo.sha256, blobKey: photo.key });
+      await p.append('DocumentAdded', { documentId: HIDDEN_DOC, version: 1, title: 'Devis', public: false, fileName: 'devis.pdf', mediaType: 'application/pdf', size: quote.size, sha256: quote.sha256, blobKey: quote.key });
+      blobKeys.push(photo.key);
+      const content = p.content({ finalCostHt: [38500, 120000, null][i], documents: [{ documentId: DOC_ID, version: 1 }, { documentId: HIDDEN_DOC, version: 1 }] });
+      await p.request(1, content);
+      await p.approve(1, content);
+      published.push(p);
+    }
+    await t.app.get(ReadModels).current(published.at(-1)!.position);
+    openapi = (await request(t.http).get('/api/openapi.json')).body;
+    // strict off: OpenAPI's own keywords (example, nullable…) are not JSON Schema's; `nullable` is understood by Ajv.
+    ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  // Each test speaks from its own address (a reverse proxy on the loopback sets X-Forwarded-For; `trust proxy` is `loopback`).
+  let nextAddress = 10;
+  const from = () => {
+    const ip = `203.0.113.${nextAddress++}`;
+    return (path: string) => request(t.http).get(path).set('X-Forwarded-For', ip);
+  };
+
+  /** The response matches the schema documented for this path, method and status. */
+  function expectMatchesOpenApi(template: string, res: request.Response) {
+    const operation = openapi.paths[template]?.get;
+    expect(operation).toBeDefined();
+    const documented = operation.responses[String(res.status)];
+    expect(documented).toBeDefined();
+    const type = String(res.headers['content-type'] ?? '').split(';')[0];
+    const media = documented.content?.[type];
+    if (res.status === 304) return;
+    expect(media).toBeDefined();
+    // The documented schema, with the document's components beside it so that its $refs resolve.
+    const validate = ajv.compile({ ...media!.schema, components: openapi.components });
+    const body = type.endsWith('json') ? JSON.parse(res.text) : res.text;
+    const ok = validate!(body);
+    expect(validate!.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  }
+
+  describe('the OpenAPI document', () => {
+    it('is a valid OpenAPI document', async () => {
+      // Checked against the official OpenAPI JSON Schema of its version, $refs resolved.
+      const validator = new Validator();
+      const result = await validator.validate(structuredClone(openapi) as never);
+      expect(result.errors ?? []).toEqual([]);
+      expect(result.valid).toBe(true);
+      expect(validator.version).toMatch(/^3\./);
+      validator.resolveRefs();
+    });
+
+    it('documents every public endpoint with examples', () => {
+      for (const path of ['/api/public/v1/projects', '/api/public/v1/projects/{id}', '/api/public/v1/communes', '/api/public/v1/changes', '/api/public/v1/exports/projects.csv', '/api/public/v1/exports/projects.geojson']) {
+        expect(openapi.paths[path]?.get).toBeDefined();
+      }
+      expect(JSON.stringify(openapi.components)).toContain('"example":"Ableiges"');
+    });
+  });
+
+  describe('every public response', () => {
+    it('matches the OpenAPI document', async () => {
+      const get = from();
+      const id = published[0].projectId;
+      const list = await get('/api/public/v1/projects?limit=2');
+      const cases: Array<[string, request.Response]> = [
+        ['/api/public/v1/projects', list],
+        ['/api/public/v1/projects', await get(`/api/public/v1/projects?limit=2&cursor=${list.body.next}`)],
+        ['/api/public/v1/projects', await get('/api/public/v1/projects?theme=ecole&commune=95002&year=2026&costBand=moins-50000&updatedSince=2020-01-01')],
+        ['/api/public/v1/projects', await get('/api/public/v1/projects?theme=piscine&cursor=zzz')],
+        ['/api/public/v1/projects/{id}', await get(`/api/public/v1/projects/${id}`)],
+        ['/api/public/v1/projects/{id}', await get('/api/public/v1/projects/00000000-0000-4000-8000-000000000000')],
+        ['/api/public/v1/communes', await get('/api/public/v1/communes')],
+        ['/api/public/v1/changes', await get('/api/public/v1/changes')],
+        ['/api/public/v1/changes', await get('/api/public/v1/changes?after=bad')],
+        ['/api/public/v1/exports/projects.csv', await get('/api/public/v1/exports/projects.csv')],
+        ['/api/public/v1/exports/projects.geojson', await get('/api/public/v1/exports/projects.geojson')],
+        ['/api/public/v1/projects/{id}/documents/{documentId}', await get(`/api/public/v1/projects/${id}/documents/${HIDDEN_DOC}`)],
+      ];
+      expect(cases.map(([, r]) => r.status)).toEqual([200, 200, 200, 400, 200, 404, 200, 200, 400, 200, 200, 404]);
+      for (const [template, res] of cases) expectMatchesOpenApi(template, res);
+    });
+  });
+
+  describe('lists', () => {
+    it('page with an opaque cursor, most recently approved first, without repeats', async () => {
+      const get = from();
+      const seen: string[] = [];
+      let cursor = '';
+      for (let i = 0; i < 10; i++) {
+        const page = await get(`/api/public/v1/projects?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+        seen.push(...page.body.items.map((p: { id: string }) => p.id));
+        if (!page.body.next) break;
+        expect(page.body.next).not.toMatch(/^\d+$/);
+        cursor = page.body.next;
+      }
+      const ours = seen.filter((id) => published.some((p) => p.projectId === id));
+      expect(ours).toEqual(published.map((p) => p.projectId).reverse());
+      expect(new Set(seen).size).toBe(seen.length);
+    });
+
+    it('filter by theme, commune, year and cost band', async () => {
+      const get = from();
+      const ids = async (q: string) => (await get(`/api/public/v1/projects?${q}`)).body.items.map((p: { id: string }) => p.id);
+      expect(await ids('theme=ecole')).toEqual([published[0].projectId]);
+      expect(await ids('commune=95446')).toEqual([published[1].projectId]);
+      expect(await ids('costBand=50000-200000')).toEqual([published[1].projectId]);
+      const uncosted = await ids('costBand=non-communique');
+      expect(uncosted).toContain(published[2].projectId);
+      expect(uncosted).not.toContain(published[0].projectId);
+      expect(await ids(`year=${new Date().getFullYear()}&commune=95002&theme=ecole`)).toEqual([published[0].projectId]);
+      expect(await ids('updatedSince=2999-01-01')).toEqual([]);
+    });
+
+    it('count the published projects of each commune', async () => {
+      const communes = (await from()('/api/public/v1/communes')).body.items as Array<{ codeInsee: string; publishedProjects: number }>;
+      expect(communes.find((c) => c.codeInsee === '95446')).toMatchObject({ name: 'Nesles-la-Vallée', publishedProjects: 1 });
+    });
+  });
+
+  describe('caching', () => {
+    it('answers 304 to If-None-Match with the ETag, and says public, max-age=60', async () => {
+      const get = from();
+      const first = await get('/api/public/v1/projects');
+      expect(first.headers['cache-control']).toBe('public, max-age=60');
+      expect(first.headers.etag).toMatch(/^"[^"]+"$/);
+      const again = await get('/api/public/v1/projects').set('If-None-Match', first.headers.etag);
+      expect(again.status).toBe(304);
+      expect(again.text ?? '').toBe('');
+    });
+
+    it('needs no cookie and lets any origin read (CORS)', async () => {
+      const res = await from()('/api/public/v1/projects').set('Origin', 'https://exemple.org');
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      expect(res.headers['set-cookie']).toBeUndefined();
+      const preflight = await request(t.http).options('/api/public/v1/projects').set('Origin', 'https://exemple.org').set('Access-Control-Request-Headers', 'if-none-match');
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers['access-control-allow-headers']).toMatch(/If-None-Match/);
+    });
+  });
+
+  describe('exports', () => {
+    it('CSV: UTF-8 with BOM, « ; », CRLF, quoted fields, one line per published project', async () => {
+      const res = await from()('/api/public/v1/exports/projects.csv');
+      expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+      expect(res.text.charCodeAt(0)).toBe(0xfeff);
+      const lines = res.text.slice(1).split('\r\n');
+      expect(lines[0]).toBe('id;titre;code_insee;commune;theme;theme_libelle;annee_achevement;cout_final_ht_euros;tranche_cout;financements;resume;retour_experience;version_approuvee;empreinte_sha256;date_publication;fiche');
+      const row = lines.find((l) => l.startsWith(published[0].projectId))!;
+      expect(row).toContain(';Projet public 0;95002;Ableiges;ecole;');
+      expect(row).toContain(';38500;');
+      expect(lines.at(-1)).toBe('');
+    });
+
+    it('GeoJSON: a valid RFC 7946 FeatureCollection with a WGS 84 [lon, lat] point per project', async () => {
+      const res = await from()('/api/public/v1/exports/projects.geojson');
+      expect(res.headers['content-type']).toBe('application/geo+json');
+      const geo = JSON.parse(res.text);
+      expect(geo.type).toBe('FeatureCollection');
+      expect(geo.crs).toBeUndefined(); // RFC 7946 §4: no crs member, WGS 84 only
+      const ours = geo.features.filter((f: { id: string }) => published.some((p) => p.projectId === f.id));
+      expect(ours).toHaveLength(3);
+      for (const feature of geo.features) {
+        expect(feature.type).toBe('Feature');
+        expect(feature.geometry.type).toBe('Point');
+        const [lon, lat] = feature.geometry.coordinates;
+        expect(feature.geometry.coordinates).toHaveLength(2);
+        // The Val d'Oise: longitude about 1.6–2.6 °E, latitude about 48.9–49.3 °N — the order matters.
+        expect(lon).toBeGreaterThan(1.5);
+        expect(lon).toBeLessThan(2.7);
+        expect(lat).toBeGreaterThan(48.8);
+        expect(lat).toBeLessThan(49.3);
+        expect(typeof feature.properties).toBe('object');
+      }
+      const ableiges = ours.find((f: { properties: { codeInsee: string } }) => f.properties.codeInsee === '95002');
+      expect(ableiges.properties).toMatchObject({ title: 'Projet public 0', communeName: 'Ableiges' });
+    });
+  });
+
+  describe('documents', () => {
+    it('serves a public document listed in the approved content, and nothing else', async () => {
+      const get = from();
+      const id = published[0].projectId;
+      const ok = await get(`/api/public/v1/projects/${id}/documents/${DOC_ID}`);
+      expect(ok.status).toBe(200);
+      expect(ok.headers['content-disposition']).toMatch(/^attachment;/);
+      expect(Buffer.isBuffer(ok.body) ? ok.body.toString() : ok.text).toBe('photo-0');
+      // Listed in the content but not public: never served, never listed.
+      expect((await get(`/api/public/v1/projects/${id}/documents/${HIDDEN_DOC}`)).status).toBe(404);
+      const project = (await get(`/api/public/v1/projects/${id}`)).body;
+      expect(project.documents.map((d: { id: string }) => d.id)).toEqual([DOC_ID]);
+      expect(JSON.stringify(project)).not.toContain(blobKeys[0]);
+    });
+  });
+
+  describe('rate limiting', () => {
+    it('answers 429 with Retry-After to an address that hammers the API; other addresses are unaffected', async () => {
+      const hammer = from();
+      const statuses: number[] = [];
+      for (let i = 0; i < 40; i++) statuses.push((await hammer('/api/public/v1/communes')).status);
+      expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+      expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+      const limited = await hammer('/api/public/v1/projects');
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(limited.body).toMatchObject({ status: 429, title: 'Trop de requêtes' });
+      expect(limited.body.detail).toMatch(/Réessayez dans \d+ seconde/);
+      expectMatchesOpenApi('/api/public/v1/projects', limited);
+      // Another client address, same moment: served.
+      expect((await from()('/api/public/v1/projects')).status).toBe(200);
+    });
+  });
+});
