@@ -9,33 +9,26 @@ test.describe('Carnet de projets in a browser', () => {
   const questionText = 'Quelles aides le Département propose-t-il pour une aire de jeux ?';
   const answerText = 'Le fonds d’aide aux communes rurales peut financer jusqu’à 40 % du coût HT.';
 
-  test('an anonymous visitor sees the published projects only', async ({ page }) => {
+  test('an anonymous visitor lands on the public portal: published projects only, no login needed', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1, name: 'Projets' })).toBeVisible();
-    await expect(page).toHaveTitle(/Projets/);
-    await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Nouveau projet' })).toHaveCount(0);
-    const cards = page.locator('.cards > li');
-    await expect(cards.first()).toBeVisible();
-    const count = await cards.count();
-    expect(count).toBeGreaterThanOrEqual(1);
-    await expect(cards.filter({ hasText: 'Publié' })).toHaveCount(count);
-    await expect(cards.filter({ hasText: 'Non publié' })).toHaveCount(0);
-    await expect(page.getByRole('status').filter({ hasText: /\d+ projets?$/ })).toBeVisible();
-    const firstBar = cards.first().getByRole('progressbar');
-    await expect(firstBar).toHaveAttribute('aria-valuenow', /\d+/);
-    await expectAccessible(page, 'the project list');
-    await screenshot(page, 'desktop-list');
+    await expect(page).toHaveURL(/\/projets-publics$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Espace des communes' })).toBeVisible();
+    // The published city-stade of Vigny (demo data), in its approved version.
+    await expect(page.getByRole('link', { name: /Un city-stade en accès libre/ }).first()).toBeVisible();
+    await expect(page.getByText('Réfection de la toiture de l’école élémentaire')).toHaveCount(0);
+    await expectAccessible(page, 'the public portal home');
 
     // Keyboard users can skip the header.
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Aller au contenu' });
     await expect(skip).toBeFocused();
-    await expect(skip).toBeInViewport();
     await page.keyboard.press('Enter');
-    await expect(page.locator('main')).toBeFocused();
-    await page.keyboard.press('Tab');
-    await expect(page.getByLabel('Commune', { exact: true })).toBeFocused();
+    await expect(page).toHaveURL(/#contenu$/);
+
+    // The app's own pages ask to log in.
+    await page.goto('/projets/nouveau');
+    await expect(page).toHaveURL(/\/connexion/);
   });
 
   test('a commune mayor logs in, creates a project, moves it on and asks a question', async ({ page, request }) => {
@@ -226,7 +219,15 @@ test.describe('Carnet de projets in a browser', () => {
   test.describe('on a phone (375 × 740)', () => {
     test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
 
-    test('the list and a project page fit the screen', async ({ page }) => {
+    test('the portal, the list and a project page fit the screen', async ({ page, request }) => {
+      await page.goto('/');
+      await expect(page.locator('.cards > li').first()).toBeVisible();
+      await expectNoHorizontalScroll(page);
+      await expectAccessible(page, 'the public portal on a phone');
+      await screenshot(page, 'phone-portal');
+
+      const mayor = await demoAccount(request, 'Maire', 'Ableiges');
+      await logInAsDemo(page, mayor.displayName);
       await page.goto('/');
       await expect(page.locator('.cards > li').first()).toBeVisible();
       await expectNoHorizontalScroll(page);

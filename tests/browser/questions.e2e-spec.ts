@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { demoPdf } from '../../apps/api/src/demo/demo-files.ts';
 import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, screenshot } from './helpers.ts';
 
 /**
- * Issue #4 in a browser: a collaborator asks a financing question; the agent of the team it is
- * routed to (aides) finds it in « À traiter », takes it in charge and answers it with a contact of
- * the directory; the collaborator sees the answer and the contact in the project.
+ * Issue #4 in a browser: a collaborator asks a financing question with a document; the agent of
+ * the team it is routed to (aides) finds it in « À traiter », takes it in charge and answers it
+ * with a contact of the directory; the collaborator sees the answer in the project and in the inbox.
  */
 test.describe('Questions as work items in a browser', () => {
   test.describe.configure({ mode: 'serial' });
@@ -13,8 +14,9 @@ test.describe('Questions as work items in a browser', () => {
   const title = `Chauffage de la mairie ${Date.now().toString(36)}`;
   const questionText = 'Quelles aides pour remplacer la chaudière fioul de la mairie ?';
   const answerText = 'Le fonds départemental de rénovation énergétique finance jusqu’à 30 % ; appelez le service des aides.';
+  const quote = demoPdf(['Devis de la chaudière', 'Pompe à chaleur air-eau : 38 400 EUR HT']);
 
-  test('a collaborator asks a financing question, routed to the aides team', async ({ page }) => {
+  test('a collaborator asks a financing question with a document, routed to the aides team', async ({ page }) => {
     await logInAsDemo(page, 'Julien Petit');
     await page.goto('/projets/nouveau');
     await page.getByLabel('Titre *').fill(title);
@@ -25,9 +27,13 @@ test.describe('Questions as work items in a browser', () => {
 
     await page.getByLabel('Sujet *').selectOption({ label: 'Financement' });
     await page.getByLabel('Votre question *').fill(questionText);
+    await page.getByLabel('Joindre un fichier (facultatif)').setInputFiles({ name: 'Devis chaudière.pdf', mimeType: 'application/pdf', buffer: quote });
     await page.getByRole('button', { name: 'Envoyer la question' }).click();
     const question = page.locator('.questions > li').filter({ hasText: questionText });
     await expect(question).toBeVisible();
+    // The file joined the project's documents (not public) and the question points to it.
+    await expect(question.getByRole('list', { name: 'Documents joints à la question' }).getByRole('link', { name: 'Devis chaudière.pdf' })).toBeVisible();
+    await expect(page.locator('.document').filter({ hasText: 'Devis chaudière.pdf' })).toBeVisible();
     await expect(question.getByText('Nouvelle', { exact: true })).toBeVisible();
     await expect(question.getByText('Orientée vers : Service des aides aux communes')).toBeVisible();
     await expect(question.getByText('Pas encore de responsable.')).toBeVisible();
@@ -52,6 +58,9 @@ test.describe('Questions as work items in a browser', () => {
     await unassigned.getByRole('link', { name: title }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     const question = page.locator('.questions > li').filter({ hasText: questionText });
+    // The agent opens the attached quote.
+    const [download] = await Promise.all([page.waitForEvent('download'), question.getByRole('link', { name: 'Devis chaudière.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('Devis chaudière.pdf');
     await question.getByRole('button', { name: 'Prendre en charge' }).click();
     await expect(question.getByText('Prise en charge', { exact: true })).toBeVisible();
     await expect(question.getByText('Suivie par Karim Haddad.')).toBeVisible();
@@ -85,6 +94,14 @@ test.describe('Questions as work items in a browser', () => {
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, 'the project page with the answer (commune, phone)');
     await screenshot(page, 'mobile-question-answered');
+
+    // …and in « Notifications », which leads back to the project.
+    await page.goto('/notifications');
+    const notice = page.locator('.inbox__item').filter({ hasText: title }).filter({ hasText: 'Karim Haddad a répondu à une question.' });
+    await expect(notice).toHaveCount(1);
+    await expectAccessible(page, 'the inbox with the answer (commune, phone)');
+    await notice.getByRole('link', { name: title }).click();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
     await page.getByRole('link', { name: 'Annuaire' }).click();
     await page.getByLabel('Nom, fonction ou organisme').fill('elodie');

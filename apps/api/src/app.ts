@@ -70,6 +70,8 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') || isServerPage(req.path) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || isServerPage(req.path) || !req.accepts('html')) return next();
+    // Someone without a session who opens the site lands on the public portal (published projects, issue #5).
+    if (req.path === '/' && !/(?:^|;\s*)carnet_session=/.test(req.headers.cookie ?? '')) return res.redirect(302, '/projets-publics');
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -77,14 +77,15 @@ export class NotificationCenter {
   /** This person's notifications, newest first. */
   async delivered(actor: Actor, options: { afterPosition?: number; limit?: number } = {}): Promise<Delivered[]> {
     const set = await this.readModels.current();
-    const [follows, settings, readIds] = await Promise.all([
+    const [follows, settings, readIds, teams] = await Promise.all([
       this.accounts.followsOf(actor.id),
       this.accounts.getNotificationSettings(actor.id),
       this.accounts.readNotificationIds(actor.id),
+      actor.role === 'departement_agent' ? this.accounts.getTeams(actor.id) : Promise.resolve([]),
     ]);
     const out: Delivered[] = [];
     for (const feed of await this.feedsFor(actor, follows, set)) {
-      const recipient = recipientOf(actor, follows.get(feed.projectId));
+      const recipient = recipientOf(actor, follows.get(feed.projectId), teams);
       for (const entry of feed.entries) {
         if (entry.position <= (options.afterPosition ?? 0) || !receives(recipient, feed, entry)) continue;
         out.push({ feed, entry, read: entry.position <= settings.readUpTo || readIds.has(entry.id) });
@@ -120,10 +121,11 @@ export class NotificationCenter {
     if (entry.audience.agents) candidates.push(...(await this.accounts.listAccounts({ kind: 'departement_agent' })));
     for (const organisationId of entry.audience.partnerOrganisations) candidates.push(...(await this.accounts.listAccounts({ kind: 'partner_member', organisationId })));
     const out = new Map<string, { account: Account; actor: Actor }>();
+    const teams = entry.audience.agents ? new Map((await this.accounts.listTeams()).map((m) => [m.accountId, m.teams])) : new Map<string, string[]>();
     for (const account of candidates) {
       if (out.has(account.id) || account.status !== 'active') continue;
       const actor = await this.actorOfAccount(account);
-      if (receives(recipientOf(actor, explicit.get(account.id)), feed, entry)) out.set(account.id, { account, actor });
+      if (receives(recipientOf(actor, explicit.get(account.id), teams.get(account.id)), feed, entry)) out.set(account.id, { account, actor });
     }
     return [...out.values()];
   }
@@ -137,6 +139,6 @@ export class NotificationCenter {
   }
 }
 
-export function recipientOf(actor: Actor, follows: boolean | undefined): Recipient {
-  return { accountId: actor.id, role: actor.role, communeInsee: actor.communeInsee, organisationId: actor.organisationId ?? null, follows };
+export function recipientOf(actor: Actor, follows: boolean | undefined, teams: readonly string[] = []): Recipient {
+  return { accountId: actor.id, role: actor.role, communeInsee: actor.communeInsee, organisationId: actor.organisationId ?? null, follows, teams };
 }

@@ -67,8 +67,9 @@ type Data = Record<string, any>;
  * decided yet (issue #4): until then EVERY agent is told of every team's questions. Change this
  * one function once agents have teams (e.g. `teamsOf(accountId).includes(team)`).
  */
-export function agentHandlesTeam(_agentAccountId: string, _team: DepartementTeam | null): boolean {
-  return true;
+export function agentHandlesTeam(agentTeams: readonly string[] | undefined, team: DepartementTeam | null): boolean {
+  // An agent in no team sees the questions of every team (as « À traiter » does); a question of no team concerns everyone.
+  return !agentTeams || agentTeams.length === 0 || team === null || agentTeams.includes(team);
 }
 
 /** Agents for a question: its assignee once there is one, otherwise the team it is routed to. */
@@ -116,6 +117,8 @@ export interface Recipient {
   organisationId: string | null;
   /** Their explicit choice on this project (PUT/DELETE follow), or undefined when they never chose. */
   follows: boolean | undefined;
+  /** The Département teams of an agent (ADR 0010); empty or absent: no team, every question concerns them. */
+  teams?: readonly string[];
 }
 
 const STAFF: ReadonlySet<string> = new Set(['departement_agent', 'departement_admin', 'auditor']);
@@ -148,7 +151,7 @@ export function receives(r: Recipient, feed: FeedContext, entry: NotificationEnt
   if (a.accountIds.includes(r.accountId)) return true;
   if (r.follows === false) return false; // unfollowed: only what is addressed to them
   if (a.commune && communeMember) return true;
-  if (a.agents && r.role === 'departement_agent' && agentHandlesTeam(r.accountId, a.agents.team)) return true;
+  if (a.agents && r.role === 'departement_agent' && agentHandlesTeam(r.teams, a.agents.team)) return true;
   if (r.role === 'partner_member' && r.organisationId && a.partnerOrganisations.includes(r.organisationId)) return true;
   return a.followers && isFollowing(r, feed);
 }

@@ -12,6 +12,8 @@ export const routes: Routes = [
         path: '',
         pathMatch: 'full',
         title: title('Projets'),
+        // The projects of one's commune, or all for the Département; the public reads the portal.
+        canActivate: [requireLogin],
         loadComponent: () => import('./projects/project-list/project-list').then((m) => m.ProjectList),
       },
       {

@@ -82,6 +82,13 @@ describe('notification feed', () => {
       expect(who(doc, 'QuestionAsked', everybody())).toEqual(['maire', 'agent', 'agent2', 'caue']);
     });
 
+    it('tells the agents of the team the question is routed to (aides for financing), and the agents in no team', () => {
+      const aides = recipient(AGENT, { teams: ['aides'] });
+      const juridique = recipient(AGENT2, { teams: ['juridique', 'ingenierie'] });
+      expect(who(doc, 'QuestionAsked', [aides, juridique])).toEqual(['agent']);
+      expect(who(doc, 'QuestionAsked', [recipient(AGENT, { teams: [] }), juridique])).toEqual(['agent']);
+    });
+
     it('never tells a commune member of an internal note, even one who follows the project', () => {
       expect(who(doc, 'InternalNoteAdded', [recipient(MAIRE, { follows: true }), recipient(ADJOINT, { follows: true }), recipient(CAUE)])).toEqual(['caue']);
     });

@@ -124,7 +124,6 @@ const amountOf = (text: string): number | null => {
               {{ approval.pending() ? 'Publication…' : 'Approuver la version ' + work()!.latest.version }}
             </button>
           </div>
-          <app-form-feedback [state]="approval" />
         </form>
       } @else if (work()?.awaitingApproval && isCommune()) {
         <p class="hint">Le maire de la commune doit approuver cette version pour qu’elle soit publiée.</p>
@@ -220,7 +219,6 @@ const amountOf = (text: string): number | null => {
                 <button type="button" class="button button--link" (click)="editing.set(false)">Annuler</button>
               }
             </div>
-            <app-form-feedback [state]="form" />
           </form>
         }
       }
@@ -239,10 +237,13 @@ const amountOf = (text: string): number | null => {
           <div class="form-actions">
             <button type="submit" class="button" [disabled]="withdrawal.pending()">Retirer la publication</button>
           </div>
-          <app-form-feedback [state]="withdrawal" />
         </form>
       }
     }
+    <!-- Outside the forms: a form that disappears once its command is done still says so. -->
+    <app-form-feedback [state]="form" />
+    <app-form-feedback [state]="approval" />
+    <app-form-feedback [state]="withdrawal" />
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

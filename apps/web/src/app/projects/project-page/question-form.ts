@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { CATEGORY_LABELS, type AskQuestionRequest, type QuestionCategory } from '@carnet/contracts';
+import { tap } from 'rxjs';
 import { Api } from '../../core/api';
 import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
 import { FormFeedback } from './form-feedback';
@@ -13,6 +14,9 @@ export function validateQuestion(category: QuestionCategory | '', text: string):
   else if (text.trim().length > 4000) errors['text'] = 'La question dépasse 4000 caractères.';
   return errors;
 }
+
+/** The server's limit (DOCUMENT_MAX_MB, 20 by default): checked here too so that nobody waits for a refusal. */
+const MAX_BYTES = 20 * 1024 * 1024;
 
 @Component({
   selector: 'app-question-form',
@@ -54,6 +58,34 @@ export function validateQuestion(category: QuestionCategory | '', text: string):
           <p id="question-text-error" class="field-error">{{ message }}</p>
         }
       </div>
+      <div class="field">
+        <label for="question-file">Joindre un fichier (facultatif)</label>
+        <input
+          #file
+          id="question-file"
+          name="file"
+          type="file"
+          accept=".pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp"
+          (change)="chooseFile(file.files)"
+          [attr.aria-invalid]="state.errors()['file'] ? true : null"
+          [attr.aria-describedby]="state.errors()['file'] ? 'question-file-hint question-file-error' : 'question-file-hint'"
+        />
+        <p id="question-file-hint" class="hint">Un devis, un plan, une photo… (PDF, image ou document bureautique, 20 Mo au plus). Il rejoint les documents du projet, non public.</p>
+        @if (state.errors()['file']; as message) {
+          <p id="question-file-error" class="field-error">{{ message }}</p>
+        }
+      </div>
+      @if (documents().length > 0) {
+        <fieldset class="field">
+          <legend>Ou joindre des documents déjà dans le projet</legend>
+          @for (d of documents(); track d.id) {
+            <div class="field--checkbox">
+              <input type="checkbox" [id]="'question-doc-' + d.id" [name]="'doc' + d.id" [checked]="attached().includes(d.id)" (change)="toggle(d.id)" />
+              <label [for]="'question-doc-' + d.id">{{ d.title }}</label>
+            </div>
+          }
+        </fieldset>
+      }
       <div class="form-actions">
         <button type="submit" class="button button--primary" [disabled]="state.pending()">
           {{ state.pending() ? 'Envoi…' : 'Envoyer la question' }}
@@ -73,15 +105,50 @@ export class QuestionForm {
   protected readonly state = new CommandFormState();
   protected readonly category = signal<QuestionCategory | ''>('');
   protected readonly text = signal('');
+  protected readonly file = signal<File | null>(null);
+  protected readonly attached = signal<string[]>([]);
+  protected readonly documents = computed(() => this.store.detail()?.documents ?? []);
+  private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('file');
+
+  protected chooseFile(files: FileList | null): void {
+    this.file.set(files?.item(0) ?? null);
+  }
+
+  protected toggle(id: string): void {
+    this.attached.update((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+  }
 
   protected async submit(): Promise<void> {
     const detail = this.store.detail();
     if (!detail || this.state.pending()) return;
-    if (!this.state.begin(validateQuestion(this.category(), this.text()))) {
+    const errors = validateQuestion(this.category(), this.text());
+    const file = this.file();
+    if (file && file.size > MAX_BYTES) errors['file'] = 'Ce fichier dépasse la taille maximale de 20 Mo.';
+    if (!this.state.begin(errors)) {
       focusFirstError(this.form().nativeElement);
       return;
     }
-    const body: AskQuestionRequest = { category: this.category() as QuestionCategory, text: this.text().trim() };
+    const documentIds = [...this.attached()];
+    if (file) {
+      // The file first becomes a (private) document of the project, then the question points to it.
+      const form = new FormData();
+      form.append('title', file.name);
+      form.append('public', 'false');
+      form.append('file', file, file.name);
+      let added: string | null = null;
+      const uploaded = await this.store.run(
+        this.state,
+        { file: file.name, size: file.size },
+        (ctx) => this.api.addDocument(detail.id, form, ctx).pipe(tap((accepted) => (added = accepted.documentId))),
+        'Fichier ajouté aux documents du projet.',
+      );
+      if (!uploaded || !added) {
+        focusFirstError(this.form().nativeElement);
+        return;
+      }
+      documentIds.push(added);
+    }
+    const body: AskQuestionRequest = { category: this.category() as QuestionCategory, text: this.text().trim(), ...(documentIds.length ? { documentIds } : {}) };
     const ok = await this.store.run(
       this.state,
       body,
@@ -91,6 +158,10 @@ export class QuestionForm {
     if (ok) {
       this.category.set('');
       this.text.set('');
+      this.file.set(null);
+      this.attached.set([]);
+      const input = this.fileInput()?.nativeElement;
+      if (input) input.value = '';
     } else {
       focusFirstError(this.form().nativeElement);
     }

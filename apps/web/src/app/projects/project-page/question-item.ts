@@ -47,6 +47,15 @@ export function durationInWords(minutes: number): string {
       <span class="question__team">Orientée vers : {{ teamLabels[q.team] }}</span>
     </p>
     <p class="question__text prewrap">{{ q.text }}</p>
+    @if (attachments(q.documentIds); as docs) {
+      @if (docs.length > 0) {
+        <ul class="attachments" aria-label="Documents joints à la question">
+          @for (d of docs; track d.id) {
+            <li><a [href]="d.url" download>{{ d.title }}</a></li>
+          }
+        </ul>
+      }
+    }
     <p class="byline">
       Posée par {{ q.askedBy.name }} ({{ roleLabels[q.askedBy.role] }}) le
       <time [attr.datetime]="q.askedAt">{{ q.askedAt | frDate: true }}</time>
@@ -71,6 +80,15 @@ export function durationInWords(minutes: number): string {
         @for (a of q.answers; track a.id) {
           <li class="answer">
             <p class="prewrap">{{ a.text }}</p>
+            @if (attachments(a.documentIds); as docs) {
+              @if (docs.length > 0) {
+                <ul class="attachments" aria-label="Documents joints à la réponse">
+                  @for (d of docs; track d.id) {
+                    <li><a [href]="d.url" download>{{ d.title }}</a></li>
+                  }
+                </ul>
+              }
+            }
             @if (a.contact; as c) {
               <div class="contact-card" role="group" [attr.aria-label]="'Contact recommandé : ' + c.name">
                 <p><strong>Contact recommandé : {{ c.name }}</strong>, {{ c.jobTitle }} — {{ c.organisation }}</p>
@@ -167,6 +185,17 @@ export class QuestionItem {
   protected readonly assignees = signal<AssigneeOption[]>([]);
 
   private readonly me = this.session.me;
+
+  /** The project documents a question or an answer points to, with their download link (removed ones are left out). */
+  protected attachments(ids: string[]): Array<{ id: string; title: string; url: string }> {
+    const detail = this.store.detail();
+    if (!detail || ids.length === 0) return [];
+    const byId = new Map((detail.documents ?? []).map((d) => [d.id, d]));
+    return ids.flatMap((id) => {
+      const d = byId.get(id);
+      return d ? [{ id, title: d.title, url: this.api.documentUrl(detail.id, id) }] : [];
+    });
+  }
   private readonly ofCommune = computed(() => isOfCommune(this.me(), this.store.detail()?.codeInsee ?? ''));
   private readonly open = computed(() => this.question().status !== 'close');
   protected readonly canAnswer = computed(() => isAdviser(this.me()) && this.open());
