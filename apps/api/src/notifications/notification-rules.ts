@@ -101,11 +101,14 @@ export const NOTIFICATION_RULES: Record<string, (event: RecordedEvent, ctx: Feed
   },
   StepAdvanced: (e) => audience({ commune: !fromCommune(e), followers: true }),
   StepReverted: (e) => audience({ commune: !fromCommune(e), followers: true }),
-  ProgressUpdated: (e) => audience({ commune: !fromCommune(e), followers: true }),
+  // A progress percentage moved within the same step (ProgressUpdated) notifies nobody: it is frequent
+  // and says little; step changes, answers and documents do. Nobody is flooded (issue #4).
   DocumentAdded: () => audience({ commune: true, followers: true }),
   DocumentVersionAdded: () => audience({ commune: true, followers: true }),
   PartnerInvolved: (e) => audience({ partnerOrganisations: [(e.data as Data).organisationId] }),
   PublicationRequested: () => audience({ commune: true, followers: true }),
+  PublicationRevised: () => audience({ commune: true, followers: true }),
+  PublicationWithdrawn: () => audience({ commune: true, followers: true }),
   ProjectPublished: () => audience({ commune: true, followers: true }),
 };
 

@@ -34,8 +34,12 @@ export function notificationText(entry: NotificationEntry, actor: string, recipi
       return `${actor} a associé votre organisation au projet.`;
     case 'PublicationRequested':
       return `${actor} a demandé la publication du projet.`;
+    case 'PublicationRevised':
+      return `${actor} a modifié la version à publier : elle attend l’accord du maire.`;
     case 'ProjectPublished':
-      return `${actor} a publié le projet.`;
+      return `${actor} a approuvé la publication du projet.`;
+    case 'PublicationWithdrawn':
+      return `${actor} a retiré la publication du projet.`;
     default:
       return `${actor} a modifié le projet.`;
   }

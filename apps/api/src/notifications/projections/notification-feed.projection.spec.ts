@@ -128,7 +128,7 @@ describe('notification feed', () => {
 
   describe('when a project has more events than the feed keeps', () => {
     it('keeps the newest ones', () => {
-      const many = Array.from({ length: FEED_LIMIT + 5 }, (_, i) => recorded('ProgressUpdated', { step: 'etudes', progress: i % 100, comment: null }, AGENT));
+      const many = Array.from({ length: FEED_LIMIT + 5 }, (_, i) => recorded('MessagePosted', { messageId: `m${i}`, text: `Message ${i}`, documentIds: [] }, AGENT));
       const doc = replay([events[0], ...many]);
       expect(doc.entries).toHaveLength(FEED_LIMIT);
       expect(doc.entries.at(-1)!.position).toBe(many.at(-1)!.position);

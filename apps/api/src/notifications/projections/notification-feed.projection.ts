@@ -22,6 +22,9 @@ export interface NotificationFeedDoc extends FeedContext {
 
 type Data = Record<string, any>;
 
+/** Events that change what the audience rules read (title, questions and their handlers, partners). */
+const CONTEXT_TYPES: ReadonlySet<string> = new Set(['ProjectCreated', 'ProjectDetailsChanged', 'QuestionAsked', 'QuestionAssigned', 'QuestionTakenInCharge', 'PartnerInvolved']);
+
 export function evolveNotificationFeed(doc: NotificationFeedDoc | null, e: RecordedEvent, projectId: string): NotificationFeedDoc | null {
   const d = e.data as Data;
   if (e.type === 'ProjectCreated') {
@@ -66,7 +69,10 @@ export function evolveNotificationFeed(doc: NotificationFeedDoc | null, e: Recor
       progress: typeof d.progress === 'number' ? d.progress : null,
       audience,
     };
-    next.entries = [...doc.entries, entry].slice(-FEED_LIMIT);
+    // One copy of the list, the oldest dropped beyond FEED_LIMIT.
+    const entries = doc.entries.slice(Math.max(0, doc.entries.length - FEED_LIMIT + 1));
+    entries.push(entry);
+    next.entries = entries;
     const reachesStaff = audience.agents || audience.accountIds.length > 0 || audience.partnerOrganisations.length > 0 || audience.followers;
     if (reachesStaff) next.staffPosition = e.position;
   }
@@ -76,6 +82,10 @@ export function evolveNotificationFeed(doc: NotificationFeedDoc | null, e: Recor
 export const notificationFeedProjection: Projection<NotificationFeedDoc> = {
   collection: 'notification_feeds',
   indexedFields: ['codeInsee', 'staffPosition'],
-  keyOf: (e) => (e.streamId.startsWith(PROJECT_STREAM_PREFIX) ? (e.data as { projectId?: string }).projectId ?? null : null),
+  // Only the events that notify someone or that the audience rules read: a rebuild skips the rest (progress updates…).
+  keyOf: (e) =>
+    e.streamId.startsWith(PROJECT_STREAM_PREFIX) && (e.type in NOTIFICATION_RULES || CONTEXT_TYPES.has(e.type))
+      ? ((e.data as { projectId?: string }).projectId ?? null)
+      : null,
   evolve: (doc, e, key) => evolveNotificationFeed(doc, e, key),
 };
