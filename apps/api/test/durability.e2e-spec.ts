@@ -142,13 +142,14 @@ describe('Durability', () => {
       dirs.push(first.dataDir);
       const maire = await first.login(MAIRE_ABLEIGES);
       const created = await maire.post('/api/projects').send(newProject({ title: 'Avant redémarrage' }));
-      await maire.post(`/api/projects/${created.body.id}/step`).send({ step: 'etudes', progress: 25 }).expect(200);
+      const stepped = await maire.post(`/api/projects/${created.body.id}/step`).send({ step: 'etudes', progress: 25 }).expect(200);
       await first.close(false);
 
       const second = await startApp({ dataDir: first.dataDir, readStore: first.config.readStore });
       try {
         const maireAgain = await second.login(MAIRE_ABLEIGES);
-        const read = await maireAgain.get(`/api/projects/${created.body.id}`);
+        // The restarted runner catches up from its checkpoint; a client that knows the position waits for it.
+        const read = await maireAgain.get(`/api/projects/${created.body.id}?minPosition=${stepped.body.position}`);
         expect(read.body).toMatchObject({ title: 'Avant redémarrage', step: 'etudes', progress: 25, version: 2 });
         const history = await maireAgain.get(`/api/projects/${created.body.id}/history`);
         expect(history.body).toHaveLength(2);

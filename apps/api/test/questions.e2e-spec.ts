@@ -146,8 +146,8 @@ describe('Questions, conversation and internal notes API', () => {
       expect(before.status).toBe(422);
       expect(before.headers['content-type']).toMatch(PROBLEM);
       expect(before.body.errors).toEqual([{ field: 'assigneeId', message: expect.stringContaining('n’est pas associée au projet') }]);
-      await as(AGENT).post(`/api/projects/${projectId}/partners`).send({ organisationId: 'org-caue-95' }).expect(201);
-      const options = await as(AGENT).get(`/api/projects/${projectId}/assignees`);
+      const involved = await as(AGENT).post(`/api/projects/${projectId}/partners`).send({ organisationId: 'org-caue-95' }).expect(201);
+      const options = await as(AGENT).get(`/api/projects/${projectId}/assignees?minPosition=${involved.body.position}`);
       expect(options.body).toContainEqual({ id: CAUE, name: 'Thomas Girard', kind: 'partner', teams: [], organisationName: 'CAUE du Val d’Oise' });
       expect(options.body).toContainEqual(expect.objectContaining({ id: FINANCES, kind: 'agent', teams: ['aides'] }));
       const assigned = await as(AGENT).post(`/api/projects/${projectId}/questions/${questionId}/assignment`).send({ assigneeId: CAUE });

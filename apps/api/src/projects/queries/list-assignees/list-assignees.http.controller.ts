@@ -1,5 +1,5 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Query as QueryParam } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AccountStore } from '@carnet/account-store';
 import type { AssigneeOption } from '@carnet/contracts';
 import { isDepartementRole, type Actor } from '@carnet/domain';
@@ -7,6 +7,7 @@ import { OrganisationDirectory } from '../../../communes/organisation-directory.
 import { TeamDirectory } from '../../../directory/team-directory.js';
 import { ACCOUNT_STORE } from '../../../infrastructure/tokens.js';
 import { CurrentActor } from '../../../shared/current-actor.js';
+import { MinPositionPipe } from '../../../shared/min-position.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { ProblemException } from '../../../shared/problem.js';
 import { ReadModels } from '../../../shared/read-models.js';
@@ -27,12 +28,17 @@ export class ListAssigneesHttpController {
 
   @Get(':id/assignees')
   @ApiOperation({ summary: 'Les personnes à qui attribuer une question de ce projet (Département)' })
-  @ProblemResponses(401, 403, 404)
-  async list(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor): Promise<AssigneeOption[]> {
+  @ApiQuery({ name: 'minPosition', required: false, description: 'Attendre que les lectures aient atteint cette position du journal' })
+  @ProblemResponses(400, 401, 403, 404)
+  async list(
+    @Param('id', UuidParam) id: string,
+    @CurrentActor() actor: Actor,
+    @QueryParam('minPosition', MinPositionPipe) minPosition?: number,
+  ): Promise<AssigneeOption[]> {
     if (!isDepartementRole(actor.role)) {
       throw new ProblemException(403, 'forbidden', 'Action non autorisée', 'Seul le Département attribue les questions.');
     }
-    const project = await (await this.readModels.current()).get<ProjectDoc>('projects', id);
+    const project = await (await this.readModels.current(minPosition)).get<ProjectDoc>('projects', id);
     if (!project) throw projectNotFound(id);
     const [agents, admins, teams, organisations] = await Promise.all([
       this.accounts.listAccounts({ kind: 'departement_agent' }),
