@@ -278,6 +278,8 @@ async function main(): Promise<void> {
       await events.appendToStream(`project-${projectId}`, projectEvents(projectId, 200), 'no_stream');
     }
     const head = await events.headPosition();
+    // The running server projects these events too: let it finish, so that (e) and (f) measure on an idle server.
+    await runner.waitForPosition(head, 300_000);
     const reads = await openReadStore(config);
     const rawReads: number[] = [];
     const rebuilds: number[] = [];
