@@ -32,7 +32,9 @@ export async function projectBatch(set: ReadModelSet, projections: Projection<an
     const keys = events.map((event) => keysOf(projection, event));
     const distinct = [...new Set(keys.flat())];
     if (distinct.length === 0) continue;
-    const current: Map<string, (Record<string, unknown> & StoredDoc) | null> = await set.getMany<Record<string, unknown>>(projection.collection, distinct);
+    const current: Map<string, (Record<string, unknown> & StoredDoc) | null> = projection.writeOnce
+      ? new Map()
+      : await set.getMany<Record<string, unknown>>(projection.collection, distinct);
     const touched = new Set<string>();
     const sibling = (key: string) => current.get(key) ?? null;
     for (let i = 0; i < events.length; i++) {

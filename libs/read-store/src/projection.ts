@@ -12,6 +12,11 @@ export interface Projection<Doc extends object = Record<string, unknown>> {
   readonly indexedFields: string[];
   /** An array field of analysed terms to index for full-text search (see SearchIndex). */
   readonly fullText?: string;
+  /**
+   * One document per event, written once and never changed (its content depends on that event
+   * alone): a batch need not read the documents first. A replay writes the same documents again.
+   */
+  readonly writeOnce?: boolean;
   /** Id(s) of the document(s) this event changes, or null if the event does not concern the collection. */
   keyOf(event: RecordedEvent): string | readonly string[] | null;
   /**

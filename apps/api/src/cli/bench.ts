@@ -280,7 +280,9 @@ async function main(): Promise<void> {
     const head = await events.headPosition();
     // The running server projects these events too: let it finish, so that (e) and (f) measure on an idle server.
     await runner.waitForPosition(head, 300_000);
-    const reads = await openReadStore(config);
+    // The rebuild writes its generations into a read store of its own, as `npm run projections:rebuild`
+    // does from its own process: the running server's read store (and its WAL) is not in the measure.
+    const reads = await openReadStore({ ...config, dataDir: join(dir, 'rebuild'), readStore: config.readStore.engine === 'mongodb' ? { ...config.readStore, dbName: `${config.readStore.dbName}_rebuild` } : config.readStore });
     const rawReads: number[] = [];
     const rebuilds: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {

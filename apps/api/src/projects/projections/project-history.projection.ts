@@ -17,6 +17,8 @@ export interface HistoryDoc {
 export const projectHistoryProjection: Projection<HistoryDoc> = {
   collection: 'project_history',
   indexedFields: ['projectId', 'type'],
+  // Keyed by position, built from its event alone: written once, never read back while projecting.
+  writeOnce: true,
   keyOf: (e) => (e.streamId.startsWith(PROJECT_STREAM_PREFIX) ? String(e.position).padStart(15, '0') : null),
   evolve: (_doc, e) => ({
     projectId: e.streamId.slice(PROJECT_STREAM_PREFIX.length),
