@@ -22,7 +22,7 @@ const project = (overrides: Partial<ProjectDetail> = {}): ProjectDetail => ({
   version: 4,
   description: '',
   questions: [],
-  publicationSummary: null,
+  publicationWork: null,
   documents: [],
   ...overrides,
 });
