@@ -59,6 +59,21 @@ const SECRETAIRE_NESLES = 'persona-secretaire-95446';
 const MAIRE_VIGNY = 'persona-maire-95658';
 const MAIRE_MARINES = 'persona-maire-95370';
 const AGENT = 'persona-agent-amenagement';
+
+/** What Vigny asked to publish of its city-stade (the Département then corrected the amount of its aid). */
+const CITY_STADE_CONTENT = {
+  title: 'Un city-stade en accès libre, livré en quatre mois',
+  summary:
+    'Un terrain multisports de 24 × 12 m près du collège, demandé par le conseil municipal des jeunes, livré en quatre mois et inauguré le 14 juin, financé à 60 % par le Département et l’Agence nationale du sport. Il est ouvert tous les jours de 8 h à 21 h.',
+  finalCostHt: 118_000,
+  funding: [
+    { source: 'Département du Val-d’Oise — aide aux équipements sportifs', amountHt: 41_300 },
+    { source: 'Agence nationale du sport', amountHt: 29_500 },
+  ],
+  lessonsLearned:
+    'À refaire : associer les riverains dès l’avant-projet (le bruit le soir a suscité des plaintes la première semaine). Le choix d’un revêtement drainant a évité les flaques de l’hiver.',
+  documentIds: [] as string[],
+};
 const FINANCES = 'persona-agent-finances';
 const CAUE = 'persona-caue';
 const ADMIN = 'persona-admin';
@@ -187,39 +202,16 @@ export const DEMO_PROJECTS: DemoProject[] = [
       { by: MAIRE_VIGNY, daysAgo: 400, do: { type: 'ChangeStep', step: 'financement', progress: 35 } },
       { by: MAIRE_VIGNY, daysAgo: 300, do: { type: 'ChangeStep', step: 'travaux', progress: 70 } },
       { by: MAIRE_VIGNY, daysAgo: 240, do: { type: 'ChangeStep', step: 'termine', progress: 100, comment: 'Inauguré le 14 juin' } },
+      { by: MAIRE_VIGNY, daysAgo: 200, do: { type: 'RequestPublication', content: CITY_STADE_CONTENT } },
       {
-        by: MAIRE_VIGNY,
-        daysAgo: 200,
+        by: AGENT,
+        daysAgo: 199,
         do: {
-          type: 'RequestPublication',
-          content: {
-            title: 'Un city-stade en accès libre, livré en quatre mois',
-            summary:
-              'Un terrain multisports de 24 × 12 m près du collège, demandé par le conseil municipal des jeunes, livré en quatre mois et inauguré le 14 juin, financé à 60 % par le Département et l’Agence nationale du sport. Il est ouvert tous les jours de 8 h à 21 h.',
-            finalCostHt: 118_000,
-            funding: [
-              { source: 'Département du Val-d’Oise — aide aux équipements sportifs', amountHt: 41_300 },
-              { source: 'Agence nationale du sport', amountHt: 29_500 },
-            ],
-            lessonsLearned:
-              'À refaire : associer les riverains dès l’avant-projet (le bruit le soir a suscité des plaintes la première semaine). Le choix d’un revêtement drainant a évité les flaques de l’hiver.',
-            documentIds: [],
-          },
+          type: 'RevisePublication',
+          reason: 'Montant de l’aide départementale corrigé d’après l’arrêté',
+          content: { ...CITY_STADE_CONTENT, funding: [{ ...CITY_STADE_CONTENT.funding[0], amountHt: 41_000 }, CITY_STADE_CONTENT.funding[1]] },
         },
       },
-      { by: AGENT, daysAgo: 199, do: { type: 'RevisePublication', reason: 'Montant de l’aide départementale corrigé d’après l’arrêté', content: {
-        title: 'Un city-stade en accès libre, livré en quatre mois',
-        summary:
-          'Un terrain multisports de 24 × 12 m près du collège, demandé par le conseil municipal des jeunes, livré en quatre mois et inauguré le 14 juin, financé à 60 % par le Département et l’Agence nationale du sport. Il est ouvert tous les jours de 8 h à 21 h.',
-        finalCostHt: 118_000,
-        funding: [
-          { source: 'Département du Val-d’Oise — aide aux équipements sportifs', amountHt: 41_000 },
-          { source: 'Agence nationale du sport', amountHt: 29_500 },
-        ],
-        lessonsLearned:
-          'À refaire : associer les riverains dès l’avant-projet (le bruit le soir a suscité des plaintes la première semaine). Le choix d’un revêtement drainant a évité les flaques de l’hiver.',
-        documentIds: [],
-      } } },
       { by: MAIRE_VIGNY, daysAgo: 198, approveLatestPublication: true },
     ],
     documents: [
