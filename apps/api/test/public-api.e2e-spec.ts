@@ -227,6 +227,10 @@ describe('Public API /api/public/v1', () => {
       const project = (await get(`/api/public/v1/projects/${id}`)).body;
       expect(project.documents.map((d: { id: string }) => d.id)).toEqual([DOC_ID]);
       expect(JSON.stringify(project)).not.toContain(blobKeys[0]);
+      // The portal's project page shows the pictures among its public documents.
+      const page = await request(t.http).get(new URL(project.pageUrl, 'http://localhost').pathname).set('X-Forwarded-For', '203.0.113.250');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(`<img src="/api/public/v1/projects/${id}/documents/${DOC_ID}" alt="Photo" loading="lazy">`);
     });
   });
 

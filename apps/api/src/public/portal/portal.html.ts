@@ -19,7 +19,7 @@ body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica N
 h1,h2,h3{line-height:1.25;margin:0 0 .75rem}h1{font-size:1.875rem}h2{font-size:1.375rem}h3{font-size:1.125rem}p{margin:0 0 .75rem}
 a{color:var(--primary);text-underline-offset:.15em}a:hover{color:var(--primary-dark);text-decoration-thickness:2px}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-.skip-link{position:absolute;left:-9999px;top:0;background:var(--surface);padding:.5rem 1rem;z-index:10}.skip-link:focus{left:1rem}
+.pictures{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:1rem}.pictures figure{margin:0}.pictures img{display:block;width:100%;height:auto;border-radius:4px}.skip-link{position:absolute;left:-9999px;top:0;background:var(--surface);padding:.5rem 1rem;z-index:10}.skip-link:focus{left:1rem}
 .container{max-width:70rem;margin:0 auto;padding:0 1rem}
 .site-header{background:var(--primary);color:#fff}.site-header a{color:#fff}
 .site-header__inner{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between;padding:.75rem 1rem}
@@ -203,6 +203,11 @@ ${p.finalCostHt !== null ? html`<tr><td>Autofinancement de la commune</td><td cl
   : html`<p>Aucun financement n’est publié.</p>`}
 </section>
 ${p.lessonsLearned ? html`<section class="panel" aria-labelledby="t-rex"><h2 id="t-rex">Retour d’expérience</h2><p>${p.lessonsLearned}</p></section>` : ''}
+${p.documents.some((d) => d.mediaType.startsWith('image/'))
+  ? html`<section class="panel" aria-labelledby="t-pictures"><h2 id="t-pictures">En images</h2><div class="pictures">${p.documents
+      .filter((d) => d.mediaType.startsWith('image/'))
+      .map((d) => html`<figure><img src="${d.downloadUrl}" alt="${d.title}" loading="lazy"><figcaption>${d.title}</figcaption></figure>`)}</div></section>`
+  : ''}
 ${p.documents.length
   ? html`<section class="panel" aria-labelledby="t-docs"><h2 id="t-docs">Documents</h2><ul>${p.documents.map(
       (d) => html`<li><a href="${d.downloadUrl}" download>${d.title}</a> <span class="meta">(${d.fileName}, ${fileSize(d.size)})</span></li>`,
