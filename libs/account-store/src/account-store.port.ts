@@ -215,6 +215,8 @@ export interface AccountStore {
   followsOf(accountId: string): Promise<Map<string, boolean>>;
   /** The explicit follow choices made on a project, by account. */
   followersOf(projectId: string): Promise<Map<string, boolean>>;
+  /** GDPR erasure: forgets a person's follow choices, notification settings and read marks. */
+  forgetNotificationDataOf(accountId: string): Promise<void>;
 
   close(): Promise<void>;
 }

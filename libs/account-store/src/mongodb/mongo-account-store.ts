@@ -352,6 +352,12 @@ export class MongoAccountStore implements AccountStore {
     const docs = await this.follows.find({ projectId }).toArray();
     return new Map(docs.map((d) => [d.accountId, d.following]));
   }
+  async forgetNotificationDataOf(accountId: string): Promise<void> {
+    await this.follows.deleteMany({ accountId });
+    await this.notificationReads.deleteMany({ accountId });
+    await this.notificationSettings.deleteOne({ _id: accountId });
+  }
+
 
   // ---- contacts -------------------------------------------------------------------------------
 

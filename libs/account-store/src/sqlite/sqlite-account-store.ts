@@ -451,6 +451,12 @@ export class SqliteAccountStore implements AccountStore {
     const rows = this.db.prepare('SELECT account_id, following FROM follows WHERE project_id = ?').all(projectId) as Array<{ account_id: string; following: number }>;
     return new Map(rows.map((r) => [r.account_id, r.following === 1]));
   }
+  async forgetNotificationDataOf(accountId: string): Promise<void> {
+    this.db.transaction(() => {
+      for (const table of ['follows', 'notification_settings', 'notification_reads']) this.db.prepare(`DELETE FROM ${table} WHERE account_id = ?`).run(accountId);
+    })();
+  }
+
 
   // ---- contacts -------------------------------------------------------------------------------
 

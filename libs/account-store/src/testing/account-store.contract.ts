@@ -357,6 +357,18 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
         expect(await store.followersOf('p1')).toEqual(new Map([['a1', true], ['a2', false]]));
         expect(await store.followersOf('p3')).toEqual(new Map());
       });
+
+      it('forgets a person’s follows, settings and read marks on erasure, and only theirs', async () => {
+        await store.setFollow('a1', 'p1', true, T0);
+        await store.setFollow('a2', 'p1', true, T0);
+        await store.setEmailMode('a1', 'immediate');
+        await store.markNotificationsRead('a1', ['n1']);
+        await store.forgetNotificationDataOf('a1');
+        expect(await store.followsOf('a1')).toEqual(new Map());
+        expect(await store.followersOf('p1')).toEqual(new Map([['a2', true]]));
+        expect(await store.getNotificationSettings('a1')).toEqual({ accountId: 'a1', emailMode: null, readUpTo: 0, lastDigestPosition: 0 });
+        expect(await store.readNotificationIds('a1')).toEqual(new Set());
+      });
     });
 
     describe('contacts directory', () => {

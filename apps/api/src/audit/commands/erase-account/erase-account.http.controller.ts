@@ -51,6 +51,7 @@ export class EraseAccountHttpController {
     await this.store.eraseInvitationsTo(account.email, placeholder, now);
     // A contact of the directory linked to this account is personal data too (issue #4).
     await this.store.eraseContactsOf(id, { name: ERASED_CONTACT_NAME }, now);
+    await this.store.forgetNotificationDataOf(id);
     await this.store.updateAccount(id, {
       displayName: ERASED_NAME,
       email: placeholder.email,
