@@ -366,9 +366,19 @@ export class PublicationPanel {
     };
   }
 
+  /** One outcome at a time: the message of an earlier step (« Publication demandée ») is not left beside the next one. */
+  private clearOthers(current: CommandFormState): void {
+    for (const state of [this.form, this.approval, this.withdrawal]) {
+      if (state === current) continue;
+      state.success.set(null);
+      state.error.set(null);
+    }
+  }
+
   protected async save(): Promise<void> {
     const detail = this.detail();
     if (!detail || this.form.pending()) return;
+    this.clearOthers(this.form);
     const { body, errors } = this.body();
     const revising = this.canRevise();
     if (revising && !this.reason().trim()) errors['reason'] = 'Indiquez pourquoi vous modifiez la version à publier.';
@@ -389,6 +399,7 @@ export class PublicationPanel {
     const detail = this.detail();
     const latest = this.work()?.latest;
     if (!detail || !latest || this.approval.pending()) return;
+    this.clearOthers(this.approval);
     if (!this.approval.begin(this.hasRead ? {} : { read: 'Cochez la case pour confirmer que vous avez relu cette version.' })) {
       focusFirstError(this.host.nativeElement);
       return;
@@ -402,6 +413,7 @@ export class PublicationPanel {
   protected async withdraw(): Promise<void> {
     const detail = this.detail();
     if (!detail || this.withdrawal.pending()) return;
+    this.clearOthers(this.withdrawal);
     const reason = this.withdrawReason().trim();
     if (!this.withdrawal.begin(reason ? {} : { reason: 'Indiquez pourquoi vous retirez la publication.' })) {
       focusFirstError(this.host.nativeElement);
