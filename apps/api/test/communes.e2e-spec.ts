@@ -30,8 +30,10 @@ describe('Communes reference data', () => {
     expect(res.body.title).toBe('Commune introuvable');
   });
 
-  it('counts only published projects for an anonymous visitor', async () => {
+  it('counts nothing for an anonymous visitor: published projects are counted by the public API', async () => {
     const res = await request(t.http).get('/api/communes?withProjects=true');
-    expect(res.body.map((c: { name: string; projectCount: number }) => [c.name, c.projectCount])).toEqual([['Vigny', 1]]);
+    expect(res.body).toEqual([]);
+    const published = await request(t.http).get('/api/public/v1/communes');
+    expect(published.body.items.map((c: { name: string; publishedProjects: number }) => [c.name, c.publishedProjects])).toEqual([['Vigny', 1]]);
   });
 });

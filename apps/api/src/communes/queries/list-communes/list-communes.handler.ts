@@ -4,7 +4,6 @@ import { ReadModels } from '../../../shared/read-models.js';
 import type { CommuneStatsDoc } from '../../../projects/projections/commune-stats.projection.js';
 import { CommuneCatalog } from '../../commune-catalog.js';
 import { projectScope } from '../../../projects/project-access.js';
-import type { ProjectDoc } from '../../../projects/projections/project.projection.js';
 import { ListCommunesQuery } from './list-communes.query.js';
 
 @QueryHandler(ListCommunesQuery)
@@ -19,13 +18,11 @@ export class ListCommunesHandler implements IQueryHandler<ListCommunesQuery> {
     const stats = await set.find<CommuneStatsDoc>('commune_stats');
     const counts = new Map(stats.map((s) => [s.codeInsee, s.projectCount]));
     if (projectScope(actor, undefined).kind !== 'all') {
-      // Outside the Département, only published projects are counted, but for one's own commune.
-      const published = await set.find<ProjectDoc>('projects', { where: { publication: 'published' } });
-      const visible = new Map<string, number>();
-      for (const p of published) visible.set(p.codeInsee, (visible.get(p.codeInsee) ?? 0) + 1);
-      if (actor?.communeInsee) visible.set(actor.communeInsee, counts.get(actor.communeInsee) ?? 0);
+      // Outside the Département, one counts only the projects one may see in the app: one's own
+      // commune's (other communes' published projects are read on the public portal).
+      const own = actor?.communeInsee ? counts.get(actor.communeInsee) ?? 0 : 0;
       counts.clear();
-      for (const [code, n] of visible) counts.set(code, n);
+      if (actor?.communeInsee) counts.set(actor.communeInsee, own);
     }
     return this.catalog
       .all()

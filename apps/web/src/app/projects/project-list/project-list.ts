@@ -27,6 +27,11 @@ export class ProjectList {
   private readonly api = inject(Api);
   private readonly session = inject(SessionStore);
 
+  /** Département staff and auditors see every project; the others, theirs only (the rest is on the public portal). */
+  protected readonly seesAll = computed(() => {
+    const role = this.session.me()?.role;
+    return role === 'departement_agent' || role === 'departement_admin' || role === 'auditor';
+  });
   protected readonly stepLabels = STEP_LABELS;
   protected readonly themeLabels = THEME_LABELS;
   protected readonly publicationLabels = PUBLICATION_LABELS;
