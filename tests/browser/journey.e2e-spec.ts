@@ -197,6 +197,28 @@ test.describe('Carnet de projets in a browser', () => {
     await expect(page.getByText(/Le public lit la version 1, approuvée par/)).toBeVisible();
     await expect(page.locator('.project__meta')).toContainText('Publié');
     await screenshot(page, 'desktop-project-published');
+
+    // A later edit is a new version awaiting the mayor; the public keeps reading version 1.
+    await page.getByRole('button', { name: 'Modifier la version à publier' }).click();
+    await page.getByLabel('Retour d’expérience').fill('Consulter les parents, et prévoir de l’ombre.');
+    await page.getByRole('button', { name: 'Enregistrer la nouvelle version' }).click();
+    await expect(page.getByText('Indiquez pourquoi vous modifiez la version à publier.')).toBeVisible();
+    await page.getByLabel('Pourquoi cette modification ? *').fill('Retour d’expérience complété');
+    await page.getByRole('button', { name: 'Enregistrer la nouvelle version' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Nouvelle version enregistrée' })).toBeVisible();
+    await expect(page.getByRole('article', { name: /Version 2/ })).toContainText('En attente de l’accord du maire');
+    await expect(page.getByText(/Le public lit la version 1/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Approuver la version 2' })).toBeVisible();
+    await expectAccessible(page, 'the project page with a version awaiting approval');
+
+    // The mayor withdraws the publication, with a reason.
+    await page.getByRole('button', { name: 'Retirer la publication' }).click();
+    await expect(page.getByText('Indiquez pourquoi vous retirez la publication.')).toBeVisible();
+    await page.getByLabel('Raison du retrait *').fill('Travaux de reprise à venir');
+    await page.getByRole('button', { name: 'Retirer la publication' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'La publication est retirée.' })).toBeVisible();
+    await expect(page.locator('.project__meta')).toContainText('Publication retirée');
+    await screenshot(page, 'desktop-project-withdrawn');
   });
 
   test('an auditor reads but is not offered to create or change anything', async ({ page, request }) => {

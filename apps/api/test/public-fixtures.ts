@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore, NewEvent } from '@carnet/event-store';
 import type { PublicContent } from '@carnet/domain';
 import { EVENT_STORE } from '../src/infrastructure/tokens.js';
-import { publicationFingerprint } from '../src/public/projections/public-project.projection.js';
+import { publicationFingerprint } from '../src/shared/fingerprint.js';
 import type { startApp } from './harness.js';
 
 type App = Awaited<ReturnType<typeof startApp>>;

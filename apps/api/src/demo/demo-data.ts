@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { AccountStore, Contact } from '@carnet/account-store';
-import { fingerprintInput, projectDecider, type Actor, type DepartementTeam, type ProjectCommand, type ProjectEvent, type ProjectTheme } from '@carnet/domain';
+import { projectDecider, type Actor, type DepartementTeam, type ProjectCommand, type ProjectEvent, type ProjectTheme } from '@carnet/domain';
 import type { EventStore } from '@carnet/event-store';
 import { CommuneSeatCommands } from '../communes/commune-seat.commands.js';
 import { findPersona, PERSONAS } from '../dev/personas.js';
@@ -12,7 +12,7 @@ import { ProjectCommandRunner } from '../projects/project-command.runner.js';
 import { DocumentUploads } from '../projects/documents/document-uploads.js';
 import { BLOB_STORE } from '../infrastructure/tokens.js';
 import type { BlobStore } from '@carnet/blob-store';
-import { fingerprint } from '../shared/fingerprint.js';
+import { publicationFingerprint } from '../shared/fingerprint.js';
 import { demoPdf, demoPng } from './demo-files.js';
 
 type Step =
@@ -346,6 +346,6 @@ export class DemoData {
     const stream = await this.events.readStream(`project-${projectId}`);
     const state = stream.reduce((s, e) => projectDecider.evolve(s, e as unknown as ProjectEvent), projectDecider.initialState());
     const draft = state.publicationDraft!;
-    return { type: 'PublishProject', version: draft.version, fingerprint: fingerprint(fingerprintInput(projectId, draft)) };
+    return { type: 'PublishProject', version: draft.version, fingerprint: publicationFingerprint(projectId, draft.version, draft.content) };
   }
 }

@@ -1,4 +1,4 @@
-import type { Actor } from '@carnet/domain';
+import type { Actor, PublicationStatus } from '@carnet/domain';
 import type { Scalar } from '@carnet/read-store';
 import { ProblemException } from '../shared/problem.js';
 
@@ -9,7 +9,7 @@ export const projectNotFound = (id: string) =>
 /** What a project read model must show for the access rules (ADR 0007). */
 export interface ProjectAccessFacts {
   codeInsee: string;
-  publication: 'none' | 'requested' | 'published' | 'withdrawn';
+  publication: PublicationStatus;
   partners?: string[];
 }
 

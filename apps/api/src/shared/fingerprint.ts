@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fingerprintInput, type PublicContent } from '@carnet/domain';
 import { canonicalJson } from '@carnet/event-store';
 
 /**
@@ -7,3 +8,7 @@ import { canonicalJson } from '@carnet/event-store';
  * recompute it from the public API's JSON.
  */
 export const fingerprint = (value: unknown): string => createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
+
+/** The fingerprint of one version of a project's public content: what the mayor's approval records. */
+export const publicationFingerprint = (projectId: string, version: number, content: PublicContent): string =>
+  fingerprint(fingerprintInput(projectId, { version, content }));

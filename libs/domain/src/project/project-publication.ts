@@ -200,24 +200,36 @@ export function decidePublication(command: PublicationCommand, project: Publicat
   }
 }
 
+/**
+ * The version of the public content a PublicationRequested (v1 or v2) or PublicationRevised event
+ * writes; null for any other event. A v1 request (a summary alone) is the next version, with the
+ * project's title. Shared by the decider and the read models, so they all read old events alike.
+ */
+export function writtenVersionOf(
+  event: { type: string; schemaVersion: number; data: unknown },
+  project: { title: string; latestVersion: number },
+): PublicationDraft | null {
+  if (event.type !== 'PublicationRequested' && event.type !== 'PublicationRevised') return null;
+  const data = event.data as { summary?: string; version?: number; content?: PublicContent };
+  if (data.content) return { version: data.version ?? project.latestVersion + 1, content: data.content };
+  return {
+    version: project.latestVersion + 1,
+    content: { title: project.title, summary: data.summary ?? '', finalCostHt: null, funding: [], lessonsLearned: '', documents: [] },
+  };
+}
+
 /** What the publication events change, v1 events included (a v1 request is version 1 with the summary alone). */
 export function evolvePublication(
   state: Pick<PublicationContext, 'title' | 'publication' | 'draft' | 'approvedVersion'>,
   event: { type: string; schemaVersion: number; data: unknown },
 ): Pick<PublicationContext, 'publication' | 'draft' | 'approvedVersion'> {
   const { publication, draft, approvedVersion } = state;
+  const written = writtenVersionOf(event, { title: state.title, latestVersion: draft?.version ?? 0 });
   switch (event.type) {
-    case 'PublicationRequested': {
-      const data = event.data as { summary?: string; version?: number; content?: PublicContent };
-      const next: PublicationDraft = data.content
-        ? { version: data.version ?? (draft?.version ?? 0) + 1, content: data.content }
-        : { version: (draft?.version ?? 0) + 1, content: { title: state.title, summary: data.summary ?? '', finalCostHt: null, funding: [], lessonsLearned: '', documents: [] } };
-      return { publication: 'requested', draft: next, approvedVersion: null };
-    }
-    case 'PublicationRevised': {
-      const data = event.data as { version: number; content: PublicContent };
-      return { publication, draft: { version: data.version, content: data.content }, approvedVersion };
-    }
+    case 'PublicationRequested':
+      return { publication: 'requested', draft: written, approvedVersion: null };
+    case 'PublicationRevised':
+      return { publication, draft: written, approvedVersion };
     case 'ProjectPublished': {
       const data = event.data as { version?: number };
       return { publication: 'published', draft, approvedVersion: data.version ?? draft?.version ?? 1 };

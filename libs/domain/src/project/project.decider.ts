@@ -13,7 +13,6 @@ import {
   type ProjectTheme,
 } from './project.events.js';
 
-export type PublicationState = PublicationStatus;
 
 /** What the decider needs to know of one question. */
 export interface QuestionState {
@@ -34,7 +33,7 @@ export interface ProjectState {
   step: ProjectStep;
   progress: number;
   questions: Record<string, QuestionState>;
-  publication: PublicationState;
+  publication: PublicationStatus;
   /** The latest version of the public content (requested or revised); null before any request (rules in project-publication.ts). */
   publicationDraft: PublicationDraft | null;
   /** The version the public sees; null when nothing is public. */

@@ -1,10 +1,13 @@
 import type { RecordedEvent } from '@carnet/event-store';
 import {
   PROJECT_STREAM_PREFIX,
+  evolvePublication,
+  writtenVersionOf,
   upcastProjectEvent,
   type DepartementTeam,
   type ProjectEvent,
   type PublicContent,
+  type PublicationStatus,
   type ProjectStep,
   type ProjectTheme,
   type QuestionAssignee,
@@ -12,7 +15,7 @@ import {
   type QuestionStatus,
 } from '@carnet/domain';
 import type { Projection } from '@carnet/read-store';
-import { fingerprint } from '../../shared/fingerprint.js';
+import { publicationFingerprint } from '../../shared/fingerprint.js';
 
 export interface AnswerDoc {
   id: string;
@@ -84,7 +87,7 @@ export interface ProjectDoc {
   step: ProjectStep;
   progress: number;
   estimatedCostHt: number | null;
-  publication: 'none' | 'requested' | 'published' | 'withdrawn';
+  publication: PublicationStatus;
   /** The publication workflow (issue #5); null before any request. */
   publicationWork?: PublicationWorkDoc | null;
   questions: QuestionDoc[];
@@ -251,45 +254,47 @@ export const projectProjection: Projection<ProjectDoc> = {
   evolve: evolveProject,
 };
 
-/** The publication workflow's part of the project document (v1 events included: a summary alone is version 1). */
+/**
+ * The publication workflow's part of the project document: what the domain decides (the status, the
+ * versions, v1 events included — see evolvePublication), plus who wrote or approved each, and when.
+ */
 function evolvePublicationWork(doc: ProjectDoc, recorded: RecordedEvent): Pick<ProjectDoc, 'publication' | 'publicationWork'> {
   const work = doc.publicationWork ?? null;
+  const next = evolvePublication(
+    {
+      title: doc.title,
+      publication: doc.publication,
+      draft: work && { version: work.latest.version, content: work.latest.content },
+      approvedVersion: work?.approved?.version ?? null,
+    },
+    recorded,
+  );
   const by = { id: recorded.metadata.actorId, role: recorded.metadata.actorRole };
   const at = recorded.metadata.recordedAt;
   const projectId = recorded.streamId.slice(PROJECT_STREAM_PREFIX.length);
-  const written = (version: number, content: PublicContent, reason: string | null): PublicationWorkDoc['latest'] => ({
-    version,
-    content,
-    fingerprint: fingerprint({ projectId, version, content }),
-    writtenAt: at,
-    writtenById: by.id,
-    writtenByRole: by.role,
-    reason,
-  });
-  switch (recorded.type) {
-    case 'PublicationRequested': {
-      const data = recorded.data as { summary?: string; version?: number; content?: PublicContent };
-      const version = data.version ?? (work?.latest.version ?? 0) + 1;
-      const content: PublicContent = data.content ?? { title: doc.title, summary: data.summary ?? '', finalCostHt: null, funding: [], lessonsLearned: '', documents: [] };
-      return { publication: 'requested', publicationWork: { latest: written(version, content, null), approved: null, withdrawn: null } };
-    }
-    case 'PublicationRevised': {
-      const data = recorded.data as { version: number; content: PublicContent; reason: string };
-      if (!work) return { publication: doc.publication, publicationWork: work };
-      return { publication: doc.publication, publicationWork: { ...work, latest: written(data.version, data.content, data.reason) } };
-    }
-    case 'ProjectPublished': {
-      const data = recorded.data as { version?: number; fingerprint?: string };
-      if (!work) return { publication: 'published', publicationWork: work };
-      const version = data.version ?? work.latest.version;
-      const approved = { version, fingerprint: data.fingerprint ?? null, approvedAt: at, approvedById: by.id, approvedByRole: by.role };
-      return { publication: 'published', publicationWork: { ...work, approved, withdrawn: null } };
-    }
-    case 'PublicationWithdrawn': {
-      const data = recorded.data as { reason: string };
-      return { publication: 'withdrawn', publicationWork: work && { ...work, approved: null, withdrawn: { at, byId: by.id, byRole: by.role, reason: data.reason } } };
-    }
-    default:
-      return { publication: doc.publication, publicationWork: work };
-  }
+  const written = writtenVersionOf(recorded, { title: doc.title, latestVersion: work?.latest.version ?? 0 });
+  const latest: PublicationWorkDoc['latest'] | null = written
+    ? {
+        ...written,
+        fingerprint: publicationFingerprint(projectId, written.version, written.content),
+        writtenAt: at,
+        writtenById: by.id,
+        writtenByRole: by.role,
+        reason: (recorded.data as { reason?: string }).reason ?? null,
+      }
+    : (work?.latest ?? null);
+  if (!latest) return { publication: next.publication, publicationWork: null };
+  const approvedNow = recorded.type === 'ProjectPublished' && next.approvedVersion !== null;
+  const approved = approvedNow
+    ? { version: next.approvedVersion!, fingerprint: (recorded.data as { fingerprint?: string }).fingerprint ?? null, approvedAt: at, approvedById: by.id, approvedByRole: by.role }
+    : next.approvedVersion === null
+      ? null
+      : (work?.approved ?? null);
+  const withdrawn =
+    recorded.type === 'PublicationWithdrawn'
+      ? { at, byId: by.id, byRole: by.role, reason: (recorded.data as { reason: string }).reason }
+      : recorded.type === 'PublicationRequested' || approvedNow
+        ? null
+        : (work?.withdrawn ?? null);
+  return { publication: next.publication, publicationWork: { latest, approved, withdrawn } };
 }

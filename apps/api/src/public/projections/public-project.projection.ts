@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson, type RecordedEvent } from '@carnet/event-store';
+import type { RecordedEvent } from '@carnet/event-store';
 import {
   PROJECT_STEPS,
   PROJECT_STREAM_PREFIX,
+  writtenVersionOf,
   type PublicContent,
   type PublicFunding,
   type ProjectStep,
   type ProjectTheme,
 } from '@carnet/domain';
 import type { Projection } from '@carnet/read-store';
+import { publicationFingerprint } from '../../shared/fingerprint.js';
 
 /*
  * What the public sees of a project (issue #5): ONLY the version of the public content the mayor
@@ -126,10 +127,6 @@ export interface PublicProjectDoc {
 const PARIS_YEAR = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric' });
 const yearOf = (iso: string): number => Number(PARIS_YEAR.format(new Date(iso)));
 
-/** `sha256_hex(canonicalJson({ projectId, version, content }))`, as the mayor's approval records it. */
-export function publicationFingerprint(projectId: string, version: number, content: PublicContent): string {
-  return createHash('sha256').update(canonicalJson({ projectId, version, content }), 'utf8').digest('hex');
-}
 
 /** The only events that feed a public fiche: the others (questions, progress, notes…) are never read, not even loaded. */
 export const PUBLIC_FACT_EVENTS: ReadonlySet<string> = new Set([
@@ -216,12 +213,8 @@ export function evolvePublicProject(doc: PublicProjectDoc | null, recorded: Reco
     }
     case 'PublicationRequested':
     case 'PublicationRevised': {
-      // v1 (`{projectId, summary}`): version 1 (or the next), content made of the project's title and the summary.
-      const v1 = recorded.type === 'PublicationRequested' && recorded.schemaVersion === 1;
-      const version = v1 ? work.latestVersion + 1 : Number(data.version);
-      const content: PublicContent = v1
-        ? { title: work.title, summary: String(data.summary ?? ''), finalCostHt: null, funding: [], lessonsLearned: '', documents: [] }
-        : (data.content as PublicContent);
+      // v1 (`{projectId, summary}`) is read as the domain reads it: the next version, with the project's title.
+      const { version, content } = writtenVersionOf(recorded, work)!;
       work.versions = { ...work.versions, [String(version)]: content };
       work.latestVersion = Math.max(work.latestVersion, version);
       return same();

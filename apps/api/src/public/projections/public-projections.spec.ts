@@ -3,7 +3,8 @@ import type { RecordedEvent } from '@carnet/event-store';
 import type { PublicContent } from '@carnet/domain';
 import { applyEvent, keysOf, type Projection, type StoredDoc } from '@carnet/read-store';
 import { publicChangeProjection, type PublicChangeEntry } from './public-change.projection.js';
-import { publicationFingerprint, publicProjectProjection, type PublicProjectDoc } from './public-project.projection.js';
+import { publicationFingerprint } from '../../shared/fingerprint.js';
+import { publicProjectProjection, type PublicProjectDoc } from './public-project.projection.js';
 
 const P = '0b6f4d3e-2f7a-4c1e-9d2a-5b8c7e6f1a20';
 const D = '7d2b0c1e-1111-4c1e-9d2a-5b8c7e6f1a20';

@@ -2,8 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PROJECT_STEPS, PROJECT_THEMES, type ProjectStep, type ProjectTheme } from '@carnet/domain';
+import { PageRequestDto } from '../../../shared/page-request.dto.js';
 
-export class ListProjectsRequestDto {
+export class ListProjectsRequestDto extends PageRequestDto {
   @ApiPropertyOptional({ description: 'Code INSEE de la commune', example: '95002' })
   @IsOptional()
   @Matches(/^\d[0-9AB]\d{3}$/, { message: 'Le code INSEE doit comporter 5 caractères, par exemple 95002.' })
@@ -32,18 +33,4 @@ export class ListProjectsRequestDto {
   @Min(1, { message: 'limit doit valoir au moins 1.' })
   @Max(200, { message: 'limit ne peut pas dépasser 200.' })
   limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset doit être un entier.' })
-  @Min(0, { message: 'offset ne peut pas être négatif.' })
-  offset?: number;
-
-  @ApiPropertyOptional({ description: 'Attendre que les données reflètent cette position du journal (lire sa propre écriture)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'minPosition doit être un entier positif.' })
-  @Min(0, { message: 'minPosition doit être un entier positif.' })
-  minPosition?: number;
 }

@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { SEARCH_MIN_LENGTH, SEARCH_RESULT_TYPES, type SearchResultType } from '@carnet/contracts';
+import { PageRequestDto } from '../../../shared/page-request.dto.js';
 
-export class SearchRequestDto {
+export class SearchRequestDto extends PageRequestDto {
   @ApiProperty({ description: 'Mots cherchés (sans tenir compte des accents ni du pluriel)', example: 'écoles', minLength: SEARCH_MIN_LENGTH, maxLength: 200 })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   // class-validator reports the bottom decorator first: the most useful message goes last.
@@ -29,18 +30,4 @@ export class SearchRequestDto {
   @Min(1, { message: 'limit doit valoir au moins 1.' })
   @Max(100, { message: 'limit ne peut pas dépasser 100.' })
   limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset doit être un entier.' })
-  @Min(0, { message: 'offset ne peut pas être négatif.' })
-  offset?: number;
-
-  @ApiPropertyOptional({ description: 'Attendre que les données reflètent cette position du journal (lire sa propre écriture)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'minPosition doit être un entier positif.' })
-  @Min(0, { message: 'minPosition doit être un entier positif.' })
-  minPosition?: number;
 }
