@@ -41,17 +41,15 @@ describe('projectAsOf', () => {
   });
 
   describe('with 10,000 events', () => {
-    it('rebuilds the project well under 100 ms', () => {
+    // Its speed is measured by `npm run bench` (g), not asserted here.
+    it('applies every one of them, in order', () => {
       const many = [stream[0]];
       for (let i = 1; i < 10_000; i++) {
         many.push(event(i, 'ProgressUpdated', { step: 'idee', progress: i % 100, comment: null }, new Date(Date.parse('2026-01-01T10:00:00Z') + i * 1000).toISOString()));
       }
-      projectAsOf(many, new Date('2027-01-01T00:00:00Z')); // warm up
-      const started = performance.now();
       const replay = projectAsOf(many, new Date('2027-01-01T00:00:00Z'));
-      const elapsed = performance.now() - started;
-      expect(replay.eventsApplied).toBe(10_000);
-      expect(elapsed).toBeLessThan(100);
+      expect(replay).toMatchObject({ eventsApplied: 10_000, lastPosition: many[9_999].position });
+      expect(replay.doc).toMatchObject({ title: 'Cantine', step: 'idee', progress: 9_999 % 100, version: 10_000 });
     });
   });
 });
