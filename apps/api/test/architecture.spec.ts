@@ -44,9 +44,9 @@ describe('architecture', () => {
   });
 
   describe('the API', () => {
-    it('has query handlers that read read models only, never the event store', () => {
+    it('has query handlers that read read models only, never the event store, except a project\'s history, which is its stream (ADR 0016)', () => {
       const offenders = sources(join(ROOT, 'apps/api/src'))
-        .filter((f) => /\/queries\/.*\.handler\.ts$/.test(f))
+        .filter((f) => /\/queries\/.*\.handler\.ts$/.test(f) && !f.endsWith('/queries/get-project-history/get-project-history.handler.ts'))
         .filter((f) => /EVENT_STORE|@carnet\/event-store/.test(readFileSync(f, 'utf8')))
         .map((f) => relative(ROOT, f));
       expect(offenders).toEqual([]);
@@ -60,8 +60,8 @@ describe('architecture', () => {
       expect(offenders).toEqual([]);
     });
 
-    it('reads the event store only to decide, to audit (ADR 0009) or from infrastructure and tools', () => {
-      const allowed = /^apps\/api\/src\/(infrastructure|cli|audit)\/|\/commands\/|^apps\/api\/src\/(shared\/decider-runner|projects\/project-command\.runner|demo\/demo-data|health\/health\.http\.controller)\.ts$/;
+    it('reads the event store only to decide, to audit (ADR 0009), to show a project\'s history (ADR 0016) or from infrastructure and tools', () => {
+      const allowed = /^apps\/api\/src\/(infrastructure|cli|audit)\/|\/commands\/|^apps\/api\/src\/(shared\/decider-runner|projects\/project-command\.runner|projects\/queries\/get-project-history\/get-project-history\.handler|demo\/demo-data|health\/health\.http\.controller)\.ts$/;
       const offenders = sources(join(ROOT, 'apps/api/src'))
         .map((f) => relative(ROOT, f))
         .filter((f) => /EVENT_STORE/.test(readFileSync(join(ROOT, f), 'utf8')) && !f.endsWith('tokens.ts'))

@@ -1,7 +1,9 @@
-import type { EventStore } from '@carnet/event-store';
+import type { EventStore, RecordedEvent } from '@carnet/event-store';
 import type { Projection } from './projection.js';
-import { projectBatch } from './projection-runner.js';
-import type { ReadStore } from './read-store.port.js';
+import { applyEvent, keysOf } from './projection.js';
+import type { DocumentChange, ReadStore, StoredDoc } from './read-store.port.js';
+
+type Doc = Record<string, unknown> & StoredDoc;
 
 export interface RebuildProgress {
   generation: number;
@@ -10,16 +12,34 @@ export interface RebuildProgress {
   events: number;
 }
 
+/** Options of a rebuild; the defaults suit one département on a small machine. */
+export interface RebuildOptions {
+  /** Events read from the log per page. */
+  batchSize?: number;
+  /**
+   * Documents kept in memory while replaying (all collections together). Past it, the documents
+   * are written and forgotten, and read back from the new generation when an event needs them.
+   */
+  workingSetLimit?: number;
+  onProgress?: (p: RebuildProgress) => void;
+}
+
 /**
  * Rebuilds every read model into a fresh generation from the start of the log, catches up with
  * what was appended meanwhile, then makes it the active generation. The API keeps serving the
  * old generation until the swap, and its runner follows the new one after it.
+ *
+ * Nobody else writes the new generation, so its documents are evolved in memory (a working set)
+ * and written once, when the working set is full and at the end, instead of being read back and
+ * rewritten after every page of the log. Documents written once per event (`writeOnce`) are
+ * written with their page. The generation's checkpoint only moves when every document evolved up
+ * to it is written; an interrupted rebuild leaves a generation that the next one drops.
  */
 export async function rebuildReadModels(
   events: EventStore,
   store: ReadStore,
   projections: Projection<any>[],
-  options: { batchSize?: number; onProgress?: (p: RebuildProgress) => void } = {},
+  options: RebuildOptions = {},
 ): Promise<RebuildProgress> {
   const active = await store.activeGeneration();
   // Leftovers from an interrupted rebuild or generations older than the active one.
@@ -28,9 +48,21 @@ export async function rebuildReadModels(
   const set = store.at(generation);
   // Bulk load first, index after (full-text indexes too): maintaining indexes row by row costs more than building them once.
   for (const p of projections) await set.ensureCollection(p.collection, []);
+  const limit = options.workingSetLimit ?? 200_000;
+  const working = projections.map(() => new Map<string, Doc | null>());
+  const dirty = projections.map(() => new Set<string>());
+  let held = 0;
+  // Until the working set is first emptied, a document missing from it does not exist yet.
+  let forgotten = false;
   let position = 0;
   let count = 0;
   let head = await events.headPosition();
+  const flush = (changes: DocumentChange[]) => {
+    projections.forEach((p, i) => {
+      for (const key of dirty[i]) changes.push({ collection: p.collection, id: key, doc: working[i].get(key) ?? null });
+      dirty[i].clear();
+    });
+  };
   for (;;) {
     const batch = await events.readAll({ after: position, maxCount: options.batchSize ?? 5000 });
     if (batch.length === 0) {
@@ -38,11 +70,59 @@ export async function rebuildReadModels(
       if (head <= position) break; // caught up: nothing appended since the last page
       continue;
     }
-    await projectBatch(set, projections, batch);
+    const changes: DocumentChange[] = [];
+    for (let i = 0; i < projections.length; i++) {
+      const projection = projections[i];
+      // Built from its event alone (`writeOnce`): evolved in a map of this page only and written with it.
+      const docs = projection.writeOnce ? new Map<string, Doc | null>() : working[i];
+      if (forgotten && !projection.writeOnce) {
+        const missing = new Set<string>();
+        for (const event of batch) for (const key of keysOf(projection, event)) if (!docs.has(key)) missing.add(key);
+        if (missing.size) {
+          const stored = await set.getMany<Record<string, unknown>>(projection.collection, [...missing]);
+          for (const key of missing) docs.set(key, stored.get(key) ?? null);
+          held += missing.size;
+        }
+      }
+      const sibling = (key: string) => docs.get(key) ?? null;
+      const evolve = (event: RecordedEvent, key: string) => {
+        const before = docs.get(key);
+        const next = applyEvent(projection, before ?? null, event, key, sibling);
+        if (next === undefined) return;
+        if (before === undefined && !projection.writeOnce) held++;
+        docs.set(key, next);
+        dirty[i].add(key);
+      };
+      for (const event of batch) {
+        // Most events concern few projections: no array is built for a single key or for none.
+        const keys = projection.keyOf(event);
+        if (keys === null) continue;
+        if (typeof keys === 'string') evolve(event, keys);
+        else for (const key of keys) evolve(event, key);
+      }
+      if (projection.writeOnce) {
+        for (const key of dirty[i]) changes.push({ collection: projection.collection, id: key, doc: docs.get(key) ?? null });
+        dirty[i].clear();
+      }
+    }
     position = batch[batch.length - 1].position;
     count += batch.length;
+    if (held > limit) {
+      flush(changes);
+      for (const docs of working) docs.clear();
+      held = 0;
+      forgotten = true;
+      // Everything evolved so far is in `changes`: the checkpoint may move with them.
+      await set.commit(changes, position);
+    } else if (changes.length > 0) {
+      // Documents still only in memory: the checkpoint stays where the written state is.
+      await set.commit(changes, 0);
+    }
     options.onProgress?.({ generation, position, head: Math.max(head, position), events: count });
   }
+  const last: DocumentChange[] = [];
+  flush(last);
+  await set.commit(last, position);
   for (const p of projections) await set.ensureCollection(p.collection, p.indexedFields, { fullText: p.fullText });
   await store.activate(generation);
   const result = { generation, position, head, events: count };

@@ -34,13 +34,17 @@ export interface ProjectReplay {
  */
 export function projectAsOf(events: readonly RecordedEvent[], at: Date): ProjectReplay {
   const limit = at.getTime();
+  // Dates written by the API (`toISOString`, UTC, milliseconds) compare as text; any other form is parsed.
+  const limitText = limit >= 0 && limit < 253402300800000 ? at.toISOString() : null;
+  const isLater = (recordedAt: string): boolean =>
+    limitText !== null && recordedAt.length === 24 && recordedAt[23] === 'Z' && recordedAt[10] === 'T' ? recordedAt > limitText : Date.parse(recordedAt) > limit;
   let doc: ProjectDoc | null = null;
   let eventsApplied = 0;
   let lastPosition = 0;
   for (const event of events) {
     // Filter rather than stop at the first later event: recordedAt is decided per command and is not
     // guaranteed to grow with the revision (a clock set back, imported data).
-    if (Date.parse(event.metadata.recordedAt) > limit) continue;
+    if (isLater(event.metadata.recordedAt)) continue;
     doc = evolveProject(doc, event);
     eventsApplied++;
     lastPosition = event.position;

@@ -4,7 +4,6 @@ import { membershipProjection } from '../communes/projections/membership.project
 import { notificationFeedProjection } from '../notifications/projections/notification-feed.projection.js';
 import { organisationProjection } from '../communes/projections/organisation.projection.js';
 import { communeStatsProjection } from '../projects/projections/commune-stats.projection.js';
-import { projectHistoryProjection } from '../projects/projections/project-history.projection.js';
 import { projectPartnerProjection } from '../projects/projections/project-partner.projection.js';
 import { projectProjection } from '../projects/projections/project.projection.js';
 import { dashboardProjectProjection } from '../dashboards/projections/dashboard-project.projection.js';
@@ -19,7 +18,6 @@ import { publicProjectProjection } from '../public/projections/public-project.pr
 /** Every projection the runner keeps up to date, in the order they are applied. */
 export const ALL_PROJECTIONS: Projection<any>[] = [
   projectProjection,
-  projectHistoryProjection,
   communeStatsProjection,
   projectPartnerProjection,
   membershipProjection,

@@ -20,7 +20,7 @@ import type { ActorView } from '@carnet/contracts';
 
 /** Gives the view of a person from their id and role at the time (see PeopleDirectory). */
 export type Viewer = (id: string, role: string) => ActorView;
-import type { HistoryDoc } from './projections/project-history.projection.js';
+import type { RecordedEvent } from '@carnet/event-store';
 import { isWaiting, type DocumentDoc, type ProjectDoc, type PublicationWorkDoc, type QuestionDoc } from './projections/project.projection.js';
 
 /** What a question's view needs besides the read model: names, contacts and the time it is. */
@@ -241,14 +241,15 @@ export function describeEvent(type: string, data: Record<string, unknown>, names
   }
 }
 
-export function toHistoryEntry(doc: HistoryDoc, actorView: Viewer, names: EventNames = NO_NAMES): HistoryEntry {
+/** One line of a project's history, read from its stream: the event in its current version (ADR 0016). */
+export function toHistoryEntry(event: RecordedEvent, actorView: Viewer, names: EventNames = NO_NAMES): HistoryEntry {
   return {
-    position: doc.position,
-    revision: doc.revision,
-    type: doc.type,
-    at: doc.at,
-    actor: actorView(doc.actorId, doc.actorRole),
-    summary: describeEvent(doc.type, doc.data, names),
+    position: event.position,
+    revision: event.revision,
+    type: event.type,
+    at: event.metadata.recordedAt,
+    actor: actorView(event.metadata.actorId, event.metadata.actorRole),
+    summary: describeEvent(event.type, event.data as Record<string, unknown>, names),
   };
 }
 

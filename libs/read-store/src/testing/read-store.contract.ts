@@ -463,6 +463,28 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
           expect(await store.at(result.generation).checkpoint()).toBe(head);
         });
 
+        it('gives the same documents when its working set is too small to hold them and must read them back', async () => {
+          const r = runner(store);
+          await r.start();
+          const head = await append(
+            thingEvent('ThingCreated', { thingId: 'a', title: 'Lavoir', status: 'draft', rank: 1 }),
+            thingEvent('ThingCreated', { thingId: 'b', title: 'Stade', status: 'draft', rank: 2 }),
+            thingEvent('ThingRenamed', { thingId: 'a', title: 'Lavoir communal' }),
+            thingEvent('ThingCreated', { thingId: 'c', title: 'École', status: 'draft', rank: 3 }),
+            thingEvent('ThingRenamed', { thingId: 'a', title: 'Lavoir du bourg' }),
+            thingEvent('ThingRemoved', { thingId: 'b' }),
+            thingEvent('ThingRenamed', { thingId: 'c', title: 'École élémentaire' }),
+          );
+          await r.waitForPosition(head, WAIT_MS);
+          const live = await r.readModels().find<Thing>('things');
+          const result = await rebuildReadModels(events, store, [thingsProjection()], { batchSize: 2, workingSetLimit: 1 });
+          const rebuilt = await store.at(result.generation).find<Thing>('things');
+          expect(rebuilt).toEqual(live);
+          expect(rebuilt.find((d) => d.id === 'a')).toMatchObject({ title: 'Lavoir du bourg', renames: 2 });
+          expect(rebuilt.map((d) => d.id)).not.toContain('b');
+          expect(await store.at(result.generation).checkpoint()).toBe(head);
+        });
+
         it('keeps the running runner up to date across the swap, including events appended meanwhile', async () => {
           const r = runner(store);
           await r.start();

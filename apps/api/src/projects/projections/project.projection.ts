@@ -106,18 +106,25 @@ export interface ProjectDoc {
 
 const isProjectEvent = (e: RecordedEvent): boolean => e.streamId.startsWith(PROJECT_STREAM_PREFIX);
 
+/** Completes a fresh document `d` evolved from `before` by `recorded`: derived fields, date, version. */
+function completed(d: ProjectDoc, before: ProjectDoc | null, recorded: RecordedEvent): ProjectDoc {
+  if (d.questions !== before?.questions) {
+    let waiting = 0;
+    for (const q of d.questions) if (isWaiting(q.status)) waiting++;
+    d.openQuestions = waiting;
+  }
+  if (d.title !== before?.title || d.description !== before?.description) d.searchText = `${d.title}\n${d.description}`;
+  d.updatedAt = recorded.metadata.recordedAt;
+  d.version = recorded.revision + 1;
+  return d;
+}
+
 export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): ProjectDoc | null {
   // Stored events are read in their current version (v1 questions and answers are upcast).
   const event = upcastProjectEvent(recorded) as unknown as ProjectEvent & RecordedEvent;
   const at = recorded.metadata.recordedAt;
-  // Every case below builds a fresh document; `touch` completes it in place (no second copy).
-  const touch = (d: ProjectDoc): ProjectDoc => {
-    if (d.questions !== doc?.questions) d.openQuestions = d.questions.filter((q) => isWaiting(q.status)).length;
-    if (d.title !== doc?.title || d.description !== doc?.description) d.searchText = `${d.title}\n${d.description}`;
-    d.updatedAt = at;
-    d.version = recorded.revision + 1;
-    return d;
-  };
+  // Every case below builds a fresh document; `completed` finishes it in place (no second copy).
+  const touch = (d: ProjectDoc): ProjectDoc => completed(d, doc, recorded);
   if (event.type === 'ProjectCreated') {
     return touch({
       codeInsee: event.data.codeInsee,

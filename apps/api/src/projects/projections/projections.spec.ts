@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals';
 import type { RecordedEvent } from '@carnet/event-store';
 import { applyEvent, keysOf, type Projection, type StoredDoc } from '@carnet/read-store';
 import { communeStatsProjection } from './commune-stats.projection.js';
-import { projectHistoryProjection } from './project-history.projection.js';
 import { projectProjection, type ProjectDoc } from './project.projection.js';
 import { internalNoteProjection } from './internal-note.projection.js';
 import { projectConversationProjection } from './project-conversation.projection.js';
@@ -55,7 +54,7 @@ function replay<D extends object>(projection: Projection<D>, stream: RecordedEve
 }
 
 describe('projections', () => {
-  for (const projection of [projectProjection, projectHistoryProjection, communeStatsProjection, projectConversationProjection, internalNoteProjection, questionQueueProjection] as Projection<any>[]) {
+  for (const projection of [projectProjection, communeStatsProjection, projectConversationProjection, internalNoteProjection, questionQueueProjection] as Projection<any>[]) {
     describe(`${projection.collection} when its events are replayed twice`, () => {
       it('gives the same documents', () => {
         const once = replay(projection, followUp);
