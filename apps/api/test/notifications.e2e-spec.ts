@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { AccountStore } from '@carnet/account-store';
 import type { EventStore } from '@carnet/event-store';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { CLOCK, EVENT_STORE } from '../src/infrastructure/tokens.js';
+import { ACCOUNT_STORE, CLOCK, EVENT_STORE } from '../src/infrastructure/tokens.js';
 import type { SettableClock } from '../src/infrastructure/settable-clock.js';
 import { DigestScheduler } from '../src/notifications/digest-scheduler.js';
 import { ImmediateNotifier } from '../src/notifications/immediate-notifier.js';
@@ -167,6 +168,38 @@ describe('Notifications', () => {
       expect(mails.filter((m) => m.to === MAIRE_EMAIL)).toEqual([]);
       await adjoint.agent.put('/api/me/notification-settings').set('X-CSRF-Token', adjoint.csrf).send({ emailMode: 'daily_digest' }).expect(200);
       await maire.agent.put('/api/me/notification-settings').set('X-CSRF-Token', maire.csrf).send({ emailMode: 'daily_digest' }).expect(200);
+    });
+  });
+
+  describe('when the server stops right after an event that sends e-mails', () => {
+    it('sends the e-mails already due before closing its stores', async () => {
+      const other = await startApp();
+      try {
+        const mayor = await other.login(MAIRE_ABLEIGES);
+        const staff = await other.login(AGENT);
+        await mayor.agent.put('/api/me/notification-settings').set('X-CSRF-Token', mayor.csrf).send({ emailMode: 'immediate' }).expect(200);
+        // A slow account store: the e-mail is still being prepared when the server is asked to stop.
+        const accounts = other.app.get<AccountStore>(ACCOUNT_STORE);
+        const claim = accounts.claimNotificationMail.bind(accounts);
+        jest.spyOn(accounts, 'claimNotificationMail').mockImplementation(async (...args) => {
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          return claim(...args);
+        });
+        const created = await mayor.post('/api/projects').send(newProject({ title: 'Arrêt du serveur : lavoir' })).expect(201);
+        const moved = await staff.post(`/api/projects/${created.body.id}/step`).send({ step: 'etudes', progress: 10 }).expect(200);
+        // The read models hold the event, so the notifier has queued its e-mail; stop at once.
+        const { ReadModels } = await import('../src/shared/read-models.js');
+        await other.app.get(ReadModels).current(moved.body.position);
+      } finally {
+        await other.close(false);
+      }
+      const outbox = join(other.dataDir, 'outbox');
+      const subjects = readdirSync(outbox).map((file) => {
+        const raw = readFileSync(join(outbox, file), 'utf8');
+        return { to: /^To: (.*)$/m.exec(raw)![1], subject: Buffer.from(/^Subject: =\?UTF-8\?B\?(.*)\?=$/m.exec(raw)![1], 'base64').toString('utf8') };
+      });
+      expect(subjects).toContainEqual({ to: MAIRE_EMAIL, subject: 'Arrêt du serveur : lavoir (Ableiges) : Sophie Bernard a fait passer le projet à l’étape « Études ».' });
+      rmSync(other.dataDir, { recursive: true, force: true });
     });
   });
 

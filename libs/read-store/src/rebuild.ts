@@ -42,8 +42,9 @@ export async function rebuildReadModels(
   options: RebuildOptions = {},
 ): Promise<RebuildProgress> {
   const active = await store.activeGeneration();
-  // Leftovers from an interrupted rebuild or generations older than the active one.
-  for (const g of await store.generations()) if (g !== active) await store.dropGeneration(g);
+  // Leftovers of an interrupted rebuild (above the active generation) are dropped now; older
+  // generations once the new one is active (see the end).
+  for (const g of await store.generations()) if (g > active) await store.dropGeneration(g);
   const generation = Math.max(active, ...(await store.generations())) + 1;
   const set = store.at(generation);
   // Bulk load first, index after (full-text indexes too): maintaining indexes row by row costs more than building them once.
@@ -125,6 +126,9 @@ export async function rebuildReadModels(
   await set.commit(last, position);
   for (const p of projections) await set.ensureCollection(p.collection, p.indexedFields, { fullText: p.fullText });
   await store.activate(generation);
+  // The generation active until now is kept: a running API notices the swap within a second or so
+  // (its runner polls) and reads it until then. Older ones go.
+  for (const g of await store.generations()) if (g < active) await store.dropGeneration(g);
   const result = { generation, position, head, events: count };
   options.onProgress?.(result);
   return result;

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { LogTamperedError, recordAnchor, type EventStore } from '@carnet/event-store';
 import { APP_CONFIG, type AppConfig } from '../config.js';
@@ -10,7 +10,7 @@ import { CLOCK, EVENT_STORE, type Clock } from './tokens.js';
  * the log has grown since the last one; never at start-up (a restart must stay fast).
  */
 @Injectable()
-export class AnchorScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AnchorScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Audit');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -57,7 +57,10 @@ export class AnchorScheduler implements OnApplicationBootstrap, OnApplicationShu
     return this.running;
   }
 
-  onApplicationShutdown(): void {
+  /** No new anchor; one being recorded is finished before the stores close. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { AccountStore } from '@carnet/account-store';
 import { APP_CONFIG, type AppConfig } from '../config.js';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../identity/identity.config.js';
@@ -31,7 +31,7 @@ export function parisTime(date: Date): { day: string; hour: number; label: strin
  * server instance never sends a second digest the same day (ADR 0012).
  */
 @Injectable()
-export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DigestScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Notifications');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
@@ -85,7 +85,10 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
     return sent;
   }
 
-  onApplicationShutdown(): void {
+  /** No new round; a round under way finishes before the stores close. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AccountStore } from '@carnet/account-store';
 import type { RecordedEvent } from '@carnet/event-store';
 import type { ProjectionRunner } from '@carnet/read-store';
@@ -19,7 +19,7 @@ const MAX_AGE_MS = 24 * 3_600_000;
  * the sending loses that e-mail, never doubles it; the notification stays in the inbox.
  */
 @Injectable()
-export class ImmediateNotifier implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ImmediateNotifier implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Notifications');
   private unsubscribe: (() => void) | null = null;
   private queue: Promise<void> = Promise.resolve();
@@ -63,7 +63,10 @@ export class ImmediateNotifier implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  onApplicationShutdown(): void {
+  /** Stops listening, then lets the e-mails already queued go out before the stores close. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
+    this.unsubscribe = null;
+    await this.queue;
   }
 }

@@ -463,6 +463,18 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
           expect(await store.at(result.generation).checkpoint()).toBe(head);
         });
 
+        it('keeps the generation active before it, which a running API may still read, and drops older ones', async () => {
+          await append(thingEvent('ThingCreated', { thingId: 'k', title: 'Kiosque', status: 'draft', rank: 1 }));
+          const first = await rebuildReadModels(events, store, [thingsProjection()]);
+          const second = await rebuildReadModels(events, store, [thingsProjection()]);
+          // An API that has not noticed the second swap yet still reads the first rebuild's generation.
+          expect(await store.generations()).toEqual([first.generation, second.generation]);
+          expect(await store.at(first.generation).get('things', 'k')).toMatchObject({ title: 'Kiosque' });
+          const third = await rebuildReadModels(events, store, [thingsProjection()]);
+          expect(await store.generations()).toEqual([second.generation, third.generation]);
+          expect(await store.activeGeneration()).toBe(third.generation);
+        });
+
         it('gives the same documents when its working set is too small to hold them and must read them back', async () => {
           const r = runner(store);
           await r.start();
