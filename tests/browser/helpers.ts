@@ -61,7 +61,14 @@ export async function logInAsDemo(page: Page, displayName: string): Promise<void
   await expect(whoIsLoggedIn(page)).toContainText(displayName);
 }
 
+/** On a phone the header's links, search box and account are folded behind « Menu »: unfolds them. */
+export async function openMenuOnPhone(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: /^Menu/ });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 export async function logOut(page: Page): Promise<void> {
+  await openMenuOnPhone(page);
   await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await expect(page).toHaveURL(/\/connexion/);
   await expect(page.getByRole('link', { name: 'Se connecter' })).toHaveCount(0);

@@ -103,7 +103,16 @@ test.describe('Questions as work items in a browser', () => {
     await notice.getByRole('link', { name: title }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
+    // On a phone the header's links are folded behind « Menu ».
+    const menu = page.getByRole('button', { name: /^Menu/ });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('link', { name: 'Annuaire' })).toBeHidden();
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expectAccessible(page, 'the header menu unfolded (phone)');
+    await screenshot(page, 'mobile-menu-open', false);
     await page.getByRole('link', { name: 'Annuaire' }).click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await page.getByLabel('Nom, fonction ou organisme').fill('elodie');
     await page.getByRole('main').getByRole('button', { name: 'Rechercher' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Élodie Marchand' })).toBeVisible();

@@ -44,6 +44,8 @@ export class App {
   protected readonly currentUrl = signal('/');
   protected readonly onLoginPage = computed(() => this.currentUrl().startsWith('/connexion'));
   protected readonly logoutError = signal<string | null>(null);
+  /** The header menu on a phone: folded until asked for, folded again after each navigation. */
+  protected readonly menuOpen = signal(false);
 
   constructor() {
     // After an in-app navigation, bring keyboard and screen-reader users to the new content.
@@ -55,6 +57,7 @@ export class App {
       )
       .subscribe((e) => {
         this.currentUrl.set(e.urlAfterRedirects);
+        this.menuOpen.set(false);
         if (this.me() && !this.session.withoutAccess()) void this.notifications.refreshUnread();
         if (first) {
           first = false;
