@@ -34,6 +34,8 @@ test.describe('Search and dashboards in a browser', () => {
 
   test('an agent opens the Département dashboard and reads its charts and their tables', async ({ page }) => {
     await logInAsDemo(page, 'Sophie Bernard');
+    // On a large screen the header shows its links at once: no « Menu » button.
+    await expect(page.getByRole('button', { name: /^Menu/ })).toBeHidden();
     await page.getByRole('link', { name: 'Tableau de bord' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord du Département' })).toBeVisible();
     for (const name of [
