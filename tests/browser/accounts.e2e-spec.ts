@@ -311,6 +311,52 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await expectAccessible(page, 'Administration: commune accounts');
   });
 
+  test('the administrator sees a partner member’s pending invitation and takes it back; its link is refused', async ({ page, browser }) => {
+    const marc = { name: 'Marc Vidal', email: `marc.vidal.${run}@exemple.fr` };
+    await logInAsDemo(page, 'Isabelle Moreau');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('link', { name: 'Comptes du Département et partenaires' }).click();
+    await expect(page.getByRole('heading', { name: 'Invitations en attente' })).toBeVisible();
+
+    await page.getByLabel('Prénom et nom').fill(marc.name);
+    await page.getByLabel('Adresse e-mail').fill(marc.email);
+    await page.getByLabel('Type de compte', { exact: true }).last().selectOption('partner_member');
+    await page.getByLabel('Organisme partenaire').selectOption({ label: 'CAUE du Val d’Oise' });
+    await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Invitation envoyée à ${marc.name}` })).toBeVisible();
+
+    // The new invitation is listed at once, with what it is for and who sent it.
+    const pending = page.getByRole('table', { name: 'Invitations en attente des agents, administrateurs, auditeurs et partenaires' });
+    const row = pending.getByRole('row', { name: new RegExp(marc.name) });
+    await expect(row).toContainText(marc.email);
+    await expect(row).toContainText('Membre d’un partenaire');
+    await expect(row).toContainText('CAUE du Val d’Oise');
+    await expect(row).toContainText('Isabelle Moreau');
+    // A commune's invitation (the mayor of Aincourt, invited above) is on that commune's page, not here.
+    await expect(pending).not.toContainText('Bernard Lenoir');
+    await expectAccessible(page, 'Administration: pending invitations');
+    await screenshot(page, 'desktop-admin-pending-invitations');
+
+    // Taking it back asks first; « Annuler » has the focus.
+    await row.getByRole('button', { name: `Retirer l’invitation de ${marc.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Retirer l’invitation de ${marc.name} ?` });
+    await expect(dialog).toContainText(`Le lien envoyé à ${marc.email} ne fonctionnera plus`);
+    await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
+    await expectAccessible(page, 'Administration: revoking an invitation');
+    await dialog.getByRole('button', { name: 'Retirer l’invitation' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `L’invitation de ${marc.name} est retirée` })).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(marc.name) })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Invitations en attente' })).toBeFocused();
+    await expectAccessible(page, 'Administration: invitation taken back');
+
+    // The link Marc received no longer works.
+    const marcContext = await browser.newContext();
+    const marcPage = await marcContext.newPage();
+    await marcPage.goto(await linkMailedTo(marc.email, '/invitation/'));
+    await expect(marcPage.getByRole('heading', { level: 1, name: 'Invitation déjà utilisée ou inconnue' })).toBeVisible();
+    await marcContext.close();
+  });
+
   test('a Département agent reads the administration; a mayor is refused it', async ({ page }) => {
     await logInAsDemo(page, 'Sophie Bernard');
     await page.getByRole('link', { name: 'Administration' }).click();
@@ -419,10 +465,28 @@ test.describe('Accounts, seats and administration in a browser', () => {
       await expectAccessible(page, 'Administration on a phone');
       await screenshot(page, 'phone-admin-communes', false);
       await page.goto('/administration/comptes');
-      await expect(page.getByRole('table')).toBeVisible();
+      await expect(page.getByRole('table', { name: /Comptes du Département/ })).toBeVisible();
       await expectNoHorizontalScroll(page);
       await expectAccessible(page, 'Administration accounts on a phone');
       await screenshot(page, 'phone-admin-accounts');
+
+      // A pending invitation reads as a card, and is taken back from the phone too.
+      await page.getByLabel('Prénom et nom').fill('Chloé Lemaire');
+      await page.getByLabel('Adresse e-mail').fill(`chloe.lemaire.${run}@exemple.fr`);
+      await page.getByLabel('Type de compte', { exact: true }).last().selectOption('auditor');
+      await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+      const invitation = page.getByRole('row', { name: /Chloé Lemaire/ });
+      await expect(invitation).toContainText('Auditeur');
+      await expectNoHorizontalScroll(page);
+      await expectAccessible(page, 'Administration pending invitations on a phone');
+      await invitation.scrollIntoViewIfNeeded();
+      await screenshot(page, 'phone-admin-pending-invitations', false);
+      await invitation.getByRole('button', { name: 'Retirer l’invitation de Chloé Lemaire' }).click();
+      await expectNoHorizontalScroll(page);
+      await screenshot(page, 'phone-admin-revoke-dialog', false);
+      await page.getByRole('dialog').getByRole('button', { name: 'Retirer l’invitation' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'L’invitation de Chloé Lemaire est retirée' })).toBeVisible();
+      await expect(invitation).toHaveCount(0);
     });
   });
 });

@@ -7,7 +7,7 @@ import { ACCOUNT_STORE, CLOCK } from '../src/infrastructure/tokens.js';
 import type { SettableClock } from '../src/infrastructure/settable-clock.js';
 import { DemoAccounts } from '../src/identity/demo-accounts.js';
 import { PasswordHasher } from '../src/identity/password-hasher.js';
-import { startApp } from './harness.js';
+import { AGENT, MAIRE_ABLEIGES, startApp } from './harness.js';
 
 type App = Awaited<ReturnType<typeof startApp>>;
 type Agent = ReturnType<typeof request.agent>;
@@ -221,6 +221,107 @@ describe('identity (accounts, sessions, CSRF, invitations)', () => {
       } finally {
         clock.set(null);
       }
+    });
+  });
+
+  // Invitations to no commune: Département agents, administrators, auditors and partner members.
+  describe('pending invitations of staff and partners', () => {
+    let admin: Agent;
+    let adminCsrf: string;
+    const agentInvite = { email: 'nouvel.agent@valdoise.example', displayName: 'Paul Mercier', kind: 'departement_agent' };
+    const partnerInvite = { email: 'Membre.CAUE@exemple.fr', displayName: 'Inès Garcia', kind: 'partner_member', organisationId: 'org-caue-95' };
+    const communeInvite = { email: 'collab.ableiges@exemple.fr', displayName: 'Lucie Blanc', seat: 'collaborator' };
+    type Row = { id: string; email: string; kind: string };
+    const listed = async (): Promise<Row[]> => (await admin.get('/api/admin/invitations').expect(200)).body as Row[];
+    const invite = (body: object) => admin.post('/api/admin/invitations').set('X-CSRF-Token', adminCsrf).send(body).expect(201);
+
+    beforeAll(async () => {
+      admin = request.agent(app.http);
+      adminCsrf = await logIn(admin, ADMIN.email, ADMIN.password);
+    });
+
+    it('lists the agent and the partner member an administrator invited, with who invited them, and no commune invitation', async () => {
+      await invite(agentInvite);
+      await invite(partnerInvite);
+      await admin.post('/api/communes/95002/invitations').set('X-CSRF-Token', adminCsrf).send(communeInvite).expect(201);
+      const caue = ((await admin.get('/api/admin/organisations').expect(200)).body as Array<{ id: string; name: string }>).find((o) => o.id === 'org-caue-95')!;
+
+      const rows = await listed();
+      expect(rows.find((r) => r.email === 'nouvel.agent@valdoise.example')).toEqual({
+        id: expect.any(String),
+        email: 'nouvel.agent@valdoise.example',
+        displayName: 'Paul Mercier',
+        kind: 'departement_agent',
+        kindLabel: 'Agent du Département',
+        organisationId: null,
+        organisationName: null,
+        createdAt: expect.any(String),
+        expiresAt: expect.any(String),
+        invitedBy: 'Compte admin-1',
+      });
+      expect(rows.find((r) => r.email === 'membre.caue@exemple.fr')).toMatchObject({
+        displayName: 'Inès Garcia',
+        kind: 'partner_member',
+        kindLabel: 'Partenaire',
+        organisationId: 'org-caue-95',
+        organisationName: caue.name,
+        invitedBy: 'Compte admin-1',
+      });
+      expect(rows.map((r) => r.email)).not.toContain('collab.ableiges@exemple.fr');
+      expect(rows.every((r) => ['departement_agent', 'departement_admin', 'auditor', 'partner_member'].includes(r.kind))).toBe(true);
+      // The commune invitation is on its commune's list.
+      const commune = (await admin.get('/api/communes/95002/invitations').expect(200)).body as Row[];
+      expect(commune.map((r) => r.email)).toContain('collab.ableiges@exemple.fr');
+    });
+
+    it('refuses the list and the revocation to a Département agent and a mayor, in French', async () => {
+      const id = (await listed()).find((r) => r.email === 'nouvel.agent@valdoise.example')!.id;
+      for (const persona of [AGENT, MAIRE_ABLEIGES]) {
+        const client = await app.login(persona);
+        const list = await client.get('/api/admin/invitations').expect(403);
+        expect(list.headers['content-type']).toContain('application/problem+json');
+        expect(list.body).toMatchObject({ title: 'Action non autorisée', detail: expect.stringMatching(/^Seul un administrateur du Département/) });
+        const revoke = await client.delete(`/api/admin/invitations/${id}`).expect(403);
+        expect(revoke.headers['content-type']).toContain('application/problem+json');
+        expect(revoke.body.detail).toBe('Seul un administrateur du Département peut retirer cette invitation.');
+      }
+      expect((await listed()).map((r) => r.id)).toContain(id);
+    });
+
+    it('revokes an invitation: it leaves the list and its link is refused', async () => {
+      const token = tokenOf(lastLinkTo(app, 'membre.caue@exemple.fr'));
+      await request(app.http).get(`/api/invitations/${token}`).expect(200);
+      const id = (await listed()).find((r) => r.email === 'membre.caue@exemple.fr')!.id;
+
+      await admin.delete(`/api/admin/invitations/${id}`).set('X-CSRF-Token', adminCsrf).expect(204);
+
+      expect((await listed()).map((r) => r.email)).not.toContain('membre.caue@exemple.fr');
+      const details = await request(app.http).get(`/api/invitations/${token}`).expect(404);
+      expect(details.headers['content-type']).toContain('application/problem+json');
+      expect(details.body.title).toBe('Cette invitation n’existe pas ou a déjà servi.');
+      const accepted = await request(app.http).post(`/api/invitations/${token}/accept`).send({ displayName: 'Inès Garcia', password: 'la maison du parc naturel' }).expect(404);
+      expect(accepted.body.title).toBe('Cette invitation n’existe pas ou a déjà servi.');
+      await request(app.http).post('/api/auth/login').send({ email: 'membre.caue@exemple.fr', password: 'la maison du parc naturel' }).expect(401);
+      // Twice: nothing left to take back.
+      const again = await admin.delete(`/api/admin/invitations/${id}`).set('X-CSRF-Token', adminCsrf).expect(404);
+      expect(again.headers['content-type']).toContain('application/problem+json');
+      expect(again.body.title).toBe('Cette invitation n’existe pas ou a déjà servi.');
+    });
+
+    it('answers 404 for an unknown invitation, an accepted one and a commune’s one, which stays pending', async () => {
+      const unknown = await admin.delete('/api/admin/invitations/6f1c2a10-5b3e-4c6d-9a1e-00000000dead').set('X-CSRF-Token', adminCsrf).expect(404);
+      expect(unknown.body.title).toBe('Cette invitation n’existe pas ou a déjà servi.');
+
+      const communeId = ((await admin.get('/api/communes/95002/invitations').expect(200)).body as Row[]).find((r) => r.email === 'collab.ableiges@exemple.fr')!.id;
+      await admin.delete(`/api/admin/invitations/${communeId}`).set('X-CSRF-Token', adminCsrf).expect(404);
+      expect(((await admin.get('/api/communes/95002/invitations').expect(200)).body as Row[]).map((r) => r.id)).toContain(communeId);
+
+      const agentId = (await listed()).find((r) => r.email === 'nouvel.agent@valdoise.example')!.id;
+      const token = tokenOf(lastLinkTo(app, 'nouvel.agent@valdoise.example'));
+      await request(app.http).post(`/api/invitations/${token}/accept`).send({ displayName: 'Paul Mercier', password: 'le bureau du troisième étage' }).expect(201);
+      expect((await listed()).map((r) => r.id)).not.toContain(agentId);
+      await admin.delete(`/api/admin/invitations/${agentId}`).set('X-CSRF-Token', adminCsrf).expect(404);
+      await request(app.http).post('/api/auth/login').send({ email: agentInvite.email, password: 'le bureau du troisième étage' }).expect(200);
     });
   });
 

@@ -144,11 +144,15 @@ export interface AccountStore {
   createInvitation(invitation: Invitation): Promise<void>;
   getInvitation(id: string): Promise<Invitation | null>;
   findInvitationByTokenHash(tokenHash: string): Promise<Invitation | null>;
-  /** Pending = not used, not revoked, not expired at `now`. */
-  listPendingInvitations(filter: { communeInsee?: string; kind?: AccountKind }, now: string): Promise<Invitation[]>;
+  /**
+   * Pending = not used, not revoked, not expired at `now`; oldest first. `communeInsee: null` keeps the
+   * invitations to no commune (Département staff, auditors, partner members); omitted, any commune or none.
+   */
+  listPendingInvitations(filter: { communeInsee?: string | null; kind?: AccountKind }, now: string): Promise<Invitation[]>;
   /** Marks used atomically: false when it was already used or revoked (a token works once). */
   consumeInvitation(id: string, at: string): Promise<boolean>;
-  revokeInvitation(id: string, at: string): Promise<void>;
+  /** Marks revoked atomically: false when it was already used or revoked (then nothing changes). */
+  revokeInvitation(id: string, at: string): Promise<boolean>;
   /**
    * GDPR erasure: every invitation sent to this e-mail (any case) gets the placeholder e-mail and
    * name instead, and those still pending are revoked. Returns how many were blanked.

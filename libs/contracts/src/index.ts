@@ -432,6 +432,23 @@ export interface AdminInvitationRequest {
   organisationId?: string;
 }
 
+/** `GET /api/admin/invitations`: invitations of Département staff, auditors and partner members not yet accepted. */
+export interface PendingStaffInvitation {
+  id: string;
+  email: string;
+  displayName: string;
+  kind: AdminAccountKind;
+  /** French name of the kind, as ROLE_LABELS says it. */
+  kindLabel: string;
+  /** Partner members only. */
+  organisationId: string | null;
+  organisationName: string | null;
+  createdAt: string;
+  expiresAt: string;
+  /** Name of the person who invited. */
+  invitedBy: string;
+}
+
 // ——— Audit: replayable, tamper-evident project history (ADR 0009) ———
 
 /** French names of the event types an auditor reads. */

@@ -116,6 +116,23 @@ export class Invitations {
     return this.pendingOf(codeInsee);
   }
 
+  /** Pending invitations to no commune (Département staff, auditors, partner members): Département administrators only. */
+  async listStaff(actor: Actor): Promise<Invitation[]> {
+    if (actor.role !== 'departement_admin') {
+      throw forbidden('Seul un administrateur du Département voit les invitations en attente des agents, auditeurs et partenaires.');
+    }
+    return this.store.listPendingInvitations({ communeInsee: null }, this.clock.now().toISOString());
+  }
+
+  /** Takes back an invitation to no commune: its link stops working (Département administrators only). */
+  async revokeStaff(actor: Actor, id: string): Promise<void> {
+    if (actor.role !== 'departement_admin') throw forbidden('Seul un administrateur du Département peut retirer cette invitation.');
+    const invitation = await this.store.getInvitation(id);
+    // Commune invitations are taken back from the commune's page (their own rules); a used or revoked one is gone.
+    if (!invitation || invitation.communeInsee !== null) throw notFound();
+    if (!(await this.store.revokeInvitation(id, this.clock.now().toISOString()))) throw notFound();
+  }
+
   async revoke(actor: Actor, codeInsee: string, id: string): Promise<void> {
     const invitation = await this.store.getInvitation(id);
     if (!invitation || invitation.communeInsee !== codeInsee) throw new ProblemException(404, 'invitation_not_found', 'Cette invitation n’existe pas.');

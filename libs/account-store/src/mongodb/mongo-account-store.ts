@@ -182,9 +182,10 @@ export class MongoAccountStore implements AccountStore {
     return doc ? toInvitation(doc) : null;
   }
 
-  async listPendingInvitations(filter: { communeInsee?: string; kind?: AccountKind }, now: string): Promise<Invitation[]> {
+  async listPendingInvitations(filter: { communeInsee?: string | null; kind?: AccountKind }, now: string): Promise<Invitation[]> {
     const query: Record<string, unknown> = { usedAt: null, revokedAt: null, expiresAt: { $gt: now } };
-    if (filter.communeInsee) query.communeInsee = filter.communeInsee;
+    // `{ communeInsee: null }` matches the invitations to no commune (the field is always written).
+    if (filter.communeInsee !== undefined) query.communeInsee = filter.communeInsee;
     if (filter.kind) query.kind = filter.kind;
     const docs = await this.invitations.find(query).toArray();
     return docs.map(toInvitation).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
@@ -197,10 +198,11 @@ export class MongoAccountStore implements AccountStore {
     return result.matchedCount === 1;
   }
 
-  async revokeInvitation(id: string, at: string): Promise<void> {
+  async revokeInvitation(id: string, at: string): Promise<boolean> {
     const current = await this.invitations.findOne({ _id: id, usedAt: null, revokedAt: null });
-    if (!current || !(await this.claim(`invitation:${id}`, 'revoked', at))) return;
-    await this.invitations.updateOne({ _id: id, usedAt: null, revokedAt: null }, { $set: { revokedAt: at } });
+    if (!current || !(await this.claim(`invitation:${id}`, 'revoked', at))) return false;
+    const result = await this.invitations.updateOne({ _id: id, usedAt: null, revokedAt: null }, { $set: { revokedAt: at } });
+    return result.matchedCount === 1;
   }
 
   async eraseInvitationsTo(email: string, placeholder: { email: string; displayName: string }, at: string): Promise<number> {

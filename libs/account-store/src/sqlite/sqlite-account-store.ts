@@ -273,15 +273,21 @@ export class SqliteAccountStore implements AccountStore {
     return row ? toInvitation(row) : null;
   }
 
-  async listPendingInvitations(filter: { communeInsee?: string; kind?: AccountKind }, now: string): Promise<Invitation[]> {
+  async listPendingInvitations(filter: { communeInsee?: string | null; kind?: AccountKind }, now: string): Promise<Invitation[]> {
+    // `IS` compares NULL as a value: `communeInsee: null` keeps the invitations to no commune.
     const rows = this.db
       .prepare(
         `SELECT * FROM invitations
          WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at > @now
-           AND (@commune IS NULL OR commune_insee = @commune) AND (@kind IS NULL OR kind = @kind)
+           AND (@anyCommune = 1 OR commune_insee IS @commune) AND (@kind IS NULL OR kind = @kind)
          ORDER BY created_at, id`,
       )
-      .all({ now, commune: filter.communeInsee ?? null, kind: filter.kind ?? null }) as InvitationRow[];
+      .all({
+        now,
+        anyCommune: filter.communeInsee === undefined ? 1 : 0,
+        commune: filter.communeInsee ?? null,
+        kind: filter.kind ?? null,
+      }) as InvitationRow[];
     return rows.map(toInvitation);
   }
 
@@ -292,8 +298,8 @@ export class SqliteAccountStore implements AccountStore {
     return result.changes === 1;
   }
 
-  async revokeInvitation(id: string, at: string): Promise<void> {
-    this.db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL').run(at, id);
+  async revokeInvitation(id: string, at: string): Promise<boolean> {
+    return this.db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
   async eraseInvitationsTo(email: string, placeholder: { email: string; displayName: string }, at: string): Promise<number> {

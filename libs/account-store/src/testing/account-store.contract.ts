@@ -176,19 +176,51 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
           await store.createInvitation(invitation('pending-2', { createdAt: LATER }));
           await store.createInvitation(invitation('other-commune', { communeInsee: '95446' }));
           await store.createInvitation(invitation('agent', { kind: 'departement_agent', communeInsee: null, seat: null }));
+          await store.createInvitation(
+            invitation('partner', { kind: 'partner_member', communeInsee: null, seat: null, organisationId: 'org-caue-95', createdAt: LATER }),
+          );
           await store.createInvitation(invitation('expired', { expiresAt: NOW }));
           await store.createInvitation(invitation('used'));
           await store.createInvitation(invitation('revoked'));
+          await store.createInvitation(invitation('auditor-expired', { kind: 'auditor', communeInsee: null, seat: null, expiresAt: NOW }));
+          await store.createInvitation(invitation('auditor-revoked', { kind: 'auditor', communeInsee: null, seat: null }));
           await store.consumeInvitation('used', LATER);
           await store.revokeInvitation('revoked', LATER);
+          await store.revokeInvitation('auditor-revoked', LATER);
         });
 
         it('lists only the pending ones of the commune, oldest first', async () => {
           expect((await store.listPendingInvitations({ communeInsee: '95002' }, NOW)).map((i) => i.id)).toEqual(['pending-1', 'pending-2']);
         });
 
+        it('lists only the pending ones to no commune when asked for commune null, oldest first, with every field', async () => {
+          const pending = await store.listPendingInvitations({ communeInsee: null }, NOW);
+          expect(pending.map((i) => i.id)).toEqual(['agent', 'partner']);
+          expect(pending[1]).toEqual(
+            invitation('partner', { kind: 'partner_member', communeInsee: null, seat: null, organisationId: 'org-caue-95', createdAt: LATER }),
+          );
+        });
+
+        it('lists every pending one, of a commune or not, without a commune filter', async () => {
+          expect((await store.listPendingInvitations({}, NOW)).map((i) => i.id)).toEqual(['agent', 'other-commune', 'pending-1', 'partner', 'pending-2']);
+        });
+
         it('filters by kind', async () => {
           expect((await store.listPendingInvitations({ kind: 'departement_agent' }, NOW)).map((i) => i.id)).toEqual(['agent']);
+          expect((await store.listPendingInvitations({ kind: 'partner_member', communeInsee: null }, NOW)).map((i) => i.id)).toEqual(['partner']);
+        });
+
+        it('revokes a pending one once: it leaves the list and can no longer be used', async () => {
+          expect(await store.revokeInvitation('partner', NOW)).toBe(true);
+          expect(await store.revokeInvitation('partner', LATER)).toBe(false);
+          expect((await store.getInvitation('partner'))?.revokedAt).toBe(NOW);
+          expect((await store.listPendingInvitations({ communeInsee: null }, NOW)).map((i) => i.id)).toEqual(['agent']);
+          expect(await store.consumeInvitation('partner', NOW)).toBe(false);
+        });
+
+        it('does not revoke a used invitation', async () => {
+          expect(await store.revokeInvitation('used', NOW)).toBe(false);
+          expect(await store.getInvitation('used')).toMatchObject({ usedAt: LATER, revokedAt: null });
         });
 
         it('records when it was used or revoked', async () => {
@@ -231,6 +263,15 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
         const other = await fixture.reopen();
         const results = await Promise.all([store.consumeInvitation('i1', LATER), other.consumeInvitation('i1', NOW)]);
         expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('is either accepted or revoked when an acceptance and a revocation race, never both', async () => {
+        await store.createInvitation(invitation('i1'));
+        const other = await fixture.reopen();
+        const [revoked, consumed] = await Promise.all([store.revokeInvitation('i1', LATER), other.consumeInvitation('i1', LATER)]);
+        expect([revoked, consumed].filter(Boolean)).toHaveLength(1);
+        const after = await store.getInvitation('i1');
+        expect([after?.revokedAt, after?.usedAt].filter((at) => at !== null)).toEqual([LATER]);
       });
     });
 

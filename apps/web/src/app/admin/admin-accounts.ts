@@ -1,8 +1,16 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { AccountListKind, AdminAccountKind, AdminAccountRow, AdminInvitationRequest, OrganisationView } from '@carnet/contracts';
+import type {
+  AccountListKind,
+  AdminAccountKind,
+  AdminAccountRow,
+  AdminInvitationRequest,
+  OrganisationView,
+  PendingStaffInvitation,
+} from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../core/api';
+import { FrDate } from '../core/format';
 import { toUserError, type UserError } from '../core/problem';
 import { canAdminister } from '../core/roles';
 import { SessionStore } from '../core/session';
@@ -34,7 +42,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 @Component({
   selector: 'app-admin-accounts',
-  imports: [FormsModule, PageProblem, ConfirmDialog],
+  imports: [FormsModule, FrDate, PageProblem, ConfirmDialog],
   template: `
     <h2>Comptes</h2>
     <p>
@@ -108,6 +116,64 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
     }
 
     @if (canAct()) {
+      <section class="pending-invitations" aria-labelledby="pending-invitations-title">
+        <h3 id="pending-invitations-title" tabindex="-1" #invitationsTitle>Invitations en attente</h3>
+        <p class="hint">
+          Les personnes invitées ci-dessous n’ont pas encore créé leur compte. Retirer une invitation rend son lien inutilisable (mauvaise
+          adresse, personne partie…).
+        </p>
+        <div role="status" class="feedback">
+          @if (invitationMessage(); as text) {
+            <p class="alert alert--success">{{ text }}</p>
+          }
+        </div>
+        <div role="alert" class="feedback">
+          @if (invitationError(); as text) {
+            <p class="alert alert--error">{{ text }}</p>
+          }
+        </div>
+        @if (invitationsLoadError(); as text) {
+          <p class="alert alert--error">{{ text }}</p>
+        } @else if (invitations().length === 0 && !invitationsLoading()) {
+          <p>Aucune invitation en attente.</p>
+        } @else if (invitations().length > 0) {
+          <div class="table-wrap">
+            <table class="table table--stack">
+              <caption>Invitations en attente des agents, administrateurs, auditeurs et partenaires</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Personne invitée</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Organisme</th>
+                  <th scope="col">Valable jusqu’au</th>
+                  <th scope="col">Envoyée par</th>
+                  <th scope="col"><span class="visually-hidden">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (i of invitations(); track i.id) {
+                  <tr>
+                    <th scope="row" data-label="Personne invitée">
+                      {{ i.displayName }}
+                      <span class="table__sub">{{ i.email }}</span>
+                    </th>
+                    <td data-label="Type">{{ kindLabels[i.kind] ?? i.kindLabel }}</td>
+                    <td data-label="Organisme">{{ i.organisationName ?? '—' }}</td>
+                    <td data-label="Valable jusqu’au">{{ i.expiresAt | frDate: true }}</td>
+                    <td data-label="Envoyée par">{{ i.invitedBy }}</td>
+                    <td class="table__actions">
+                      <button type="button" class="button button--small" [disabled]="pending()" (click)="askRevoke(i)">
+                        Retirer l’invitation<span class="visually-hidden"> de {{ i.displayName }}</span>
+                      </button>
+                    </td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        }
+      </section>
+
       <form #form class="form form--compact" novalidate (ngSubmit)="invite()" aria-labelledby="account-invite-title">
         <h3 id="account-invite-title">Inviter une personne</h3>
         <p class="hint">Elle reçoit un e-mail avec un lien pour créer son compte.</p>
@@ -208,6 +274,18 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
     </app-confirm-dialog>
 
     <app-confirm-dialog
+      #revokeDialog
+      [heading]="'Retirer l’invitation de ' + (revokeTarget()?.displayName ?? '') + ' ?'"
+      confirmLabel="Retirer l’invitation"
+      [danger]="true"
+    >
+      <p>
+        Le lien envoyé à {{ revokeTarget()?.email }} ne fonctionnera plus : {{ revokeTarget()?.displayName }} ne pourra pas créer son
+        compte avec. Vous pourrez l’inviter à nouveau si besoin.
+      </p>
+    </app-confirm-dialog>
+
+    <app-confirm-dialog
       #eraseDialog
       [heading]="'Effacer les données personnelles de ' + (eraseTarget()?.displayName ?? '') + ' ?'"
       confirmLabel="Effacer définitivement"
@@ -228,6 +306,8 @@ export class AdminAccounts {
   private readonly form = viewChild<ElementRef<HTMLFormElement>>('form');
   private readonly disableDialog = viewChild.required<ConfirmDialog>('disableDialog');
   private readonly eraseDialog = viewChild.required<ConfirmDialog>('eraseDialog');
+  private readonly revokeDialog = viewChild.required<ConfirmDialog>('revokeDialog');
+  private readonly invitationsTitle = viewChild<ElementRef<HTMLElement>>('invitationsTitle');
   protected readonly canAct = computed(() => canAdminister(this.me()));
   protected readonly kindLabels: Record<string, string | undefined> = LIST_KIND_LABELS;
   protected readonly kinds = Object.entries(ACCOUNT_KIND_LABELS) as Array<[AdminAccountKind, string]>;
@@ -251,9 +331,18 @@ export class AdminAccounts {
   protected readonly disableTarget = signal<AdminAccountRow | null>(null);
   protected readonly eraseTarget = signal<AdminAccountRow | null>(null);
 
+  // Pending invitations of staff and partners (administrators only)
+  protected readonly invitations = signal<PendingStaffInvitation[]>([]);
+  protected readonly invitationsLoading = signal(true);
+  protected readonly invitationsLoadError = signal<string | null>(null);
+  protected readonly invitationMessage = signal<string | null>(null);
+  protected readonly invitationError = signal<string | null>(null);
+  protected readonly revokeTarget = signal<PendingStaffInvitation | null>(null);
+
   constructor() {
     void this.load();
     void this.loadOrganisations();
+    if (this.canAct()) void this.loadInvitations();
   }
 
   protected organisationName(id: string | null): string {
@@ -288,6 +377,18 @@ export class AdminAccounts {
     }
   }
 
+  private async loadInvitations(): Promise<void> {
+    this.invitationsLoading.set(true);
+    try {
+      this.invitations.set(await firstValueFrom(this.api.staffInvitations()));
+      this.invitationsLoadError.set(null);
+    } catch (error) {
+      this.invitationsLoadError.set(`Les invitations en attente n’ont pas pu être chargées. ${toUserError(error).message}`);
+    } finally {
+      this.invitationsLoading.set(false);
+    }
+  }
+
   private async loadOrganisations(): Promise<void> {
     try {
       this.organisations.set(await firstValueFrom(this.api.organisations()));
@@ -307,6 +408,7 @@ export class AdminAccounts {
     this.errors.set(errors);
     this.error.set(null);
     this.message.set(null);
+    this.clearInvitationFeedback();
     if (Object.keys(errors).length) {
       this.error.set(Object.keys(errors).length === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.');
       this.focusError();
@@ -326,7 +428,7 @@ export class AdminAccounts {
       this.email.set('');
       this.kind.set('');
       this.organisationId.set('');
-      await this.load();
+      await Promise.all([this.load(), this.loadInvitations()]);
     } catch (error) {
       const userError = toUserError(error);
       this.errors.set(userError.fieldErrors);
@@ -343,6 +445,7 @@ export class AdminAccounts {
     this.pending.set(true);
     this.message.set(null);
     this.actionError.set(null);
+    this.clearInvitationFeedback();
     try {
       await firstValueFrom(this.api.disableAccount(account.id));
       this.message.set(`Le compte de ${account.displayName} est désactivé.`);
@@ -360,6 +463,7 @@ export class AdminAccounts {
     this.pending.set(true);
     this.message.set(null);
     this.actionError.set(null);
+    this.clearInvitationFeedback();
     try {
       await firstValueFrom(this.api.eraseAccount(account.id));
       this.message.set('Les données personnelles ont été effacées.');
@@ -369,6 +473,32 @@ export class AdminAccounts {
     } finally {
       this.pending.set(false);
     }
+  }
+
+  protected async askRevoke(invitation: PendingStaffInvitation): Promise<void> {
+    this.revokeTarget.set(invitation);
+    if (!(await this.revokeDialog().ask())) return;
+    this.pending.set(true);
+    this.message.set(null);
+    this.actionError.set(null);
+    this.clearInvitationFeedback();
+    try {
+      await firstValueFrom(this.api.revokeStaffInvitation(invitation.id));
+      this.invitationMessage.set(`L’invitation de ${invitation.displayName} est retirée : le lien envoyé à ${invitation.email} ne fonctionne plus.`);
+      // The row and its button are gone: the focus goes to the section rather than to the page's start.
+      this.invitationsTitle()?.nativeElement.focus();
+    } catch (error) {
+      this.invitationError.set(`L’invitation n’a pas pu être retirée. ${toUserError(error).message}`);
+    } finally {
+      // Also after a refusal: the invitation may have been accepted or taken back meanwhile.
+      await this.loadInvitations();
+      this.pending.set(false);
+    }
+  }
+
+  private clearInvitationFeedback(): void {
+    this.invitationMessage.set(null);
+    this.invitationError.set(null);
   }
 
   private focusError(): void {

@@ -18,6 +18,7 @@ import type {
   Me,
   OrganisationView,
   PendingInvitation,
+  PendingStaffInvitation,
   AskQuestionRequest,
   ChangeProjectDetailsRequest,
   ChangeStepRequest,
@@ -186,6 +187,16 @@ export class Api {
 
   inviteAccount(body: AdminInvitationRequest): Observable<unknown> {
     return this.http.post('/api/admin/invitations', body);
+  }
+
+  /** Invitations of staff, auditors and partner members not accepted yet (administrators only). */
+  staffInvitations(): Observable<PendingStaffInvitation[]> {
+    return this.http.get<PendingStaffInvitation[]>('/api/admin/invitations');
+  }
+
+  /** Takes an invitation back: its link stops working. */
+  revokeStaffInvitation(id: string): Observable<void> {
+    return this.http.delete<void>(`/api/admin/invitations/${encodeURIComponent(id)}`);
   }
 
   /** GDPR erasure: the person's name, e-mail and password are removed for good; the history keeps « Personne effacée ». */

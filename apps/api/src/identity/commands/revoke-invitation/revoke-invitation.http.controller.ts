@@ -18,4 +18,13 @@ export class RevokeInvitationHttpController {
   async revoke(@Param('codeInsee') codeInsee: string, @Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.invitations.revoke(actor, codeInsee, id);
   }
+
+  @Delete('admin/invitations/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Retirer l’invitation en attente d’un agent, d’un administrateur, d’un auditeur ou d’un partenaire (administrateur du Département ; le lien ne fonctionne plus)' })
+  @ApiNoContentResponse({ description: 'Invitation retirée' })
+  @ProblemResponses(401, 403, 404)
+  async staff(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.invitations.revokeStaff(actor, id);
+  }
 }

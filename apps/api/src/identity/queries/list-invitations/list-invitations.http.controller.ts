@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountStore } from '@carnet/account-store';
-import type { PendingInvitation } from '@carnet/contracts';
+import { ROLE_LABELS, type AdminAccountKind, type PendingInvitation, type PendingStaffInvitation } from '@carnet/contracts';
 import type { Actor } from '@carnet/domain';
+import { OrganisationDirectory } from '../../../communes/organisation-directory.js';
 import { CurrentActor } from '../../../shared/current-actor.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { ACCOUNT_STORE } from '../../account-store.provider.js';
@@ -13,6 +14,7 @@ import { Invitations } from '../../invitations.js';
 export class ListInvitationsHttpController {
   constructor(
     private readonly invitations: Invitations,
+    private readonly organisations: OrganisationDirectory,
     @Inject(ACCOUNT_STORE) private readonly store: AccountStore,
   ) {}
 
@@ -31,5 +33,32 @@ export class ListInvitationsHttpController {
       expiresAt: i.expiresAt,
       invitedBy: inviters.get(i.invitedBy)?.displayName ?? 'Plateforme',
     }));
+  }
+
+  @Get('admin/invitations')
+  @ApiOperation({ summary: 'Invitations en attente des agents, administrateurs, auditeurs et partenaires (administrateur du Département)' })
+  @ApiOkResponse({ description: 'Les invitations sans commune ni acceptées, ni retirées, ni expirées, les plus anciennes d’abord' })
+  @ProblemResponses(401, 403)
+  async staff(@CurrentActor() actor: Actor): Promise<PendingStaffInvitation[]> {
+    const pending = await this.invitations.listStaff(actor);
+    const inviters = await this.store.getAccounts(pending.map((i) => i.invitedBy));
+    const organisationIds = [...new Set(pending.flatMap((i) => (i.organisationId ? [i.organisationId] : [])))];
+    const organisations = new Map(await Promise.all(organisationIds.map(async (id) => [id, (await this.organisations.get(id))?.name ?? null] as const)));
+    return pending.map((i) => {
+      // Invitations to no commune are of the kinds an administrator invites.
+      const kind = i.kind as AdminAccountKind;
+      return {
+        id: i.id,
+        email: i.email,
+        displayName: i.displayName,
+        kind,
+        kindLabel: ROLE_LABELS[kind],
+        organisationId: i.organisationId,
+        organisationName: i.organisationId ? (organisations.get(i.organisationId) ?? null) : null,
+        createdAt: i.createdAt,
+        expiresAt: i.expiresAt,
+        invitedBy: inviters.get(i.invitedBy)?.displayName ?? 'Plateforme',
+      };
+    });
   }
 }
