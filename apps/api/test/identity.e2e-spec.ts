@@ -198,6 +198,10 @@ describe('identity (accounts, sessions, CSRF, invitations)', () => {
       // Revoking one frees a place.
       await mayor.delete(`/api/communes/95008/invitations/${pending[0]!.id}`).set('X-CSRF-Token', csrf).expect(204);
       await invite(4).expect(201);
+      // Taking it back twice: the second time there is nothing left to take back.
+      const again = await mayor.delete(`/api/communes/95008/invitations/${pending[0]!.id}`).set('X-CSRF-Token', csrf).expect(404);
+      expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(again.body.title).toBe('Cette invitation n’existe pas ou a déjà servi.');
     });
 
     it('refuses inviting someone who already holds a seat', async () => {

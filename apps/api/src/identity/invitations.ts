@@ -138,7 +138,10 @@ export class Invitations {
     if (!invitation || invitation.communeInsee !== codeInsee) throw new ProblemException(404, 'invitation_not_found', 'Cette invitation n’existe pas.');
     const allowed = actor.role === 'departement_admin' || (actor.role === 'commune_mayor' && actor.communeInsee === codeInsee && invitation.seat === 'collaborator');
     if (!allowed) throw forbidden('Seul le maire (pour ses collaborateurs) ou un administrateur du Département peut retirer cette invitation.');
-    await this.store.revokeInvitation(id, this.clock.now().toISOString());
+    // Already accepted or taken back: nothing left to take back.
+    if (!(await this.store.revokeInvitation(id, this.clock.now().toISOString()))) {
+      throw new ProblemException(404, 'invitation_not_found', 'Cette invitation n’existe pas ou a déjà servi.');
+    }
   }
 
   /** The invitation a token designates, if it may still be accepted (404 / 410 problems otherwise). */
