@@ -63,4 +63,57 @@ test.describe('Documents of a project in a browser', () => {
     await expectAccessible(page, 'the documents section on a phone');
     await screenshot(page, 'phone-documents');
   });
+
+  test('on a phone, a collaborator removes a document with a reason; the history keeps the reason', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await logInAsDemo(page, 'Julien Petit');
+    await page.goto('/');
+    await page.getByRole('link', { name: title }).click();
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Documents' }) });
+
+    // A document put there by mistake.
+    await section.getByLabel('Titre du document *').fill('Plan provisoire');
+    await section.getByLabel('Fichier *').setInputFiles({ name: 'plan-provisoire.pdf', mimeType: 'application/pdf', buffer: demoPdf(['Plan provisoire']) });
+    await section.getByRole('button', { name: 'Ajouter le document' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'Le document « Plan provisoire » a été ajouté.' })).toBeVisible();
+    const item = section.locator('.document').filter({ has: page.getByRole('heading', { level: 3, name: 'Plan provisoire' }) });
+    const open = item.getByRole('button', { name: 'Retirer « Plan provisoire »' });
+
+    // Opened then left with Escape: nothing sent, focus back on the button.
+    await open.click();
+    await expect(item.getByLabel('Motif du retrait *')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(item.getByLabel('Motif du retrait *')).toHaveCount(0);
+    await expect(open).toBeFocused();
+    await expect(open).toHaveAttribute('aria-expanded', 'false');
+
+    // Opened with the keyboard; without a reason, the error is said next to the field.
+    await page.keyboard.press('Enter');
+    const reason = item.getByLabel('Motif du retrait *');
+    await expect(reason).toBeFocused();
+    await expect(open).toHaveAttribute('aria-expanded', 'true');
+    await item.getByRole('button', { name: 'Retirer le document' }).click();
+    await expect(item.getByText('Indiquez pourquoi le document est retiré.')).toBeVisible();
+    await expect(reason).toBeFocused();
+    await expect(reason).toHaveAccessibleDescription(/Indiquez pourquoi le document est retiré\./);
+    await expectAccessible(page, 'the removal form with an error');
+
+    await reason.fill('Mauvaise version, le plan définitif suivra');
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page, 'the removal form open on a phone');
+    await item.getByRole('heading', { level: 3 }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'phone-document-removal', false);
+    await item.getByRole('button', { name: 'Retirer le document' }).click();
+
+    await expect(section.getByRole('status').filter({ hasText: 'Le document « Plan provisoire » a été retiré du projet.' })).toBeVisible();
+    await expect(section.getByRole('heading', { level: 3, name: 'Plan provisoire' })).toHaveCount(0);
+    await expect(section.getByRole('heading', { level: 3, name: 'Devis du préau' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Documents' })).toBeFocused();
+
+    const history = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Historique' }) });
+    await expect(history.getByRole('listitem').filter({ hasText: 'Document retiré du projet — motif : Mauvaise version, le plan définitif suivra' })).toContainText(
+      'Julien Petit',
+    );
+    await expectAccessible(page, 'the project page after a removal');
+  });
 });

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   ChangeDocumentVisibilityRequest,
   DocumentAccepted,
+  RemoveDocumentRequest,
   AcceptInvitationRequest,
   AccountListKind,
   AdminAccountRow,
@@ -364,6 +365,11 @@ export class Api {
 
   changeDocumentVisibility(id: string, documentId: string, body: ChangeDocumentVisibilityRequest, ctx: CommandContext): Observable<CommandAccepted> {
     return this.http.patch<CommandAccepted>(this.documentUrl(id, documentId), body, { headers: commandHeaders(ctx) });
+  }
+
+  /** Removes a document from the project, with the reason the history will show. */
+  removeDocument(id: string, documentId: string, body: RemoveDocumentRequest, ctx: CommandContext): Observable<CommandAccepted> {
+    return this.http.post<CommandAccepted>(`${this.documentUrl(id, documentId)}/removal`, body, { headers: commandHeaders(ctx) });
   }
 
   /** Where the browser downloads a document (the current version, or `version`). */

@@ -20,6 +20,11 @@ export function canManage(viewer: Viewer | null, codeInsee: string): boolean {
   return isCommuneRole(viewer.role) && viewer.communeInsee === codeInsee;
 }
 
+/** Documents: the commune of the project and Département staff decide what is public, and remove them (canCurateDocuments of libs/domain). */
+export function canCurateDocuments(viewer: Viewer | null, codeInsee: string): boolean {
+  return isOfCommune(viewer, codeInsee) || (!!viewer && isDepartementRole(viewer.role));
+}
+
 export function canCreateProjects(viewer: Viewer | null): boolean {
   return !!viewer && (isDepartementRole(viewer.role) || (isCommuneRole(viewer.role) && !!viewer.communeInsee));
 }

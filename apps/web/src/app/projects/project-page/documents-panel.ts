@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, Injector, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { DOCUMENT_MAX_MB_DEFAULT, DOCUMENT_TYPE_LABELS, ROLE_LABELS, type DocumentView } from '@carnet/contracts';
 import { Api } from '../../core/api';
@@ -33,6 +33,17 @@ export function validateDocument(title: string, file: File | null): FieldErrors 
   const fileError = validateFile(file);
   if (fileError) errors['file'] = fileError;
   return errors;
+}
+
+/** Same limit as the API (REASON_MAX of libs/domain). */
+export const REMOVAL_REASON_MAX = 1000;
+
+/** The checks made on a removal's reason before sending it (the API makes them again). */
+export function validateRemovalReason(reason: string): FieldErrors {
+  const text = reason.trim();
+  if (!text) return { reason: 'Indiquez pourquoi le document est retiré.' };
+  if (text.length > REMOVAL_REASON_MAX) return { reason: `Le motif dépasse ${REMOVAL_REASON_MAX} caractères.` };
+  return {};
 }
 
 const fileKey = (file: File) => ({ name: file.name, size: file.size, lastModified: file.lastModified });
@@ -142,8 +153,53 @@ export class DocumentVersionForm {
                 <button type="button" class="button button--small" [disabled]="visibility.pending()" (click)="toggle(d)">
                   {{ d.public ? 'Ne plus rendre public' : 'Rendre public' }}<span class="visually-hidden"> « {{ d.title }} »</span>
                 </button>
+                <button
+                  type="button"
+                  class="button button--small"
+                  [id]="'remove-open-' + d.id"
+                  [attr.aria-expanded]="removing() === d.id"
+                  [attr.aria-controls]="removing() === d.id ? 'remove-form-' + d.id : null"
+                  (click)="toggleRemoval(d)"
+                >
+                  Retirer<span class="visually-hidden"> « {{ d.title }} »</span>
+                </button>
               }
             </p>
+            @if (canCurate() && removing() === d.id) {
+              <form
+                #removeForm
+                [id]="'remove-form-' + d.id"
+                class="form form--nested"
+                novalidate
+                (submit)="$event.preventDefault(); remove(d)"
+                (keydown.escape)="cancelRemoval(d)"
+                [attr.aria-label]="'Retirer « ' + d.title + ' » du projet'"
+              >
+                <p class="hint">«&nbsp;{{ d.title }}&nbsp;» ne sera plus proposé sur le projet, avec toutes ses versions. Le motif restera visible dans l'historique.</p>
+                <div class="field">
+                  <label [for]="'remove-reason-' + d.id">Motif du retrait *</label>
+                  <textarea
+                    [id]="'remove-reason-' + d.id"
+                    name="reason"
+                    rows="3"
+                    [attr.maxlength]="reasonMax"
+                    [(ngModel)]="reason"
+                    [attr.aria-invalid]="removal.errors()['reason'] ? true : null"
+                    [attr.aria-describedby]="removal.errors()['reason'] ? 'remove-hint-' + d.id + ' remove-error-' + d.id : 'remove-hint-' + d.id"
+                  ></textarea>
+                  <p [id]="'remove-hint-' + d.id" class="hint">Par exemple&nbsp;: «&nbsp;Mauvais fichier&nbsp;», «&nbsp;Doublon&nbsp;». {{ reasonMaxText }} caractères au plus.</p>
+                  @if (removal.errors()['reason']; as message) {
+                    <p [id]="'remove-error-' + d.id" class="field-error">{{ message }}</p>
+                  }
+                </div>
+                <div class="form-actions">
+                  <button type="submit" class="button button--small button--danger" [disabled]="removal.pending()">
+                    {{ removal.pending() ? 'Retrait…' : 'Retirer le document' }}
+                  </button>
+                  <button type="button" class="button button--small button--link" (click)="cancelRemoval(d)">Annuler</button>
+                </div>
+              </form>
+            }
             @if (d.versions.length > 1) {
               <details class="document__versions">
                 <summary>Versions précédentes</summary>
@@ -165,6 +221,10 @@ export class DocumentVersionForm {
       </ul>
     }
     <app-form-feedback [state]="visibility" />
+    <!-- Outside the list: once a document is removed, its item is gone but the outcome is still said here. -->
+    <div #removalFeedback>
+      <app-form-feedback [state]="removal" />
+    </div>
 
     @if (canAdd()) {
       <form #form class="form form--compact" novalidate (submit)="$event.preventDefault(); submit()" aria-labelledby="document-form-title">
@@ -223,10 +283,15 @@ export class DocumentsPanel {
   private readonly store = inject(ProjectStore);
   private readonly form = viewChild<ElementRef<HTMLFormElement>>('form');
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('file');
+  private readonly removeForm = viewChild<ElementRef<HTMLFormElement>>('removeForm');
+  private readonly removalFeedback = viewChild.required<ElementRef<HTMLElement>>('removalFeedback');
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
 
   /** Commune of the project, Département staff, involved partners. */
   readonly canAdd = input(false);
-  /** Commune of the project and Département staff: visibility. */
+  /** Commune of the project and Département staff: visibility and removal. */
   readonly canCurate = input(false);
 
   protected readonly roleLabels = ROLE_LABELS;
@@ -238,6 +303,12 @@ export class DocumentsPanel {
   protected readonly title = signal('');
   protected readonly isPublic = signal(false);
   protected readonly picked = signal<File | null>(null);
+  protected readonly removal = new CommandFormState();
+  protected readonly reasonMax = REMOVAL_REASON_MAX;
+  protected readonly reasonMaxText = REMOVAL_REASON_MAX.toLocaleString('fr-FR');
+  /** The document whose removal form is open (one at a time). */
+  protected readonly removing = signal<string | null>(null);
+  protected readonly reason = signal('');
 
   protected current(d: DocumentView) {
     return d.versions[d.versions.length - 1];
@@ -265,6 +336,75 @@ export class DocumentsPanel {
       { document: d.id, ...body },
       (ctx) => this.api.changeDocumentVisibility(detail.id, d.id, body, ctx),
       body.public ? `« ${d.title} » est maintenant public.` : `« ${d.title} » n'est plus public.`,
+    );
+  }
+
+  /** « Retirer » opens the form below the document, focus on the reason; pressed again, it closes it. */
+  protected toggleRemoval(d: DocumentView): void {
+    if (this.removing() === d.id) {
+      this.cancelRemoval(d);
+      return;
+    }
+    this.removal.begin({});
+    this.reason.set('');
+    this.removing.set(d.id);
+    this.focusAfterRender(() => this.document.getElementById(`remove-reason-${d.id}`));
+  }
+
+  /** « Annuler » or Escape: the form closes and focus goes back to the document's « Retirer » button. */
+  protected cancelRemoval(d: DocumentView): void {
+    if (this.removal.pending()) return;
+    this.removing.set(null);
+    this.reason.set('');
+    this.removal.begin({});
+    this.focusAfterRender(() => this.document.getElementById(`remove-open-${d.id}`));
+  }
+
+  protected async remove(d: DocumentView): Promise<void> {
+    const detail = this.store.detail();
+    if (!detail || this.removal.pending()) return;
+    const reason = this.reason().trim();
+    if (!this.removal.begin(validateRemovalReason(reason))) {
+      this.focusRemovalError();
+      return;
+    }
+    const body = { reason };
+    const ok = await this.store.run(
+      this.removal,
+      { removed: d.id, ...body },
+      (ctx) => this.api.removeDocument(detail.id, d.id, body, ctx),
+      `Le document « ${d.title} » a été retiré du projet.`,
+    );
+    if (ok) {
+      this.removing.set(null);
+      this.reason.set('');
+      // The document's item is gone: focus goes to the heading of the documents section, the status region says what happened.
+      this.focusAfterRender(() => this.host.nativeElement.closest('section')?.querySelector<HTMLElement>('h2') ?? null);
+    } else {
+      // Removed meanwhile by someone else (the reload says so): no form left to come back to.
+      if (!this.documents().some((x) => x.id === d.id)) this.removing.set(null);
+      this.focusRemovalError();
+    }
+  }
+
+  /** The reason field when it is the problem, otherwise the message (the form may be gone after a reload). */
+  private focusRemovalError(): void {
+    this.focusAfterRender(
+      () =>
+        this.removeForm()?.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+        this.removalFeedback().nativeElement.querySelector<HTMLElement>('.alert--error'),
+    );
+  }
+
+  private focusAfterRender(target: () => HTMLElement | null): void {
+    afterNextRender(
+      () => {
+        const element = target();
+        if (!element) return;
+        if (!element.matches('input, select, textarea, button, a[href]')) element.setAttribute('tabindex', '-1');
+        element.focus();
+      },
+      { injector: this.injector },
     );
   }
 

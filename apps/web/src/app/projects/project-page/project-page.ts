@@ -4,7 +4,7 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { CATEGORY_LABELS, PUBLICATION_LABELS, ROLE_LABELS, STEP_LABELS, THEME_LABELS } from '@carnet/contracts';
 import { Euros, FrDate } from '../../core/format';
-import { canAnswer, canManage, canReadConversation, canReadNotes, isAdviser, isDepartementRole, isOfCommune } from '../../core/roles';
+import { canAnswer, canCurateDocuments, canManage, canReadConversation, canReadNotes, isAdviser, isOfCommune } from '../../core/roles';
 import { SessionStore } from '../../core/session';
 import { ProgressBar } from '../shared/progress-bar';
 import { Stepper } from '../shared/stepper';
@@ -55,7 +55,7 @@ export class ProjectPage {
   protected readonly canAnswer = computed(() => canAnswer(this.persona()));
   /** Documents: the commune and the Département add and curate; a partner who sees the project was involved in it, and adds. */
   protected readonly canAddDocuments = computed(() => this.canManage() || this.persona()?.role === 'partner_member');
-  protected readonly canCurateDocuments = computed(() => this.canManage() || isDepartementRole(this.persona()?.role ?? null));
+  protected readonly canCurateDocuments = computed(() => canCurateDocuments(this.persona(), this.detail()?.codeInsee ?? ''));
   protected readonly canReadConversation = computed(() => canReadConversation(this.persona(), this.detail()?.codeInsee ?? ''));
   protected readonly canWriteConversation = computed(() => this.canAsk() || isAdviser(this.persona()));
   /** Internal notes: never rendered for a commune member (and the API refuses them anyway). */
