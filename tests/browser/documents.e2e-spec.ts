@@ -111,7 +111,7 @@ test.describe('Documents of a project in a browser', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Documents' })).toBeFocused();
 
     const history = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Historique' }) });
-    await expect(history.getByRole('listitem').filter({ hasText: 'Document retiré du projet — motif : Mauvaise version, le plan définitif suivra' })).toContainText(
+    await expect(history.getByRole('listitem').filter({ hasText: 'Document « Plan provisoire » retiré du projet — motif : Mauvaise version, le plan définitif suivra' })).toContainText(
       'Julien Petit',
     );
     await expectAccessible(page, 'the project page after a removal');

@@ -248,6 +248,26 @@ describe('Documents of a project', () => {
     });
   });
 
+  describe('when a document is removed', () => {
+    it('needs a reason, takes it off the project and names it in the history with that reason', async () => {
+      const added = await upload(maire, `/api/projects/${projectId}/documents`, PDF, 'brouillon.pdf', { title: 'Plan provisoire' }).expect(201);
+      const id = added.body.documentId as string;
+      const blank = await maire.post(`/api/projects/${projectId}/documents/${id}/removal`).send({ reason: '   ' });
+      expect(blank.status).toBe(422);
+      expect(blank.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(blank.body.title).toBe('Indiquez pourquoi le document est retiré.');
+      expect((await auditeur.post(`/api/projects/${projectId}/documents/${id}/removal`).send({ reason: 'Erreur' })).status).toBe(403);
+      expect((await maireB.post(`/api/projects/${projectId}/documents/${id}/removal`).send({ reason: 'Erreur' })).status).toBe(404);
+      const removed = await maire.post(`/api/projects/${projectId}/documents/${id}/removal`).send({ reason: 'Mauvaise version' }).expect(200);
+      const detail = (await project(maire, removed.body.position)).body;
+      expect(detail.documents.map((d: { title: string }) => d.title)).not.toContain('Plan provisoire');
+      expect(detail.documents.map((d: { title: string }) => d.title)).toContain('Devis de couverture');
+      const history = (await maire.get(`/api/projects/${projectId}/history`)).body as Array<{ type: string; summary: string }>;
+      expect(history.filter((h) => h.type === 'DocumentRemoved').map((h) => h.summary)).toEqual(['Document « Plan provisoire » retiré du projet — motif : Mauvaise version']);
+      expect((await maire.post(`/api/projects/${projectId}/documents/${id}/removal`).send({ reason: 'Encore' })).status).toBe(404);
+    });
+  });
+
   describe('when the project is published', () => {
     it('lets the public content list only public documents, and keeps the live project and its documents private', async () => {
       const id = (await maire.post('/api/projects').send(newProject({ title: 'Projet publié avec documents' })).expect(201)).body.id;

@@ -110,7 +110,8 @@ describe('documents in the audit replay', () => {
     expect(entries.map((e) => e.typeLabel)).toEqual(['Document ajouté', 'Nouvelle version d’un document', 'Visibilité d’un document modifiée']);
     expect(entries[0].summary).toBe('Document ajouté : « Devis de couverture » (devis.pdf, PDF, 47 ko)');
     expect(entries[1].changes).toEqual([{ field: 'documents', label: 'Documents', before: '« Devis de couverture » (version 1)', after: '« Devis de couverture » (version 2)' }]);
-    expect(entries[2].summary).toBe('Document rendu public');
+    expect(entries[1].summary).toBe('Version 2 de « Devis de couverture » ajoutée : devis-v2.pdf (47 ko)');
+    expect(entries[2].summary).toBe('Document « Devis de couverture » rendu public');
   });
 });
 

@@ -12,7 +12,7 @@ import {
 import { upcastProjectEvent } from '@carnet/domain';
 import type { RecordedEvent } from '@carnet/event-store';
 import { evolveProject, type ProjectDoc } from '../projects/projections/project.projection.js';
-import { describeEvent, peopleInData, type EventNames, type Viewer } from '../projects/project.views.js';
+import { describeEvent, documentTitles, peopleInData, type EventNames, type Viewer } from '../projects/project.views.js';
 
 /**
  * Pure replay of one project's stream, for auditors (ADR 0009): the same `evolveProject` that
@@ -170,7 +170,7 @@ export function projectHistory(
 ): AuditHistoryEntry[] {
   const entries: AuditHistoryEntry[] = [];
   let state: ProjectDoc | null = null;
-  const names: EventNames = { person: (id) => view(id, 'departement_agent').name, organisation: partnerName ?? ((id) => id) };
+  const names: EventNames = { person: (id) => view(id, 'departement_agent').name, organisation: partnerName ?? ((id) => id), document: documentTitles(events) };
   for (const event of events) {
     const next = evolveProject(state, event);
     const at = event.metadata.recordedAt;

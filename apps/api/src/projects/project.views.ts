@@ -162,12 +162,24 @@ export function toPublicationWork(work: PublicationWorkDoc | null, actorView: Vi
   };
 }
 
-/** Names for the ids an event carries (people, organisations), looked up at read time. */
+/** Names for the ids an event carries (people, organisations, documents), looked up at read time. */
 export interface EventNames {
   person: (id: string) => string;
   organisation: (id: string) => string;
+  /** The title a document was added with (null when unknown): later document events carry only its id. */
+  document?: (id: string) => string | null;
 }
 const NO_NAMES: EventNames = { person: () => 'une personne', organisation: (id) => id };
+
+/** Document titles as the project's stream gives them (`DocumentAdded`), to name a document in later events. */
+export function documentTitles(events: readonly RecordedEvent[]): (id: string) => string | null {
+  const titles = new Map<string, string>();
+  for (const e of events) {
+    const data = e.data as { documentId?: unknown; title?: unknown };
+    if (e.type === 'DocumentAdded' && typeof data.documentId === 'string' && typeof data.title === 'string') titles.set(data.documentId, data.title);
+  }
+  return (id) => titles.get(id) ?? null;
+}
 const assigneeId = (data: Record<string, unknown>): string => String((data.assignee as { accountId?: string } | undefined)?.accountId ?? '');
 const assigneeOrganisation = (data: Record<string, unknown>, names: EventNames): string => {
   const organisationId = (data.assignee as { organisationId?: string | null } | undefined)?.organisationId;
@@ -189,6 +201,12 @@ export function frenchSize(bytes: number): string {
 }
 
 /** A French sentence for each event type, as shown in the project history. */
+/** « Document « Devis » » when its title is known, `unnamed` otherwise. */
+function documentOf(data: Record<string, unknown>, names: EventNames, unnamed: string, before: string): string {
+  const title = names.document?.(String(data.documentId));
+  return title ? `${before} « ${clip(title)} »` : unnamed;
+}
+
 export function describeEvent(type: string, data: Record<string, unknown>, names: EventNames = NO_NAMES): string {
   const step = (s: unknown) => STEP_LABELS[s as ProjectStep] ?? String(s);
   switch (type) {
@@ -231,11 +249,11 @@ export function describeEvent(type: string, data: Record<string, unknown>, names
     case 'DocumentAdded':
       return `Document ajouté : « ${clip(data.title)} » (${clip(data.fileName, 80)}, ${DOCUMENT_TYPE_LABELS[String(data.mediaType)] ?? data.mediaType}, ${frenchSize(Number(data.size))})${data.public ? ', public' : ''}`;
     case 'DocumentVersionAdded':
-      return `Version ${data.version} d’un document ajoutée : ${clip(data.fileName, 80)} (${frenchSize(Number(data.size))})`;
+      return `Version ${data.version} ${documentOf(data, names, 'd’un document', 'de')} ajoutée : ${clip(data.fileName, 80)} (${frenchSize(Number(data.size))})`;
     case 'DocumentVisibilityChanged':
-      return data.public ? 'Document rendu public' : 'Document retiré de la partie publique';
+      return `${documentOf(data, names, 'Document', 'Document')} ${data.public ? 'rendu public' : 'retiré de la partie publique'}`;
     case 'DocumentRemoved':
-      return `Document retiré du projet — motif : ${clip(data.reason)}`;
+      return `${documentOf(data, names, 'Document', 'Document')} retiré du projet — motif : ${clip(data.reason)}`;
     default:
       return type;
   }

@@ -8,7 +8,7 @@ import { EVENT_STORE } from '../../../infrastructure/tokens.js';
 import { PeopleDirectory } from '../../../shared/people-directory.js';
 import { ReadModels } from '../../../shared/read-models.js';
 import { canSeeAllDocuments, canSeeInternal, canSeeProject, projectNotFound } from '../../project-access.js';
-import { peopleInData, toHistoryEntry } from '../../project.views.js';
+import { documentTitles, peopleInData, toHistoryEntry } from '../../project.views.js';
 import type { ProjectDoc } from '../../projections/project.projection.js';
 import { GetProjectHistoryQuery } from './get-project-history.query.js';
 
@@ -43,7 +43,12 @@ export class GetProjectHistoryHandler implements IQueryHandler<GetProjectHistory
       this.organisations.all(),
     ]);
     const organisationNames = new Map(organisations.map((o) => [o.id, o.name]));
-    const names = { person: (id: string) => view(id, 'departement_agent').name, organisation: (id: string) => organisationNames.get(id) ?? id };
+    const names = {
+      person: (id: string) => view(id, 'departement_agent').name,
+      organisation: (id: string) => organisationNames.get(id) ?? id,
+      // Titles from the events this person may read only: a hidden document stays unnamed.
+      document: documentTitles(events),
+    };
     return events.map((e) => toHistoryEntry(e, view, names));
   }
 }
