@@ -281,6 +281,9 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Le compte de Julie Caron est désactivé.' })).toBeVisible();
     await expect(accounts.locator('tr').filter({ hasText: 'Julie Caron' })).toContainText('Désactivé');
     await expectAccessible(page, 'Administration: accounts');
+    // Every row's buttons are in sight: the table does not scroll sideways inside its frame.
+    const tableOverflow = await accounts.locator('xpath=ancestor::div[contains(@class, "table-wrap")]').evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth);
+    expect(tableOverflow, 'accounts table overflow in CSS pixels').toBeLessThanOrEqual(0);
     await screenshot(page, 'desktop-admin-accounts');
 
     // A disabled account cannot log in any more.

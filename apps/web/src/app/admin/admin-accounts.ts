@@ -92,7 +92,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
             @for (a of accounts(); track a.id) {
               <tr>
                 <th scope="row" data-label="Nom">{{ a.displayName }}</th>
-                <td data-label="Adresse e-mail">{{ a.email }}</td>
+                <td data-label="Adresse e-mail" class="table__email">{{ a.email }}</td>
                 <td data-label="Type">{{ kindLabels[a.kind] ?? a.kind }}</td>
                 <td data-label="Organisme ou commune">{{ a.kind === 'commune' ? seatText(a) : organisationName(a.organisationId) }}</td>
                 <td data-label="État">{{ statusLabel(a.status) }}</td>
