@@ -280,6 +280,8 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await dialog.getByRole('button', { name: 'Désactiver le compte' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Le compte de Julie Caron est désactivé.' })).toBeVisible();
     await expect(accounts.locator('tr').filter({ hasText: 'Julie Caron' })).toContainText('Désactivé');
+    // The button pressed is gone: keyboard users land on the section's heading, not at the top of the page.
+    await expect(page.getByRole('heading', { level: 2, name: 'Comptes' })).toBeFocused();
     await expectAccessible(page, 'Administration: accounts');
     // Every row's buttons are in sight: the table does not scroll sideways inside its frame.
     const tableOverflow = await accounts.locator('xpath=ancestor::div[contains(@class, "table-wrap")]').evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth);

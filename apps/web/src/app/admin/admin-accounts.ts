@@ -44,7 +44,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
   selector: 'app-admin-accounts',
   imports: [FormsModule, FrDate, PageProblem, ConfirmDialog],
   template: `
-    <h2>Comptes</h2>
+    <h2 tabindex="-1" #accountsTitle>Comptes</h2>
     <p>
       Les places des communes (maire et trois collaborateurs) se donnent et se libèrent dans l’onglet « Communes ». Ici, choisissez
       « {{ kindLabels['commune'] }} » pour retrouver une personne d’une commune et, si elle le demande, effacer ses données.
@@ -308,6 +308,7 @@ export class AdminAccounts {
   private readonly eraseDialog = viewChild.required<ConfirmDialog>('eraseDialog');
   private readonly revokeDialog = viewChild.required<ConfirmDialog>('revokeDialog');
   private readonly invitationsTitle = viewChild<ElementRef<HTMLElement>>('invitationsTitle');
+  private readonly accountsTitle = viewChild<ElementRef<HTMLElement>>('accountsTitle');
   protected readonly canAct = computed(() => canAdminister(this.me()));
   protected readonly kindLabels: Record<string, string | undefined> = LIST_KIND_LABELS;
   protected readonly kinds = Object.entries(ACCOUNT_KIND_LABELS) as Array<[AdminAccountKind, string]>;
@@ -450,6 +451,8 @@ export class AdminAccounts {
       await firstValueFrom(this.api.disableAccount(account.id));
       this.message.set(`Le compte de ${account.displayName} est désactivé.`);
       await this.load();
+      // Its « Désactiver » button is gone: the focus goes to the section rather than to the page's start.
+      this.accountsTitle()?.nativeElement.focus();
     } catch (error) {
       this.actionError.set(`Le compte n’a pas pu être désactivé. ${toUserError(error).message}`);
     } finally {
@@ -468,6 +471,7 @@ export class AdminAccounts {
       await firstValueFrom(this.api.eraseAccount(account.id));
       this.message.set('Les données personnelles ont été effacées.');
       await this.load();
+      this.accountsTitle()?.nativeElement.focus();
     } catch (error) {
       this.actionError.set(`Les données n’ont pas pu être effacées. ${toUserError(error).message}`);
     } finally {
