@@ -25,11 +25,12 @@ export class ProblemDto implements Problem {
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Requête invalide (champ inconnu, type incorrect, JSON mal formé)',
-  401: 'Aucun profil choisi',
-  403: 'Action non autorisée pour ce profil',
-  404: 'Projet introuvable',
-  409: 'Conflit : le projet a changé depuis la version envoyée (If-Match) ou son état ne le permet pas',
-  422: 'Règle métier non respectée',
+  401: 'Connexion requise : aucune session, ou une session expirée',
+  403: 'Action non autorisée pour ce rôle, ou jeton CSRF absent',
+  404: 'Introuvable, ou invisible pour cette personne (un projet d’une autre commune répond de même)',
+  409: 'Conflit : la ressource a changé depuis la version envoyée (If-Match), ou son état ne le permet pas',
+  422: 'Règle métier non respectée (le titre du problème dit laquelle, en français)',
+  429: 'Trop de requêtes : réessayer après le délai indiqué par Retry-After',
   503: 'Les données ne sont pas encore à jour (minPosition)',
 };
 
