@@ -16,6 +16,7 @@ import { canAdminister } from '../core/roles';
 import { SessionStore } from '../core/session';
 import { FieldErrors, focusFirstError } from '../projects/shared/form-helpers';
 import { ConfirmDialog } from '../shared/confirm-dialog';
+import { Field, FieldControl } from '../shared/field';
 import { PageProblem } from '../shared/page-problem';
 
 export const ACCOUNT_KIND_LABELS: Record<AdminAccountKind, string> = {
@@ -42,7 +43,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 @Component({
   selector: 'app-admin-accounts',
-  imports: [FormsModule, FrDate, PageProblem, ConfirmDialog],
+  imports: [FormsModule, FrDate, PageProblem, ConfirmDialog, Field, FieldControl],
   template: `
     <h2 tabindex="-1" #accountsTitle>Comptes</h2>
     <p>
@@ -60,15 +61,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
       }
     </div>
     <div class="filters">
-      <div class="field">
-        <label for="account-kind">Type de compte</label>
-        <select id="account-kind" [value]="kindFilter()" (change)="filter($any($event.target).value)">
+      <app-field label="Type de compte">
+        <select appFieldControl id="account-kind" [value]="kindFilter()" (change)="filter($any($event.target).value)">
           <option value="">Tous</option>
           @for (k of listKinds; track k[0]) {
             <option [value]="k[0]">{{ k[1] }}</option>
           }
         </select>
-      </div>
+      </app-field>
     </div>
     @if (loadError(); as e) {
       <app-page-problem [error]="e" forbiddenText="la liste des comptes est réservée au Département." />
@@ -183,76 +183,31 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
           }
         </div>
         <div class="form-row">
-          <div class="field">
-            <label for="account-name">Prénom et nom</label>
-            <input
-              id="account-name"
-              name="displayName"
-              type="text"
-              autocomplete="off"
-              [(ngModel)]="displayName"
-              [attr.aria-invalid]="errors()['displayName'] ? true : null"
-              [attr.aria-describedby]="errors()['displayName'] ? 'account-name-error' : null"
-            />
-            @if (errors()['displayName']; as text) {
-              <p id="account-name-error" class="field-error">{{ text }}</p>
-            }
-          </div>
-          <div class="field">
-            <label for="account-email">Adresse e-mail</label>
-            <input
-              id="account-email"
-              name="email"
-              type="email"
-              autocomplete="off"
-              spellcheck="false"
-              [(ngModel)]="email"
-              [attr.aria-invalid]="errors()['email'] ? true : null"
-              [attr.aria-describedby]="errors()['email'] ? 'account-email-error' : null"
-            />
-            @if (errors()['email']; as text) {
-              <p id="account-email-error" class="field-error">{{ text }}</p>
-            }
-          </div>
+          <app-field label="Prénom et nom" [error]="errors()['displayName']">
+            <input appFieldControl id="account-name" name="displayName" type="text" autocomplete="off" [(ngModel)]="displayName" />
+          </app-field>
+          <app-field label="Adresse e-mail" [error]="errors()['email']">
+            <input appFieldControl id="account-email" name="email" type="email" autocomplete="off" spellcheck="false" [(ngModel)]="email" />
+          </app-field>
         </div>
         <div class="form-row">
-          <div class="field">
-            <label for="account-new-kind">Type de compte</label>
-            <select
-              id="account-new-kind"
-              name="kind"
-              [(ngModel)]="kind"
-              [attr.aria-invalid]="errors()['kind'] ? true : null"
-              [attr.aria-describedby]="errors()['kind'] ? 'account-new-kind-error' : null"
-            >
+          <app-field label="Type de compte" [error]="errors()['kind']">
+            <select appFieldControl id="account-new-kind" name="kind" [(ngModel)]="kind">
               <option value="">Choisir un type</option>
               @for (k of kinds; track k[0]) {
                 <option [value]="k[0]">{{ k[1] }}</option>
               }
             </select>
-            @if (errors()['kind']; as text) {
-              <p id="account-new-kind-error" class="field-error">{{ text }}</p>
-            }
-          </div>
+          </app-field>
           @if (kind() === 'partner_member') {
-            <div class="field">
-              <label for="account-organisation">Organisme partenaire</label>
-              <select
-                id="account-organisation"
-                name="organisationId"
-                [(ngModel)]="organisationId"
-                [attr.aria-invalid]="errors()['organisationId'] ? true : null"
-                [attr.aria-describedby]="errors()['organisationId'] ? 'account-organisation-error' : null"
-              >
+            <app-field label="Organisme partenaire" [error]="errors()['organisationId']">
+              <select appFieldControl id="account-organisation" name="organisationId" [(ngModel)]="organisationId">
                 <option value="">Choisir un organisme</option>
                 @for (o of organisations(); track o.id) {
                   <option [value]="o.id">{{ o.name }}</option>
                 }
               </select>
-              @if (errors()['organisationId']; as text) {
-                <p id="account-organisation-error" class="field-error">{{ text }}</p>
-              }
-            </div>
+            </app-field>
           }
         </div>
         <div class="form-actions">

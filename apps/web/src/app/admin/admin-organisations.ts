@@ -7,11 +7,12 @@ import { toUserError, type UserError } from '../core/problem';
 import { canAdminister } from '../core/roles';
 import { SessionStore } from '../core/session';
 import { FieldErrors, focusFirstError } from '../projects/shared/form-helpers';
+import { Field, FieldControl } from '../shared/field';
 import { PageProblem } from '../shared/page-problem';
 
 @Component({
   selector: 'app-admin-organisations',
-  imports: [FormsModule, PageProblem],
+  imports: [FormsModule, PageProblem, Field, FieldControl],
   template: `
     <h2>Partenaires</h2>
     <p>Les organismes qui accompagnent les communes : CAUE, agence de l’énergie, services de l’État…</p>
@@ -55,39 +56,17 @@ import { PageProblem } from '../shared/page-problem';
           }
         </div>
         <div class="form-row">
-          <div class="field">
-            <label for="org-name">Nom de l’organisme</label>
-            <input
-              id="org-name"
-              name="name"
-              type="text"
-              autocomplete="organization"
-              [(ngModel)]="name"
-              [attr.aria-invalid]="errors()['name'] ? true : null"
-              [attr.aria-describedby]="errors()['name'] ? 'org-name-error' : null"
-            />
-            @if (errors()['name']; as text) {
-              <p id="org-name-error" class="field-error">{{ text }}</p>
-            }
-          </div>
-          <div class="field">
-            <label for="org-kind">Type</label>
-            <select
-              id="org-kind"
-              name="kind"
-              [(ngModel)]="kind"
-              [attr.aria-invalid]="errors()['kind'] ? true : null"
-              [attr.aria-describedby]="errors()['kind'] ? 'org-kind-error' : null"
-            >
+          <app-field label="Nom de l’organisme" [error]="errors()['name']">
+            <input appFieldControl id="org-name" name="name" type="text" autocomplete="organization" [(ngModel)]="name" />
+          </app-field>
+          <app-field label="Type" [error]="errors()['kind']">
+            <select appFieldControl id="org-kind" name="kind" [(ngModel)]="kind">
               <option value="">Choisir un type</option>
               @for (k of kinds; track k[0]) {
                 <option [value]="k[0]">{{ k[1] }}</option>
               }
             </select>
-            @if (errors()['kind']; as text) {
-              <p id="org-kind-error" class="field-error">{{ text }}</p>
-            }
-          </div>
+          </app-field>
         </div>
         <div class="form-actions">
           <button type="submit" class="button button--primary" [disabled]="pending()">Ajouter le partenaire</button>

@@ -6,13 +6,14 @@ import { Api } from '../core/api';
 import { toUserError } from '../core/problem';
 import { canAdminister } from '../core/roles';
 import { SessionStore } from '../core/session';
+import { Field, FieldControl } from '../shared/field';
 
 const EMPTY: ContactRequest = { name: '', jobTitle: '', organisation: '', email: '', phone: '', themes: [], communes: [] };
 
 /** `/annuaire`: the Département's and partners' contacts, by theme and commune; administrators add, edit and archive. */
 @Component({
   selector: 'app-contacts-directory',
-  imports: [FormsModule],
+  imports: [FormsModule, Field, FieldControl],
   template: `
     <h1>Annuaire des contacts</h1>
     <p>Les interlocuteurs du Département et de ses partenaires, par thème de projet et par commune.</p>
@@ -21,20 +22,17 @@ const EMPTY: ContactRequest = { name: '', jobTitle: '', organisation: '', email:
         <label for="contact-q">Nom, fonction ou organisme</label>
         <input id="contact-q" name="q" type="search" [(ngModel)]="q" />
       </div>
-      <div class="field">
-        <label for="contact-theme">Thème</label>
-        <select id="contact-theme" name="theme" [(ngModel)]="theme">
+      <app-field label="Thème">
+        <select appFieldControl id="contact-theme" name="theme" [(ngModel)]="theme">
           <option value="">Tous les thèmes</option>
           @for (t of themes; track t[0]) {
             <option [value]="t[0]">{{ t[1] }}</option>
           }
         </select>
-      </div>
-      <div class="field">
-        <label for="contact-commune">Code INSEE de la commune</label>
-        <input id="contact-commune" name="commune" inputmode="numeric" maxlength="5" [(ngModel)]="commune" aria-describedby="contact-commune-hint" />
-        <p id="contact-commune-hint" class="hint">Par exemple 95002 pour Ableiges.</p>
-      </div>
+      </app-field>
+      <app-field label="Code INSEE de la commune" hint="Par exemple 95002 pour Ableiges.">
+        <input appFieldControl id="contact-commune" name="commune" inputmode="numeric" maxlength="5" [(ngModel)]="commune" />
+      </app-field>
       @if (isAdmin()) {
         <div class="field">
           <label class="checkbox"><input type="checkbox" name="archived" [(ngModel)]="archived" /> Inclure les contacts archivés</label>
@@ -80,42 +78,30 @@ const EMPTY: ContactRequest = { name: '', jobTitle: '', organisation: '', email:
       <section class="panel" aria-labelledby="contact-form-title">
         <h2 id="contact-form-title">{{ editing() ? 'Modifier le contact' : 'Ajouter un contact' }}</h2>
         <form class="form" novalidate (ngSubmit)="save()">
-          <div class="field">
-            <label for="cf-name">Nom *</label>
-            <input id="cf-name" name="name" [(ngModel)]="form.name" [attr.aria-invalid]="errors()['name'] ? true : null" [attr.aria-describedby]="errors()['name'] ? 'cf-name-error' : null" />
-            @if (errors()['name']; as m) {<p id="cf-name-error" class="field-error">{{ m }}</p>}
-          </div>
-          <div class="field">
-            <label for="cf-job">Fonction *</label>
-            <input id="cf-job" name="jobTitle" [(ngModel)]="form.jobTitle" [attr.aria-invalid]="errors()['jobTitle'] ? true : null" [attr.aria-describedby]="errors()['jobTitle'] ? 'cf-job-error' : null" />
-            @if (errors()['jobTitle']; as m) {<p id="cf-job-error" class="field-error">{{ m }}</p>}
-          </div>
-          <div class="field">
-            <label for="cf-org">Organisme *</label>
-            <input id="cf-org" name="organisation" [(ngModel)]="form.organisation" [attr.aria-invalid]="errors()['organisation'] ? true : null" [attr.aria-describedby]="errors()['organisation'] ? 'cf-org-error' : null" />
-            @if (errors()['organisation']; as m) {<p id="cf-org-error" class="field-error">{{ m }}</p>}
-          </div>
-          <div class="field">
-            <label for="cf-email">E-mail</label>
-            <input id="cf-email" name="email" type="email" [(ngModel)]="form.email" [attr.aria-invalid]="errors()['email'] ? true : null" [attr.aria-describedby]="errors()['email'] ? 'cf-email-error' : null" />
-            @if (errors()['email']; as m) {<p id="cf-email-error" class="field-error">{{ m }}</p>}
-          </div>
-          <div class="field">
-            <label for="cf-phone">Téléphone</label>
-            <input id="cf-phone" name="phone" type="tel" [(ngModel)]="form.phone" [attr.aria-invalid]="errors()['phone'] ? true : null" [attr.aria-describedby]="errors()['phone'] ? 'cf-phone-error' : null" />
-            @if (errors()['phone']; as m) {<p id="cf-phone-error" class="field-error">{{ m }}</p>}
-          </div>
+          <app-field label="Nom" required [error]="errors()['name']">
+            <input appFieldControl id="cf-name" name="name" [(ngModel)]="form.name" />
+          </app-field>
+          <app-field label="Fonction" required [error]="errors()['jobTitle']">
+            <input appFieldControl id="cf-job" name="jobTitle" [(ngModel)]="form.jobTitle" />
+          </app-field>
+          <app-field label="Organisme" required [error]="errors()['organisation']">
+            <input appFieldControl id="cf-org" name="organisation" [(ngModel)]="form.organisation" />
+          </app-field>
+          <app-field label="E-mail" [error]="errors()['email']">
+            <input appFieldControl id="cf-email" name="email" type="email" [(ngModel)]="form.email" />
+          </app-field>
+          <app-field label="Téléphone" [error]="errors()['phone']">
+            <input appFieldControl id="cf-phone" name="phone" type="tel" [(ngModel)]="form.phone" />
+          </app-field>
           <fieldset class="field">
             <legend>Thèmes</legend>
             @for (t of themes; track t[0]) {
               <label class="checkbox"><input type="checkbox" [name]="'theme-' + t[0]" [ngModel]="form.themes.includes(t[0])" (ngModelChange)="toggleTheme(t[0], $event)" /> {{ t[1] }}</label>
             }
           </fieldset>
-          <div class="field">
-            <label for="cf-communes">Communes suivies (codes INSEE séparés par des virgules ; vide = tout le département)</label>
-            <input id="cf-communes" name="communes" [(ngModel)]="communesText" [attr.aria-invalid]="errors()['communes'] ? true : null" [attr.aria-describedby]="errors()['communes'] ? 'cf-communes-error' : null" />
-            @if (errors()['communes']; as m) {<p id="cf-communes-error" class="field-error">{{ m }}</p>}
-          </div>
+          <app-field label="Communes suivies (codes INSEE séparés par des virgules ; vide = tout le département)" [error]="errors()['communes']">
+            <input appFieldControl id="cf-communes" name="communes" [(ngModel)]="communesText" />
+          </app-field>
           <div class="form-actions">
             <button type="submit" class="button button--primary" [disabled]="pending()">{{ editing() ? 'Enregistrer' : 'Ajouter le contact' }}</button>
             @if (editing()) {

@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, input, model, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { FieldErrors } from '../projects/shared/form-helpers';
+import { Field, FieldControl } from './field';
 import { PASSWORD_MIN_LENGTH } from './password-rules';
 
-/** A new password typed twice, with its rules shown before typing. */
+/** A new password typed twice, with its rules shown before typing (hence the first field is not an `<app-field>`, whose hint follows the control). */
 @Component({
   selector: 'app-password-fields',
-  imports: [FormsModule],
+  imports: [FormsModule, Field, FieldControl],
   template: `
     <div class="field">
       <label for="password">Mot de passe *</label>
@@ -28,22 +29,17 @@ import { PASSWORD_MIN_LENGTH } from './password-rules';
         <p id="password-error" class="field-error">{{ message }}</p>
       }
     </div>
-    <div class="field">
-      <label for="confirmation">Confirmez le mot de passe *</label>
+    <app-field label="Confirmez le mot de passe" required [error]="errors()['confirmation']">
       <input
+        appFieldControl
         id="confirmation"
         name="confirmation"
         [type]="visible() ? 'text' : 'password'"
         autocomplete="new-password"
         required
         [(ngModel)]="confirmation"
-        [attr.aria-invalid]="errors()['confirmation'] ? true : null"
-        [attr.aria-describedby]="errors()['confirmation'] ? 'confirmation-error' : null"
       />
-      @if (errors()['confirmation']; as message) {
-        <p id="confirmation-error" class="field-error">{{ message }}</p>
-      }
-    </div>
+    </app-field>
     <div class="checkbox">
       <input id="show-passwords" type="checkbox" [checked]="visible()" (change)="visible.set(!visible())" />
       <label for="show-passwords">Afficher les mots de passe</label>

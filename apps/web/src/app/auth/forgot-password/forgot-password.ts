@@ -5,11 +5,12 @@ import { firstValueFrom } from 'rxjs';
 import { Api } from '../../core/api';
 import { toUserError } from '../../core/problem';
 import { focusFirstError } from '../../projects/shared/form-helpers';
+import { Field, FieldControl } from '../../shared/field';
 
 /** `/mot-de-passe-oublie`: asks for a link by e-mail. The answer never tells whether the address has an account. */
 @Component({
   selector: 'app-forgot-password',
-  imports: [FormsModule, RouterLink],
+  imports: [FormsModule, RouterLink, Field, FieldControl],
   template: `
     <h1>Mot de passe oublié</h1>
     <p>Indiquez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
@@ -19,9 +20,9 @@ import { focusFirstError } from '../../projects/shared/form-helpers';
           <p class="alert alert--error">{{ message }}</p>
         }
       </div>
-      <div class="field">
-        <label for="email">Adresse e-mail</label>
+      <app-field label="Adresse e-mail" [error]="fieldError()">
         <input
+          appFieldControl
           id="email"
           name="email"
           type="email"
@@ -30,13 +31,8 @@ import { focusFirstError } from '../../projects/shared/form-helpers';
           spellcheck="false"
           required
           [(ngModel)]="email"
-          [attr.aria-invalid]="fieldError() ? true : null"
-          [attr.aria-describedby]="fieldError() ? 'email-error' : null"
         />
-        @if (fieldError(); as message) {
-          <p id="email-error" class="field-error">{{ message }}</p>
-        }
-      </div>
+      </app-field>
       <div class="form-actions">
         <button type="submit" class="button button--primary" [disabled]="pending()">Recevoir un lien</button>
         <a routerLink="/connexion">Retour à la connexion</a>

@@ -8,6 +8,7 @@ import { FrDate } from '../../core/format';
 import { toUserError, type UserError } from '../../core/problem';
 import { SessionStore } from '../../core/session';
 import { FieldErrors, focusFirstError } from '../../projects/shared/form-helpers';
+import { Field, FieldControl } from '../../shared/field';
 import { PasswordFields } from '../../shared/password-fields';
 import { validateNewPassword } from '../../shared/password-rules';
 import { communeOf } from '../../shared/safe-return';
@@ -27,7 +28,7 @@ export function invitationSentence(invitation: InvitationDetails): string {
 /** `/invitation/:token`: the invited person chooses their name and password, and is logged in. */
 @Component({
   selector: 'app-invitation',
-  imports: [FormsModule, RouterLink, PasswordFields, FrDate],
+  imports: [FormsModule, RouterLink, PasswordFields, FrDate, Field, FieldControl],
   templateUrl: './invitation.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -6,6 +6,7 @@ import { firstValueFrom } from 'rxjs';
 import { Api } from '../../core/api';
 import { SessionStore } from '../../core/session';
 import { FieldErrors, focusFirstError } from '../../projects/shared/form-helpers';
+import { Field, FieldControl } from '../../shared/field';
 import { safeReturnUrl } from '../../shared/safe-return';
 import { loginErrorMessage } from './login-errors';
 
@@ -22,7 +23,7 @@ const REASONS: Record<string, string> = {
 /** `/connexion`: e-mail and password; in development, one-click demo accounts. */
 @Component({
   selector: 'app-login',
-  imports: [FormsModule, RouterLink],
+  imports: [FormsModule, RouterLink, Field, FieldControl],
   templateUrl: './login.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

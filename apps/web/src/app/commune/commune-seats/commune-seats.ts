@@ -11,6 +11,7 @@ import { canManageSeats } from '../../core/roles';
 import { SessionStore } from '../../core/session';
 import { FieldErrors, focusFirstError } from '../../projects/shared/form-helpers';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
+import { Field, FieldControl } from '../../shared/field';
 import { PageProblem } from '../../shared/page-problem';
 import { communeOf } from '../../shared/safe-return';
 import { NO_FREE_SEAT, freeCollaboratorPlaces, seatSlots } from './seat-slots';
@@ -20,7 +21,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** `/ma-commune` (and `/communes/:codeInsee/membres` for the Département): the four seats and who holds them. */
 @Component({
   selector: 'app-commune-seats',
-  imports: [FormsModule, RouterLink, FrDate, ConfirmDialog, PageProblem],
+  imports: [FormsModule, RouterLink, FrDate, ConfirmDialog, PageProblem, Field, FieldControl],
   templateUrl: './commune-seats.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -8,6 +8,7 @@ import { Submission } from '../../core/idempotency';
 import { toUserError } from '../../core/problem';
 import { canCreateProjects, isCommuneRole } from '../../core/roles';
 import { SessionStore } from '../../core/session';
+import { Field, FieldControl } from '../../shared/field';
 import { FieldErrors, focusFirstError, parseAmount } from '../shared/form-helpers';
 
 export interface CreateProjectDraft {
@@ -32,7 +33,7 @@ export function validateCreateProject(draft: CreateProjectDraft): FieldErrors {
 
 @Component({
   selector: 'app-project-create',
-  imports: [FormsModule, RouterLink],
+  imports: [FormsModule, RouterLink, Field, FieldControl],
   templateUrl: './project-create.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

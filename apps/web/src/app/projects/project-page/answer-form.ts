@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, OnInit, computed, injec
 import { FormsModule } from '@angular/forms';
 import type { AnswerQuestionRequest } from '@carnet/contracts';
 import { Api } from '../../core/api';
+import { Field, FieldControl } from '../../shared/field';
 import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
@@ -9,42 +10,20 @@ import { CommandFormState, ProjectStore } from './project-store';
 /** « Répondre » under one question. */
 @Component({
   selector: 'app-answer-form',
-  imports: [FormsModule, FormFeedback],
+  imports: [FormsModule, FormFeedback, Field, FieldControl],
   template: `
     <form #form class="form form--compact form--nested" novalidate (ngSubmit)="submit()">
-      <div class="field">
-        <label [for]="fieldId()">Répondre à cette question</label>
-        <textarea
-          [id]="fieldId()"
-          name="text"
-          rows="3"
-          maxlength="4000"
-          [(ngModel)]="text"
-          [attr.aria-invalid]="state.errors()['text'] ? true : null"
-          [attr.aria-describedby]="state.errors()['text'] ? fieldId() + '-error' : null"
-        ></textarea>
-        @if (state.errors()['text']; as message) {
-          <p [id]="fieldId() + '-error'" class="field-error">{{ message }}</p>
-        }
-      </div>
-      <div class="field">
-        <label [for]="fieldId() + '-contact'">Recommander un contact de l’annuaire (facultatif)</label>
-        <select
-          [id]="fieldId() + '-contact'"
-          name="contactId"
-          [(ngModel)]="contactId"
-          [attr.aria-invalid]="state.errors()['contactId'] ? true : null"
-          [attr.aria-describedby]="state.errors()['contactId'] ? fieldId() + '-contact-error' : null"
-        >
+      <app-field label="Répondre à cette question" [error]="state.errors()['text']">
+        <textarea appFieldControl [id]="fieldId()" name="text" rows="3" maxlength="4000" [(ngModel)]="text"></textarea>
+      </app-field>
+      <app-field label="Recommander un contact de l’annuaire (facultatif)" [error]="state.errors()['contactId']">
+        <select appFieldControl [id]="fieldId() + '-contact'" name="contactId" [(ngModel)]="contactId">
           <option value="">Aucun contact</option>
           @for (c of store.contacts() ?? []; track c.id) {
             <option [value]="c.id">{{ c.name }} — {{ c.jobTitle }} ({{ c.organisation }})</option>
           }
         </select>
-        @if (state.errors()['contactId']; as message) {
-          <p [id]="fieldId() + '-contact-error'" class="field-error">{{ message }}</p>
-        }
-      </div>
+      </app-field>
       <div class="form-actions">
         <button type="submit" class="button" [disabled]="state.pending()">
           {{ state.pending() ? 'Envoi…' : 'Répondre' }}

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChi
 import { FormsModule } from '@angular/forms';
 import { THEME_LABELS, type ChangeProjectDetailsRequest, type ProjectTheme } from '@carnet/contracts';
 import { Api } from '../../core/api';
+import { Field, FieldControl } from '../../shared/field';
 import { focusFirstError, parseAmount, type FieldErrors } from '../shared/form-helpers';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
@@ -17,7 +18,7 @@ export function validateDetails(title: string, costText: string): FieldErrors {
 /** « Modifier » : title, description, theme and cost, behind a disclosure button. */
 @Component({
   selector: 'app-details-form',
-  imports: [FormsModule, FormFeedback],
+  imports: [FormsModule, FormFeedback, Field, FieldControl],
   template: `
     <button
       #toggle
@@ -33,60 +34,26 @@ export function validateDetails(title: string, costText: string): FieldErrors {
       @if (open()) {
         <form #form class="form form--compact" novalidate (ngSubmit)="submit()" aria-labelledby="details-form-title">
           <h3 id="details-form-title">Modifier les informations</h3>
-          <div class="field">
-            <label for="details-title">Titre *</label>
-            <input
-              id="details-title"
-              name="title"
-              type="text"
-              maxlength="160"
-              [(ngModel)]="title"
-              [attr.aria-invalid]="state.errors()['title'] ? true : null"
-              [attr.aria-describedby]="state.errors()['title'] ? 'details-title-error' : null"
-            />
-            @if (state.errors()['title']; as message) {
-              <p id="details-title-error" class="field-error">{{ message }}</p>
-            }
-          </div>
-          <div class="field">
-            <label for="details-description">Description</label>
-            <textarea
-              id="details-description"
-              name="description"
-              rows="5"
-              maxlength="5000"
-              [(ngModel)]="description"
-              [attr.aria-invalid]="state.errors()['description'] ? true : null"
-              [attr.aria-describedby]="state.errors()['description'] ? 'details-description-error' : null"
-            ></textarea>
-            @if (state.errors()['description']; as message) {
-              <p id="details-description-error" class="field-error">{{ message }}</p>
-            }
-          </div>
-          <div class="field">
-            <label for="details-theme">Thème</label>
-            <select id="details-theme" name="theme" [(ngModel)]="theme">
+          <app-field label="Titre" required [error]="state.errors()['title']">
+            <input appFieldControl id="details-title" name="title" type="text" maxlength="160" [(ngModel)]="title" />
+          </app-field>
+          <app-field label="Description" [error]="state.errors()['description']">
+            <textarea appFieldControl id="details-description" name="description" rows="5" maxlength="5000" [(ngModel)]="description"></textarea>
+          </app-field>
+          <app-field label="Thème">
+            <select appFieldControl id="details-theme" name="theme" [(ngModel)]="theme">
               @for (t of themes; track t[0]) {
                 <option [value]="t[0]">{{ t[1] }}</option>
               }
             </select>
-          </div>
-          <div class="field">
-            <label for="details-cost">Coût estimé hors taxes, en euros</label>
-            <input
-              id="details-cost"
-              name="estimatedCostHt"
-              type="text"
-              inputmode="decimal"
-              [(ngModel)]="cost"
-              [attr.aria-invalid]="state.errors()['estimatedCostHt'] ? true : null"
-              [attr.aria-describedby]="state.errors()['estimatedCostHt'] ? 'details-cost-hint details-cost-error' : 'details-cost-hint'"
-            />
-            <p id="details-cost-hint" class="hint">Laissez vide si le coût n'est pas encore connu.</p>
-            @if (state.errors()['estimatedCostHt']; as message) {
-              <p id="details-cost-error" class="field-error">{{ message }}</p>
-            }
-          </div>
+          </app-field>
+          <app-field
+            label="Coût estimé hors taxes, en euros"
+            hint="Laissez vide si le coût n'est pas encore connu."
+            [error]="state.errors()['estimatedCostHt']"
+          >
+            <input appFieldControl id="details-cost" name="estimatedCostHt" type="text" inputmode="decimal" [(ngModel)]="cost" />
+          </app-field>
           <div class="form-actions">
             <button type="submit" class="button button--primary" [disabled]="state.pending()">
               {{ state.pending() ? 'Enregistrement…' : 'Enregistrer les modifications' }}

@@ -3,6 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { CATEGORY_LABELS, type AskQuestionRequest, type QuestionCategory } from '@carnet/contracts';
 import { tap } from 'rxjs';
 import { Api } from '../../core/api';
+import { Field, FieldControl } from '../../shared/field';
 import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
@@ -20,61 +21,41 @@ const MAX_BYTES = 20 * 1024 * 1024;
 
 @Component({
   selector: 'app-question-form',
-  imports: [FormsModule, FormFeedback],
+  imports: [FormsModule, FormFeedback, Field, FieldControl],
   template: `
     <form #form class="form form--compact" novalidate (ngSubmit)="submit()" aria-labelledby="question-form-title">
       <h3 id="question-form-title">Poser une question</h3>
-      <div class="field">
-        <label for="question-category">Sujet *</label>
-        <select
-          id="question-category"
-          name="category"
-          [(ngModel)]="category"
-          [attr.aria-invalid]="state.errors()['category'] ? true : null"
-          [attr.aria-describedby]="state.errors()['category'] ? 'question-category-error' : null"
-        >
+      <app-field label="Sujet" required [error]="state.errors()['category']">
+        <select appFieldControl id="question-category" name="category" [(ngModel)]="category">
           <option value="">Choisir un sujet</option>
           @for (c of categories; track c[0]) {
             <option [value]="c[0]">{{ c[1] }}</option>
           }
         </select>
-        @if (state.errors()['category']; as message) {
-          <p id="question-category-error" class="field-error">{{ message }}</p>
-        }
-      </div>
-      <div class="field">
-        <label for="question-text">Votre question *</label>
-        <textarea
-          id="question-text"
-          name="text"
-          rows="4"
-          maxlength="4000"
-          [(ngModel)]="text"
-          [attr.aria-invalid]="state.errors()['text'] ? true : null"
-          [attr.aria-describedby]="state.errors()['text'] ? 'question-text-hint question-text-error' : 'question-text-hint'"
-        ></textarea>
-        <p id="question-text-hint" class="hint">Le Département et ses partenaires vous répondront sur cette page.</p>
-        @if (state.errors()['text']; as message) {
-          <p id="question-text-error" class="field-error">{{ message }}</p>
-        }
-      </div>
-      <div class="field">
-        <label for="question-file">Joindre un fichier (facultatif)</label>
+      </app-field>
+      <app-field
+        label="Votre question"
+        required
+        hint="Le Département et ses partenaires vous répondront sur cette page."
+        [error]="state.errors()['text']"
+      >
+        <textarea appFieldControl id="question-text" name="text" rows="4" maxlength="4000" [(ngModel)]="text"></textarea>
+      </app-field>
+      <app-field
+        label="Joindre un fichier (facultatif)"
+        hint="Un devis, un plan, une photo… (PDF, image ou document bureautique, 20 Mo au plus). Il rejoint les documents du projet, non public."
+        [error]="state.errors()['file']"
+      >
         <input
           #file
+          appFieldControl
           id="question-file"
           name="file"
           type="file"
           accept=".pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp"
           (change)="chooseFile(file.files)"
-          [attr.aria-invalid]="state.errors()['file'] ? true : null"
-          [attr.aria-describedby]="state.errors()['file'] ? 'question-file-hint question-file-error' : 'question-file-hint'"
         />
-        <p id="question-file-hint" class="hint">Un devis, un plan, une photo… (PDF, image ou document bureautique, 20 Mo au plus). Il rejoint les documents du projet, non public.</p>
-        @if (state.errors()['file']; as message) {
-          <p id="question-file-error" class="field-error">{{ message }}</p>
-        }
-      </div>
+      </app-field>
       @if (documents().length > 0) {
         <fieldset class="field">
           <legend>Ou joindre des documents déjà dans le projet</legend>

@@ -14,6 +14,7 @@ import { FrDate } from '../../core/format';
 import { toUserError } from '../../core/problem';
 import { isAdviser, isDepartementRole, isOfCommune } from '../../core/roles';
 import { SessionStore } from '../../core/session';
+import { Field, FieldControl } from '../../shared/field';
 import { AnswerForm } from './answer-form';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
@@ -33,7 +34,7 @@ export function durationInWords(minutes: number): string {
 /** One question of a project: its status, team, assignee, answers, and what the person may do with it. */
 @Component({
   selector: 'app-question-item',
-  imports: [FormsModule, FrDate, AnswerForm, FormFeedback],
+  imports: [FormsModule, FrDate, AnswerForm, FormFeedback, Field, FieldControl],
   template: `
     @let q = question();
     <h3 class="question__title">Question — {{ categoryLabels[q.category] }}</h3>
@@ -124,15 +125,14 @@ export function durationInWords(minutes: number): string {
     </div>
     @if (canAssign()) {
       <form class="form form--compact form--nested" novalidate (ngSubmit)="assign()">
-        <div class="field">
-          <label [for]="'assign-' + q.id">Attribuer à</label>
-          <select [id]="'assign-' + q.id" name="assignee" [(ngModel)]="assigneeId" (focus)="loadAssignees()">
+        <app-field label="Attribuer à">
+          <select appFieldControl [id]="'assign-' + q.id" name="assignee" [(ngModel)]="assigneeId" (focus)="loadAssignees()">
             <option value="">Choisir une personne</option>
             @for (o of assignees(); track o.id) {
               <option [value]="o.id">{{ o.name }} — {{ o.kind === 'agent' ? teamsOf(o) : o.organisationName }}</option>
             }
           </select>
-        </div>
+        </app-field>
         <div class="form-actions">
           <button type="submit" class="button button--small" [disabled]="state.pending() || !assigneeId()">Attribuer</button>
         </div>
@@ -140,21 +140,9 @@ export function durationInWords(minutes: number): string {
     }
     @if (canReopen()) {
       <form class="form form--compact form--nested" novalidate (ngSubmit)="reopen()">
-        <div class="field">
-          <label [for]="'reopen-' + q.id">Rouvrir la question : pourquoi ?</label>
-          <textarea
-            [id]="'reopen-' + q.id"
-            name="reason"
-            rows="2"
-            maxlength="4000"
-            [(ngModel)]="reason"
-            [attr.aria-invalid]="state.errors()['reason'] ? true : null"
-            [attr.aria-describedby]="state.errors()['reason'] ? 'reopen-' + q.id + '-error' : null"
-          ></textarea>
-          @if (state.errors()['reason']; as message) {
-            <p [id]="'reopen-' + q.id + '-error'" class="field-error">{{ message }}</p>
-          }
-        </div>
+        <app-field label="Rouvrir la question : pourquoi ?" [error]="state.errors()['reason']">
+          <textarea appFieldControl [id]="'reopen-' + q.id" name="reason" rows="2" maxlength="4000" [(ngModel)]="reason"></textarea>
+        </app-field>
         <div class="form-actions">
           <button type="submit" class="button button--small" [disabled]="state.pending()">Rouvrir</button>
         </div>

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, injec
 import { FormsModule } from '@angular/forms';
 import { STEP_LABELS, STEP_ORDER, type ChangeStepRequest, type ProjectStep } from '@carnet/contracts';
 import { Api } from '../../core/api';
+import { Field, FieldControl } from '../../shared/field';
 import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
@@ -33,22 +34,21 @@ export function validateStepChange(current: { step: ProjectStep; progress: numbe
 
 @Component({
   selector: 'app-step-form',
-  imports: [FormsModule, FormFeedback],
+  imports: [FormsModule, FormFeedback, Field, FieldControl],
   template: `
     <form #form class="form form--compact" novalidate (ngSubmit)="submit()" aria-labelledby="step-form-title">
       <h3 id="step-form-title">Changer l'étape</h3>
       <div class="form-row">
-        <div class="field">
-          <label for="step-select">Nouvelle étape</label>
-          <select id="step-select" name="step" [ngModel]="step()" (ngModelChange)="onStepChange($event)">
+        <app-field label="Nouvelle étape">
+          <select appFieldControl id="step-select" name="step" [ngModel]="step()" (ngModelChange)="onStepChange($event)">
             @for (s of steps; track s) {
               <option [value]="s">{{ labels[s] }}{{ s === currentStep() ? ' (actuelle)' : '' }}</option>
             }
           </select>
-        </div>
-        <div class="field">
-          <label for="step-progress">Avancement, en %</label>
+        </app-field>
+        <app-field label="Avancement, en %" [error]="state.errors()['progress']">
           <input
+            appFieldControl
             id="step-progress"
             name="progress"
             type="number"
@@ -57,37 +57,21 @@ export function validateStepChange(current: { step: ProjectStep; progress: numbe
             step="5"
             inputmode="numeric"
             [(ngModel)]="progress"
-            [attr.aria-invalid]="state.errors()['progress'] ? true : null"
-            [attr.aria-describedby]="state.errors()['progress'] ? 'step-progress-error' : null"
           />
-          @if (state.errors()['progress']; as message) {
-            <p id="step-progress-error" class="field-error">{{ message }}</p>
-          }
-        </div>
+        </app-field>
       </div>
-      <div class="field">
-        <label for="step-comment">Commentaire{{ goingBack() ? ' *' : ' (facultatif)' }}</label>
-        <textarea
-          id="step-comment"
-          name="comment"
-          rows="3"
-          maxlength="4000"
-          [(ngModel)]="comment"
-          [required]="goingBack()"
-          [attr.aria-invalid]="state.errors()['comment'] ? true : null"
-          [attr.aria-describedby]="state.errors()['comment'] ? 'step-comment-hint step-comment-error' : 'step-comment-hint'"
-        ></textarea>
-        <p id="step-comment-hint" class="hint">
-          @if (goingBack()) {
-            Obligatoire : vous revenez à une étape précédente, expliquez pourquoi.
-          } @else {
-            Obligatoire seulement pour revenir à une étape précédente.
-          }
-        </p>
-        @if (state.errors()['comment']; as message) {
-          <p id="step-comment-error" class="field-error">{{ message }}</p>
-        }
-      </div>
+      <app-field
+        [label]="goingBack() ? 'Commentaire' : 'Commentaire (facultatif)'"
+        [required]="goingBack()"
+        [hint]="
+          goingBack()
+            ? 'Obligatoire : vous revenez à une étape précédente, expliquez pourquoi.'
+            : 'Obligatoire seulement pour revenir à une étape précédente.'
+        "
+        [error]="state.errors()['comment']"
+      >
+        <textarea appFieldControl id="step-comment" name="comment" rows="3" maxlength="4000" [(ngModel)]="comment" [required]="goingBack()"></textarea>
+      </app-field>
       <div class="form-actions">
         <button type="submit" class="button button--primary" [disabled]="state.pending()">
           {{ state.pending() ? 'Enregistrement…' : "Enregistrer l'étape" }}

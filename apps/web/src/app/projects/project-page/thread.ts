@@ -5,6 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { Api } from '../../core/api';
 import { FrDate } from '../../core/format';
 import { toUserError } from '../../core/problem';
+import { Field, FieldControl } from '../../shared/field';
 import { focusFirstError } from '../shared/form-helpers';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
@@ -16,7 +17,7 @@ import { CommandFormState, ProjectStore } from './project-store';
  */
 @Component({
   selector: 'app-thread',
-  imports: [FormsModule, FrDate, FormFeedback],
+  imports: [FormsModule, FrDate, FormFeedback, Field, FieldControl],
   template: `
     @if (loadError(); as message) {
       <p class="alert alert--error" role="alert">{{ message }}</p>
@@ -37,24 +38,13 @@ import { CommandFormState, ProjectStore } from './project-store';
     }
     @if (canWrite()) {
       <form #form class="form form--compact" novalidate (ngSubmit)="submit()">
-        <div class="field">
-          <label [for]="fieldId()">{{ kind() === 'messages' ? 'Écrire un message' : 'Ajouter une note interne' }}</label>
-          <textarea
-            [id]="fieldId()"
-            name="text"
-            rows="3"
-            maxlength="4000"
-            [(ngModel)]="text"
-            [attr.aria-invalid]="state.errors()['text'] ? true : null"
-            [attr.aria-describedby]="(state.errors()['text'] ? fieldId() + '-error ' : '') + fieldId() + '-hint'"
-          ></textarea>
-          <p [id]="fieldId() + '-hint'" class="hint">
-            {{ kind() === 'messages' ? 'Visible par la commune, le Département et les partenaires associés.' : 'Jamais visible par la commune.' }}
-          </p>
-          @if (state.errors()['text']; as message) {
-            <p [id]="fieldId() + '-error'" class="field-error">{{ message }}</p>
-          }
-        </div>
+        <app-field
+          [label]="kind() === 'messages' ? 'Écrire un message' : 'Ajouter une note interne'"
+          [hint]="kind() === 'messages' ? 'Visible par la commune, le Département et les partenaires associés.' : 'Jamais visible par la commune.'"
+          [error]="state.errors()['text']"
+        >
+          <textarea appFieldControl [id]="fieldId()" name="text" rows="3" maxlength="4000" [(ngModel)]="text"></textarea>
+        </app-field>
         <div class="form-actions">
           <button type="submit" class="button" [disabled]="state.pending()">
             {{ state.pending() ? 'Envoi…' : kind() === 'messages' ? 'Envoyer le message' : 'Ajouter la note' }}
