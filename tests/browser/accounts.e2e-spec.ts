@@ -146,8 +146,13 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await screenshot(page, 'desktop-ma-commune-full');
 
     // Cancelling the invitation frees the place again.
-    await page.getByRole('button', { name: 'Annuler l’invitation de Paul Durand' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'L’invitation de Paul Durand est annulée' })).toBeVisible();
+    await page.getByRole('button', { name: 'Retirer l’invitation de Paul Durand' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Retirer l’invitation de Paul Durand ?' });
+    await expect(confirm).toContainText('la place redevient libre');
+    await expectAccessible(page, 'Ma commune: taking an invitation back');
+    await confirm.getByRole('button', { name: 'Retirer l’invitation' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'L’invitation de Paul Durand est retirée' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Invitations en attente' })).toBeFocused();
     await expect(page.getByRole('button', { name: 'Envoyer l’invitation' })).toBeEnabled();
     await expect(explanation).toHaveCount(0);
   });

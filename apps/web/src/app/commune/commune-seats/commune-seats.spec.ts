@@ -159,8 +159,8 @@ describe('CommuneSeats', () => {
       expect(slotTexts()[3]).toContain('Invitation envoyée à Léa Roux');
     });
 
-    it('lets them cancel the pending invitation', () => {
-      expect(button('Annuler l’invitation')!.textContent).toContain('de Léa Roux');
+    it('lets them take the pending invitation back', () => {
+      expect(button('Retirer l’invitation')!.textContent).toContain('de Léa Roux');
     });
   });
 

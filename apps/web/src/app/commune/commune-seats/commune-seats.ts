@@ -33,6 +33,10 @@ export class CommuneSeats {
   private readonly inviteForm = viewChild<ElementRef<HTMLFormElement>>('inviteForm');
   private readonly releaseDialog = viewChild<ConfirmDialog>('releaseDialog');
   private readonly transferDialog = viewChild<ConfirmDialog>('transferDialog');
+  private readonly cancelInvitationDialog = viewChild<ConfirmDialog>('cancelInvitationDialog');
+  private readonly invitationsTitle = viewChild<ElementRef<HTMLElement>>('invitationsTitle');
+  /** The invitation the confirmation is about. */
+  protected readonly cancelTarget = signal<PendingInvitation | null>(null);
 
   /** Route parameter of `/communes/:codeInsee/membres`; `/ma-commune` uses the person's own commune. */
   readonly codeInsee = input<string | undefined>();
@@ -174,15 +178,20 @@ export class CommuneSeats {
     }
   }
 
-  protected async cancelInvitation(invitation: PendingInvitation): Promise<void> {
+  protected async askCancelInvitation(invitation: PendingInvitation): Promise<void> {
+    this.cancelTarget.set(invitation);
+    const confirmed = (await this.cancelInvitationDialog()?.ask()) ?? false;
+    if (!confirmed) return;
     const insee = this.insee();
     if (!insee || !this.begin()) return;
     try {
       await firstValueFrom(this.api.cancelInvitation(insee, invitation.id));
-      this.message.set(`L’invitation de ${invitation.displayName} est annulée : le lien ne fonctionne plus.`);
+      this.message.set(`L’invitation de ${invitation.displayName} est retirée : le lien ne fonctionne plus.`);
       await this.reload();
+      // Its button is gone: the focus goes to the section rather than to the page's start.
+      this.invitationsTitle()?.nativeElement.focus();
     } catch (error) {
-      this.actionError.set(`L’invitation n’a pas pu être annulée. ${toUserError(error).message}`);
+      this.actionError.set(`L’invitation n’a pas pu être retirée. ${toUserError(error).message}`);
     } finally {
       this.pending.set(false);
     }
