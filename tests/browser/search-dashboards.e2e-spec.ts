@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, screenshot } from './helpers.ts';
 
@@ -30,6 +31,25 @@ test.describe('Search and dashboards in a browser', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord — Ableiges' })).toBeVisible();
     await expect(page.getByRole('img', { name: /^Nos projets par étape\./ })).toBeVisible();
     await expectAccessible(page, 'the commune dashboard');
+  });
+
+  test('an agent downloads the filtered list of projects as a spreadsheet file', async ({ page }) => {
+    await logInAsDemo(page, 'Sophie Bernard');
+    await page.goto('/');
+    const filters = page.getByRole('search', { name: 'Filtrer les projets' });
+    await filters.getByLabel('Commune').selectOption({ label: 'Ableiges' });
+    await filters.getByRole('button', { name: 'Rechercher' }).click();
+    const link = page.getByRole('link', { name: 'Télécharger la liste (tableur CSV)' });
+    await expect(link).toHaveAttribute('href', /\/api\/projects\/export\.csv\?commune=95002$/);
+    await expectAccessible(page, 'the project list with its download link');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^projets-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Commune;Code INSEE;Projet;Thème;Étape;Avancement (%);Coût estimé HT (€);Questions en attente;Publication;Créé le;Dernière modification;Lien');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((line) => line.startsWith('Ableiges;95002;'))).toBe(true);
+    expect(text).toContain('Réfection de la toiture de l’école élémentaire');
   });
 
   test('an agent opens the Département dashboard and reads its charts and their tables', async ({ page }) => {

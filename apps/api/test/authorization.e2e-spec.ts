@@ -54,6 +54,7 @@ const row = (...outcomes: Outcome[]): Record<Who, Outcome> => Object.fromEntries
 const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome> }> = [
   //                                                                               anon     maireA adjA  maireB    secB      agent admin partner  associé auditeur
   { endpoint: 'GET /projects/:id', call: get((f) => `/api/projects/${f.projectId}`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
+  { endpoint: 'GET /projects/export.csv', call: get(() => '/api/projects/export.csv'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /projects/:id/history', call: get((f) => `/api/projects/${f.projectId}/history`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
   { endpoint: 'POST /projects (commune A)', call: post(() => '/api/projects', newProject()), expect: row('login', 'ok', 'ok', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'denied') },
   { endpoint: 'PATCH /projects/:id', call: patch((f) => `/api/projects/${f.projectId}`, { title: 'Nouveau titre' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },

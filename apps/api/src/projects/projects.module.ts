@@ -59,13 +59,15 @@ import { GetProjectHandler } from './queries/get-project/get-project.handler.js'
 import { GetProjectHttpController } from './queries/get-project/get-project.http.controller.js';
 import { ListProjectsHandler } from './queries/list-projects/list-projects.handler.js';
 import { ListProjectsHttpController } from './queries/list-projects/list-projects.http.controller.js';
+import { ExportProjectsHttpController } from './queries/export-projects/export-projects.http.controller.js';
 
 /** The Project context: its commands, queries and read models. */
 @Module({
   imports: [CommunesModule, DirectoryModule],
   controllers: [
-    // Queries first so that GET /projects/:id/history is not shadowed.
+    // Queries first so that GET /projects/:id/history is not shadowed, and export.csv before :id.
     ListProjectsHttpController,
+    ExportProjectsHttpController,
     GetProjectHistoryHttpController,
     ListMessagesHttpController,
     ListNotesHttpController,

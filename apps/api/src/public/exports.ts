@@ -1,18 +1,16 @@
 import type { CommuneGeo } from './commune-geo.js';
 import { GEO_ATTRIBUTION } from './commune-geo.js';
 import type { PublicProject, PublicProjectSummary } from './public-catalog.js';
+import { csvDocument } from '../shared/csv.js';
 
 /*
- * Open-data exports of the published projects. CSV: RFC 4180 (CRLF, fields quoted when they hold
- * the separator, a quote or a line break, quotes doubled), UTF-8 with a byte order mark and `;` as
- * separator, with decimal commas — what a French spreadsheet opens correctly on a double click.
- * GeoJSON: RFC 7946 FeatureCollection, WGS 84, [longitude, latitude].
+ * Open-data exports of the published projects. CSV: see shared/csv.ts (what a French spreadsheet
+ * opens correctly on a double click). GeoJSON: RFC 7946 FeatureCollection, WGS 84, [longitude, latitude].
  */
 
-export const CSV_SEPARATOR = ';';
-const BOM = '\uFEFF';
+const decimal = (n: number): string => String(n).replace('.', ',');
 
-const CSV_COLUMNS: Array<[string, (p: PublicProject) => string | number | null]> = [
+const csvColumns = (baseUrl: string): Array<[string, (p: PublicProject) => string | number | null]> => [
   ['id', (p) => p.id],
   ['titre', (p) => p.title],
   ['code_insee', (p) => p.codeInsee],
@@ -28,26 +26,11 @@ const CSV_COLUMNS: Array<[string, (p: PublicProject) => string | number | null]>
   ['version_approuvee', (p) => p.version],
   ['empreinte_sha256', (p) => p.fingerprint],
   ['date_publication', (p) => p.publishedAt],
-  ['fiche', (p) => p.pageUrl],
+  ['fiche', (p) => `${baseUrl}${p.pageUrl}`],
 ];
 
-const decimal = (n: number): string => String(n).replace('.', ',');
-
-/** One CSV field: numbers with a decimal comma; text guarded against spreadsheet formulas, quoted when needed. */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return decimal(value);
-  // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection): a leading apostrophe keeps it text.
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function projectsCsv(projects: PublicProject[], baseUrl: string): string {
-  const lines = [CSV_COLUMNS.map(([name]) => name).join(CSV_SEPARATOR)];
-  for (const p of projects) {
-    lines.push(CSV_COLUMNS.map(([name, get]) => csvField(name === 'fiche' ? `${baseUrl}${get(p)}` : get(p))).join(CSV_SEPARATOR));
-  }
-  return BOM + lines.join('\r\n') + '\r\n';
+  return csvDocument(csvColumns(baseUrl), projects);
 }
 
 export function projectsGeoJson(projects: PublicProjectSummary[], geo: CommuneGeo) {

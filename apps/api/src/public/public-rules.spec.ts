@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { centroidOf } from './commune-geo.js';
-import { csvField } from './exports.js';
+import { csvField } from '../shared/csv.js';
 import { TokenBuckets } from './http/rate-limit.js';
 import { html, SafeHtml } from './portal/html.js';
 

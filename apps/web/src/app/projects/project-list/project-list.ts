@@ -44,6 +44,15 @@ export class ProjectList {
 
   protected readonly projects = signal<ProjectSummary[]>([]);
   protected readonly total = signal(0);
+  /** The same filters as the list, for the spreadsheet export (`GET /api/projects/export.csv`). */
+  protected readonly exportUrl = computed(() => {
+    const params = new URLSearchParams();
+    if (this.commune()) params.set('commune', this.commune());
+    if (this.step()) params.set('step', this.step());
+    if (this.q().trim()) params.set('q', this.q().trim());
+    const query = params.toString();
+    return `/api/projects/export.csv${query ? `?${query}` : ''}`;
+  });
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
 
