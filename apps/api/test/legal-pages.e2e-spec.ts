@@ -29,6 +29,8 @@ describe('Legal pages', () => {
       expect(res.text).toContain(says);
       expect(res.text).toContain(`<link rel="canonical" href="${t.config.publicUrl}${path}">`);
       expect(res.text).not.toContain('<script');
+      // The personal-data page promises that the portal sets no cookie.
+      expect(res.headers['set-cookie']).toBeUndefined();
     });
 
     it('gives the configured contact address and names the recourse', async () => {

@@ -45,6 +45,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .5
 .commune-map path{fill:#9fb8d1;stroke:var(--primary);stroke-width:1.5}
 .site-footer{border-top:1px solid var(--border);background:var(--surface);padding:1rem 0;font-size:.9375rem;color:var(--muted)}
 .site-footer a{color:var(--primary)}
+.legal .panel>:last-child{margin-bottom:0}
 .site-footer ul.legal-links{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;list-style:none;padding:0;margin:0}
 .site-footer ul.legal-links a{display:inline-block;padding:.25rem 0}
 .breadcrumb ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:0 0 1rem;font-size:.9375rem}
