@@ -26,6 +26,8 @@ export interface AppConfig {
   publicApi: { rateLimitPerMinute: number; cacheSeconds: number };
   /** Absolute base of the public portal's canonical links and sitemap (e.g. https://projets.valdoise.fr). */
   publicUrl: string;
+  /** Shown on the legal pages (accessibility statement, personal data, legal notice): who to write to, who hosts the service. */
+  site: { contactEmail: string; hostedBy: string };
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -73,6 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicApi: {
       rateLimitPerMinute: int(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 120, 'PUBLIC_RATE_LIMIT_PER_MINUTE'),
       cacheSeconds: int(env.PUBLIC_CACHE_SECONDS, 60, 'PUBLIC_CACHE_SECONDS'),
+    },
+    site: {
+      contactEmail: env.CONTACT_EMAIL?.trim() || 'accessibilite@valdoise.example',
+      hostedBy: env.HOSTED_BY?.trim() || 'le Département du Val d’Oise',
     },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),
   };

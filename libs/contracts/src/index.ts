@@ -601,6 +601,7 @@ export * from './search.js';
 export * from './dashboards.js';
 
 export * from './follow-up.js';
+export * from './legal.js';
 
 // ——— Publication on the mayor's approval (issue #5) ———
 

@@ -6,12 +6,13 @@ import { PublicResponseCache } from './http/response-cache.js';
 import { PortalHttpController } from './portal/portal.http.controller.js';
 import { PublicCatalog } from './public-catalog.js';
 import { PublicDocumentBytes } from './public-document-bytes.js';
+import { GetSiteInfoHttpController } from './queries/get-site-info/get-site-info.http.controller.js';
 import { PublicApiHttpController } from './queries/public-api.http.controller.js';
 
 /** Everything the public sees (issue #5): the portal, the public API, exports and the change feed. */
 @Module({
   imports: [CommunesModule],
-  controllers: [PublicApiHttpController, PortalHttpController],
+  controllers: [PublicApiHttpController, PortalHttpController, GetSiteInfoHttpController],
   providers: [PublicCatalog, CommuneGeo, PublicDocumentBytes, PublicRateLimitGuard, PublicResponseCache],
   exports: [PublicDocumentBytes],
 })

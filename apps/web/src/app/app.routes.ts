@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { LEGAL_SLUGS, LEGAL_TITLES } from '@carnet/contracts';
 import { requireLogin, sessionCheck } from './core/guards';
 
 const title = (page: string) => `${page} — Carnet de projets`;
@@ -140,6 +141,13 @@ export const routes: Routes = [
           },
         ],
       },
+      // The legal pages every public-sector site shows in its footer: open to everybody.
+      ...LEGAL_SLUGS.map((page) => ({
+        path: page,
+        title: title(LEGAL_TITLES[page]),
+        data: { page },
+        loadComponent: () => import('./legal/legal-page').then((m) => m.LegalPageView),
+      })),
       {
         path: '**',
         title: title('Page introuvable'),

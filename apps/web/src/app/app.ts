@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { ROLE_LABELS } from '@carnet/contracts';
+import { LEGAL_FOOTER_LINKS, ROLE_LABELS } from '@carnet/contracts';
 import { filter } from 'rxjs';
 import { canAudit } from './audit/audit-api';
 import { toUserError } from './core/problem';
@@ -44,6 +44,8 @@ export class App {
   protected readonly currentUrl = signal('/');
   protected readonly onLoginPage = computed(() => this.currentUrl().startsWith('/connexion'));
   protected readonly logoutError = signal<string | null>(null);
+  /** « Accessibilité : non conforme », « Mentions légales », « Données personnelles ». */
+  protected readonly legalLinks = LEGAL_FOOTER_LINKS;
   /** The header menu on a phone: folded until asked for, folded again after each navigation. */
   protected readonly menuOpen = signal(false);
 

@@ -1,4 +1,4 @@
-import { STEP_LABELS, STEP_ORDER, THEME_LABELS } from '@carnet/contracts';
+import { LEGAL_FOOTER_LINKS, LEGAL_SLUGS, STEP_LABELS, STEP_ORDER, THEME_LABELS, type LegalBlock, type LegalInline, type LegalPage, type LegalPageSlug } from '@carnet/contracts';
 import { PROJECT_THEMES } from '@carnet/domain';
 import { COST_BAND_LABELS, COST_BANDS } from '../projections/public-project.projection.js';
 import { PORTAL, PUBLIC_API, type PublicCommune, type PublicFilters, type PublicProject, type PublicProjectSummary } from '../public-catalog.js';
@@ -45,6 +45,9 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .5
 .commune-map path{fill:#9fb8d1;stroke:var(--primary);stroke-width:1.5}
 .site-footer{border-top:1px solid var(--border);background:var(--surface);padding:1rem 0;font-size:.9375rem;color:var(--muted)}
 .site-footer a{color:var(--primary)}
+.legal .panel>:last-child{margin-bottom:0}
+.site-footer ul.legal-links{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;list-style:none;padding:0;margin:0}
+.site-footer ul.legal-links a{display:inline-block;padding:.25rem 0}
 .breadcrumb ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:0 0 1rem;font-size:.9375rem}
 .breadcrumb li+li::before{content:"›";margin-right:.25rem;color:var(--muted)}
 @media (max-width:40rem){h1{font-size:1.5rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.5rem}}
@@ -101,6 +104,7 @@ export function layout(meta: PageMeta, main: SafeHtml): string {
   <div class="container">
     <p>Projets terminés des communes du Val d’Oise, publiés avec l’accord de leur maire : seule la version approuvée est affichée.</p>
     <p>Données réutilisables : <a href="${PUBLIC_API}/exports/projects.csv">export CSV</a>, <a href="${PUBLIC_API}/exports/projects.geojson">export GeoJSON</a>, <a href="/api/docs">documentation de l’API</a>. ${GEO_ATTRIBUTION}.</p>
+    <nav aria-label="Informations légales"><ul class="legal-links">${LEGAL_FOOTER_LINKS.map((l) => html`<li><a href="${legalPath(l.page)}">${l.label}</a></li>`)}</ul></nav>
   </div>
 </footer>
 </body>
@@ -254,6 +258,30 @@ export function notFoundPage(base: string, path: string): string {
   );
 }
 
+/** Address of a legal page on the portal. */
+export const legalPath = (page: LegalPageSlug): string => `${PORTAL}/${page}`;
+
+function inline(part: LegalInline): SafeHtml {
+  if (typeof part === 'string') return html`${part}`;
+  return 'page' in part ? html`<a href="${legalPath(part.page)}">${part.text}</a>` : html`<a href="${part.href}">${part.text}</a>`;
+}
+
+function block(b: LegalBlock): SafeHtml {
+  return 'paragraph' in b ? html`<p>${b.paragraph.map(inline)}</p>` : html`<ul>${b.list.map((item) => html`<li>${item.map(inline)}</li>`)}</ul>`;
+}
+
+/** A legal page (accessibility statement, personal data, legal notice), from the text shared with the web app. */
+export function legalPage(base: string, page: LegalPage): string {
+  return layout(
+    { title: page.title, description: page.description, path: legalPath(page.slug), baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: page.title }] },
+    html`<article class="legal">
+<h1>${page.title}</h1>
+<p class="lead">${page.lead}</p>
+${page.sections.map((s) => html`<section class="panel"><h2>${s.heading}</h2>${s.blocks.map(block)}</section>`)}
+</article>`,
+  );
+}
+
 export function sitemapXml(base: string, projects: PublicProjectSummary[], communes: PublicCommune[]): string {
   const url = (loc: string, lastmod?: string) => `<url><loc>${esc(base + loc)}</loc>${lastmod ? `<lastmod>${lastmod.slice(0, 10)}</lastmod>` : ''}</url>`;
   return [
@@ -261,6 +289,7 @@ export function sitemapXml(base: string, projects: PublicProjectSummary[], commu
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     url(PORTAL),
     url(`${PORTAL}/communes`),
+    ...LEGAL_SLUGS.map((slug) => url(legalPath(slug))),
     ...communes.map((c) => url(c.pageUrl)),
     ...projects.map((p) => url(p.pageUrl, p.publishedAt)),
     '</urlset>',

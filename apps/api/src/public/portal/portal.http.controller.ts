@@ -8,7 +8,8 @@ import { CommuneGeo } from '../commune-geo.js';
 import { sendPublic } from '../http/http-cache.js';
 import { PublicResponseCache } from '../http/response-cache.js';
 import { parseFilters, PublicCatalog, type PublicFilters } from '../public-catalog.js';
-import { communePage, communesPage, homePage, notFoundPage, projectPage, robotsTxt, searchPage, sitemapXml } from './portal.html.js';
+import { legalPages, type LegalPageSlug } from '@carnet/contracts';
+import { communePage, communesPage, homePage, legalPage, notFoundPage, projectPage, robotsTxt, searchPage, sitemapXml } from './portal.html.js';
 
 const HTML = 'text/html; charset=utf-8';
 const PAGE_SIZE = 12;
@@ -95,6 +96,26 @@ export class PortalHttpController {
       const projects = await this.catalog.all({ commune: codeInsee });
       return communePage(this.base, { codeInsee, name: commune.name, population: commune.population || null }, projects, this.geo.svgPath(codeInsee));
     });
+  }
+
+  // The legal pages: their text (shared with the web app) changes only with the configuration.
+  @Get('projets-publics/accessibilite')
+  accessibility(@Req() req: Request, @Res() res: Response): void {
+    this.legal(req, res, 'accessibilite');
+  }
+
+  @Get('projets-publics/donnees-personnelles')
+  personalData(@Req() req: Request, @Res() res: Response): void {
+    this.legal(req, res, 'donnees-personnelles');
+  }
+
+  @Get('projets-publics/mentions-legales')
+  legalNotice(@Req() req: Request, @Res() res: Response): void {
+    this.legal(req, res, 'mentions-legales');
+  }
+
+  private legal(req: Request, res: Response, slug: LegalPageSlug): void {
+    this.send(req, res, legalPage(this.base, legalPages(this.config.site)[slug]));
   }
 
   @Get('sitemap.xml')

@@ -50,6 +50,7 @@ import type {
   ProjectTheme,
   ReopenQuestionRequest,
   WaitingQueue,
+  SiteInfo,
 } from '@carnet/contracts';
 import { Observable, map } from 'rxjs';
 
@@ -121,6 +122,11 @@ export class Api {
   /** Development only (404 in production). */
   demoAccounts(): Observable<DemoAccount[]> {
     return this.http.get<DemoAccount[]>('/api/dev/demo-accounts');
+  }
+
+  /** The Département's contact address and the host, for the legal pages (no login). */
+  siteInfo(): Observable<SiteInfo> {
+    return this.http.get<SiteInfo>('/api/site-info');
   }
 
   invitation(token: string): Observable<InvitationDetails> {
