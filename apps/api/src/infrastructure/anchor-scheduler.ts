@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { LogTamperedError, recordAnchor, type EventStore } from '@carnet/event-store';
 import { APP_CONFIG, type AppConfig } from '../config.js';
 import { CLOCK, EVENT_STORE, type Clock } from './tokens.js';
+import { settleWithin } from '../shared/settle-within.js';
 
 /**
  * Records an audit anchor (one hash over the heads of every stream, ADR 0008) at a regular
@@ -61,6 +62,6 @@ export class AnchorScheduler implements OnApplicationBootstrap, BeforeApplicatio
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running;
+    if ((await settleWithin(this.running)) === 'timed_out') this.logger.error('Arrêt : l’ancre d’audit en cours n’a pas été attendue.');
   }
 }

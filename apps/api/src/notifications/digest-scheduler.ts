@@ -7,6 +7,7 @@ import { ACCOUNT_STORE, CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { ReadModels } from '../shared/read-models.js';
 import { NotificationCenter } from './notification-center.js';
 import { digestMail } from './notification-mails.js';
+import { settleWithin } from '../shared/settle-within.js';
 
 /** How often the server checks whether digests are due. */
 const CHECK_EVERY_MS = 10 * 60_000;
@@ -89,6 +90,6 @@ export class DigestScheduler implements OnApplicationBootstrap, BeforeApplicatio
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running;
+    if ((await settleWithin(this.running)) === 'timed_out') this.logger.error('Arrêt : la tournée des récapitulatifs en cours est interrompue (serveur de courriel trop lent).');
   }
 }

@@ -8,6 +8,7 @@ import { ACCOUNT_STORE, CLOCK, PROJECTION_RUNNER, type Clock } from '../infrastr
 import { NotificationCenter } from './notification-center.js';
 import { NOTIFICATION_RULES } from './notification-rules.js';
 import { immediateMail } from './notification-mails.js';
+import { settleWithin } from '../shared/settle-within.js';
 
 /** Older events (catching up after a long stop, demo data written in the past) are not mailed one by one. */
 const MAX_AGE_MS = 24 * 3_600_000;
@@ -63,10 +64,10 @@ export class ImmediateNotifier implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
-  /** Stops listening, then lets the e-mails already queued go out before the stores close. */
+  /** Stops listening, then lets the e-mails already queued go out before the stores close (10 s at most). */
   async beforeApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    await this.queue;
+    if ((await settleWithin(this.queue)) === 'timed_out') this.logger.error('Arrêt : des courriels de notification en cours d’envoi sont abandonnés (serveur de courriel trop lent).');
   }
 }
