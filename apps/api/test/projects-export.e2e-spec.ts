@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { CLOCK, type Clock } from '../src/infrastructure/tokens.js';
 import { AGENT, AUDITEUR, MAIRE_ABLEIGES, MAIRE_NESLES, newProject, startApp, type Client } from './harness.js';
 
 type App = Awaited<ReturnType<typeof startApp>>;
@@ -41,7 +42,8 @@ describe('Export of the projects list as CSV', () => {
   it('gives a commune member their commune’s projects only, in French columns, ready for a spreadsheet', async () => {
     const res = await maire.get(`/api/projects/export.csv?minPosition=${position}`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="projets-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const today = t.app.get<Clock>(CLOCK).now().toISOString().slice(0, 10);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="projets-${today}.csv"`);
     expect(res.headers['cache-control']).toBe('private, no-store');
     const [header, ...lines] = rows(res.text);
     expect(header).toEqual(['Commune', 'Code INSEE', 'Projet', 'Thème', 'Étape', 'Avancement (%)', 'Coût estimé HT (€)', 'Questions en attente', 'Publication', 'Créé le', 'Dernière modification', 'Lien']);

@@ -58,12 +58,12 @@ export async function rebuildReadModels(
   let position = 0;
   let count = 0;
   let head = await events.headPosition();
-  const flush = (changes: DocumentChange[]) => {
-    projections.forEach((p, i) => {
-      for (const key of dirty[i]) changes.push({ collection: p.collection, id: key, doc: working[i].get(key) ?? null });
-      dirty[i].clear();
-    });
+  /** Moves the changed documents of projection `i`, evolved in `docs`, into `changes`. */
+  const flushOne = (i: number, docs: Map<string, Doc | null>, changes: DocumentChange[]) => {
+    for (const key of dirty[i]) changes.push({ collection: projections[i].collection, id: key, doc: docs.get(key) ?? null });
+    dirty[i].clear();
   };
+  const flush = (changes: DocumentChange[]) => projections.forEach((_, i) => flushOne(i, working[i], changes));
   for (;;) {
     const batch = await events.readAll({ after: position, maxCount: options.batchSize ?? 5000 });
     if (batch.length === 0) {
@@ -101,10 +101,7 @@ export async function rebuildReadModels(
         if (typeof keys === 'string') evolve(event, keys);
         else for (const key of keys) evolve(event, key);
       }
-      if (projection.writeOnce) {
-        for (const key of dirty[i]) changes.push({ collection: projection.collection, id: key, doc: docs.get(key) ?? null });
-        dirty[i].clear();
-      }
+      if (projection.writeOnce) flushOne(i, docs, changes);
     }
     position = batch[batch.length - 1].position;
     count += batch.length;

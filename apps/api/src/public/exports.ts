@@ -1,14 +1,12 @@
 import type { CommuneGeo } from './commune-geo.js';
 import { GEO_ATTRIBUTION } from './commune-geo.js';
 import type { PublicProject, PublicProjectSummary } from './public-catalog.js';
-import { csvDocument } from '../shared/csv.js';
+import { csvDocument, decimal } from '../shared/csv.js';
 
 /*
  * Open-data exports of the published projects. CSV: see shared/csv.ts (what a French spreadsheet
  * opens correctly on a double click). GeoJSON: RFC 7946 FeatureCollection, WGS 84, [longitude, latitude].
  */
-
-const decimal = (n: number): string => String(n).replace('.', ',');
 
 const csvColumns = (baseUrl: string): Array<[string, (p: PublicProject) => string | number | null]> => [
   ['id', (p) => p.id],

@@ -7,7 +7,8 @@
 export const CSV_SEPARATOR = ';';
 const BOM = '\uFEFF';
 
-const decimal = (n: number): string => String(n).replace('.', ',');
+/** A number as a French spreadsheet reads it: decimal comma. */
+export const decimal = (n: number): string => String(n).replace('.', ',');
 
 /** One CSV field: numbers with a decimal comma; text guarded against spreadsheet formulas, quoted when needed. */
 export function csvField(value: string | number | null): string {

@@ -14,6 +14,7 @@ import { FrDate } from '../core/format';
 import { toUserError, type UserError } from '../core/problem';
 import { canAdminister } from '../core/roles';
 import { SessionStore } from '../core/session';
+import { Outcome } from '../shared/outcome';
 import { FieldErrors, focusFirstError } from '../projects/shared/form-helpers';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { Field, FieldControl } from '../shared/field';
@@ -43,23 +44,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 @Component({
   selector: 'app-admin-accounts',
-  imports: [FormsModule, FrDate, PageProblem, ConfirmDialog, Field, FieldControl],
+  imports: [FormsModule, FrDate, PageProblem, ConfirmDialog, Field, FieldControl, Outcome],
   template: `
     <h2 tabindex="-1" #accountsTitle>Comptes</h2>
     <p>
       Les places des communes (maire et trois collaborateurs) se donnent et se libèrent dans l’onglet « Communes ». Ici, choisissez
       « {{ kindLabels['commune'] }} » pour retrouver une personne d’une commune et, si elle le demande, effacer ses données.
     </p>
-    <div role="status" class="feedback feedback--page">
-      @if (message(); as text) {
-        <p class="alert alert--success">{{ text }}</p>
-      }
-    </div>
-    <div role="alert" class="feedback feedback--page">
-      @if (actionError(); as text) {
-        <p class="alert alert--error">{{ text }}</p>
-      }
-    </div>
+    <app-outcome page [success]="message()" [error]="actionError()" />
     <div class="filters">
       <app-field label="Type de compte">
         <select appFieldControl id="account-kind" [value]="kindFilter()" (change)="filter($any($event.target).value)">
@@ -122,16 +114,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
           Les personnes invitées ci-dessous n’ont pas encore créé leur compte. Retirer une invitation rend son lien inutilisable (mauvaise
           adresse, personne partie…).
         </p>
-        <div role="status" class="feedback">
-          @if (invitationMessage(); as text) {
-            <p class="alert alert--success">{{ text }}</p>
-          }
-        </div>
-        <div role="alert" class="feedback">
-          @if (invitationError(); as text) {
-            <p class="alert alert--error">{{ text }}</p>
-          }
-        </div>
+        <app-outcome [success]="invitationMessage()" [error]="invitationError()" />
         @if (invitationsLoadError(); as text) {
           <p class="alert alert--error">{{ text }}</p>
         } @else if (invitations().length === 0 && !invitationsLoading()) {

@@ -5,6 +5,7 @@ import { PUBLICATION_LABELS, STEP_LABELS, THEME_LABELS, type Page, type ProjectS
 import type { Actor } from '@carnet/domain';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../../config.js';
+import { CLOCK, type Clock } from '../../../infrastructure/tokens.js';
 import { csvDocument } from '../../../shared/csv.js';
 import { CurrentActor } from '../../../shared/current-actor.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
@@ -25,6 +26,7 @@ export class ExportProjectsHttpController {
   constructor(
     private readonly queryBus: QueryBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('export.csv')
@@ -42,7 +44,7 @@ export class ExportProjectsHttpController {
       projects.push(...page.items);
       if (page.items.length < PAGE || projects.length >= page.total) break;
     }
-    const day = new Date().toISOString().slice(0, 10);
+    const day = this.clock.now().toISOString().slice(0, 10);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8; header=present');
     res.setHeader('Content-Disposition', `attachment; filename="projets-${day}.csv"`);
     return csvDocument(this.columns(), projects);

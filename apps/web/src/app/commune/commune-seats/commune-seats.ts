@@ -11,6 +11,7 @@ import { canManageSeats } from '../../core/roles';
 import { SessionStore } from '../../core/session';
 import { FieldErrors, focusFirstError } from '../../projects/shared/form-helpers';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
+import { Outcome } from '../../shared/outcome';
 import { Field, FieldControl } from '../../shared/field';
 import { PageProblem } from '../../shared/page-problem';
 import { communeOf } from '../../shared/safe-return';
@@ -21,7 +22,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** `/ma-commune` (and `/communes/:codeInsee/membres` for the Département): the four seats and who holds them. */
 @Component({
   selector: 'app-commune-seats',
-  imports: [FormsModule, RouterLink, FrDate, ConfirmDialog, PageProblem, Field, FieldControl],
+  imports: [FormsModule, RouterLink, FrDate, ConfirmDialog, PageProblem, Field, FieldControl, Outcome],
   templateUrl: './commune-seats.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

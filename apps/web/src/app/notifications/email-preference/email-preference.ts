@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { EMAIL_MODE_LABELS, type EmailMode } from '@carnet/contracts';
 import { toUserError } from '../../core/problem';
+import { Outcome } from '../../shared/outcome';
 import { NotificationsApi } from '../notifications-api';
 
 const MODES: EmailMode[] = ['daily_digest', 'immediate', 'none'];
@@ -8,6 +9,7 @@ const MODES: EmailMode[] = ['daily_digest', 'immediate', 'none'];
 /** In « Mon compte »: how the person wants to be told by e-mail. */
 @Component({
   selector: 'app-email-preference',
+  imports: [Outcome],
   template: `
     <section class="panel" aria-labelledby="email-pref-title">
       <h2 id="email-pref-title">Courriels de notification</h2>
@@ -29,16 +31,7 @@ const MODES: EmailMode[] = ['daily_digest', 'immediate', 'none'];
       } @else if (!error()) {
         <p>Chargement…</p>
       }
-      <div role="status" class="feedback">
-        @if (message(); as m) {
-          <p class="alert alert--success">{{ m }}</p>
-        }
-      </div>
-      <div role="alert" class="feedback">
-        @if (error(); as e) {
-          <p class="alert alert--error">{{ e }}</p>
-        }
-      </div>
+      <app-outcome [success]="message()" [error]="error()" />
     </section>
   `,
   styles: `

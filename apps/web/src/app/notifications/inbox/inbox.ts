@@ -3,24 +3,16 @@ import { RouterLink } from '@angular/router';
 import type { NotificationItem } from '@carnet/contracts';
 import { FrDate } from '../../core/format';
 import { toUserError } from '../../core/problem';
+import { Outcome } from '../../shared/outcome';
 import { NotificationsApi } from '../notifications-api';
 
 /** `/notifications`: what happened on the projects one follows, newest first. */
 @Component({
   selector: 'app-inbox',
-  imports: [RouterLink, FrDate],
+  imports: [RouterLink, FrDate, Outcome],
   template: `
     <h1>Notifications</h1>
-    <div role="status" class="feedback">
-      @if (message(); as m) {
-        <p class="alert alert--success">{{ m }}</p>
-      }
-    </div>
-    <div role="alert" class="feedback">
-      @if (error(); as e) {
-        <p class="alert alert--error">{{ e }}</p>
-      }
-    </div>
+    <app-outcome [success]="message()" [error]="error()" />
     @if (items(); as list) {
       <div class="inbox__bar">
         <p>{{ unreadText() }}</p>
