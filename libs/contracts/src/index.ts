@@ -449,34 +449,7 @@ export interface PendingStaffInvitation {
   invitedBy: string;
 }
 
-// ——— Audit: replayable, tamper-evident project history (ADR 0009) ———
-
-/** French names of the event types an auditor reads. */
-export const EVENT_TYPE_LABELS: Record<string, string> = {
-  ProjectCreated: 'Projet créé',
-  ProjectDetailsChanged: 'Informations modifiées',
-  StepAdvanced: 'Étape avancée',
-  StepReverted: 'Retour à une étape précédente',
-  ProgressUpdated: 'Avancement mis à jour',
-  QuestionAsked: 'Question posée',
-  QuestionAnswered: 'Réponse apportée',
-  PublicationRequested: 'Publication demandée',
-  ProjectPublished: 'Projet publié',
-  PartnerInvolved: 'Partenaire associé',
-  DocumentAdded: 'Document ajouté',
-  DocumentVersionAdded: 'Nouvelle version d’un document',
-  DocumentVisibilityChanged: 'Visibilité d’un document modifiée',
-  DocumentRemoved: 'Document retiré',
-  QuestionAssigned: 'Question attribuée',
-  QuestionTakenInCharge: 'Question prise en charge',
-  QuestionClosed: 'Question close',
-  QuestionReopened: 'Question rouverte',
-  MessagePosted: 'Message de la conversation',
-  InternalNoteAdded: 'Note interne',
-  SeatAssigned: 'Place attribuée',
-  SeatReleased: 'Place libérée',
-  SeatTransferred: 'Fonction de maire transmise',
-};
+// ——— Audit: replayable, tamper-evident project history (ADR 0009); event labels in event-labels.ts ———
 
 /** One field that changed: « Titre : « A » → « B » ». */
 export interface AuditChange {
@@ -602,6 +575,8 @@ export * from './dashboards.js';
 
 export * from './follow-up.js';
 export * from './legal.js';
+export * from './event-labels.js';
+export * from './french.js';
 
 // ——— Publication on the mayor's approval (issue #5) ———
 
