@@ -577,6 +577,7 @@ export * from './follow-up.js';
 export * from './legal.js';
 export * from './event-labels.js';
 export * from './french.js';
+export * from './waiting.js';
 
 // ——— Publication on the mayor's approval (issue #5) ———
 

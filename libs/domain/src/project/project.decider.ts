@@ -1,6 +1,6 @@
 import { DomainError, isCommuneRole, isDepartementRole, type Actor, type DecisionContext, type Decider } from '../shared/decider.js';
 import { decideDocument, evolveDocuments, type DocumentState } from './project-documents.js';
-import { QUESTION_ROUTING, type DepartementTeam, type QuestionAssignee, type QuestionStatus } from './follow-up.events.js';
+import { QUESTION_ROUTING, reopenedStatus, type DepartementTeam, type QuestionAssignee, type QuestionStatus } from './follow-up.events.js';
 import type { ProjectCommand } from './project.commands.js';
 import { upcastProjectEvent } from './project.upcasters.js';
 import { decidePublication, evolvePublication, type PublicationDraft, type PublicationStatus } from './project-publication.js';
@@ -397,7 +397,7 @@ function evolve(state: ProjectState, stored: ProjectEvent): ProjectState {
     case 'QuestionClosed':
       return withQuestion(state, e.data.questionId, () => ({ status: 'close' }));
     case 'QuestionReopened':
-      return withQuestion(state, e.data.questionId, () => ({ status: 'prise_en_charge' }));
+      return withQuestion(state, e.data.questionId, (q) => ({ status: reopenedStatus(q.assignee) }));
     case 'MessagePosted':
     case 'InternalNoteAdded':
       return state;

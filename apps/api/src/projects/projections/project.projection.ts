@@ -4,6 +4,7 @@ import {
   evolvePublication,
   writtenVersionOf,
   upcastProjectEvent,
+  reopenedStatus,
   type DepartementTeam,
   type ProjectEvent,
   type PublicContent,
@@ -241,7 +242,7 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
       return touch({
         ...doc,
         questions: changeQuestion(doc, event.data.questionId, (q) => ({
-          status: 'prise_en_charge',
+          status: reopenedStatus(q.assignee),
           waitingSince: at,
           reopenings: [...q.reopenings, { at, byId: recorded.metadata.actorId, byRole: recorded.metadata.actorRole, reason: event.data.reason }],
         })),
