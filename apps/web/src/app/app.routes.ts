@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 import { LEGAL_SLUGS, LEGAL_TITLES } from '@carnet/contracts';
-import { requireLogin, sessionCheck } from './core/guards';
+import { dashboardOfRole, requireLogin, searchOrPortal, sessionCheck } from './core/guards';
 
 const title = (page: string) => `${page} — Carnet de projets`;
 
@@ -31,12 +31,13 @@ export const routes: Routes = [
       {
         path: 'recherche',
         title: title('Recherche'),
+        canActivate: [searchOrPortal],
         loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),
       },
       {
         path: 'tableau-de-bord',
         title: title('Tableau de bord du Département'),
-        canActivate: [requireLogin],
+        canActivate: [requireLogin, dashboardOfRole],
         loadComponent: () => import('./dashboards/departement-dashboard').then((m) => m.DepartementDashboardPage),
       },
       {

@@ -125,6 +125,7 @@ const truncate = (text: string, max: number) => (text.length <= max ? text : `${
 function filtersForm(filters: PublicFilters, communes: PublicCommune[], years: number[]): SafeHtml {
   const option = (value: string | number, label: string, selected: boolean) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
   return html`<form class="filters panel" method="get" action="${PORTAL}/recherche" role="search" aria-label="Rechercher des projets">
+  <div><label for="f-q">Mots-clés</label><input id="f-q" name="q" type="search" maxlength="200" value="${filters.text ?? ''}"></div>
   <div><label for="f-theme">Thème</label><select id="f-theme" name="theme">${option('', 'Tous les thèmes', !filters.theme)}${PROJECT_THEMES.map((t) => option(t, THEME_LABELS[t], filters.theme === t))}</select></div>
   <div><label for="f-commune">Commune</label><select id="f-commune" name="commune">${option('', 'Toutes les communes', !filters.commune)}${communes.map((c) => option(c.codeInsee, c.name, filters.commune === c.codeInsee))}</select></div>
   <div><label for="f-annee">Année d’achèvement</label><select id="f-annee" name="annee">${option('', 'Toutes les années', filters.year === undefined)}${years.map((y) => option(y, String(y), filters.year === y))}</select></div>
@@ -149,6 +150,7 @@ ${total > latest.length ? html`<p><a href="${PORTAL}/recherche">Voir les ${total
 export function searchPage(base: string, filters: PublicFilters, items: PublicProjectSummary[], total: number, page: number, pageSize: number, communes: PublicCommune[], years: number[]): string {
   const params = (p: number) => {
     const q = new URLSearchParams();
+    if (filters.text) q.set('q', filters.text);
     if (filters.theme) q.set('theme', filters.theme);
     if (filters.commune) q.set('commune', filters.commune);
     if (filters.year !== undefined) q.set('annee', String(filters.year));
