@@ -14,6 +14,7 @@ import { ReadModels } from './shared/read-models.js';
 import { publicCors } from './public/http/http-cache.js';
 import { ProblemFilter } from './shared/problem.filter.js';
 import { validationPipe } from './shared/validation.js';
+import { InputGuardPipe, jsonInputGuard, verifyUtf8 } from './shared/input-guard.js';
 
 /** Builds the whole application (API, OpenAPI, web app) for a configuration; used by main and by tests. */
 export async function createApp(config: AppConfig, options: { logger?: LogLevel[] | false } = {}): Promise<NestExpressApplication> {
@@ -21,13 +22,16 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  // express.json itself rather than useBodyParser, whose options leave out `verify`.
+  app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'], verify: verifyUtf8 }));
+  // Depth, prototype keys, control characters, lone surrogates, NFC: before any guard or DTO (ADR 0020).
+  app.use(jsonInputGuard);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   // The public portal, its sitemap and robots.txt are pages of the site, not of the API.
   app.setGlobalPrefix('api', { exclude: SERVER_PAGES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.use('/api/public', publicCors);
-  app.useGlobalPipes(validationPipe);
+  app.useGlobalPipes(new InputGuardPipe(), validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
 

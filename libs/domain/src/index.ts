@@ -1,4 +1,5 @@
 export * from './shared/decider.js';
+export * from './shared/money.js';
 export * from './project/project.events.js';
 export * from './project/project.commands.js';
 export * from './project/project.decider.js';

@@ -9,7 +9,14 @@ import { deterministicUuid } from './deterministic-id.js';
 import { fingerprint } from './fingerprint.js';
 import { ProblemException } from './problem.js';
 
-const MAX_ATTEMPTS = 3;
+/**
+ * Appends tried per command sent without If-Match before giving up with a 409: each lost race means
+ * another command was appended meanwhile, so 20 people writing at once all get through.
+ */
+const MAX_ATTEMPTS = 12;
+
+/** Full jitter, growing with the attempt (5 ms, 10 ms… capped at 150 ms), so losers do not collide again. */
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(150, 5 * 2 ** (attempt - 1))));
 
 export interface DecisionRequest<C, S = unknown> {
   /** Id answered to the caller (the aggregate's id). */
@@ -20,7 +27,10 @@ export interface DecisionRequest<C, S = unknown> {
   options: CommandOptions;
   /** Defaults to the id derived from the Idempotency-Key, or a random one. */
   commandId?: string;
-  /** Re-decide on fresh state after a concurrent write (additive commands only, and never with If-Match). */
+  /**
+   * Without If-Match, a command that lost a race is decided again on the fresh state (default);
+   * false refuses it with a 409 instead. With If-Match, the 409 always stays.
+   */
   redecideOnConflict?: boolean;
   /** Runs on the folded state before anything else: e.g. a 404 for whoever may not know the aggregate exists. */
   guard?: (state: S) => void;
@@ -65,7 +75,11 @@ export class DeciderRunner {
     for (let attempt = 1; ; attempt++) {
       const recorded = await this.events.readStream(streamId);
       const already = recorded.filter((e) => e.metadata.commandId === commandId && e.metadata.actorId === actor.id);
-      if (already.length > 0) return accepted(id, already[already.length - 1]);
+      if (already.length > 0) {
+        const first = already[0].metadata.requestHash;
+        if (first !== undefined && options.requestHash !== undefined && first !== options.requestHash) throw keyReused();
+        return accepted(id, already[already.length - 1]);
+      }
       if (options.expectedVersion !== undefined && options.expectedVersion !== recorded.length) {
         throw staleVersion(request.subject ?? PROJECT_SUBJECT, options.expectedVersion, recorded.length);
       }
@@ -86,6 +100,7 @@ export class DeciderRunner {
           causationId: commandId,
           commandId,
           recordedAt: now.toISOString(),
+          ...(options.idempotencyKey && options.requestHash ? { requestHash: options.requestHash } : {}),
         },
       }));
       try {
@@ -93,8 +108,9 @@ export class DeciderRunner {
         return { id, version: result.nextExpectedRevision + 1, position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        const redecide = options.expectedVersion === undefined && request.redecideOnConflict === true && attempt < MAX_ATTEMPTS;
+        const redecide = options.expectedVersion === undefined && request.redecideOnConflict !== false && attempt < MAX_ATTEMPTS;
         if (!redecide) throw staleVersion(request.subject ?? PROJECT_SUBJECT, recorded.length, typeof error.actual === 'number' ? error.actual + 1 : 0);
+        await backoff(attempt);
       }
     }
   }
@@ -102,6 +118,17 @@ export class DeciderRunner {
 
 function accepted(id: string, last: RecordedEvent): CommandAccepted {
   return { id, version: last.revision + 1, position: last.position };
+}
+
+/** The Idempotency-Key draft's answer to a key sent again with another request. */
+function keyReused(): ProblemException {
+  return new ProblemException(
+    422,
+    'idempotency_key_reused',
+    'Cette clé d’idempotence a déjà servi pour une autre requête',
+    'Une clé Idempotency-Key ne vaut que pour une seule requête (même méthode, même adresse, même contenu). Envoyez cette requête avec une nouvelle clé.',
+    [{ field: 'Idempotency-Key', message: 'Cette clé a déjà servi pour une autre requête : utilisez une nouvelle clé.' }],
+  );
 }
 
 /** The 409 of a command sent with a project version that is no longer the current one. */

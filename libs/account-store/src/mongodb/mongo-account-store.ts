@@ -14,6 +14,7 @@ import {
   type Throttle,
 } from '../account-store.port.js';
 import { emailKeyOf } from '../email-key.js';
+import { release, reserve, type AttemptReservation, type ThrottleLimits } from '../throttle.js';
 
 export interface MongoAccountStoreOptions {
   /** e.g. `mongodb://127.0.0.1:27018/` (FerretDB) or a MongoDB replica set. */
@@ -289,6 +290,45 @@ export class MongoAccountStore implements AccountStore {
 
   async clearThrottle(key: string): Promise<void> {
     await this.throttles.deleteOne({ _id: key });
+  }
+
+  async reserveAttempt(key: string, now: Date, limits: ThrottleLimits): Promise<AttemptReservation> {
+    return this.compareAndSet(key, (current) => {
+      const reservation = reserve(current, key, now, limits);
+      return { result: reservation, next: reservation.allowed ? reservation.throttle : null };
+    });
+  }
+
+  async releaseAttempt(key: string): Promise<void> {
+    await this.compareAndSet(key, (current) => ({ result: undefined, next: current ? release(current) : null }));
+  }
+
+  /**
+   * Read, compute, then write only if the document is still the one read (or still absent): a lost
+   * race reads again. Works on MongoDB and FerretDB alike, without transactions.
+   */
+  private async compareAndSet<R>(key: string, step: (current: Throttle | null) => { result: R; next: Throttle | null }): Promise<R> {
+    for (let attempt = 0; attempt < 1000; attempt++) {
+      const current = await this.getThrottle(key);
+      const { result, next } = step(current);
+      if (!next) return result;
+      const doc = { failures: next.failures, windowStartedAt: next.windowStartedAt, lockedUntil: next.lockedUntil };
+      if (!current) {
+        try {
+          await this.throttles.insertOne({ _id: key, ...doc });
+          return result;
+        } catch (error) {
+          if ((error as { code?: number }).code === 11000) continue;
+          throw error;
+        }
+      }
+      const updated = await this.throttles.updateOne(
+        { _id: key, failures: current.failures, windowStartedAt: current.windowStartedAt, lockedUntil: current.lockedUntil },
+        { $set: doc },
+      );
+      if (updated.matchedCount === 1) return result;
+    }
+    throw new Error(`throttle ${key}: too much contention`);
   }
 
   // ---- notifications -------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import {
   type Throttle,
 } from '../account-store.port.js';
 import { emailKeyOf } from '../email-key.js';
+import { release, reserve, type AttemptReservation, type ThrottleLimits } from '../throttle.js';
 
 interface AccountRow {
   id: string;
@@ -361,23 +362,51 @@ export class SqliteAccountStore implements AccountStore {
   // ---- throttles ------------------------------------------------------------------------------
 
   async getThrottle(key: string): Promise<Throttle | null> {
+    return this.readThrottle(key);
+  }
+
+  async putThrottle(t: Throttle): Promise<void> {
+    this.writeThrottle(t);
+  }
+
+  async clearThrottle(key: string): Promise<void> {
+    this.db.prepare('DELETE FROM throttles WHERE key = ?').run(key);
+  }
+
+  async reserveAttempt(key: string, now: Date, limits: ThrottleLimits): Promise<AttemptReservation> {
+    // IMMEDIATE: the write lock is taken before the read, so another connection cannot slip in between.
+    return this.db
+      .transaction(() => {
+        const reservation = reserve(this.readThrottle(key), key, now, limits);
+        if (reservation.allowed) this.writeThrottle(reservation.throttle);
+        return reservation;
+      })
+      .immediate();
+  }
+
+  async releaseAttempt(key: string): Promise<void> {
+    this.db
+      .transaction(() => {
+        const current = this.readThrottle(key);
+        if (current) this.writeThrottle(release(current));
+      })
+      .immediate();
+  }
+
+  private readThrottle(key: string): Throttle | null {
     const row = this.db.prepare('SELECT * FROM throttles WHERE key = ?').get(key) as
       | { key: string; failures: number; window_started_at: string; locked_until: string | null }
       | undefined;
     return row ? { key: row.key, failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until } : null;
   }
 
-  async putThrottle(t: Throttle): Promise<void> {
+  private writeThrottle(t: Throttle): void {
     this.db
       .prepare(
         `INSERT INTO throttles (key, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_started_at = excluded.window_started_at, locked_until = excluded.locked_until`,
       )
       .run(t.key, t.failures, t.windowStartedAt, t.lockedUntil);
-  }
-
-  async clearThrottle(key: string): Promise<void> {
-    this.db.prepare('DELETE FROM throttles WHERE key = ?').run(key);
   }
 
   // ---- notifications -------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { DomainError, isCommuneRole, isDepartementRole, type Actor, type DecisionContext } from '../shared/decider.js';
+import { centsToEuros, eurosToCents, moneyFault, moneyMessage } from '../shared/money.js';
 import type { DocumentState } from './project-documents.js';
 import type {
   FingerprintInput,
@@ -23,7 +24,6 @@ export const FUNDING_MAX = 20;
 export const FUNDING_SOURCE_MAX = 200;
 export const PUBLIC_DOCUMENTS_MAX = 20;
 export const PUBLICATION_REASON_MAX = 1000;
-const AMOUNT_MAX = 1_000_000_000;
 
 /** What the commune or the Département writes: documents are given by id, their current version is frozen by the decider. */
 export interface PublicContentInput {
@@ -97,10 +97,9 @@ function text(value: string | undefined | null, field: string, label: string, ma
 
 function amount(value: number | null | undefined, field: string, label: string): number | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isFinite(value) || value < 0 || value > AMOUNT_MAX) {
-    throw new DomainError('invalid_amount', `${label} doit être un montant positif en euros HT.`, 'invalid', field);
-  }
-  return Math.round(value * 100) / 100;
+  const fault = moneyFault(value);
+  if (fault) throw new DomainError('invalid_amount', moneyMessage(label, fault), 'invalid', field);
+  return centsToEuros(eurosToCents(value));
 }
 
 /** Checks and normalises a public content; the documents must be public documents of the project. */

@@ -1,4 +1,5 @@
 import { DomainError, isCommuneRole, isDepartementRole, type Actor, type DecisionContext, type Decider } from '../shared/decider.js';
+import { MONEY_MAX_EUROS, moneyFault, moneyMessage } from '../shared/money.js';
 import { decideDocument, evolveDocuments, type DocumentState } from './project-documents.js';
 import { QUESTION_ROUTING, reopenedStatus, type DepartementTeam, type QuestionAssignee, type QuestionStatus } from './follow-up.events.js';
 import type { ProjectCommand } from './project.commands.js';
@@ -47,7 +48,7 @@ export interface ProjectState {
 export const TITLE_MAX = 160;
 export const DESCRIPTION_MAX = 5000;
 export const TEXT_MAX = 4000;
-export const COST_MAX = 1_000_000_000;
+export const COST_MAX = MONEY_MAX_EUROS;
 /** At most this many documents attached to a question, an answer or a message. */
 export const DOCUMENTS_MAX = 20;
 
@@ -86,9 +87,8 @@ function requireText(value: string | undefined | null, field: string, label: str
 
 function checkCost(cost: number | null | undefined): void {
   if (cost === null || cost === undefined) return;
-  if (!Number.isFinite(cost) || cost < 0 || cost > COST_MAX) {
-    throw new DomainError('invalid_cost', 'Le coût estimé doit être un montant positif en euros HT.', 'invalid', 'estimatedCostHt');
-  }
+  const fault = moneyFault(cost);
+  if (fault) throw new DomainError('invalid_cost', moneyMessage('Le coût estimé', fault), 'invalid', 'estimatedCostHt');
 }
 
 /** Commune members act on their own commune's projects; Département staff on all. */
