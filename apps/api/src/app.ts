@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
@@ -15,6 +16,8 @@ import { publicCors } from './public/http/http-cache.js';
 import { ProblemFilter } from './shared/problem.filter.js';
 import { validationPipe } from './shared/validation.js';
 import { InputGuardPipe, jsonInputGuard, verifyUtf8 } from './shared/input-guard.js';
+import { cspNonce, securityHeaders, securityHeadersConfig } from './shared/security-headers.js';
+import { STYLE as PORTAL_STYLE } from './public/portal/portal.html.js';
 
 /** Builds the whole application (API, OpenAPI, web app) for a configuration; used by main and by tests. */
 export async function createApp(config: AppConfig, options: { logger?: LogLevel[] | false } = {}): Promise<NestExpressApplication> {
@@ -22,6 +25,8 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,
   });
+  // Security headers first, so that every answer carries them, the body parser's 400s included (ADR 0021).
+  app.use(...securityHeaders(securityHeadersConfig(config, process.env, [PORTAL_STYLE])));
   // express.json itself rather than useBodyParser, whose options leave out `verify`.
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'], verify: verifyUtf8 }));
   // Depth, prototype keys, control characters, lone surrogates, NFC: before any guard or DTO (ADR 0020).
@@ -44,7 +49,12 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
     .setVersion('0.1.0')
     .build();
   const document = SwaggerModule.createDocument(app, openapi);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    useGlobalPrefix: false,
+    // No badge fetched from validator.swagger.io: the CSP allows images from this site only.
+    swaggerOptions: { validatorUrl: null },
+  });
 
   serveWebApp(app, config.webDist);
   await app.init();
@@ -77,6 +87,9 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
     // Someone without a session who opens the site lands on the public portal (published projects, issue #5).
     if (req.path === '/' && !/(?:^|;\s*)carnet_session=/.test(req.headers.cookie ?? '')) return res.redirect(302, '/projets-publics');
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    // Angular gives this response's CSP nonce to the <style> elements of its components (ngCspNonce).
+    readFile(index, 'utf8')
+      .then((page) => res.type('html').send(page.replace('<app-root', `<app-root ngCspNonce="${cspNonce(res)}"`)))
+      .catch(next);
   });
 }

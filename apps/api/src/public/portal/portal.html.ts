@@ -11,7 +11,8 @@ import { esc, euros, fileSize, frDate, html, isoDay, SafeHtml } from './html.js'
  * The look follows the web app's stylesheet (same colours, type and spacing), inlined: one request.
  */
 
-const STYLE = `
+/** The portal's one stylesheet, inlined; the Content-Security-Policy allows it by its hash (ADR 0021). */
+export const STYLE = `
 :root{--text:#1b1b1b;--muted:#4a4f55;--bg:#f6f7f8;--surface:#fff;--border:#c9ced4;--primary:#1f4e79;--primary-dark:#163a5a;--soft:#e6eef6;--focus:#b34700;--radius:6px}
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
