@@ -20,6 +20,8 @@ export interface EventMetadata {
   causationId: string;
   /** The command that produced the event (idempotency key or a random id). */
   commandId: string;
+  /** The HTTP request that carried the command (X-Request-Id, also in the access log). */
+  requestId?: string;
   /** ISO-8601 instant at which the command was decided. */
   recordedAt: string;
   /** SHA-256 of the HTTP request that carried an Idempotency-Key: the key is refused for another request. */
@@ -47,6 +49,11 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
   hash: string;
   /** Hash of the previous event of the same stream; 64 zeros for revision 0. */
   previousHash: string;
+  /**
+   * Set when the adapter could not decode the stored event (e.g. a non-JSON event written by
+   * another client): `data` is then null and projections treat the event as poison (ADR 0022).
+   */
+  undecodable?: string;
 }
 
 /**

@@ -7,6 +7,10 @@ export interface ProjectionRunnerOptions {
   /** How often the runner checks whether a rebuild swapped the active generation (ms). */
   generationCheckMs?: number;
   onError?: (error: Error) => void;
+  /** Called when a projection stops on a poison event (logs, metrics). */
+  onFault?: (fault: ProjectionFault) => void;
+  /** Called when a stopped projection has caught up again after a fix. */
+  onResume?: (projection: string) => void;
 }
 
 /** Thrown by waitForPosition when the read models did not reach the position in time. */
@@ -20,34 +24,129 @@ export class ReadModelTimeoutError extends Error {
   }
 }
 
+/** Collection (in each generation) of the projections stopped on an event they could not handle. */
+export const PROJECTION_FAULTS = 'projection_faults';
+
+/**
+ * A projection stopped on a poison event (ADR 0022): its documents reflect every event before
+ * `position`, none after, until a fix (new code, an upcaster) lets it resume from there.
+ */
+export interface ProjectionFault {
+  /** The projection, named by its collection. */
+  projection: string;
+  position: number;
+  streamId: string;
+  revision: number;
+  type: string;
+  eventId: string;
+  error: string;
+  /** When the projection stopped (ISO-8601, wall clock). */
+  stoppedAt: string;
+}
+
+/** What a batch did: projections newly stopped on a poison event. */
+export interface BatchOutcome {
+  faults: ProjectionFault[];
+}
+
+function faultOf(projection: Projection<any>, event: RecordedEvent, error: unknown): ProjectionFault {
+  const message = event.undecodable ? `undecodable event: ${event.undecodable}` : error instanceof Error ? error.message : String(error);
+  return {
+    projection: projection.collection,
+    position: event.position,
+    streamId: event.streamId,
+    revision: event.revision,
+    type: event.type,
+    eventId: event.id,
+    error: message.slice(0, 1000),
+    stoppedAt: new Date().toISOString(),
+  };
+}
+
+/** The keys an event touches in a projection; an undecodable event that concerns it is poison. */
+function checkedKeys(projection: Projection<any>, event: RecordedEvent): readonly string[] {
+  const keys = keysOf(projection, event);
+  if (event.undecodable && keys.length > 0) throw new Error(event.undecodable);
+  return keys;
+}
+
+const faultDoc = (fault: ProjectionFault, position: number): DocumentChange => ({
+  collection: PROJECTION_FAULTS,
+  id: fault.projection,
+  doc: { ...fault, _position: position },
+});
+
 /**
  * Applies a batch of events to a set of projections and commits the documents together with the
- * checkpoint. Shared by the live runner and the rebuild.
+ * checkpoint. Shared by the live runner and the rebuild. A projection that throws on an event (or
+ * meets an undecodable one that concerns it) keeps what it did before that event and stops there:
+ * its fault is committed with the batch, the other projections go on (ADR 0022). Projections named
+ * in `stopped` are skipped.
  */
-export async function projectBatch(set: ReadModelSet, projections: Projection<any>[], events: RecordedEvent[]): Promise<void> {
-  if (events.length === 0) return;
+export async function projectBatch(
+  set: ReadModelSet,
+  projections: Projection<any>[],
+  events: RecordedEvent[],
+  stopped: ReadonlySet<string> = new Set(),
+): Promise<BatchOutcome> {
+  if (events.length === 0) return { faults: [] };
   const changes: DocumentChange[] = [];
+  const faults: ProjectionFault[] = [];
+  const last = events[events.length - 1].position;
   for (const projection of projections) {
+    if (stopped.has(projection.collection)) continue;
     // Key of each event computed once; documents of the batch loaded in one query.
-    const keys = events.map((event) => keysOf(projection, event));
+    const keys: (readonly string[])[] = [];
+    let fault: ProjectionFault | null = null;
+    for (const event of events) {
+      try {
+        keys.push(checkedKeys(projection, event));
+      } catch (error) {
+        fault = faultOf(projection, event, error);
+        break;
+      }
+    }
     const distinct = [...new Set(keys.flat())];
-    if (distinct.length === 0) continue;
-    const current: Map<string, (Record<string, unknown> & StoredDoc) | null> = projection.writeOnce
-      ? new Map()
-      : await set.getMany<Record<string, unknown>>(projection.collection, distinct);
+    const current: Map<string, (Record<string, unknown> & StoredDoc) | null> =
+      projection.writeOnce || distinct.length === 0 ? new Map() : await set.getMany<Record<string, unknown>>(projection.collection, distinct);
     const touched = new Set<string>();
     const sibling = (key: string) => current.get(key) ?? null;
-    for (let i = 0; i < events.length; i++) {
-      for (const key of keys[i]) {
-        const next = applyEvent(projection, current.get(key) ?? null, events[i], key, sibling);
-        if (next === undefined) continue;
-        current.set(key, next);
-        touched.add(key);
+    for (let i = 0; i < keys.length; i++) {
+      // An event is applied to all its documents or to none: on a throw, those it changed are put back.
+      const before = new Map<string, { doc: (Record<string, unknown> & StoredDoc) | null | undefined; touched: boolean }>();
+      try {
+        for (const key of keys[i]) {
+          if (!before.has(key)) before.set(key, { doc: current.get(key), touched: touched.has(key) });
+          const next = applyEvent(projection, current.get(key) ?? null, events[i], key, sibling);
+          if (next === undefined) continue;
+          current.set(key, next);
+          touched.add(key);
+        }
+      } catch (error) {
+        for (const [key, was] of before) {
+          if (was.doc === undefined) current.delete(key);
+          else current.set(key, was.doc);
+          if (!was.touched) touched.delete(key);
+        }
+        fault = faultOf(projection, events[i], error);
+        break;
       }
     }
     for (const key of touched) changes.push({ collection: projection.collection, id: key, doc: current.get(key) ?? null });
+    if (fault) {
+      faults.push(fault);
+      changes.push(faultDoc(fault, last));
+    }
   }
-  await set.commit(changes, events[events.length - 1].position);
+  await set.commit(changes, last);
+  return { faults };
+}
+
+/** Reads the faults recorded in a generation (one per stopped projection). */
+export async function readFaults(set: ReadModelSet): Promise<ProjectionFault[]> {
+  await set.ensureCollection(PROJECTION_FAULTS, []);
+  const docs = await set.find<ProjectionFault & Record<string, unknown>>(PROJECTION_FAULTS, { orderBy: [{ field: 'position', direction: 'asc' }] });
+  return docs.map(({ id: _id, _position, ...fault }) => fault as ProjectionFault);
 }
 
 /**
@@ -64,6 +163,10 @@ export class ProjectionRunner {
   private switching: Promise<void> | null = null;
   private readonly observers = new Set<(events: RecordedEvent[]) => void>();
   private stopped = false;
+  /** Projections of the active generation stopped on a poison event, by collection. */
+  private faults = new Map<string, ProjectionFault>();
+  /** Live batches and resumes of stopped projections run one at a time. */
+  private lock: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly events: EventStore,
@@ -83,6 +186,60 @@ export class ProjectionRunner {
     return () => this.observers.delete(observer);
   }
 
+  /** Projections stopped on a poison event (ADR 0022), oldest first. */
+  get stoppedProjections(): ProjectionFault[] {
+    return [...this.faults.values()].sort((a, b) => a.position - b.position);
+  }
+
+  /** Every projection this runner keeps, by collection name. */
+  get projectionNames(): string[] {
+    return this.projections.map((p) => p.collection);
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(task, task);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Tries the stopped projections again from the event they stopped on (after a fix: new code, an
+   * upcaster), up to the runner's checkpoint; those that get through run live again. Returns the
+   * projections still stopped.
+   */
+  async resume(only?: string): Promise<ProjectionFault[]> {
+    return this.exclusive(async () => {
+      const set = this.store.at(this.generation);
+      for (const fault of [...this.faults.values()]) {
+        if (only !== undefined && fault.projection !== only) continue;
+        const projection = this.projections.find((p) => p.collection === fault.projection);
+        if (!projection) {
+          // A projection that no longer exists: its fault goes with it.
+          await set.commit([{ collection: PROJECTION_FAULTS, id: fault.projection, doc: null }], 0);
+          this.faults.delete(fault.projection);
+          continue;
+        }
+        let after = fault.position - 1;
+        let again: ProjectionFault | null = null;
+        while (after < this.position && !again) {
+          const batch = (await this.events.readAll({ after, maxCount: this.options.batchSize ?? 500 })).filter((e) => e.position <= this.position);
+          if (batch.length === 0) break;
+          [again = null] = (await projectBatch(set, [projection], batch)).faults;
+          after = batch[batch.length - 1].position;
+        }
+        if (again) {
+          this.faults.set(again.projection, again);
+          this.options.onFault?.(again);
+        } else {
+          await set.commit([{ collection: PROJECTION_FAULTS, id: fault.projection, doc: null }], 0);
+          this.faults.delete(fault.projection);
+          this.options.onResume?.(fault.projection);
+        }
+      }
+      return this.stoppedProjections;
+    });
+  }
+
   /** Position of the last event the active read models reflect. */
   get checkpoint(): number {
     return this.position;
@@ -97,28 +254,40 @@ export class ProjectionRunner {
   private async follow(generation: number): Promise<void> {
     const set = this.store.at(generation);
     for (const p of this.projections) await set.ensureCollection(p.collection, p.indexedFields, { fullText: p.fullText });
+    const faults = new Map((await readFaults(set)).map((f) => [f.projection, f]));
     let position = await set.checkpoint();
     // A freshly rebuilt generation can be behind what the old one already shows: bring it level
     // before switching, so that a position waitForPosition has confirmed stays visible.
     while (position < this.position) {
       const batch = await this.events.readAll({ after: position, maxCount: this.options.batchSize ?? 500 });
       if (batch.length === 0) break;
-      await projectBatch(set, this.projections, batch);
+      for (const fault of (await projectBatch(set, this.projections, batch, new Set(faults.keys()))).faults) {
+        faults.set(fault.projection, fault);
+        this.options.onFault?.(fault);
+      }
       position = batch[batch.length - 1].position;
     }
     if (this.stopped) return;
     this.generation = generation;
     this.position = position;
+    this.faults = faults;
     this.notify();
+    // A restart with new code tries the stopped projections again before following the log.
+    if (this.faults.size > 0) await this.resume();
     this.subscription = this.events.subscribeToAll(
       { after: this.position, batchSize: this.options.batchSize ?? 500 },
       {
-        onEvents: async (batch) => {
-          await projectBatch(set, this.projections, batch);
-          this.position = batch[batch.length - 1].position;
-          this.notify();
-          for (const observer of this.observers) observer(batch);
-        },
+        onEvents: (batch) =>
+          this.exclusive(async () => {
+            const outcome = await projectBatch(set, this.projections, batch, new Set(this.faults.keys()));
+            for (const fault of outcome.faults) {
+              this.faults.set(fault.projection, fault);
+              this.options.onFault?.(fault);
+            }
+            this.position = batch[batch.length - 1].position;
+            this.notify();
+            for (const observer of this.observers) observer(batch);
+          }),
         onError: (error) => this.options.onError?.(error),
       },
     );

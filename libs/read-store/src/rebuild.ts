@@ -1,6 +1,7 @@
 import type { EventStore, RecordedEvent } from '@carnet/event-store';
 import type { Projection } from './projection.js';
 import { applyEvent, keysOf } from './projection.js';
+import { PROJECTION_FAULTS, type ProjectionFault } from './projection-runner.js';
 import type { DocumentChange, ReadStore, StoredDoc } from './read-store.port.js';
 
 type Doc = Record<string, unknown> & StoredDoc;
@@ -22,6 +23,8 @@ export interface RebuildOptions {
    */
   workingSetLimit?: number;
   onProgress?: (p: RebuildProgress) => void;
+  /** Called when a projection stops on a poison event: the rebuild goes on without it (ADR 0022). */
+  onFault?: (fault: ProjectionFault) => void;
 }
 
 /**
@@ -52,6 +55,9 @@ export async function rebuildReadModels(
   const limit = options.workingSetLimit ?? 200_000;
   const working = projections.map(() => new Map<string, Doc | null>());
   const dirty = projections.map(() => new Set<string>());
+  // Projections stopped on a poison event: skipped for the rest of the log, their fault recorded in the generation.
+  const faults = new Map<number, ProjectionFault>();
+  await set.ensureCollection(PROJECTION_FAULTS, []);
   let held = 0;
   // Until the working set is first emptied, a document missing from it does not exist yet.
   let forgotten = false;
@@ -74,6 +80,7 @@ export async function rebuildReadModels(
     const changes: DocumentChange[] = [];
     for (let i = 0; i < projections.length; i++) {
       const projection = projections[i];
+      if (faults.has(i)) continue;
       // Built from its event alone (`writeOnce`): evolved in a map of this page only and written with it.
       const docs = projection.writeOnce ? new Map<string, Doc | null>() : working[i];
       if (forgotten && !projection.writeOnce) {
@@ -96,10 +103,43 @@ export async function rebuildReadModels(
       };
       for (const event of batch) {
         // Most events concern few projections: no array is built for a single key or for none.
-        const keys = projection.keyOf(event);
-        if (keys === null) continue;
-        if (typeof keys === 'string') evolve(event, keys);
-        else for (const key of keys) evolve(event, key);
+        let before: Map<string, { doc: Doc | null | undefined; dirty: boolean }> | null = null;
+        try {
+          const keys = projection.keyOf(event);
+          if (keys === null) continue;
+          if (event.undecodable) throw new Error(event.undecodable);
+          if (typeof keys === 'string') {
+            before = new Map([[keys, { doc: docs.get(keys), dirty: dirty[i].has(keys) }]]);
+            evolve(event, keys);
+          } else {
+            before = new Map();
+            for (const key of keys) {
+              if (!before.has(key)) before.set(key, { doc: docs.get(key), dirty: dirty[i].has(key) });
+              evolve(event, key);
+            }
+          }
+        } catch (error) {
+          // The event is undone for this projection, which stops here; the others go on.
+          for (const [key, was] of before ?? []) {
+            if (was.doc === undefined) docs.delete(key);
+            else docs.set(key, was.doc);
+            if (!was.dirty) dirty[i].delete(key);
+          }
+          const fault: ProjectionFault = {
+            projection: projection.collection,
+            position: event.position,
+            streamId: event.streamId,
+            revision: event.revision,
+            type: event.type,
+            eventId: event.id,
+            error: (event.undecodable ? `undecodable event: ${event.undecodable}` : error instanceof Error ? error.message : String(error)).slice(0, 1000),
+            stoppedAt: new Date().toISOString(),
+          };
+          faults.set(i, fault);
+          changes.push({ collection: PROJECTION_FAULTS, id: fault.projection, doc: { ...fault, _position: event.position } });
+          options.onFault?.(fault);
+          break;
+        }
       }
       if (projection.writeOnce) flushOne(i, docs, changes);
     }

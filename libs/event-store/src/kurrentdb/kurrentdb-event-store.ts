@@ -335,28 +335,37 @@ function fromAll(resolved: AllStreamResolvedEvent): RecordedEvent | null {
   return toRecorded(event);
 }
 
-function toRecorded(event: KurrentRecorded): RecordedEvent {
-  if (!event.isJson) throw new Error(`Event ${event.id} in ${event.streamId} is not JSON`);
+/**
+ * Never throws on an event's content: an event another client wrote in binary (not JSON) comes
+ * out with `data: null` and `undecodable` set, so that a subscription does not retry it for ever
+ * and projections treat it as poison (ADR 0022).
+ */
+export function toRecorded(event: KurrentRecorded): RecordedEvent {
   if (!event.position || event.position.commit === NO_POSITION) {
     throw new Error('KurrentDB returned an event without its position: KurrentDB ≥ 22.6 is required');
   }
+  const rawMetadata = event.metadata;
+  const metadataIsObject = typeof rawMetadata === 'object' && rawMetadata !== null && !(rawMetadata instanceof Uint8Array) && !Array.isArray(rawMetadata);
   const {
     [SCHEMA_VERSION_KEY]: schemaVersion,
     [HASH_KEY]: hash,
     [PREVIOUS_HASH_KEY]: previousHash,
     ...metadata
-  } = (event.metadata ?? {}) as unknown as StoredMetadata;
-  return {
+  } = (metadataIsObject ? rawMetadata : {}) as unknown as StoredMetadata;
+  const recorded: RecordedEvent = {
     id: event.id,
     streamId: event.streamId,
     revision: toNumber(event.revision, 'revision'),
     position: toNumber(event.position.commit, 'position'),
     type: event.type,
     schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1,
-    data: event.data,
+    data: event.isJson ? event.data : null,
     metadata: metadata as EventMetadata,
     // Events written before the hash chain have none: the verifier reports the first of them.
     hash: hash ?? '',
     previousHash: previousHash ?? '',
   };
+  if (!event.isJson) recorded.undecodable = `event ${event.id} in ${event.streamId} is not JSON (${event.type})`;
+  else if (!metadataIsObject) recorded.undecodable = `event ${event.id} in ${event.streamId} has no JSON metadata`;
+  return recorded;
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keysOf, type Projection } from '../projection.js';
-import { ProjectionRunner, ReadModelTimeoutError, projectBatch } from '../projection-runner.js';
+import { ProjectionRunner, ReadModelTimeoutError, projectBatch, readFaults } from '../projection-runner.js';
 import type { DocumentChange, ReadStore, StoredDoc } from '../read-store.port.js';
 import { rebuildReadModels } from '../rebuild.js';
 
@@ -86,6 +86,25 @@ function thingEvent(type: string, data: ThingData): NewEvent {
       causationId: randomUUID(),
       commandId: randomUUID(),
       recordedAt: '2026-03-01T10:00:00.000Z',
+    },
+  };
+}
+
+/**
+ * A second projection that cannot handle a rename to "poison" until it is fixed: a stand-in for a
+ * projection bug or an event of a shape it does not know (ADR 0022).
+ */
+function checkedProjection(fixed: boolean): Projection<{ title: string }> {
+  return {
+    collection: 'checked',
+    indexedFields: [],
+    keyOf: (event) => (event.type.startsWith('Thing') ? (event.data as ThingData).thingId : null),
+    evolve(doc, event) {
+      const data = event.data as ThingData;
+      if (event.type === 'ThingRenamed' && data.title === 'poison' && !fixed) throw new Error('cannot rename to poison');
+      if (event.type === 'ThingCreated') return { title: data.title! };
+      if (event.type === 'ThingRenamed') return doc ? { title: data.title! } : null;
+      return event.type === 'ThingRemoved' ? null : doc;
     },
   };
 }
@@ -399,6 +418,78 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
             await stopAll(runners);
             await reopened.close();
           }
+        });
+      });
+
+      describe('when a projection meets an event it cannot handle', () => {
+        it('stops that projection only, at that event, and reports where', async () => {
+          const r = new ProjectionRunner(events, store, [thingsProjection(), checkedProjection(false)], { batchSize: 2 });
+          runners.push(r);
+          await r.start();
+          await append(thingEvent('ThingCreated', { thingId: 'x', title: 'Mairie', status: 'draft', rank: 1 }));
+          const poison = await append(thingEvent('ThingRenamed', { thingId: 'x', title: 'poison' }));
+          const last = await append(
+            thingEvent('ThingCreated', { thingId: 'y', title: 'Stade', status: 'draft', rank: 2 }),
+            thingEvent('ThingRenamed', { thingId: 'x', title: 'Hôtel de ville' }),
+          );
+          await r.waitForPosition(last, WAIT_MS);
+          const set = r.readModels();
+          expect(await set.get('things', 'x')).toMatchObject({ title: 'Hôtel de ville', renames: 2 });
+          expect(await set.get('things', 'y')).toMatchObject({ title: 'Stade' });
+          expect(await set.get('checked', 'x')).toMatchObject({ title: 'Mairie', _position: poison - 1 });
+          expect(await set.get('checked', 'y')).toBeNull();
+          const expected = { projection: 'checked', position: poison, streamId: 'thing-x', revision: 1, type: 'ThingRenamed', error: 'cannot rename to poison' };
+          expect(r.stoppedProjections).toEqual([expect.objectContaining(expected)]);
+          expect(await readFaults(set)).toEqual([expect.objectContaining(expected)]);
+        });
+
+        it('resumes from the event it stopped on once fixed, after a restart', async () => {
+          const r = new ProjectionRunner(events, store, [thingsProjection(), checkedProjection(false)], { batchSize: 2 });
+          runners.push(r);
+          await r.start();
+          await append(thingEvent('ThingCreated', { thingId: 'x', title: 'Mairie', status: 'draft', rank: 1 }), thingEvent('ThingRenamed', { thingId: 'x', title: 'poison' }));
+          const last = await append(thingEvent('ThingCreated', { thingId: 'y', title: 'Stade', status: 'draft', rank: 2 }));
+          await r.waitForPosition(last, WAIT_MS);
+          await stopAll(runners);
+
+          const reopened = await fixture.reopen();
+          try {
+            const fixed = new ProjectionRunner(events, reopened, [thingsProjection(), checkedProjection(true)], { batchSize: 2 });
+            runners.push(fixed);
+            await fixed.start();
+            expect(fixed.stoppedProjections).toEqual([]);
+            const set = fixed.readModels();
+            expect(await set.get('checked', 'x')).toMatchObject({ title: 'poison' });
+            expect(await set.get('checked', 'y')).toMatchObject({ title: 'Stade' });
+            expect(await readFaults(set)).toEqual([]);
+            const later = await append(thingEvent('ThingRenamed', { thingId: 'y', title: 'Stade municipal' }));
+            await fixed.waitForPosition(later, WAIT_MS);
+            expect(await set.get('checked', 'y')).toMatchObject({ title: 'Stade municipal' });
+          } finally {
+            await stopAll(runners);
+            await reopened.close();
+          }
+        });
+
+        it('is poison for the projections an undecodable event concerns, and ignored by the others', async () => {
+          const set = store.at(1);
+          await set.ensureCollection('things', []);
+          const unreadable = { ...thingEvent('ThingCreated', { thingId: 'z' }), data: null, streamId: 'thing-z', revision: 0, position: 1, hash: '', previousHash: '', undecodable: 'not JSON' };
+          const outcome = await projectBatch(set, [thingsProjection(), { ...checkedProjection(true), keyOf: () => null }], [unreadable as RecordedEvent]);
+          expect(outcome.faults).toEqual([expect.objectContaining({ projection: 'things', position: 1, streamId: 'thing-z', error: 'undecodable event: not JSON' })]);
+          expect(await set.checkpoint()).toBe(1);
+        });
+
+        it('stops it in a rebuild too, which completes the other projections and records the fault', async () => {
+          await append(thingEvent('ThingCreated', { thingId: 'x', title: 'Mairie', status: 'draft', rank: 1 }));
+          const poison = await append(thingEvent('ThingRenamed', { thingId: 'x', title: 'poison' }));
+          const head = await append(thingEvent('ThingCreated', { thingId: 'y', title: 'Stade', status: 'draft', rank: 2 }));
+          const result = await rebuildReadModels(events, store, [thingsProjection(), checkedProjection(false)], { batchSize: 2 });
+          const set = store.at(result.generation);
+          expect(result.position).toBe(head);
+          expect(await set.get('things', 'y')).toMatchObject({ title: 'Stade' });
+          expect(await set.get('checked', 'x')).toMatchObject({ title: 'Mairie' });
+          expect(await readFaults(set)).toEqual([expect.objectContaining({ projection: 'checked', position: poison })]);
         });
       });
 
