@@ -642,3 +642,4 @@ export interface ApprovePublicationRequest {
 export interface WithdrawPublicationRequest {
   reason: string;
 }
+export * from './project-sections.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Account, AccountStore } from '@carnet/account-store';
-import type { EmailMode, NotificationItem } from '@carnet/contracts';
+import { projectEventPath, type EmailMode, type NotificationItem } from '@carnet/contracts';
 import { isCommuneRole, type Actor } from '@carnet/domain';
 import type { ReadModelSet } from '@carnet/read-store';
 import { CommuneCatalog } from '../communes/commune-catalog.js';
@@ -121,7 +121,7 @@ export class NotificationCenter {
       projectTitle: feed.title,
       communeName: this.communes.nameOf(feed.codeInsee),
       text: notificationText(entry, view(entry.actorId, entry.actorRole).name, actor.id),
-      link: `/projets/${feed.projectId}`,
+      link: projectEventPath(feed.projectId, entry.type, entry.questionId),
       read,
     }));
   }

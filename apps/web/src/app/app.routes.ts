@@ -24,9 +24,11 @@ export const routes: Routes = [
         loadComponent: () => import('./projects/project-create/project-create').then((m) => m.ProjectCreate),
       },
       {
+        // No route title: the page names itself after the project and the section shown.
         path: 'projets/:id',
-        title: title('Projet'),
         loadComponent: () => import('./projects/project-page/project-page').then((m) => m.ProjectPage),
+        // One child route per section (« Questions », « Documents »…): see project-sections.ts.
+        loadChildren: () => import('./projects/project-page/project-sections').then((m) => m.PROJECT_SECTION_ROUTES),
       },
       {
         path: 'recherche',
