@@ -141,6 +141,8 @@ export interface ProjectDetail extends ProjectSummary {
    * published sees the public ones.
    */
   documents: DocumentView[];
+  /** The project's precise point (issue #10); null: placed on its commune as a whole. */
+  location?: { longitude: number; latitude: number } | null;
 }
 
 /** One stored version of a document. */
@@ -473,6 +475,7 @@ export const EVENT_TYPE_LABELS: Record<string, string> = {
   QuestionReopened: 'Question rouverte',
   MessagePosted: 'Message de la conversation',
   InternalNoteAdded: 'Note interne',
+  ProjectLocated: 'Emplacement sur la carte modifié',
   SeatAssigned: 'Place attribuée',
   SeatReleased: 'Place libérée',
   SeatTransferred: 'Fonction de maire transmise',
@@ -602,6 +605,7 @@ export * from './dashboards.js';
 
 export * from './follow-up.js';
 export * from './legal.js';
+export * from './map.js';
 
 // ——— Publication on the mayor's approval (issue #5) ———
 
@@ -618,6 +622,8 @@ export interface PublicContentView {
   funding: PublicFundingView[];
   lessonsLearned: string;
   documents: Array<{ documentId: string; version: number }>;
+  /** The project's point frozen into this version (issue #10); null or absent: the commune as a whole. */
+  location?: { longitude: number; latitude: number } | null;
 }
 
 /** One version of the public content. */

@@ -135,6 +135,7 @@ export function toDetail(doc: ProjectDoc & StoredDoc, communeName: string, actor
     publicationWork: toPublicationWork(doc.publicationWork ?? null, actorView),
     questions: doc.questions.map((q) => toQuestionView(q, actorView, context)),
     documents: documents.map((d) => toDocumentView(d, actorView)).reverse(),
+    location: doc.location ?? null,
   };
 }
 
@@ -244,6 +245,8 @@ export function describeEvent(type: string, data: Record<string, unknown>, names
       return `Note interne : « ${clip(data.text)} »`;
     case 'PublicationRequested':
       return 'Publication demandée';
+    case 'ProjectLocated':
+      return describeLocation(data.location);
     case 'ProjectPublished':
       return 'Publication approuvée par le maire : projet publié';
     case 'DocumentAdded':
@@ -257,6 +260,15 @@ export function describeEvent(type: string, data: Record<string, unknown>, names
     default:
       return type;
   }
+}
+
+const frenchDegrees = (n: number): string => n.toFixed(5).replace('.', ',');
+
+/** « Placé sur la carte au point 49,08912 N, 1,98765 E » or « Placé sur la commune entière ». */
+export function describeLocation(location: unknown): string {
+  const point = location as { longitude?: number; latitude?: number } | null | undefined;
+  if (!point || typeof point.longitude !== 'number' || typeof point.latitude !== 'number') return 'Emplacement : la commune entière (sans point précis)';
+  return `Placé sur la carte au point ${frenchDegrees(point.latitude)} N, ${frenchDegrees(point.longitude)} E`;
 }
 
 /** One line of a project's history, read from its stream: the event in its current version (ADR 0016). */
