@@ -22,6 +22,7 @@ export const EVENT_TYPE_LABELS: Record<string, string> = {
   ProjectPublished: 'Projet publié',
   PublicationWithdrawn: 'Publication retirée',
   PartnerInvolved: 'Partenaire associé',
+  ProjectLocated: 'Emplacement sur la carte modifié',
   DocumentAdded: 'Document ajouté',
   DocumentVersionAdded: 'Nouvelle version d’un document',
   DocumentVisibilityChanged: 'Visibilité d’un document modifiée',

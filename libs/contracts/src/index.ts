@@ -141,6 +141,8 @@ export interface ProjectDetail extends ProjectSummary {
    * published sees the public ones.
    */
   documents: DocumentView[];
+  /** The project's precise point (issue #10); null: placed on its commune as a whole. */
+  location?: { longitude: number; latitude: number } | null;
 }
 
 /** One stored version of a document. */
@@ -578,6 +580,7 @@ export * from './legal.js';
 export * from './event-labels.js';
 export * from './french.js';
 export * from './waiting.js';
+export * from './map.js';
 
 // ——— Publication on the mayor's approval (issue #5) ———
 
@@ -594,6 +597,8 @@ export interface PublicContentView {
   funding: PublicFundingView[];
   lessonsLearned: string;
   documents: Array<{ documentId: string; version: number }>;
+  /** The project's point frozen into this version (issue #10); null or absent: the commune as a whole. */
+  location?: { longitude: number; latitude: number } | null;
 }
 
 /** One version of the public content. */

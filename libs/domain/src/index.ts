@@ -11,3 +11,4 @@ export * from './project/publication.events.js';
 export * from './project/project-documents.js';
 export * from './project/project.upcasters.js';
 export * from './project/project-publication.js';
+export * from './project/project-location.js';

@@ -103,6 +103,11 @@ const FIELDS: Field[] = [
         ? `version ${d.publicationWork.approved.version}${d.publicationWork.approved.fingerprint ? ` (empreinte ${shortFingerprint(d.publicationWork.approved.fingerprint)})` : ''}`
         : EMPTY,
   },
+  {
+    field: 'location',
+    label: 'Emplacement sur la carte',
+    read: (d) => (d.location ? `${d.location.latitude.toFixed(5).replace('.', ',')} N, ${d.location.longitude.toFixed(5).replace('.', ',')} E` : 'la commune entière'),
+  },
   { field: 'partners', label: 'Partenaires associés', read: (d) => String((d.partners ?? []).length) },
   {
     field: 'documents',

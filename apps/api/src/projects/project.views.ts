@@ -138,6 +138,7 @@ export function toDetail(doc: ProjectDoc & StoredDoc, communeName: string, actor
     publicationWork: toPublicationWork(doc.publicationWork ?? null, actorView),
     questions: doc.questions.map((q) => toQuestionView(q, actorView, context)),
     documents: documents.map((d) => toDocumentView(d, actorView)).reverse(),
+    location: doc.location ?? null,
   };
 }
 
@@ -249,6 +250,8 @@ export function describeEvent(type: string, data: Record<string, unknown>, names
       return data.version ? `Publication demandée (version ${data.version})` : 'Publication demandée';
     case 'PublicationRevised':
       return `Version ${data.version} à publier rédigée, en attente de l’accord du maire — motif : ${clip(data.reason)}`;
+    case 'ProjectLocated':
+      return describeLocation(data.location);
     case 'ProjectPublished':
       return `Publication approuvée par le maire : projet publié${data.version ? ` (version ${data.version}${data.fingerprint ? `, empreinte ${shortFingerprint(String(data.fingerprint))}` : ''})` : ''}`;
     case 'PublicationWithdrawn':
@@ -266,6 +269,15 @@ export function describeEvent(type: string, data: Record<string, unknown>, names
     default:
       return eventTypeLabel(type);
   }
+}
+
+const frenchDegrees = (n: number): string => n.toFixed(5).replace('.', ',');
+
+/** « Placé sur la carte au point 49,08912 N, 1,98765 E » or « Placé sur la commune entière ». */
+export function describeLocation(location: unknown): string {
+  const point = location as { longitude?: number; latitude?: number } | null | undefined;
+  if (!point || typeof point.longitude !== 'number' || typeof point.latitude !== 'number') return 'Emplacement : la commune entière (sans point précis)';
+  return `Placé sur la carte au point ${frenchDegrees(point.latitude)} N, ${frenchDegrees(point.longitude)} E`;
 }
 
 /** One line of a project's history, read from its stream: the event in its current version (ADR 0016). */

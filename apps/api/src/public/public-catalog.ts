@@ -45,6 +45,8 @@ export interface PublicProjectSummary {
   publishedAt: string;
   /** The fiche on the public portal. */
   pageUrl: string;
+  /** The precise point the mayor approved (WGS 84); null: the project is placed on its commune as a whole. */
+  location: { longitude: number; latitude: number } | null;
 }
 
 export interface PublicDocument {
@@ -299,6 +301,7 @@ export class PublicCatalog {
       version: view.version,
       publishedAt: view.publishedAt,
       pageUrl: `${PORTAL}/projets/${view.projectId}`,
+      location: view.location ? { longitude: view.location.longitude, latitude: view.location.latitude } : null,
     };
   }
 

@@ -7,6 +7,7 @@ import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
 import type { CommandOptions } from './command-options.js';
 import { deterministicUuid } from './deterministic-id.js';
 import { fingerprint } from './fingerprint.js';
+import { placeInCommune } from './geo/commune-outlines.js';
 import { ProblemException } from './problem.js';
 
 /**
@@ -86,7 +87,7 @@ export class DeciderRunner {
       const state = recorded.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
       request.guard?.(state);
       const now = this.clock.now();
-      const decided = decider.decide(command, state, { actor, now, newId: (purpose) => deterministicUuid(`${commandId}:${purpose}`), fingerprint });
+      const decided = decider.decide(command, state, { actor, now, newId: (purpose) => deterministicUuid(`${commandId}:${purpose}`), fingerprint, placeInCommune });
       const toAppend: NewEvent[] = decided.map((event, i) => ({
         id: deterministicUuid(`${commandId}:${streamId}:${i}`),
         type: event.type,

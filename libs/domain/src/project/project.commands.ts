@@ -1,5 +1,6 @@
 import type { PublicationCommand } from './project-publication.js';
 import type { DocumentCommand } from './project-documents.js';
+import type { LocateProject } from './project-location.js';
 import type { QuestionAssignee } from './follow-up.events.js';
 import type { ProjectStep, ProjectTheme, QuestionCategory } from './project.events.js';
 
@@ -96,4 +97,5 @@ export type ProjectCommand =
   | CloseQuestion
   | ReopenQuestion
   | PostMessage
-  | AddInternalNote;
+  | AddInternalNote
+  | LocateProject;

@@ -4,6 +4,7 @@ import { decideDocument, evolveDocuments, type DocumentState } from './project-d
 import { QUESTION_ROUTING, reopenedStatus, type DepartementTeam, type QuestionAssignee, type QuestionStatus } from './follow-up.events.js';
 import type { ProjectCommand } from './project.commands.js';
 import { upcastProjectEvent } from './project.upcasters.js';
+import { decideLocation, type ProjectLocation } from './project-location.js';
 import { decidePublication, evolvePublication, type PublicationDraft, type PublicationStatus } from './project-publication.js';
 import {
   PROJECT_EVENT_VERSIONS,
@@ -43,6 +44,8 @@ export interface ProjectState {
   partners: string[];
   /** Document id → version, visibility, removal (rules in project-documents.ts). */
   documents: Record<string, DocumentState>;
+  /** The precise point; null: the commune as a whole (rules in project-location.ts). */
+  location: ProjectLocation | null;
 }
 
 export const TITLE_MAX = 160;
@@ -70,6 +73,7 @@ export const initialProjectState = (): ProjectState => ({
   approvedVersion: null,
   partners: [],
   documents: {},
+  location: null,
 });
 
 const stepIndex = (step: ProjectStep): number => PROJECT_STEPS.indexOf(step);
@@ -340,9 +344,12 @@ function decide(command: ProjectCommand, state: ProjectState, context: DecisionC
           draft: state.publicationDraft,
           approvedVersion: state.approvedVersion,
           documents: state.documents,
+          location: state.location,
         },
         context,
       );
+    case 'LocateProject':
+      return decideLocation(command, state, context);
     case 'InvolvePartner': {
       if (!isDepartementRole(actor.role)) forbid('Seul le Département associe une organisation partenaire à un projet.');
       if (state.partners.includes(command.organisationId)) {
@@ -415,6 +422,8 @@ function evolve(state: ProjectState, stored: ProjectEvent): ProjectState {
     case 'DocumentVisibilityChanged':
     case 'DocumentRemoved':
       return { ...state, documents: evolveDocuments(state.documents, e) };
+    case 'ProjectLocated':
+      return { ...state, location: e.data.location };
     default:
       // Events of other contexts on the project stream (documents…) do not change what this decider decides.
       return state;

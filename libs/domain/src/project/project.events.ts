@@ -13,6 +13,7 @@ import type {
   QuestionReopened,
   QuestionTakenInCharge,
 } from './follow-up.events.js';
+import type { ProjectLocated } from './project-location.js';
 import type { ProjectPublishedV2Data, PublicationRequestedV2Data, PublicationRevised, PublicationWithdrawn } from './publication.events.js';
 
 /** The steps of a project, in order. */
@@ -142,7 +143,8 @@ export type ProjectEvent =
   | QuestionClosed
   | QuestionReopened
   | MessagePosted
-  | InternalNoteAdded;
+  | InternalNoteAdded
+  | ProjectLocated;
 
 export type ProjectEventType = ProjectEvent['type'];
 
@@ -155,9 +157,9 @@ export const PROJECT_EVENT_VERSIONS: Record<ProjectEventType, number> = {
   ProgressUpdated: 1,
   QuestionAsked: 2,
   QuestionAnswered: 2,
-  PublicationRequested: 2,
+  PublicationRequested: 3,
   ProjectPublished: 2,
-  PublicationRevised: 1,
+  PublicationRevised: 2,
   PublicationWithdrawn: 1,
   PartnerInvolved: 1,
   DocumentAdded: 1,
@@ -170,6 +172,7 @@ export const PROJECT_EVENT_VERSIONS: Record<ProjectEventType, number> = {
   QuestionReopened: 1,
   MessagePosted: 1,
   InternalNoteAdded: 1,
+  ProjectLocated: 1,
 };
 
 /** The stream of one project: `project-<uuid>`. */

@@ -7,6 +7,7 @@ import {
   reopenedStatus,
   type DepartementTeam,
   type ProjectEvent,
+  type ProjectLocation,
   type PublicContent,
   type PublicationStatus,
   type ProjectStep,
@@ -103,6 +104,8 @@ export interface ProjectDoc {
   partners: string[];
   /** Documents in the order they were added; a removed document is no longer listed. */
   documents?: DocumentDoc[];
+  /** The precise point (issue #10); null or absent: the commune as a whole. */
+  location?: ProjectLocation | null;
 }
 
 const isProjectEvent = (e: RecordedEvent): boolean => e.streamId.startsWith(PROJECT_STREAM_PREFIX);
@@ -232,6 +235,8 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
       return touch({ ...doc, documents: (doc.documents ?? []).map((d) => (d.id === event.data.documentId ? { ...d, public: event.data.public } : d)) });
     case 'DocumentRemoved':
       return touch({ ...doc, documents: (doc.documents ?? []).filter((d) => d.id !== event.data.documentId) });
+    case 'ProjectLocated':
+      return touch({ ...doc, location: event.data.location });
     case 'QuestionAssigned':
       return touch({ ...doc, questions: changeQuestion(doc, event.data.questionId, () => ({ assignee: event.data.assignee })) });
     case 'QuestionTakenInCharge':
