@@ -10,3 +10,6 @@ export * from './project/publication.events.js';
 export * from './project/project-documents.js';
 export * from './project/project.upcasters.js';
 export * from './project/project-publication.js';
+export * from './faq/faq.events.js';
+export * from './faq/faq.decider.js';
+export * from './faq/anonymiser.js';
