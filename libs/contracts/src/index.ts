@@ -476,6 +476,7 @@ export const EVENT_TYPE_LABELS: Record<string, string> = {
   SeatAssigned: 'Place attribuée',
   SeatReleased: 'Place libérée',
   SeatTransferred: 'Fonction de maire transmise',
+  ...FAQ_EVENT_TYPE_LABELS,
 };
 
 /** One field that changed: « Titre : « A » → « B » ». */
@@ -602,6 +603,8 @@ export * from './dashboards.js';
 
 export * from './follow-up.js';
 export * from './legal.js';
+export * from './faq.js';
+import { FAQ_EVENT_TYPE_LABELS } from './faq.js';
 
 // ——— Publication on the mayor's approval (issue #5) ———
 

@@ -14,6 +14,9 @@ import { projectConversationProjection } from '../projects/projections/project-c
 import { questionQueueProjection } from '../projects/projections/question-queue.projection.js';
 import { publicChangeProjection } from '../public/projections/public-change.projection.js';
 import { publicProjectProjection } from '../public/projections/public-project.projection.js';
+import { faqEntryProjection } from '../faq/projections/faq-entry.projection.js';
+import { faqSourceProjection } from '../faq/projections/faq-source.projection.js';
+import { faqUsageProjection } from '../faq/projections/faq-usage.projection.js';
 
 /** Every projection the runner keeps up to date, in the order they are applied. */
 export const ALL_PROJECTIONS: Projection<any>[] = [
@@ -32,4 +35,7 @@ export const ALL_PROJECTIONS: Projection<any>[] = [
   questionQueueProjection,
   publicProjectProjection,
   publicChangeProjection,
+  faqEntryProjection,
+  faqSourceProjection,
+  faqUsageProjection,
 ];

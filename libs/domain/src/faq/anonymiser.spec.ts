@@ -37,6 +37,7 @@ describe('anonymise', () => {
     });
     it('does not touch a word that merely contains a commune’s name', () => {
       expect(anonymise('Les vignes de Vignyssois', known).text).toBe('Les vignes de Vignyssois');
+      expect(anonymise('Des chars à Chars.', { personNames: [], communeNames: ['Chars'] }).text).toBe('Des chars à la commune.');
     });
   });
 });

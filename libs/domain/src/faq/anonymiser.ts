@@ -61,7 +61,9 @@ export function anonymise(text: string, options: AnonymiseOptions): Anonymised {
   // Longest names first, so that « Nesles-la-Vallée » goes before a shorter name inside it.
   const communes = [...new Set(options.communeNames.map((n) => n.trim()).filter((n) => n.length >= 3))].sort((a, b) => b.length - a.length);
   for (const name of communes) {
-    out = out.replace(boundary(loosePattern(name)), () => {
+    // Proper nouns only: « Chars » the commune goes, « des chars » stays.
+    out = out.replace(boundary(loosePattern(name)), (match) => {
+      if (!/^\p{Lu}/u.test(match)) return match;
       removed.communes++;
       return PLACEHOLDERS.commune;
     });
