@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { FaqHistoryLog } from '../audit/faq-history.js';
 import { GetFaqHistoryHttpController } from '../audit/replays/get-faq-history/get-faq-history.http.controller.js';
 import { CommunesModule } from '../communes/communes.module.js';
+import { DemoFaq } from '../demo/demo-faq.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { PublicModule } from '../public/public.module.js';
 import { ChangeFaqStatusHttpController } from './commands/change-faq-status/change-faq-status.http.controller.js';
@@ -20,7 +21,7 @@ import { ReadFaqHttpController } from './queries/read-faq/read-faq.http.controll
 @Module({
   imports: [CommunesModule, DirectoryModule, PublicModule],
   controllers: [WriteFaqEntryHttpController, ChangeFaqStatusHttpController, UseFaqHttpController, ReadFaqHttpController, GetFaqHistoryHttpController, PublicFaqHttpController],
-  providers: [FaqCommands, FaqReader, FaqHistoryLog],
+  providers: [FaqCommands, FaqReader, FaqHistoryLog, DemoFaq],
   exports: [FaqReader],
 })
 export class FaqModule {}
