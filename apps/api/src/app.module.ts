@@ -15,6 +15,7 @@ import { SearchModule } from './search/search.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { PublicModule } from './public/public.module.js';
 import { MapModule } from './map/map.module.js';
+import { FaqModule } from './faq/faq.module.js';
 import { ActorGuard } from './shared/actor.guard.js';
 
 @Module({})
@@ -22,7 +23,7 @@ export class AppModule {
   static forRoot(config: AppConfig, clock = new SettableClock()): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule, AuditModule, NotificationsModule, SearchModule, DashboardsModule, PublicModule, MapModule],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule, AuditModule, NotificationsModule, SearchModule, DashboardsModule, PublicModule, MapModule, FaqModule],
       controllers: [HealthHttpController],
       providers: [DemoData, { provide: APP_GUARD, useClass: ActorGuard }],
     };

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { DemoData } from './demo/demo-data.js';
+import { DemoFaq } from './demo/demo-faq.js';
 import { DemoAccounts } from './identity/demo-accounts.js';
 import { ReadModels } from './shared/read-models.js';
 import { publicCors } from './public/http/http-cache.js';
@@ -61,7 +62,7 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
   if (config.demoData) {
     // Demo people first (their accounts), then their seats and projects, written as events.
     await app.get(DemoAccounts).seedIfEmpty();
-    const position = await app.get(DemoData).seedIfEmpty();
+    const position = await app.get(DemoFaq).seedAfter(await app.get(DemoData).seedIfEmpty());
     // Serve the first page with the demo already in the read models.
     if (position > 0) await app.get(ReadModels).current(position);
   }

@@ -1,3 +1,5 @@
+import { FAQ_EVENT_TYPE_LABELS } from './faq.js';
+
 /**
  * The French name of every event type of the catalogue (`event-store/schemas`): the one place the
  * project history, the audit and its type filter, the seat history and the notifications read it.
@@ -30,6 +32,7 @@ export const EVENT_TYPE_LABELS: Record<string, string> = {
   SeatAssigned: 'Place attribuée',
   SeatReleased: 'Place libérée',
   SeatTransferred: 'Fonction de maire transmise',
+  ...FAQ_EVENT_TYPE_LABELS,
   OrganisationCreated: 'Organisation partenaire créée',
   AnchorRecorded: 'Ancre du journal enregistrée',
 };

@@ -581,6 +581,7 @@ export * from './event-labels.js';
 export * from './french.js';
 export * from './waiting.js';
 export * from './map.js';
+export * from './faq.js';
 
 // ——— Publication on the mayor's approval (issue #5) ———
 

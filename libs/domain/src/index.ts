@@ -12,3 +12,6 @@ export * from './project/project-documents.js';
 export * from './project/project.upcasters.js';
 export * from './project/project-publication.js';
 export * from './project/project-location.js';
+export * from './faq/faq.events.js';
+export * from './faq/faq.decider.js';
+export * from './faq/anonymiser.js';

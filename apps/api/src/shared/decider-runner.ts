@@ -88,6 +88,8 @@ export class DeciderRunner {
       request.guard?.(state);
       const now = this.clock.now();
       const decided = decider.decide(command, state, { actor, now, newId: (purpose) => deterministicUuid(`${commandId}:${purpose}`), fingerprint, placeInCommune });
+      // A decision may be that nothing happens (the same vote again): nothing is appended, the caller learns where the stream is.
+      if (decided.length === 0) return { id, version: recorded.length, position: recorded.length ? recorded[recorded.length - 1].position : 0 };
       const toAppend: NewEvent[] = decided.map((event, i) => ({
         id: deterministicUuid(`${commandId}:${streamId}:${i}`),
         type: event.type,

@@ -34,7 +34,7 @@ main{padding:1.5rem 0 3rem}
 .panel{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);padding:1rem 1.25rem;margin:0 0 1.25rem}
 form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem 1rem;align-items:end}
 label{display:block;font-weight:600;margin-bottom:.25rem}
-select,button{font:inherit;width:100%;min-height:2.75rem;padding:.4rem .6rem;border:1px solid #6b7178;border-radius:var(--radius);background:#fff;color:var(--text)}
+input,select,button{font:inherit;width:100%;min-height:2.75rem;padding:.4rem .6rem;border:1px solid #6b7178;border-radius:var(--radius);background:#fff;color:var(--text)}
 button{background:var(--primary);color:#fff;border-color:var(--primary);font-weight:600;cursor:pointer}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 ol.timeline{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.5rem}
@@ -89,6 +89,7 @@ export function layout(meta: PageMeta, main: SafeHtml): string {
         <li><a href="${PORTAL}">Accueil</a></li>
         <li><a href="${PORTAL}/recherche">Rechercher</a></li>
         <li><a href="${PORTAL}/communes">Communes</a></li>
+        <li><a href="${PORTAL}/faq">Questions fréquentes</a></li>
         <li><a href="/api/docs">Données ouvertes (API)</a></li>
         <li><a href="/connexion">Espace des communes</a></li>
       </ul>
@@ -285,7 +286,7 @@ ${page.sections.map((s) => html`<section class="panel"><h2>${s.heading}</h2>${s.
   );
 }
 
-export function sitemapXml(base: string, projects: PublicProjectSummary[], communes: PublicCommune[]): string {
+export function sitemapXml(base: string, projects: PublicProjectSummary[], communes: PublicCommune[], extra: Array<{ loc: string; lastmod?: string }> = []): string {
   const url = (loc: string, lastmod?: string) => `<url><loc>${esc(base + loc)}</loc>${lastmod ? `<lastmod>${lastmod.slice(0, 10)}</lastmod>` : ''}</url>`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -295,6 +296,7 @@ export function sitemapXml(base: string, projects: PublicProjectSummary[], commu
     ...LEGAL_SLUGS.map((slug) => url(legalPath(slug))),
     ...communes.map((c) => url(c.pageUrl)),
     ...projects.map((p) => url(p.pageUrl, p.publishedAt)),
+    ...extra.map((u) => url(u.loc, u.lastmod)),
     '</urlset>',
     '',
   ].join('\n');
