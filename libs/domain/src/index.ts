@@ -10,3 +10,4 @@ export * from './project/publication.events.js';
 export * from './project/project-documents.js';
 export * from './project/project.upcasters.js';
 export * from './project/project-publication.js';
+export * from './financing/index.js';

@@ -1,3 +1,4 @@
+import type { FinancingCommand } from '../financing/project-financing.js';
 import type { PublicationCommand } from './project-publication.js';
 import type { DocumentCommand } from './project-documents.js';
 import type { QuestionAssignee } from './follow-up.events.js';
@@ -96,4 +97,5 @@ export type ProjectCommand =
   | CloseQuestion
   | ReopenQuestion
   | PostMessage
-  | AddInternalNote;
+  | AddInternalNote
+  | FinancingCommand;

@@ -1,4 +1,5 @@
 import { DomainError, isCommuneRole, isDepartementRole, type Actor, type DecisionContext, type Decider } from '../shared/decider.js';
+import { decideFinancing, evolveFinancing, initialFinancingState, type FinancingState } from '../financing/project-financing.js';
 import { decideDocument, evolveDocuments, type DocumentState } from './project-documents.js';
 import { QUESTION_ROUTING, type DepartementTeam, type QuestionAssignee, type QuestionStatus } from './follow-up.events.js';
 import type { ProjectCommand } from './project.commands.js';
@@ -42,6 +43,8 @@ export interface ProjectState {
   partners: string[];
   /** Document id → version, visibility, removal (rules in project-documents.ts). */
   documents: Record<string, DocumentState>;
+  /** The financing plan (rules in financing/project-financing.ts). */
+  financing: FinancingState;
 }
 
 export const TITLE_MAX = 160;
@@ -69,6 +72,7 @@ export const initialProjectState = (): ProjectState => ({
   approvedVersion: null,
   partners: [],
   documents: {},
+  financing: initialFinancingState(),
 });
 
 const stepIndex = (step: ProjectStep): number => PROJECT_STEPS.indexOf(step);
@@ -355,6 +359,16 @@ function decide(command: ProjectCommand, state: ProjectState, context: DecisionC
     case 'ChangeDocumentVisibility':
     case 'RemoveDocument':
       return decideDocument(command, state, actor);
+    case 'SetFinancingCost':
+    case 'RequestFunding':
+    case 'GrantFunding':
+    case 'PayFunding':
+    case 'RefuseFunding':
+    case 'ReviseFunding':
+    case 'ChooseOwnShareRule':
+    case 'SaveSimulation':
+    case 'RequestFundingFromSimulation':
+      return decideFinancing(command, { projectId, codeInsee: state.codeInsee, financing: state.financing }, context);
   }
 }
 
@@ -415,6 +429,15 @@ function evolve(state: ProjectState, stored: ProjectEvent): ProjectState {
     case 'DocumentVisibilityChanged':
     case 'DocumentRemoved':
       return { ...state, documents: evolveDocuments(state.documents, e) };
+    case 'FinancingCostSet':
+    case 'FundingLineRequested':
+    case 'FundingLineGranted':
+    case 'FundingInstalmentPaid':
+    case 'FundingLineRefused':
+    case 'FundingLineRevised':
+    case 'OwnShareRuleChosen':
+    case 'SimulationRun':
+      return { ...state, financing: evolveFinancing(state.financing, e) };
     default:
       // Events of other contexts on the project stream (documents…) do not change what this decider decides.
       return state;

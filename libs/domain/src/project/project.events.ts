@@ -13,6 +13,7 @@ import type {
   QuestionReopened,
   QuestionTakenInCharge,
 } from './follow-up.events.js';
+import type { FinancingEvent } from '../financing/financing.events.js';
 import type { ProjectPublishedV2Data, PublicationRequestedV2Data, PublicationRevised, PublicationWithdrawn } from './publication.events.js';
 
 /** The steps of a project, in order. */
@@ -142,7 +143,8 @@ export type ProjectEvent =
   | QuestionClosed
   | QuestionReopened
   | MessagePosted
-  | InternalNoteAdded;
+  | InternalNoteAdded
+  | FinancingEvent;
 
 export type ProjectEventType = ProjectEvent['type'];
 
@@ -170,6 +172,14 @@ export const PROJECT_EVENT_VERSIONS: Record<ProjectEventType, number> = {
   QuestionReopened: 1,
   MessagePosted: 1,
   InternalNoteAdded: 1,
+  FinancingCostSet: 1,
+  FundingLineRequested: 1,
+  FundingLineGranted: 1,
+  FundingInstalmentPaid: 1,
+  FundingLineRefused: 1,
+  FundingLineRevised: 1,
+  OwnShareRuleChosen: 1,
+  SimulationRun: 1,
 };
 
 /** The stream of one project: `project-<uuid>`. */
