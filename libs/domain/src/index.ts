@@ -15,3 +15,4 @@ export * from './project/project-location.js';
 export * from './faq/faq.events.js';
 export * from './faq/faq.decider.js';
 export * from './faq/anonymiser.js';
+export * from './financing/index.js';

@@ -1,3 +1,4 @@
+import type { FinancingCommand } from '../financing/project-financing.js';
 import type { PublicationCommand } from './project-publication.js';
 import type { DocumentCommand } from './project-documents.js';
 import type { LocateProject } from './project-location.js';
@@ -98,4 +99,5 @@ export type ProjectCommand =
   | ReopenQuestion
   | PostMessage
   | AddInternalNote
-  | LocateProject;
+  | LocateProject
+  | FinancingCommand;

@@ -1,5 +1,6 @@
 import { DomainError, isCommuneRole, isDepartementRole, type Actor, type DecisionContext, type Decider } from '../shared/decider.js';
 import { MONEY_MAX_EUROS, moneyFault, moneyMessage } from '../shared/money.js';
+import { decideFinancing, evolveFinancing, initialFinancingState, type FinancingState } from '../financing/project-financing.js';
 import { decideDocument, evolveDocuments, type DocumentState } from './project-documents.js';
 import { QUESTION_ROUTING, reopenedStatus, type DepartementTeam, type QuestionAssignee, type QuestionStatus } from './follow-up.events.js';
 import type { ProjectCommand } from './project.commands.js';
@@ -46,6 +47,8 @@ export interface ProjectState {
   documents: Record<string, DocumentState>;
   /** The precise point; null: the commune as a whole (rules in project-location.ts). */
   location: ProjectLocation | null;
+  /** The financing plan (rules in financing/project-financing.ts). */
+  financing: FinancingState;
 }
 
 export const TITLE_MAX = 160;
@@ -74,6 +77,7 @@ export const initialProjectState = (): ProjectState => ({
   partners: [],
   documents: {},
   location: null,
+  financing: initialFinancingState(),
 });
 
 const stepIndex = (step: ProjectStep): number => PROJECT_STEPS.indexOf(step);
@@ -362,6 +366,16 @@ function decide(command: ProjectCommand, state: ProjectState, context: DecisionC
     case 'ChangeDocumentVisibility':
     case 'RemoveDocument':
       return decideDocument(command, state, actor);
+    case 'SetFinancingCost':
+    case 'RequestFunding':
+    case 'GrantFunding':
+    case 'PayFunding':
+    case 'RefuseFunding':
+    case 'ReviseFunding':
+    case 'ChooseOwnShareRule':
+    case 'SaveSimulation':
+    case 'RequestFundingFromSimulation':
+      return decideFinancing(command, { projectId, codeInsee: state.codeInsee, financing: state.financing }, context);
   }
 }
 
@@ -424,6 +438,15 @@ function evolve(state: ProjectState, stored: ProjectEvent): ProjectState {
       return { ...state, documents: evolveDocuments(state.documents, e) };
     case 'ProjectLocated':
       return { ...state, location: e.data.location };
+    case 'FinancingCostSet':
+    case 'FundingLineRequested':
+    case 'FundingLineGranted':
+    case 'FundingInstalmentPaid':
+    case 'FundingLineRefused':
+    case 'FundingLineRevised':
+    case 'OwnShareRuleChosen':
+    case 'SimulationRun':
+      return { ...state, financing: evolveFinancing(state.financing, e) };
     default:
       // Events of other contexts on the project stream (documents…) do not change what this decider decides.
       return state;

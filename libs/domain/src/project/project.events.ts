@@ -14,6 +14,7 @@ import type {
   QuestionTakenInCharge,
 } from './follow-up.events.js';
 import type { ProjectLocated } from './project-location.js';
+import type { FinancingEvent } from '../financing/financing.events.js';
 import type { ProjectPublishedV2Data, PublicationRequestedV2Data, PublicationRevised, PublicationWithdrawn } from './publication.events.js';
 
 /** The steps of a project, in order. */
@@ -144,7 +145,8 @@ export type ProjectEvent =
   | QuestionReopened
   | MessagePosted
   | InternalNoteAdded
-  | ProjectLocated;
+  | ProjectLocated
+  | FinancingEvent;
 
 export type ProjectEventType = ProjectEvent['type'];
 
@@ -173,6 +175,14 @@ export const PROJECT_EVENT_VERSIONS: Record<ProjectEventType, number> = {
   MessagePosted: 1,
   InternalNoteAdded: 1,
   ProjectLocated: 1,
+  FinancingCostSet: 1,
+  FundingLineRequested: 1,
+  FundingLineGranted: 1,
+  FundingInstalmentPaid: 1,
+  FundingLineRefused: 1,
+  FundingLineRevised: 1,
+  OwnShareRuleChosen: 1,
+  SimulationRun: 1,
 };
 
 /** The stream of one project: `project-<uuid>`. */
