@@ -36,6 +36,9 @@ export function textFault(text: string, field: string): string | null {
   return null;
 }
 
+/** Fields whose text is a secret: checked, but kept byte for byte. */
+const SECRET_KEY = /password/i;
+
 const normaliseText = (text: string) => text.normalize('NFC').replace(/\r\n?/g, '\n');
 
 const tooDeep = () =>
@@ -68,13 +71,14 @@ export function guardBody(body: unknown): unknown {
       if (typeof value === 'string') {
         const fault = textFault(value, field);
         if (fault) errors.push({ field, message: fault });
-        else (node as Record<string, unknown>)[key] = normaliseText(value);
+        // A password is compared with the hash made from what the person typed then: never rewritten.
+        else if (!SECRET_KEY.test(key)) (node as Record<string, unknown>)[key] = normaliseText(value);
       } else if (typeof value === 'object' && value !== null) {
         stack.push({ node: value as Record<string, unknown>, path: field, depth: depth + 1 });
       }
     }
   }
-  if (errors.length > 0) throw invalidFields(errors.reverse());
+  if (errors.length > 0) throw invalidFields(errors);
   return body;
 }
 

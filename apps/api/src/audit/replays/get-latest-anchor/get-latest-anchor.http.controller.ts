@@ -10,6 +10,7 @@ import { CurrentActor } from '../../../shared/current-actor.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { requireAuditor } from '../../audit-access.js';
 import { anchorStatus } from '../../anchor-status.js';
+import { AnchorStatusDto } from './get-latest-anchor.response.dto.js';
 
 @ApiTags('Audit')
 @Controller('audit')
@@ -23,7 +24,7 @@ export class GetLatestAnchorHttpController {
 
   @Get('anchors/latest')
   @ApiOperation({ summary: 'La dernière ancre d’audit du journal, son âge et les événements pas encore scellés' })
-  @ApiOkResponse({ description: 'La dernière ancre (latest vaut null s’il n’y en a encore aucune)' })
+  @ApiOkResponse({ type: AnchorStatusDto, description: 'La dernière ancre (latest vaut null s’il n’y en a encore aucune)' })
   @ProblemResponses(401, 403)
   async latest(@CurrentActor() actor: Actor): Promise<AnchorStatus> {
     requireAuditor(actor);
