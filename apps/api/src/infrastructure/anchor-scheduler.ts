@@ -20,7 +20,8 @@ export interface LatestAnchor extends AnchorRecordedData {
  * after every AUDIT_ANCHOR_EVERY_EVENTS events or AUDIT_ANCHOR_MINUTES minutes, whichever comes
  * first, and only when the log has grown since the last one (ADR 0020). A deletion at the end of a
  * stream made while the server was down, or between two anchors, is seen by the next verification.
- * The start-up anchor runs after the server is up: a restart stays fast.
+ * The start-up anchor runs after the server is up, in the background: a restart stays fast (with
+ * demo data, it waits for the demo, whose log is small, so that the demo starts sealed).
  */
 @Injectable()
 export class AnchorScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -40,10 +41,17 @@ export class AnchorScheduler implements OnApplicationBootstrap, BeforeApplicatio
 
   onApplicationBootstrap(): void {
     const { atStartup, everyEvents, everyMinutes } = this.config.anchors;
-    if (atStartup) this.startup = this.tick();
+    // With demo data, createApp records it once the demo is written (recordAtStartup), so that it seals the demo.
+    if (atStartup && !this.config.demoData) this.startup = this.tick();
     if (everyEvents <= 0 && everyMinutes <= 0) return;
     this.timer = setInterval(() => void this.tickIfDue(), everyMinutes > 0 ? Math.min(POLL_MS, everyMinutes * 60_000) : POLL_MS);
     this.timer.unref();
+  }
+
+  /** The start-up anchor, recorded now: after the demo data, on a development server. */
+  recordAtStartup(): Promise<void> {
+    this.startup = this.tick();
+    return this.startup;
   }
 
   /** Resolves once the start-up anchor is recorded (or found needless). */
