@@ -29,6 +29,12 @@ test.describe('Audit in a browser', () => {
     await expect(page.getByRole('cell', { name: 'Nathalie Fournier prend la place de maire' })).toBeVisible();
     await expectAccessible(page, 'the audit home');
     await screenshot(page, 'desktop-audit-home');
+    // On a phone, the anchor's fingerprint wraps instead of widening the page.
+    const desktop = page.viewportSize()!;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'phone-audit-home');
+    await page.setViewportSize(desktop);
 
     await page.getByRole('link', { name: 'Extension du restaurant scolaire' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Audit : Extension du restaurant scolaire' })).toBeVisible();
