@@ -175,6 +175,18 @@ describe('input hardening and command retries', () => {
       expectProblem(changedBody, 422);
       expect(await head()).toBe(before);
     });
+
+    it('refuses the key on another project too, and keeps it per person', async () => {
+      const other = (await maire.post('/api/projects').send(newProject({ title: 'Autre projet' })).expect(201)).body.id;
+      const key = 'cle-autre-projet-01';
+      await maire.post(`/api/projects/${projectId}/messages`).set('Idempotency-Key', key).send({ text: 'Bonjour' }).expect(201);
+      const before = await head();
+      const elsewhere = await maire.post(`/api/projects/${other}/messages`).set('Idempotency-Key', key).send({ text: 'Bonjour' });
+      expectProblem(elsewhere, 422);
+      expect(await head()).toBe(before);
+      // The same key from someone else is their own key.
+      await adjoint.post(`/api/projects/${other}/messages`).set('Idempotency-Key', key).send({ text: 'Bonjour' }).expect(201);
+    });
   });
 
   describe('when many wrong passwords arrive at once', () => {

@@ -73,6 +73,7 @@ export class MongoAccountStore implements AccountStore {
   private readonly sessions: Collection<SessionDoc>;
   private readonly throttles: Collection<ThrottleDoc>;
   private readonly throttleLocks: Collection<{ _id: string; expiresAt: number }>;
+  private readonly idempotencyKeys: Collection<{ _id: string; requestHash: string; at: string }>;
   private readonly claims: Collection<ClaimDoc>;
   private readonly notificationSettings: Collection<SettingsDoc>;
   private readonly notificationReads: Collection<ReadDoc>;
@@ -90,6 +91,7 @@ export class MongoAccountStore implements AccountStore {
     this.sessions = this.db.collection('sessions');
     this.throttles = this.db.collection('login_throttles');
     this.throttleLocks = this.db.collection('login_throttle_locks');
+    this.idempotencyKeys = this.db.collection('idempotency_keys');
     this.claims = this.db.collection('token_claims');
     this.notificationSettings = this.db.collection('notification_settings');
     this.notificationReads = this.db.collection('notification_reads');
@@ -373,6 +375,16 @@ export class MongoAccountStore implements AccountStore {
     } catch (error) {
       if (isDuplicateKey(error)) return false;
       throw error;
+    }
+  }
+
+  async bindIdempotencyKey(key: string, requestHash: string, at: string): Promise<string> {
+    try {
+      await this.idempotencyKeys.insertOne({ _id: key, requestHash, at });
+      return requestHash;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      return (await this.idempotencyKeys.findOne({ _id: key }))!.requestHash;
     }
   }
 
