@@ -2,9 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { MAX_BODY_DEPTH, guardBody } from './input-guard.js';
 import { ProblemException } from './problem.js';
 
-const problemOf = (body: unknown) => {
+/** The problem guardBody throws for a body (or for a single value named `name`, as a query parameter). */
+const problemOf = (body: unknown, name?: string) => {
   try {
-    guardBody(body);
+    guardBody(body, name);
   } catch (error) {
     return (error as ProblemException).toProblem('/x');
   }
@@ -43,6 +44,10 @@ describe('guardBody', () => {
         { field: '__proto__', message: 'Le champ « __proto__ » n’est pas accepté.' },
         { field: 'funding.0.source', message: 'Le champ « funding.0.source » contient un caractère invalide (moitié de caractère Unicode) : retapez le texte.' },
       ]);
+    });
+
+    it('names a single query parameter by its name', () => {
+      expect(problemOf('a\u0000', 'kind').errors).toEqual([{ field: 'kind', message: 'Le champ « kind » contient un caractère de contrôle invisible (U+0000) : retirez-le.' }]);
     });
 
     it.each(['\u0007', '\u001b', '\u007f', '\u0085', '\u009f'])('refuses the control character %j', (c) => {

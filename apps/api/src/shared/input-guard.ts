@@ -48,10 +48,10 @@ const tooDeep = () =>
  * Checks a parsed body and normalises its texts in place; throws a 400 problem listing every field
  * at fault. Walks with its own stack, never recursion: 100 000 nested arrays cost a loop, not a crash.
  */
-export function guardBody(body: unknown): unknown {
+export function guardBody(body: unknown, name = 'corps'): unknown {
   if (typeof body === 'string') {
-    const fault = textFault(body, 'corps');
-    if (fault) throw invalidFields([{ field: '', message: fault }]);
+    const fault = textFault(body, name);
+    if (fault) throw invalidFields([{ field: name, message: fault }]);
     return normaliseText(body);
   }
   if (typeof body !== 'object' || body === null) return body;
@@ -109,6 +109,6 @@ export function verifyUtf8(_req: unknown, _res: unknown, buffer: Buffer, encodin
 @Injectable()
 export class InputGuardPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    return metadata.type === 'body' || metadata.type === 'query' ? guardBody(value) : value;
+    return metadata.type === 'body' || metadata.type === 'query' ? guardBody(value, metadata.data) : value;
   }
 }
