@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
+import { AnchorScheduler } from './infrastructure/anchor-scheduler.js';
 import type { AppConfig } from './config.js';
 import { DemoData } from './demo/demo-data.js';
 import { DemoFaq } from './demo/demo-faq.js';
@@ -65,6 +66,8 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
     const position = await app.get(DemoFaq).seedAfter(await app.get(DemoData).seedIfEmpty());
     // Serve the first page with the demo already in the read models.
     if (position > 0) await app.get(ReadModels).current(position);
+    // The start-up anchor seals the demo (ADR 0020); without demo data it runs in the background.
+    if (config.anchors.atStartup) await app.get(AnchorScheduler).recordAtStartup();
   }
   return app;
 }

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import type { AccountStore } from '@carnet/account-store';
 import type { EventStore } from '@carnet/event-store';
 import request from 'supertest';
@@ -60,13 +61,16 @@ describe('input hardening and command retries', () => {
     it.each([
       ['an anonymous endpoint', '/api/auth/login', false],
       ['a command', '/api/projects', true],
-    ])('answers 400 on %s', async (_label, path, logged) => {
+    ])('answers 400 on %s and logs no error', async (_label, path, logged) => {
+      const errors = jest.spyOn(Logger.prototype, 'error');
       const body = `{"email":"a@b.fr","password":"x","title":${deep}}`;
       const res = logged
         ? await maire.post(path as string).set('Content-Type', 'application/json').send(body)
         : await request(app.http).post(path as string).set('Content-Type', 'application/json').send(body);
       expectProblem(res, 400);
       expect(res.body.type).toBe('urn:carnet-de-projets:probleme:too_deep');
+      expect(errors).not.toHaveBeenCalled();
+      errors.mockRestore();
     });
   });
 
@@ -170,6 +174,18 @@ describe('input hardening and command retries', () => {
       const changedBody = await agent.post(`/api/projects/${projectId}/step`).set('Idempotency-Key', key).send({ step: 'etudes', progress: 20 });
       expectProblem(changedBody, 422);
       expect(await head()).toBe(before);
+    });
+
+    it('refuses the key on another project too, and keeps it per person', async () => {
+      const other = (await maire.post('/api/projects').send(newProject({ title: 'Autre projet' })).expect(201)).body.id;
+      const key = 'cle-autre-projet-01';
+      await maire.post(`/api/projects/${projectId}/messages`).set('Idempotency-Key', key).send({ text: 'Bonjour' }).expect(201);
+      const before = await head();
+      const elsewhere = await maire.post(`/api/projects/${other}/messages`).set('Idempotency-Key', key).send({ text: 'Bonjour' });
+      expectProblem(elsewhere, 422);
+      expect(await head()).toBe(before);
+      // The same key from someone else is their own key.
+      await adjoint.post(`/api/projects/${other}/messages`).set('Idempotency-Key', key).send({ text: 'Bonjour' }).expect(201);
     });
   });
 

@@ -208,6 +208,14 @@ export interface AccountStore {
   /** Gives back one reserved attempt atomically (see `release`); nothing when the key has no counter. */
   releaseAttempt(key: string): Promise<void>;
 
+  // Idempotency keys (ADR 0020)
+  /**
+   * Binds `key` (already scoped to its sender, e.g. `<accountId>:<Idempotency-Key>`) to the hash of
+   * the first request that carried it, atomically, and answers the hash it is bound to: equal to
+   * `requestHash` for that request and its retries, another one when the key served another request.
+   */
+  bindIdempotencyKey(key: string, requestHash: string, at: string): Promise<string>;
+
   // Notifications (ADR 0012): preferences and reading state, kept out of the log
   /** The settings of an account; defaults (mode null, positions 0) when it never had any. */
   getNotificationSettings(accountId: string): Promise<NotificationSettings>;

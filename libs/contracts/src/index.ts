@@ -541,6 +541,28 @@ export interface LogVerification {
   summary: string;
 }
 
+/** The last audit anchor of the log and how old it is (ADR 0020): what an auditor exports and keeps. */
+export interface AnchorStatus {
+  /** null while no anchor was ever recorded. */
+  latest: {
+    /** Every event at or before this position is sealed by the anchor. */
+    position: number;
+    streams: number;
+    headsHash: string;
+    /** Position of the AnchorRecorded event itself. */
+    eventPosition: number;
+    recordedAt: string;
+    ageSeconds: number;
+    /** Events appended after the anchor, not sealed yet. */
+    eventsSince: number;
+  } | null;
+  headPosition: number;
+  /** When the server records one: at start-up, every N events, every M minutes (0: not by that trigger). */
+  policy: { atStartup: boolean; everyEvents: number; everyMinutes: number };
+  /** « Dernière ancre il y a 3 minutes : elle scelle les 1 234 premiers événements… » */
+  summary: string;
+}
+
 /** One seat event of a commune: who took or left which seat, when. */
 export interface CommuneSeatHistoryEntry {
   position: number;

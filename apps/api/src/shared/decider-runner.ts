@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { CommandAccepted } from '@carnet/contracts';
 import type { Actor, Decider, DomainEvent } from '@carnet/domain';
 import { WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '@carnet/event-store';
-import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
+import type { AccountStore } from '@carnet/account-store';
+import { ACCOUNT_STORE, CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
 import type { CommandOptions } from './command-options.js';
 import { deterministicUuid } from './deterministic-id.js';
 import { fingerprint } from './fingerprint.js';
@@ -52,6 +53,7 @@ export class DeciderRunner {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ACCOUNT_STORE) private readonly keys: Pick<AccountStore, 'bindIdempotencyKey'>,
   ) {}
 
   /** Id of the command: stable for a retried request carrying the same Idempotency-Key. */
@@ -73,6 +75,11 @@ export class DeciderRunner {
   async run<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, request: DecisionRequest<C, S>): Promise<CommandAccepted> {
     const { id, streamId, command, actor, options } = request;
     const commandId = request.commandId ?? this.commandId(actor, options);
+    if (options.idempotencyKey && options.requestHash) {
+      // A key serves one request, whichever stream it went to: another method, path or body is refused (ADR 0020).
+      const bound = await this.keys.bindIdempotencyKey(`${actor.id}:${options.idempotencyKey}`, options.requestHash, this.clock.now().toISOString());
+      if (bound !== options.requestHash) throw keyReused();
+    }
     for (let attempt = 1; ; attempt++) {
       const recorded = await this.events.readStream(streamId);
       const already = recorded.filter((e) => e.metadata.commandId === commandId && e.metadata.actorId === actor.id);

@@ -14,7 +14,8 @@ import { MONEY_MAX_EUROS, moneyFault, moneyMessage } from '@carnet/domain';
  */
 export const MoneyField =
   (label: string, options: { description: string; example: number; required?: boolean; nullable?: boolean }) => (target: object, key: string) => {
-    const doc = { description: `${options.description} (euros HT, deux décimales au plus)`, example: options.example, minimum: 0, maximum: MONEY_MAX_EUROS, multipleOf: 0.01, ...(options.nullable ? { nullable: true } : {}) };
+    // No `multipleOf: 0.01`: generated clients and fuzzers would compute 57 × 0.01 = 0.5700000000000001.
+    const doc = { description: `${options.description} (euros HT, deux décimales au plus)`, example: options.example, minimum: 0, maximum: MONEY_MAX_EUROS, ...(options.nullable ? { nullable: true } : {}) };
     if (options.required) ApiProperty({ type: Number, ...doc })(target, key);
     else ApiPropertyOptional({ type: Number, ...doc })(target, key);
     if (!options.required) IsOptional()(target, key);

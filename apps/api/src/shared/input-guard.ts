@@ -36,6 +36,9 @@ export function textFault(text: string, field: string): string | null {
   return null;
 }
 
+/** Fields whose text is a secret: checked, but kept byte for byte. */
+const SECRET_KEY = /password/i;
+
 const normaliseText = (text: string) => text.normalize('NFC').replace(/\r\n?/g, '\n');
 
 const tooDeep = () =>
@@ -45,10 +48,10 @@ const tooDeep = () =>
  * Checks a parsed body and normalises its texts in place; throws a 400 problem listing every field
  * at fault. Walks with its own stack, never recursion: 100 000 nested arrays cost a loop, not a crash.
  */
-export function guardBody(body: unknown): unknown {
+export function guardBody(body: unknown, name = 'corps'): unknown {
   if (typeof body === 'string') {
-    const fault = textFault(body, 'corps');
-    if (fault) throw invalidFields([{ field: '', message: fault }]);
+    const fault = textFault(body, name);
+    if (fault) throw invalidFields([{ field: name, message: fault }]);
     return normaliseText(body);
   }
   if (typeof body !== 'object' || body === null) return body;
@@ -68,13 +71,14 @@ export function guardBody(body: unknown): unknown {
       if (typeof value === 'string') {
         const fault = textFault(value, field);
         if (fault) errors.push({ field, message: fault });
-        else (node as Record<string, unknown>)[key] = normaliseText(value);
+        // A password is compared with the hash made from what the person typed then: never rewritten.
+        else if (!SECRET_KEY.test(key)) (node as Record<string, unknown>)[key] = normaliseText(value);
       } else if (typeof value === 'object' && value !== null) {
         stack.push({ node: value as Record<string, unknown>, path: field, depth: depth + 1 });
       }
     }
   }
-  if (errors.length > 0) throw invalidFields(errors.reverse());
+  if (errors.length > 0) throw invalidFields(errors);
   return body;
 }
 
@@ -105,6 +109,6 @@ export function verifyUtf8(_req: unknown, _res: unknown, buffer: Buffer, encodin
 @Injectable()
 export class InputGuardPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    return metadata.type === 'body' || metadata.type === 'query' ? guardBody(value) : value;
+    return metadata.type === 'body' || metadata.type === 'query' ? guardBody(value, metadata.data) : value;
   }
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ProjectionRunner, ReadModelSet } from '@carnet/read-store';
 import { APP_CONFIG, type AppConfig } from '../config.js';
-import type { EventStore } from '@carnet/event-store';
-import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
+import { PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 import { ProblemException } from './problem.js';
 
 /** Where query handlers read: the generation the runner maintains, optionally after waiting for a position. */
@@ -11,7 +10,6 @@ export class ReadModels {
   constructor(
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   /**
@@ -21,7 +19,7 @@ export class ReadModels {
   async current(minPosition?: number): Promise<ReadModelSet> {
     if (minPosition && minPosition > this.runner.checkpoint) {
       // A command answers once its events are durable: the position it gave is at or before the head.
-      const head = await this.events.headPosition();
+      const head = await this.runner.logHead();
       if (minPosition > head) {
         const message = `minPosition (${minPosition}) dépasse la fin du journal (position ${head}) : reprenez la position donnée par la réponse de votre commande.`;
         throw new ProblemException(400, 'validation', 'Certains champs sont invalides', message, [{ field: 'minPosition', message }]);

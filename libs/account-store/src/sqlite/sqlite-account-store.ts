@@ -166,6 +166,7 @@ export class SqliteAccountStore implements AccountStore {
         account_id TEXT NOT NULL, notification_id TEXT NOT NULL, PRIMARY KEY (account_id, notification_id)
       ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS notification_claims (key TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS idempotency_keys (key TEXT PRIMARY KEY, request_hash TEXT NOT NULL, at TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS follows (
         account_id TEXT NOT NULL, project_id TEXT NOT NULL, following INTEGER NOT NULL, at TEXT NOT NULL,
         PRIMARY KEY (account_id, project_id)
@@ -458,6 +459,11 @@ export class SqliteAccountStore implements AccountStore {
 
   private claimKey(key: string, at: string): boolean {
     return this.db.prepare('INSERT OR IGNORE INTO notification_claims (key, at) VALUES (?, ?)').run(key, at).changes === 1;
+  }
+
+  async bindIdempotencyKey(key: string, requestHash: string, at: string): Promise<string> {
+    this.db.prepare('INSERT OR IGNORE INTO idempotency_keys (key, request_hash, at) VALUES (?, ?, ?)').run(key, requestHash, at);
+    return (this.db.prepare('SELECT request_hash FROM idempotency_keys WHERE key = ?').get(key) as { request_hash: string }).request_hash;
   }
 
   async claimDigest(accountId: string, day: string, at: string): Promise<boolean> {

@@ -367,6 +367,19 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
       });
     });
 
+    describe('idempotency keys', () => {
+      it('binds a key to the first request that carried it, even when several race, and says so to the others', async () => {
+        const bound = await Promise.all(['h1', 'h2', 'h3'].map((hash) => store.bindIdempotencyKey('a1:cle-0001', hash, NOW)));
+        expect(new Set(bound).size).toBe(1);
+        const first = bound[0];
+        expect(await store.bindIdempotencyKey('a1:cle-0001', first, LATER)).toBe(first);
+        expect(await store.bindIdempotencyKey('a1:cle-0001', 'autre', LATER)).toBe(first);
+        expect(await store.bindIdempotencyKey('a2:cle-0001', 'autre', LATER)).toBe('autre');
+        const other = await fixture.reopen();
+        expect(await other.bindIdempotencyKey('a1:cle-0001', 'encore', LATER)).toBe(first);
+      });
+    });
+
     describe('notification settings', () => {
       it('has defaults for a person who never chose anything', async () => {
         expect(await store.getNotificationSettings('a1')).toEqual({ accountId: 'a1', emailMode: null, readUpTo: 0, lastDigestPosition: 0 });
