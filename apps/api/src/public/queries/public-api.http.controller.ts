@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiPr
 import { PROJECT_THEMES } from '@carnet/domain';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
-import { ProblemDto } from '../../shared/openapi.js';
+import { DocumentBytesResponse, ProblemDto } from '../../shared/openapi.js';
 import { ProblemException } from '../../shared/problem.js';
 import { UuidParam } from '../../shared/uuid-param.js';
 import { CommuneGeo } from '../commune-geo.js';
@@ -93,8 +93,7 @@ export class PublicApiHttpController {
   @ApiOperation({ summary: 'Télécharger un document public d’un projet publié (seulement ceux de la version approuvée)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'documentId', format: 'uuid' })
-  @ApiProduces('application/octet-stream')
-  @ApiResponse({ status: 200, description: 'Le fichier, à la version approuvée' })
+  @DocumentBytesResponse('Le fichier, à la version approuvée')
   @ApiResponse({ status: 404, description: 'Document absent de la version publiée', content: PROBLEM })
   @ApiResponse({ status: 429, description: 'Trop de requêtes', content: PROBLEM })
   async document(@Param('id', UuidParam) id: string, @Param('documentId', UuidParam) documentId: string, @Res() res: Response): Promise<void> {
