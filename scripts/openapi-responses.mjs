@@ -112,6 +112,8 @@ const rewrite = (value) =>
       : value;
 
 /** JSON Schema draft 7 → the OpenAPI 3.0 schema dialect @nestjs/swagger writes: no `const`, no `null` type (`nullable`). */
+// 3.0 has no null type: `nullable` needs a `type` beside it, hence this alternative accepting null only.
+const NULL_ONLY = { type: 'object', nullable: true, enum: [null] };
 function toOpenApi30(schema) {
   const out = { ...schema };
   if ('const' in out) {
@@ -120,25 +122,23 @@ function toOpenApi30(schema) {
   }
   if (Array.isArray(out.type)) {
     const types = out.type.filter((t) => t !== 'null');
-    if (types.length < out.type.length) out.nullable = true;
-    if (types.length === 1) out.type = types[0];
-    else {
+    const nullable = types.length < out.type.length;
+    if (types.length === 1) {
+      out.type = types[0];
+      if (nullable) out.nullable = true;
+    } else {
       delete out.type;
-      out.anyOf = types.map((type) => ({ type }));
+      out.anyOf = [...types.map((type) => ({ type })), ...(nullable ? [NULL_ONLY] : [])];
     }
   }
   for (const key of ['anyOf', 'oneOf']) {
     if (!Array.isArray(out[key])) continue;
     const rest = out[key].filter((s) => s.type !== 'null');
     if (rest.length === out[key].length) continue;
-    out.nullable = true;
-    if (rest.length === 1 && !rest[0].$ref) {
+    if (rest.length === 1 && !rest[0].$ref && rest[0].type) {
       delete out[key];
       Object.assign(out, rest[0], { nullable: true });
-    } else if (rest.length === 1) {
-      delete out[key];
-      out.allOf = rest;
-    } else out[key] = rest;
+    } else out[key] = [...rest, NULL_ONLY];
   }
   return out;
 }

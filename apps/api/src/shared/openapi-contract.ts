@@ -30,6 +30,8 @@ export interface GeneratedResponses {
 const GENERATED = GENERATED_RESPONSES;
 const PROBLEM = { $ref: '#/components/schemas/ProblemDto' };
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+// The metadata key of @ApiProduces (not exported by @nestjs/swagger's package entry).
+const API_PRODUCES = 'swagger/apiProduces';
 const CHANGING = new Set(['post', 'put', 'patch', 'delete']);
 
 interface RouteFacts {
@@ -38,6 +40,8 @@ interface RouteFacts {
   minPosition: boolean;
   /** The method writes the response itself (@Res() without passthrough): its status is its own business. */
   writesItself: boolean;
+  /** The media type of the body (@ApiProduces), JSON unless said otherwise. */
+  mediaType: string;
 }
 
 /** What Nest knows of every controller method, keyed by the operationId @nestjs/swagger gives it. */
@@ -68,6 +72,7 @@ function routeFacts(app: INestApplication): Map<string, RouteFacts> {
           uuidParams,
           minPosition,
           writesItself,
+          mediaType: (Reflect.getMetadata(API_PRODUCES, handler) as string[] | undefined)?.[0] ?? 'application/json',
         });
       }
     }
@@ -113,7 +118,7 @@ export function completeOpenApi(document: OpenAPIObject, app: INestApplication):
         const body = op.operationId ? GENERATED.operations[op.operationId] : undefined;
         const current = op.responses[success] as ResponseObject | undefined;
         if (body && !current?.content) {
-          op.responses[success] = { description: current?.description ?? 'Succès', content: { 'application/json': { schema: body } } };
+          op.responses[success] = { description: current?.description ?? 'Succès', content: { [fact.mediaType]: { schema: body } } };
         } else if (!current) {
           op.responses[success] = { description: fact.successStatus === 204 ? 'Fait ; pas de contenu' : 'Succès' };
         }

@@ -376,7 +376,6 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     },
     "commune": {
      "description": "For commune accounts: the seat held now, or null (released, replaced, never seated).",
-     "nullable": true,
      "type": "object",
      "properties": {
       "codeInsee": {
@@ -397,7 +396,8 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
       "codeInsee",
       "name",
       "seat"
-     ]
+     ],
+     "nullable": true
     },
     "status": {
      "type": "string"
@@ -429,7 +429,6 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "type": "boolean"
     },
     "mayor": {
-     "nullable": true,
      "type": "object",
      "properties": {
       "userId": {
@@ -442,7 +441,8 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "required": [
       "userId",
       "name"
-     ]
+     ],
+     "nullable": true
     },
     "collaborators": {
      "type": "number"
@@ -485,13 +485,19 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "description": "Ids of project documents attached to the answer."
     },
     "contact": {
-     "description": "The recommended contact of the directory, or null (also null when the contact was archived or erased).",
-     "nullable": true,
-     "allOf": [
+     "anyOf": [
       {
        "$ref": "#/components/schemas/Contract_ContactCard"
+      },
+      {
+       "type": "object",
+       "nullable": true,
+       "enum": [
+        null
+       ]
       }
-     ]
+     ],
+     "description": "The recommended contact of the directory, or null (also null when the contact was archived or erased)."
     }
    },
    "required": [
@@ -786,13 +792,19 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      }
     },
     "publicationWork": {
-     "description": "The publication workflow (issue #5): the version being written, and the one the public reads. Null before any request.",
-     "nullable": true,
-     "allOf": [
+     "anyOf": [
       {
        "$ref": "#/components/schemas/Contract_PublicationWork"
+      },
+      {
+       "type": "object",
+       "nullable": true,
+       "enum": [
+        null
+       ]
       }
-     ]
+     ],
+     "description": "The publication workflow (issue #5): the version being written, and the one the public reads. Null before any request."
     },
     "documents": {
      "type": "array",
@@ -967,10 +979,16 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "type": "string"
     },
     "mayor": {
-     "nullable": true,
-     "allOf": [
+     "anyOf": [
       {
        "$ref": "#/components/schemas/Contract_MemberView"
+      },
+      {
+       "type": "object",
+       "nullable": true,
+       "enum": [
+        null
+       ]
       }
      ]
     },
@@ -1557,10 +1575,16 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "nullable": true
     },
     "seat": {
-     "nullable": true,
-     "allOf": [
+     "anyOf": [
       {
        "$ref": "#/components/schemas/Contract_SeatKind"
+      },
+      {
+       "type": "object",
+       "nullable": true,
+       "enum": [
+        null
+       ]
       }
      ]
     },
@@ -1594,10 +1618,16 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "type": "number"
     },
     "firstMismatch": {
-     "nullable": true,
-     "allOf": [
+     "anyOf": [
       {
        "$ref": "#/components/schemas/Contract_AuditMismatch"
+      },
+      {
+       "type": "object",
+       "nullable": true,
+       "enum": [
+        null
+       ]
       }
      ]
     },
@@ -1642,10 +1672,16 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "nullable": true
     },
     "seat": {
-     "nullable": true,
-     "allOf": [
+     "anyOf": [
       {
        "$ref": "#/components/schemas/Contract_SeatKind"
+      },
+      {
+       "type": "object",
+       "nullable": true,
+       "enum": [
+        null
+       ]
       }
      ]
     },
@@ -2114,13 +2150,19 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
    "type": "object",
    "properties": {
     "from": {
-     "description": "Null when the project did not exist yet at `fromAt`.",
-     "nullable": true,
-     "allOf": [
+     "anyOf": [
       {
        "$ref": "#/components/schemas/Contract_ProjectAsOf"
+      },
+      {
+       "type": "object",
+       "nullable": true,
+       "enum": [
+        null
+       ]
       }
-     ]
+     ],
+     "description": "Null when the project did not exist yet at `fromAt`."
     },
     "fromAt": {
      "type": "string"
@@ -2196,13 +2238,19 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      }
     },
     "publicationWork": {
-     "description": "The publication workflow (issue #5): the version being written, and the one the public reads. Null before any request.",
-     "nullable": true,
-     "allOf": [
+     "anyOf": [
       {
        "$ref": "#/components/schemas/Contract_PublicationWork"
+      },
+      {
+       "type": "object",
+       "nullable": true,
+       "enum": [
+        null
+       ]
       }
-     ]
+     ],
+     "description": "The publication workflow (issue #5): the version being written, and the one the public reads. Null before any request."
     },
     "documents": {
      "type": "array",
@@ -2373,7 +2421,6 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     },
     "approved": {
      "description": "The version the public reads (null when nothing is public).",
-     "nullable": true,
      "type": "object",
      "properties": {
       "version": {
@@ -2395,7 +2442,8 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
       "fingerprint",
       "approvedAt",
       "approvedBy"
-     ]
+     ],
+     "nullable": true
     },
     "awaitingApproval": {
      "type": "boolean",
@@ -2403,7 +2451,6 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     },
     "withdrawn": {
      "description": "When the publication was withdrawn, and why (null otherwise).",
-     "nullable": true,
      "type": "object",
      "properties": {
       "at": {
@@ -2420,7 +2467,8 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
       "at",
       "by",
       "reason"
-     ]
+     ],
+     "nullable": true
     }
    },
    "required": [
@@ -2578,10 +2626,16 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "description": "Département team the question was routed to."
     },
     "assignee": {
-     "nullable": true,
-     "allOf": [
+     "anyOf": [
       {
        "$ref": "#/components/schemas/Contract_QuestionAssigneeView"
+      },
+      {
+       "type": "object",
+       "nullable": true,
+       "enum": [
+        null
+       ]
       }
      ]
     },
@@ -2679,10 +2733,16 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "$ref": "#/components/schemas/Contract_DepartementTeam"
     },
     "assignee": {
-     "nullable": true,
-     "allOf": [
+     "anyOf": [
       {
        "$ref": "#/components/schemas/Contract_ActorView"
+      },
+      {
+       "type": "object",
+       "nullable": true,
+       "enum": [
+        null
+       ]
       }
      ]
     },
