@@ -132,8 +132,20 @@ describe('The OpenAPI contract', () => {
       expect(res.headers.allow).toBe('GET, PATCH, HEAD');
     });
 
+    it('takes the most literal address: export.csv is not a project id', async () => {
+      const res = await request(t.http).patch('/api/projects/export.csv').expect(405);
+      expect(res.headers.allow).toBe('GET, HEAD');
+    });
+
     it('still answers 404 for an address that does not exist', async () => {
       await request(t.http).delete('/api/nulle-part').expect(404);
+    });
+  });
+
+  describe('the public API’s filters', () => {
+    it('refuses a filter given twice instead of ignoring it', async () => {
+      const res = await request(t.http).get('/api/public/v1/projects?theme=ecole&theme=voirie').expect(400);
+      expect(res.body.errors).toEqual([{ field: 'theme', message: 'Ce paramètre ne peut être donné qu’une fois.' }]);
     });
   });
 

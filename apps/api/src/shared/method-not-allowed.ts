@@ -7,6 +7,8 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 interface KnownPath {
   pattern: RegExp;
   methods: Set<string>;
+  /** How many `{…}` segments: fewer is more literal. */
+  params: number;
 }
 
 /** `/api/projects/{id}/documents/{documentId}` → a pattern where each `{…}` is one path segment. */
@@ -23,11 +25,15 @@ function toPattern(template: string): RegExp {
 export function methodNotAllowed(document: OpenAPIObject): RequestHandler {
   const known: KnownPath[] = Object.entries(document.paths).map(([template, item]) => ({
     pattern: toPattern(template),
+    params: (template.match(/\{/g) ?? []).length,
     methods: new Set(METHODS.filter((m) => (item as Record<string, unknown>)[m.toLowerCase()])),
   }));
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.path.startsWith('/api/')) return next();
-    const matching = known.filter((k) => k.pattern.test(req.path));
+    // The most literal addresses win: /api/projects/export.csv is not /api/projects/{id}.
+    const candidates = known.filter((k) => k.pattern.test(req.path));
+    const fewest = Math.min(...candidates.map((k) => k.params));
+    const matching = candidates.filter((k) => k.params === fewest);
     if (!matching.length) return next();
     const allowed = new Set<string>(matching.flatMap((k) => [...k.methods]));
     if (allowed.has('GET')) allowed.add('HEAD');

@@ -55,13 +55,11 @@ export function CommandHeadersDoc() {
       name: 'If-Match',
       required: false,
       description: 'Version du projet vue par la personne, entre guillemets comme un ETag, par exemple "3" (W/"3", 3 et * sont acceptés) ; 409 si le projet a changé depuis, 400 si l’en-tête est mal formé.',
-      schema: { type: 'string', pattern: '^(\\*|(W/)?"?[0-9]{1,15}"?)$', example: '"3"' },
     }),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
       description: 'Une commande rejouée avec la même clé n’ajoute rien.',
-      schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$', example: 'preau-ecole-2026' },
     }),
   );
 }
