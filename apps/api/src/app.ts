@@ -18,6 +18,8 @@ import { publicCors } from './public/http/http-cache.js';
 import { ProblemFilter } from './shared/problem.filter.js';
 import { validationPipe } from './shared/validation.js';
 import { InputGuardPipe, jsonInputGuard, verifyUtf8 } from './shared/input-guard.js';
+import { completeOpenApi } from './shared/openapi-contract.js';
+import { methodNotAllowed } from './shared/method-not-allowed.js';
 import { cspNonce, securityHeaders, securityHeadersConfig } from './shared/security-headers.js';
 import { STYLE as PORTAL_STYLE } from './public/portal/portal.html.js';
 
@@ -50,7 +52,9 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
     )
     .setVersion('0.1.0')
     .build();
-  const document = SwaggerModule.createDocument(app, openapi);
+  // Completed from what the server is made of: every 2xx body, UUID ids, the shared problems (ADR 0021).
+  const document = completeOpenApi(SwaggerModule.createDocument(app, openapi), app);
+  app.use(methodNotAllowed(document));
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',
     useGlobalPrefix: false,

@@ -4,6 +4,17 @@ import type { EventStore } from '@carnet/event-store';
 import type { ProjectionRunner, ReadStore } from '@carnet/read-store';
 import { EVENT_STORE, PROJECTION_RUNNER, READ_STORE } from '../infrastructure/tokens.js';
 
+/** The state of the service, for probes and people. */
+export interface HealthView {
+  status: 'ok';
+  eventStore: string;
+  readStore: string;
+  logPosition: number;
+  readModelPosition: number;
+  readModelGeneration: number;
+  lag: number;
+}
+
 @ApiTags('Santé')
 @Controller('health')
 export class HealthHttpController {
@@ -15,7 +26,7 @@ export class HealthHttpController {
 
   @Get()
   @ApiOperation({ summary: 'État du service : moteurs utilisés et retard des projections' })
-  async health() {
+  async health(): Promise<HealthView> {
     const head = await this.events.headPosition();
     return {
       status: 'ok',

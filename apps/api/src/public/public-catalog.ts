@@ -109,7 +109,11 @@ export function decodeCursor(cursor: string | undefined, field = 'cursor'): numb
 /** Parses query-string filters (API names or portal names), with French problems for wrong values. */
 export function parseFilters(query: Record<string, unknown>, names = { theme: 'theme', commune: 'commune', year: 'year', costBand: 'costBand' }): PublicFilters {
   const errors: Array<{ field: string; message: string }> = [];
-  const text = (name: string) => (typeof query[name] === 'string' && query[name] !== '' ? (query[name] as string) : undefined);
+  const text = (name: string) => {
+    // A filter given twice (?theme=a&theme=b) is refused rather than silently ignored.
+    if (Array.isArray(query[name])) errors.push({ field: name, message: 'Ce paramètre ne peut être donné qu’une fois.' });
+    return typeof query[name] === 'string' && query[name] !== '' ? (query[name] as string) : undefined;
+  };
   const filters: PublicFilters = {};
   const theme = text(names.theme);
   if (theme !== undefined) {
