@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Metrics } from '../operations/metrics.js';
 import type { Account, AccountStore } from '@carnet/account-store';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { ProblemException } from '../shared/problem.js';
@@ -17,6 +18,7 @@ export class Authentication {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
     private readonly hasher: PasswordHasher,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   /** The account whose credentials these are; 401 (always the same answer) or 429 problems otherwise. */
@@ -27,6 +29,7 @@ export class Authentication {
     const [accountThrottle, ipThrottle] = await Promise.all([this.store.getThrottle(accountKey), this.store.getThrottle(ipKey)]);
     const wait = Math.max(retryAfterSeconds(accountThrottle, now), retryAfterSeconds(ipThrottle, now));
     if (wait > 0) {
+      this.metrics?.loginThrottle('refused_locked');
       throw new ProblemException(
         429,
         'too_many_login_attempts',
@@ -43,6 +46,7 @@ export class Authentication {
     if (!usable) {
       // Throttles are read-modify-write without a lock: a burst of parallel attempts may count a few
       // failures short, which a limit of 5 or 30 tolerates.
+      this.metrics?.loginThrottle('failure_counted');
       await Promise.all([
         this.store.putThrottle(recordFailure(accountThrottle, accountKey, now, ACCOUNT_LIMITS)),
         this.store.putThrottle(recordFailure(ipThrottle, ipKey, now, IP_LIMITS)),

@@ -9,6 +9,8 @@ export interface CommandOptions {
   /** From `Idempotency-Key`: a retry with the same key appends nothing new. */
   idempotencyKey?: string;
   correlationId?: string;
+  /** The request's id (X-Request-Id or generated, see operations/logging.ts), kept in the events' metadata. */
+  requestId?: string;
 }
 
 const IF_MATCH = /^(?:W\/)?"?(\d+)"?$/;
@@ -37,6 +39,8 @@ export function readCommandOptions(request: Request): CommandOptions {
   }
   const correlation = request.header('x-correlation-id');
   if (correlation && /^[A-Za-z0-9._:-]{1,128}$/.test(correlation)) options.correlationId = correlation;
+  const requestId = (request as Request & { id?: unknown }).id;
+  if (typeof requestId === 'string' && requestId.length > 0) options.requestId = requestId;
   return options;
 }
 
