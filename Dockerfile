@@ -50,21 +50,14 @@ ENV NODE_ENV=production \
     WEB_DIST=/app/apps/web/dist/browser
 WORKDIR /app
 # Code and dependencies belong to root and are read-only for the process; only /data is writable.
-COPY --from=prod-deps /app/package.json ./
-COPY --from=prod-deps /app/node_modules node_modules
-COPY --from=build /app/libs/domain/package.json libs/domain/
+# The manifests and every node_modules folder of the install (npm nests some packages under apps/api).
+COPY --from=prod-deps /app ./
 COPY --from=build /app/libs/domain/dist libs/domain/dist
-COPY --from=build /app/libs/contracts/package.json libs/contracts/
 COPY --from=build /app/libs/contracts/dist libs/contracts/dist
-COPY --from=build /app/libs/event-store/package.json libs/event-store/
 COPY --from=build /app/libs/event-store/dist libs/event-store/dist
-COPY --from=build /app/libs/read-store/package.json libs/read-store/
 COPY --from=build /app/libs/read-store/dist libs/read-store/dist
-COPY --from=build /app/libs/account-store/package.json libs/account-store/
 COPY --from=build /app/libs/account-store/dist libs/account-store/dist
-COPY --from=build /app/libs/blob-store/package.json libs/blob-store/
 COPY --from=build /app/libs/blob-store/dist libs/blob-store/dist
-COPY --from=build /app/apps/api/package.json apps/api/
 COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/apps/api/assets apps/api/assets
 COPY --from=build /app/apps/api/src/identity/common-passwords.txt apps/api/src/identity/
