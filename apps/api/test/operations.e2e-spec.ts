@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import type { EventStore } from '@carnet/event-store';
@@ -25,6 +26,7 @@ class LogLines extends Writable {
   }
 }
 
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const TOKEN = 'jeton-des-metriques-de-test';
 const bearer = { Authorization: `Bearer ${TOKEN}` };
 
@@ -142,6 +144,15 @@ describe('Operations (health, logs, metrics, poison events — ADR 0022)', () =>
       expect(text).toMatch(/carnet_projection_stopped\{projection="projects"\} 0/);
       expect(text).toMatch(/carnet_login_throttle_events_total\{event="failure_counted"\} [1-9]/);
       expect(text).toMatch(/carnet_process_cpu_seconds_total /);
+    });
+
+    it('has every series the Grafana dashboard of docs/ draws', async () => {
+      const text = (await request(t.http).get('/metrics').set(bearer).expect(200)).text;
+      const dashboard = readFileSync(join(ROOT, 'docs/operations/grafana-dashboard.json'), 'utf8');
+      const names = [...new Set(dashboard.match(/carnet_[a-z0-9_]+/g))];
+      expect(names.length).toBeGreaterThan(10);
+      const exposed = new Set([...text.matchAll(/^# TYPE (\S+) (\w+)/gm)].flatMap(([, name, type]) => (type === 'histogram' ? [name, `${name}_bucket`, `${name}_sum`, `${name}_count`] : [name])));
+      expect(names.filter((name) => !exposed.has(name))).toEqual([]);
     });
   });
 
