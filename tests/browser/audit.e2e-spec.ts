@@ -20,11 +20,21 @@ test.describe('Audit in a browser', () => {
     await page.getByRole('link', { name: 'Audit', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Audit' })).toBeVisible();
     await expect(page.getByText(/Journal intègre : \d+ événements vérifiés/)).toBeVisible();
+    // The last audit anchor and its age (issue #13): the log of a fresh server may not be sealed yet.
+    const anchor = page.getByRole('region', { name: 'Dernière ancre d’audit' });
+    await expect(anchor).toContainText(/Aucune ancre n’a encore été enregistrée|Dernière ancre (à l’instant|il y a)/);
+    await expect(anchor).toContainText('Le serveur enregistre une ancre à chaque démarrage');
     await page.getByLabel('Commune').selectOption({ label: 'Marines' });
     await expect(page.getByRole('heading', { name: 'Places de la commune de Marines' })).toBeVisible();
     await expect(page.getByRole('cell', { name: 'Nathalie Fournier prend la place de maire' })).toBeVisible();
     await expectAccessible(page, 'the audit home');
     await screenshot(page, 'desktop-audit-home');
+    // On a phone, the anchor's fingerprint wraps instead of widening the page.
+    const desktop = page.viewportSize()!;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'phone-audit-home');
+    await page.setViewportSize(desktop);
 
     await page.getByRole('link', { name: 'Extension du restaurant scolaire' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Audit : Extension du restaurant scolaire' })).toBeVisible();

@@ -13,6 +13,8 @@ import { ProjectsModule } from './projects/projects.module.js';
 import { SearchModule } from './search/search.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { PublicModule } from './public/public.module.js';
+import { MapModule } from './map/map.module.js';
+import { FaqModule } from './faq/faq.module.js';
 import { OperationsModule, type OperationsOptions } from './operations/operations.module.js';
 import { ActorGuard } from './shared/actor.guard.js';
 
@@ -21,7 +23,7 @@ export class AppModule {
   static forRoot(config: AppConfig, clock = new SettableClock(), operations: OperationsOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), OperationsModule.forRoot(config, operations), CommunesModule, IdentityModule, ProjectsModule, AuditModule, NotificationsModule, SearchModule, DashboardsModule, PublicModule],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), OperationsModule.forRoot(config, operations), CommunesModule, IdentityModule, ProjectsModule, AuditModule, NotificationsModule, SearchModule, DashboardsModule, PublicModule, MapModule, FaqModule],
       providers: [DemoData, { provide: APP_GUARD, useClass: ActorGuard }],
     };
   }

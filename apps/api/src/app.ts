@@ -5,18 +5,24 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
+import { AnchorScheduler } from './infrastructure/anchor-scheduler.js';
 import { Metrics } from './operations/metrics.js';
 import type { AppConfig } from './config.js';
 import { DemoData } from './demo/demo-data.js';
+import { DemoFaq } from './demo/demo-faq.js';
 import { DemoAccounts } from './identity/demo-accounts.js';
 import { ReadModels } from './shared/read-models.js';
 import { publicCors } from './public/http/http-cache.js';
 import { ProblemFilter } from './shared/problem.filter.js';
 import { validationPipe } from './shared/validation.js';
+import { InputGuardPipe, jsonInputGuard, verifyUtf8 } from './shared/input-guard.js';
+import { cspNonce, securityHeaders, securityHeadersConfig } from './shared/security-headers.js';
+import { STYLE as PORTAL_STYLE } from './public/portal/portal.html.js';
 
 /** Builds the whole application (API, OpenAPI, web app) for a configuration; used by main and by tests. */
 export async function createApp(config: AppConfig, options: { logger?: LogLevel[] | false; logDestination?: DestinationStream } = {}): Promise<NestExpressApplication> {
@@ -28,13 +34,18 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
   );
   if (jsonLogs) app.useLogger(app.get(PinoLogger));
   app.use(app.get(Metrics).httpMiddleware());
-  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  // Security headers first, so that every answer carries them, the body parser's 400s included (ADR 0021).
+  app.use(...securityHeaders(securityHeadersConfig(config, process.env, [PORTAL_STYLE])));
+  // express.json itself rather than useBodyParser, whose options leave out `verify`.
+  app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'], verify: verifyUtf8 }));
+  // Depth, prototype keys, control characters, lone surrogates, NFC: before any guard or DTO (ADR 0020).
+  app.use(jsonInputGuard);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   // The public portal, its sitemap and robots.txt are pages of the site, not of the API.
   app.setGlobalPrefix('api', { exclude: SERVER_PAGES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.use('/api/public', publicCors);
-  app.useGlobalPipes(validationPipe);
+  app.useGlobalPipes(new InputGuardPipe(), validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
 
@@ -47,16 +58,23 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
     .setVersion('0.1.0')
     .build();
   const document = SwaggerModule.createDocument(app, openapi);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    useGlobalPrefix: false,
+    // No badge fetched from validator.swagger.io: the CSP allows images from this site only.
+    swaggerOptions: { validatorUrl: null },
+  });
 
   serveWebApp(app, config.webDist);
   await app.init();
   if (config.demoData) {
     // Demo people first (their accounts), then their seats and projects, written as events.
     await app.get(DemoAccounts).seedIfEmpty();
-    const position = await app.get(DemoData).seedIfEmpty();
+    const position = await app.get(DemoFaq).seedAfter(await app.get(DemoData).seedIfEmpty());
     // Serve the first page with the demo already in the read models.
     if (position > 0) await app.get(ReadModels).current(position);
+    // The start-up anchor seals the demo (ADR 0020); without demo data it runs in the background.
+    if (config.anchors.atStartup) await app.get(AnchorScheduler).recordAtStartup();
   }
   return app;
 }
@@ -80,6 +98,9 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
     // Someone without a session who opens the site lands on the public portal (published projects, issue #5).
     if (req.path === '/' && !/(?:^|;\s*)carnet_session=/.test(req.headers.cookie ?? '')) return res.redirect(302, '/projets-publics');
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    // Angular gives this response's CSP nonce to the <style> elements of its components (ngCspNonce).
+    readFile(index, 'utf8')
+      .then((page) => res.type('html').send(page.replace('<app-root', `<app-root ngCspNonce="${cspNonce(res)}"`)))
+      .catch(next);
   });
 }

@@ -13,8 +13,11 @@ export interface AppConfig {
   eligibilityThreshold: number;
   demoData: boolean;
   readWaitTimeoutMs: number;
-  /** Hours between two audit anchors (0: never, e.g. when a cron runs `npm run audit:anchor`). */
-  anchorIntervalHours: number;
+  /**
+   * Audit anchors recorded by the server (ADR 0020): one at start-up, then after `everyEvents`
+   * events or `everyMinutes` minutes, whichever comes first (0: not by that trigger).
+   */
+  anchors: { atStartup: boolean; everyEvents: number; everyMinutes: number };
   webDist: string;
   /** Uploaded documents: size limit and accepted types (sniffed from the content). */
   documents: { maxMb: number; mediaTypes: DocumentMediaType[] };
@@ -91,7 +94,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eligibilityThreshold: int(env.ELIGIBILITY_THRESHOLD, 5000, 'ELIGIBILITY_THRESHOLD'),
     demoData: env.DEMO_DATA ? env.DEMO_DATA === 'true' : !production,
     readWaitTimeoutMs: int(env.READ_WAIT_TIMEOUT_MS, 5000, 'READ_WAIT_TIMEOUT_MS'),
-    anchorIntervalHours: int(env.AUDIT_ANCHOR_HOURS, 24, 'AUDIT_ANCHOR_HOURS'),
+    anchors: {
+      atStartup: env.AUDIT_ANCHOR_AT_STARTUP !== 'false',
+      everyEvents: int(env.AUDIT_ANCHOR_EVERY_EVENTS, 1000, 'AUDIT_ANCHOR_EVERY_EVENTS'),
+      // AUDIT_ANCHOR_HOURS is the older setting, still read when the minutes are not given.
+      everyMinutes: env.AUDIT_ANCHOR_MINUTES !== undefined && env.AUDIT_ANCHOR_MINUTES !== ''
+        ? int(env.AUDIT_ANCHOR_MINUTES, 60, 'AUDIT_ANCHOR_MINUTES')
+        : env.AUDIT_ANCHOR_HOURS ? int(env.AUDIT_ANCHOR_HOURS, 1, 'AUDIT_ANCHOR_HOURS') * 60 : 60,
+    },
     webDist: resolve(env.WEB_DIST ?? 'apps/web/dist/browser'),
     documents: { maxMb: Math.max(1, int(env.DOCUMENT_MAX_MB, 20, 'DOCUMENT_MAX_MB')), mediaTypes: mediaTypes(env.DOCUMENT_MEDIA_TYPES) },
     digestHour: hour(env.DIGEST_HOUR),

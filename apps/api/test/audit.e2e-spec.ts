@@ -167,6 +167,7 @@ describe('Audit area', () => {
       `/api/audit/projects/${restaurant.id}/as-of?at=2030-01-01T00:00:00Z`,
       `/api/audit/projects/${restaurant.id}/compare?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`,
       '/api/audit/verify',
+      '/api/audit/anchors/latest',
       `/api/audit/projects/${restaurant.id}/export.json`,
       `/api/audit/projects/${restaurant.id}/export.html`,
     ];

@@ -55,6 +55,9 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   //                                                                               anon     maireA adjA  maireB    secB      agent admin partner  associé auditeur
   { endpoint: 'GET /projects/:id', call: get((f) => `/api/projects/${f.projectId}`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
   { endpoint: 'GET /projects/export.csv', call: get(() => '/api/projects/export.csv'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'PUT /projects/:id/location', call: put((f) => `/api/projects/${f.projectId}/location`, { location: { longitude: 1.97467, latitude: 49.08531 } }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'GET /map/projects', call: get(() => '/api/map/projects?commune=95002'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /map/communes.geojson', call: get(() => '/api/map/communes.geojson'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /projects/:id/history', call: get((f) => `/api/projects/${f.projectId}/history`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
   { endpoint: 'POST /projects (commune A)', call: post(() => '/api/projects', newProject()), expect: row('login', 'ok', 'ok', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'denied') },
   { endpoint: 'PATCH /projects/:id', call: patch((f) => `/api/projects/${f.projectId}`, { title: 'Nouveau titre' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
@@ -109,6 +112,7 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   { endpoint: 'GET /admin/projections/:projection', call: get(() => '/api/admin/projections/projects'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
   { endpoint: 'GET /health/live', call: get(() => '/api/health/live'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /health/ready', call: get(() => '/api/health/ready'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /audit/anchors/latest', call: get(() => '/api/audit/anchors/latest'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'ok') },
   { endpoint: 'GET /notifications', call: get(() => '/api/notifications'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /notifications/unread-count', call: get(() => '/api/notifications/unread-count'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'POST /notifications/read-all', call: post(() => '/api/notifications/read-all'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },

@@ -9,7 +9,7 @@ import { ACCOUNT_STORE, CLOCK, EVENT_STORE } from '../src/infrastructure/tokens.
 import type { SettableClock } from '../src/infrastructure/settable-clock.js';
 import { DigestScheduler } from '../src/notifications/digest-scheduler.js';
 import { ImmediateNotifier } from '../src/notifications/immediate-notifier.js';
-import { ADJOINT_ABLEIGES, AGENT, MAIRE_ABLEIGES, newProject, startApp, type Client } from './harness.js';
+import { ADJOINT_ABLEIGES, AGENT, MAIRE_ABLEIGES, loginWith, newProject, startApp, type Client } from './harness.js';
 
 const ADJOINT_EMAIL = 'julien.petit@demo.carnet.invalid';
 const MAIRE_EMAIL = 'claire.martin@demo.carnet.invalid';
@@ -83,7 +83,7 @@ describe('Notifications', () => {
       await agent.post(`/api/projects/${p.id}/questions/${p.questionId}/answers`).send({ text: 'La DETR finance 40 %.' }).expect(201);
       const box = await inbox(adjoint);
       const item = box.items.find((i) => i.projectId === p.id && i.text.includes('répondu'))!;
-      expect(item).toMatchObject({ text: 'Sophie Bernard a répondu à une question.', link: `/projets/${p.id}`, projectTitle: 'Éclairage du stade', communeName: 'Ableiges', read: false });
+      expect(item).toMatchObject({ text: 'Sophie Bernard a répondu à une question.', link: expect.stringMatching(new RegExp(`^/projets/${p.id}/questions#question-`)), projectTitle: 'Éclairage du stade', communeName: 'Ableiges', read: false });
       expect(JSON.stringify(box)).not.toContain('DETR'); // the answer itself stays on the project page
       expect((await inbox(agent)).items.some((i) => i.projectId === p.id && i.text.includes('répondu'))).toBe(false);
     });
@@ -200,6 +200,25 @@ describe('Notifications', () => {
       });
       expect(subjects).toContainEqual({ to: MAIRE_EMAIL, subject: 'Arrêt du serveur : lavoir (Ableiges) : Sophie Bernard a fait passer le projet à l’étape « Études ».' });
       rmSync(other.dataDir, { recursive: true, force: true });
+    });
+  });
+
+  describe('when a new collaborator joins a commune with a history', () => {
+    it('starts with no unread notification about what happened before their arrival, and is told of what comes after', async () => {
+      const before = await projectWithQuestion('Arrivée : city-stade');
+      await agent.post(`/api/projects/${before.id}/questions/${before.questionId}/answers`).send({ text: 'Voir la DETR.' }).expect(201);
+      await maire.post('/api/communes/95002/invitations').send({ email: 'nouvelle.collaboratrice@ableiges.example', displayName: 'Nina Caron', seat: 'collaborator' }).expect(201);
+      const mail = newMails().find((m) => m.to.includes('nouvelle.collaboratrice@ableiges.example'))!;
+      const token = /\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+      await request(t.http).post(`/api/invitations/${token}/accept`).send({ displayName: 'Nina Caron', password: 'une phrase de passe solide' }).expect(201);
+      const nina = await loginWith(t.http, 'nouvelle.collaboratrice@ableiges.example', 'une phrase de passe solide');
+      const box = await inbox(nina);
+      expect(box.items.some((i) => i.projectId === before.id)).toBe(true); // the past is there, already read
+      expect(box.unread).toBe(0);
+      await agent.post(`/api/projects/${before.id}/step`).send({ step: 'etudes', progress: 10 }).expect(200);
+      const after = await inbox(nina);
+      expect(after.unread).toBe(1);
+      expect(after.items.find((i) => !i.read)).toMatchObject({ projectId: before.id, text: 'Sophie Bernard a fait passer le projet à l’étape « Études ».' });
     });
   });
 

@@ -64,7 +64,7 @@ describe('Projects API', () => {
       const history = await as(MAIRE_ABLEIGES).get(`/api/projects/${id}/history?minPosition=${answered.body.position}`);
       expect(history.body.map((h: { summary: string }) => h.summary)).toEqual([
         expect.stringMatching(/^Projet créé/),
-        'Étape passée de Idée à Études (30 %) — Étude lancée',
+        'Étape passée d’Idée à Études (30 %) — Étude lancée',
         'Question posée (Financement) : « Quelles aides ? » — orientée vers : Service des aides aux communes',
         'Réponse apportée : « La DETR. »',
       ]);

@@ -57,7 +57,7 @@ describe('Publication on the mayor’s approval', () => {
     const w = await work(id, requested.body.position);
     expect(w.status).toBe('requested');
     expect(w.latest).toMatchObject({ version: 1, reason: null, content: { ...content, documents: [] } });
-    expect(w.latest.fingerprint).toBe(fingerprintOf(id, 1, { ...content, documents: [] }));
+    expect(w.latest.fingerprint).toBe(fingerprintOf(id, 1, { ...content, documents: [], location: null }));
     expect(w).toMatchObject({ approved: null, awaitingApproval: true, withdrawn: null });
   });
 

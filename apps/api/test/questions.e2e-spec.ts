@@ -121,7 +121,7 @@ describe('Questions, conversation and internal notes API', () => {
   });
 
   describe('when the commune reopens an answered question', () => {
-    it('needs a reason, then puts it back in charge and waiting', async () => {
+    it('needs a reason, then puts it back to new and waiting when nobody was responsible for it', async () => {
       const projectId = await create();
       const { questionId } = await ask(projectId);
       await as(FINANCES).post(`/api/projects/${projectId}/questions/${questionId}/answers`).send({ text: 'La DETR.' }).expect(201);
@@ -133,8 +133,20 @@ describe('Questions, conversation and internal notes API', () => {
       const reopened = await as(MAIRE_ABLEIGES).post(`/api/projects/${projectId}/questions/${questionId}/reopen`).send({ reason: 'Le montant a changé' });
       expect(reopened.status).toBe(200);
       const q = await question(as(MAIRE_ABLEIGES), projectId, questionId, reopened.body.position);
-      expect(q).toMatchObject({ status: 'prise_en_charge', reopenings: [{ reason: 'Le montant a changé', by: { name: 'Claire Martin' } }] });
+      // Never « Prise en charge » next to « sans responsable ».
+      expect(q).toMatchObject({ status: 'nouvelle', assignee: null, reopenings: [{ reason: 'Le montant a changé', by: { name: 'Claire Martin' } }] });
       expect(q.waitingSince).toBe(q.reopenings[0].at);
+    });
+
+    it('gives it back in charge to the person who had it', async () => {
+      const projectId = await create();
+      const { questionId } = await ask(projectId);
+      await as(FINANCES).post(`/api/projects/${projectId}/questions/${questionId}/take-in-charge`).expect(200);
+      await as(FINANCES).post(`/api/projects/${projectId}/questions/${questionId}/answers`).send({ text: 'La DETR.' }).expect(201);
+      const reopened = await as(MAIRE_ABLEIGES).post(`/api/projects/${projectId}/questions/${questionId}/reopen`).send({ reason: 'Le montant a changé' });
+      expect(reopened.status).toBe(200);
+      const q = await question(as(MAIRE_ABLEIGES), projectId, questionId, reopened.body.position);
+      expect(q).toMatchObject({ status: 'prise_en_charge', assignee: { person: { name: expect.any(String) } } });
     });
   });
 

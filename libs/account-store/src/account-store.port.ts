@@ -1,3 +1,5 @@
+import type { AttemptReservation, ThrottleLimits } from './throttle.js';
+
 /**
  * The account store port: people and their credentials, kept OUT of the event log.
  *
@@ -198,6 +200,21 @@ export interface AccountStore {
   getThrottle(key: string): Promise<Throttle | null>;
   putThrottle(throttle: Throttle): Promise<void>;
   clearThrottle(key: string): Promise<void>;
+  /**
+   * Counts one attempt on `key` atomically, BEFORE the password is checked, with the rule of
+   * `reserve` (throttle.ts): N parallel attempts count N, and those beyond the limit are refused.
+   */
+  reserveAttempt(key: string, now: Date, limits: ThrottleLimits): Promise<AttemptReservation>;
+  /** Gives back one reserved attempt atomically (see `release`); nothing when the key has no counter. */
+  releaseAttempt(key: string): Promise<void>;
+
+  // Idempotency keys (ADR 0020)
+  /**
+   * Binds `key` (already scoped to its sender, e.g. `<accountId>:<Idempotency-Key>`) to the hash of
+   * the first request that carried it, atomically, and answers the hash it is bound to: equal to
+   * `requestHash` for that request and its retries, another one when the key served another request.
+   */
+  bindIdempotencyKey(key: string, requestHash: string, at: string): Promise<string>;
 
   // Notifications (ADR 0012): preferences and reading state, kept out of the log
   /** The settings of an account; defaults (mode null, positions 0) when it never had any. */

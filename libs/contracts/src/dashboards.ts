@@ -23,6 +23,9 @@ export interface OpenQuestionRow {
   questionId: string;
   text: string;
   askedAt: string;
+  /** When it started waiting: asked or last reopened (see waiting.ts). */
+  waitingSince: string;
+  /** Whole days it has waited since `waitingSince`. */
   ageDays: number;
   status: 'nouvelle' | 'prise_en_charge';
 }

@@ -141,6 +141,8 @@ export interface ProjectDetail extends ProjectSummary {
    * published sees the public ones.
    */
   documents: DocumentView[];
+  /** The project's precise point (issue #10); null: placed on its commune as a whole. */
+  location?: { longitude: number; latitude: number } | null;
 }
 
 /** One stored version of a document. */
@@ -449,34 +451,7 @@ export interface PendingStaffInvitation {
   invitedBy: string;
 }
 
-// ——— Audit: replayable, tamper-evident project history (ADR 0009) ———
-
-/** French names of the event types an auditor reads. */
-export const EVENT_TYPE_LABELS: Record<string, string> = {
-  ProjectCreated: 'Projet créé',
-  ProjectDetailsChanged: 'Informations modifiées',
-  StepAdvanced: 'Étape avancée',
-  StepReverted: 'Retour à une étape précédente',
-  ProgressUpdated: 'Avancement mis à jour',
-  QuestionAsked: 'Question posée',
-  QuestionAnswered: 'Réponse apportée',
-  PublicationRequested: 'Publication demandée',
-  ProjectPublished: 'Projet publié',
-  PartnerInvolved: 'Partenaire associé',
-  DocumentAdded: 'Document ajouté',
-  DocumentVersionAdded: 'Nouvelle version d’un document',
-  DocumentVisibilityChanged: 'Visibilité d’un document modifiée',
-  DocumentRemoved: 'Document retiré',
-  QuestionAssigned: 'Question attribuée',
-  QuestionTakenInCharge: 'Question prise en charge',
-  QuestionClosed: 'Question close',
-  QuestionReopened: 'Question rouverte',
-  MessagePosted: 'Message de la conversation',
-  InternalNoteAdded: 'Note interne',
-  SeatAssigned: 'Place attribuée',
-  SeatReleased: 'Place libérée',
-  SeatTransferred: 'Fonction de maire transmise',
-};
+// ——— Audit: replayable, tamper-evident project history (ADR 0009); event labels in event-labels.ts ———
 
 /** One field that changed: « Titre : « A » → « B » ». */
 export interface AuditChange {
@@ -566,6 +541,28 @@ export interface LogVerification {
   summary: string;
 }
 
+/** The last audit anchor of the log and how old it is (ADR 0020): what an auditor exports and keeps. */
+export interface AnchorStatus {
+  /** null while no anchor was ever recorded. */
+  latest: {
+    /** Every event at or before this position is sealed by the anchor. */
+    position: number;
+    streams: number;
+    headsHash: string;
+    /** Position of the AnchorRecorded event itself. */
+    eventPosition: number;
+    recordedAt: string;
+    ageSeconds: number;
+    /** Events appended after the anchor, not sealed yet. */
+    eventsSince: number;
+  } | null;
+  headPosition: number;
+  /** When the server records one: at start-up, every N events, every M minutes (0: not by that trigger). */
+  policy: { atStartup: boolean; everyEvents: number; everyMinutes: number };
+  /** « Dernière ancre il y a 3 minutes : elle scelle les 1 234 premiers événements… » */
+  summary: string;
+}
+
 /** One seat event of a commune: who took or left which seat, when. */
 export interface CommuneSeatHistoryEntry {
   position: number;
@@ -602,6 +599,11 @@ export * from './dashboards.js';
 
 export * from './follow-up.js';
 export * from './legal.js';
+export * from './event-labels.js';
+export * from './french.js';
+export * from './waiting.js';
+export * from './map.js';
+export * from './faq.js';
 
 // ——— Publication on the mayor's approval (issue #5) ———
 
@@ -618,6 +620,8 @@ export interface PublicContentView {
   funding: PublicFundingView[];
   lessonsLearned: string;
   documents: Array<{ documentId: string; version: number }>;
+  /** The project's point frozen into this version (issue #10); null or absent: the commune as a whole. */
+  location?: { longitude: number; latitude: number } | null;
 }
 
 /** One version of the public content. */
@@ -666,3 +670,4 @@ export interface ApprovePublicationRequest {
 export interface WithdrawPublicationRequest {
   reason: string;
 }
+export * from './project-sections.js';

@@ -1,4 +1,5 @@
 export * from './shared/decider.js';
+export * from './shared/money.js';
 export * from './project/project.events.js';
 export * from './project/project.commands.js';
 export * from './project/project.decider.js';
@@ -10,3 +11,8 @@ export * from './project/publication.events.js';
 export * from './project/project-documents.js';
 export * from './project/project.upcasters.js';
 export * from './project/project-publication.js';
+export * from './project/project-location.js';
+export * from './faq/faq.events.js';
+export * from './faq/faq.decider.js';
+export * from './faq/anonymiser.js';
+export * from './financing/index.js';

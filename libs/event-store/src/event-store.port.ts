@@ -24,6 +24,8 @@ export interface EventMetadata {
   requestId?: string;
   /** ISO-8601 instant at which the command was decided. */
   recordedAt: string;
+  /** SHA-256 of the HTTP request that carried an Idempotency-Key: the key is refused for another request. */
+  requestHash?: string;
 }
 
 /** An event to append. `id` must be deterministic for a given command so that retries are idempotent. */

@@ -245,6 +245,11 @@ export class ProjectionRunner {
     return this.position;
   }
 
+  /** Position of the last event of the log the runner follows (0 when empty): how far a wait may ever reach. */
+  logHead(): Promise<number> {
+    return this.events.headPosition();
+  }
+
   async start(): Promise<void> {
     await this.follow(await this.store.activeGeneration());
     this.generationTimer = setInterval(() => void this.checkGeneration(), this.options.generationCheckMs ?? 1000);

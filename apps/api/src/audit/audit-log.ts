@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  EVENT_TYPE_LABELS,
+  eventTypeLabel,
   type AuditExport,
   type AuditHistory,
   type AuditProjectRef,
@@ -105,12 +105,12 @@ export class AuditLog {
             ? `${person.name} quitte la place ${seatLabel}`
             : e.type === 'SeatTransferred'
               ? `La fonction de maire passe de ${view(data.fromUserId ?? '', 'commune_mayor').name} à ${person.name}`
-              : (EVENT_TYPE_LABELS[e.type] ?? e.type);
+              : eventTypeLabel(e.type);
       return {
         position: e.position,
         at: e.metadata.recordedAt,
         type: e.type,
-        typeLabel: EVENT_TYPE_LABELS[e.type] ?? e.type,
+        typeLabel: eventTypeLabel(e.type),
         person: { id: person.id, name: person.name },
         seat: data.seat ?? 'collaborator',
         actor: view(e.metadata.actorId, e.metadata.actorRole),

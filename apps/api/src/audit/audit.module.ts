@@ -10,6 +10,7 @@ import { GetCommuneSeatHistoryHttpController } from './replays/get-commune-seat-
 import { GetProjectAsOfHttpController } from './replays/get-project-as-of/get-project-as-of.http.controller.js';
 import { ListAuditProjectsHttpController } from './replays/list-audit-projects/list-audit-projects.http.controller.js';
 import { VerifyLogHttpController } from './replays/verify-log/verify-log.http.controller.js';
+import { GetLatestAnchorHttpController } from './replays/get-latest-anchor/get-latest-anchor.http.controller.js';
 
 /**
  * The audit area (ADR 0009): auditors and Département administrators replay a project's history
@@ -25,6 +26,7 @@ import { VerifyLogHttpController } from './replays/verify-log/verify-log.http.co
     GetProjectAsOfHttpController,
     CompareProjectHttpController,
     VerifyLogHttpController,
+    GetLatestAnchorHttpController,
     ExportProjectHttpController,
     EraseAccountHttpController,
   ],

@@ -1,4 +1,4 @@
-import { EVENT_TYPE_LABELS, type AuditMismatch, type LogVerification } from '@carnet/contracts';
+import { eventTypeLabel, type AuditMismatch, type LogVerification } from '@carnet/contracts';
 import { verifyLog, type EventStore, type MismatchReason } from '@carnet/event-store';
 
 const plural = (n: number, word: string) => `${n.toLocaleString('fr-FR')} ${word}${n > 1 ? 's' : ''}`;
@@ -37,6 +37,6 @@ export function summarise(ok: boolean, eventsChecked: number, mismatch: AuditMis
       ? `Journal altéré : ${plural(anchorsFailed, 'ancre')} ne correspond${anchorsFailed > 1 ? 'ent' : ''} plus au journal (${plural(eventsChecked, 'événement')} vérifié${eventsChecked > 1 ? 's' : ''}).`
       : `Journal altéré : la vérification a échoué après ${plural(eventsChecked, 'événement')}.`;
   }
-  const label = EVENT_TYPE_LABELS[mismatch.type] ?? mismatch.type;
+  const label = eventTypeLabel(mismatch.type);
   return `Journal altéré : l’événement n° ${mismatch.position} (« ${label} », flux ${mismatch.streamId}, révision ${mismatch.revision}) : ${mismatch.reason}.`;
 }

@@ -139,3 +139,37 @@ describe('the follow-up of issue #4 in the audit', () => {
     expect(doc.questions[0]).toMatchObject({ status: 'prise_en_charge', team: 'aides', answers: [] });
   });
 });
+
+describe('projectHistory of a publication', () => {
+  const content = { title: 'Cantine agrandie', summary: 'Une salle de plus', finalCostHt: 600000, funding: [{ source: 'Département', amountHt: 200000 }], lessonsLearned: '', documents: [] };
+  const v2 = (revision: number, type: string, data: Record<string, unknown>, at: string): RecordedEvent => ({ ...event(revision, type, data, at), schemaVersion: 2 });
+  const publication = [
+    stream[0],
+    v2(1, 'PublicationRequested', { version: 1, content }, '2026-05-01T10:00:00.000Z'),
+    event(2, 'PublicationRevised', { version: 2, content: { ...content, title: 'Restaurant scolaire agrandi', finalCostHt: 640000, funding: [{ source: 'Département', amountHt: 250000 }] }, reason: 'Coût définitif' }, '2026-05-02T10:00:00.000Z', 'agent'),
+    v2(3, 'ProjectPublished', { version: 2, fingerprint: 'f'.repeat(64) }, '2026-05-03T10:00:00.000Z'),
+    event(4, 'PublicationWithdrawn', { reason: 'Erreur de chiffre' }, '2026-05-04T10:00:00.000Z'),
+  ];
+  const entries = projectHistory(publication, view);
+  const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+  const change = (revision: number, field: string) => {
+    const c = entries[revision].changes.find((x) => x.field === field);
+    return c ? spaces(`${c.label} : ${c.before} → ${c.after}`) : null;
+  };
+
+  it('shows what changed between two versions, not only their numbers', () => {
+    expect(change(2, 'publicationVersion')).toBe('Version à publier : version 1 → version 2');
+    expect(change(2, 'publicationTitle')).toBe('Titre public : « Cantine agrandie » → « Restaurant scolaire agrandi »');
+    expect(change(2, 'publicationFinalCost')).toBe('Coût final : 600 000 € HT → 640 000 € HT');
+    expect(change(2, 'publicationFunding')).toBe('Financements obtenus : Département : 200 000 € HT → Département : 250 000 € HT');
+    expect(change(2, 'publicationText')).toBeNull();
+  });
+
+  it('names every publication event in French, with no event code', () => {
+    expect(entries.map((e) => e.typeLabel)).toEqual(['Projet créé', 'Publication demandée', 'Version à publier modifiée', 'Projet publié', 'Publication retirée']);
+    expect(entries[2].summary).toBe('Version 2 à publier rédigée, en attente de l’accord du maire — motif : Coût définitif');
+    expect(entries[3].summary).toBe(`Publication approuvée par le maire : projet publié (version 2, empreinte ${'f'.repeat(12)}…)`);
+    expect(entries[4].summary).toBe('Publication retirée — motif : Erreur de chiffre');
+    for (const e of entries) expect(e.summary).not.toMatch(/Publication(Revised|Withdrawn)|ProjectPublished/);
+  });
+});

@@ -1,5 +1,6 @@
 import {
-  EVENT_TYPE_LABELS,
+  eventTypeLabel,
+  shortFingerprint,
   PUBLICATION_LABELS,
   QUESTION_STATUS_LABELS,
   STEP_LABELS,
@@ -72,14 +73,40 @@ const FIELDS: Field[] = [
   { field: 'answers', label: 'Réponses apportées', read: (d) => String(d.questions.reduce((n, q) => n + q.answers.length, 0)) },
   { field: 'publication', label: 'Publication', read: (d) => PUBLICATION_LABELS[d.publication] ?? d.publication },
   { field: 'publicationVersion', label: 'Version à publier', read: (d) => (d.publicationWork ? `version ${d.publicationWork.latest.version}` : EMPTY) },
+  { field: 'publicationTitle', label: 'Titre public', read: (d) => quoted(d.publicationWork?.latest.content.title ?? null) },
   { field: 'publicationText', label: 'Bilan proposé à la publication', read: (d) => quoted(d.publicationWork?.latest.content.summary ?? null) },
+  {
+    field: 'publicationFinalCost',
+    label: 'Coût final',
+    read: (d) => (d.publicationWork ? cost(d.publicationWork.latest.content.finalCostHt) : EMPTY),
+  },
+  {
+    field: 'publicationFunding',
+    label: 'Financements obtenus',
+    read: (d) => d.publicationWork?.latest.content.funding.map((f) => `${f.source} : ${euros.format(f.amountHt)} HT`).join(' ; ') || EMPTY,
+  },
+  { field: 'publicationLessons', label: 'Retour d’expérience', read: (d) => quoted(d.publicationWork?.latest.content.lessonsLearned || null) },
+  {
+    field: 'publicationDocuments',
+    label: 'Documents publics',
+    read: (d) => {
+      const refs = d.publicationWork?.latest.content.documents ?? [];
+      const title = (id: string) => (d.documents ?? []).find((doc) => doc.id === id)?.title ?? 'document retiré';
+      return refs.map((r) => `« ${title(r.documentId)} » (version ${r.version})`).join(', ') || EMPTY;
+    },
+  },
   {
     field: 'publicationApproved',
     label: 'Version publiée',
     read: (d) =>
       d.publicationWork?.approved
-        ? `version ${d.publicationWork.approved.version}${d.publicationWork.approved.fingerprint ? ` (empreinte ${d.publicationWork.approved.fingerprint.slice(0, 12)}…)` : ''}`
+        ? `version ${d.publicationWork.approved.version}${d.publicationWork.approved.fingerprint ? ` (empreinte ${shortFingerprint(d.publicationWork.approved.fingerprint)})` : ''}`
         : EMPTY,
+  },
+  {
+    field: 'location',
+    label: 'Emplacement sur la carte',
+    read: (d) => (d.location ? `${d.location.latitude.toFixed(5).replace('.', ',')} N, ${d.location.longitude.toFixed(5).replace('.', ',')} E` : 'la commune entière'),
   },
   { field: 'partners', label: 'Partenaires associés', read: (d) => String((d.partners ?? []).length) },
   {
@@ -185,7 +212,7 @@ export function projectHistory(
         position: event.position,
         revision: event.revision,
         type: event.type,
-        typeLabel: EVENT_TYPE_LABELS[event.type] ?? event.type,
+        typeLabel: eventTypeLabel(event.type),
         at,
         actor: view(event.metadata.actorId, event.metadata.actorRole),
         why: whyOf(event),

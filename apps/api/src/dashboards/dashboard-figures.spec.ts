@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ageBucket, daysBetween, median, monthlyFigures, openQuestionsByAge, projectsByCommune, statusAt } from './dashboard-figures.js';
+import { ageBucket, daysBetween, median, monthlyFigures, openQuestionsByAge, projectsByCommune, statusAt, waitingSince } from './dashboard-figures.js';
 import type { DashboardProjectDoc } from './projections/dashboard-project.projection.js';
 import type { DashboardQuestionDoc } from './projections/dashboard-question.projection.js';
 
@@ -34,6 +34,16 @@ describe('dashboard figures', () => {
   });
 
   describe('open questions by age', () => {
+    it('count a reopened question from its reopening, as « À traiter » and the project page do', () => {
+      const now = new Date('2026-06-15T12:00:00.000Z');
+      const reopened = question('2026-02-25T12:00:00.000Z', [
+        ['2026-02-26T12:00:00.000Z', 'repondue'],
+        ['2026-06-12T12:00:00.000Z', 'nouvelle'],
+      ]);
+      expect(waitingSince(reopened)).toBe('2026-06-12T12:00:00.000Z');
+      expect(openQuestionsByAge([reopened], now).find((r) => r.count === 1)?.key).toBe('2to5');
+    });
+
     it('counts the questions waiting for the Département only', () => {
       const now = new Date('2026-06-15T12:00:00.000Z');
       const rows = openQuestionsByAge(

@@ -10,6 +10,7 @@ import {
   type ProjectTheme,
   type QuestionAgeBucket,
   type StepBreakdownRow,
+  waitingSinceOf,
 } from '@carnet/contracts';
 import type { QuestionStatus } from '@carnet/domain';
 import type { DashboardProjectDoc } from './projections/dashboard-project.projection.js';
@@ -94,9 +95,12 @@ export function projectsByCommune(projects: DashboardProjectDoc[], nameOf: (code
   return [...rows.values()].sort((a, b) => b.total - a.total || a.label.localeCompare(b.label, 'fr'));
 }
 
+/** When an open question started waiting: asked, or last reopened (the one definition of libs/contracts/waiting.ts). */
+export const waitingSince = (q: DashboardQuestionDoc): string => waitingSinceOf(q.transitions) ?? q.askedAt;
+
 export function openQuestionsByAge(questions: DashboardQuestionDoc[], now: Date): CountRow[] {
   const counts: Record<QuestionAgeBucket, number> = { lt2: 0, '2to5': 0, '5to15': 0, gt15: 0 };
-  for (const q of questions) if (isOpen(q.status)) counts[ageBucket(daysBetween(q.askedAt, now))]++;
+  for (const q of questions) if (isOpen(q.status)) counts[ageBucket(daysBetween(waitingSince(q), now))]++;
   return QUESTION_AGE_BUCKETS.map((b) => ({ key: b, label: QUESTION_AGE_LABELS[b], count: counts[b] }));
 }
 

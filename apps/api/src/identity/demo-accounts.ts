@@ -32,6 +32,9 @@ export function demoEmail(displayName: string): string {
   return `${first}.${rest.join('-')}@demo.carnet.invalid`;
 }
 
+/** How long ago the demo accounts were created: before every demo event. */
+const DEMO_ARRIVAL_DAYS = 1000;
+
 /** One account per demo persona, with the persona's id so that the demo events name them. */
 @Injectable()
 export class DemoAccounts {
@@ -48,7 +51,9 @@ export class DemoAccounts {
     if (await this.store.getAccount(PERSONAS[0]!.id)) return;
     // One hash for all: it is the same published password anyway, and seeding stays quick.
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
-    const now = this.clock.now().toISOString();
+    // The demo people arrived before the demo history they read (seats taken 500 days ago, demo-data.ts):
+    // their notifications about it are not « before their arrival » (NotificationCenter.arrivalOf).
+    const now = new Date(this.clock.now().getTime() - DEMO_ARRIVAL_DAYS * 86_400_000).toISOString();
     for (const persona of PERSONAS) {
       const kind = KIND_OF_ROLE[persona.role];
       const account: Account = {

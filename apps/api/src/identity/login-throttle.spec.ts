@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { ACCOUNT_LIMITS, IP_LIMITS, minutesText, recordFailure, retryAfterSeconds } from './login-throttle.js';
-import type { Throttle } from '@carnet/account-store';
+import { ACCOUNT_LIMITS, IP_LIMITS, minutesText, retryAfterSeconds } from './login-throttle.js';
+import { reserve, type Throttle } from '@carnet/account-store';
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 2, 1, 10, 0, 0) + minutes * 60_000);
 
 function fail(times: number, start = 0, limits = ACCOUNT_LIMITS, step = 1): Throttle | null {
   let t: Throttle | null = null;
-  for (let i = 0; i < times; i++) t = recordFailure(t, 'account:a@b.fr', at(start + i * step), limits);
+  for (let i = 0; i < times; i++) t = reserve(t, 'account:a@b.fr', at(start + i * step), limits).throttle;
   return t;
 }
 
@@ -30,8 +30,16 @@ describe('login throttling', () => {
 
     it('is free again once the lock is over, with a new window', () => {
       expect(retryAfterSeconds(t, at(19))).toBe(0);
-      const next = recordFailure(t, 'account:a@b.fr', at(20), ACCOUNT_LIMITS);
-      expect(next).toEqual({ key: 'account:a@b.fr', failures: 1, windowStartedAt: at(20).toISOString(), lockedUntil: null });
+      const next = reserve(t, 'account:a@b.fr', at(20), ACCOUNT_LIMITS);
+      expect(next.allowed).toBe(true);
+      expect(next.throttle).toEqual({ key: 'account:a@b.fr', failures: 1, windowStartedAt: at(20).toISOString(), lockedUntil: null });
+    });
+  });
+
+  describe('when a 6th attempt comes while locked', () => {
+    it('is refused and not counted', () => {
+      const t = fail(5);
+      expect(reserve(t, 'account:a@b.fr', at(6), ACCOUNT_LIMITS)).toEqual({ allowed: false, throttle: t });
     });
   });
 

@@ -14,6 +14,10 @@ import { projectConversationProjection } from '../projects/projections/project-c
 import { questionQueueProjection } from '../projects/projections/question-queue.projection.js';
 import { publicChangeProjection } from '../public/projections/public-change.projection.js';
 import { publicProjectProjection } from '../public/projections/public-project.projection.js';
+import { projectPlaceProjection } from '../map/projections/project-place.projection.js';
+import { faqEntryProjection } from '../faq/projections/faq-entry.projection.js';
+import { faqSourceProjection } from '../faq/projections/faq-source.projection.js';
+import { faqUsageProjection } from '../faq/projections/faq-usage.projection.js';
 
 /** Every projection the runner keeps up to date, in the order they are applied. */
 export const ALL_PROJECTIONS: Projection<any>[] = [
@@ -32,4 +36,8 @@ export const ALL_PROJECTIONS: Projection<any>[] = [
   questionQueueProjection,
   publicProjectProjection,
   publicChangeProjection,
+  projectPlaceProjection,
+  faqEntryProjection,
+  faqSourceProjection,
+  faqUsageProjection,
 ];

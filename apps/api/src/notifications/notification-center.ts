@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Account, AccountStore } from '@carnet/account-store';
-import type { EmailMode, NotificationItem } from '@carnet/contracts';
+import { projectEventPath, type EmailMode, type NotificationItem } from '@carnet/contracts';
 import { isCommuneRole, type Actor } from '@carnet/domain';
 import type { ReadModelSet } from '@carnet/read-store';
 import { CommuneCatalog } from '../communes/commune-catalog.js';
+import type { MembershipDoc } from '../communes/projections/membership.projection.js';
 import { SeatDirectory } from '../communes/seat-directory.js';
 import { ACCOUNT_STORE } from '../infrastructure/tokens.js';
 import type { ProjectPartnerDoc } from '../projects/projections/project-partner.projection.js';
@@ -83,16 +84,30 @@ export class NotificationCenter {
       this.accounts.readNotificationIds(actor.id),
       actor.role === 'departement_agent' ? this.accounts.getTeams(actor.id) : Promise.resolve([]),
     ]);
+    const arrival = await this.arrivalOf(actor, set);
     const out: Delivered[] = [];
     for (const feed of await this.feedsFor(actor, follows, set)) {
       const recipient = recipientOf(actor, follows.get(feed.projectId), teams);
       for (const entry of feed.entries) {
         if (entry.position <= (options.afterPosition ?? 0) || !receives(recipient, feed, entry)) continue;
-        out.push({ feed, entry, read: entry.position <= settings.readUpTo || readIds.has(entry.id) });
+        out.push({ feed, entry, read: entry.position <= settings.readUpTo || readIds.has(entry.id) || isBefore(entry, arrival) });
       }
     }
     out.sort((a, b) => b.entry.position - a.entry.position);
     return out.slice(0, options.limit ?? INBOX_LIMIT);
+  }
+
+  /**
+   * When a person arrived: a commune member when they took their seat, anyone else when their
+   * account was created. What happened before is in their inbox as already read: a newcomer does not
+   * start with dozens of unread notifications about the past.
+   */
+  private async arrivalOf(actor: Actor, set: ReadModelSet): Promise<Arrival> {
+    if (isCommuneRole(actor.role)) {
+      const membership = await set.get<MembershipDoc>('memberships', actor.id);
+      return { position: membership?.sincePosition ?? null, at: membership?.since ?? null };
+    }
+    return { position: null, at: (await this.accounts.getAccount(actor.id))?.createdAt ?? null };
   }
 
   /** The inbox items, with names and commune names resolved now. */
@@ -106,7 +121,7 @@ export class NotificationCenter {
       projectTitle: feed.title,
       communeName: this.communes.nameOf(feed.codeInsee),
       text: notificationText(entry, view(entry.actorId, entry.actorRole).name, actor.id),
-      link: `/projets/${feed.projectId}`,
+      link: projectEventPath(feed.projectId, entry.type, entry.questionId),
       read,
     }));
   }
@@ -138,6 +153,15 @@ export class NotificationCenter {
     return { following: canFollow(recipient, feed) && (choice ?? byDefault), byDefault };
   }
 }
+
+/** When a person arrived: the log position of their seat (commune members), or a date (accounts). */
+interface Arrival {
+  position: number | null;
+  at: string | null;
+}
+
+const isBefore = (entry: NotificationEntry, arrival: Arrival): boolean =>
+  arrival.position !== null ? entry.position < arrival.position : arrival.at !== null && Date.parse(entry.at) < Date.parse(arrival.at);
 
 export function recipientOf(actor: Actor, follows: boolean | undefined, teams: readonly string[] = []): Recipient {
   return { accountId: actor.id, role: actor.role, communeInsee: actor.communeInsee, organisationId: actor.organisationId ?? null, follows, teams };

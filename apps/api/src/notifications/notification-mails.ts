@@ -1,4 +1,4 @@
-import type { NotificationItem } from '@carnet/contracts';
+import { projectPath, type NotificationItem } from '@carnet/contracts';
 import type { Mail } from '../identity/mailer.js';
 
 const FOOTER = (publicUrl: string) =>
@@ -37,7 +37,9 @@ export function digestMail(to: string, items: NotificationItem[], publicUrl: str
     const first = group[0];
     lines.push('', `Projet « ${first.projectTitle} » (${first.communeName})`);
     for (const item of group) lines.push(`  - ${item.text}`);
-    lines.push(`  Voir le projet : ${publicUrl}${first.link}`);
+    // One link per project: to the section when every news of the project is there, else to the project.
+    const link = group.every((item) => item.link === first.link) ? first.link : projectPath(first.projectId);
+    lines.push(`  Voir le projet : ${publicUrl}${link}`);
   }
   lines.push('', `Toutes vos notifications : ${publicUrl}/notifications`, FOOTER(publicUrl));
   return {

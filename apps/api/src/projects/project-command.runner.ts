@@ -5,9 +5,6 @@ import type { CommandOptions } from '../shared/command-options.js';
 import { DeciderRunner } from '../shared/decider-runner.js';
 import { canSeeProject, projectNotFound } from './project-access.js';
 
-/** Additive commands may be re-decided on fresh state after a concurrent write; edits may not. */
-const SAFE_TO_REDECIDE = new Set<ProjectCommand['type']>(['AskQuestion', 'AnswerQuestion', 'PostMessage', 'AddInternalNote']);
-
 /** Runs project commands through the shared command path (ADR 0002). */
 @Injectable()
 export class ProjectCommandRunner {
@@ -35,7 +32,7 @@ export class ProjectCommandRunner {
       actor,
       options,
       commandId,
-      redecideOnConflict: SAFE_TO_REDECIDE.has(command.type),
+      // Without If-Match every command is decided again on the fresh state after a lost race (ADR 0020).
       // Whoever may not see the project is not told it exists.
       guard: (state) => {
         if (state.exists && !canSeeProject(actor, state)) throw projectNotFound(projectId);

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { COST_MAX, DESCRIPTION_MAX, PROJECT_STEPS, PROJECT_THEMES, QUESTION_CATEGORIES, TEXT_MAX, TITLE_MAX } from '@carnet/domain';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MoneyField, SingleLine } from '../shared/field-rules.js';
+import { DESCRIPTION_MAX, PROJECT_STEPS, PROJECT_THEMES, QUESTION_CATEGORIES, TEXT_MAX, TITLE_MAX } from '@carnet/domain';
 
 /** Reusable, French-speaking validation decorators for the fields of project requests. */
 export const TitleField = (required: boolean) => (target: object, key: string) => {
@@ -10,6 +11,7 @@ export const TitleField = (required: boolean) => (target: object, key: string) =
   IsString({ message: 'Le titre doit être un texte.' })(target, key);
   MinLength(1, { message: 'Le titre est obligatoire.' })(target, key);
   MaxLength(TITLE_MAX, { message: `Le titre dépasse ${TITLE_MAX} caractères.` })(target, key);
+  SingleLine('Le titre')(target, key);
 };
 
 export const DescriptionField = () => (target: object, key: string) => {
@@ -25,14 +27,7 @@ export const ThemeField = (required: boolean) => (target: object, key: string) =
   IsIn(PROJECT_THEMES as unknown as string[], { message: `Le thème doit être l’un de : ${PROJECT_THEMES.join(', ')}.` })(target, key);
 };
 
-export const CostField = () => (target: object, key: string) => {
-  ApiPropertyOptional({ description: 'Coût estimé hors taxes, en euros', example: 180000, nullable: true, minimum: 0, maximum: COST_MAX })(target, key);
-  IsOptional()(target, key);
-  ValidateIf((_o, v) => v !== null)(target, key);
-  IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'Le coût estimé doit être un nombre (euros HT, deux décimales au plus).' })(target, key);
-  Min(0, { message: 'Le coût estimé ne peut pas être négatif.' })(target, key);
-  Max(COST_MAX, { message: 'Le coût estimé est trop élevé.' })(target, key);
-};
+export const CostField = () => MoneyField('Le coût estimé', { description: 'Coût estimé', example: 180000, nullable: true });
 
 export const StepField = () => (target: object, key: string) => {
   ApiProperty({ description: 'Étape', enum: PROJECT_STEPS })(target, key);
@@ -54,7 +49,12 @@ export const TextField = (label: string, max = TEXT_MAX) => (target: object, key
   IsString({ message: `${label} doit être un texte.` })(target, key);
   MinLength(1, { message: `${label} est obligatoire.` })(target, key);
   MaxLength(max, { message: `${label} dépasse ${max} caractères.` })(target, key);
+  // Short texts (a public title, a funder's name) hold on one line; long ones keep their line feeds and tabs.
+  if (max <= SINGLE_LINE_MAX) SingleLine(label)(target, key);
 };
+
+/** Texts up to this length are names and titles: one line. */
+const SINGLE_LINE_MAX = 300;
 
 export const CategoryField = () => (target: object, key: string) => {
   ApiProperty({ description: 'Catégorie de la question', enum: QUESTION_CATEGORIES })(target, key);

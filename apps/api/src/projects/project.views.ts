@@ -5,6 +5,9 @@ import {
   STEP_LABELS,
   TEAM_LABELS,
   THEME_LABELS,
+  de,
+  eventTypeLabel,
+  shortFingerprint,
   type ContactCard,
   type DepartementTeam,
   type DocumentView,
@@ -135,6 +138,7 @@ export function toDetail(doc: ProjectDoc & StoredDoc, communeName: string, actor
     publicationWork: toPublicationWork(doc.publicationWork ?? null, actorView),
     questions: doc.questions.map((q) => toQuestionView(q, actorView, context)),
     documents: documents.map((d) => toDocumentView(d, actorView)).reverse(),
+    location: doc.location ?? null,
   };
 }
 
@@ -169,7 +173,7 @@ export interface EventNames {
   /** The title a document was added with (null when unknown): later document events carry only its id. */
   document?: (id: string) => string | null;
 }
-const NO_NAMES: EventNames = { person: () => 'une personne', organisation: (id) => id };
+const NO_NAMES: EventNames = { person: () => 'une personne', organisation: () => 'une organisation partenaire' };
 
 /** Document titles as the project's stream gives them (`DocumentAdded`), to name a document in later events. */
 export function documentTitles(events: readonly RecordedEvent[]): (id: string) => string | null {
@@ -221,9 +225,9 @@ export function describeEvent(type: string, data: Record<string, unknown>, names
       return `Informations modifiées : ${parts.join(', ')}`;
     }
     case 'StepAdvanced':
-      return `Étape passée de ${step(data.from)} à ${step(data.to)} (${data.progress} %)${data.comment ? ` — ${clip(data.comment)}` : ''}`;
+      return `Étape passée ${de(step(data.from))} à ${step(data.to)} (${data.progress} %)${data.comment ? ` — ${clip(data.comment)}` : ''}`;
     case 'StepReverted':
-      return `Retour de ${step(data.from)} à ${step(data.to)} (${data.progress} %) — motif : ${clip(data.reason)}`;
+      return `Retour ${de(step(data.from))} à ${step(data.to)} (${data.progress} %) — motif : ${clip(data.reason)}`;
     case 'ProgressUpdated':
       return `Avancement mis à ${data.progress} % (étape ${step(data.step)})${data.comment ? ` — ${clip(data.comment)}` : ''}`;
     case 'QuestionAsked':
@@ -243,9 +247,17 @@ export function describeEvent(type: string, data: Record<string, unknown>, names
     case 'InternalNoteAdded':
       return `Note interne : « ${clip(data.text)} »`;
     case 'PublicationRequested':
-      return 'Publication demandée';
+      return data.version ? `Publication demandée (version ${data.version})` : 'Publication demandée';
+    case 'PublicationRevised':
+      return `Version ${data.version} à publier rédigée, en attente de l’accord du maire — motif : ${clip(data.reason)}`;
+    case 'ProjectLocated':
+      return describeLocation(data.location);
     case 'ProjectPublished':
-      return 'Publication approuvée par le maire : projet publié';
+      return `Publication approuvée par le maire : projet publié${data.version ? ` (version ${data.version}${data.fingerprint ? `, empreinte ${shortFingerprint(String(data.fingerprint))}` : ''})` : ''}`;
+    case 'PublicationWithdrawn':
+      return `Publication retirée — motif : ${clip(data.reason)}`;
+    case 'PartnerInvolved':
+      return `Partenaire associé au projet : ${names.organisation(String(data.organisationId))}`;
     case 'DocumentAdded':
       return `Document ajouté : « ${clip(data.title)} » (${clip(data.fileName, 80)}, ${DOCUMENT_TYPE_LABELS[String(data.mediaType)] ?? data.mediaType}, ${frenchSize(Number(data.size))})${data.public ? ', public' : ''}`;
     case 'DocumentVersionAdded':
@@ -255,8 +267,17 @@ export function describeEvent(type: string, data: Record<string, unknown>, names
     case 'DocumentRemoved':
       return `${documentOf(data, names, 'Document', 'Document')} retiré du projet — motif : ${clip(data.reason)}`;
     default:
-      return type;
+      return eventTypeLabel(type);
   }
+}
+
+const frenchDegrees = (n: number): string => n.toFixed(5).replace('.', ',');
+
+/** « Placé sur la carte au point 49,08912 N, 1,98765 E » or « Placé sur la commune entière ». */
+export function describeLocation(location: unknown): string {
+  const point = location as { longitude?: number; latitude?: number } | null | undefined;
+  if (!point || typeof point.longitude !== 'number' || typeof point.latitude !== 'number') return 'Emplacement : la commune entière (sans point précis)';
+  return `Placé sur la carte au point ${frenchDegrees(point.latitude)} N, ${frenchDegrees(point.longitude)} E`;
 }
 
 /** One line of a project's history, read from its stream: the event in its current version (ADR 0016). */

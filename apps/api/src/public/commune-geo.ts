@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { OUTLINES_ATTRIBUTION } from '@carnet/contracts';
 
 type Ring = Array<[number, number]>;
 interface Feature {
@@ -16,7 +17,7 @@ export interface CommuneShape {
 }
 
 /** Source of the outlines, shown wherever a map or a coordinate is published. */
-export const GEO_ATTRIBUTION = 'Contours : IGN Admin Express COG 2018 et INSEE, via gregoiredavid/france-geojson — Licence Ouverte / Open Licence (Etalab)';
+export const GEO_ATTRIBUTION = OUTLINES_ATTRIBUTION;
 
 // Built files (dist/public) and sources (src/public) are both two levels below apps/api.
 const OUTLINES = fileURLToPath(new URL('../../assets/geo/communes-95.geojson', import.meta.url));

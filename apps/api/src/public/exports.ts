@@ -36,12 +36,14 @@ export function projectsGeoJson(projects: PublicProjectSummary[], geo: CommuneGe
     type: 'FeatureCollection' as const,
     features: projects.map((p) => {
       const shape = geo.shape(p.codeInsee);
+      // The approved precise point (issue #10), else the commune's centroid; a commune missing from the
+      // outlines (merged since 2018) and no point give a feature without geometry (RFC 7946 §3.2).
+      const coordinates = p.location ? [p.location.longitude, p.location.latitude] : shape ? [shape.centroid[0], shape.centroid[1]] : null;
       return {
         type: 'Feature' as const,
         id: p.id,
-        // A commune missing from the outlines (merged since 2018) gives a feature without geometry (RFC 7946 §3.2).
-        geometry: shape ? { type: 'Point' as const, coordinates: [shape.centroid[0], shape.centroid[1]] } : null,
-        properties: summaryOnly(p),
+        geometry: coordinates ? { type: 'Point' as const, coordinates } : null,
+        properties: { ...summaryOnly(p), precise: p.location !== null },
       };
     }),
     attribution: GEO_ATTRIBUTION,
@@ -49,6 +51,6 @@ export function projectsGeoJson(projects: PublicProjectSummary[], geo: CommuneGe
 }
 
 function summaryOnly(p: PublicProjectSummary): PublicProjectSummary {
-  const { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl } = p;
-  return { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl };
+  const { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl, location } = p;
+  return { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl, location };
 }

@@ -10,6 +10,11 @@ import type { PublicChangeItem, PublicCommune, PublicDocument, PublicProject, Pu
 
 const PROJECT_ID = '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b';
 
+export class PublicLocationDto {
+  @ApiProperty({ description: 'Longitude WGS 84 (degrés, 5 décimales)', example: 1.98765, minimum: -180, maximum: 180 }) longitude!: number;
+  @ApiProperty({ description: 'Latitude WGS 84 (degrés, 5 décimales)', example: 49.08912, minimum: -90, maximum: 90 }) latitude!: number;
+}
+
 export class PublicProjectSummaryDto implements PublicProjectSummary {
   @ApiProperty({ format: 'uuid', example: PROJECT_ID }) id!: string;
   @ApiProperty({ description: 'Titre public approuvé par le maire', example: 'Réfection de la toiture de l’école élémentaire' }) title!: string;
@@ -26,6 +31,18 @@ export class PublicProjectSummaryDto implements PublicProjectSummary {
   @ApiProperty({ description: 'Version du contenu public approuvée par le maire', example: 2 }) version!: number;
   @ApiProperty({ format: 'date-time', description: 'Date de l’accord du maire sur cette version', example: '2026-09-14T08:30:00.000Z' }) publishedAt!: string;
   @ApiProperty({ description: 'Fiche sur le portail public', example: `/projets-publics/projets/${PROJECT_ID}` }) pageUrl!: string;
+  @ApiProperty({
+    // Inline rather than a $ref: `nullable` beside a $ref is ignored by OpenAPI 3.0 validators.
+    type: 'object',
+    properties: {
+      longitude: { type: 'number', minimum: -180, maximum: 180, description: 'Longitude WGS 84 (degrés, 5 décimales)', example: 1.98765 },
+      latitude: { type: 'number', minimum: -90, maximum: 90, description: 'Latitude WGS 84 (degrés, 5 décimales)', example: 49.08912 },
+    },
+    required: ['longitude', 'latitude'],
+    nullable: true,
+    description: 'Point précis du projet, tel que le maire l’a approuvé avec la version publiée ; null : le projet est placé sur sa commune entière',
+  })
+  location!: PublicLocationDto | null;
 }
 
 export class PublicFundingDto {
@@ -98,9 +115,13 @@ export class PublicChangePageDto {
   @ApiProperty({ description: 'Curseur à renvoyer en ?after= ; identique à celui envoyé s’il n’y a rien de nouveau', example: 'eyJwIjoxMjM0fQ' }) next!: string;
 }
 
+class PublicGeoJsonPropertiesDto extends PublicProjectSummaryDto {
+  @ApiProperty({ description: 'true : la géométrie est le point précis approuvé ; false : le centroïde de la commune', example: true }) precise!: boolean;
+}
+
 class GeoJsonPointDto {
   @ApiProperty({ enum: ['Point'] }) type!: 'Point';
-  @ApiProperty({ type: [Number], minItems: 2, maxItems: 2, description: '[longitude, latitude] WGS 84 (centroïde de la commune)', example: [1.98312, 49.08861] })
+  @ApiProperty({ type: [Number], minItems: 2, maxItems: 2, description: '[longitude, latitude] WGS 84 : le point précis approuvé, sinon le centroïde de la commune (voir properties.precise)', example: [1.98312, 49.08861] })
   coordinates!: number[];
 }
 
@@ -108,7 +129,7 @@ class GeoJsonFeatureDto {
   @ApiProperty({ enum: ['Feature'] }) type!: 'Feature';
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: GeoJsonPointDto, nullable: true }) geometry!: GeoJsonPointDto | null;
-  @ApiProperty({ type: PublicProjectSummaryDto, description: 'Champs publics du projet' }) properties!: PublicProjectSummaryDto;
+  @ApiProperty({ type: PublicGeoJsonPropertiesDto, description: 'Champs publics du projet' }) properties!: PublicGeoJsonPropertiesDto;
 }
 
 export class PublicGeoJsonDto {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { STEP_LABELS, THEME_LABELS } from '@carnet/contracts';
 import { PROJECT_THEMES, type ProjectTheme } from '@carnet/domain';
-import type { FindQuery, RangeCondition, ReadModelSet, Scalar } from '@carnet/read-store';
+import { analyseFrench, analyseQuery, type FindQuery, type RangeCondition, type ReadModelSet, type Scalar } from '@carnet/read-store';
 import { CommuneCatalog } from '../communes/commune-catalog.js';
 import { ReadModels } from '../shared/read-models.js';
 import { ProblemException } from '../shared/problem.js';
@@ -25,6 +25,8 @@ export interface PublicFilters {
   costBand?: CostBand;
   /** ISO-8601 instant: fiches changed (approved, or a document removed) at or after it. */
   updatedSince?: string;
+  /** Words to find in the title, the summary, the lessons learned, the theme or the commune (portal search, « q »). */
+  text?: string;
 }
 
 export interface PublicProjectSummary {
@@ -43,6 +45,8 @@ export interface PublicProjectSummary {
   publishedAt: string;
   /** The fiche on the public portal. */
   pageUrl: string;
+  /** The precise point the mayor approved (WGS 84); null: the project is placed on its commune as a whole. */
+  location: { longitude: number; latitude: number } | null;
 }
 
 export interface PublicDocument {
@@ -127,6 +131,8 @@ export function parseFilters(query: Record<string, unknown>, names = { theme: 't
     if ((COST_BANDS as readonly string[]).includes(band)) filters.costBand = band as CostBand;
     else errors.push({ field: names.costBand, message: `Tranche de coût inconnue ; valeurs possibles : ${COST_BANDS.join(', ')}.` });
   }
+  const words = text('q');
+  if (words !== undefined && words.trim()) filters.text = words.trim().slice(0, 200);
   const since = text('updatedSince');
   if (since !== undefined) {
     const ms = Date.parse(since);
@@ -196,6 +202,17 @@ export class PublicCatalog {
   async pageByNumber(filters: PublicFilters, pageSize: number, page: number): Promise<{ items: PublicProjectSummary[]; total: number }> {
     const set = await this.set();
     const { where, range } = this.where(filters);
+    if (filters.text) {
+      // Published fiches are few (one per finished project): words are matched in memory, with the search's French analyser.
+      const terms = analyseQuery(filters.text);
+      const docs = await set.find<PublicProjectDoc>(publicProjectProjection.collection, { where, range, orderBy: [{ field: 'approvedPosition', direction: 'desc' }] });
+      const found = docs.filter((d) => {
+        const v = d.public!;
+        const words = new Set(analyseFrench([v.title, v.summary, v.lessonsLearned, THEME_LABELS[v.theme], this.communes.nameOf(v.codeInsee)].join(' ')));
+        return terms.every((t) => words.has(t));
+      });
+      return { items: found.slice((page - 1) * pageSize, page * pageSize).map((d) => this.summary(d.public!)), total: found.length };
+    }
     const [docs, total] = await Promise.all([
       set.find<PublicProjectDoc>(publicProjectProjection.collection, {
         where,
@@ -284,6 +301,7 @@ export class PublicCatalog {
       version: view.version,
       publishedAt: view.publishedAt,
       pageUrl: `${PORTAL}/projets/${view.projectId}`,
+      location: view.location ? { longitude: view.location.longitude, latitude: view.location.latitude } : null,
     };
   }
 

@@ -1,4 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@carnet/event-store';
 import type { Request } from 'express';
 import { ProblemException } from './problem.js';
 
@@ -8,6 +10,11 @@ export interface CommandOptions {
   expectedVersion?: number;
   /** From `Idempotency-Key`: a retry with the same key appends nothing new. */
   idempotencyKey?: string;
+  /**
+   * SHA-256 of the request a key came with (method, path, JSON body): the same key sent with
+   * another request is refused (422) instead of answering what the first one got.
+   */
+  requestHash?: string;
   correlationId?: string;
   /** The request's id (X-Request-Id or generated, see operations/logging.ts), kept in the events' metadata. */
   requestId?: string;
@@ -15,6 +22,13 @@ export interface CommandOptions {
 
 const IF_MATCH = /^(?:W\/)?"?(\d+)"?$/;
 const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** What identifies a request for Idempotency-Key: method, path and canonical JSON body (ADR 0020). */
+export function requestHash(request: Pick<Request, 'method' | 'originalUrl' | 'url' | 'body'>): string {
+  const path = (request.originalUrl ?? request.url).split('?')[0];
+  const body = request.body === undefined || Buffer.isBuffer(request.body) ? null : request.body;
+  return createHash('sha256').update(`${request.method.toUpperCase()} ${path}\n${canonicalJson(body)}`, 'utf8').digest('hex');
+}
 
 export function readCommandOptions(request: Request): CommandOptions {
   const options: CommandOptions = {};
@@ -36,6 +50,7 @@ export function readCommandOptions(request: Request): CommandOptions {
       ]);
     }
     options.idempotencyKey = key;
+    options.requestHash = requestHash(request);
   }
   const correlation = request.header('x-correlation-id');
   if (correlation && /^[A-Za-z0-9._:-]{1,128}$/.test(correlation)) options.correlationId = correlation;

@@ -3,14 +3,23 @@ import { randomUUID } from 'node:crypto';
 import type { CommandAccepted } from '@carnet/contracts';
 import { DomainError, type Actor, type Decider, type DomainEvent } from '@carnet/domain';
 import { WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '@carnet/event-store';
-import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
+import type { AccountStore } from '@carnet/account-store';
+import { ACCOUNT_STORE, CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
 import type { CommandOptions } from './command-options.js';
 import { deterministicUuid } from './deterministic-id.js';
 import { fingerprint } from './fingerprint.js';
+import { placeInCommune } from './geo/commune-outlines.js';
 import { ProblemException } from './problem.js';
 import { Metrics, type CommandOutcome } from '../operations/metrics.js';
 
-const MAX_ATTEMPTS = 3;
+/**
+ * Appends tried per command sent without If-Match before giving up with a 409: each lost race means
+ * another command was appended meanwhile, so 20 people writing at once all get through.
+ */
+const MAX_ATTEMPTS = 12;
+
+/** Full jitter, growing with the attempt (5 ms, 10 ms… capped at 150 ms), so losers do not collide again. */
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(150, 5 * 2 ** (attempt - 1))));
 
 export interface DecisionRequest<C, S = unknown> {
   /** Id answered to the caller (the aggregate's id). */
@@ -21,7 +30,10 @@ export interface DecisionRequest<C, S = unknown> {
   options: CommandOptions;
   /** Defaults to the id derived from the Idempotency-Key, or a random one. */
   commandId?: string;
-  /** Re-decide on fresh state after a concurrent write (additive commands only, and never with If-Match). */
+  /**
+   * Without If-Match, a command that lost a race is decided again on the fresh state (default);
+   * false refuses it with a 409 instead. With If-Match, the 409 always stays.
+   */
   redecideOnConflict?: boolean;
   /** Runs on the folded state before anything else: e.g. a 404 for whoever may not know the aggregate exists. */
   guard?: (state: S) => void;
@@ -42,6 +54,7 @@ export class DeciderRunner {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ACCOUNT_STORE) private readonly keys: Pick<AccountStore, 'bindIdempotencyKey'>,
     @Optional() private readonly metrics?: Metrics,
   ) {}
 
@@ -81,17 +94,28 @@ export class DeciderRunner {
   private async decideAndAppend<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, request: DecisionRequest<C, S>): Promise<CommandAccepted> {
     const { id, streamId, command, actor, options } = request;
     const commandId = request.commandId ?? this.commandId(actor, options);
+    if (options.idempotencyKey && options.requestHash) {
+      // A key serves one request, whichever stream it went to: another method, path or body is refused (ADR 0020).
+      const bound = await this.keys.bindIdempotencyKey(`${actor.id}:${options.idempotencyKey}`, options.requestHash, this.clock.now().toISOString());
+      if (bound !== options.requestHash) throw keyReused();
+    }
     for (let attempt = 1; ; attempt++) {
       const recorded = await this.events.readStream(streamId);
       const already = recorded.filter((e) => e.metadata.commandId === commandId && e.metadata.actorId === actor.id);
-      if (already.length > 0) return accepted(id, already[already.length - 1]);
+      if (already.length > 0) {
+        const first = already[0].metadata.requestHash;
+        if (first !== undefined && options.requestHash !== undefined && first !== options.requestHash) throw keyReused();
+        return accepted(id, already[already.length - 1]);
+      }
       if (options.expectedVersion !== undefined && options.expectedVersion !== recorded.length) {
         throw staleVersion(request.subject ?? PROJECT_SUBJECT, options.expectedVersion, recorded.length);
       }
       const state = recorded.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
       request.guard?.(state);
       const now = this.clock.now();
-      const decided = decider.decide(command, state, { actor, now, newId: (purpose) => deterministicUuid(`${commandId}:${purpose}`), fingerprint });
+      const decided = decider.decide(command, state, { actor, now, newId: (purpose) => deterministicUuid(`${commandId}:${purpose}`), fingerprint, placeInCommune });
+      // A decision may be that nothing happens (the same vote again): nothing is appended, the caller learns where the stream is.
+      if (decided.length === 0) return { id, version: recorded.length, position: recorded.length ? recorded[recorded.length - 1].position : 0 };
       const toAppend: NewEvent[] = decided.map((event, i) => ({
         id: deterministicUuid(`${commandId}:${streamId}:${i}`),
         type: event.type,
@@ -106,6 +130,7 @@ export class DeciderRunner {
           commandId,
           ...(options.requestId ? { requestId: options.requestId } : {}),
           recordedAt: now.toISOString(),
+          ...(options.idempotencyKey && options.requestHash ? { requestHash: options.requestHash } : {}),
         },
       }));
       try {
@@ -115,8 +140,9 @@ export class DeciderRunner {
         return { id, version: result.nextExpectedRevision + 1, position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        const redecide = options.expectedVersion === undefined && request.redecideOnConflict === true && attempt < MAX_ATTEMPTS;
+        const redecide = options.expectedVersion === undefined && request.redecideOnConflict !== false && attempt < MAX_ATTEMPTS;
         if (!redecide) throw staleVersion(request.subject ?? PROJECT_SUBJECT, recorded.length, typeof error.actual === 'number' ? error.actual + 1 : 0);
+        await backoff(attempt);
       }
     }
   }
@@ -131,6 +157,17 @@ function outcomeOf(error: unknown): CommandOutcome {
 
 function accepted(id: string, last: RecordedEvent): CommandAccepted {
   return { id, version: last.revision + 1, position: last.position };
+}
+
+/** The Idempotency-Key draft's answer to a key sent again with another request. */
+function keyReused(): ProblemException {
+  return new ProblemException(
+    422,
+    'idempotency_key_reused',
+    'Cette clé d’idempotence a déjà servi pour une autre requête',
+    'Une clé Idempotency-Key ne vaut que pour une seule requête (même méthode, même adresse, même contenu). Envoyez cette requête avec une nouvelle clé.',
+    [{ field: 'Idempotency-Key', message: 'Cette clé a déjà servi pour une autre requête : utilisez une nouvelle clé.' }],
+  );
 }
 
 /** The 409 of a command sent with a project version that is no longer the current one. */

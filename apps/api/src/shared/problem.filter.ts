@@ -54,6 +54,14 @@ export class ProblemFilter implements ExceptionFilter {
         instance,
       };
       headers = { 'Retry-After': '1' };
+    } else if (isInvalidUtf8(exception)) {
+      problem = {
+        type: problemType('invalid_utf8'),
+        title: 'Le corps de la requête n’est pas encodé en UTF-8',
+        detail: 'Certains octets ne forment pas des caractères valides : envoyez le texte en UTF-8.',
+        status: 400,
+        instance,
+      };
     } else if (exception instanceof HttpException) {
       const status = exception.getStatus();
       problem = isMalformedJson(exception)
@@ -92,7 +100,13 @@ function isMalformedJson(exception: HttpException): boolean {
   return exception.getStatus() === 400 && typeof message === 'string' && /JSON/i.test(message);
 }
 
+// The JSON parser's verify hook (input-guard.ts) refused the bytes; Express hands it over wrapped in an HttpException.
+function isInvalidUtf8(e: unknown): boolean {
+  const source = e instanceof HttpException && e.cause ? e.cause : e;
+  return isBodyParserError(source) && source.type === 'encoding.invalid_utf8';
+}
+
 function isBodyParserError(e: unknown): e is { status?: number; type: string } {
   return typeof e === 'object' && e !== null && 'type' in e && typeof (e as { type: unknown }).type === 'string' &&
-    /^(entity\.(parse\.failed|too\.large|verify\.failed)|encoding\.unsupported|charset\.unsupported)$/.test((e as { type: string }).type);
+    /^(entity\.(parse\.failed|too\.large|verify\.failed)|encoding\.(unsupported|invalid_utf8)|charset\.unsupported)$/.test((e as { type: string }).type);
 }

@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 import { LEGAL_SLUGS, LEGAL_TITLES } from '@carnet/contracts';
-import { requireLogin, sessionCheck } from './core/guards';
+import { dashboardOfRole, requireLogin, searchOrPortal, sessionCheck } from './core/guards';
 
 const title = (page: string) => `${page} — Carnet de projets`;
 
@@ -24,19 +24,22 @@ export const routes: Routes = [
         loadComponent: () => import('./projects/project-create/project-create').then((m) => m.ProjectCreate),
       },
       {
+        // No route title: the page names itself after the project and the section shown.
         path: 'projets/:id',
-        title: title('Projet'),
         loadComponent: () => import('./projects/project-page/project-page').then((m) => m.ProjectPage),
+        // One child route per section (« Questions », « Documents »…): see project-sections.ts.
+        loadChildren: () => import('./projects/project-page/project-sections').then((m) => m.PROJECT_SECTION_ROUTES),
       },
       {
         path: 'recherche',
         title: title('Recherche'),
+        canActivate: [searchOrPortal],
         loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),
       },
       {
         path: 'tableau-de-bord',
         title: title('Tableau de bord du Département'),
-        canActivate: [requireLogin],
+        canActivate: [requireLogin, dashboardOfRole],
         loadComponent: () => import('./dashboards/departement-dashboard').then((m) => m.DepartementDashboardPage),
       },
       {

@@ -16,6 +16,7 @@ import {
   type Throttle,
 } from '../account-store.port.js';
 import { emailKeyOf } from '../email-key.js';
+import { release, reserve, type AttemptReservation, type ThrottleLimits } from '../throttle.js';
 
 interface AccountRow {
   id: string;
@@ -165,6 +166,7 @@ export class SqliteAccountStore implements AccountStore {
         account_id TEXT NOT NULL, notification_id TEXT NOT NULL, PRIMARY KEY (account_id, notification_id)
       ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS notification_claims (key TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS idempotency_keys (key TEXT PRIMARY KEY, request_hash TEXT NOT NULL, at TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS follows (
         account_id TEXT NOT NULL, project_id TEXT NOT NULL, following INTEGER NOT NULL, at TEXT NOT NULL,
         PRIMARY KEY (account_id, project_id)
@@ -361,23 +363,51 @@ export class SqliteAccountStore implements AccountStore {
   // ---- throttles ------------------------------------------------------------------------------
 
   async getThrottle(key: string): Promise<Throttle | null> {
+    return this.readThrottle(key);
+  }
+
+  async putThrottle(t: Throttle): Promise<void> {
+    this.writeThrottle(t);
+  }
+
+  async clearThrottle(key: string): Promise<void> {
+    this.db.prepare('DELETE FROM throttles WHERE key = ?').run(key);
+  }
+
+  async reserveAttempt(key: string, now: Date, limits: ThrottleLimits): Promise<AttemptReservation> {
+    // IMMEDIATE: the write lock is taken before the read, so another connection cannot slip in between.
+    return this.db
+      .transaction(() => {
+        const reservation = reserve(this.readThrottle(key), key, now, limits);
+        if (reservation.allowed) this.writeThrottle(reservation.throttle);
+        return reservation;
+      })
+      .immediate();
+  }
+
+  async releaseAttempt(key: string): Promise<void> {
+    this.db
+      .transaction(() => {
+        const current = this.readThrottle(key);
+        if (current) this.writeThrottle(release(current));
+      })
+      .immediate();
+  }
+
+  private readThrottle(key: string): Throttle | null {
     const row = this.db.prepare('SELECT * FROM throttles WHERE key = ?').get(key) as
       | { key: string; failures: number; window_started_at: string; locked_until: string | null }
       | undefined;
     return row ? { key: row.key, failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until } : null;
   }
 
-  async putThrottle(t: Throttle): Promise<void> {
+  private writeThrottle(t: Throttle): void {
     this.db
       .prepare(
         `INSERT INTO throttles (key, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_started_at = excluded.window_started_at, locked_until = excluded.locked_until`,
       )
       .run(t.key, t.failures, t.windowStartedAt, t.lockedUntil);
-  }
-
-  async clearThrottle(key: string): Promise<void> {
-    this.db.prepare('DELETE FROM throttles WHERE key = ?').run(key);
   }
 
   // ---- notifications -------------------------------------------------------------------------
@@ -429,6 +459,11 @@ export class SqliteAccountStore implements AccountStore {
 
   private claimKey(key: string, at: string): boolean {
     return this.db.prepare('INSERT OR IGNORE INTO notification_claims (key, at) VALUES (?, ?)').run(key, at).changes === 1;
+  }
+
+  async bindIdempotencyKey(key: string, requestHash: string, at: string): Promise<string> {
+    this.db.prepare('INSERT OR IGNORE INTO idempotency_keys (key, request_hash, at) VALUES (?, ?, ?)').run(key, requestHash, at);
+    return (this.db.prepare('SELECT request_hash FROM idempotency_keys WHERE key = ?').get(key) as { request_hash: string }).request_hash;
   }
 
   async claimDigest(accountId: string, day: string, at: string): Promise<boolean> {

@@ -339,6 +339,45 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
         expect(await store.getThrottle('account:a@b.fr')).toBeNull();
         expect((await store.getThrottle('ip:127.0.0.1'))?.failures).toBe(2);
       });
+
+      const LIMITS = { maxAttempts: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+      const at = (minutes: number) => new Date(Date.parse(NOW) + minutes * 60_000);
+
+      it('counts N parallel reservations N: only the limit is allowed, the rest refused', async () => {
+        const outcomes = await Promise.all(Array.from({ length: 50 }, () => store.reserveAttempt('account:rafale@b.fr', at(0), LIMITS)));
+        expect(outcomes.filter((o) => o.allowed)).toHaveLength(5);
+        const throttle = await store.getThrottle('account:rafale@b.fr');
+        expect(throttle).toEqual({ key: 'account:rafale@b.fr', failures: 5, windowStartedAt: at(0).toISOString(), lockedUntil: at(15).toISOString() });
+      });
+
+      it('refuses while locked, then counts anew once the lock is over', async () => {
+        for (let i = 0; i < 5; i++) expect((await store.reserveAttempt('account:c@b.fr', at(i), LIMITS)).allowed).toBe(true);
+        expect((await store.reserveAttempt('account:c@b.fr', at(10), LIMITS)).allowed).toBe(false);
+        const after = await store.reserveAttempt('account:c@b.fr', at(20), LIMITS);
+        expect(after).toEqual({ allowed: true, throttle: { key: 'account:c@b.fr', failures: 1, windowStartedAt: at(20).toISOString(), lockedUntil: null } });
+      });
+
+      it('gives back a reserved attempt, lifting the lock it set, and ignores keys without a counter', async () => {
+        for (let i = 0; i < 5; i++) await store.reserveAttempt('ip:10.0.0.1', at(0), LIMITS);
+        await store.releaseAttempt('ip:10.0.0.1');
+        expect(await store.getThrottle('ip:10.0.0.1')).toEqual({ key: 'ip:10.0.0.1', failures: 4, windowStartedAt: at(0).toISOString(), lockedUntil: null });
+        expect((await store.reserveAttempt('ip:10.0.0.1', at(1), LIMITS)).allowed).toBe(true);
+        await store.releaseAttempt('ip:inconnue');
+        expect(await store.getThrottle('ip:inconnue')).toBeNull();
+      });
+    });
+
+    describe('idempotency keys', () => {
+      it('binds a key to the first request that carried it, even when several race, and says so to the others', async () => {
+        const bound = await Promise.all(['h1', 'h2', 'h3'].map((hash) => store.bindIdempotencyKey('a1:cle-0001', hash, NOW)));
+        expect(new Set(bound).size).toBe(1);
+        const first = bound[0];
+        expect(await store.bindIdempotencyKey('a1:cle-0001', first, LATER)).toBe(first);
+        expect(await store.bindIdempotencyKey('a1:cle-0001', 'autre', LATER)).toBe(first);
+        expect(await store.bindIdempotencyKey('a2:cle-0001', 'autre', LATER)).toBe('autre');
+        const other = await fixture.reopen();
+        expect(await other.bindIdempotencyKey('a1:cle-0001', 'encore', LATER)).toBe(first);
+      });
     });
 
     describe('notification settings', () => {

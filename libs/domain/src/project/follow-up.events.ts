@@ -33,9 +33,18 @@ export const QUESTION_ROUTING: Record<QuestionCategory, DepartementTeam> = {
   autre: 'accompagnement',
 };
 
-/** nouvelle → prise_en_charge → repondue → close; a closed or answered question can be reopened (back to prise_en_charge). */
+/**
+ * nouvelle → prise_en_charge → repondue → close; a closed or answered question can be reopened: back
+ * to prise_en_charge with the person who had it, or to nouvelle when nobody had it (see `reopenedStatus`).
+ */
 export const QUESTION_STATUSES = ['nouvelle', 'prise_en_charge', 'repondue', 'close'] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+/**
+ * The status of a reopened question: taken in charge again by its assignee if it has one, new otherwise
+ * (a question nobody is responsible for is never « prise en charge »).
+ */
+export const reopenedStatus = (assignee: unknown): QuestionStatus => (assignee ? 'prise_en_charge' : 'nouvelle');
 
 /** Who a question is assigned to: a Département agent or a member of an involved partner organisation. */
 export interface QuestionAssignee {

@@ -1,5 +1,7 @@
 import { DomainError, isCommuneRole, isDepartementRole, type Actor, type DecisionContext } from '../shared/decider.js';
+import { centsToEuros, eurosToCents, moneyFault, moneyMessage } from '../shared/money.js';
 import type { DocumentState } from './project-documents.js';
+import type { ProjectLocation } from './project-location.js';
 import type {
   FingerprintInput,
   ProjectPublishedV2,
@@ -23,7 +25,6 @@ export const FUNDING_MAX = 20;
 export const FUNDING_SOURCE_MAX = 200;
 export const PUBLIC_DOCUMENTS_MAX = 20;
 export const PUBLICATION_REASON_MAX = 1000;
-const AMOUNT_MAX = 1_000_000_000;
 
 /** What the commune or the Département writes: documents are given by id, their current version is frozen by the decider. */
 export interface PublicContentInput {
@@ -80,6 +81,8 @@ export interface PublicationContext {
   /** The version the public sees; null when nothing is public. */
   approvedVersion: number | null;
   documents: Record<string, DocumentState>;
+  /** The project's point now: frozen into each version written, so the mayor approves it with the text. */
+  location: ProjectLocation | null;
 }
 
 const isOfCommune = (actor: Actor, codeInsee: string) => isCommuneRole(actor.role) && actor.communeInsee === codeInsee;
@@ -97,14 +100,13 @@ function text(value: string | undefined | null, field: string, label: string, ma
 
 function amount(value: number | null | undefined, field: string, label: string): number | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isFinite(value) || value < 0 || value > AMOUNT_MAX) {
-    throw new DomainError('invalid_amount', `${label} doit être un montant positif en euros HT.`, 'invalid', field);
-  }
-  return Math.round(value * 100) / 100;
+  const fault = moneyFault(value);
+  if (fault) throw new DomainError('invalid_amount', moneyMessage(label, fault), 'invalid', field);
+  return centsToEuros(eurosToCents(value));
 }
 
 /** Checks and normalises a public content; the documents must be public documents of the project. */
-export function publicContent(input: PublicContentInput, project: Pick<PublicationContext, 'documents'>): PublicContent {
+export function publicContent(input: PublicContentInput, project: Pick<PublicationContext, 'documents'> & { location?: ProjectLocation | null }): PublicContent {
   const funding = input.funding ?? [];
   if (funding.length > FUNDING_MAX) throw new DomainError('too_many', `Indiquez au plus ${FUNDING_MAX} financements.`, 'invalid', 'funding');
   const ids = [...new Set(input.documentIds ?? [])];
@@ -127,13 +129,15 @@ export function publicContent(input: PublicContentInput, project: Pick<Publicati
     })),
     lessonsLearned: text(input.lessonsLearned, 'lessonsLearned', 'Le retour d’expérience', PUBLIC_TEXT_MAX, false),
     documents,
+    location: project.location ?? null,
   };
 }
 
 /** The input of a version's fingerprint (see FingerprintInput). */
 export const fingerprintInput = (projectId: string, draft: PublicationDraft): FingerprintInput => ({ projectId, version: draft.version, content: draft.content });
 
-const sameContent = (a: PublicContent, b: PublicContent) => JSON.stringify(a) === JSON.stringify(b);
+const sameContent = (a: PublicContent, b: PublicContent) =>
+  JSON.stringify({ ...a, location: a.location ?? null }) === JSON.stringify({ ...b, location: b.location ?? null });
 
 export function decidePublication(command: PublicationCommand, project: PublicationContext, context: DecisionContext): PublicationEvent[] {
   const { actor } = context;
@@ -146,7 +150,7 @@ export function decidePublication(command: PublicationCommand, project: Publicat
         throw new DomainError('already_requested', 'La publication est déjà demandée : modifiez la version en cours.', 'conflict');
       }
       const content = publicContent(command.content, project);
-      return [{ type: 'PublicationRequested', schemaVersion: 2, data: { projectId, version: (project.draft?.version ?? 0) + 1, content } }];
+      return [{ type: 'PublicationRequested', schemaVersion: 3, data: { projectId, version: (project.draft?.version ?? 0) + 1, content } }];
     }
     case 'RevisePublication': {
       if (!isOfCommune(actor, project.codeInsee) && !isDepartementRole(actor.role)) {
@@ -160,7 +164,7 @@ export function decidePublication(command: PublicationCommand, project: Publicat
         throw new DomainError('no_change', 'Aucune modification : cette version est identique à la précédente.', 'invalid');
       }
       const reason = text(command.reason, 'reason', 'La raison de la modification', PUBLICATION_REASON_MAX, true);
-      return [{ type: 'PublicationRevised', schemaVersion: 1, data: { projectId, version: project.draft.version + 1, content, reason } }];
+      return [{ type: 'PublicationRevised', schemaVersion: 2, data: { projectId, version: project.draft.version + 1, content, reason } }];
     }
     case 'PublishProject': {
       if (actor.role !== 'commune_mayor' || actor.communeInsee !== project.codeInsee) forbid('Seul le maire de la commune peut approuver la publication.');

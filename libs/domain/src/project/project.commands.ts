@@ -1,5 +1,7 @@
+import type { FinancingCommand } from '../financing/project-financing.js';
 import type { PublicationCommand } from './project-publication.js';
 import type { DocumentCommand } from './project-documents.js';
+import type { LocateProject } from './project-location.js';
 import type { QuestionAssignee } from './follow-up.events.js';
 import type { ProjectStep, ProjectTheme, QuestionCategory } from './project.events.js';
 
@@ -96,4 +98,6 @@ export type ProjectCommand =
   | CloseQuestion
   | ReopenQuestion
   | PostMessage
-  | AddInternalNote;
+  | AddInternalNote
+  | LocateProject
+  | FinancingCommand;

@@ -32,6 +32,13 @@ const ctx = (actor: Actor): DecisionContext => ({
   now: new Date('2026-03-01T10:00:00Z'),
   newId: (purpose) => ({ question: QUESTION, answer: ANSWER, message: MESSAGE, note: NOTE })[purpose] ?? ANSWER,
   fingerprint: fakeFingerprint,
+  // A square commune around (2, 49): inside is 0 m away, outside is measured like the API does (roughly).
+  placeInCommune: (codeInsee, { longitude, latitude }) => {
+    if (codeInsee !== '95002') return { known: false };
+    const dx = Math.max(0, Math.abs(longitude - 2) - 0.01) * 73_000;
+    const dy = Math.max(0, Math.abs(latitude - 49) - 0.01) * 111_000;
+    return { known: true, distanceMeters: Math.hypot(dx, dy) };
+  },
 });
 
 /** given events, when a command by an actor, then events (each checked against its JSON Schema) or an error. */
@@ -97,8 +104,8 @@ const contentInput = {
   documentIds: [],
 };
 const { documentIds: _ids, ...contentFields } = contentInput;
-const content = { ...contentFields, documents: [] };
-const requested: ProjectEvent = { type: 'PublicationRequested', schemaVersion: 2, data: { projectId: PROJECT, version: 1, content } };
+const content = { ...contentFields, documents: [], location: null as { longitude: number; latitude: number } | null };
+const requested: ProjectEvent = { type: 'PublicationRequested', schemaVersion: 3, data: { projectId: PROJECT, version: 1, content } };
 const fingerprintOf = (version: number, c: typeof content) => fakeFingerprint({ projectId: PROJECT, version, content: c });
 
 describe('Project decider', () => {
@@ -264,7 +271,7 @@ describe('Project decider', () => {
 
   describe('when publishing', () => {
     const revisedContent = { ...content, summary: 'Ce qui a marché, montant corrigé', finalCostHt: 181_500 };
-    const revised: ProjectEvent = { type: 'PublicationRevised', schemaVersion: 1, data: { projectId: PROJECT, version: 2, content: revisedContent, reason: 'Montant corrigé' } };
+    const revised: ProjectEvent = { type: 'PublicationRevised', schemaVersion: 2, data: { projectId: PROJECT, version: 2, content: revisedContent, reason: 'Montant corrigé' } };
     const published = (version: number, c: typeof content): ProjectEvent => ({
       type: 'ProjectPublished',
       schemaVersion: 2,
@@ -318,7 +325,7 @@ describe('Project decider', () => {
       given(...finished, requested).when({ type: 'WithdrawPublication', reason: 'x' }).thenFails('not_published');
       given(...finished, requested, published(1, content), withdrawn)
         .when({ type: 'RequestPublication', content: contentInput }, adjoint)
-        .then([{ type: 'PublicationRequested', schemaVersion: 2, data: { projectId: PROJECT, version: 2, content } }]);
+        .then([{ type: 'PublicationRequested', schemaVersion: 3, data: { projectId: PROJECT, version: 2, content } }]);
     });
     it('reads v1 events: a summary alone is version 1, a bare approval approves it', () => {
       const v1Published = { type: 'ProjectPublished', schemaVersion: 1, data: { projectId: PROJECT } } as ProjectEvent;
@@ -327,6 +334,46 @@ describe('Project decider', () => {
     });
     it('refuses going back once publication is requested', () =>
       given(...finished, requested).when({ type: 'ChangeStep', step: 'travaux', progress: 90, comment: 'Reprise' }).thenFails('published_locked'));
+  });
+
+  describe('when placing the project on the map', () => {
+    const located = (location: { longitude: number; latitude: number } | null): ProjectEvent => ({ type: 'ProjectLocated', schemaVersion: 1, data: { projectId: PROJECT, location } });
+    const point = { longitude: 2.00123, latitude: 49.00456 };
+
+    it('records ProjectLocated for a point inside the commune, rounded to 5 decimals', () =>
+      given(created).when({ type: 'LocateProject', location: { longitude: 2.001234, latitude: 49.004561 } }).then([located(point)]));
+    it('accepts a point just outside the outline, within the tolerance', () =>
+      given(created).when({ type: 'LocateProject', location: { longitude: 2.0105, latitude: 49 } }).then([located({ longitude: 2.0105, latitude: 49 })]));
+    it('refuses a point outside the commune, saying how far in French', () =>
+      given(created).when({ type: 'LocateProject', location: { longitude: 2.1, latitude: 49 } }).thenFails('outside_commune', 'invalid'));
+    it('refuses coordinates that are not on Earth', () => {
+      given(created).when({ type: 'LocateProject', location: { longitude: 200, latitude: 49 } }).thenFails('invalid_longitude');
+      given(created).when({ type: 'LocateProject', location: { longitude: 2, latitude: Number.NaN } }).thenFails('invalid_latitude');
+    });
+    it('lets the Département place it, but not another commune, a partner or an auditor', () => {
+      given(created).when({ type: 'LocateProject', location: point }, agent).then([located(point)]);
+      given(created).when({ type: 'LocateProject', location: point }, autreMaire).thenFails('forbidden', 'forbidden');
+      given(created, involved).when({ type: 'LocateProject', location: point }, partenaire).thenFails('forbidden', 'forbidden');
+      given(created).when({ type: 'LocateProject', location: point }, auditeur).thenFails('forbidden', 'forbidden');
+    });
+    it('moves the point with a new event, goes back to the whole commune, and refuses a move to the same place', () => {
+      const moved = { longitude: 2.005, latitude: 49.005 };
+      given(created, located(point)).when({ type: 'LocateProject', location: moved }, adjoint).then([located(moved)]);
+      given(created, located(point)).when({ type: 'LocateProject', location: null }).then([located(null)]);
+      given(created, located(point)).when({ type: 'LocateProject', location: point }).thenFails('no_change');
+      given(created).when({ type: 'LocateProject', location: null }).thenFails('no_change');
+    });
+    it('freezes the point into the version the mayor approves; a later move waits for a new version', () => {
+      const withPoint = { ...content, location: point };
+      given(...finished, located(point))
+        .when({ type: 'RequestPublication', content: contentInput }, adjoint)
+        .then([{ type: 'PublicationRequested', schemaVersion: 3, data: { projectId: PROJECT, version: 1, content: withPoint } }]);
+      const requestedWithPoint: ProjectEvent = { type: 'PublicationRequested', schemaVersion: 3, data: { projectId: PROJECT, version: 1, content: withPoint } };
+      const moved = { longitude: 2.005, latitude: 49.005 };
+      given(...finished, located(point), requestedWithPoint, located(moved))
+        .when({ type: 'RevisePublication', content: contentInput, reason: 'Point déplacé' }, adjoint)
+        .then([{ type: 'PublicationRevised', schemaVersion: 2, data: { projectId: PROJECT, version: 2, content: { ...content, location: moved }, reason: 'Point déplacé' } }]);
+    });
   });
 
   describe('when involving a partner organisation', () => {

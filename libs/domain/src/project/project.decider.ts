@@ -1,8 +1,11 @@
 import { DomainError, isCommuneRole, isDepartementRole, type Actor, type DecisionContext, type Decider } from '../shared/decider.js';
+import { MONEY_MAX_EUROS, moneyFault, moneyMessage } from '../shared/money.js';
+import { decideFinancing, evolveFinancing, initialFinancingState, type FinancingState } from '../financing/project-financing.js';
 import { decideDocument, evolveDocuments, type DocumentState } from './project-documents.js';
-import { QUESTION_ROUTING, type DepartementTeam, type QuestionAssignee, type QuestionStatus } from './follow-up.events.js';
+import { QUESTION_ROUTING, reopenedStatus, type DepartementTeam, type QuestionAssignee, type QuestionStatus } from './follow-up.events.js';
 import type { ProjectCommand } from './project.commands.js';
 import { upcastProjectEvent } from './project.upcasters.js';
+import { decideLocation, type ProjectLocation } from './project-location.js';
 import { decidePublication, evolvePublication, type PublicationDraft, type PublicationStatus } from './project-publication.js';
 import {
   PROJECT_EVENT_VERSIONS,
@@ -42,12 +45,16 @@ export interface ProjectState {
   partners: string[];
   /** Document id → version, visibility, removal (rules in project-documents.ts). */
   documents: Record<string, DocumentState>;
+  /** The precise point; null: the commune as a whole (rules in project-location.ts). */
+  location: ProjectLocation | null;
+  /** The financing plan (rules in financing/project-financing.ts). */
+  financing: FinancingState;
 }
 
 export const TITLE_MAX = 160;
 export const DESCRIPTION_MAX = 5000;
 export const TEXT_MAX = 4000;
-export const COST_MAX = 1_000_000_000;
+export const COST_MAX = MONEY_MAX_EUROS;
 /** At most this many documents attached to a question, an answer or a message. */
 export const DOCUMENTS_MAX = 20;
 
@@ -69,6 +76,8 @@ export const initialProjectState = (): ProjectState => ({
   approvedVersion: null,
   partners: [],
   documents: {},
+  location: null,
+  financing: initialFinancingState(),
 });
 
 const stepIndex = (step: ProjectStep): number => PROJECT_STEPS.indexOf(step);
@@ -86,9 +95,8 @@ function requireText(value: string | undefined | null, field: string, label: str
 
 function checkCost(cost: number | null | undefined): void {
   if (cost === null || cost === undefined) return;
-  if (!Number.isFinite(cost) || cost < 0 || cost > COST_MAX) {
-    throw new DomainError('invalid_cost', 'Le coût estimé doit être un montant positif en euros HT.', 'invalid', 'estimatedCostHt');
-  }
+  const fault = moneyFault(cost);
+  if (fault) throw new DomainError('invalid_cost', moneyMessage('Le coût estimé', fault), 'invalid', 'estimatedCostHt');
 }
 
 /** Commune members act on their own commune's projects; Département staff on all. */
@@ -340,9 +348,12 @@ function decide(command: ProjectCommand, state: ProjectState, context: DecisionC
           draft: state.publicationDraft,
           approvedVersion: state.approvedVersion,
           documents: state.documents,
+          location: state.location,
         },
         context,
       );
+    case 'LocateProject':
+      return decideLocation(command, state, context);
     case 'InvolvePartner': {
       if (!isDepartementRole(actor.role)) forbid('Seul le Département associe une organisation partenaire à un projet.');
       if (state.partners.includes(command.organisationId)) {
@@ -355,6 +366,16 @@ function decide(command: ProjectCommand, state: ProjectState, context: DecisionC
     case 'ChangeDocumentVisibility':
     case 'RemoveDocument':
       return decideDocument(command, state, actor);
+    case 'SetFinancingCost':
+    case 'RequestFunding':
+    case 'GrantFunding':
+    case 'PayFunding':
+    case 'RefuseFunding':
+    case 'ReviseFunding':
+    case 'ChooseOwnShareRule':
+    case 'SaveSimulation':
+    case 'RequestFundingFromSimulation':
+      return decideFinancing(command, { projectId, codeInsee: state.codeInsee, financing: state.financing }, context);
   }
 }
 
@@ -397,7 +418,7 @@ function evolve(state: ProjectState, stored: ProjectEvent): ProjectState {
     case 'QuestionClosed':
       return withQuestion(state, e.data.questionId, () => ({ status: 'close' }));
     case 'QuestionReopened':
-      return withQuestion(state, e.data.questionId, () => ({ status: 'prise_en_charge' }));
+      return withQuestion(state, e.data.questionId, (q) => ({ status: reopenedStatus(q.assignee) }));
     case 'MessagePosted':
     case 'InternalNoteAdded':
       return state;
@@ -415,6 +436,17 @@ function evolve(state: ProjectState, stored: ProjectEvent): ProjectState {
     case 'DocumentVisibilityChanged':
     case 'DocumentRemoved':
       return { ...state, documents: evolveDocuments(state.documents, e) };
+    case 'ProjectLocated':
+      return { ...state, location: e.data.location };
+    case 'FinancingCostSet':
+    case 'FundingLineRequested':
+    case 'FundingLineGranted':
+    case 'FundingInstalmentPaid':
+    case 'FundingLineRefused':
+    case 'FundingLineRevised':
+    case 'OwnShareRuleChosen':
+    case 'SimulationRun':
+      return { ...state, financing: evolveFinancing(state.financing, e) };
     default:
       // Events of other contexts on the project stream (documents…) do not change what this decider decides.
       return state;

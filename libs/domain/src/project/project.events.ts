@@ -13,6 +13,8 @@ import type {
   QuestionReopened,
   QuestionTakenInCharge,
 } from './follow-up.events.js';
+import type { ProjectLocated } from './project-location.js';
+import type { FinancingEvent } from '../financing/financing.events.js';
 import type { ProjectPublishedV2Data, PublicationRequestedV2Data, PublicationRevised, PublicationWithdrawn } from './publication.events.js';
 
 /** The steps of a project, in order. */
@@ -142,7 +144,9 @@ export type ProjectEvent =
   | QuestionClosed
   | QuestionReopened
   | MessagePosted
-  | InternalNoteAdded;
+  | InternalNoteAdded
+  | ProjectLocated
+  | FinancingEvent;
 
 export type ProjectEventType = ProjectEvent['type'];
 
@@ -155,9 +159,9 @@ export const PROJECT_EVENT_VERSIONS: Record<ProjectEventType, number> = {
   ProgressUpdated: 1,
   QuestionAsked: 2,
   QuestionAnswered: 2,
-  PublicationRequested: 2,
+  PublicationRequested: 3,
   ProjectPublished: 2,
-  PublicationRevised: 1,
+  PublicationRevised: 2,
   PublicationWithdrawn: 1,
   PartnerInvolved: 1,
   DocumentAdded: 1,
@@ -170,6 +174,15 @@ export const PROJECT_EVENT_VERSIONS: Record<ProjectEventType, number> = {
   QuestionReopened: 1,
   MessagePosted: 1,
   InternalNoteAdded: 1,
+  ProjectLocated: 1,
+  FinancingCostSet: 1,
+  FundingLineRequested: 1,
+  FundingLineGranted: 1,
+  FundingInstalmentPaid: 1,
+  FundingLineRefused: 1,
+  FundingLineRevised: 1,
+  OwnShareRuleChosen: 1,
+  SimulationRun: 1,
 };
 
 /** The stream of one project: `project-<uuid>`. */

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider.js';
+import type { ProjectLocation } from './project-location.js';
 
 /*
  * Publication of a finished project (issue #5): the shared vocabulary of the events the publication
@@ -39,6 +40,12 @@ export interface PublicContent {
   lessonsLearned: string;
   /** Public documents shown with the project (pictures first); each must be a public document of the project. */
   documents: PublicDocumentRef[];
+  /**
+   * The project's point when this version was written (PublicationRequested v3, PublicationRevised v2):
+   * null = the commune as a whole. Absent from older versions (read as null); never added to them, as
+   * their fingerprint was computed without it.
+   */
+  location?: ProjectLocation | null;
 }
 
 export interface PublicationRequestedV2Data {

@@ -30,6 +30,8 @@ export interface DecisionContext {
   newId: (purpose: string) => string;
   /** SHA-256 (hex) of the canonical JSON of a value: the domain does not hash, it is given the function. */
   fingerprint?: (value: unknown) => string;
+  /** Where a point stands relative to a commune's outline: the domain does not load maps, it is given the function. */
+  placeInCommune?: (codeInsee: string, point: { longitude: number; latitude: number }) => { known: false } | { known: true; distanceMeters: number };
 }
 
 /** A domain event before it is stored: a type, a schema version and plain JSON data. */

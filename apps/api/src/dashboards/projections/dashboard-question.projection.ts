@@ -3,6 +3,7 @@ import {
   DEPARTEMENT_TEAMS,
   PROJECT_STREAM_PREFIX,
   QUESTION_ROUTING,
+  reopenedStatus,
   type DepartementTeam,
   type QuestionAskedV2Data,
   type QuestionCategory,
@@ -19,6 +20,8 @@ export interface DashboardQuestionDoc {
   askedAt: string;
   status: QuestionStatus;
   firstAnsweredAt: string | null;
+  /** Whether someone is responsible for it (assigned or taken in charge): a reopened question goes back to them. */
+  assigned?: boolean;
   /** Every change of status, in order: the status at any date is the last one before it. */
   transitions: Array<{ at: string; status: QuestionStatus }>;
 }
@@ -41,15 +44,17 @@ export function evolveDashboardQuestion(doc: DashboardQuestionDoc | null, e: Rec
   }
   if (!doc) return null;
   switch (e.type) {
+    case 'QuestionAssigned':
+      return { ...doc, assigned: true };
     case 'QuestionTakenInCharge':
       // Taking in charge an answered question does not make it unanswered again; reopening does.
-      return doc.status === 'nouvelle' ? moveTo(doc, 'prise_en_charge', at) : doc;
+      return { ...(doc.status === 'nouvelle' ? moveTo(doc, 'prise_en_charge', at) : doc), assigned: true };
     case 'QuestionAnswered':
       return { ...moveTo(doc, 'repondue', at), firstAnsweredAt: doc.firstAnsweredAt ?? at };
     case 'QuestionClosed':
       return moveTo(doc, 'close', at);
     case 'QuestionReopened':
-      return moveTo(doc, 'prise_en_charge', at);
+      return moveTo(doc, reopenedStatus(doc.assigned), at);
     default:
       return doc;
   }

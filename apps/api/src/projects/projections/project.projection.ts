@@ -4,8 +4,10 @@ import {
   evolvePublication,
   writtenVersionOf,
   upcastProjectEvent,
+  reopenedStatus,
   type DepartementTeam,
   type ProjectEvent,
+  type ProjectLocation,
   type PublicContent,
   type PublicationStatus,
   type ProjectStep,
@@ -102,6 +104,8 @@ export interface ProjectDoc {
   partners: string[];
   /** Documents in the order they were added; a removed document is no longer listed. */
   documents?: DocumentDoc[];
+  /** The precise point (issue #10); null or absent: the commune as a whole. */
+  location?: ProjectLocation | null;
 }
 
 const isProjectEvent = (e: RecordedEvent): boolean => e.streamId.startsWith(PROJECT_STREAM_PREFIX);
@@ -231,6 +235,8 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
       return touch({ ...doc, documents: (doc.documents ?? []).map((d) => (d.id === event.data.documentId ? { ...d, public: event.data.public } : d)) });
     case 'DocumentRemoved':
       return touch({ ...doc, documents: (doc.documents ?? []).filter((d) => d.id !== event.data.documentId) });
+    case 'ProjectLocated':
+      return touch({ ...doc, location: event.data.location });
     case 'QuestionAssigned':
       return touch({ ...doc, questions: changeQuestion(doc, event.data.questionId, () => ({ assignee: event.data.assignee })) });
     case 'QuestionTakenInCharge':
@@ -241,7 +247,7 @@ export function evolveProject(doc: ProjectDoc | null, recorded: RecordedEvent): 
       return touch({
         ...doc,
         questions: changeQuestion(doc, event.data.questionId, (q) => ({
-          status: 'prise_en_charge',
+          status: reopenedStatus(q.assignee),
           waitingSince: at,
           reopenings: [...q.reopenings, { at, byId: recorded.metadata.actorId, byRole: recorded.metadata.actorRole, reason: event.data.reason }],
         })),

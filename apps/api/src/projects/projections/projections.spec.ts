@@ -92,7 +92,9 @@ describe('projections', () => {
       const doc = replay(projectProjection, followUp).get(P) as ProjectDoc & StoredDoc;
       expect(doc.questions[0]).toMatchObject({
         team: 'aides',
-        status: 'prise_en_charge',
+        // Reopened with nobody responsible for it: new again, never « prise en charge » without a responsible.
+        status: 'nouvelle',
+        assignee: null,
         firstAnsweredAt: '2026-01-04T09:00:00.000Z',
         waitingSince: '2026-01-010T09:00:00.000Z',
         reopenings: [{ reason: 'Montant changé', byId: 'persona-maire-95002' }],
@@ -105,7 +107,7 @@ describe('projections', () => {
     it('keeps one flat queue document per question', () => {
       const docs = replay(questionQueueProjection, followUp);
       expect(docs.get(Q2)).toMatchObject({ team: 'juridique', waiting: true, assigneeId: 'persona-agent-finances', status: 'prise_en_charge' } satisfies Partial<QueueDoc>);
-      expect(docs.get(Q)).toMatchObject({ team: 'aides', waiting: true, assigneeId: null });
+      expect(docs.get(Q)).toMatchObject({ team: 'aides', waiting: true, assigneeId: null, status: 'nouvelle' });
     });
   });
 

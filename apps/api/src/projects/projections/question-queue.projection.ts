@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@carnet/event-store';
-import { upcastProjectEvent, type DepartementTeam, type ProjectEvent, type QuestionCategory, type QuestionStatus } from '@carnet/domain';
+import { reopenedStatus, upcastProjectEvent, type DepartementTeam, type ProjectEvent, type QuestionCategory, type QuestionStatus } from '@carnet/domain';
 import type { Projection } from '@carnet/read-store';
 
 /**
@@ -44,7 +44,7 @@ export function evolveQueue(doc: QueueDoc | null, recorded: RecordedEvent): Queu
     case 'QuestionClosed':
       return { ...doc, status: 'close', waiting: false, waitingSince: null };
     case 'QuestionReopened':
-      return { ...doc, status: 'prise_en_charge', waiting: true, waitingSince: at };
+      return { ...doc, status: reopenedStatus(doc.assigneeId), waiting: true, waitingSince: at };
     default:
       return doc;
   }

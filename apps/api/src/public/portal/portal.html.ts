@@ -11,7 +11,8 @@ import { esc, euros, fileSize, frDate, html, isoDay, SafeHtml } from './html.js'
  * The look follows the web app's stylesheet (same colours, type and spacing), inlined: one request.
  */
 
-const STYLE = `
+/** The portal's one stylesheet, inlined; the Content-Security-Policy allows it by its hash (ADR 0021). */
+export const STYLE = `
 :root{--text:#1b1b1b;--muted:#4a4f55;--bg:#f6f7f8;--surface:#fff;--border:#c9ced4;--primary:#1f4e79;--primary-dark:#163a5a;--soft:#e6eef6;--focus:#b34700;--radius:6px}
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -33,7 +34,7 @@ main{padding:1.5rem 0 3rem}
 .panel{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);padding:1rem 1.25rem;margin:0 0 1.25rem}
 form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem 1rem;align-items:end}
 label{display:block;font-weight:600;margin-bottom:.25rem}
-select,button{font:inherit;width:100%;min-height:2.75rem;padding:.4rem .6rem;border:1px solid #6b7178;border-radius:var(--radius);background:#fff;color:var(--text)}
+input,select,button{font:inherit;width:100%;min-height:2.75rem;padding:.4rem .6rem;border:1px solid #6b7178;border-radius:var(--radius);background:#fff;color:var(--text)}
 button{background:var(--primary);color:#fff;border-color:var(--primary);font-weight:600;cursor:pointer}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 ol.timeline{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.5rem}
@@ -88,6 +89,7 @@ export function layout(meta: PageMeta, main: SafeHtml): string {
         <li><a href="${PORTAL}">Accueil</a></li>
         <li><a href="${PORTAL}/recherche">Rechercher</a></li>
         <li><a href="${PORTAL}/communes">Communes</a></li>
+        <li><a href="${PORTAL}/faq">Questions fréquentes</a></li>
         <li><a href="/api/docs">Données ouvertes (API)</a></li>
         <li><a href="/connexion">Espace des communes</a></li>
       </ul>
@@ -125,6 +127,7 @@ const truncate = (text: string, max: number) => (text.length <= max ? text : `${
 function filtersForm(filters: PublicFilters, communes: PublicCommune[], years: number[]): SafeHtml {
   const option = (value: string | number, label: string, selected: boolean) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
   return html`<form class="filters panel" method="get" action="${PORTAL}/recherche" role="search" aria-label="Rechercher des projets">
+  <div><label for="f-q">Mots-clés</label><input id="f-q" name="q" type="search" maxlength="200" value="${filters.text ?? ''}"></div>
   <div><label for="f-theme">Thème</label><select id="f-theme" name="theme">${option('', 'Tous les thèmes', !filters.theme)}${PROJECT_THEMES.map((t) => option(t, THEME_LABELS[t], filters.theme === t))}</select></div>
   <div><label for="f-commune">Commune</label><select id="f-commune" name="commune">${option('', 'Toutes les communes', !filters.commune)}${communes.map((c) => option(c.codeInsee, c.name, filters.commune === c.codeInsee))}</select></div>
   <div><label for="f-annee">Année d’achèvement</label><select id="f-annee" name="annee">${option('', 'Toutes les années', filters.year === undefined)}${years.map((y) => option(y, String(y), filters.year === y))}</select></div>
@@ -149,6 +152,7 @@ ${total > latest.length ? html`<p><a href="${PORTAL}/recherche">Voir les ${total
 export function searchPage(base: string, filters: PublicFilters, items: PublicProjectSummary[], total: number, page: number, pageSize: number, communes: PublicCommune[], years: number[]): string {
   const params = (p: number) => {
     const q = new URLSearchParams();
+    if (filters.text) q.set('q', filters.text);
     if (filters.theme) q.set('theme', filters.theme);
     if (filters.commune) q.set('commune', filters.commune);
     if (filters.year !== undefined) q.set('annee', String(filters.year));
@@ -282,7 +286,7 @@ ${page.sections.map((s) => html`<section class="panel"><h2>${s.heading}</h2>${s.
   );
 }
 
-export function sitemapXml(base: string, projects: PublicProjectSummary[], communes: PublicCommune[]): string {
+export function sitemapXml(base: string, projects: PublicProjectSummary[], communes: PublicCommune[], extra: Array<{ loc: string; lastmod?: string }> = []): string {
   const url = (loc: string, lastmod?: string) => `<url><loc>${esc(base + loc)}</loc>${lastmod ? `<lastmod>${lastmod.slice(0, 10)}</lastmod>` : ''}</url>`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -292,6 +296,7 @@ export function sitemapXml(base: string, projects: PublicProjectSummary[], commu
     ...LEGAL_SLUGS.map((slug) => url(legalPath(slug))),
     ...communes.map((c) => url(c.pageUrl)),
     ...projects.map((p) => url(p.pageUrl, p.publishedAt)),
+    ...extra.map((u) => url(u.loc, u.lastmod)),
     '</urlset>',
     '',
   ].join('\n');

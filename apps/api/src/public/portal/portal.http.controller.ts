@@ -9,6 +9,8 @@ import { sendPublic } from '../http/http-cache.js';
 import { PublicResponseCache } from '../http/response-cache.js';
 import { parseFilters, PublicCatalog, type PublicFilters } from '../public-catalog.js';
 import { legalPages, type LegalPageSlug } from '@carnet/contracts';
+import { publicFaqSitemap } from '../../faq/public/public-faq.js';
+import { ReadModels } from '../../shared/read-models.js';
 import { communePage, communesPage, homePage, legalPage, notFoundPage, projectPage, robotsTxt, searchPage, sitemapXml } from './portal.html.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -28,6 +30,7 @@ export class PortalHttpController {
     private readonly geo: CommuneGeo,
     private readonly cache: PublicResponseCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly readModels: ReadModels,
   ) {}
 
   /** A page computed once per read-model position (see PublicResponseCache); null: not found. */
@@ -124,8 +127,8 @@ export class PortalHttpController {
       req,
       res,
       async () => {
-        const [projects, communes] = await Promise.all([this.catalog.all(), this.catalog.communesWithProjects()]);
-        return sitemapXml(this.base, projects, communes);
+        const [projects, communes, faq] = await Promise.all([this.catalog.all(), this.catalog.communesWithProjects(), this.readModels.current().then(publicFaqSitemap)]);
+        return sitemapXml(this.base, projects, communes, faq);
       },
       'application/xml; charset=utf-8',
     );

@@ -3,6 +3,7 @@ import {
   PROJECT_STEPS,
   PROJECT_STREAM_PREFIX,
   writtenVersionOf,
+  type ProjectLocation,
   type PublicContent,
   type PublicFunding,
   type ProjectStep,
@@ -76,6 +77,8 @@ export interface PublicProjectView {
   documents: PublicDocumentView[];
   firstPublishedAt: string;
   publishedAt: string;
+  /** The precise point of the approved version (issue #10); null or absent: the commune as a whole. */
+  location?: ProjectLocation | null;
 }
 
 /** What changed publicly at one log position: the source of a change feed entry. */
@@ -248,6 +251,8 @@ export function evolvePublicProject(doc: PublicProjectDoc | null, recorded: Reco
         documents: documentsOf(work),
         firstPublishedAt: work.firstPublishedAt,
         publishedAt: at,
+        // Frozen in the approved content (covered by its fingerprint): a later move waits for the next approval.
+        location: content.location ?? null,
       };
       return {
         listed: true,

@@ -153,7 +153,7 @@ export class PublicApiHttpController {
   }
 
   @Get('exports/projects.geojson')
-  @ApiOperation({ summary: 'Export GeoJSON (RFC 7946) : un point par projet au centroïde de sa commune, WGS 84 [longitude, latitude]' })
+  @ApiOperation({ summary: 'Export GeoJSON (RFC 7946) : un point par projet — le point précis approuvé par le maire, sinon le centroïde de sa commune —, WGS 84 [longitude, latitude]' })
   @applyAll(FILTERS)
   @ApiProduces('application/geo+json')
   @ApiResponse({ status: 200, description: 'FeatureCollection', content: { 'application/geo+json': { schema: { $ref: '#/components/schemas/PublicGeoJsonDto' } } } })

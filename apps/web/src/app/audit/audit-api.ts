@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AnchorStatus,
   AuditHistory,
   CommuneSeatHistory,
   CommuneView,
@@ -55,6 +56,10 @@ export class AuditApi {
 
   verify(): Observable<LogVerification> {
     return this.http.get<LogVerification>('/api/audit/verify');
+  }
+
+  latestAnchor(): Observable<AnchorStatus> {
+    return this.http.get<AnchorStatus>('/api/audit/anchors/latest');
   }
 
   exportJsonUrl(id: string): string {

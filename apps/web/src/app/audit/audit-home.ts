@@ -7,11 +7,12 @@ import { toUserError, type UserError } from '../core/problem';
 import { PageProblem } from '../shared/page-problem';
 import { AuditApi } from './audit-api';
 import { VerificationBanner } from './verification-banner';
+import { AnchorStatusPanel } from './anchor-status';
 
 /** /audit: pick a commune and a project to audit; a commune's seat history. */
 @Component({
   selector: 'app-audit-home',
-  imports: [RouterLink, FrDate, PageProblem, VerificationBanner],
+  imports: [RouterLink, FrDate, PageProblem, VerificationBanner, AnchorStatusPanel],
   template: `
     <div class="page-head"><h1>Audit</h1></div>
     <p class="lead">Retracez ce qui est arrivé à un projet, tel qu’il était à n’importe quelle date, à partir du journal des événements.</p>
@@ -19,6 +20,7 @@ import { VerificationBanner } from './verification-banner';
       <app-page-problem [error]="e" forbiddenText="l’espace d’audit est réservé aux auditeurs et aux administrateurs du Département." />
     } @else {
       <app-verification-banner />
+      <app-anchor-status />
 
       <form class="filters" role="search" aria-label="Choisir un projet à auditer" (submit)="search($event, q.value)">
         <div class="field">

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRouteSnapshot, Router, RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
 import type { Me } from '@carnet/contracts';
-import { requireLogin, sessionCheck } from './guards';
+import { dashboardOfRole, portalSearchUrl, requireLogin, sessionCheck } from './guards';
 import { SessionStore } from './session';
 
 const julien: Me = {
@@ -42,6 +42,21 @@ describe('guards', () => {
     } finally {
       TestBed.resetTestingModule();
     }
+  });
+
+  it('sends a commune member who opens the Département’s dashboard to their commune’s', async () => {
+    session.signedIn({ ...julien, role: 'commune_mayor', seat: 'mayor' });
+    expect(serialize(await run(dashboardOfRole, '/tableau-de-bord'))).toBe('/tableau-de-bord/communes/95002');
+    session.signedIn({ ...julien, role: 'departement_agent', communeInsee: null, communeName: null, seat: null });
+    expect(serialize(await run(dashboardOfRole, '/tableau-de-bord'))).toBe(true);
+    session.signedIn({ ...julien, role: 'partner_member', communeInsee: null, communeName: null, seat: null });
+    expect(serialize(await run(dashboardOfRole, '/tableau-de-bord'))).toBe('/');
+  });
+
+  it('sends anonymous searches to the portal’s search, with the words', () => {
+    expect(portalSearchUrl('toiture école')).toBe('/projets-publics/recherche?q=toiture+%C3%A9cole');
+    expect(portalSearchUrl('  ')).toBe('/projets-publics/recherche');
+    expect(portalSearchUrl(null)).toBe('/projets-publics/recherche');
   });
 
   it('sends anonymous visitors of a page that needs a login to the login page, with the way back', async () => {

@@ -1,5 +1,7 @@
+import { DOCUMENT } from '@angular/common';
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
+import { canSeeDepartementDashboard, dashboardLink } from './roles';
 import { SessionStore } from './session';
 
 /** Pages still open to someone whose session ended or who lost their seat. */
@@ -31,3 +33,26 @@ export const requireLogin: CanActivateFn = (_route, state) => {
   return inject(Router).createUrlTree(['/connexion'], { queryParams: { retour: state.url } });
 };
 
+
+/** The public portal's search (served by the server, outside this app) with the same words. */
+export function portalSearchUrl(q: string | null | undefined): string {
+  const words = (q ?? '').trim();
+  return words ? `/projets-publics/recherche?${new URLSearchParams({ q: words })}` : '/projets-publics/recherche';
+}
+
+/**
+ * « Recherche » searches what a person may see inside the app: an anonymous visitor may see the
+ * published projects only, so they are sent to the portal's search with their words, not to an empty page.
+ */
+export const searchOrPortal: CanActivateFn = (route) => {
+  if (inject(SessionStore).me()) return true;
+  inject(DOCUMENT).location.assign(portalSearchUrl(route.queryParamMap.get('q')));
+  return false;
+};
+
+/** `/tableau-de-bord` is the Département's: a commune member lands on their commune's dashboard, anyone else on the projects. */
+export const dashboardOfRole: CanActivateFn = () => {
+  const me = inject(SessionStore).me();
+  if (!me || canSeeDepartementDashboard(me)) return true;
+  return inject(Router).parseUrl(dashboardLink(me) ?? '/');
+};

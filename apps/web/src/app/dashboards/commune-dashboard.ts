@@ -1,13 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { CommuneDashboard } from '@carnet/contracts';
+import { QUESTION_STATUS_LABELS, waitingDuration, type CommuneDashboard } from '@carnet/contracts';
 import { firstValueFrom, map } from 'rxjs';
 import { Api } from '../core/api';
 import { formatDate } from '../core/format';
 import { toUserError } from '../core/problem';
 import { BarChart } from './charts/bar-chart';
-import { formatValue } from './charts/chart-palette';
 
 /** A commune's dashboard: its projects by step and the questions waiting for the Département. */
 @Component({
@@ -36,7 +35,10 @@ import { formatValue } from './charts/chart-palette';
             <li class="card">
               <p class="card__title"><a [routerLink]="['/projets', q.projectId]" fragment="questions-title">{{ q.projectTitle }}</a></p>
               <p>{{ q.text }}</p>
-              <p class="card__meta">Posée le {{ date(q.askedAt) }} — il y a {{ age(q.ageDays) }}{{ q.status === 'prise_en_charge' ? ' — prise en charge' : '' }}</p>
+              <p class="card__meta">
+                <span class="badge">{{ statusLabels[q.status] }}</span> Posée le {{ date(q.askedAt) }} — en attente depuis le
+                <time [attr.datetime]="q.waitingSince">{{ date(q.waitingSince) }}</time> ({{ age(q.ageDays) }})
+              </p>
             </li>
           }
         </ul>
@@ -50,6 +52,7 @@ export class CommuneDashboardPage {
   protected readonly data = signal<CommuneDashboard | null>(null);
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
+  protected readonly statusLabels = QUESTION_STATUS_LABELS;
   protected readonly title = computed(() => this.data()?.communeName ?? '');
 
   constructor() {
@@ -63,8 +66,9 @@ export class CommuneDashboardPage {
     return formatDate(iso);
   }
 
+  /** The one definition of a question's waiting time (libs/contracts/waiting.ts). */
   protected age(days: number): string {
-    return days < 1 ? 'moins d’un jour' : `${formatValue(Math.floor(days))} jour${days >= 2 ? 's' : ''}`;
+    return waitingDuration(days);
   }
 
   private async load(code: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CATEGORY_LABELS, QUESTION_STATUS_LABELS, TEAM_LABELS, type QueueItem, type QuestionCategory, type WaitingQueue as Queue } from '@carnet/contracts';
+import { CATEGORY_LABELS, QUESTION_STATUS_LABELS, TEAM_LABELS, waitingDays, waitingDuration, type QueueItem, type QuestionCategory, type WaitingQueue as Queue } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../core/api';
 import { FrDate } from '../core/format';
@@ -45,6 +45,7 @@ import { toUserError } from '../core/problem';
                     {{ teamLabels[item.team] }} —
                     {{ item.assignee ? 'suivie par ' + item.assignee.name : 'sans responsable' }} — en attente depuis le
                     <time [attr.datetime]="item.waitingSince ?? item.askedAt">{{ item.waitingSince ?? item.askedAt | frDate }}</time>
+                    ({{ waitingFor(item.waitingSince ?? item.askedAt) }})
                   </p>
                 </li>
               }
@@ -71,6 +72,11 @@ export class WaitingQueue implements OnInit {
     } catch (error) {
       this.error.set(`La liste n’a pas pu être chargée. ${toUserError(error).message}`);
     }
+  }
+
+  /** The one definition of a question's waiting time (libs/contracts/waiting.ts). */
+  protected waitingFor(since: string): string {
+    return waitingDuration(waitingDays(since, new Date()));
   }
 
   protected teamNames(teams: Queue['teams']): string {

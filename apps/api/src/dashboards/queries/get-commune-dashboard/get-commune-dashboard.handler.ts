@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { CommuneDashboard } from '@carnet/contracts';
+import { waitingDays, type CommuneDashboard } from '@carnet/contracts';
 import { CommuneCatalog } from '../../../communes/commune-catalog.js';
 import { CLOCK, type Clock } from '../../../infrastructure/tokens.js';
 import type { ProjectDoc } from '../../../projects/projections/project.projection.js';
 import { ReadModels } from '../../../shared/read-models.js';
-import { daysBetween, isOpen, openQuestionsByAge, projectsByStep } from '../../dashboard-figures.js';
+import { isOpen, openQuestionsByAge, projectsByStep, waitingSince } from '../../dashboard-figures.js';
 import type { DashboardProjectDoc } from '../../projections/dashboard-project.projection.js';
 import type { DashboardQuestionDoc } from '../../projections/dashboard-question.projection.js';
 import { GetCommuneDashboardQuery } from './get-commune-dashboard.query.js';
@@ -25,7 +25,7 @@ export class GetCommuneDashboardHandler implements IQueryHandler<GetCommuneDashb
     const questions = (
       await Promise.all(projects.map((p) => set.find<DashboardQuestionDoc>('dashboard_questions', { where: { projectId: p.id } })))
     ).flat();
-    const open = questions.filter((q) => isOpen(q.status)).sort((a, b) => a.askedAt.localeCompare(b.askedAt));
+    const open = questions.filter((q) => isOpen(q.status)).sort((a, b) => waitingSince(a).localeCompare(waitingSince(b)));
     const titles = await set.getMany<ProjectDoc>('projects', [...new Set(open.map((q) => q.projectId))]);
     return {
       codeInsee,
@@ -42,7 +42,8 @@ export class GetCommuneDashboardHandler implements IQueryHandler<GetCommuneDashb
           questionId: q.id,
           text: q.text,
           askedAt: q.askedAt,
-          ageDays: daysBetween(q.askedAt, now),
+          waitingSince: waitingSince(q),
+          ageDays: waitingDays(waitingSince(q), now),
           status: q.status as 'nouvelle' | 'prise_en_charge',
         })),
       },

@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommuneDashboard } from '@carnet/contracts';
 import type { Actor } from '@carnet/domain';
 import { CommuneParam } from '../../../communes/commune-param.js';
 import { CurrentActor } from '../../../shared/current-actor.js';
-import { MinPositionPipe } from '../../../shared/min-position.js';
+import { MinPositionPipe, MinPositionQuery } from '../../../shared/min-position.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { assertCanSeeCommuneDashboard } from '../../dashboard-access.js';
 import { GetCommuneDashboardQuery } from './get-commune-dashboard.query.js';
@@ -17,7 +17,7 @@ export class GetCommuneDashboardHttpController {
 
   @Get(':codeInsee')
   @ApiOperation({ summary: 'Tableau de bord d’une commune : ses projets par étape et ses questions en attente (membres de la commune, Département, auditeurs)' })
-  @ApiQuery({ name: 'minPosition', required: false, description: 'Attendre que les données reflètent cette position du journal' })
+  @MinPositionQuery()
   @ProblemResponses(400, 401, 403, 404, 503)
   get(
     @Param('codeInsee', CommuneParam) codeInsee: string,

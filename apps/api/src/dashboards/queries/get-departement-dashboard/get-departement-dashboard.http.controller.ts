@@ -1,10 +1,10 @@
 import { Controller, Get, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DepartementDashboard } from '@carnet/contracts';
 import type { Actor } from '@carnet/domain';
 import { CurrentActor } from '../../../shared/current-actor.js';
-import { MinPositionPipe } from '../../../shared/min-position.js';
+import { MinPositionPipe, MinPositionQuery } from '../../../shared/min-position.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { assertCanSeeDepartementDashboard } from '../../dashboard-access.js';
 import { GetDepartementDashboardQuery } from './get-departement-dashboard.query.js';
@@ -19,7 +19,7 @@ export class GetDepartementDashboardHttpController {
     summary:
       'Tableau de bord du Département : projets par étape, thème et commune ; questions en attente par ancienneté ; délai médian de première réponse ; évolution sur 12 mois (agents, administrateurs, auditeurs)',
   })
-  @ApiQuery({ name: 'minPosition', required: false, description: 'Attendre que les données reflètent cette position du journal' })
+  @MinPositionQuery()
   @ProblemResponses(400, 401, 403, 503)
   get(@QueryParam('minPosition', MinPositionPipe) minPosition: number | undefined, @CurrentActor() actor: Actor): Promise<DepartementDashboard> {
     assertCanSeeDepartementDashboard(actor);

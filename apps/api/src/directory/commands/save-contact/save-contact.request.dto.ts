@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { ContactRequest, ProjectTheme } from '@carnet/contracts';
 import { PROJECT_THEMES } from '@carnet/domain';
+import { SingleLine } from '../../../shared/field-rules.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -12,6 +13,7 @@ export class SaveContactRequestDto implements ContactRequest {
   @IsString({ message: 'Le nom doit être un texte.' })
   @MinLength(1, { message: 'Le nom est obligatoire.' })
   @MaxLength(120, { message: 'Le nom dépasse 120 caractères.' })
+  @SingleLine('Le nom')
   name!: string;
 
   @ApiProperty({ example: 'Chargée des aides aux communes', maxLength: 160 })
@@ -19,6 +21,7 @@ export class SaveContactRequestDto implements ContactRequest {
   @IsString({ message: 'La fonction doit être un texte.' })
   @MinLength(1, { message: 'La fonction est obligatoire.' })
   @MaxLength(160, { message: 'La fonction dépasse 160 caractères.' })
+  @SingleLine('La fonction')
   jobTitle!: string;
 
   @ApiProperty({ example: 'Département du Val-d’Oise — Service des aides aux communes', maxLength: 160 })
@@ -26,6 +29,7 @@ export class SaveContactRequestDto implements ContactRequest {
   @IsString({ message: 'L’organisme doit être un texte.' })
   @MinLength(1, { message: 'L’organisme est obligatoire.' })
   @MaxLength(160, { message: 'L’organisme dépasse 160 caractères.' })
+  @SingleLine('L’organisme')
   organisation!: string;
 
   @ApiPropertyOptional({ example: 'nadia.benali@valdoise.fr', nullable: true })

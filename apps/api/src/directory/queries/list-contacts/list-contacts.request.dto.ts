@@ -2,12 +2,14 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { ProjectTheme } from '@carnet/contracts';
 import { PROJECT_THEMES } from '@carnet/domain';
+import { SingleLine } from '../../../shared/field-rules.js';
 
 export class ListContactsRequestDto {
   @ApiPropertyOptional({ description: 'Recherche sans accents dans le nom, la fonction et l’organisme', example: 'energie' })
   @IsOptional()
   @IsString({ message: 'La recherche doit être un texte.' })
   @MaxLength(100, { message: 'La recherche dépasse 100 caractères.' })
+  @SingleLine('La recherche')
   q?: string;
 
   @ApiPropertyOptional({ enum: PROJECT_THEMES })

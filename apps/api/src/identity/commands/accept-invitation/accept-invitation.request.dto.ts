@@ -1,12 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AcceptInvitationRequest } from '@carnet/contracts';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { SingleLine } from '../../../shared/field-rules.js';
 
 export class AcceptInvitationRequestDto implements AcceptInvitationRequest {
   @ApiProperty({ example: 'Julie Durand' })
   @IsString({ message: 'Le nom doit être un texte.' })
   @IsNotEmpty({ message: 'Le nom est obligatoire.' })
   @MaxLength(120, { message: 'Le nom ne doit pas dépasser 120 caractères.' })
+  @SingleLine('Le nom')
   displayName!: string;
 
   @ApiProperty({ description: '12 à 128 caractères, pas un mot de passe courant', example: 'le préau fuit encore' })

@@ -1,17 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AdminAccountKind, AdminInvitationRequest, InviteToCommuneRequest, SeatKind } from '@carnet/contracts';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { SingleLine } from '../../../shared/field-rules.js';
 
 class InviteeFields {
   @ApiProperty({ example: 'julie.durand@mairie-ableiges.fr' })
   @IsEmail({}, { message: 'L’adresse e-mail n’est pas valide.' })
   @MaxLength(254, { message: 'L’adresse e-mail est trop longue.' })
+  @SingleLine('L’adresse e-mail')
   email!: string;
 
   @ApiProperty({ example: 'Julie Durand' })
   @IsString({ message: 'Le nom doit être un texte.' })
   @IsNotEmpty({ message: 'Le nom est obligatoire.' })
   @MaxLength(120, { message: 'Le nom ne doit pas dépasser 120 caractères.' })
+  @SingleLine('Le nom')
   displayName!: string;
 }
 

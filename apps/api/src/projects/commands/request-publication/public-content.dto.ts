@@ -1,17 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsString, MaxLength } from 'class-validator';
+import { MoneyField, ObjectList } from '../../../shared/field-rules.js';
 import type { PublicContentRequest, PublicFundingView } from '@carnet/contracts';
-import { COST_MAX, FUNDING_MAX, FUNDING_SOURCE_MAX, PUBLIC_TEXT_MAX, PUBLIC_TITLE_MAX } from '@carnet/domain';
+import { FUNDING_MAX, FUNDING_SOURCE_MAX, PUBLIC_TEXT_MAX, PUBLIC_TITLE_MAX } from '@carnet/domain';
 import { DocumentIdsField, TextField } from '../../project-fields.dto.js';
 
 export class PublicFundingDto implements PublicFundingView {
   @TextField('Le financeur', FUNDING_SOURCE_MAX) source!: string;
 
-  @ApiProperty({ description: 'Montant obtenu, en euros HT', example: 54600, minimum: 0, maximum: COST_MAX })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'Le montant obtenu doit être un nombre (euros HT, deux décimales au plus).' })
-  @Min(0, { message: 'Le montant obtenu ne peut pas être négatif.' })
-  @Max(COST_MAX, { message: 'Le montant obtenu est trop élevé.' })
+  @MoneyField('Le montant obtenu', { description: 'Montant obtenu', example: 54600, required: true })
   amountHt!: number;
 }
 
@@ -20,20 +17,13 @@ export class PublicContentDto implements PublicContentRequest {
   @TextField('Le titre public', PUBLIC_TITLE_MAX) title!: string;
   @TextField('Le résumé public', PUBLIC_TEXT_MAX) summary!: string;
 
-  @ApiPropertyOptional({ description: 'Coût final hors taxes, en euros', example: 182000, nullable: true, minimum: 0, maximum: COST_MAX })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'Le coût final doit être un nombre (euros HT, deux décimales au plus).' })
-  @Min(0, { message: 'Le coût final ne peut pas être négatif.' })
-  @Max(COST_MAX, { message: 'Le coût final est trop élevé.' })
+  @MoneyField('Le coût final', { description: 'Coût final', example: 182000, nullable: true })
   finalCostHt?: number | null;
 
   @ApiPropertyOptional({ type: [PublicFundingDto], maxItems: FUNDING_MAX, description: 'Financements obtenus' })
   @IsOptional()
-  @IsArray({ message: 'Les financements doivent être une liste.' })
   @ArrayMaxSize(FUNDING_MAX, { message: `Indiquez au plus ${FUNDING_MAX} financements.` })
-  @ValidateNested({ each: true })
-  @Type(() => PublicFundingDto)
+  @ObjectList(() => PublicFundingDto, 'Les financements doivent être une liste.')
   funding?: PublicFundingDto[];
 
   @ApiPropertyOptional({ description: 'Retour d’expérience : ce qui a marché, ce qui a coincé', maxLength: PUBLIC_TEXT_MAX })

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query as QueryParam, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@carnet/domain';
 import type { Response } from 'express';
 import { OptionalActor } from '../../../shared/current-actor.js';
-import { MinPositionPipe } from '../../../shared/min-position.js';
+import { MinPositionPipe, MinPositionQuery } from '../../../shared/min-position.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { ProblemException } from '../../../shared/problem.js';
 import { UuidParam } from '../../../shared/uuid-param.js';
@@ -27,7 +27,7 @@ export class DownloadDocumentHttpController {
 
   @Get(':id/documents/:documentId')
   @ApiOperation({ summary: 'Télécharger la version actuelle d’un document (contenu vérifié par son empreinte SHA-256)' })
-  @ApiQuery({ name: 'minPosition', required: false })
+  @MinPositionQuery()
   @ApiProduces('application/octet-stream')
   @ProblemResponses(404, 500, 503)
   async current(
@@ -42,7 +42,7 @@ export class DownloadDocumentHttpController {
 
   @Get(':id/documents/:documentId/versions/:version')
   @ApiOperation({ summary: 'Télécharger une version précise d’un document' })
-  @ApiQuery({ name: 'minPosition', required: false })
+  @MinPositionQuery()
   @ApiProduces('application/octet-stream')
   @ProblemResponses(404, 500, 503)
   async version(

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HistoryEntry } from '@carnet/contracts';
 import type { Actor } from '@carnet/domain';
 import { OptionalActor } from '../../../shared/current-actor.js';
-import { MinPositionPipe } from '../../../shared/min-position.js';
+import { MinPositionPipe, MinPositionQuery } from '../../../shared/min-position.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { UuidParam } from '../../../shared/uuid-param.js';
 import { GetProjectHistoryQuery } from './get-project-history.query.js';
@@ -16,7 +16,7 @@ export class GetProjectHistoryHttpController {
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Historique d’un projet : qui a fait quoi, quand, dans l’ordre' })
-  @ApiQuery({ name: 'minPosition', required: false })
+  @MinPositionQuery()
   @ProblemResponses(400, 404, 503)
   history(
     @Param('id', UuidParam) id: string,

@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query as QueryParam, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ProjectDetail } from '@carnet/contracts';
 import type { Request, Response } from 'express';
 import type { Actor } from '@carnet/domain';
 import { OptionalActor } from '../../../shared/current-actor.js';
-import { MinPositionPipe } from '../../../shared/min-position.js';
+import { MinPositionPipe, MinPositionQuery } from '../../../shared/min-position.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { UuidParam } from '../../../shared/uuid-param.js';
 import { GetProjectQuery } from './get-project.query.js';
@@ -17,7 +17,7 @@ export class GetProjectHttpController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Un projet : étape, avancement, questions et réponses. ETag = version du projet.' })
-  @ApiQuery({ name: 'minPosition', required: false, description: 'Attendre que les données reflètent cette position du journal' })
+  @MinPositionQuery()
   @ProblemResponses(400, 404, 503)
   async get(
     @Param('id', UuidParam) id: string,

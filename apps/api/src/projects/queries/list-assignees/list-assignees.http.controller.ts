@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query as QueryParam } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountStore } from '@carnet/account-store';
 import type { AssigneeOption } from '@carnet/contracts';
 import { isDepartementRole, type Actor } from '@carnet/domain';
@@ -7,7 +7,7 @@ import { OrganisationDirectory } from '../../../communes/organisation-directory.
 import { TeamDirectory } from '../../../directory/team-directory.js';
 import { ACCOUNT_STORE } from '../../../infrastructure/tokens.js';
 import { CurrentActor } from '../../../shared/current-actor.js';
-import { MinPositionPipe } from '../../../shared/min-position.js';
+import { MinPositionPipe, MinPositionQuery } from '../../../shared/min-position.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { ProblemException } from '../../../shared/problem.js';
 import { ReadModels } from '../../../shared/read-models.js';
@@ -28,7 +28,7 @@ export class ListAssigneesHttpController {
 
   @Get(':id/assignees')
   @ApiOperation({ summary: 'Les personnes à qui attribuer une question de ce projet (Département)' })
-  @ApiQuery({ name: 'minPosition', required: false, description: 'Attendre que les lectures aient atteint cette position du journal' })
+  @MinPositionQuery()
   @ProblemResponses(400, 401, 403, 404)
   async list(
     @Param('id', UuidParam) id: string,

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MessageView } from '@carnet/contracts';
 import type { Actor } from '@carnet/domain';
 import { OptionalActor } from '../../../shared/current-actor.js';
-import { MinPositionPipe } from '../../../shared/min-position.js';
+import { MinPositionPipe, MinPositionQuery } from '../../../shared/min-position.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { UuidParam } from '../../../shared/uuid-param.js';
 import { ListMessagesQuery } from './list-messages.query.js';
@@ -16,7 +16,7 @@ export class ListMessagesHttpController {
 
   @Get(':id/messages')
   @ApiOperation({ summary: 'La conversation du projet entre la commune et le Département' })
-  @ApiQuery({ name: 'minPosition', required: false })
+  @MinPositionQuery()
   @ProblemResponses(400, 403, 404, 503)
   list(
     @Param('id', UuidParam) id: string,

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NoteView } from '@carnet/contracts';
 import type { Actor } from '@carnet/domain';
 import { OptionalActor } from '../../../shared/current-actor.js';
-import { MinPositionPipe } from '../../../shared/min-position.js';
+import { MinPositionPipe, MinPositionQuery } from '../../../shared/min-position.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { UuidParam } from '../../../shared/uuid-param.js';
 import { ListNotesQuery } from './list-notes.query.js';
@@ -16,7 +16,7 @@ export class ListNotesHttpController {
 
   @Get(':id/notes')
   @ApiOperation({ summary: 'Les notes internes du projet (Département, auditeurs et partenaires associés ; jamais la commune)' })
-  @ApiQuery({ name: 'minPosition', required: false })
+  @MinPositionQuery()
   @ProblemResponses(400, 403, 404, 503)
   list(
     @Param('id', UuidParam) id: string,

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PROJECT_STEPS, PROJECT_THEMES, type ProjectStep, type ProjectTheme } from '@carnet/domain';
 import { PageRequestDto } from '../../../shared/page-request.dto.js';
+import { SingleLine } from '../../../shared/field-rules.js';
 
 export class ListProjectsRequestDto extends PageRequestDto {
   @ApiPropertyOptional({ description: 'Code INSEE de la commune', example: '95002' })
@@ -24,6 +25,7 @@ export class ListProjectsRequestDto extends PageRequestDto {
   @IsOptional()
   @IsString({ message: 'La recherche doit être un texte.' })
   @MaxLength(200, { message: 'La recherche dépasse 200 caractères.' })
+  @SingleLine('La recherche')
   q?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })

@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { SearchResult, SearchResults } from '@carnet/contracts';
+import { projectPath, type SearchResult, type SearchResults } from '@carnet/contracts';
 import { analyseQuery, excerptOf } from '@carnet/read-store';
 import { CommuneCatalog } from '../../../communes/commune-catalog.js';
 import type { ProjectDoc } from '../../../projects/projections/project.projection.js';
@@ -12,8 +12,9 @@ import { SearchQuery } from './search.query.js';
 
 /** Where a result is read in the web app. */
 function linkOf(entry: SearchEntryDoc): string {
-  const page = `/projets/${entry.projectId}`;
-  return entry.kind === 'question' || entry.kind === 'answer' ? `${page}#questions-title` : page;
+  if (entry.kind === 'question' || entry.kind === 'answer') return projectPath(entry.projectId, 'questions');
+  if (entry.kind === 'message' || entry.kind === 'note') return projectPath(entry.projectId, 'echanges');
+  return projectPath(entry.projectId);
 }
 
 @QueryHandler(SearchQuery)

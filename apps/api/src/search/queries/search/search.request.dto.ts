@@ -3,12 +3,14 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { SEARCH_MIN_LENGTH, SEARCH_RESULT_TYPES, type SearchResultType } from '@carnet/contracts';
 import { PageRequestDto } from '../../../shared/page-request.dto.js';
+import { SingleLine } from '../../../shared/field-rules.js';
 
 export class SearchRequestDto extends PageRequestDto {
   @ApiProperty({ description: 'Mots cherchés (sans tenir compte des accents ni du pluriel)', example: 'écoles', minLength: SEARCH_MIN_LENGTH, maxLength: 200 })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   // class-validator reports the bottom decorator first: the most useful message goes last.
   @MaxLength(200, { message: 'La recherche dépasse 200 caractères.' })
+  @SingleLine('La recherche')
   @MinLength(SEARCH_MIN_LENGTH, { message: `La recherche doit comporter au moins ${SEARCH_MIN_LENGTH} caractères.` })
   @IsString({ message: 'Indiquez les mots à chercher.' })
   q!: string;

@@ -43,6 +43,17 @@ describe('charts', () => {
       expect(el.querySelector('figcaption')!.textContent!.trim()).toBe('Projets par étape');
     });
 
+    it('lets the keyboard scroll the shown table: a named region that takes the focus', async () => {
+      const { fixture, el } = await render(BarChart, { caption: 'Projets par étape', data });
+      await toggleTable(fixture, el);
+      const region = el.querySelector<HTMLElement>('.table-wrap')!;
+      expect(region.getAttribute('role')).toBe('region');
+      expect(region.getAttribute('aria-label')).toBe('Données : Projets par étape');
+      expect(region.tabIndex).toBe(0);
+      region.focus();
+      expect(document.activeElement).toBe(region);
+    });
+
     it('shows the data as a table behind a toggle button', async () => {
       const { fixture, el } = await render(BarChart, { caption: 'Projets par étape', data, categoryHeader: 'Étape', valueHeader: 'Projets' });
       expect(el.querySelector('table')).toBeNull();

@@ -9,7 +9,8 @@ import { chartId } from './chart-palette';
     <button type="button" class="button button--small chart__toggle" [attr.aria-expanded]="open()" [attr.aria-controls]="id" (click)="open.set(!open())">
       {{ open() ? 'Masquer le tableau des données' : 'Afficher le tableau des données' }}
     </button>
-    <div class="table-wrap" [id]="id" [hidden]="!open()">
+    <!-- A wide table scrolls sideways: the region takes the keyboard focus so that arrows scroll it (WCAG 2.1.1). -->
+    <div class="table-wrap" [id]="id" [hidden]="!open()" tabindex="0" role="region" [attr.aria-label]="'Données : ' + caption()">
       @if (open()) {
         <table class="table">
           <caption>{{ caption() }}</caption>

@@ -4,6 +4,7 @@ import { THEME_LABELS, type ChangeProjectDetailsRequest, type ProjectTheme } fro
 import { Api } from '../../core/api';
 import { Field, FieldControl } from '../../shared/field';
 import { focusFirstError, parseAmount, type FieldErrors } from '../shared/form-helpers';
+import { OnDemand } from '../../shared/on-demand';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
 
@@ -15,88 +16,67 @@ export function validateDetails(title: string, costText: string): FieldErrors {
   return errors;
 }
 
-/** « Modifier » : title, description, theme and cost, behind a disclosure button. */
+/** « Modifier les informations » : title, description, theme and cost (opened on demand, see OnDemand). */
 @Component({
   selector: 'app-details-form',
   imports: [FormsModule, FormFeedback, Field, FieldControl],
   template: `
-    <button
-      #toggle
-      type="button"
-      class="button"
-      [attr.aria-expanded]="open()"
-      aria-controls="details-form"
-      (click)="toggleOpen()"
-    >
-      {{ open() ? 'Fermer la modification' : 'Modifier les informations' }}
-    </button>
-    <div id="details-form">
-      @if (open()) {
-        <form #form class="form form--compact" novalidate (ngSubmit)="submit()" aria-labelledby="details-form-title">
-          <h3 id="details-form-title">Modifier les informations</h3>
-          <app-field label="Titre" required [error]="state.errors()['title']">
-            <input appFieldControl id="details-title" name="title" type="text" maxlength="160" [(ngModel)]="title" />
-          </app-field>
-          <app-field label="Description" [error]="state.errors()['description']">
-            <textarea appFieldControl id="details-description" name="description" rows="5" maxlength="5000" [(ngModel)]="description"></textarea>
-          </app-field>
-          <app-field label="Thème">
-            <select appFieldControl id="details-theme" name="theme" [(ngModel)]="theme">
-              @for (t of themes; track t[0]) {
-                <option [value]="t[0]">{{ t[1] }}</option>
-              }
-            </select>
-          </app-field>
-          <app-field
-            label="Coût estimé hors taxes, en euros"
-            hint="Laissez vide si le coût n'est pas encore connu."
-            [error]="state.errors()['estimatedCostHt']"
-          >
-            <input appFieldControl id="details-cost" name="estimatedCostHt" type="text" inputmode="decimal" [(ngModel)]="cost" />
-          </app-field>
-          <div class="form-actions">
-            <button type="submit" class="button button--primary" [disabled]="state.pending()">
-              {{ state.pending() ? 'Enregistrement…' : 'Enregistrer les modifications' }}
-            </button>
-          </div>
-        </form>
-      }
+    <form #form class="form form--compact" novalidate (ngSubmit)="submit()" aria-labelledby="details-form-title">
+      <h3 id="details-form-title">Modifier les informations</h3>
+      <app-field label="Titre" required [error]="state.errors()['title']">
+        <input appFieldControl id="details-title" name="title" type="text" maxlength="160" [(ngModel)]="title" />
+      </app-field>
+      <app-field label="Description" [error]="state.errors()['description']">
+        <textarea appFieldControl id="details-description" name="description" rows="5" maxlength="5000" [(ngModel)]="description"></textarea>
+      </app-field>
+      <app-field label="Thème">
+        <select appFieldControl id="details-theme" name="theme" [(ngModel)]="theme">
+          @for (t of themes; track t[0]) {
+            <option [value]="t[0]">{{ t[1] }}</option>
+          }
+        </select>
+      </app-field>
+      <app-field
+        label="Coût estimé hors taxes, en euros"
+        hint="Laissez vide si le coût n’est pas encore connu."
+        [error]="state.errors()['estimatedCostHt']"
+      >
+        <input appFieldControl id="details-cost" name="estimatedCostHt" type="text" inputmode="decimal" [(ngModel)]="cost" />
+      </app-field>
+      <div class="form-actions">
+        <button type="submit" class="button button--primary" [disabled]="state.pending()">
+          {{ state.pending() ? 'Enregistrement…' : 'Enregistrer les modifications' }}
+        </button>
+        @if (onDemand) {
+          <button type="button" class="button button--link" (click)="onDemand.cancel()">Annuler</button>
+        }
+      </div>
       <app-form-feedback [state]="state" />
-    </div>
+    </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DetailsForm {
   private readonly api = inject(Api);
   private readonly store = inject(ProjectStore);
-  private readonly form = viewChild<ElementRef<HTMLFormElement>>('form');
-  private readonly toggleButton = viewChild.required<ElementRef<HTMLButtonElement>>('toggle');
+  private readonly form = viewChild.required<ElementRef<HTMLFormElement>>('form');
+  /** The « Modifier les informations » button that opened this form: closed after success. */
+  protected readonly onDemand = inject(OnDemand, { optional: true });
 
   protected readonly themes = Object.entries(THEME_LABELS) as Array<[ProjectTheme, string]>;
   protected readonly state = new CommandFormState();
-  protected readonly open = signal(false);
-  protected readonly title = signal('');
-  protected readonly description = signal('');
-  protected readonly theme = signal<ProjectTheme>('autre');
-  protected readonly cost = signal('');
-
-  protected toggleOpen(): void {
-    const detail = this.store.detail();
-    if (!this.open() && detail) {
-      this.title.set(detail.title);
-      this.description.set(detail.description);
-      this.theme.set(detail.theme);
-      this.cost.set(detail.estimatedCostHt === null ? '' : String(detail.estimatedCostHt));
-      this.state.begin({});
-    }
-    this.open.update((open) => !open);
-  }
+  // Starts from what the project is now (the form is created each time it opens).
+  private readonly current = this.store.detail();
+  protected readonly title = signal(this.current?.title ?? '');
+  protected readonly description = signal(this.current?.description ?? '');
+  protected readonly theme = signal<ProjectTheme>(this.current?.theme ?? 'autre');
+  protected readonly cost = signal(this.current?.estimatedCostHt == null ? '' : String(this.current.estimatedCostHt));
 
   protected async submit(): Promise<void> {
     const detail = this.store.detail();
     if (!detail || this.state.pending()) return;
     if (!this.state.begin(validateDetails(this.title(), this.cost()))) {
-      this.focusError();
+      focusFirstError(this.form().nativeElement);
       return;
     }
     const body: ChangeProjectDetailsRequest = {
@@ -111,16 +91,7 @@ export class DetailsForm {
       (ctx) => this.api.changeDetails(detail.id, body, ctx),
       'Les informations du projet ont été mises à jour.',
     );
-    if (ok) {
-      this.open.set(false);
-      this.toggleButton().nativeElement.focus();
-    } else {
-      this.focusError();
-    }
-  }
-
-  private focusError(): void {
-    const form = this.form();
-    if (form) focusFirstError(form.nativeElement);
+    if (ok && this.onDemand) this.onDemand.succeeded(this.state.success()!);
+    else if (!ok) focusFirstError(this.form().nativeElement);
   }
 }

@@ -1,9 +1,11 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, Injector, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { tap } from 'rxjs';
 import { DOCUMENT_MAX_MB_DEFAULT, DOCUMENT_TYPE_LABELS, ROLE_LABELS, type DocumentView } from '@carnet/contracts';
 import { Api } from '../../core/api';
 import { FrDate } from '../../core/format';
 import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
+import { OnDemand } from '../../shared/on-demand';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
 
@@ -120,14 +122,68 @@ export class DocumentVersionForm {
 /** « Documents » of the project page: the list, the download links, and what the person may change. */
 @Component({
   selector: 'app-documents-panel',
-  imports: [FormsModule, FrDate, FormFeedback, DocumentVersionForm],
+  imports: [FormsModule, FrDate, FormFeedback, DocumentVersionForm, OnDemand],
   template: `
+    @if (canAdd()) {
+      <app-on-demand label="Ajouter un document" primary>
+        <ng-template>
+          <form #form class="form form--compact" novalidate (submit)="$event.preventDefault(); submit()" aria-labelledby="document-form-title">
+            <h3 id="document-form-title">Ajouter un document</h3>
+            <div class="field">
+              <label for="document-title">Titre du document *</label>
+              <input
+                id="document-title"
+                name="title"
+                maxlength="160"
+                [(ngModel)]="title"
+                [attr.aria-invalid]="state.errors()['title'] ? true : null"
+                [attr.aria-describedby]="state.errors()['title'] ? 'document-title-error' : null"
+              />
+              @if (state.errors()['title']; as message) {
+                <p id="document-title-error" class="field-error">{{ message }}</p>
+              }
+            </div>
+            <div class="field">
+              <label for="document-file">Fichier *</label>
+              <input
+                #file
+                id="document-file"
+                type="file"
+                name="file"
+                [accept]="accept"
+                (change)="picked.set(file.files?.item(0) ?? null)"
+                [attr.aria-invalid]="state.errors()['file'] ? true : null"
+                [attr.aria-describedby]="state.errors()['file'] ? 'document-file-hint document-file-error' : 'document-file-hint'"
+              />
+              <p id="document-file-hint" class="hint">PDF, image (PNG, JPEG, WebP) ou document bureautique (Word, Excel, PowerPoint, OpenDocument), {{ maxMb }} Mo au plus.</p>
+              @if (state.errors()['file']; as message) {
+                <p id="document-file-error" class="field-error">{{ message }}</p>
+              }
+            </div>
+            @if (canCurate()) {
+              <div class="field field--checkbox">
+                <input id="document-public" type="checkbox" name="public" [(ngModel)]="isPublic" aria-describedby="document-public-hint" />
+                <label for="document-public">Document public</label>
+                <p id="document-public-hint" class="hint">Un document public pourra paraître sur le portail public une fois le projet publié.</p>
+              </div>
+            }
+            <div class="form-actions">
+              <button type="submit" class="button button--primary" [disabled]="state.pending()">
+                {{ state.pending() ? 'Envoi…' : 'Ajouter le document' }}
+              </button>
+              <button type="button" class="button button--link" (click)="adder()?.cancel()">Annuler</button>
+            </div>
+            <app-form-feedback [state]="state" />
+          </form>
+        </ng-template>
+      </app-on-demand>
+    }
     @if (documents().length === 0) {
       <p>Aucun document pour l'instant.</p>
     } @else {
       <ul class="documents">
         @for (d of documents(); track d.id) {
-          <li class="document">
+          <li class="document" [id]="'document-' + d.id">
             <h3 class="document__title">{{ d.title }}</h3>
             <p class="document__facts">
               <span>{{ typeLabel(d) }}</span>
@@ -226,55 +282,6 @@ export class DocumentVersionForm {
       <app-form-feedback [state]="removal" />
     </div>
 
-    @if (canAdd()) {
-      <form #form class="form form--compact" novalidate (submit)="$event.preventDefault(); submit()" aria-labelledby="document-form-title">
-        <h3 id="document-form-title">Ajouter un document</h3>
-        <div class="field">
-          <label for="document-title">Titre du document *</label>
-          <input
-            id="document-title"
-            name="title"
-            maxlength="160"
-            [(ngModel)]="title"
-            [attr.aria-invalid]="state.errors()['title'] ? true : null"
-            [attr.aria-describedby]="state.errors()['title'] ? 'document-title-error' : null"
-          />
-          @if (state.errors()['title']; as message) {
-            <p id="document-title-error" class="field-error">{{ message }}</p>
-          }
-        </div>
-        <div class="field">
-          <label for="document-file">Fichier *</label>
-          <input
-            #file
-            id="document-file"
-            type="file"
-            name="file"
-            [accept]="accept"
-            (change)="picked.set(file.files?.item(0) ?? null)"
-            [attr.aria-invalid]="state.errors()['file'] ? true : null"
-            [attr.aria-describedby]="state.errors()['file'] ? 'document-file-hint document-file-error' : 'document-file-hint'"
-          />
-          <p id="document-file-hint" class="hint">PDF, image (PNG, JPEG, WebP) ou document bureautique (Word, Excel, PowerPoint, OpenDocument), {{ maxMb }} Mo au plus.</p>
-          @if (state.errors()['file']; as message) {
-            <p id="document-file-error" class="field-error">{{ message }}</p>
-          }
-        </div>
-        @if (canCurate()) {
-          <div class="field field--checkbox">
-            <input id="document-public" type="checkbox" name="public" [(ngModel)]="isPublic" aria-describedby="document-public-hint" />
-            <label for="document-public">Document public</label>
-            <p id="document-public-hint" class="hint">Un document public pourra paraître sur le portail public une fois le projet publié.</p>
-          </div>
-        }
-        <div class="form-actions">
-          <button type="submit" class="button button--primary" [disabled]="state.pending()">
-            {{ state.pending() ? 'Envoi…' : 'Ajouter le document' }}
-          </button>
-        </div>
-        <app-form-feedback [state]="state" />
-      </form>
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -282,6 +289,8 @@ export class DocumentsPanel {
   private readonly api = inject(Api);
   private readonly store = inject(ProjectStore);
   private readonly form = viewChild<ElementRef<HTMLFormElement>>('form');
+  /** « Ajouter un document »: opens the form, closes it after success. */
+  protected readonly adder = viewChild(OnDemand);
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('file');
   private readonly removeForm = viewChild<ElementRef<HTMLFormElement>>('removeForm');
   private readonly removalFeedback = viewChild.required<ElementRef<HTMLElement>>('removalFeedback');
@@ -423,13 +432,16 @@ export class DocumentsPanel {
     form.append('title', this.title().trim());
     form.append('public', String(isPublic));
     form.append('file', file!, file!.name);
+    let added: string | null = null;
     const ok = await this.store.run(
       this.state,
       { title: this.title().trim(), public: isPublic, file: fileKey(file!) },
-      (ctx) => this.api.addDocument(detail.id, form, ctx),
+      (ctx) => this.api.addDocument(detail.id, form, ctx).pipe(tap((accepted) => (added = accepted.documentId))),
       `Le document « ${this.title().trim()} » a été ajouté.`,
     );
     if (ok) {
+      // The form closes; focus goes to the new document in the list, the message announces it.
+      this.adder()?.succeeded(this.state.success()!, () => (added ? this.document.getElementById(`document-${added}`) : null));
       this.title.set('');
       this.isPublic.set(false);
       this.picked.set(null);

@@ -1,69 +1,69 @@
 import { FollowButton } from '../../notifications/follow-button/follow-button';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
-import { RouterLink } from '@angular/router';
-import { CATEGORY_LABELS, PUBLICATION_LABELS, ROLE_LABELS, STEP_LABELS, THEME_LABELS } from '@carnet/contracts';
-import { Euros, FrDate } from '../../core/format';
-import { canAnswer, canCurateDocuments, canManage, canReadConversation, canReadNotes, isAdviser, isOfCommune } from '../../core/roles';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { PUBLICATION_LABELS, THEME_LABELS } from '@carnet/contracts';
+import { filter, map } from 'rxjs';
 import { SessionStore } from '../../core/session';
-import { ProgressBar } from '../shared/progress-bar';
-import { Stepper } from '../shared/stepper';
-import { DetailsForm } from './details-form';
-import { DocumentsPanel } from './documents-panel';
+import { ProjectAccess } from './project-access';
+import { PROJECT_SECTIONS } from './project-sections';
 import { ProjectStore } from './project-store';
-import { PublicationPanel } from './publication-panel';
-import { QuestionForm } from './question-form';
-import { QuestionItem } from './question-item';
-import { Thread } from './thread';
-import { StepForm } from './step-form';
+import { ProjectSummary } from './project-summary';
 
-/** `/projets/:id`: everything about one project, and what the current person may do with it. */
+/**
+ * `/projets/:id`: the summary of one project, then its sections (PROJECT_SECTIONS), one child route each —
+ * `/projets/:id/questions`, `/documents`… — so that a link opens the right one.
+ */
 @Component({
   selector: 'app-project-page',
-  imports: [FollowButton, RouterLink, Euros, FrDate, ProgressBar, Stepper, StepForm, QuestionForm, QuestionItem, Thread, DetailsForm, PublicationPanel, DocumentsPanel],
-  providers: [ProjectStore],
+  imports: [FollowButton, RouterLink, RouterLinkActive, RouterOutlet, ProjectSummary],
+  providers: [ProjectStore, ProjectAccess],
   templateUrl: './project-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProjectPage {
   private readonly session = inject(SessionStore);
   private readonly title = inject(Title);
+  private readonly router = inject(Router);
   protected readonly store = inject(ProjectStore);
+  protected readonly access = inject(ProjectAccess);
 
   /** Route parameter. */
   readonly id = input.required<string>();
   /** `?after=<position>` once a command was accepted: wait for the read model to include it. */
   readonly after = input<string | undefined>();
 
-  protected readonly stepLabels = STEP_LABELS;
   protected readonly themeLabels = THEME_LABELS;
-  protected readonly categoryLabels = CATEGORY_LABELS;
-  protected readonly roleLabels = ROLE_LABELS;
   protected readonly publicationLabels = PUBLICATION_LABELS;
 
   protected readonly detail = this.store.detail;
-  private readonly persona = this.session.me;
   protected readonly loggedIn = this.session.loggedIn;
-  protected readonly canManage = computed(() => {
-    const d = this.detail();
-    return !!d && canManage(this.persona(), d.codeInsee);
-  });
-  protected readonly canAsk = computed(() => {
-    const d = this.detail();
-    return !!d && isOfCommune(this.persona(), d.codeInsee);
-  });
-  protected readonly canAnswer = computed(() => canAnswer(this.persona()));
-  /** Documents: the commune and the Département add and curate; a partner who sees the project was involved in it, and adds. */
-  protected readonly canAddDocuments = computed(() => this.canManage() || this.persona()?.role === 'partner_member');
-  protected readonly canCurateDocuments = computed(() => canCurateDocuments(this.persona(), this.detail()?.codeInsee ?? ''));
-  protected readonly canReadConversation = computed(() => canReadConversation(this.persona(), this.detail()?.codeInsee ?? ''));
-  protected readonly canWriteConversation = computed(() => this.canAsk() || isAdviser(this.persona()));
-  /** Internal notes: never rendered for a commune member (and the API refuses them anyway). */
-  protected readonly canReadNotes = computed(() => canReadNotes(this.persona()));
-  protected readonly canWriteNotes = computed(() => isAdviser(this.persona()));
   protected readonly notFound = computed(() => {
     const status = this.store.loadError()?.status;
     return status === 404 || status === 403 || status === 401;
+  });
+
+  /** The path of the section shown ('' for the overview). */
+  private readonly sectionPath = toSignal(
+    this.router.events.pipe(
+      filter((e) => e instanceof NavigationEnd),
+      map(() => this.currentSection()),
+    ),
+    { initialValue: this.currentSection() },
+  );
+
+  /** The tabs this person sees, with their counts. */
+  protected readonly tabs = computed(() => {
+    const detail = this.detail();
+    if (!detail) return [];
+    const ctx = { me: this.session.me(), detail };
+    return PROJECT_SECTIONS.filter((s) => !s.visible || s.visible(ctx)).map((s) => ({
+      path: s.path,
+      label: s.label,
+      count: s.count?.(ctx) ?? null,
+      link: s.path ? ['/projets', detail.id, s.path] : ['/projets', detail.id],
+    }));
   });
 
   constructor() {
@@ -72,11 +72,24 @@ export class ProjectPage {
       const after = Number(this.after()) || null;
       untracked(() => void this.store.open(id, after));
     });
+    // The tab's name first: the browser's tab and history tell the sections apart.
     effect(() => {
       const d = this.detail();
-      if (d) this.title.setTitle(`${d.title} — Carnet de projets`);
+      const section = PROJECT_SECTIONS.find((s) => s.path === this.sectionPath());
+      if (d) this.title.setTitle(`${section && section.path ? `${section.label} — ` : ''}${d.title} — Carnet de projets`);
       else if (this.notFound()) this.title.setTitle('Projet introuvable — Carnet de projets');
+      else this.title.setTitle('Projet — Carnet de projets');
     });
+  }
+
+  private currentSection(): string {
+    // `/projets/<id>/<section>?…#…`: the third segment.
+    return this.router.url.split(/[?#]/)[0].split('/')[3] ?? '';
+  }
+
+  /** Back here after logging in, on the same section. */
+  protected returnUrl(): string {
+    return this.router.url.split('#')[0];
   }
 
   protected retry(): void {

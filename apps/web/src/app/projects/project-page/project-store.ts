@@ -6,6 +6,14 @@ import { Submission } from '../../core/idempotency';
 import { CONFLICT_MESSAGE, toUserError, type UserError } from '../../core/problem';
 import type { FieldErrors } from '../shared/form-helpers';
 
+/**
+ * A history in time order, the most recent first. Time decides (an event's `at`), the log position only breaks
+ * ties: a history read in log order could otherwise go back in time.
+ */
+export function newestFirst(history: readonly HistoryEntry[]): HistoryEntry[] {
+  return [...history].sort((a, b) => (a.at === b.at ? b.position - a.position : a.at < b.at ? 1 : -1));
+}
+
 /** What a command form shows: its pending state, its errors and its success message. */
 export class CommandFormState {
   readonly pending = signal(false);
@@ -87,7 +95,7 @@ export class ProjectStore {
     try {
       const history = await firstValueFrom(this.api.history(id));
       if (request !== this.request) return;
-      this.history.set([...history].sort((a, b) => a.position - b.position));
+      this.history.set(newestFirst(history));
       this.historyError.set(null);
     } catch (error) {
       if (request !== this.request) return;

@@ -138,7 +138,7 @@ const amountOf = (text: string): number | null => {
             <p class="hint">Ce texte sera lisible par tous sur internet après l’accord du maire : n’y mettez pas de données personnelles.</p>
             <div class="field">
               <label for="publication-title-input">Titre public *</label>
-              <input id="publication-title-input" name="title" maxlength="160" [ngModel]="draft().title" (ngModelChange)="patch({ title: $event })"
+              <input type="text" id="publication-title-input" name="title" maxlength="160" [ngModel]="draft().title" (ngModelChange)="patch({ title: $event })"
                 [attr.aria-invalid]="form.errors()['title'] ? true : null" [attr.aria-describedby]="form.errors()['title'] ? 'publication-title-error' : null" />
               @if (form.errors()['title']; as message) {
                 <p id="publication-title-error" class="field-error">{{ message }}</p>
@@ -156,7 +156,7 @@ const amountOf = (text: string): number | null => {
             </div>
             <div class="field">
               <label for="publication-cost">Coût final (€ HT)</label>
-              <input id="publication-cost" name="finalCost" inputmode="decimal" [ngModel]="draft().finalCost" (ngModelChange)="patch({ finalCost: $event })"
+              <input type="text" id="publication-cost" name="finalCost" inputmode="decimal" [ngModel]="draft().finalCost" (ngModelChange)="patch({ finalCost: $event })"
                 [attr.aria-invalid]="form.errors()['finalCostHt'] ? true : null" [attr.aria-describedby]="form.errors()['finalCostHt'] ? 'publication-cost-error' : null" />
               @if (form.errors()['finalCostHt']; as message) {
                 <p id="publication-cost-error" class="field-error">{{ message }}</p>
@@ -168,11 +168,11 @@ const amountOf = (text: string): number | null => {
                 <div class="funding-row">
                   <div class="field">
                     <label [for]="'funding-source-' + i">Financeur {{ i + 1 }}</label>
-                    <input [id]="'funding-source-' + i" [name]="'fundingSource' + i" [ngModel]="row.source" (ngModelChange)="setFunding(i, { source: $event })" />
+                    <input type="text" [id]="'funding-source-' + i" [name]="'fundingSource' + i" [ngModel]="row.source" (ngModelChange)="setFunding(i, { source: $event })" />
                   </div>
                   <div class="field">
                     <label [for]="'funding-amount-' + i">Montant {{ i + 1 }} (€ HT)</label>
-                    <input [id]="'funding-amount-' + i" [name]="'fundingAmount' + i" inputmode="decimal" [ngModel]="row.amount" (ngModelChange)="setFunding(i, { amount: $event })"
+                    <input type="text" [id]="'funding-amount-' + i" [name]="'fundingAmount' + i" inputmode="decimal" [ngModel]="row.amount" (ngModelChange)="setFunding(i, { amount: $event })"
                       [attr.aria-invalid]="form.errors()['funding.' + i] ? true : null"
                       [attr.aria-describedby]="form.errors()['funding.' + i] ? 'funding-error-' + i : null" />
                   </div>
@@ -204,7 +204,7 @@ const amountOf = (text: string): number | null => {
             @if (canRevise()) {
               <div class="field">
                 <label for="publication-reason">Pourquoi cette modification ? *</label>
-                <input id="publication-reason" name="reason" maxlength="1000" [ngModel]="reason()" (ngModelChange)="reason.set($event)"
+                <input type="text" id="publication-reason" name="reason" maxlength="1000" [ngModel]="reason()" (ngModelChange)="reason.set($event)"
                   [attr.aria-invalid]="form.errors()['reason'] ? true : null" [attr.aria-describedby]="form.errors()['reason'] ? 'publication-reason-error' : null" />
                 @if (form.errors()['reason']; as message) {
                   <p id="publication-reason-error" class="field-error">{{ message }}</p>
@@ -228,7 +228,7 @@ const amountOf = (text: string): number | null => {
           <h3 id="publication-withdraw-title">Retirer la publication</h3>
           <div class="field">
             <label for="publication-withdraw-reason">Raison du retrait *</label>
-            <input id="publication-withdraw-reason" name="withdrawReason" maxlength="1000" [ngModel]="withdrawReason()" (ngModelChange)="withdrawReason.set($event)"
+            <input type="text" id="publication-withdraw-reason" name="withdrawReason" maxlength="1000" [ngModel]="withdrawReason()" (ngModelChange)="withdrawReason.set($event)"
               [attr.aria-invalid]="withdrawal.errors()['reason'] ? true : null" [attr.aria-describedby]="withdrawal.errors()['reason'] ? 'publication-withdraw-error' : null" />
             @if (withdrawal.errors()['reason']; as message) {
               <p id="publication-withdraw-error" class="field-error">{{ message }}</p>

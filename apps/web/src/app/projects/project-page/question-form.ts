@@ -5,6 +5,8 @@ import { tap } from 'rxjs';
 import { Api } from '../../core/api';
 import { Field, FieldControl } from '../../shared/field';
 import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
+import { DOCUMENT } from '@angular/common';
+import { OnDemand } from '../../shared/on-demand';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
 
@@ -71,6 +73,9 @@ const MAX_BYTES = 20 * 1024 * 1024;
         <button type="submit" class="button button--primary" [disabled]="state.pending()">
           {{ state.pending() ? 'Envoi…' : 'Envoyer la question' }}
         </button>
+        @if (onDemand) {
+          <button type="button" class="button button--link" (click)="onDemand.cancel()">Annuler</button>
+        }
       </div>
       <app-form-feedback [state]="state" />
     </form>
@@ -81,6 +86,9 @@ export class QuestionForm {
   private readonly api = inject(Api);
   private readonly store = inject(ProjectStore);
   private readonly form = viewChild.required<ElementRef<HTMLFormElement>>('form');
+  /** The « Poser une question » button that opened this form, if any: closed after success, focus on the new question. */
+  protected readonly onDemand = inject(OnDemand, { optional: true });
+  private readonly document = inject(DOCUMENT);
 
   protected readonly categories = Object.entries(CATEGORY_LABELS) as Array<[QuestionCategory, string]>;
   protected readonly state = new CommandFormState();
@@ -130,13 +138,18 @@ export class QuestionForm {
       documentIds.push(added);
     }
     const body: AskQuestionRequest = { category: this.category() as QuestionCategory, text: this.text().trim(), ...(documentIds.length ? { documentIds } : {}) };
+    const before = new Set(this.store.detail()?.questions.map((q) => q.id));
     const ok = await this.store.run(
       this.state,
       body,
       (ctx) => this.api.askQuestion(detail.id, body, ctx),
       'Votre question a été envoyée au Département.',
     );
-    if (ok) {
+    if (ok && this.onDemand) {
+      // Focus goes to the question just asked, the message announces it.
+      const asked = this.store.detail()?.questions.find((q) => !before.has(q.id));
+      this.onDemand.succeeded(this.state.success()!, () => (asked ? this.document.getElementById(`question-${asked.id}`) : null));
+    } else if (ok) {
       this.category.set('');
       this.text.set('');
       this.file.set(null);

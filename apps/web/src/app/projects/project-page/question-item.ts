@@ -5,6 +5,8 @@ import {
   QUESTION_STATUS_LABELS,
   ROLE_LABELS,
   TEAM_LABELS,
+  waitingDays,
+  waitingDuration,
   type AssigneeOption,
   type QuestionView,
 } from '@carnet/contracts';
@@ -71,6 +73,11 @@ export function durationInWords(minutes: number): string {
         Première réponse en {{ duration(q.minutesToFirstAnswer) }}.
       }
     </p>
+    @if (q.waitingSince) {
+      <p class="byline question__waiting-since">
+        En attente depuis le <time [attr.datetime]="q.waitingSince">{{ q.waitingSince | frDate }}</time> ({{ waitingFor(q.waitingSince) }}).
+      </p>
+    }
     @for (r of q.reopenings; track r.at) {
       <p class="byline">Rouverte par {{ r.by.name }} le <time [attr.datetime]="r.at">{{ r.at | frDate: true }}</time> — motif : {{ r.reason }}</p>
     }
@@ -167,6 +174,10 @@ export class QuestionItem {
   protected readonly teamLabels = TEAM_LABELS;
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly duration = durationInWords;
+  /** The one definition of a question's waiting time (libs/contracts/waiting.ts), as the dashboards say it. */
+  protected waitingFor(since: string): string {
+    return waitingDuration(waitingDays(since, new Date()));
+  }
   protected readonly state = new CommandFormState();
   protected readonly assigneeId = signal('');
   protected readonly reason = signal('');

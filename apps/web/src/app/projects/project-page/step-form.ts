@@ -4,6 +4,7 @@ import { STEP_LABELS, STEP_ORDER, type ChangeStepRequest, type ProjectStep } fro
 import { Api } from '../../core/api';
 import { Field, FieldControl } from '../../shared/field';
 import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
+import { OnDemand } from '../../shared/on-demand';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
 
@@ -37,7 +38,7 @@ export function validateStepChange(current: { step: ProjectStep; progress: numbe
   imports: [FormsModule, FormFeedback, Field, FieldControl],
   template: `
     <form #form class="form form--compact" novalidate (ngSubmit)="submit()" aria-labelledby="step-form-title">
-      <h3 id="step-form-title">Changer l'étape</h3>
+      <h3 id="step-form-title">Changer l’étape</h3>
       <div class="form-row">
         <app-field label="Nouvelle étape">
           <select appFieldControl id="step-select" name="step" [ngModel]="step()" (ngModelChange)="onStepChange($event)">
@@ -74,8 +75,11 @@ export function validateStepChange(current: { step: ProjectStep; progress: numbe
       </app-field>
       <div class="form-actions">
         <button type="submit" class="button button--primary" [disabled]="state.pending()">
-          {{ state.pending() ? 'Enregistrement…' : "Enregistrer l'étape" }}
+          {{ state.pending() ? 'Enregistrement…' : 'Enregistrer l’étape' }}
         </button>
+        @if (onDemand) {
+          <button type="button" class="button button--link" (click)="onDemand.cancel()">Annuler</button>
+        }
       </div>
       <app-form-feedback [state]="state" />
     </form>
@@ -86,6 +90,8 @@ export class StepForm {
   private readonly api = inject(Api);
   private readonly store = inject(ProjectStore);
   private readonly form = viewChild.required<ElementRef<HTMLFormElement>>('form');
+  /** The « Changer l’étape » button that opened this form, if any: closed after success. */
+  protected readonly onDemand = inject(OnDemand, { optional: true });
 
   protected readonly steps = STEP_ORDER;
   protected readonly labels = STEP_LABELS;
@@ -133,6 +139,7 @@ export class StepForm {
       (ctx) => this.api.changeStep(detail.id, body, ctx),
       `Étape enregistrée : ${STEP_LABELS[body.step]}, ${body.progress} %.`,
     );
-    if (!ok) focusFirstError(this.form().nativeElement);
+    if (ok && this.onDemand) this.onDemand.succeeded(this.state.success()!);
+    else if (!ok) focusFirstError(this.form().nativeElement);
   }
 }

@@ -1,0 +1,56 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DEPARTEMENT_TEAMS, FAQ_STATUSES, QUESTION_CATEGORIES, type DepartementTeam, type FaqStatus, type QuestionCategory } from '@carnet/domain';
+
+export class FaqListRequestDto {
+  @ApiPropertyOptional({ description: 'Recherche en texte intégral, sans tenir compte des accents (« ecole » trouve « École »)', maxLength: 200 })
+  @IsOptional()
+  @IsString({ message: 'La recherche doit être un texte.' })
+  @MaxLength(200, { message: 'La recherche dépasse 200 caractères.' })
+  q?: string;
+
+  @ApiPropertyOptional({ enum: QUESTION_CATEGORIES })
+  @IsOptional()
+  @IsIn(QUESTION_CATEGORIES as unknown as string[], { message: 'Catégorie inconnue.' })
+  category?: QuestionCategory;
+
+  @ApiPropertyOptional({ enum: FAQ_STATUSES, description: 'Publiées par défaut ; les autres statuts pour le Département (et, pour une commune, ses propositions : proposed, declined)' })
+  @IsOptional()
+  @IsIn(FAQ_STATUSES as unknown as string[], { message: 'Statut inconnu.' })
+  status?: FaqStatus;
+
+  @ApiPropertyOptional({ enum: DEPARTEMENT_TEAMS })
+  @IsOptional()
+  @IsIn(DEPARTEMENT_TEAMS as unknown as string[], { message: 'Équipe inconnue.' })
+  team?: DepartementTeam;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit doit être un entier.' })
+  @Min(1, { message: 'limit doit valoir au moins 1.' })
+  @Max(100, { message: 'limit vaut 100 au plus.' })
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset doit être un entier.' })
+  @Min(0, { message: 'offset ne peut pas être négatif.' })
+  offset?: number;
+
+  @ApiPropertyOptional({ description: 'Attendre que les données reflètent cette position du journal' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'minPosition doit être un entier.' })
+  @Min(0, { message: 'minPosition ne peut pas être négatif.' })
+  minPosition?: number;
+}
+
+export class FaqSuggestionsRequestDto {
+  @ApiPropertyOptional({ description: 'Ce que la personne est en train d’écrire', maxLength: 4000 })
+  @IsString({ message: 'Le texte doit être un texte.' })
+  @MaxLength(4000, { message: 'Le texte dépasse 4000 caractères.' })
+  q!: string;
+}

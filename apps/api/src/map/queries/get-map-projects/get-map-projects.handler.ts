@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { OUTLINES_ATTRIBUTION, type MapProjectFeature } from '@carnet/contracts';
+import type { Scalar } from '@carnet/read-store';
+import { QuestionViewContextLoader } from '../../../projects/question-view-context.js';
+import { projectScope } from '../../../projects/project-access.js';
+import type { ProjectDoc } from '../../../projects/projections/project.projection.js';
+import type { ProjectPartnerDoc } from '../../../projects/projections/project-partner.projection.js';
+import { PublicResponseCache } from '../../../public/http/response-cache.js';
+import { ReadModels } from '../../../shared/read-models.js';
+import { communeCentroid } from '../../../shared/geo/commune-outlines.js';
+import { projectPlaceProjection, type ProjectPlaceDoc } from '../../projections/project-place.projection.js';
+import { GetMapProjectsQuery } from './get-map-projects.query.js';
+
+const DAY_MS = 86_400_000;
+
+/** The map's own answer cache (same rules as the public one: per read-model position, bounded LRU). */
+@Injectable()
+export class MapResponseCache extends PublicResponseCache {}
+
+
+/**
+ * The in-app map's data (issue #10): the projects the actor may see (same scope and filters as the
+ * projects list), one Point each — the precise point, or the commune's centroid — with what the
+ * map colours and lists. Serialised once per read-model position, scope, filters and minute (the
+ * « en retard » marker moves with time), so that a département-wide map costs a copy of bytes.
+ */
+@QueryHandler(GetMapProjectsQuery)
+export class GetMapProjectsHandler implements IQueryHandler<GetMapProjectsQuery> {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly cache: MapResponseCache,
+    private readonly questionContext: QuestionViewContextLoader,
+  ) {}
+
+  async execute({ filter, actor }: GetMapProjectsQuery): Promise<string> {
+    const set = await this.readModels.current(filter.minPosition);
+    const scope = projectScope(actor, filter.commune);
+    const scopeKey = scope.kind === 'where' ? `where ${JSON.stringify(scope.where)}` : scope.kind === 'partner' ? `partner ${scope.organisationId}` : scope.kind;
+    const now = this.questionContext.now();
+    const key = `map ${scopeKey} ${filter.commune ?? ''} ${filter.step ?? ''} ${filter.theme ?? ''} ${filter.q?.trim() ?? ''} ${Math.floor(now.getTime() / 60_000)}`;
+    return this.cache.get(key, async () => {
+      const where: Record<string, Scalar> = {};
+      if (filter.commune) where.codeInsee = filter.commune;
+      if (filter.step) where.step = filter.step;
+      if (filter.theme) where.theme = filter.theme;
+      let docs: Array<ProjectPlaceDoc & { id: string }> = [];
+      if (scope.kind === 'all' || scope.kind === 'where') {
+        docs = await set.find<ProjectPlaceDoc>(projectPlaceProjection.collection, { where: scope.kind === 'where' ? { ...where, ...scope.where } : where });
+      } else if (scope.kind === 'partner') {
+        const links = await set.find<ProjectPartnerDoc>('project_partners', { where: { organisationId: scope.organisationId } });
+        docs = [...(await set.getMany<ProjectPlaceDoc>(projectPlaceProjection.collection, links.map((l) => l.projectId))).values()].filter((d) =>
+          Object.entries(where).every(([k, v]) => (d as unknown as Record<string, unknown>)[k] === v),
+        );
+      }
+      const text = filter.q?.trim();
+      if (text) {
+        // The text filter is the projects list's (title and description, accents ignored): same read model, same rule.
+        const matching = await set.find<ProjectDoc>('projects', { where, contains: { field: 'searchText', text } });
+        const ids = new Set(matching.map((d) => d.id));
+        docs = docs.filter((d) => ids.has(d.id));
+      }
+      const overdueMs = this.questionContext.overdueDays * DAY_MS;
+      const features: MapProjectFeature[] = docs.map((d) => {
+        const point = d.location ? [d.location.longitude, d.location.latitude] : communeCentroid(d.codeInsee);
+        return {
+          type: 'Feature',
+          id: d.id,
+          geometry: point ? { type: 'Point', coordinates: [point[0], point[1]] } : null,
+          properties: {
+            title: d.title,
+            commune: d.codeInsee,
+            step: d.step,
+            theme: d.theme,
+            openQuestions: d.openQuestions,
+            overdue: d.waitingSince !== null && now.getTime() - Date.parse(d.waitingSince) > overdueMs,
+            precise: d.location !== null,
+          },
+        };
+      });
+      features.sort((a, b) => a.properties.title.localeCompare(b.properties.title, 'fr'));
+      return JSON.stringify({ type: 'FeatureCollection', features, attribution: OUTLINES_ATTRIBUTION });
+    });
+  }
+}
+

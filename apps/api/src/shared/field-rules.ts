@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, IsObject, IsOptional, ValidateBy, ValidateIf, ValidateNested, type ValidationArguments } from 'class-validator';
+import { MONEY_MAX_EUROS, moneyFault, moneyMessage } from '@carnet/domain';
+
+/**
+ * Validation rules shared by every DTO (ADR 0020): one definition of what an amount, a one-line
+ * text and a list of objects are, instead of per-DTO hand code.
+ */
+
+/**
+ * An amount in euros HT with at most two decimals, from 0 to one billion (integer cents inside,
+ * see @carnet/domain money). `label` is the French name used in messages: « Le coût estimé ».
+ */
+export const MoneyField =
+  (label: string, options: { description: string; example: number; required?: boolean; nullable?: boolean }) => (target: object, key: string) => {
+    // No `multipleOf: 0.01`: generated clients and fuzzers would compute 57 × 0.01 = 0.5700000000000001.
+    const doc = { description: `${options.description} (euros HT, deux décimales au plus)`, example: options.example, minimum: 0, maximum: MONEY_MAX_EUROS, ...(options.nullable ? { nullable: true } : {}) };
+    if (options.required) ApiProperty({ type: Number, ...doc })(target, key);
+    else ApiPropertyOptional({ type: Number, ...doc })(target, key);
+    if (!options.required) IsOptional()(target, key);
+    if (options.nullable) ValidateIf((_o, v) => v !== null)(target, key);
+    ValidateBy({
+      name: 'isMoney',
+      validator: {
+        validate: (value: unknown) => moneyFault(value) === null,
+        defaultMessage: (args?: ValidationArguments) => moneyMessage(label, moneyFault(args?.value) ?? 'not_a_number'),
+      },
+    })(target, key);
+  };
+
+/** A text that holds on one line (titles, names): no line feed nor tab; the input gate already refused other controls. */
+export const SingleLine = (label: string) =>
+  ValidateBy({
+    name: 'isSingleLine',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !/[\n\r\t]/.test(value),
+      defaultMessage: () => `${label} tient sur une seule ligne : retirez les retours à la ligne et les tabulations.`,
+    },
+  });
+
+/** A list whose every item is an object validated by `type`: `[[]]`, `[1]` or `[null]` are refused item by item. */
+export const ObjectList = (type: () => new () => object, message: string) => (target: object, key: string) => {
+  IsArray({ message })(target, key);
+  IsObject({ each: true, message: 'Chaque élément doit être un objet.' })(target, key);
+  ValidateNested({ each: true })(target, key);
+  Type(type)(target, key);
+};

@@ -1,0 +1,40 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { OnDemand } from '../../../shared/on-demand';
+import { ProjectAccess } from '../project-access';
+import { ProjectStore } from '../project-store';
+import { QuestionForm } from '../question-form';
+import { QuestionItem } from '../question-item';
+
+/** « Questions » (`/projets/:id/questions`): the questions to the Département, and « Poser une question » for the commune. */
+@Component({
+  selector: 'app-questions-section',
+  imports: [OnDemand, QuestionForm, QuestionItem],
+  template: `
+    @if (store.detail(); as d) {
+      <section class="panel" aria-labelledby="questions-title">
+        <h2 id="questions-title">Questions au Département</h2>
+        @if (access.canAsk()) {
+          <app-on-demand label="Poser une question" primary>
+            <ng-template><app-question-form /></ng-template>
+          </app-on-demand>
+        }
+        @if (d.questions.length === 0) {
+          <p>Aucune question pour l’instant.</p>
+        } @else {
+          <ul class="questions">
+            @for (q of d.questions; track q.id) {
+              <li class="question" [id]="'question-' + q.id">
+                <app-question-item [question]="q" />
+              </li>
+            }
+          </ul>
+        }
+      </section>
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class QuestionsSection {
+  protected readonly store = inject(ProjectStore);
+  protected readonly access = inject(ProjectAccess);
+}
