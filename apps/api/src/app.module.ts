@@ -5,7 +5,6 @@ import { AuditModule } from './audit/audit.module.js';
 import { CommunesModule } from './communes/communes.module.js';
 import type { AppConfig } from './config.js';
 import { DemoData } from './demo/demo-data.js';
-import { HealthHttpController } from './health/health.http.controller.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { SettableClock } from './infrastructure/settable-clock.js';
@@ -16,15 +15,15 @@ import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { PublicModule } from './public/public.module.js';
 import { MapModule } from './map/map.module.js';
 import { FaqModule } from './faq/faq.module.js';
+import { OperationsModule, type OperationsOptions } from './operations/operations.module.js';
 import { ActorGuard } from './shared/actor.guard.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, clock = new SettableClock()): DynamicModule {
+  static forRoot(config: AppConfig, clock = new SettableClock(), operations: OperationsOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), CommunesModule, IdentityModule, ProjectsModule, AuditModule, NotificationsModule, SearchModule, DashboardsModule, PublicModule, MapModule, FaqModule],
-      controllers: [HealthHttpController],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), OperationsModule.forRoot(config, operations), CommunesModule, IdentityModule, ProjectsModule, AuditModule, NotificationsModule, SearchModule, DashboardsModule, PublicModule, MapModule, FaqModule],
       providers: [DemoData, { provide: APP_GUARD, useClass: ActorGuard }],
     };
   }

@@ -7,8 +7,11 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { AnchorScheduler } from './infrastructure/anchor-scheduler.js';
+import { Metrics } from './operations/metrics.js';
 import type { AppConfig } from './config.js';
 import { DemoData } from './demo/demo-data.js';
 import { DemoFaq } from './demo/demo-faq.js';
@@ -24,11 +27,15 @@ import { cspNonce, securityHeaders, securityHeadersConfig } from './shared/secur
 import { STYLE as PORTAL_STYLE } from './public/portal/portal.html.js';
 
 /** Builds the whole application (API, OpenAPI, web app) for a configuration; used by main and by tests. */
-export async function createApp(config: AppConfig, options: { logger?: LogLevel[] | false } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: options.logger ?? ['log', 'warn', 'error'],
-    bodyParser: false,
-  });
+export async function createApp(config: AppConfig, options: { logger?: LogLevel[] | false; logDestination?: DestinationStream } = {}): Promise<NestExpressApplication> {
+  // Tests pass their own Nest log levels: their access log stays quiet unless they collect it (ADR 0022).
+  const jsonLogs = options.logger === undefined || options.logDestination !== undefined;
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, undefined, { logDestination: options.logDestination, logLevel: jsonLogs ? undefined : 'silent' }),
+    { logger: options.logger ?? ['log', 'warn', 'error'], bufferLogs: jsonLogs, bodyParser: false },
+  );
+  if (jsonLogs) app.useLogger(app.get(PinoLogger));
+  app.use(app.get(Metrics).httpMiddleware());
   // Security headers first, so that every answer carries them, the body parser's 400s included (ADR 0021).
   app.use(...securityHeaders(securityHeadersConfig(config, process.env, [PORTAL_STYLE])));
   // express.json itself rather than useBodyParser, whose options leave out `verify`.
@@ -77,8 +84,8 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
 }
 
 /** Pages rendered by the server (public portal, issue #5): outside /api, and never the web app's fallback. */
-const SERVER_PAGES = ['projets-publics', 'projets-publics/{*rest}', 'sitemap.xml', 'robots.txt'];
-const isServerPage = (path: string) => path === '/projets-publics' || path.startsWith('/projets-publics/') || path === '/sitemap.xml' || path === '/robots.txt';
+const SERVER_PAGES = ['projets-publics', 'projets-publics/{*rest}', 'sitemap.xml', 'robots.txt', 'metrics'];
+const isServerPage = (path: string) => path === '/projets-publics' || path.startsWith('/projets-publics/') || path === '/sitemap.xml' || path === '/robots.txt' || path === '/metrics';
 
 /** The Angular app at `/`, with its routes falling back to index.html; /api stays the API's. */
 function serveWebApp(app: NestExpressApplication, webDist: string): void {

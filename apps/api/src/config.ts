@@ -31,6 +31,30 @@ export interface AppConfig {
   publicUrl: string;
   /** Shown on the legal pages (accessibility statement, personal data, legal notice): who to write to, who hosts the service. */
   site: { contactEmail: string; hostedBy: string };
+  /** Operations (ADR 0022): log level, the token protecting /metrics (null: no metrics), health check timeout, engine retries at start. */
+  operations: OperationsConfig;
+}
+
+export interface OperationsConfig {
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  metricsToken: string | null;
+  healthTimeoutMs: number;
+  engineStartSeconds: number;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function operations(env: NodeJS.ProcessEnv): OperationsConfig {
+  const level = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const token = env.METRICS_TOKEN?.trim() || null;
+  if (token !== null && token.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters long');
+  return {
+    logLevel: level as OperationsConfig['logLevel'],
+    metricsToken: token,
+    healthTimeoutMs: Math.max(50, int(env.HEALTH_TIMEOUT_MS, 800, 'HEALTH_TIMEOUT_MS')),
+    engineStartSeconds: int(env.ENGINE_START_SECONDS, 120, 'ENGINE_START_SECONDS'),
+  };
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -90,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       contactEmail: env.CONTACT_EMAIL?.trim() || 'accessibilite@valdoise.example',
       hostedBy: env.HOSTED_BY?.trim() || 'le Département du Val d’Oise',
     },
+    operations: operations(env),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),
   };
 }

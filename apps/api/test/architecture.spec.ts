@@ -61,7 +61,7 @@ describe('architecture', () => {
     });
 
     it('reads the event store only to decide, to audit (ADR 0009), to show a project\'s history (ADR 0016) or from infrastructure and tools', () => {
-      const allowed = /^apps\/api\/src\/(infrastructure|cli|audit)\/|\/commands\/|^apps\/api\/src\/(shared\/decider-runner|projects\/project-command\.runner|projects\/queries\/get-project-history\/get-project-history\.handler|demo\/demo-data|health\/health\.http\.controller)\.ts$/;
+      const allowed = /^apps\/api\/src\/(infrastructure|cli|audit|operations)\/|\/commands\/|^apps\/api\/src\/(shared\/decider-runner|projects\/project-command\.runner|projects\/queries\/get-project-history\/get-project-history\.handler|demo\/demo-data|health\/health\.http\.controller)\.ts$/;
       const offenders = sources(join(ROOT, 'apps/api/src'))
         .map((f) => relative(ROOT, f))
         .filter((f) => /EVENT_STORE/.test(readFileSync(join(ROOT, f), 'utf8')) && !f.endsWith('tokens.ts'))

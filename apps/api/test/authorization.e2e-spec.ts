@@ -107,6 +107,11 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   { endpoint: 'GET /admin/invitations', call: get(() => '/api/admin/invitations'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
   // An unknown invitation: the administrator is let through to the 404, everybody else stops at 403.
   { endpoint: 'DELETE /admin/invitations/:id', call: del(() => '/api/admin/invitations/6f1c2a10-5b3e-4c6d-9a1e-00000000dead'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'hidden', 'denied', 'denied', 'denied') },
+  // Operations (ADR 0022): the projections' state, for administrators; health is open to all
+  { endpoint: 'GET /admin/projections', call: get(() => '/api/admin/projections'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'GET /admin/projections/:projection', call: get(() => '/api/admin/projections/projects'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'GET /health/live', call: get(() => '/api/health/live'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /health/ready', call: get(() => '/api/health/ready'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /audit/anchors/latest', call: get(() => '/api/audit/anchors/latest'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'ok') },
   { endpoint: 'GET /notifications', call: get(() => '/api/notifications'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /notifications/unread-count', call: get(() => '/api/notifications/unread-count'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },

@@ -14,11 +14,11 @@ import { loadConfig, type AppConfig } from '../src/config.js';
  * environment like in production: SQLite by default, MongoDB read models when MONGO_URL is set
  * (a fresh database per test app), KurrentDB when KURRENTDB_URL is set.
  */
-export async function startApp(overrides: Partial<AppConfig> & { dataDir?: string } = {}) {
+export async function startApp(overrides: Partial<AppConfig> & { dataDir?: string } = {}, appOptions: Parameters<typeof createApp>[1] = {}) {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'carnet-e2e-'));
   const base = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_DATA: 'true', MONGO_DB: `carnet_e2e_${randomUUID().slice(0, 8)}` });
   const config: AppConfig = { ...base, ...overrides, dataDir };
-  const app: NestExpressApplication = await createApp(config, { logger: ['error'] });
+  const app: NestExpressApplication = await createApp(config, { logger: ['error'], ...appOptions });
   const http = app.getHttpServer();
   return {
     app,

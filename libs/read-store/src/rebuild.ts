@@ -103,15 +103,15 @@ export async function rebuildReadModels(
       };
       for (const event of batch) {
         // Most events concern few projections: no array is built for a single key or for none.
+        // Several keys: what the event changed before a throw is put back.
         let before: Map<string, { doc: Doc | null | undefined; dirty: boolean }> | null = null;
         try {
           const keys = projection.keyOf(event);
           if (keys === null) continue;
           if (event.undecodable) throw new Error(event.undecodable);
-          if (typeof keys === 'string') {
-            before = new Map([[keys, { doc: docs.get(keys), dirty: dirty[i].has(keys) }]]);
-            evolve(event, keys);
-          } else {
+          // One key: a throw happens before anything is set, nothing to undo.
+          if (typeof keys === 'string') evolve(event, keys);
+          else {
             before = new Map();
             for (const key of keys) {
               if (!before.has(key)) before.set(key, { doc: docs.get(key), dirty: dirty[i].has(key) });

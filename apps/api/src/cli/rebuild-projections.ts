@@ -7,6 +7,21 @@ import { rebuildReadModels, type RebuildProgress } from '@carnet/read-store';
 import { loadConfig } from '../config.js';
 import { openEventStore, openReadStore } from '../infrastructure/engines.js';
 import { ALL_PROJECTIONS } from '../infrastructure/projections.js';
+import { writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { REBUILD_PROGRESS_FILE, type RebuildProgressFile } from '../operations/metrics.js';
+
+/** The progress the running API reads at each scrape of /metrics (carnet_rebuild_*), written atomically. */
+function publish(dataDir: string, p: RebuildProgress, done: boolean): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const file: RebuildProgressFile = { ...p, done, updatedAt: new Date().toISOString() };
+    writeFileSync(join(dataDir, `${REBUILD_PROGRESS_FILE}.tmp`), JSON.stringify(file));
+    renameSync(join(dataDir, `${REBUILD_PROGRESS_FILE}.tmp`), join(dataDir, REBUILD_PROGRESS_FILE));
+  } catch {
+    // Progress for the metrics only: a read-only DATA_DIR does not stop the rebuild.
+  }
+}
 
 function bar(p: RebuildProgress): string {
   const ratio = p.head === 0 ? 1 : Math.min(1, p.position / p.head);
@@ -24,7 +39,9 @@ let lastPrinted = -1;
 try {
   process.stderr.write(`Reconstruction des lectures (journal : ${events.engine}, lectures : ${reads.engine})\n`);
   const result = await rebuildReadModels(events, reads, ALL_PROJECTIONS, {
+    onFault: (f) => process.stderr.write(`\nProjection « ${f.projection} » arrêtée sur ${f.type} en position ${f.position} (flux ${f.streamId}) : ${f.error}\n`),
     onProgress: (p) => {
+      publish(config.dataDir, p, false);
       const tenth = p.head === 0 ? 10 : Math.floor((p.position / p.head) * 10);
       if (tty) process.stderr.write(`\r${bar(p)}`);
       else if (tenth !== lastPrinted) {
@@ -33,6 +50,7 @@ try {
       }
     },
   });
+  publish(config.dataDir, result, true);
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(
     `${tty ? '\n' : ''}Génération ${result.generation} active : ${result.events} événements en ${seconds.toFixed(1)} s ` +

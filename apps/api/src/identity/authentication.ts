@@ -1,5 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Account, AccountStore, Throttle } from '@carnet/account-store';
+import { Metrics } from '../operations/metrics.js';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { ProblemException } from '../shared/problem.js';
 import { ACCOUNT_STORE } from './account-store.provider.js';
@@ -17,6 +18,7 @@ export class Authentication {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
     private readonly hasher: PasswordHasher,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   /**
@@ -29,14 +31,24 @@ export class Authentication {
     const ipKey = ipThrottleKey(ip);
     const now = this.clock.now();
     const onAccount = await this.store.reserveAttempt(accountKey, now, ACCOUNT_LIMITS);
-    if (!onAccount.allowed) throw tooManyAttempts(onAccount.throttle, now);
+    if (!onAccount.allowed) {
+      this.metrics?.loginThrottle('refused_locked');
+      throw tooManyAttempts(onAccount.throttle, now);
+    }
     const onAddress = await this.store.reserveAttempt(ipKey, now, IP_LIMITS);
-    if (!onAddress.allowed) throw tooManyAttempts(onAddress.throttle, now);
+    if (!onAddress.allowed) {
+      this.metrics?.loginThrottle('refused_locked');
+      throw tooManyAttempts(onAddress.throttle, now);
+    }
     const account = await this.store.findAccountByEmail(email);
     // An unknown e-mail costs the same argon2 work as a wrong password: timing does not tell them apart.
     const valid = account ? await this.hasher.verify(account.passwordHash, password) : (await this.hasher.verifyDummy(password), false);
     const usable = valid && account!.status === 'active' && !(account!.demo && this.config.production);
-    if (!usable) throw new ProblemException(401, 'wrong_credentials', WRONG_CREDENTIALS);
+    if (!usable) {
+      // The attempt was counted before the check (reserveAttempt): this one is a failure that stays counted.
+      this.metrics?.loginThrottle('failure_counted');
+      throw new ProblemException(401, 'wrong_credentials', WRONG_CREDENTIALS);
+    }
     // A success: the account starts again from 0, and the address only counts its failures.
     await Promise.all([this.store.clearThrottle(accountKey), this.store.releaseAttempt(ipKey)]);
     return account!;

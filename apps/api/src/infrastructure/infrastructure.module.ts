@@ -11,6 +11,9 @@ import { openAccountStore, openBlobStore, openEventStore, openReadStore } from '
 import { ACCOUNT_STORE, BLOB_STORE, CLOCK, EVENT_STORE, PROJECTION_RUNNER, READ_STORE, type Clock } from './tokens.js';
 import type { AccountStore } from '@carnet/account-store';
 import type { BlobStore } from '@carnet/blob-store';
+import { withStartRetries } from '../operations/engine-checks.js';
+
+const startLogger = new Logger('Démarrage');
 
 /** Starts the projection runner once the app is up; stops it and closes the stores on shutdown. */
 @Injectable()
@@ -21,9 +24,12 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(ACCOUNT_STORE) private readonly accounts: AccountStore,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // The event log may still be starting (compose, a rebooted host): wait for it rather than exit.
+    await withStartRetries('Le journal des événements', this.config.operations.engineStartSeconds, () => this.events.headPosition(), (m) => startLogger.warn(m));
     await this.runner.start();
   }
 
@@ -42,20 +48,29 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 export class InfrastructureModule {
   static forRoot(config: AppConfig, clock: Clock = { now: () => new Date() }): DynamicModule {
     const logger = new Logger('Projections');
+    const retried = <T>(what: string, open: () => Promise<T>) => withStartRetries(what, config.operations.engineStartSeconds, open, (m) => startLogger.warn(m));
     return {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
         { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
-        { provide: READ_STORE, useFactory: () => openReadStore(config) },
-        { provide: ACCOUNT_STORE, useFactory: () => openAccountStore(config) },
-        { provide: BLOB_STORE, useFactory: () => openBlobStore(config) },
+        { provide: READ_STORE, useFactory: () => retried('Les lectures', () => openReadStore(config)) },
+        { provide: ACCOUNT_STORE, useFactory: () => retried('Les comptes', () => openAccountStore(config)) },
+        { provide: BLOB_STORE, useFactory: () => retried('Les documents', () => openBlobStore(config)) },
         {
           provide: PROJECTION_RUNNER,
           inject: [EVENT_STORE, READ_STORE],
           useFactory: (events: EventStore, reads: ReadStore) =>
-            new ProjectionRunner(events, reads, ALL_PROJECTIONS, { onError: (e) => logger.error(`Projection en erreur, nouvel essai : ${e.message}`) }),
+            new ProjectionRunner(events, reads, ALL_PROJECTIONS, {
+              onError: (e) => logger.error(`Projection en erreur, nouvel essai : ${e.message}`),
+              // A poison event stops one projection (ADR 0022): said once, with where to look.
+              onFault: (f) =>
+                logger.error(
+                  `Projection « ${f.projection} » arrêtée sur l’événement ${f.type} en position ${f.position} (flux ${f.streamId}, révision ${f.revision}) : ${f.error} — voir GET /api/admin/projections/${f.projection}`,
+                ),
+              onResume: (name) => logger.log(`Projection « ${name} » repartie après correction`),
+            }),
         },
         StoresLifecycle,
         DeciderRunner,

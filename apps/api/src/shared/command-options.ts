@@ -16,6 +16,8 @@ export interface CommandOptions {
    */
   requestHash?: string;
   correlationId?: string;
+  /** The request's id (X-Request-Id or generated, see operations/logging.ts), kept in the events' metadata. */
+  requestId?: string;
 }
 
 const IF_MATCH = /^(?:W\/)?"?(\d+)"?$/;
@@ -52,6 +54,8 @@ export function readCommandOptions(request: Request): CommandOptions {
   }
   const correlation = request.header('x-correlation-id');
   if (correlation && /^[A-Za-z0-9._:-]{1,128}$/.test(correlation)) options.correlationId = correlation;
+  const requestId = (request as Request & { id?: unknown }).id;
+  if (typeof requestId === 'string' && requestId.length > 0) options.requestId = requestId;
   return options;
 }
 

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { CommandAccepted } from '@carnet/contracts';
-import type { Actor, Decider, DomainEvent } from '@carnet/domain';
+import { DomainError, type Actor, type Decider, type DomainEvent } from '@carnet/domain';
 import { WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '@carnet/event-store';
 import type { AccountStore } from '@carnet/account-store';
 import { ACCOUNT_STORE, CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
@@ -10,6 +10,7 @@ import { deterministicUuid } from './deterministic-id.js';
 import { fingerprint } from './fingerprint.js';
 import { placeInCommune } from './geo/commune-outlines.js';
 import { ProblemException } from './problem.js';
+import { Metrics, type CommandOutcome } from '../operations/metrics.js';
 
 /**
  * Appends tried per command sent without If-Match before giving up with a 409: each lost race means
@@ -54,6 +55,7 @@ export class DeciderRunner {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ACCOUNT_STORE) private readonly keys: Pick<AccountStore, 'bindIdempotencyKey'>,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   /** Id of the command: stable for a retried request carrying the same Idempotency-Key. */
@@ -73,6 +75,23 @@ export class DeciderRunner {
   }
 
   async run<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, request: DecisionRequest<C, S>): Promise<CommandAccepted> {
+    if (!this.metrics) return this.decideAndAppend(decider, request);
+    const started = performance.now();
+    const type = String((request.command as { type?: unknown }).type ?? 'unknown');
+    let outcome: CommandOutcome = 'failed';
+    try {
+      const result = await this.decideAndAppend(decider, request);
+      outcome = 'accepted';
+      return result;
+    } catch (error) {
+      outcome = outcomeOf(error);
+      throw error;
+    } finally {
+      this.metrics.command(type, outcome, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async decideAndAppend<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, request: DecisionRequest<C, S>): Promise<CommandAccepted> {
     const { id, streamId, command, actor, options } = request;
     const commandId = request.commandId ?? this.commandId(actor, options);
     if (options.idempotencyKey && options.requestHash) {
@@ -109,12 +128,15 @@ export class DeciderRunner {
           correlationId: options.correlationId ?? commandId,
           causationId: commandId,
           commandId,
+          ...(options.requestId ? { requestId: options.requestId } : {}),
           recordedAt: now.toISOString(),
           ...(options.idempotencyKey && options.requestHash ? { requestHash: options.requestHash } : {}),
         },
       }));
       try {
+        const appendStarted = performance.now();
         const result = await this.events.appendToStream(streamId, toAppend, recorded.length === 0 ? 'no_stream' : recorded.length - 1);
+        this.metrics?.append((performance.now() - appendStarted) / 1000, result.written);
         return { id, version: result.nextExpectedRevision + 1, position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -124,6 +146,13 @@ export class DeciderRunner {
       }
     }
   }
+}
+
+/** A 409 is a concurrent edit; other 4xx and business rules are refusals; anything else failed. */
+function outcomeOf(error: unknown): CommandOutcome {
+  if (error instanceof ProblemException) return error.getStatus() === 409 ? 'conflict' : error.getStatus() < 500 ? 'refused' : 'failed';
+  if (error instanceof DomainError) return error.kind === 'conflict' ? 'conflict' : 'refused';
+  return 'failed';
 }
 
 function accepted(id: string, last: RecordedEvent): CommandAccepted {

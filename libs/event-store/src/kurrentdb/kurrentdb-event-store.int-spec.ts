@@ -2,9 +2,14 @@ import { describe } from '@jest/globals';
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { KurrentDbEventStore } from './kurrentdb-event-store.js';
 
-// Needs a KurrentDB server (e.g. `kurrentdb --insecure` then KURRENTDB_URL=kurrentdb://localhost:2113?tls=false).
+// Needs a KurrentDB server: `npm run test:kurrentdb` starts the compose one (Docker) and runs this suite.
 const url = process.env.KURRENTDB_URL;
-if (!url) console.info('KurrentDB contract suite skipped: set KURRENTDB_URL to run it against a server.');
+if (!url) {
+  console.warn(
+    'KurrentDB contract suite SKIPPED: KURRENTDB_URL is not set, so the KurrentDB adapter was not checked against a server.\n' +
+      '  Run it with Docker: npm run test:kurrentdb (starts the compose server), or KURRENTDB_URL=kurrentdb://host:2113?tls=false npm run test:kurrentdb',
+  );
+}
 
 (url ? describe : describe.skip)('KurrentDbEventStore', () => {
   eventStoreContract(

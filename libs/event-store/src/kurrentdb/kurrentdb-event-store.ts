@@ -7,6 +7,8 @@ import {
   jsonEvent,
   KurrentDBClient,
   NO_STREAM,
+  NotLeaderError,
+  UnavailableError,
   START,
   STREAM_EXISTS,
   StreamNotFoundError,
@@ -39,6 +41,8 @@ export interface KurrentDbEventStoreOptions {
   connectionString: string;
   /** Delay before the first resubscription after a connection error, doubled up to 5 s (ms). */
   retryMs?: number;
+  /** Tries of an append when the server is unavailable or not the leader (default 6: about 3 s of backoff). */
+  appendAttempts?: number;
 }
 
 /** KurrentDB keeps no schema version: it travels in the metadata under this key. */
@@ -46,8 +50,17 @@ const SCHEMA_VERSION_KEY = 'schemaVersion';
 /** The hash chain (ADR 0008) travels in the metadata too, under reserved keys stripped on reading. */
 const HASH_KEY = '$carnet.hash';
 const PREVIOUS_HASH_KEY = '$carnet.previousHash';
-/** How many times an append with 'any' / 'stream_exists' re-reads the head after losing a race. */
-const HEAD_RACE_ATTEMPTS = 5;
+/**
+ * How many times an append with 'any' / 'stream_exists' re-reads the head after losing a race to
+ * another writer of the same stream. Such an append has no expected revision to be refused on:
+ * it goes on (with a short random wait) until it wins; the bound only stops a runaway loop.
+ */
+const HEAD_RACE_ATTEMPTS = 1000;
+
+/** Errors after which the append may be tried again: the server (or this node) could not take it. */
+const isTransient = (error: unknown): boolean => error instanceof UnavailableError || error instanceof NotLeaderError;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Largest u64: what old servers report as the position of an event read from its stream. */
 const NO_POSITION = 0xffffffffffffffffn;
 
@@ -74,14 +87,33 @@ export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
   private readonly subscriptions = new Set<Subscription>();
   private readonly retryMs: number;
+  private readonly appendAttempts: number;
 
   constructor(options: KurrentDbEventStoreOptions) {
     this.client = KurrentDBClient.connectionString(options.connectionString);
     this.retryMs = options.retryMs ?? 100;
+    this.appendAttempts = options.appendAttempts ?? 6;
   }
 
+  /**
+   * Appends, trying again after Unavailable / NotLeader with a growing wait (100 ms, 200 ms… 1.6 s).
+   * Safe within the idempotency guarantees: event ids are fixed by the command, and each try first
+   * looks for its events already in place (findRetry), so an append the server took before the
+   * connection dropped is reported (`written: false`), never stored twice.
+   */
   async appendToStream(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('Nothing to append');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.appendOnce(streamId, events, expected);
+      } catch (error) {
+        if (!isTransient(error) || attempt >= this.appendAttempts) throw error;
+        await sleep(this.retryMs * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  private async appendOnce(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const retried = await this.findRetry(streamId, events, expected);
     if (retried) return retried;
     // The chain needs the hash of the stream's last event. The append is then made at that exact
@@ -109,7 +141,11 @@ export class KurrentDbEventStore implements EventStore {
         };
       } catch (error) {
         if (error instanceof WrongExpectedVersionError) {
-          if (!exact && attempt < HEAD_RACE_ATTEMPTS) continue;
+          if (!exact && attempt < HEAD_RACE_ATTEMPTS) {
+            // Lost a race for the head: spread the retries of many writers of the same stream.
+            await sleep(Math.random() * Math.min(50, attempt * 2));
+            continue;
+          }
           const actual = error.actualState === NO_STREAM ? 'no_stream' : toNumber(error.actualState, 'revision');
           throw new WrongExpectedRevisionError(streamId, expected, actual);
         }
@@ -152,7 +188,7 @@ export class KurrentDbEventStore implements EventStore {
 
   private async readStreamPage(
     streamId: string,
-    options: { fromRevision: bigint | typeof START | typeof END; maxCount?: number; backwards?: boolean },
+    options: { fromRevision: bigint | typeof START | typeof END; maxCount?: number; backwards?: boolean; stopAfter?: number },
   ): Promise<RecordedEvent[]> {
     const result: RecordedEvent[] = [];
     try {
@@ -161,7 +197,11 @@ export class KurrentDbEventStore implements EventStore {
         maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
         direction: options.backwards ? BACKWARDS : FORWARDS,
       })) {
-        if (resolved.event) result.push(toRecorded(resolved.event));
+        if (!resolved.event) continue;
+        const event = toRecorded(resolved.event);
+        // Positions grow with revisions: past `stopAfter`, nothing further belongs to the answer.
+        if (options.stopAfter !== undefined && event.position > options.stopAfter) break;
+        result.push(event);
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
@@ -170,10 +210,11 @@ export class KurrentDbEventStore implements EventStore {
     return result;
   }
 
+  /** The stream forwards; with `untilPosition`, the read stops at the first event past it (the rest is never loaded). */
   async readStream(streamId: string, options: { untilPosition?: number } = {}): Promise<RecordedEvent[]> {
-    const events = await this.readStreamPage(streamId, { fromRevision: START });
     const until = options.untilPosition;
-    return until === undefined ? events : events.filter((e) => e.position <= until);
+    if (until === undefined) return this.readStreamPage(streamId, { fromRevision: START });
+    return this.readStreamPage(streamId, { fromRevision: START, stopAfter: until });
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

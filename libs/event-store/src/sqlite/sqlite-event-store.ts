@@ -38,13 +38,18 @@ interface EventRow {
   prev_hash: string;
 }
 
-type WriterReply = { id: number; outcomes: AppendOutcome[]; committedAt: number } | { id: number; failure: { message: string; code?: string } };
+type WriterReply = { id: number; outcomes: AppendOutcome[]; committedAt: number; commitMs?: number } | { id: number; failure: { message: string; code?: string } };
 
 /** A durable commit: the last position it wrote and when (epoch ms, taken right after the commit). */
 export interface CommitInfo {
   lastPosition: number;
   committedAt: number;
+  /** Appends of the group commit that wrote events. */
   appends: number;
+  /** Appends of the group commit, written or not (retries, refusals). */
+  batchSize?: number;
+  /** Time the writer took for the transaction, fsync included (ms). */
+  commitMs?: number;
 }
 
 // Resolves to the compiled worker from both src/ (tests) and dist/ (the app): libs/event-store/dist/sqlite/.
@@ -149,7 +154,9 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     try {
-      this.settle({ id, outcomes: this.inline!.write(requests), committedAt: Date.now() });
+      const started = performance.now();
+      const outcomes = this.inline!.write(requests);
+      this.settle({ id, outcomes, committedAt: Date.now(), commitMs: performance.now() - started });
     } catch (error) {
       const e = error as Error & { code?: string };
       this.settle({ id, failure: { message: e.message, code: e.code } });
@@ -175,7 +182,13 @@ export class SqliteEventStore implements EventStore {
       });
       const written = reply.outcomes.filter((o): o is Extract<AppendOutcome, { ok: true }> => o.ok && o.value.written);
       if (written.length > 0) {
-        const info = { lastPosition: Math.max(...written.map((o) => o.value.position)), committedAt: reply.committedAt, appends: written.length };
+        const info: CommitInfo = {
+          lastPosition: Math.max(...written.map((o) => o.value.position)),
+          committedAt: reply.committedAt,
+          appends: written.length,
+          batchSize: batch.length,
+          commitMs: reply.commitMs,
+        };
         for (const observer of this.commitObservers) observer(info);
         this.appended.emit('appended');
       }

@@ -15,9 +15,11 @@ parentPort!.on('message', (message: { id: number; requests: AppendRequest[] } | 
     parentPort!.postMessage({ closed: true });
     return;
   }
-  let reply: { id: number; outcomes: AppendOutcome[]; committedAt: number } | { id: number; failure: { message: string; code?: string } };
+  let reply: { id: number; outcomes: AppendOutcome[]; committedAt: number; commitMs: number } | { id: number; failure: { message: string; code?: string } };
   try {
-    reply = { id: message.id, outcomes: writer.write(message.requests), committedAt: Date.now() };
+    const started = performance.now();
+    const outcomes = writer.write(message.requests);
+    reply = { id: message.id, outcomes, committedAt: Date.now(), commitMs: performance.now() - started };
   } catch (error) {
     const e = error as Error & { code?: string };
     reply = { id: message.id, failure: { message: e.message, code: e.code } };

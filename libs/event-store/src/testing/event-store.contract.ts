@@ -201,6 +201,21 @@ export function eventStoreContract(
         });
       });
 
+      describe('when many appends with any race on one stream', () => {
+        it('all succeed, none refused, and the stream keeps one unbroken chain', async () => {
+          const stream = await (async () => {
+            const s = uniqueStream();
+            await store.appendToStream(s, [testEvent()], 'no_stream');
+            return s;
+          })();
+          const results = await Promise.all(Array.from({ length: 16 }, (_, i) => store.appendToStream(stream, [testEvent({ n: i })], 'any')));
+          expect(results.every((r) => r.written)).toBe(true);
+          const events = await store.readStream(stream);
+          expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 17 }, (_, i) => i));
+          for (let i = 1; i < events.length; i++) expect(events[i].previousHash).toBe(events[i - 1].hash);
+        });
+      });
+
       describe('when the same append is retried', () => {
         it('reports written false, returns the original result and stores nothing new', async () => {
           const stream = uniqueStream();
