@@ -97,27 +97,37 @@ test.describe('A mayor', () => {
 });
 
 test.describe('Questions', () => {
-  test('a reopened question waits the same time on the commune’s dashboard and in « À traiter », and nobody has it « Prise en charge » without a responsible', async ({ browser }) => {
-    const text = 'Qui peut nous aider à comparer les devis des deux entreprises ?';
+  test('wait the same time on the commune’s dashboard, in « À traiter » and on the project page; none is « Prise en charge » without a responsible', async ({ browser }) => {
     const mayor = await browser.newPage();
     await logInAsDemo(mayor, 'Claire Martin');
     await mayor.goto('/tableau-de-bord/communes/95002');
-    const card = mayor.locator('.card').filter({ hasText: text });
-    await expect(card).toContainText('Nouvelle');
-    const onDashboard = /\(([^)]*jours?)\)/.exec((await card.textContent()) ?? '')?.[1];
-    expect(onDashboard).toBe('3 jours'); // reopened 3 days ago, asked 110 days ago
+    await expect(mayor.getByRole('heading', { level: 2, name: 'Questions en attente' })).toBeVisible();
+    const durations = new Map<string, string>();
+    for (const card of await mayor.locator('.card').all()) {
+      const question = (await card.locator('p').nth(1).textContent())!.trim();
+      durations.set(question, /\(([^)]*)\)\s*$/.exec((await card.locator('.card__meta').textContent())!.trim())![1]);
+    }
 
     const agent = await browser.newPage();
     await logInAsDemo(agent, 'Sophie Bernard');
     await agent.goto('/a-traiter');
-    const item = agent.locator('.queue__item').filter({ hasText: text }).first();
-    await expect(item).toContainText(`(${onDashboard})`);
-    await expect(item).toContainText('sans responsable');
-    await expect(item.locator('.badge').first()).toHaveText('Nouvelle');
-    for (const line of await agent.locator('.queue__item').filter({ hasText: 'sans responsable' }).allTextContents()) expect(line).not.toContain('Prise en charge');
+    await expect(agent.locator('.queue__item').first()).toBeVisible();
+    let compared = 0;
+    for (const item of await agent.locator('.queue__item').all()) {
+      const text = (await item.textContent())!;
+      const question = [...durations.keys()].find((q) => text.includes(q));
+      if (question) {
+        expect(text, question).toContain(`(${durations.get(question)})`);
+        compared++;
+      }
+      if (text.includes('sans responsable')) expect(text).not.toContain('Prise en charge');
+    }
+    expect(compared, 'questions found on both pages').toBeGreaterThan(0);
 
-    await item.getByRole('link').first().click();
-    await expect(agent.getByText(`(${onDashboard}).`).first()).toBeVisible();
+    // The project page says it the same way.
+    const [question, duration] = [...durations].find(([q]) => q.length > 0)!;
+    await mayor.locator('.card').filter({ hasText: question }).getByRole('link').first().click();
+    await expect(mayor.locator('.question__waiting-since').filter({ hasText: `(${duration}).` }).first()).toBeVisible();
     await mayor.close();
     await agent.close();
   });
