@@ -207,7 +207,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await expect(page).toHaveURL(/\/administration\/communes$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Communes', exact: true })).toHaveAttribute('aria-current', 'page');
-    const table = page.getByRole('table', { name: /Communes du Val d'Oise/ });
+    const table = page.getByRole('table', { name: /Communes du Val-d’Oise/ });
     await expect(table).toBeVisible();
     expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(180);
     await expectAccessible(page, 'Administration: communes');
@@ -361,7 +361,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await logInAsDemo(page, 'Sophie Bernard');
     await followHeaderLink(page, 'Administration');
     await expect(page.getByText('Vous consultez l’administration en lecture seule')).toBeVisible();
-    await expect(page.getByRole('table', { name: /Communes du Val d'Oise/ })).toBeVisible();
+    await expect(page.getByRole('table', { name: /Communes du Val-d’Oise/ })).toBeVisible();
     await expect(page.getByRole('link', { name: /^Inviter le maire/ })).toHaveCount(0);
     await page.getByRole('link', { name: 'Comptes du Département et partenaires' }).click();
     await expect(page.getByRole('table', { name: /Comptes du Département/ })).toBeVisible();

@@ -12,8 +12,8 @@ test.describe('Public portal, without logging in', () => {
   test('home, search, project, commune and communes pages are readable on a phone and axe-clean', async ({ page }) => {
     await page.goto('/projets-publics');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-    await expect(page.getByRole('heading', { level: 1, name: 'Projets des communes du Val d’Oise' })).toBeVisible();
-    await expect(page).toHaveTitle(/Projets publics des communes du Val d’Oise/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Projets des communes du Val-d’Oise' })).toBeVisible();
+    await expect(page).toHaveTitle(/Projets publics des communes du Val-d’Oise/);
     await expect(page.getByRole('main')).toBeVisible();
     await expect(page.getByRole('banner')).toBeVisible();
     await expect(page.getByRole('contentinfo')).toBeVisible();
@@ -89,6 +89,6 @@ test.describe('The app links to the public portal', () => {
     await page.goto('/connexion');
     await followHeaderLink(page, 'Projets publics');
     await expect(page).toHaveURL(/\/projets-publics$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Projets des communes du Val d’Oise' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Projets des communes du Val-d’Oise' })).toBeVisible();
   });
 });
