@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { request as playwrightRequest } from '@playwright/test';
-import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, screenshot } from './helpers.ts';
+import { expectAccessible, expectNoHorizontalScroll, followHeaderLink, logInAsDemo, screenshot } from './helpers.ts';
 
 const run = Date.now().toString(36);
 
@@ -91,7 +91,7 @@ test.describe('Notifications in a browser', () => {
 
   test('a commune member chooses how to be told by e-mail in « Mon compte »', async ({ page }) => {
     await logInAsDemo(page, 'Julien Petit');
-    await page.getByRole('link', { name: 'Mon compte' }).click();
+    await followHeaderLink(page, 'Mon compte');
     const group = page.getByRole('group', { name: /Quand voulez-vous être prévenu par courriel/ });
     await expect(group.getByLabel('Un récapitulatif par jour (le matin) (par défaut)')).toBeChecked();
     await expectAccessible(page, 'Mon compte with the e-mail preference');

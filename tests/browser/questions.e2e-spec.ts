@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoPdf } from '../../apps/api/src/demo/demo-files.ts';
-import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, screenshot } from './helpers.ts';
+import { expectAccessible, expectNoHorizontalScroll, followHeaderLink, logInAsDemo, screenshot } from './helpers.ts';
 
 /**
  * Issue #4 in a browser: a collaborator asks a financing question with a document; the agent of
@@ -111,7 +111,7 @@ test.describe('Questions as work items in a browser', () => {
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
     await expectAccessible(page, 'the header menu unfolded (phone)');
     await screenshot(page, 'mobile-menu-open', false);
-    await page.getByRole('link', { name: 'Annuaire' }).click();
+    await followHeaderLink(page, 'Annuaire');
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await page.getByLabel('Nom, fonction ou organisme').fill('elodie');
     await page.getByRole('main').getByRole('button', { name: 'Rechercher' }).click();

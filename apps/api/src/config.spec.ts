@@ -4,7 +4,7 @@ import { loadConfig } from './config.js';
 describe('loadConfig', () => {
   describe('when CONTACT_EMAIL and HOSTED_BY are not set', () => {
     it('shows a placeholder address of the Département and the Département as host on the legal pages', () => {
-      expect(loadConfig({}).site).toEqual({ contactEmail: 'accessibilite@valdoise.example', hostedBy: 'le Département du Val d’Oise' });
+      expect(loadConfig({}).site).toEqual({ contactEmail: 'accessibilite@valdoise.example', hostedBy: 'le Département du Val-d’Oise' });
     });
   });
 

@@ -112,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     site: {
       contactEmail: env.CONTACT_EMAIL?.trim() || 'accessibilite@valdoise.example',
-      hostedBy: env.HOSTED_BY?.trim() || 'le Département du Val d’Oise',
+      hostedBy: env.HOSTED_BY?.trim() || 'le Département du Val-d’Oise',
     },
     operations: operations(env),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),

@@ -102,7 +102,7 @@ export const DEMO_CONTACTS: Array<Omit<Contact, 'createdAt' | 'updatedAt'>> = [
     themes: ['ecole', 'batiment_public', 'voirie', 'energie', 'sport_culture', 'autre'], communes: [], accountId: FINANCES, status: 'active',
   },
   {
-    id: DEMO_CONTACT_IDS.energie, name: 'Élodie Marchand', jobTitle: 'Conseillère en énergie partagé',
+    id: DEMO_CONTACT_IDS.energie, name: 'Élodie Marchand', jobTitle: 'Conseillère en énergie partagée',
     organisation: 'Agence de l’énergie du Vexin', email: 'e.marchand@energie-vexin.example', phone: '01 30 39 00 00',
     themes: ['energie', 'eclairage', 'batiment_public'], communes: ['95002', '95446', '95658'], accountId: null, status: 'active',
   },
@@ -165,7 +165,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     description: 'Remplacer les 140 points lumineux au sodium par des luminaires LED avec abaissement de puissance la nuit.',
     steps: [
       { by: ADJOINT_ABLEIGES, daysAgo: 110, do: { type: 'AskQuestion', category: 'interlocuteur', text: 'Qui peut nous aider à comparer les devis des deux entreprises ?' } },
-      { by: AGENT, daysAgo: 104, contact: DEMO_CONTACT_IDS.energie, answerLatestQuestion: 'Le conseiller en énergie partagé de votre secteur fait cette analyse gratuitement : contactez Élodie Marchand de la part du Département.' },
+      { by: AGENT, daysAgo: 104, contact: DEMO_CONTACT_IDS.energie, answerLatestQuestion: 'La conseillère en énergie partagée de votre secteur fait cette analyse gratuitement : contactez Élodie Marchand de la part du Département.' },
       { by: ADJOINT_ABLEIGES, daysAgo: 90, do: { type: 'ChangeStep', step: 'financement', progress: 30, comment: 'Devis retenu, demande de subvention en cours' } },
       { by: ADJOINT_ABLEIGES, daysAgo: 3, onLatestQuestion: (questionId) => ({ type: 'ReopenQuestion', questionId, reason: 'Le second devis a été révisé à la baisse : pouvez-vous nous aider à comparer à nouveau ?' }) },
     ],

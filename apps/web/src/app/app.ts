@@ -8,10 +8,11 @@ import { toUserError } from './core/problem';
 import { canSeeAdministration, dashboardLink, hasWaitingQueue, isCommuneRole } from './core/roles';
 import { SessionStore } from './core/session';
 import { NotificationsApi } from './notifications/notifications-api';
+import { HeaderMenu } from './shared/header-menu';
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, HeaderMenu],
   templateUrl: './app.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

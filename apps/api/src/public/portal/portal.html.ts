@@ -1,4 +1,4 @@
-import { LEGAL_FOOTER_LINKS, LEGAL_SLUGS, STEP_LABELS, STEP_ORDER, THEME_LABELS, type LegalBlock, type LegalInline, type LegalPage, type LegalPageSlug } from '@carnet/contracts';
+import { LEGAL_FOOTER_LINKS, LEGAL_SLUGS, STEP_LABELS, deCommune, shortFingerprint, STEP_ORDER, THEME_LABELS, type LegalBlock, type LegalInline, type LegalPage, type LegalPageSlug } from '@carnet/contracts';
 import { PROJECT_THEMES } from '@carnet/domain';
 import { COST_BAND_LABELS, COST_BANDS } from '../projections/public-project.projection.js';
 import { PORTAL, PUBLIC_API, type PublicCommune, type PublicFilters, type PublicProject, type PublicProjectSummary } from '../public-catalog.js';
@@ -73,7 +73,7 @@ export function layout(meta: PageMeta, main: SafeHtml): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${meta.title} — Projets publics des communes du Val d’Oise</title>
+<title>${meta.title} — Projets publics des communes du Val-d’Oise</title>
 <meta name="description" content="${meta.description}">
 <link rel="canonical" href="${meta.baseUrl + meta.path}">
 <link rel="alternate" type="application/json" href="${PUBLIC_API}/projects" title="API publique">
@@ -83,7 +83,7 @@ export function layout(meta: PageMeta, main: SafeHtml): string {
 <a class="skip-link" href="#contenu">Aller au contenu</a>
 <header class="site-header">
   <div class="container site-header__inner">
-    <a class="brand" href="${PORTAL}">Projets publics — Val d’Oise</a>
+    <a class="brand" href="${PORTAL}">Projets publics — Val-d’Oise</a>
     <nav class="site-nav" aria-label="Menu du portail">
       <ul>
         <li><a href="${PORTAL}">Accueil</a></li>
@@ -104,7 +104,7 @@ export function layout(meta: PageMeta, main: SafeHtml): string {
 </main>
 <footer class="site-footer">
   <div class="container">
-    <p>Projets terminés des communes du Val d’Oise, publiés avec l’accord de leur maire : seule la version approuvée est affichée.</p>
+    <p>Projets terminés des communes du Val-d’Oise, publiés avec l’accord de leur maire : seule la version approuvée est affichée.</p>
     <p>Données réutilisables : <a href="${PUBLIC_API}/exports/projects.csv">export CSV</a>, <a href="${PUBLIC_API}/exports/projects.geojson">export GeoJSON</a>, <a href="/api/docs">documentation de l’API</a>. ${GEO_ATTRIBUTION}.</p>
     <nav aria-label="Informations légales"><ul class="legal-links">${LEGAL_FOOTER_LINKS.map((l) => html`<li><a href="${legalPath(l.page)}">${l.label}</a></li>`)}</ul></nav>
   </div>
@@ -138,8 +138,8 @@ function filtersForm(filters: PublicFilters, communes: PublicCommune[], years: n
 
 export function homePage(base: string, latest: PublicProjectSummary[], total: number, communes: PublicCommune[], years: number[]): string {
   return layout(
-    { title: 'Accueil', description: 'Projets terminés des petites communes du Val d’Oise : ce qui a été fait, combien cela a coûté, qui a financé, et leur retour d’expérience.', path: PORTAL, baseUrl: base },
-    html`<h1>Projets des communes du Val d’Oise</h1>
+    { title: 'Accueil', description: 'Projets terminés des petites communes du Val-d’Oise : ce qui a été fait, combien cela a coûté, qui a financé, et leur retour d’expérience.', path: PORTAL, baseUrl: base },
+    html`<h1>Projets des communes du Val-d’Oise</h1>
 <p class="lead">Toitures d’écoles, éclairage public, voirie, salles communales… Les communes partagent leurs projets terminés et leur retour d’expérience, avec l’accord de leur maire.</p>
 <h2>Rechercher</h2>
 ${filtersForm({}, communes, years)}
@@ -164,7 +164,7 @@ export function searchPage(base: string, filters: PublicFilters, items: PublicPr
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const title = page > 1 ? `Recherche, page ${page} sur ${pages}` : 'Recherche';
   return layout(
-    { title, description: `${total} projet${total > 1 ? 's' : ''} publié${total > 1 ? 's' : ''} des communes du Val d’Oise, par thème, commune, année et coût.`, path: params(page), baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Recherche' }] },
+    { title, description: `${total} projet${total > 1 ? 's' : ''} publié${total > 1 ? 's' : ''} des communes du Val-d’Oise, par thème, commune, année et coût.`, path: params(page), baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Recherche' }] },
     html`<h1>Rechercher un projet</h1>
 ${filtersForm(filters, communes, years)}
 <h2 id="resultats">${total === 0 ? 'Aucun projet ne correspond' : `${total} projet${total > 1 ? 's' : ''} publié${total > 1 ? 's' : ''}`}${pages > 1 ? ` — page ${page} sur ${pages}` : ''}</h2>
@@ -177,6 +177,13 @@ ${page < pages ? html`<a href="${params(page + 1)}" rel="next">Page suivante</a>
 </nav>`
   : ''}`,
   );
+}
+
+/** « d’<a>Ableiges</a> », « du <a>Plessis-Bouchard</a> »: the elision outside the link, the commune's name inside. */
+function communeLink(codeInsee: string, name: string): SafeHtml {
+  const full = deCommune(name);
+  const linked = full.endsWith(name) ? name : full.slice(full.indexOf(' ') + 1);
+  return html`${full.slice(0, full.length - linked.length)}<a href="${PORTAL}/communes/${codeInsee}">${linked}</a>`;
 }
 
 export function projectPage(base: string, p: PublicProject): string {
@@ -192,7 +199,7 @@ export function projectPage(base: string, p: PublicProject): string {
     },
     html`<article>
 <h1>${p.title}</h1>
-<p class="meta">Commune de <a href="${PORTAL}/communes/${p.codeInsee}">${p.communeName}</a> · ${p.themeLabel} · terminé en ${p.yearFinished}</p>
+<p class="meta">Commune ${communeLink(p.codeInsee, p.communeName)} · ${p.themeLabel} · terminé en ${p.yearFinished}</p>
 <section class="panel" aria-labelledby="t-resume"><h2 id="t-resume">Ce qui a été fait</h2><p>${p.summary}</p></section>
 <section class="panel" aria-labelledby="t-etapes"><h2 id="t-etapes">Avancement</h2>
 <ol class="timeline">${STEP_ORDER.map((step) => {
@@ -221,7 +228,7 @@ ${p.documents.length
       (d) => html`<li><a href="${d.downloadUrl}" download>${d.title}</a> <span class="meta">(${d.fileName}, ${fileSize(d.size)})</span></li>`,
     )}</ul></section>`
   : ''}
-<p class="meta">Version ${p.version} approuvée par le maire le <time datetime="${isoDay(p.publishedAt)}">${frDate(p.publishedAt)}</time>${p.fingerprint ? html` · empreinte <code>${p.fingerprint.slice(0, 12)}…</code>` : ''}. <a href="${PUBLIC_API}/projects/${p.id}">Données de cette fiche (JSON)</a></p>
+<p class="meta">Version ${p.version} approuvée par le maire le <time datetime="${isoDay(p.publishedAt)}">${frDate(p.publishedAt)}</time>${p.fingerprint ? html` · empreinte <code>${shortFingerprint(p.fingerprint)}</code>` : '.'} <a href="${PUBLIC_API}/projects/${p.id}">Données de cette fiche (JSON)</a></p>
 </article>`,
   );
 }
@@ -229,8 +236,8 @@ ${p.documents.length
 export function communePage(base: string, commune: { codeInsee: string; name: string; population: number | null }, items: PublicProjectSummary[], map: { d: string; width: number; height: number } | null): string {
   return layout(
     {
-      title: `Projets de ${commune.name}`,
-      description: `${items.length} projet${items.length > 1 ? 's' : ''} publié${items.length > 1 ? 's' : ''} par la commune de ${commune.name} (Val d’Oise, code INSEE ${commune.codeInsee}).`,
+      title: `Projets ${deCommune(commune.name)}`,
+      description: `${items.length} projet${items.length > 1 ? 's' : ''} publié${items.length > 1 ? 's' : ''} par la commune ${deCommune(commune.name)} (Val-d’Oise, code INSEE ${commune.codeInsee}).`,
       path: `${PORTAL}/communes/${commune.codeInsee}`,
       baseUrl: base,
       breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Communes', href: `${PORTAL}/communes` }, { label: commune.name }],
@@ -238,7 +245,7 @@ export function communePage(base: string, commune: { codeInsee: string; name: st
     html`<h1>${commune.name}</h1>
 <p class="meta">Code INSEE ${commune.codeInsee}${commune.population ? ` · ${commune.population.toLocaleString('fr-FR')} habitants` : ''}</p>
 ${map
-  ? html`<figure><svg class="commune-map" role="img" aria-labelledby="map-title" viewBox="-4 -4 ${map.width + 8} ${map.height + 8}" width="${map.width + 8}" height="${map.height + 8}"><title id="map-title">Contour de la commune de ${commune.name}</title><path d="${map.d}"/></svg><figcaption class="meta">${GEO_ATTRIBUTION}</figcaption></figure>`
+  ? html`<figure><svg class="commune-map" role="img" aria-labelledby="map-title" viewBox="-4 -4 ${map.width + 8} ${map.height + 8}" width="${map.width + 8}" height="${map.height + 8}"><title id="map-title">Contour de la commune ${deCommune(commune.name)}</title><path d="${map.d}"/></svg><figcaption class="meta">${GEO_ATTRIBUTION}</figcaption></figure>`
   : ''}
 <h2>Projets publiés</h2>
 ${items.length ? html`<ul class="cards">${items.map((p) => card(p))}</ul>` : html`<p>Cette commune n’a pas encore publié de projet.</p>`}`,
@@ -247,7 +254,7 @@ ${items.length ? html`<ul class="cards">${items.map((p) => card(p))}</ul>` : htm
 
 export function communesPage(base: string, communes: PublicCommune[]): string {
   return layout(
-    { title: 'Communes', description: 'Les communes du Val d’Oise qui ont publié des projets.', path: `${PORTAL}/communes`, baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Communes' }] },
+    { title: 'Communes', description: 'Les communes du Val-d’Oise qui ont publié des projets.', path: `${PORTAL}/communes`, baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Communes' }] },
     html`<h1>Communes qui publient leurs projets</h1>
 ${communes.length
   ? html`<ul>${communes.map((c) => html`<li><a href="${c.pageUrl}">${c.name}</a> — ${c.publishedProjects} projet${c.publishedProjects > 1 ? 's' : ''}</li>`)}</ul>`

@@ -106,7 +106,7 @@ const amountOf = (text: string): number | null => {
         <form class="form form--compact" novalidate (ngSubmit)="approve()" aria-labelledby="publication-approval-title">
           <h3 id="publication-approval-title">Approuver la version {{ work()!.latest.version }}</h3>
           <p>
-            En approuvant, vous acceptez que <strong>exactement cette version</strong> (empreinte
+            En approuvant, vous acceptez qu’<strong>exactement cette version</strong> (empreinte
             <code>{{ work()!.latest.fingerprint.slice(0, 16) }}…</code>) soit lisible par tous sur internet. Toute modification
             ultérieure vous sera de nouveau soumise.
           </p>
