@@ -4,10 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
+import { brandIndexHtml, faviconSvg, FAVICON_PATH, LOGO_PATH, type Brand } from './branding/brand.js';
 import { DemoData } from './demo/demo-data.js';
 import { DemoAccounts } from './identity/demo-accounts.js';
 import { ReadModels } from './shared/read-models.js';
@@ -42,7 +43,8 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
   const document = SwaggerModule.createDocument(app, openapi);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
 
-  serveWebApp(app, config.webDist);
+  serveBrand(app, config.brand);
+  serveWebApp(app, config.webDist, config.brand);
   await app.init();
   if (config.demoData) {
     // Demo people first (their accounts), then their seats and projects, written as events.
@@ -58,13 +60,34 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
 const SERVER_PAGES = ['projets-publics', 'projets-publics/{*rest}', 'sitemap.xml', 'robots.txt'];
 const isServerPage = (path: string) => path === '/projets-publics' || path.startsWith('/projets-publics/') || path === '/sitemap.xml' || path === '/robots.txt';
 
+/** The logo and the favicon of the configured identity (LOGO_FILE, BRAND_COLOR), for the app and the portal. */
+function serveBrand(app: NestExpressApplication, brand: Brand): void {
+  const favicon = faviconSvg(brand);
+  app.use(LOGO_PATH, (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    res.setHeader('Content-Type', brand.logo.mediaType);
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    // An SVG logo is shown as an image only: no script of it may run if someone opens it directly.
+    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    res.end(brand.logo.bytes);
+  });
+  app.use(FAVICON_PATH, (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    res.setHeader('Content-Type', 'image/svg+xml');
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.end(favicon);
+  });
+}
+
 /** The Angular app at `/`, with its routes falling back to index.html; /api stays the API's. */
-function serveWebApp(app: NestExpressApplication, webDist: string): void {
+function serveWebApp(app: NestExpressApplication, webDist: string, brand: Brand): void {
   const index = join(webDist, 'index.html');
   if (!existsSync(index)) {
     new Logger('Web').warn(`Application web absente (${index}) : lancez « npm run build:web ».`);
     return;
   }
+  // The identity (name, colours, favicon) goes into the page itself, before the first paint.
+  const brandedIndex = brandIndexHtml(readFileSync(index, 'utf8'), brand);
   // The API's paths never touch the disk: static files are looked up for the web app's paths only.
   const assets = express.static(webDist, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') || isServerPage(req.path) ? next() : assets(req, res, next)));
@@ -73,6 +96,6 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
     // Someone without a session who opens the site lands on the public portal (published projects, issue #5).
     if (req.path === '/' && !/(?:^|;\s*)carnet_session=/.test(req.headers.cookie ?? '')) return res.redirect(302, '/projets-publics');
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.type('html').send(brandedIndex);
   });
 }

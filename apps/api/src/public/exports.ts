@@ -49,6 +49,6 @@ export function projectsGeoJson(projects: PublicProjectSummary[], geo: CommuneGe
 }
 
 function summaryOnly(p: PublicProjectSummary): PublicProjectSummary {
-  const { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl } = p;
-  return { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl };
+  const { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl, pictureUrl } = p;
+  return { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl, pictureUrl };
 }

@@ -26,6 +26,8 @@ export class PublicProjectSummaryDto implements PublicProjectSummary {
   @ApiProperty({ description: 'Version du contenu public approuvée par le maire', example: 2 }) version!: number;
   @ApiProperty({ format: 'date-time', description: 'Date de l’accord du maire sur cette version', example: '2026-09-14T08:30:00.000Z' }) publishedAt!: string;
   @ApiProperty({ description: 'Fiche sur le portail public', example: `/projets-publics/projets/${PROJECT_ID}` }) pageUrl!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Première image publiée avec la fiche (document public), pour une vignette ; null s’il n’y en a pas', example: `/api/public/v1/projects/${PROJECT_ID}/documents/0b7c…` })
+  pictureUrl!: string | null;
 }
 
 export class PublicFundingDto {

@@ -43,6 +43,8 @@ export interface PublicProjectSummary {
   publishedAt: string;
   /** The fiche on the public portal. */
   pageUrl: string;
+  /** The first picture of the approved content (a public image document), for cards; null when there is none. */
+  pictureUrl: string | null;
 }
 
 export interface PublicDocument {
@@ -284,6 +286,7 @@ export class PublicCatalog {
       version: view.version,
       publishedAt: view.publishedAt,
       pageUrl: `${PORTAL}/projets/${view.projectId}`,
+      pictureUrl: pictureOf(view),
     };
   }
 
@@ -301,6 +304,12 @@ export class PublicCatalog {
 }
 
 const costBandOfView = (view: PublicProjectView): CostBand => costBandOf(view.finalCostHt);
+
+/** The download address of the first image among the approved content's documents. */
+function pictureOf(view: PublicProjectView): string | null {
+  const picture = view.documents.find((d) => d.mediaType.startsWith('image/'));
+  return picture ? publicDocument(view.projectId, picture).downloadUrl : null;
+}
 
 function publicDocument(projectId: string, d: PublicDocumentView): PublicDocument {
   // Listed field by field: the blob key stays inside.

@@ -9,7 +9,7 @@ import { sendPublic } from '../http/http-cache.js';
 import { PublicResponseCache } from '../http/response-cache.js';
 import { parseFilters, PublicCatalog, type PublicFilters } from '../public-catalog.js';
 import { legalPages, type LegalPageSlug } from '@carnet/contracts';
-import { communePage, communesPage, homePage, legalPage, notFoundPage, projectPage, robotsTxt, searchPage, sitemapXml } from './portal.html.js';
+import { usePortalBrand, communePage, communesPage, homePage, legalPage, notFoundPage, projectPage, robotsTxt, searchPage, sitemapXml } from './portal.html.js';
 
 const HTML = 'text/html; charset=utf-8';
 const PAGE_SIZE = 12;
@@ -28,7 +28,9 @@ export class PortalHttpController {
     private readonly geo: CommuneGeo,
     private readonly cache: PublicResponseCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    usePortalBrand(config.brand);
+  }
 
   /** A page computed once per read-model position (see PublicResponseCache); null: not found. */
   private async page(req: Request, res: Response, render: () => Promise<string | null>, type = HTML): Promise<void> {
