@@ -310,7 +310,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     ],
   },
   {
-    key: 'cour-ecole-ableiges', by: MAIRE_ABLEIGES, daysAgo: 700, codeInsee: '95002', theme: 'espaces_verts', estimatedCostHt: 70000, partner: 'org-caue-95',
+    key: 'cour-ecole-ableiges', by: MAIRE_ABLEIGES, daysAgo: 700, codeInsee: '95002', theme: 'espaces_verts', estimatedCostHt: 70000,
     title: 'Végétalisation de la cour de l’école',
     description: 'Remplacer une partie de l’enrobé de la cour par de la pleine terre, des arbres et des massifs plantés, pour l’ombre en été et l’infiltration des eaux de pluie.',
     steps: [

@@ -34,7 +34,7 @@ import { formatValue } from './charts/chart-palette';
         <ul class="cards">
           @for (q of d.openQuestions.items; track q.questionId) {
             <li class="card">
-              <p class="card__title"><a [routerLink]="['/projets', q.projectId]" fragment="questions-title">{{ q.projectTitle }}</a></p>
+              <p class="card__title"><a [routerLink]="['/projets', q.projectId, 'questions']" [fragment]="'question-' + q.questionId">{{ q.projectTitle }}</a></p>
               <p>{{ q.text }}</p>
               <p class="card__meta">Posée le {{ date(q.askedAt) }} — il y a {{ age(q.ageDays) }}{{ q.status === 'prise_en_charge' ? ' — prise en charge' : '' }}</p>
             </li>
