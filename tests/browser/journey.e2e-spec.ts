@@ -183,6 +183,8 @@ test.describe('Carnet de projets in a browser', () => {
     await expect(page.locator('[aria-current="step"]')).toContainText('Terminé');
     await expect(page.getByText('Partager le retour d’expérience : demander la publication')).toBeVisible();
     await openProjectSection(page, 'Publication');
+    await page.getByRole('button', { name: 'Rédiger la fiche publique' }).click();
+    await expect(page.getByLabel('Titre public *')).toBeFocused();
 
     // The public content: what was done, the cost, the funding obtained, the lessons learned.
     await page.getByLabel('Titre public *').fill('Une aire de jeux accessible à tous les enfants');
@@ -267,7 +269,7 @@ test.describe('Carnet de projets in a browser', () => {
       await expectAccessible(page, 'the project list on a phone');
       await screenshot(page, 'phone-list');
 
-      await page.goto(projectUrl);
+      await page.goto(`${projectUrl}/questions`);
       await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
       await expect(page.locator('.questions').getByText(answerText)).toBeVisible();
       await expectNoHorizontalScroll(page);

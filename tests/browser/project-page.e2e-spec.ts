@@ -31,8 +31,8 @@ test.describe('The project page: a summary and its sections', () => {
     await expect(summary.getByRole('definition').filter({ hasText: 'Travaux' }).first()).toBeVisible();
     await expect(summary).toContainText('Prochaine action attendue');
     await expect(summary).toContainText('Réponse du Département à une question');
-    await expect(summary.getByRole('link', { name: '1', exact: true })).toHaveAttribute('href', /\/questions$/);
-    await expect(summary.getByRole('link', { name: '2', exact: true })).toHaveAttribute('href', /\/documents$/);
+    await expect(summary.getByRole('link', { name: '1 question', exact: true })).toHaveAttribute('href', /\/questions$/);
+    await expect(summary.getByRole('link', { name: '2 documents', exact: true })).toHaveAttribute('href', /\/documents$/);
     await expect(summary).toContainText('Dernière activité');
     await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '60');
     // The sections' tabs show on the first screen of a laptop, and no form is open.
@@ -142,6 +142,16 @@ test.describe('The project page: a summary and its sections', () => {
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, 'the project page summary (phone)');
     await screenshot(page, 'phone-project-summary');
+  });
+
+  test('after a message is sent with the button, the focus goes to the outcome, not back to the top of the page', async ({ page }) => {
+    await logInAsDemo(page, 'Claire Martin');
+    await page.goto(`${projectUrl}/echanges`);
+    await page.getByLabel('Écrire un message').fill('Bonjour, le devis de charpente est arrivé.');
+    await page.getByRole('button', { name: 'Envoyer le message' }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Votre message a été envoyé.' });
+    await expect(done.locator('.alert--success')).toBeFocused();
+    await expect(page.getByText('Bonjour, le devis de charpente est arrivé.')).toBeVisible();
   });
 
   test('an anonymous visitor sent to a section is asked to log in, and comes back to that section', async ({ page }) => {

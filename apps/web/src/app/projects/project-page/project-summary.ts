@@ -62,7 +62,7 @@ export const waitingQuestions = (detail: ProjectDetail): number =>
           <div>
             <dt>Questions en attente</dt>
             <dd>
-              <a routerLink="questions">{{ waiting() === 0 ? 'Aucune' : waiting() }}</a>
+              <a routerLink="questions">{{ waiting() === 0 ? 'Aucune' : waiting() === 1 ? '1 question' : waiting() + ' questions' }}</a>
               @if (overdue() > 0) {
                 <span class="badge badge--late">{{ overdue() }} en retard</span>
               }
@@ -70,7 +70,7 @@ export const waitingQuestions = (detail: ProjectDetail): number =>
           </div>
           <div>
             <dt>Documents</dt>
-            <dd><a routerLink="documents">{{ d.documents.length === 0 ? 'Aucun' : d.documents.length }}</a></dd>
+            <dd><a routerLink="documents">{{ d.documents.length === 0 ? 'Aucun' : d.documents.length === 1 ? '1 document' : d.documents.length + ' documents' }}</a></dd>
           </div>
           <div class="summary__last">
             <dt>Dernière activité</dt>
