@@ -130,3 +130,10 @@ export async function linkMailedTo(email: string, pathPrefix: '/invitation/' | '
     .not.toBeNull();
   return found!;
 }
+
+/** Opens a section of the project page (« Questions », « Documents »…) by its tab, as a person would. */
+export async function openProjectSection(page: Page, label: string): Promise<void> {
+  const tabs = page.getByRole('navigation', { name: 'Sections du projet' });
+  await tabs.getByRole('link', { name: new RegExp(`^${label}`) }).click();
+  await expect(tabs.getByRole('link', { name: new RegExp(`^${label}`) })).toHaveAttribute('aria-current', 'page');
+}

@@ -60,7 +60,9 @@ test.describe('Notifications in a browser', () => {
     // Opened with the keyboard: the project page, and the notification is read.
     await item.getByRole('link', { name: title }).focus();
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`/projets/${projectId}$`));
+    // …on the question answered, in the project's « Questions » section.
+    await expect(page).toHaveURL(new RegExp(`/projets/${projectId}/questions#question-${detail.questions[0].id}$`));
+    await expect(page.locator(`#question-${detail.questions[0].id}`)).toBeFocused();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Suivi : ne plus suivre ce projet' })).toHaveAttribute('aria-pressed', 'true');
     await expectAccessible(page, 'the project page with its follow button');

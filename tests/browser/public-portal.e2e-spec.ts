@@ -13,7 +13,8 @@ test.describe('Public portal, without logging in', () => {
     await page.goto('/projets-publics');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(page.getByRole('heading', { level: 1, name: 'Projets des communes du Val-d’Oise' })).toBeVisible();
-    await expect(page).toHaveTitle(/Projets publics des communes du Val-d’Oise/);
+    // The title names the page, the portal and the site (SITE_NAME).
+    await expect(page).toHaveTitle('Accueil — Projets publics — Carnet de projets — Val-d’Oise');
     await expect(page.getByRole('main')).toBeVisible();
     await expect(page.getByRole('banner')).toBeVisible();
     await expect(page.getByRole('contentinfo')).toBeVisible();

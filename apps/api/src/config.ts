@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from '@carnet/domain';
+import { loadBrand, type Brand } from './branding/brand.js';
 
 /** Every setting of the server, read once from the environment (documented in the README). */
 export interface AppConfig {
@@ -31,6 +32,8 @@ export interface AppConfig {
   publicUrl: string;
   /** Shown on the legal pages (accessibility statement, personal data, legal notice): who to write to, who hosts the service. */
   site: { contactEmail: string; hostedBy: string };
+  /** The identity of the app and the portal: SITE_NAME, LOGO_FILE, BRAND_COLOR (checked for contrast). */
+  brand: Brand;
   /** Operations (ADR 0022): log level, the token protecting /metrics (null: no metrics), health check timeout, engine retries at start. */
   operations: OperationsConfig;
 }
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       hostedBy: env.HOSTED_BY?.trim() || 'le Département du Val-d’Oise',
     },
     operations: operations(env),
+    brand: loadBrand(env),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),
   };
 }

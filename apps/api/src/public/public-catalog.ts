@@ -47,6 +47,8 @@ export interface PublicProjectSummary {
   pageUrl: string;
   /** The precise point the mayor approved (WGS 84); null: the project is placed on its commune as a whole. */
   location: { longitude: number; latitude: number } | null;
+  /** The first picture of the approved content (a public image document), for cards; null when there is none. */
+  pictureUrl: string | null;
 }
 
 export interface PublicDocument {
@@ -306,6 +308,7 @@ export class PublicCatalog {
       publishedAt: view.publishedAt,
       pageUrl: `${PORTAL}/projets/${view.projectId}`,
       location: view.location ? { longitude: view.location.longitude, latitude: view.location.latitude } : null,
+      pictureUrl: pictureOf(view),
     };
   }
 
@@ -323,6 +326,12 @@ export class PublicCatalog {
 }
 
 const costBandOfView = (view: PublicProjectView): CostBand => costBandOf(view.finalCostHt);
+
+/** The download address of the first image among the approved content's documents. */
+function pictureOf(view: PublicProjectView): string | null {
+  const picture = view.documents.find((d) => d.mediaType.startsWith('image/'));
+  return picture ? publicDocument(view.projectId, picture).downloadUrl : null;
+}
 
 function publicDocument(projectId: string, d: PublicDocumentView): PublicDocument {
   // Listed field by field: the blob key stays inside.

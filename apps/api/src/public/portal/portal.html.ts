@@ -3,6 +3,7 @@ import { PROJECT_THEMES } from '@carnet/domain';
 import { COST_BAND_LABELS, COST_BANDS } from '../projections/public-project.projection.js';
 import { PORTAL, PUBLIC_API, type PublicCommune, type PublicFilters, type PublicProject, type PublicProjectSummary } from '../public-catalog.js';
 import { GEO_ATTRIBUTION } from '../commune-geo.js';
+import { DEFAULT_SITE_NAME, FAVICON_PATH, LOGO_PATH, type Brand } from '../../branding/brand.js';
 import { esc, euros, fileSize, frDate, html, isoDay, SafeHtml } from './html.js';
 
 /*
@@ -24,12 +25,14 @@ a{color:var(--primary);text-underline-offset:.15em}a:hover{color:var(--primary-d
 .container{max-width:70rem;margin:0 auto;padding:0 1rem}
 .site-header{background:var(--primary);color:#fff}.site-header a{color:#fff}
 .site-header__inner{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between;padding:.75rem 1rem}
-.brand{font-weight:700;text-decoration:none;font-size:1.125rem}
+.brand{display:inline-flex;align-items:center;gap:.625rem;font-weight:700;text-decoration:none;font-size:1.125rem;line-height:1.2}.brand__logo{flex:none;border-radius:8px;background:#fff}.brand__sub{display:block;font-weight:400;font-size:.9375rem}
 .site-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
 main{padding:1.5rem 0 3rem}
 .lead{font-size:1.125rem;color:var(--muted)}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem;list-style:none;padding:0;margin:0 0 1.5rem}
-.card{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);padding:1rem}
+.card{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);padding:0 0 1rem;overflow:hidden;display:flex;flex-direction:column}
+.card>:not(.card__picture){margin-left:1rem;margin-right:1rem}.card__picture{display:block;width:100%;height:auto;aspect-ratio:8/5;object-fit:cover;margin-bottom:.75rem;background:var(--soft)}
+.card:focus-within{outline:3px solid var(--focus);outline-offset:2px}
 .card h3{margin-bottom:.25rem}.meta{color:var(--muted);font-size:.9375rem;margin:0 0 .5rem}
 .panel{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);padding:1rem 1.25rem;margin:0 0 1.25rem}
 form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem 1rem;align-items:end}
@@ -54,6 +57,28 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .5
 @media (max-width:40rem){h1{font-size:1.5rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.5rem}}
 `;
 
+/** The identity of the portal (SITE_NAME, LOGO_FILE, BRAND_COLOR): set once at start-up from the configuration. */
+let brand: Pick<Brand, 'siteName' | 'color' | 'colorDark' | 'colorSoft'> = { siteName: DEFAULT_SITE_NAME, color: '#1f4e79', colorDark: '#163a5a', colorSoft: '#e6eef6' };
+/** The identity's colours, as the portal's second <style> (its text is hashed into the CSP: ADR 0021). */
+export const brandStyle = (b: Pick<Brand, 'color' | 'colorDark' | 'colorSoft'>): string => `:root{--primary:${b.color};--primary-dark:${b.colorDark};--soft:${b.colorSoft}}`;
+
+export function usePortalBrand(configured: Brand): void {
+  brand = configured;
+}
+
+/** Each theme's tint for the illustration of a card without picture. */
+const THEME_TINTS: Record<string, string> = {
+  ecole: '#d9e7f5', batiment_public: '#e6e0d4', voirie: '#dcdfe3', eclairage: '#f4ecc8', energie: '#e3efd6', eau_assainissement: '#d6ebf0',
+  espaces_verts: '#dcefd8', sport_culture: '#f3dfd4', mobilite: '#e2dcef', numerique: '#d8e4ec', patrimoine: '#eee2cf', autre: '#e6e8eb',
+};
+
+/** The card's picture: the project's own, or a neutral illustration (hills, sun) tinted by its theme. Decorative: the title says it all. */
+function cardPicture(p: PublicProjectSummary): SafeHtml {
+  if (p.pictureUrl) return html`<img class="card__picture" src="${p.pictureUrl}" alt="" loading="lazy" width="480" height="300">`;
+  const tint = THEME_TINTS[p.theme] ?? THEME_TINTS['autre']!;
+  return html`<svg class="card__picture" viewBox="0 0 480 300" aria-hidden="true" focusable="false"><rect width="480" height="300" fill="${tint}"/><circle cx="396" cy="70" r="30" fill="#fff" opacity=".8"/><path d="M0 230 Q120 150 250 215 T480 190 V300 H0Z" fill="${brand.color}" opacity=".18"/><path d="M0 260 Q160 200 300 250 T480 240 V300 H0Z" fill="${brand.color}" opacity=".28"/></svg>`;
+}
+
 export interface PageMeta {
   title: string;
   description: string;
@@ -73,17 +98,19 @@ export function layout(meta: PageMeta, main: SafeHtml): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${meta.title} — Projets publics des communes du Val-d’Oise</title>
+<title>${meta.title} — Projets publics — ${brand.siteName}</title>
+<link rel="icon" type="image/svg+xml" href="${FAVICON_PATH}">
 <meta name="description" content="${meta.description}">
 <link rel="canonical" href="${meta.baseUrl + meta.path}">
 <link rel="alternate" type="application/json" href="${PUBLIC_API}/projects" title="API publique">
 <style>${new SafeHtml(STYLE)}</style>
+<style>${new SafeHtml(brandStyle(brand))}</style>
 </head>
 <body>
 <a class="skip-link" href="#contenu">Aller au contenu</a>
 <header class="site-header">
   <div class="container site-header__inner">
-    <a class="brand" href="${PORTAL}">Projets publics — Val-d’Oise</a>
+    <a class="brand" href="${PORTAL}"><img class="brand__logo" src="${LOGO_PATH}" alt="" width="40" height="40"><span>${brand.siteName}<span class="brand__sub">Projets publics</span></span></a>
     <nav class="site-nav" aria-label="Menu du portail">
       <ul>
         <li><a href="${PORTAL}">Accueil</a></li>
@@ -116,6 +143,7 @@ export function layout(meta: PageMeta, main: SafeHtml): string {
 function card(p: PublicProjectSummary, headingLevel: 'h2' | 'h3' = 'h3'): SafeHtml {
   const title = html`<a href="${p.pageUrl}">${p.title}</a>`;
   return html`<li class="card">
+  ${cardPicture(p)}
   ${headingLevel === 'h2' ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
   <p class="meta">${p.communeName} · ${p.themeLabel} · terminé en ${p.yearFinished}</p>
   <p>${truncate(p.summary, 220)}</p>

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { PUBLICATION_LABELS, type PublicContentRequest, type PublicContentView, type PublicationVersionView } from '@carnet/contracts';
 import { Api } from '../../core/api';
@@ -130,10 +130,13 @@ const amountOf = (text: string): number | null => {
       }
 
       @if (canRequest() || canRevise()) {
-        @if (canRevise() && !editing()) {
-          <button type="button" class="button" (click)="startEditing()">Modifier la version à publier</button>
+        @if (!editing()) {
+          <!-- Opened on demand: the page stays short until the commune writes its public content. -->
+          <button #editOpener type="button" class="button" [class.button--primary]="canRequest()" aria-expanded="false" (click)="startEditing()">
+            {{ canRevise() ? 'Modifier la version à publier' : 'Rédiger la fiche publique' }}
+          </button>
         } @else {
-          <form class="form form--compact" novalidate (ngSubmit)="save()" aria-labelledby="publication-form-title">
+          <form class="form form--compact" novalidate (ngSubmit)="save()" (keydown.escape)="stopEditing()" aria-labelledby="publication-form-title">
             <h3 id="publication-form-title">{{ canRequest() ? 'Demander la publication' : 'Nouvelle version à publier' }}</h3>
             <p class="hint">Ce texte sera lisible par tous sur internet après l’accord du maire : n’y mettez pas de données personnelles.</p>
             <div class="field">
@@ -215,9 +218,7 @@ const amountOf = (text: string): number | null => {
               <button type="submit" class="button button--primary" [disabled]="form.pending()">
                 {{ form.pending() ? 'Envoi…' : canRequest() ? 'Demander la publication' : 'Enregistrer la nouvelle version' }}
               </button>
-              @if (canRevise()) {
-                <button type="button" class="button button--link" (click)="editing.set(false)">Annuler</button>
-              }
+              <button type="button" class="button button--link" (click)="stopEditing()">Annuler</button>
             </div>
           </form>
         }
@@ -252,6 +253,8 @@ export class PublicationPanel {
   private readonly store = inject(ProjectStore);
   private readonly persona = inject(SessionStore).me;
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly editOpener = viewChild<ElementRef<HTMLButtonElement>>('editOpener');
 
   protected readonly labels = PUBLICATION_LABELS;
   protected readonly form = new CommandFormState();
@@ -336,6 +339,13 @@ export class PublicationPanel {
     }
     this.reason.set('');
     this.editing.set(true);
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('#publication-title-input')?.focus(), { injector: this.injector });
+  }
+
+  /** « Annuler »: nothing sent, the focus goes back to the button that opened the form. */
+  protected stopEditing(): void {
+    this.editing.set(false);
+    afterNextRender(() => this.editOpener()?.nativeElement.focus(), { injector: this.injector });
   }
 
   /** The request body, or the errors a person can fix before sending. */
