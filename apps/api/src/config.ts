@@ -28,6 +28,19 @@ export interface AppConfig {
   publicUrl: string;
   /** Shown on the legal pages (accessibility statement, personal data, legal notice): who to write to, who hosts the service. */
   site: { contactEmail: string; hostedBy: string };
+  /** Map of projects (issue #10): an optional base map (raster tiles `{z}/{x}/{y}`) and its attribution; without it, outlines on a plain background. */
+  map: { tileUrl: string | null; tileAttribution: string | null };
+}
+
+function mapTiles(url: string | undefined, attribution: string | undefined): AppConfig['map'] {
+  const tileUrl = url?.trim() || null;
+  const tileAttribution = attribution?.trim() || null;
+  if (!tileUrl) return { tileUrl: null, tileAttribution: null };
+  if (!/^https?:\/\/\S+$/.test(tileUrl) || !['{z}', '{x}', '{y}'].every((p) => tileUrl.includes(p))) {
+    throw new Error(`MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}, got "${tileUrl}"`);
+  }
+  if (!tileAttribution) throw new Error('MAP_TILE_ATTRIBUTION is required with MAP_TILE_URL (the base map’s source must be shown)');
+  return { tileUrl, tileAttribution };
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -80,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       contactEmail: env.CONTACT_EMAIL?.trim() || 'accessibilite@valdoise.example',
       hostedBy: env.HOSTED_BY?.trim() || 'le Département du Val d’Oise',
     },
+    map: mapTiles(env.MAP_TILE_URL, env.MAP_TILE_ATTRIBUTION),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),
   };
 }

@@ -29,6 +29,12 @@ export const routes: Routes = [
         loadComponent: () => import('./projects/project-page/project-page').then((m) => m.ProjectPage),
       },
       {
+        path: 'carte',
+        title: title('Carte des projets'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./map/projects-map-page').then((m) => m.ProjectsMapPage),
+      },
+      {
         path: 'recherche',
         title: title('Recherche'),
         loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),
