@@ -1,3 +1,4 @@
+import { placeDemoProjects } from './demo-places.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { AccountStore, Contact } from '@carnet/account-store';
@@ -334,6 +335,7 @@ export class DemoData {
           position = (await this.uploads.record(created.id, command, actor(doc.by), { idempotencyKey: `demo-${p.key}-document-${i}` })).position;
         }
       }
+      this.clock.set(at(2, 0)); position = (await placeDemoProjects(this.events, (id, c, a, o) => this.runner.run(id, c, a, o), findPersona)) || position; // issue #10: points on the map
     } finally {
       this.clock.set(null);
     }

@@ -92,7 +92,7 @@ export class ProjectsMapPage {
     const n = this.features().length;
     return n === 0 ? 'Aucun projet ne correspond.' : n === 1 ? '1 projet sur la carte' : `${n} projets sur la carte`;
   });
-  protected readonly listTitle = computed(() => (this.commune() ? `Projets de ${this.names().get(this.commune()) ?? this.commune()}` : 'Liste des projets de la carte'));
+  protected readonly listTitle = computed(() => (this.commune() ? `Projets de la commune : ${this.names().get(this.commune()) ?? this.commune()}` : 'Liste des projets de la carte'));
   private request = 0;
 
   constructor() {
