@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, openMenuOnPhone, screenshot } from './helpers.ts';
+
+const shot = (name: string) => resolve(dirname(fileURLToPath(import.meta.url)), 'screenshots', `${name}.png`);
 
 /** The project page of a demo project, from the projects list. */
 async function openProject(page: Page, title: string): Promise<void> {
@@ -38,10 +42,11 @@ test.describe('Map of projects in the app', () => {
     await section.getByLabel('Latitude (nord)').fill('49,0');
     await section.getByLabel('Longitude (est)').fill('2,3');
     await section.getByRole('button', { name: 'Enregistrer ce point' }).click();
-    await expect(section.getByRole('alert')).toContainText('Ce point est en dehors de la commune');
-    await expect(section.getByLabel('Latitude (nord)')).toBeFocused();
+    const alert = section.getByRole('alert');
+    await expect(alert).toContainText('Ce point est en dehors de la commune (à 24,1 km de ses limites)');
+    await expect(alert.locator('.alert--error')).toBeFocused();
     await expectAccessible(page, 'the project map with a refused point');
-    await screenshot(page, 'map-project-refused', false);
+    await section.screenshot({ path: shot('map-project-refused') });
   });
 
   test('on a phone, a mayor places their project by tapping the map', async ({ page }) => {
@@ -58,8 +63,7 @@ test.describe('Map of projects in the app', () => {
     await expect(page.getByRole('region', { name: 'Historique' }).getByText(/Placé sur la carte au point/)).toBeVisible();
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, 'the project map on a phone');
-    await section.scrollIntoViewIfNeeded();
-    await screenshot(page, 'map-project-phone');
+    await section.screenshot({ path: shot('map-project-phone') });
   });
 
   test('an agent sees every project, narrows them with the filters and shows the communes with no project', async ({ page }) => {
@@ -118,10 +122,10 @@ test.describe('Map of projects in the app', () => {
     expect(reached, await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 300) ?? 'none')).not.toBe('');
     // A group zooms in on Enter; a project opens its popup, whose link leads to the project.
     for (let i = 0; i < 6 && /Groupe de/.test(reached); i++) {
-      const zoomBefore = await transform();
+      await page.evaluate(() => document.activeElement?.setAttribute('data-pressed', ''));
       await page.keyboard.press('Enter');
-      // The group zooms in: wait for the end of Leaflet's zoom animation.
-      await expect.poll(transform).not.toBe(zoomBefore);
+      // The group zooms in (it is replaced by its projects or smaller groups): wait for the end of the animation.
+      await expect(page.locator('[data-pressed]')).toHaveCount(0);
       await expect(page.locator('.leaflet-container.leaflet-zoom-anim')).toHaveCount(0);
       await map.focus();
       reached = '';
@@ -159,5 +163,120 @@ test.describe('Map of projects in the app', () => {
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, 'a mayor’s map on a phone');
     await screenshot(page, 'map-mayor-phone');
+  });
+});
+
+test.describe('Map of projects on the public portal', () => {
+  /** The public GeoJSON feature of a project, as the portal map's script reads it. */
+  async function publicFeature(page: Page, communeName: string) {
+    const geo = (await (await page.request.get('/api/public/v1/exports/projects.geojson')).json()) as {
+      features: Array<{ geometry: { coordinates: [number, number] } | null; properties: { communeName: string; precise: boolean } }>;
+    };
+    return geo.features.find((f) => f.properties.communeName === communeName);
+  }
+
+  test('anonymous visitors see exactly the approved points: a move waits for the mayor’s approval', async ({ page, browser }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Vigny's city-stade is published (approved version 1, no point): Vigny's only published project.
+    const publicTitle = 'Vigny';
+    await page.goto('/projets-publics/carte');
+    await expect(page.getByRole('heading', { level: 1, name: 'Carte des projets publiés' })).toBeVisible();
+    const map = page.getByRole('region', { name: /^Carte des projets publiés\. Flèches/ });
+    await expect(map.locator('.leaflet-overlay-pane path:not([d="M0 0"])').first()).toBeVisible();
+    await expect(page.locator('#carte-statique')).toBeHidden();
+    const before = await publicFeature(page, publicTitle);
+    expect(before?.properties.precise).toBe(false);
+
+    // The mayor places the project: the public still sees the approved version, without the point.
+    const mayor = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logInAsDemo(mayor, 'Patrick Garnier');
+    await openProject(mayor, 'Création d’un city-stade');
+    const section = mayor.getByRole('region', { name: 'Carte', exact: true });
+    await section.getByLabel('Latitude (nord)').fill('49,0789');
+    await section.getByLabel('Longitude (est)').fill('1,9312');
+    await section.getByRole('button', { name: 'Enregistrer ce point' }).click();
+    await expect(section.getByText('Le point du projet a été enregistré')).toBeVisible();
+    await expect(section.getByText(/Le public voit le point de la version approuvée par le maire/)).toBeVisible();
+    await page.reload();
+    expect((await publicFeature(page, publicTitle))?.properties.precise).toBe(false);
+
+    // A new version carries the point; once the mayor approves it, the public map shows it.
+    const id = mayor.url().split('/').pop()!;
+    const csrf = (await mayor.context().cookies()).find((c) => c.name === 'carnet_csrf')!.value;
+    const detail = await (await mayor.request.get(`/api/projects/${id}`)).json();
+    const content = detail.publicationWork.latest.content;
+    const revised = await mayor.request.post(`/api/projects/${id}/publication-revision`, {
+      headers: { 'X-CSRF-Token': csrf },
+      data: { title: content.title, summary: content.summary, finalCostHt: content.finalCostHt, funding: content.funding, lessonsLearned: content.lessonsLearned, documentIds: content.documents.map((d: { documentId: string }) => d.documentId), reason: 'Point placé sur le city-stade' },
+    });
+    expect(revised.status()).toBe(200);
+    await page.reload();
+    expect((await publicFeature(page, publicTitle))?.properties.precise).toBe(false);
+    const latest = (await (await mayor.request.get(`/api/projects/${id}?minPosition=${(await revised.json()).position}`)).json()).publicationWork.latest;
+    expect(latest.content.location).toEqual({ latitude: 49.0789, longitude: 1.9312 });
+    const approved = await mayor.request.post(`/api/projects/${id}/publication`, { headers: { 'X-CSRF-Token': csrf }, data: { version: latest.version, fingerprint: latest.fingerprint } });
+    expect(approved.status()).toBe(200);
+    await expect.poll(async () => (await publicFeature(page, publicTitle))?.geometry?.coordinates).toEqual([1.9312, 49.0789]);
+
+    await page.goto('/projets-publics/carte');
+    const marker = page.getByRole('button', { name: /city-stade.* — Vigny$/ });
+    await expect(marker).toBeVisible();
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    const link = page.getByRole('link', { name: 'Voir la fiche du projet' });
+    await expect(link).toBeFocused();
+    await expect(page.locator('.portal-popup')).toContainText('Coût final');
+    await expectAccessible(page, 'the portal map with a popup open');
+    await screenshot(page, 'map-portal-desktop');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/city-stade/i);
+    await mayor.close();
+  });
+
+  test('without JavaScript, the filters give the list and the outlines are a static picture', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto('/projets-publics/carte');
+    const picture = page.getByRole('img', { name: 'Carte des communes du Val d’Oise et des projets publiés' });
+    await expect(picture).toBeVisible();
+    await expect(picture.locator('path')).toHaveCount(184);
+    await expect(page.getByText(/IGN Admin Express COG 2018 et INSEE/).first()).toBeVisible();
+    await page.getByRole('combobox', { name: 'Commune' }).selectOption({ label: 'Vigny' });
+    await page.getByRole('button', { name: 'Afficher sur la carte' }).click();
+    await expect(page).toHaveURL(/\/projets-publics\/carte\?.*commune=95658/);
+    const list = page.getByRole('region', { name: 'Projets de la carte' });
+    await expect(list.getByRole('link', { name: /city-stade/ })).toBeVisible();
+    await context.close();
+
+    // axe needs JavaScript: the same page with the map's scripts refused shows the static picture too.
+    const withoutMapScripts = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await withoutMapScripts.route(/\/projets-publics\/carte\/fichiers\/.*\.js$/, (route) => route.abort());
+    const fallback = await withoutMapScripts.newPage();
+    await fallback.goto('/projets-publics/carte?commune=95658');
+    await expect(fallback.getByRole('img', { name: 'Carte des communes du Val d’Oise et des projets publiés' })).toBeVisible();
+    await expectNoHorizontalScroll(fallback);
+    await expectAccessible(fallback, 'the portal map without its script, on a phone');
+    await screenshot(fallback, 'map-portal-nojs-phone');
+    await withoutMapScripts.close();
+  });
+
+  test('with no network beyond the server, every map draws its outlines', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const outside: string[] = [];
+    await context.route(/^(?!http:\/\/127\.0\.0\.1[:/]).*/, (route) => {
+      outside.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    const page = await context.newPage();
+    await page.goto('/projets-publics/carte');
+    await expect(page.locator('#carte-interactive .leaflet-overlay-pane path:not([d="M0 0"])').first()).toBeVisible();
+    await expectAccessible(page, 'the portal map');
+    await logInAsDemo(page, 'Karim Haddad');
+    await page.goto('/carte');
+    await expectOutlines(page);
+    await openProject(page, 'Rénovation de la salle des fêtes');
+    await expectOutlines(page, page.getByRole('region', { name: 'Carte', exact: true }));
+    expect(outside).toEqual([]);
+    await context.close();
   });
 });

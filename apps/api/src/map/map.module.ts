@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CommunesModule } from '../communes/communes.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { PublicModule } from '../public/public.module.js';
+import { PortalMapHttpController } from './portal/portal-map.http.controller.js';
 import { LocateProjectHandler } from './commands/locate-project/locate-project.handler.js';
 import { LocateProjectHttpController } from './commands/locate-project/locate-project.http.controller.js';
 import { GetCommuneOutlinesHttpController } from './queries/get-commune-outlines/get-commune-outlines.http.controller.js';
@@ -10,8 +12,8 @@ import { GetMapProjectsHttpController } from './queries/get-map-projects/get-map
 
 /** The map of projects (issue #10, ADR 0017): placing a project, the in-app map's data, the outlines. */
 @Module({
-  imports: [CommunesModule, ProjectsModule],
-  controllers: [LocateProjectHttpController, GetMapProjectsHttpController, GetCommuneOutlinesHttpController, GetMapSettingsHttpController],
+  imports: [CommunesModule, ProjectsModule, PublicModule],
+  controllers: [LocateProjectHttpController, GetMapProjectsHttpController, GetCommuneOutlinesHttpController, GetMapSettingsHttpController, PortalMapHttpController],
   providers: [LocateProjectHandler, GetMapProjectsHandler, MapResponseCache],
 })
 export class MapModule {}

@@ -86,6 +86,7 @@ export class ProjectLocation {
   private readonly store = inject(ProjectStore);
   private readonly mapElement = viewChild.required<ElementRef<HTMLElement>>('mapElement');
   private readonly form = viewChild<ElementRef<HTMLFormElement>>('form');
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   /** Whether the person may place the project (its commune, the Département). */
   readonly canManage = input(false);
@@ -227,10 +228,9 @@ export class ProjectLocation {
     const detail = this.store.detail()!;
     const ok = await this.store.run(this.state, body, (ctx) => this.api.locate(detail.id, body, ctx), success);
     if (!ok) {
-      // The server's reason (e.g. a point outside the commune) is on the location as a whole: show it on both fields.
-      const errors = this.state.errors();
-      if (errors['location']) this.state.errors.set({ ...errors, latitude: errors['location'], longitude: errors['location'] });
-      this.focusError();
+      // A reason about the point as a whole (outside the commune) is in the alert under the form: focus it.
+      if (this.state.errors()['location']) setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>('.alert--error')?.focus());
+      else this.focusError();
     }
   }
 
