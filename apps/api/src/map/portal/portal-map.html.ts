@@ -78,7 +78,7 @@ ${
 </table></div>`
 }
 <details class="panel">
-  <summary>Nombre de projets publiés par commune (${communeRows.length} communes)</summary>
+  <summary>Nombre de projets publiés par commune (${communeRows.length === 1 ? '1 commune' : `${communeRows.length} communes`})</summary>
   <table>
     <thead><tr><th scope="col">Commune</th><th scope="col" class="num">Projets publiés</th></tr></thead>
     <tbody>${communeRows.map((c) => html`<tr><td><a href="${PORTAL}/carte?commune=${c.codeInsee}">${c.name}</a></td><td class="num">${c.count}</td></tr>`)}</tbody>
