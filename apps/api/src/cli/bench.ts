@@ -453,7 +453,7 @@ async function main(): Promise<void> {
 
     // (j) issue #10: the in-app map's data (see map/map-bench.ts).
     const map = await benchMap({ port, events, runner, agent: await httpSession(`http://127.0.0.1:${port}`, demoEmail('Sophie Bernard')), load: getLoad, rounds: ROUNDS, seconds: Math.max(2, HTTP_SECONDS / 2) });
-    out(`(j) carte, données de ${fmt(map.projects)} projets (agent du Département) : ${fmt(map.bytes)} octets, ${fmt(map.rps)} requêtes/s (p99 ${fmt(map.p99, 1)} ms) ; ` +
+    out(`(j) carte, données de ${fmt(map.projects)} projets (agent du Département) : ${fmt(map.bytes)} octets de GeoJSON, ${fmt(map.gzipBytes)} envoyés compressés (gzip), ${fmt(map.rps)} requêtes/s (p99 ${fmt(map.p99, 1)} ms) ; ` +
       `serveur HTTP nu, mêmes octets : ${fmt(map.bareRps)} requêtes/s (p99 ${fmt(map.bareP99, 1)} ms) = ${fmt(map.ratio * 100, 1)} %   [cible ≥ 50 % : ${verdict(map.ratio >= 0.5)}]  (${map.errors} erreurs)`);
     failed ||= map.ratio < 0.5 || map.errors > 0;
     await app.close();

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, get } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { EventStore, NewEvent } from '@carnet/event-store';
 import type { ProjectionRunner } from '@carnet/read-store';
@@ -30,7 +30,9 @@ export interface MapBenchContext {
 
 export interface MapBenchResult {
   projects: number;
+  /** The JSON's size, and what is sent to a client that accepts gzip (the browsers and this load). */
   bytes: number;
+  gzipBytes: number;
   rps: number;
   p99: number;
   bareRps: number;
@@ -66,6 +68,18 @@ async function addProjects(events: EventStore, count: number): Promise<number> {
   return position;
 }
 
+/** A GET whose body is kept as sent (no decompression). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
 export async function benchMap(ctx: MapBenchContext): Promise<MapBenchResult> {
   const position = await addProjects(ctx.events, 10_000);
   await ctx.runner.waitForPosition(position, 300_000);
@@ -75,9 +89,12 @@ export async function benchMap(ctx: MapBenchContext): Promise<MapBenchResult> {
   if (sample.status !== 200) throw new Error(`map data answered ${sample.status}`);
   const bytes = Buffer.from(await sample.arrayBuffer());
   const projects = (JSON.parse(bytes.toString('utf8')) as { features: unknown[] }).features.length;
+  // The load (fetch) accepts gzip as browsers do: the bare server sends the very bytes the API sends then.
+  const sent = await rawGet(url, { ...ctx.agent, 'Accept-Encoding': 'gzip, deflate' });
+  if (sent.headers['content-encoding'] !== 'gzip') throw new Error('map data not gzipped');
   const bare = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'application/geo+json; charset=utf-8', 'Content-Length': bytes.length, 'Cache-Control': 'private, no-cache' });
-    res.end(bytes);
+    res.writeHead(200, { 'Content-Type': 'application/geo+json; charset=utf-8', 'Content-Encoding': 'gzip', 'Content-Length': sent.body.length, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' });
+    res.end(sent.body);
   });
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
   const barePort = (bare.address() as { port: number }).port;
@@ -94,6 +111,7 @@ export async function benchMap(ctx: MapBenchContext): Promise<MapBenchResult> {
   return {
     projects,
     bytes: bytes.length,
+    gzipBytes: sent.body.length,
     rps,
     p99: percentile(runs.flatMap((r) => r.latencies), 99),
     bareRps,
