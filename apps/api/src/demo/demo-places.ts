@@ -13,7 +13,6 @@ const DEMO_PLACES: Array<{ codeInsee: string; titleHas: string[]; by: string; lo
   { codeInsee: '95002', titleHas: ['toiture', 'ecole'], by: 'persona-maire-95002', longitude: 1.9762, latitude: 49.0859 },
   { codeInsee: '95446', titleHas: ['salle des fetes'], by: 'persona-maire-95446', longitude: 2.1718, latitude: 49.1291 },
   { codeInsee: '95370', titleHas: ['gymnase'], by: 'persona-maire-95370', longitude: 1.9812, latitude: 49.1462 },
-  { codeInsee: '95370', titleHas: ['restaurant scolaire'], by: 'persona-maire-95370', longitude: 1.9851, latitude: 49.1489 },
 ];
 
 /** Places the demo projects that match (one LocateProject each); returns the last log position, or 0. */
