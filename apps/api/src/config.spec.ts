@@ -14,3 +14,23 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('loadConfig, map tiles (issue #10)', () => {
+  describe('when MAP_TILE_URL is not set', () => {
+    it('draws the maps without any base map (no network needed)', () => {
+      expect(loadConfig({}).map).toEqual({ tileUrl: null, tileAttribution: null });
+    });
+  });
+  describe('when MAP_TILE_URL is set with its attribution', () => {
+    it('gives both to the maps', () => {
+      const map = loadConfig({ MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© IGN' }).map;
+      expect(map).toEqual({ tileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png', tileAttribution: '© IGN' });
+    });
+  });
+  describe('when the URL has no tile placeholders, or no attribution', () => {
+    it('refuses to start, saying why', () => {
+      expect(() => loadConfig({ MAP_TILE_URL: 'https://tiles.example.org/tile.png', MAP_TILE_ATTRIBUTION: '© IGN' })).toThrow(/\{z\}, \{x\} and \{y\}/);
+      expect(() => loadConfig({ MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png' })).toThrow(/MAP_TILE_ATTRIBUTION is required/);
+    });
+  });
+});

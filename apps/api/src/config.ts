@@ -36,6 +36,8 @@ export interface AppConfig {
   brand: Brand;
   /** Operations (ADR 0022): log level, the token protecting /metrics (null: no metrics), health check timeout, engine retries at start. */
   operations: OperationsConfig;
+  /** Map of projects (issue #10): an optional base map (raster tiles `{z}/{x}/{y}`) and its attribution; without it, outlines on a plain background. */
+  map: { tileUrl: string | null; tileAttribution: string | null };
 }
 
 export interface OperationsConfig {
@@ -58,6 +60,17 @@ function operations(env: NodeJS.ProcessEnv): OperationsConfig {
     healthTimeoutMs: Math.max(50, int(env.HEALTH_TIMEOUT_MS, 800, 'HEALTH_TIMEOUT_MS')),
     engineStartSeconds: int(env.ENGINE_START_SECONDS, 120, 'ENGINE_START_SECONDS'),
   };
+}
+
+function mapTiles(url: string | undefined, attribution: string | undefined): AppConfig['map'] {
+  const tileUrl = url?.trim() || null;
+  const tileAttribution = attribution?.trim() || null;
+  if (!tileUrl) return { tileUrl: null, tileAttribution: null };
+  if (!/^https?:\/\/\S+$/.test(tileUrl) || !['{z}', '{x}', '{y}'].every((p) => tileUrl.includes(p))) {
+    throw new Error(`MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}, got "${tileUrl}"`);
+  }
+  if (!tileAttribution) throw new Error('MAP_TILE_ATTRIBUTION is required with MAP_TILE_URL (the base map’s source must be shown)');
+  return { tileUrl, tileAttribution };
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -119,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     operations: operations(env),
     brand: loadBrand(env),
+    map: mapTiles(env.MAP_TILE_URL, env.MAP_TILE_ATTRIBUTION),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),
   };
 }

@@ -1,3 +1,4 @@
+import { placeDemoProjects } from './demo-places.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { AccountStore, Contact } from '@carnet/account-store';
@@ -512,6 +513,7 @@ export class DemoData {
         }
         position = result.position;
       }
+      this.clock.set(at(2, 0)); position = (await placeDemoProjects(this.events, (id, c, a, o) => this.runner.run(id, c, a, o), findPersona)) || position; // issue #10: points on the map
     } finally {
       this.clock.set(null);
     }

@@ -86,6 +86,9 @@ export interface PageMeta {
   path: string;
   baseUrl: string;
   breadcrumb?: Array<{ label: string; href?: string }>;
+  /** Stylesheets and deferred scripts of the page (same origin, no inline script): the map's. */
+  stylesheets?: string[];
+  scripts?: string[];
 }
 
 export function layout(meta: PageMeta, main: SafeHtml): string {
@@ -105,6 +108,8 @@ export function layout(meta: PageMeta, main: SafeHtml): string {
 <link rel="alternate" type="application/json" href="${PUBLIC_API}/projects" title="API publique">
 <style>${new SafeHtml(STYLE)}</style>
 <style>${new SafeHtml(brandStyle(brand))}</style>
+${(meta.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}
+${(meta.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body>
 <a class="skip-link" href="#contenu">Aller au contenu</a>
@@ -116,6 +121,7 @@ export function layout(meta: PageMeta, main: SafeHtml): string {
         <li><a href="${PORTAL}">Accueil</a></li>
         <li><a href="${PORTAL}/recherche">Rechercher</a></li>
         <li><a href="${PORTAL}/communes">Communes</a></li>
+        <li><a href="${PORTAL}/carte">Carte</a></li>
         <li><a href="${PORTAL}/faq">Questions fréquentes</a></li>
         <li><a href="/api/docs">Données ouvertes (API)</a></li>
         <li><a href="/connexion">Espace des communes</a></li>
@@ -152,15 +158,15 @@ function card(p: PublicProjectSummary, headingLevel: 'h2' | 'h3' = 'h3'): SafeHt
 
 const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, '')}…`);
 
-function filtersForm(filters: PublicFilters, communes: PublicCommune[], years: number[]): SafeHtml {
+export function filtersForm(filters: PublicFilters, communes: PublicCommune[], years: number[], action = `${PORTAL}/recherche`, submitLabel = 'Rechercher'): SafeHtml {
   const option = (value: string | number, label: string, selected: boolean) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
-  return html`<form class="filters panel" method="get" action="${PORTAL}/recherche" role="search" aria-label="Rechercher des projets">
+  return html`<form class="filters panel" method="get" action="${action}" role="search" aria-label="Rechercher des projets">
   <div><label for="f-q">Mots-clés</label><input id="f-q" name="q" type="search" maxlength="200" value="${filters.text ?? ''}"></div>
   <div><label for="f-theme">Thème</label><select id="f-theme" name="theme">${option('', 'Tous les thèmes', !filters.theme)}${PROJECT_THEMES.map((t) => option(t, THEME_LABELS[t], filters.theme === t))}</select></div>
   <div><label for="f-commune">Commune</label><select id="f-commune" name="commune">${option('', 'Toutes les communes', !filters.commune)}${communes.map((c) => option(c.codeInsee, c.name, filters.commune === c.codeInsee))}</select></div>
   <div><label for="f-annee">Année d’achèvement</label><select id="f-annee" name="annee">${option('', 'Toutes les années', filters.year === undefined)}${years.map((y) => option(y, String(y), filters.year === y))}</select></div>
   <div><label for="f-cout">Coût final</label><select id="f-cout" name="cout">${option('', 'Tous les coûts', !filters.costBand)}${COST_BANDS.map((b) => option(b, COST_BAND_LABELS[b], filters.costBand === b))}</select></div>
-  <div><button type="submit">Rechercher</button></div>
+  <div><button type="submit">${submitLabel}</button></div>
 </form>`;
 }
 

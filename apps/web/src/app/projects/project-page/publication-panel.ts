@@ -8,6 +8,7 @@ import { SessionStore } from '../../core/session';
 import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
+import { frenchPoint } from '../../map/project-location';
 
 interface FundingRow {
   source: string;
@@ -94,6 +95,8 @@ const amountOf = (text: string): number | null => {
             <dd class="prewrap">{{ w.latest.content.lessonsLearned || '—' }}</dd>
             <dt>Documents publiés</dt>
             <dd>{{ documentTitles(w.latest.content) }}</dd>
+            <dt>Emplacement sur la carte publique</dt>
+            <dd>{{ placeText(w.latest.content) }}</dd>
           </dl>
           <p class="fingerprint">
             Empreinte de cette version : <code>{{ w.latest.fingerprint.slice(0, 16) }}…</code>
@@ -257,6 +260,8 @@ export class PublicationPanel {
   private readonly editOpener = viewChild<ElementRef<HTMLButtonElement>>('editOpener');
 
   protected readonly labels = PUBLICATION_LABELS;
+  /** The point frozen in the version (issue #10): the mayor approves it with the text. */
+  protected readonly placeText = (c: PublicContentView) => (c.location ? `point précis ${frenchPoint(c.location)}` : 'la commune entière');
   protected readonly form = new CommandFormState();
   protected readonly approval = new CommandFormState();
   protected readonly withdrawal = new CommandFormState();
