@@ -70,7 +70,7 @@ type StatusAction = 'publication' | 'unpublication' | 'archive' | 'decline' | 'v
           <h2 id="faq-status-title">Publication</h2>
           <app-outcome [success]="success()" [error]="error()" />
           @if (e.status !== 'archived' && e.status !== 'declined') {
-            <app-field label="Motif (pour refuser ou retirer de la publication)" hint="La commune qui a proposé l’entrée lit ce motif." [error]="reasonError()">
+            <app-field label="Motif (pour refuser, retirer ou archiver)" [hint]="e.status === 'proposed' ? 'La commune qui a proposé l’entrée lit ce motif.' : null" [error]="reasonError()">
               <input appFieldControl id="faq-status-reason" type="text" maxlength="500" #reason />
             </app-field>
           }
@@ -110,7 +110,7 @@ type StatusAction = 'publication' | 'unpublication' | 'archive' | 'decline' | 'v
                   @if (item.why) {
                     <p class="byline">Motif : {{ item.why }}</p>
                   }
-                  @for (c of item.changes; track c.field) {
+                  @for (c of $first ? [] : item.changes; track c.field) {
                     @if (c.field !== 'answer') {
                       <p class="byline">{{ c.label }} : {{ c.before }} → {{ c.after }}</p>
                     } @else {

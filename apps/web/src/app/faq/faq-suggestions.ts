@@ -40,8 +40,8 @@ export function suggestionSentence(count: number): string {
               [attr.aria-controls]="'faq-suggestion-answer-' + s.id"
               (click)="toggle(s)"
             >
+              <span class="faq-suggestion__question">{{ s.question }}</span>
               <span class="faq-suggestion__category">{{ s.categoryLabel }}</span>
-              {{ s.question }}
             </button>
             @if (open() === s.id) {
               <div class="faq-suggestion__answer" [id]="'faq-suggestion-answer-' + s.id" role="region" [attr.aria-labelledby]="'faq-suggestion-' + s.id">
