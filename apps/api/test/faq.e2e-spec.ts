@@ -116,9 +116,14 @@ describe('Collaborative FAQ (issue #11)', () => {
     it('tells the entry’s team when the source answer is corrected', async () => {
       const before = (await finances.get(withPos('/api/faq/review')).expect(200)).body;
       expect(before.sourceChanged.map((e: { id: string }) => e.id)).not.toContain(entryId);
-      at(await finances.post(`/api/projects/${projectId}/questions/${questionId}/answers`).send({ text: 'Correction : le plafond est de 80 % du coût HT.' }).expect(201));
+      at(await agent.post(`/api/projects/${projectId}/questions/${questionId}/answers`).send({ text: 'Correction : le plafond est de 80 % du coût HT.' }).expect(201));
       const after = (await finances.get(withPos('/api/faq/review')).expect(200)).body;
       expect(after.sourceChanged.map((e: { id: string }) => e.id)).toContain(entryId);
+      // The team owning the entry (aides) is notified through the ordinary notifications.
+      const inbox = (await finances.get('/api/notifications').expect(200)).body.items as Array<{ text: string }>;
+      expect(inbox.map((n) => n.text)).toContain('Sophie Bernard a complété la réponse d’une question dont une entrée de la FAQ est tirée : vérifiez l’entrée (FAQ › À revoir).');
+      const communeInbox = (await maire.get('/api/notifications').expect(200)).body.items as Array<{ text: string }>;
+      expect(communeInbox.map((n) => n.text)).toContain('Sophie Bernard a répondu à une question.');
     });
   });
 
