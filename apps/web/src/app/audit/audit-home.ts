@@ -19,6 +19,7 @@ import { VerificationBanner } from './verification-banner';
       <app-page-problem [error]="e" forbiddenText="l’espace d’audit est réservé aux auditeurs et aux administrateurs du Département." />
     } @else {
       <app-verification-banner />
+      <p>Les entrées de la foire aux questions ont aussi leur historique, lu dans leur flux du journal : <a routerLink="/faq">ouvrez une entrée de la FAQ</a>.</p>
 
       <form class="filters" role="search" aria-label="Choisir un projet à auditer" (submit)="search($event, q.value)">
         <div class="field">

@@ -52,6 +52,8 @@ export function usefulnessSentence(e: Pick<FaqEntryView, 'usefulCount' | 'notUse
         }
         @if (canEdit()) {
           <p><a [routerLink]="['/faq', e.id]">Relire, modifier ou retirer cette entrée</a></p>
+        } @else if (isAuditor()) {
+          <p><a [routerLink]="['/faq', e.id]">Historique de cette entrée</a></p>
         }
       }
     </div>
@@ -69,6 +71,7 @@ export class FaqEntryItem {
   protected readonly vote = computed(() => (this.myVote() === undefined ? this.entry().myVote : this.myVote()));
   protected readonly canVote = computed(() => !!this.session.me() && this.session.me()!.role !== 'auditor' && this.entry().status === 'published');
   protected readonly canEdit = computed(() => isDepartementRole(this.session.me()?.role ?? null));
+  protected readonly isAuditor = computed(() => this.session.me()?.role === 'auditor');
   protected readonly usefulness = computed(() => usefulnessSentence(this.entry()));
   private recorded = false;
 

@@ -61,7 +61,13 @@ type StatusAction = 'publication' | 'unpublication' | 'archive' | 'decline' | 'v
         <div class="alert alert--info"><p>{{ sentence }}</p></div>
       }
 
-      @if (staff()) {
+      @if (staff() && !editor()) {
+        <section class="panel" aria-labelledby="faq-read-title">
+          <h2 id="faq-read-title">{{ e.question }}</h2>
+          <app-answer-text [text]="e.answer" />
+        </section>
+      }
+      @if (editor()) {
         <section class="panel" aria-labelledby="faq-edit-title">
           <h2 id="faq-edit-title">Question et réponse</h2>
           <app-faq-entry-form [initial]="formValue()" [withReason]="true" [pending]="pending()" [serverErrors]="fieldErrors()" labelledBy="faq-edit-title" (save)="revise($event)" />
@@ -90,6 +96,8 @@ type StatusAction = 'publication' | 'unpublication' | 'archive' | 'decline' | 'v
             }
           </div>
         </section>
+      }
+      @if (staff()) {
         @if (e.sourceQuestions?.length) {
           <section class="panel" aria-labelledby="faq-sources-title">
             <h2 id="faq-sources-title">Questions d’origine <span class="badge">Jamais montrées dans la FAQ</span></h2>
@@ -147,7 +155,9 @@ export class FaqEntryPage {
   protected readonly error = signal<string | null>(null);
   protected readonly reasonError = signal<string | null>(null);
   protected readonly fieldErrors = signal<FieldErrors>({});
-  protected readonly staff = computed(() => isDepartementRole(this.session.me()?.role ?? null) || this.session.me()?.role === 'auditor');
+  /** The Département edits; auditors read the entry and its history, and change nothing. */
+  protected readonly editor = computed(() => isDepartementRole(this.session.me()?.role ?? null));
+  protected readonly staff = computed(() => this.editor() || this.session.me()?.role === 'auditor');
 
   protected readonly removed = computed(() => {
     const q = this.query();
