@@ -120,6 +120,7 @@ test.describe('Collaborative FAQ in a browser', () => {
     expect((await opened).status()).toBe(201);
     await expectAccessible(page, 'the suggestion panel with an entry open');
     await screenshot(page, 'desktop-faq-suggestions');
+    await page.locator('form[aria-labelledby="question-form-title"]').screenshot({ path: 'tests/browser/screenshots/desktop-faq-question-form.png' });
     await page.setViewportSize({ width: 390, height: 900 });
     await expectNoHorizontalScroll(page);
     await panel.screenshot({ path: 'tests/browser/screenshots/phone-faq-suggestions.png' });

@@ -215,4 +215,38 @@ describe('Collaborative FAQ (issue #11)', () => {
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     });
   });
+
+  describe('OpenAPI', () => {
+    it('documents every FAQ endpoint with a success and its problems', async () => {
+      const doc = (await anon('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+      const paths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/faq') || p.startsWith('/api/public/v1/faq'));
+      expect(paths.sort()).toEqual([
+        '/api/faq/asking/{askingId}/abandon',
+        '/api/faq/asking/{askingId}/openings',
+        '/api/faq/entries',
+        '/api/faq/entries/from-question',
+        '/api/faq/entries/{id}',
+        '/api/faq/entries/{id}/archive',
+        '/api/faq/entries/{id}/decline',
+        '/api/faq/entries/{id}/history',
+        '/api/faq/entries/{id}/openings',
+        '/api/faq/entries/{id}/publication',
+        '/api/faq/entries/{id}/unpublication',
+        '/api/faq/entries/{id}/verification',
+        '/api/faq/entries/{id}/vote',
+        '/api/faq/proposals',
+        '/api/faq/review',
+        '/api/faq/stats',
+        '/api/faq/suggestions',
+        '/api/public/v1/faq',
+        '/api/public/v1/faq/{id}',
+      ]);
+      for (const path of paths) {
+        for (const [method, operation] of Object.entries(doc.paths[path])) {
+          const codes = Object.keys(operation.responses);
+          expect({ path, method, success: codes.some((c) => c.startsWith('2')), problems: codes.some((c) => c.startsWith('4')) }).toEqual({ path, method, success: true, problems: true });
+        }
+      }
+    });
+  });
 });
