@@ -141,6 +141,40 @@ test.describe('Collaborative FAQ in a browser', () => {
     await faq.screenshot({ path: 'tests/browser/screenshots/desktop-faq-dashboard.png' });
   });
 
+  test('a mayor proposes an entry; the agent declines it with a reason she then reads', async ({ page }) => {
+    const proposal = 'Faut-il une délibération du conseil municipal pour chaque demande de subvention ?';
+    await logInAsDemo(page, 'Claire Martin');
+    await page.goto('/faq');
+    await page.getByRole('link', { name: 'Proposer une question et sa réponse' }).click();
+    await page.getByRole('button', { name: 'Envoyer la proposition' }).click();
+    await expect(page.getByLabel('Question *')).toBeFocused();
+    await expect(page.getByText('Écrivez la question (5 caractères au moins).')).toBeVisible();
+    await page.getByLabel('Question *').fill(proposal);
+    await page.getByLabel('Réponse *').fill('Oui : la délibération approuve le projet et son plan de financement.');
+    await page.getByLabel('Catégorie *').selectOption({ label: 'Prochaine étape' });
+    await expectAccessible(page, 'the proposal form with errors fixed');
+    await page.getByRole('button', { name: 'Envoyer la proposition' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Merci : votre proposition est envoyée au Département' })).toBeVisible();
+    const mine = page.getByRole('region', { name: 'Les propositions de votre commune' });
+    await expect(mine.getByText(proposal)).toBeVisible();
+    await expect(mine.getByText('Proposée par une commune')).toBeVisible();
+
+    await logInAsDemo(page, 'Sophie Bernard');
+    await page.goto('/faq/a-revoir');
+    await page.getByRole('region', { name: /Propositions des communes/ }).getByRole('link', { name: proposal }).click();
+    await expect(page.getByText('Proposée par la commune : Ableiges.')).toBeVisible();
+    await expectAccessible(page, 'the review screen of a commune’s proposal');
+    await page.getByRole('button', { name: 'Refuser la proposition' }).click();
+    await expect(page.getByLabel('Motif (pour refuser, retirer ou archiver)')).toBeFocused();
+    await page.keyboard.type('Une entrée existe déjà sur le plan de financement.');
+    await page.getByRole('button', { name: 'Refuser la proposition' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Proposition refusée : la commune lira le motif.' })).toBeVisible();
+
+    await logInAsDemo(page, 'Claire Martin');
+    await page.goto('/faq');
+    await expect(page.getByRole('region', { name: 'Les propositions de votre commune' }).getByText('Motif : Une entrée existe déjà sur le plan de financement.')).toBeVisible();
+  });
+
   test('the agent’s review list and the portal’s FAQ are axe-clean on a phone', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 900 });
     await logInAsDemo(page, 'Sophie Bernard');

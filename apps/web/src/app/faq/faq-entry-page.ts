@@ -49,7 +49,7 @@ type StatusAction = 'publication' | 'unpublication' | 'archive' | 'decline' | 'v
         }
       </p>
       @if (e.proposedBy; as c) {
-        <p class="byline">Proposée par la commune de {{ c.name }}.</p>
+        <p class="byline">Proposée par la commune : {{ c.name }}.</p>
       }
       @if (e.statusReason) {
         <p class="byline">Motif : {{ e.statusReason }}</p>

@@ -8,6 +8,7 @@ import { isCommuneRole, isDepartementRole } from '../core/roles';
 import { SessionStore } from '../core/session';
 import { FaqApi } from './faq-api';
 import { FaqEntryItem } from './faq-entry-item';
+import { Outcome } from '../shared/outcome';
 
 const CATEGORIES = Object.entries(CATEGORY_LABELS) as Array<[QuestionCategory, string]>;
 
@@ -20,7 +21,7 @@ export function faqResultSentence(total: number, q: string): string {
 /** The FAQ page (`/faq?q=&categorie=`): by category, or searched in French without accents. */
 @Component({
   selector: 'app-faq-page',
-  imports: [RouterLink, FaqEntryItem],
+  imports: [RouterLink, FaqEntryItem, Outcome],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -56,6 +57,7 @@ export function faqResultSentence(total: number, q: string): string {
       </div>
     </form>
 
+    <app-outcome [success]="proposed() ? 'Merci : votre proposition est envoyée au Département, qui la relira. Vous la retrouvez plus bas.' : null" />
     <p class="result-count" role="status">{{ status() }}</p>
     @if (error(); as message) {
       <div class="alert alert--error" role="alert"><p>{{ message }}</p></div>
@@ -109,6 +111,8 @@ export class FaqPage {
   protected readonly categories = CATEGORIES;
   protected readonly q = computed(() => (this.params()?.get('q') ?? '').trim());
   protected readonly category = computed(() => (this.params()?.get('categorie') ?? '') as QuestionCategory | '');
+  /** Set after a commune sent a proposal: the log position to wait for, so that it is listed at once. */
+  protected readonly proposed = computed(() => Number(this.params()?.get('proposee') ?? 0) || null);
   protected readonly entries = signal<FaqEntryView[]>([]);
   protected readonly proposals = signal<FaqEntryView[]>([]);
   protected readonly loading = signal(false);
@@ -127,8 +131,9 @@ export class FaqPage {
     effect(() => {
       const q = this.q();
       const category = this.category();
+      const position = this.proposed();
       this.session.me()?.id;
-      untracked(() => void this.load(q, category));
+      untracked(() => void this.load(q, category, position));
     });
   }
 
@@ -137,14 +142,14 @@ export class FaqPage {
     void this.router.navigate([], { queryParams: { q: q.trim() || null, categorie: category || null } });
   }
 
-  private async load(q: string, category: QuestionCategory | ''): Promise<void> {
+  private async load(q: string, category: QuestionCategory | '', minPosition: number | null = null): Promise<void> {
     const request = ++this.request;
     this.loading.set(true);
     this.error.set(null);
     try {
       const [list, proposed, declined] = await Promise.all([
         firstValueFrom(this.api.list({ q, category })),
-        this.isCommune() ? firstValueFrom(this.api.list({ status: 'proposed' })) : Promise.resolve({ items: [] as FaqEntryView[] }),
+        this.isCommune() ? firstValueFrom(this.api.list({ status: 'proposed', minPosition })) : Promise.resolve({ items: [] as FaqEntryView[] }),
         this.isCommune() ? firstValueFrom(this.api.list({ status: 'declined' })) : Promise.resolve({ items: [] as FaqEntryView[] }),
       ]);
       if (request !== this.request) return;
