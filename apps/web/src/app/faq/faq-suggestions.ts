@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import type { FaqSuggestion } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { newIdempotencyKey } from '../core/idempotency';
@@ -26,9 +26,11 @@ export function suggestionSentence(count: number): string {
   imports: [AnswerText],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    <!-- The live region exists before any suggestion, outside the panel that appears with them, so that the news is read out. -->
+    <p role="status" class="visually-hidden">{{ sentence() }}</p>
     <aside class="faq-suggestions" aria-labelledby="faq-suggestions-title" [hidden]="suggestions().length === 0">
       <h4 id="faq-suggestions-title" class="faq-suggestions__title">Avant d’envoyer : des réponses existent peut-être</h4>
-      <p role="status" class="faq-suggestions__status">{{ sentence() }}</p>
+      <p class="faq-suggestions__status">{{ summary() }}</p>
       <ul class="faq-suggestions__list">
         @for (s of suggestions(); track s.id) {
           <li class="faq-suggestion">
@@ -64,7 +66,10 @@ export class FaqSuggestions {
   readonly text = input.required<string>();
 
   protected readonly suggestions = signal<FaqSuggestion[]>([]);
+  /** What the live region says, once per change of the list. */
   protected readonly sentence = signal('');
+  /** The same, always shown in the panel. */
+  protected readonly summary = computed(() => suggestionSentence(this.suggestions().length));
   protected readonly open = signal<string | null>(null);
 
   /** The asking session: created at the first suggestion opened, ended when the form is left or emptied. */

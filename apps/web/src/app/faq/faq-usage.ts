@@ -1,14 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { FaqStats } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { toUserError } from '../core/problem';
 import { FaqApi } from './faq-api';
+import { LineChart } from '../dashboards/charts/line-chart';
 
 /** The FAQ's figures on the Département's dashboard: entries opened, votes and questions avoided per month. */
 @Component({
   selector: 'app-faq-usage',
-  imports: [RouterLink],
+  imports: [RouterLink, LineChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="panel" aria-labelledby="faq-usage-title">
@@ -23,18 +24,8 @@ import { FaqApi } from './faq-api';
           <div class="kpi"><dt>Votes (12 mois)</dt><dd>{{ s.totals.votes }}</dd></div>
           <div class="kpi"><dt>Questions évitées (12 mois)</dt><dd>{{ s.totals.avoided }}</dd></div>
         </dl>
-        <div class="table-wrap">
-          <table class="table">
-            <caption>Par mois : entrées consultées, votes et questions évitées</caption>
-            <thead>
-              <tr><th scope="col">Mois</th><th scope="col">Entrées consultées</th><th scope="col">Votes</th><th scope="col">Questions évitées</th></tr>
-            </thead>
-            <tbody>
-              @for (m of s.months; track m.month) {
-                <tr><th scope="row">{{ m.label }}</th><td>{{ m.opened }}</td><td>{{ m.votes }}</td><td>{{ m.avoided }}</td></tr>
-              }
-            </tbody>
-          </table>
+        <div class="charts">
+          <app-line-chart caption="Entrées consultées, votes et questions évitées, par mois" [categories]="months()" [series]="series()" />
         </div>
         <p class="hint">Une question est « évitée » quand une commune a ouvert une suggestion en écrivant sa question, puis a quitté ou vidé le formulaire sans envoyer de question. <a routerLink="/faq">Voir la FAQ</a></p>
       }
@@ -45,6 +36,15 @@ export class FaqUsage {
   private readonly api = inject(FaqApi);
   protected readonly stats = signal<FaqStats | null>(null);
   protected readonly error = signal<string | null>(null);
+  protected readonly months = computed(() => (this.stats()?.months ?? []).map((m) => m.label));
+  protected readonly series = computed(() => {
+    const months = this.stats()?.months ?? [];
+    return [
+      { key: 'opened', label: 'Entrées consultées', values: months.map((m) => m.opened) },
+      { key: 'votes', label: 'Votes', values: months.map((m) => m.votes) },
+      { key: 'avoided', label: 'Questions évitées', values: months.map((m) => m.avoided) },
+    ];
+  });
 
   constructor() {
     firstValueFrom(this.api.stats()).then(
