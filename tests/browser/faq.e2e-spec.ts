@@ -182,6 +182,13 @@ test.describe('Collaborative FAQ in a browser', () => {
     await page.goto('/faq/a-revoir');
     await expect(page.getByRole('heading', { level: 1, name: 'À revoir dans la FAQ' })).toBeVisible();
     await expectAccessible(page, 'the review list');
+    // The Département lists the entries of another status, e.g. the proposals it declined.
+    await page.goto('/faq');
+    await page.getByLabel('Statut').selectOption({ label: 'Proposition refusée' });
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).last().click();
+    await expect(page.getByRole('status').filter({ hasText: '1 entrée « Proposition refusée ».' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Faut-il une délibération du conseil municipal pour chaque demande de subvention ?' })).toBeVisible();
+    await expectAccessible(page, 'the FAQ page listing declined proposals');
     await page.goto(entryPath);
     await expect(page.getByRole('heading', { level: 1, name: 'Relire l’entrée' })).toBeVisible();
     await expectAccessible(page, 'the review screen on a phone');

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, signal, untracked, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { CATEGORY_LABELS, type FaqEntryView, type QuestionCategory } from '@carnet/contracts';
+import { CATEGORY_LABELS, FAQ_STATUS_LABELS, type FaqEntryView, type FaqStatus, type QuestionCategory } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { toUserError } from '../core/problem';
 import { isCommuneRole, isDepartementRole } from '../core/roles';
@@ -13,7 +13,8 @@ import { Outcome } from '../shared/outcome';
 const CATEGORIES = Object.entries(CATEGORY_LABELS) as Array<[QuestionCategory, string]>;
 
 /** « 4 réponses pour « subvention ecole ». » */
-export function faqResultSentence(total: number, q: string): string {
+export function faqResultSentence(total: number, q: string, status: FaqStatus = 'published'): string {
+  if (status !== 'published') return total === 0 ? `Aucune entrée « ${FAQ_STATUS_LABELS[status]} ».` : `${total} entrée${total > 1 ? 's' : ''} « ${FAQ_STATUS_LABELS[status]} ».`;
   if (!q) return total === 0 ? 'Aucune réponse publiée dans cette catégorie.' : `${total} réponse${total > 1 ? 's' : ''} publiée${total > 1 ? 's' : ''}.`;
   return total === 0 ? `Aucune réponse pour « ${q} ».` : `${total} réponse${total > 1 ? 's' : ''} pour « ${q} », les plus utiles d’abord.`;
 }
@@ -52,13 +53,23 @@ export function faqResultSentence(total: number, q: string): string {
           }
         </select>
       </div>
+      @if (isStaff()) {
+        <div class="field">
+          <label for="faq-status">Statut</label>
+          <select id="faq-status" #statusSelect>
+            @for (s of statuses; track s[0]) {
+              <option [value]="s[0]" [selected]="s[0] === status()">{{ s[1] }}</option>
+            }
+          </select>
+        </div>
+      }
       <div class="filters__actions">
         <button type="submit" class="button button--primary">Rechercher</button>
       </div>
     </form>
 
     <app-outcome [success]="proposed() ? 'Merci : votre proposition est envoyée au Département, qui la relira. Vous la retrouvez plus bas.' : null" />
-    <p class="result-count" role="status">{{ status() }}</p>
+    <p class="result-count" role="status">{{ resultStatus() }}</p>
     @if (error(); as message) {
       <div class="alert alert--error" role="alert"><p>{{ message }}</p></div>
     }
@@ -109,6 +120,10 @@ export class FaqPage {
   private readonly params = toSignal(inject(ActivatedRoute).queryParamMap);
 
   protected readonly categories = CATEGORIES;
+  private readonly statusSelect = viewChild<ElementRef<HTMLSelectElement>>('statusSelect');
+  protected readonly statuses = Object.entries(FAQ_STATUS_LABELS) as Array<[FaqStatus, string]>;
+  /** The Département may list drafts, proposals, withdrawn, declined or archived entries. */
+  protected readonly status = computed(() => (this.params()?.get('statut') ?? 'published') as FaqStatus);
   protected readonly q = computed(() => (this.params()?.get('q') ?? '').trim());
   protected readonly category = computed(() => (this.params()?.get('categorie') ?? '') as QuestionCategory | '');
   /** Set after a commune sent a proposal: the log position to wait for, so that it is listed at once. */
@@ -123,7 +138,7 @@ export class FaqPage {
   protected readonly groups = computed(() =>
     CATEGORIES.map(([code, label]) => ({ code, label, entries: this.entries().filter((e) => e.category === code) })).filter((g) => g.entries.length > 0),
   );
-  protected readonly status = computed(() => (this.loading() ? 'Recherche en cours…' : this.error() ? '' : faqResultSentence(this.entries().length, this.q())));
+  protected readonly resultStatus = computed(() => (this.loading() ? 'Recherche en cours…' : this.error() ? '' : faqResultSentence(this.entries().length, this.q(), this.status())));
 
   private request = 0;
 
@@ -132,23 +147,25 @@ export class FaqPage {
       const q = this.q();
       const category = this.category();
       const position = this.proposed();
+      const status = this.status();
       this.session.me()?.id;
-      untracked(() => void this.load(q, category, position));
+      untracked(() => void this.load(q, category, position, status));
     });
   }
 
   protected submit(event: Event, q: string, category: string): void {
     event.preventDefault();
-    void this.router.navigate([], { queryParams: { q: q.trim() || null, categorie: category || null } });
+    const status = this.statusSelect()?.nativeElement.value ?? '';
+    void this.router.navigate([], { queryParams: { q: q.trim() || null, categorie: category || null, statut: status && status !== 'published' ? status : null } });
   }
 
-  private async load(q: string, category: QuestionCategory | '', minPosition: number | null = null): Promise<void> {
+  private async load(q: string, category: QuestionCategory | '', minPosition: number | null = null, status: FaqStatus = 'published'): Promise<void> {
     const request = ++this.request;
     this.loading.set(true);
     this.error.set(null);
     try {
       const [list, proposed, declined] = await Promise.all([
-        firstValueFrom(this.api.list({ q, category })),
+        firstValueFrom(this.api.list({ q, category, status: this.isStaff() ? status : 'published' })),
         this.isCommune() ? firstValueFrom(this.api.list({ status: 'proposed', minPosition })) : Promise.resolve({ items: [] as FaqEntryView[] }),
         this.isCommune() ? firstValueFrom(this.api.list({ status: 'declined' })) : Promise.resolve({ items: [] as FaqEntryView[] }),
       ]);

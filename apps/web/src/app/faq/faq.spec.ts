@@ -45,6 +45,7 @@ describe('FAQ screens', () => {
     expect(suggestionSentence(5)).toBe('5 réponses déjà publiées pourraient vous aider.');
     expect(faqResultSentence(3, 'subvention ecole')).toBe('3 réponses pour « subvention ecole », les plus utiles d’abord.');
     expect(faqResultSentence(0, 'xyz')).toBe('Aucune réponse pour « xyz ».');
+    expect(faqResultSentence(2, '', 'draft')).toBe('2 entrées « Brouillon ».');
     expect(usefulnessSentence({ usefulCount: 2, notUsefulCount: 1, openedCount: 7 })).toBe('2 personnes l’ont trouvée utile, 1 non · ouverte 7 fois');
   });
 });
