@@ -51,6 +51,10 @@ const upload = (path: (f: Fixture) => string, fields: Record<string, string> = {
 /** Expected outcome for each person, in the order of WHO. */
 const row = (...outcomes: Outcome[]): Record<Who, Outcome> => Object.fromEntries(WHO.map((w, i) => [w, outcomes[i]])) as Record<Who, Outcome>;
 
+/** FAQ entries made once for the matrix (issue #11): a published public one, a draft, an archived one. */
+const FAQ = { published: '', draft: '', archived: '' };
+const FAQ_BODY = { question: 'Question de la matrice ?', answer: 'Réponse de la matrice.', category: 'autre', keywords: [], team: 'accompagnement', audience: 'public' };
+
 const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome> }> = [
   //                                                                               anon     maireA adjA  maireB    secB      agent admin partner  associé auditeur
   { endpoint: 'GET /projects/:id', call: get((f) => `/api/projects/${f.projectId}`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
@@ -122,6 +126,29 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   { endpoint: 'DELETE /projects/:id/follow', call: del((f) => `/api/projects/${f.projectId}/follow`), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
   { endpoint: 'GET /me/notification-settings', call: get(() => '/api/me/notification-settings'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'PUT /me/notification-settings', call: put(() => '/api/me/notification-settings', { emailMode: 'daily_digest' }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  // Collaborative FAQ (issue #11, ADR 0018). Commands on an archived entry reach a business rule (409) for the Département.
+  { endpoint: 'GET /faq/entries', call: get(() => '/api/faq/entries?q=matrice'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /faq/entries/:id (publiée)', call: get(() => `/api/faq/entries/${FAQ.published}`), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /faq/entries/:id (brouillon)', call: get(() => `/api/faq/entries/${FAQ.draft}`), expect: row('hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok') },
+  { endpoint: 'GET /faq/entries/:id/history', call: get(() => `/api/faq/entries/${FAQ.published}/history`), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'GET /faq/suggestions', call: get(() => '/api/faq/suggestions?q=matrice'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /faq/review', call: get(() => '/api/faq/review'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'GET /faq/stats', call: get(() => '/api/faq/stats'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'POST /faq/entries', call: post(() => '/api/faq/entries', FAQ_BODY), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /faq/entries/from-question', call: (c, f, http) => (c ? c.post('/api/faq/entries/from-question') : anon(http).post('/api/faq/entries/from-question')).send({ projectId: f.projectId, questionId: f.questionId }), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /faq/proposals', call: post(() => '/api/faq/proposals', { question: 'Proposition de la matrice ?', answer: 'Réponse.', category: 'autre', keywords: [] }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'denied', 'denied', 'denied', 'denied', 'denied') },
+  { endpoint: 'PUT /faq/entries/:id', call: put(() => `/api/faq/entries/${FAQ.archived}`, FAQ_BODY), expect: row('login', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/publication (publiée)', call: post(() => `/api/faq/entries/${FAQ.published}/publication`), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/publication (archivée)', call: post(() => `/api/faq/entries/${FAQ.archived}/publication`), expect: row('login', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/unpublication', call: post(() => `/api/faq/entries/${FAQ.archived}/unpublication`, { reason: 'Erreur' }), expect: row('login', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/archive', call: post(() => `/api/faq/entries/${FAQ.archived}/archive`, {}), expect: row('login', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/decline', call: post(() => `/api/faq/entries/${FAQ.archived}/decline`, { reason: 'Doublon' }), expect: row('login', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/verification', call: post(() => `/api/faq/entries/${FAQ.archived}/verification`), expect: row('login', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'denied') },
+  { endpoint: 'PUT /faq/entries/:id/vote', call: put(() => `/api/faq/entries/${FAQ.published}/vote`, { useful: true }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/openings', call: post(() => `/api/faq/entries/${FAQ.published}/openings`), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'denied') },
+  { endpoint: 'POST /faq/asking/:a/openings', call: (c, f, http) => (c ? c.post(`/api/faq/asking/${f.projectId}/openings`) : anon(http).post(`/api/faq/asking/${f.projectId}/openings`)).send({ projectId: f.projectId, entryId: FAQ.published }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'denied', 'denied', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /faq/asking/:a/abandon', call: post((f) => `/api/faq/asking/${f.projectId}/abandon`), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'denied', 'denied', 'denied', 'denied', 'denied') },
+  { endpoint: 'GET /public/v1/faq', call: get(() => '/api/public/v1/faq?q=matrice'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
 ];
 
 function outcomeOf(status: number): Outcome | `unexpected ${number}` {
@@ -150,6 +177,10 @@ const onEmbeddedEngines = !process.env.MONGO_URL && !process.env.KURRENTDB_URL;
     for (const [who, persona] of Object.entries(PERSONA)) clients.set(who as Who, await t.login(persona));
     agent = clients.get('agent')!;
     adjoint = clients.get('adjoint A')!;
+    const entry = async () => (await agent.post('/api/faq/entries').send(FAQ_BODY).expect(201)).body.id as string;
+    [FAQ.published, FAQ.draft, FAQ.archived] = [await entry(), await entry(), await entry()];
+    await agent.post(`/api/faq/entries/${FAQ.published}/publication`).expect(200);
+    await agent.post(`/api/faq/entries/${FAQ.archived}/archive`).send({}).expect(200);
   });
   afterAll(async () => {
     await t.close();

@@ -55,6 +55,11 @@ export const routes: Routes = [
         loadComponent: () => import('./dashboards/commune-dashboard').then((m) => m.CommuneDashboardPage),
       },
       {
+        path: 'faq',
+        canActivate: [requireLogin],
+        loadChildren: () => import('./faq/faq.routes').then((m) => m.FAQ_ROUTES),
+      },
+      {
         path: 'a-traiter',
         title: title('À traiter'),
         canActivate: [requireLogin],
