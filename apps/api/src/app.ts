@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { DemoData } from './demo/demo-data.js';
 import { DemoAccounts } from './identity/demo-accounts.js';
+import { StartingRuleSetSeeder } from './financing/commands/publish-rule-set/starting-rule-set.seeder.js';
 import { ReadModels } from './shared/read-models.js';
 import { publicCors } from './public/http/http-cache.js';
 import { ProblemFilter } from './shared/problem.filter.js';
@@ -51,6 +52,9 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
     // Serve the first page with the demo already in the read models.
     if (position > 0) await app.get(ReadModels).current(position);
   }
+  // The financing rules start from the Val d'Oise set, written as an event (issue #12).
+  const rules = await app.get(StartingRuleSetSeeder).seedIfMissing();
+  if (rules > 0) await app.get(ReadModels).current(rules);
   return app;
 }
 

@@ -476,6 +476,15 @@ export const EVENT_TYPE_LABELS: Record<string, string> = {
   SeatAssigned: 'Place attribuée',
   SeatReleased: 'Place libérée',
   SeatTransferred: 'Fonction de maire transmise',
+  FinancingCostSet: 'Coût du plan de financement',
+  FundingLineRequested: 'Financement demandé',
+  FundingLineGranted: 'Financement accordé',
+  FundingInstalmentPaid: 'Versement reçu',
+  FundingLineRefused: 'Financement refusé',
+  FundingLineRevised: 'Financement révisé',
+  OwnShareRuleChosen: 'Règle d’autofinancement choisie',
+  SimulationRun: 'Estimation des aides enregistrée',
+  FinancingRuleSetPublished: 'Règles de financement publiées',
 };
 
 /** One field that changed: « Titre : « A » → « B » ». */
@@ -602,6 +611,7 @@ export * from './dashboards.js';
 
 export * from './follow-up.js';
 export * from './legal.js';
+export * from './financing.js';
 
 // ——— Publication on the mayor's approval (issue #5) ———
 

@@ -14,6 +14,8 @@ import { projectConversationProjection } from '../projects/projections/project-c
 import { questionQueueProjection } from '../projects/projections/question-queue.projection.js';
 import { publicChangeProjection } from '../public/projections/public-change.projection.js';
 import { publicProjectProjection } from '../public/projections/public-project.projection.js';
+import { projectFinancingProjection } from '../financing/projections/project-financing.projection.js';
+import { financingRuleSetProjection } from '../financing/projections/financing-rule-set.projection.js';
 
 /** Every projection the runner keeps up to date, in the order they are applied. */
 export const ALL_PROJECTIONS: Projection<any>[] = [
@@ -32,4 +34,6 @@ export const ALL_PROJECTIONS: Projection<any>[] = [
   questionQueueProjection,
   publicProjectProjection,
   publicChangeProjection,
+  projectFinancingProjection,
+  financingRuleSetProjection,
 ];
