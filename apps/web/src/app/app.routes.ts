@@ -29,6 +29,12 @@ export const routes: Routes = [
         loadComponent: () => import('./projects/project-page/project-page').then((m) => m.ProjectPage),
       },
       {
+        path: 'simulateur',
+        title: title('Estimer les aides'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./financing/simulator-page').then((m) => m.SimulatorPage),
+      },
+      {
         path: 'recherche',
         title: title('Recherche'),
         loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),

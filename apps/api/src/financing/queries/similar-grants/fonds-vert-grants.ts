@@ -33,7 +33,8 @@ export function parseFrenchAmount(text: string): number | null {
 const median = (sorted: number[]): number | null => {
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+  // Halfway between the two middle grants for an even count, rounded to the euro like the brief says it.
+  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 200) * 100;
 };
 
 /** The Val d'Oise rows of the open-data file, copied into apps/api/assets/financing with their attribution. */

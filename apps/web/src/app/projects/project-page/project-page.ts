@@ -16,11 +16,12 @@ import { QuestionForm } from './question-form';
 import { QuestionItem } from './question-item';
 import { Thread } from './thread';
 import { StepForm } from './step-form';
+import { FinancingPanel } from '../../financing/financing-panel';
 
 /** `/projets/:id`: everything about one project, and what the current person may do with it. */
 @Component({
   selector: 'app-project-page',
-  imports: [FollowButton, RouterLink, Euros, FrDate, ProgressBar, Stepper, StepForm, QuestionForm, QuestionItem, Thread, DetailsForm, PublicationPanel, DocumentsPanel],
+  imports: [FollowButton, RouterLink, Euros, FrDate, ProgressBar, Stepper, StepForm, QuestionForm, QuestionItem, Thread, DetailsForm, PublicationPanel, DocumentsPanel, FinancingPanel],
   providers: [ProjectStore],
   templateUrl: './project-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
