@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { resolve } from 'node:path';
 import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, screenshot } from './helpers';
+
+const SHOTS = resolve(import.meta.dirname, 'screenshots');
 
 /*
  * The worked example of the financing brief, through the web app: a commune of fewer than 2,000
@@ -55,6 +58,7 @@ for (const size of WIDTHS) {
       await expectAccessible(page, `simulator result (${size.name})`);
       await expectNoHorizontalScroll(page);
       await screenshot(page, `financement-simulateur-${size.name}`);
+      await result.screenshot({ path: resolve(SHOTS, `financement-simulateur-resultat-${size.name}.png`) });
 
       await page.getByRole('button', { name: 'Enregistrer cette estimation sur le projet' }).click();
       await expect(page.getByText('Estimation enregistrée sur le projet, avec la version des règles utilisée.')).toBeVisible();
@@ -93,6 +97,7 @@ for (const size of WIDTHS) {
       await expectNoHorizontalScroll(page);
       await financing.scrollIntoViewIfNeeded();
       await screenshot(page, `financement-projet-${size.name}`);
+      await financing.screenshot({ path: resolve(SHOTS, `financement-section-${size.name}.png`) });
     });
   });
 }

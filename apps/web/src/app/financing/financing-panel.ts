@@ -20,7 +20,8 @@ import { formatCents, formatDay, formatPercent, today } from './money';
   providers: [FinancingStore],
   styles: `
     .financing__warning { border-left: 0.4rem solid currentColor; }
-    .financing__steps { margin: 0.25rem 0 0; padding-left: 1.2rem; }
+    .financing__steps { margin: 0.25rem 0 0; padding-left: 1.2rem; font-weight: normal; }
+    summary { font-weight: normal; }
     .financing__rule { margin-top: 0.5rem; }
   `,
   template: `

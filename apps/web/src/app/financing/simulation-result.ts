@@ -7,13 +7,15 @@ import { formatCents, formatDay, formatPercent } from './money';
   selector: 'app-simulation-result',
   styles: `
     .binding { font-size: 1.1rem; }
-    .explanation { margin: 0.25rem 0 0; padding-left: 1.2rem; }
+    .explanation { margin: 0.25rem 0 0; padding-left: 1.2rem; font-weight: normal; font-size: 0.95rem; }
+    .explanation li { margin-bottom: 0.2rem; }
+    summary { font-weight: normal; }
     .explanation code { white-space: normal; }
   `,
   template: `
     @let r = result();
     <section class="panel" aria-labelledby="simulation-result-title">
-      <h2 id="simulation-result-title" tabindex="-1">Estimation pour {{ r.inputs.communeName }} ({{ r.inputs.population }} habitants)</h2>
+      <h2 id="simulation-result-title" tabindex="-1">Estimation pour {{ r.inputs.communeName }} ({{ count(r.inputs.population) }} habitants)</h2>
       <p class="alert alert--info binding"><strong>{{ r.outputs.binding.message }}</strong></p>
       <dl class="facts">
         <div><dt>Aides publiques possibles, au plus</dt><dd>{{ money(r.outputs.publicAidMaxCents) }}</dd></div>
@@ -41,7 +43,7 @@ import { formatCents, formatDay, formatPercent } from './money';
                 </th>
                 <td data-label="Éligible">{{ s.eligible ? 'Oui' : 'Non' }} — {{ s.reason }}</td>
                 <td data-label="Fourchette">
-                  @if (s.eligible) { {{ range(s.minCents, s.maxCents) }} } @else { — }
+                  @if (!s.eligible) { — } @else if (s.maxCents === 0 && s.toValidate) { Montant à préciser par le Département } @else { {{ range(s.minCents, s.maxCents) }} }
                   @if (s.toValidate) { <span class="table__sub">Taux à valider par le Département</span> }
                 </td>
               </tr>
@@ -84,6 +86,9 @@ export class SimulationResult {
   protected readonly money = formatCents;
   protected readonly percent = formatPercent;
   protected readonly day = formatDay;
+  protected count(n: number): string {
+    return new Intl.NumberFormat('fr-FR').format(n).replace(/[\u202f\u00a0]/g, ' ');
+  }
   protected range(min: number, max: number): string {
     return min === max ? formatCents(max) : `de ${formatCents(min)} à ${formatCents(max)}`;
   }

@@ -19,6 +19,7 @@ import { parseCents } from './money';
 @Component({
   selector: 'app-simulator-page',
   imports: [FormsModule, RouterLink, Field, FieldControl, Outcome, SimulationResult],
+  styles: `input[type='date'] { font: inherit; padding: 0.45rem 0.5rem; min-height: 2.75rem; }`,
   template: `
     @if (projectId(); as id) {
       <p class="back"><a [routerLink]="['/projets', id]">← Retour au projet</a></p>
