@@ -145,6 +145,7 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   { endpoint: 'GET /financing/similar', call: get(() => '/api/financing/similar?category=eclairage_public'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /financing/rule-sets', call: get(() => '/api/financing/rule-sets'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'POST /financing/rule-sets', call: post(() => '/api/financing/rule-sets', VAL_D_OISE_STARTING_RULE_SET), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'GET /dashboards/departement/financing', call: get(() => '/api/dashboards/departement/financing'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
   { endpoint: 'GET /audit/projects/:id/financing', call: get((f) => `/api/audit/projects/${f.projectId}/financing?at=2030-01-01`), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'ok') },
   { endpoint: 'PUT /me/notification-settings', call: put(() => '/api/me/notification-settings', { emailMode: 'daily_digest' }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
 ];

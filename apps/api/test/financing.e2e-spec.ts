@@ -211,6 +211,24 @@ describe('Financing plan and subsidy simulator', () => {
     });
   });
 
+  describe('the Département’s dashboard and the projects export', () => {
+    it('add funding per funder and year, the plans below the minimum own share, and each plan’s totals', async () => {
+      // A second project whose plan breaks the 20 % rule.
+      const other = (await maire.post('/api/projects').send(newProject({ title: 'Salle des fêtes' })).expect(201)).body.id;
+      await maire.post(`/api/projects/${other}/financing/cost`).send({ costHtCents: 100_000_00, costTtcCents: 120_000_00 }).expect(200);
+      position = (await maire.post(`/api/projects/${other}/financing/lines`).send({ funder: 'region', scheme: 'autre', label: 'Région', amountCents: 90_000_00, base: 'HT', requestedOn: '2027-03-21' }).expect(200)).body.position;
+      const dashboard = await agent.get(`/api/dashboards/departement/financing?minPosition=${position}`).expect(200);
+      expect(dashboard.body.breakingOwnShare).toContainEqual({ projectId: other, title: 'Salle des fêtes', communeName: 'Ableiges', ownSharePercent: 10, minOwnSharePercent: 20, missingCents: 10_000_00 });
+      expect(dashboard.body.byFunderAndYear).toEqual(
+        expect.arrayContaining([{ funder: 'etat', year: '2027', requestedCents: 90_000_00, grantedCents: 50_000_00, paidCents: 20_000_00 }]),
+      );
+      await maire.get('/api/dashboards/departement/financing').expect(403);
+      const csv = await agent.get(`/api/projects/export.csv?commune=95002&minPosition=${position}`).expect(200);
+      const line = csv.text.split('\r\n').find((l) => l.includes('Salle des fêtes'))!;
+      expect(line.split(';').slice(-6)).toEqual(['100000', '90000', '0', '0', '10', 'Non']);
+    });
+  });
+
   describe('similar funded projects', () => {
     it('lists the Fonds vert 2023 grants of the same measure in the Val d’Oise, with median, range and source', async () => {
       const res = await maire.get('/api/financing/similar?category=renovation_energetique_ecole').expect(200);

@@ -229,3 +229,19 @@ export interface FinancingAsOfView {
   lines: FundingLineView[];
   simulations: SavedSimulationView[];
 }
+
+/** `GET /api/dashboards/departement/financing`: funding per funder and year, and the plans that break the own-share rule. */
+export interface FinancingDashboardView {
+  byFunderAndYear: Array<{ funder: Funder; year: string; requestedCents: number; grantedCents: number; paidCents: number }>;
+  breakingOwnShare: Array<{ projectId: string; title: string; communeName: string; ownSharePercent: number | null; minOwnSharePercent: number; missingCents: number }>;
+}
+
+/** Financing totals of one project, as the projects export writes them. */
+export interface ProjectFinancingTotals {
+  costHtCents: number | null;
+  requestedCents: number;
+  grantedCents: number;
+  paidCents: number;
+  ownSharePercent: number | null;
+  breaksOwnShareRule: boolean | null;
+}

@@ -14,6 +14,8 @@ import { ListRuleSetsHttpController } from './queries/list-rule-sets/list-rule-s
 import { ReplaySimulationHttpController } from './queries/replay-simulation/replay-simulation.http.controller.js';
 import { FondsVertGrants } from './queries/similar-grants/fonds-vert-grants.js';
 import { SimilarGrantsHttpController } from './queries/similar-grants/similar-grants.http.controller.js';
+import { FinancingDashboardHttpController } from './queries/financing-dashboard/financing-dashboard.http.controller.js';
+import { FinancingTotalsHandler } from './queries/financing-totals/financing-totals.handler.js';
 import { SimulateHandler } from './queries/simulate/simulate.handler.js';
 import { SimulateHttpController } from './queries/simulate/simulate.http.controller.js';
 
@@ -29,7 +31,8 @@ import { SimulateHttpController } from './queries/simulate/simulate.http.control
     SimilarGrantsHttpController,
     ListRuleSetsHttpController,
     PublishRuleSetHttpController,
+    FinancingDashboardHttpController,
   ],
-  providers: [...PLAN_HANDLERS, SaveSimulationHandler, PublishRuleSetHandler, StartingRuleSetSeeder, GetFinancingPlanHandler, SimulateHandler, FondsVertGrants],
+  providers: [...PLAN_HANDLERS, SaveSimulationHandler, PublishRuleSetHandler, StartingRuleSetSeeder, GetFinancingPlanHandler, SimulateHandler, FinancingTotalsHandler, FondsVertGrants],
 })
 export class FinancingModule {}
