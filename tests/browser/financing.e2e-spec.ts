@@ -116,3 +116,18 @@ test('the simulator is reached and used with the keyboard alone', async ({ page 
   await expect(page.getByRole('heading', { name: /^Estimation pour Ableiges/ })).toBeFocused();
   await expect(page.getByText('Vous atteignez la règle des 20 % d’autofinancement : au plus 30 000 € d’aide de l’État.')).toBeVisible();
 });
+
+test('the Département’s dashboard shows funding per funder and year and the plans below the minimum own share', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await logInAsDemo(page, 'Sophie Bernard');
+  await page.goto('/tableau-de-bord');
+  await expect(page.getByRole('heading', { level: 2, name: 'Financements' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Financements demandés, accordés et versés, par financeur et par année' });
+  await expect(table.getByRole('row', { name: /État/ }).first()).toBeVisible();
+  const breaking = page.getByRole('list', { name: 'Plans sous l’autofinancement minimal' });
+  await expect(breaking.getByRole('link', { name: /Rénovation énergétique de l’école/ }).first()).toBeVisible();
+  await expect(breaking).toContainText('il manque 30 000 €');
+  await expectAccessible(page, 'Département dashboard with financing');
+  await page.getByRole('heading', { level: 2, name: 'Financements' }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'financement-tableau-de-bord', false);
+});
