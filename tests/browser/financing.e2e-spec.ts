@@ -131,3 +131,33 @@ test('the Département’s dashboard shows funding per funder and year and the p
   await page.getByRole('heading', { level: 2, name: 'Financements' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'financement-tableau-de-bord', false);
 });
+
+test('an administrator publishes new financing rules; works starting after their effective date are estimated with them', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await logInAsDemo(page, 'Isabelle Moreau');
+  await page.goto('/administration/regles-de-financement');
+  await expect(page.getByRole('heading', { level: 2, name: 'Règles de financement' })).toBeVisible();
+  const versions = page.getByRole('table', { name: 'Versions publiées' });
+  await expect(versions.getByRole('row', { name: /^1 Règles de départ du Val-d’Oise/ })).toContainText('Plateforme');
+  await expectAccessible(page, 'financing rules administration');
+
+  await page.getByLabel('Titre').fill('Taux du FCTVA de la loi de finances 2030');
+  await page.getByLabel('Date d’effet').fill('2030-01-01');
+  await page.getByLabel('Ce qui change').fill('FCTVA à 14,85 %');
+  const json = page.getByLabel('Dispositifs et règles (JSON publicodes)');
+  await json.fill((await json.inputValue()).replace('"16.404%"', '"14.85%"'));
+  await page.getByRole('button', { name: 'Publier cette version' }).click();
+  await expect(page.getByText('Version 2 publiée.')).toBeVisible();
+  await expect(versions.getByRole('row', { name: /^2 Taux du FCTVA/ })).toContainText('Isabelle Moreau');
+  await screenshot(page, 'financement-regles-admin', false);
+
+  await page.goto('/simulateur');
+  await page.getByLabel('Commune *').selectOption({ label: 'Piscop (768 habitants)' });
+  await page.getByLabel('Début prévu des travaux').fill('2030-03-01');
+  await page.getByLabel('Coût HT, en euros').fill('300 000');
+  await page.getByLabel('Coût TTC, en euros').fill('360 000');
+  await page.getByRole('button', { name: 'Estimer les aides' }).click();
+  const result = page.getByRole('region', { name: /^Estimation pour Piscop \(768 habitants\)/ });
+  await expect(result.getByText(/^53 460 €/)).toBeVisible();
+  await expect(result.getByText(/version 2 en vigueur le 01\/01\/2030/)).toBeVisible();
+});

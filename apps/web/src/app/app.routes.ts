@@ -145,6 +145,11 @@ export const routes: Routes = [
             title: title('Administration : comptes'),
             loadComponent: () => import('./admin/admin-accounts').then((m) => m.AdminAccounts),
           },
+          {
+            path: 'regles-de-financement',
+            title: title('Administration : règles de financement'),
+            loadComponent: () => import('./financing/rule-sets-admin').then((m) => m.RuleSetsAdmin),
+          },
         ],
       },
       // The legal pages every public-sector site shows in its footer: open to everybody.
