@@ -1,4 +1,5 @@
 import type { ActorView, FundingLineView, RuleSetVersionView, SavedSimulationView } from '@carnet/contracts';
+import type { RuleSetContent } from '@carnet/domain';
 import type { ReadModelSet } from '@carnet/read-store';
 import type { FinancingRuleSetDoc } from './projections/financing-rule-set.projection.js';
 import type { FundingLineDoc, SimulationDoc } from './projections/project-financing.projection.js';
@@ -25,12 +26,16 @@ export const toSimulationView = (s: SimulationDoc, view: Viewer): SavedSimulatio
   outputs: s.outputs,
 });
 
+/** A published version as the simulator reads it: the rules parsed back from the read model's JSON text. */
+export type RuleSetVersionDoc = Omit<FinancingRuleSetDoc, 'rulesJson'> & { rules: RuleSetContent['rules'] };
+
 /** Every published version of the département's rule set, oldest first (read model). */
-export async function ruleSetVersions(set: ReadModelSet, ruleSetId: string): Promise<FinancingRuleSetDoc[]> {
-  return set.find<FinancingRuleSetDoc>('financing_rule_sets', { where: { ruleSetId }, orderBy: [{ field: 'version', direction: 'asc' }] });
+export async function ruleSetVersions(set: ReadModelSet, ruleSetId: string): Promise<RuleSetVersionDoc[]> {
+  const docs = await set.find<FinancingRuleSetDoc>('financing_rule_sets', { where: { ruleSetId }, orderBy: [{ field: 'version', direction: 'asc' }] });
+  return docs.map(({ rulesJson, ...d }) => ({ ...d, rules: JSON.parse(rulesJson) as RuleSetContent['rules'] }));
 }
 
-export const toRuleSetView = (d: FinancingRuleSetDoc, view: Viewer): RuleSetVersionView => ({
+export const toRuleSetView = (d: RuleSetVersionDoc, view: Viewer): RuleSetVersionView => ({
   ruleSetId: d.ruleSetId,
   version: d.version,
   title: d.title,
