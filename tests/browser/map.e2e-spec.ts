@@ -163,6 +163,17 @@ test.describe('Map of projects in the app', () => {
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, 'a mayor’s map on a phone');
     await screenshot(page, 'map-mayor-phone');
+
+    // A partner (the CAUE) sees the projects its organisation is involved in: Nesles-la-Vallée's two.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await logInAsDemo(page, 'Thomas Girard');
+    await page.goto('/carte');
+    await expectOutlines(page);
+    const partnerTable = page.getByRole('region', { name: 'Liste des projets de la carte' });
+    await expect(partnerTable.getByRole('link', { name: 'Rénovation de la salle des fêtes' })).toBeVisible();
+    await expect(partnerTable.getByRole('link', { name: 'Sécurisation de la traversée du bourg' })).toBeVisible();
+    await expect(partnerTable.getByRole('row')).toHaveCount(3);
+    await expectAccessible(page, 'a partner’s map');
   });
 });
 
