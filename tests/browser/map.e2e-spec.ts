@@ -95,7 +95,18 @@ test.describe('Map of projects in the app', () => {
     await expect(empty.getByRole('cell', { name: 'Ableiges', exact: true })).toHaveCount(0);
     await expect(page.locator('.leaflet-overlay-pane path[stroke-dasharray]').first()).toBeVisible();
     await expectAccessible(page, 'the « communes sans projet » mode');
-    await screenshot(page, 'map-agent-empty-communes');
+    await screenshot(page, 'map-agent-empty-communes', false);
+
+    // A commune's projects, from the table of communes (the keyboard's way to « click a commune »).
+    await filters.getByRole('button', { name: 'Effacer les filtres' }).click();
+    await page.getByLabel('Couleur des communes').selectOption({ label: 'Projets par commune' });
+    const communes = page.getByRole('region', { name: 'Tableau des communes' });
+    await communes.getByRole('button', { name: 'Voir ses projets (Vigny)' }).click();
+    const heading = page.getByRole('heading', { level: 2, name: 'Projets de la commune : Vigny' });
+    await expect(heading).toBeFocused();
+    const vigny = page.getByRole('region', { name: 'Projets de la commune : Vigny' });
+    await expect(vigny.getByRole('row')).toHaveCount(3);
+    expect(new Set(await vigny.locator('tbody tr td:nth-child(2)').allTextContents())).toEqual(new Set(['Vigny']));
   });
 
   test('keyboard only: from the map to a project, and from its list', async ({ page }) => {
@@ -163,6 +174,17 @@ test.describe('Map of projects in the app', () => {
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, 'a mayor’s map on a phone');
     await screenshot(page, 'map-mayor-phone');
+
+    // A partner (the CAUE) sees the projects its organisation is involved in: Nesles-la-Vallée's two.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await logInAsDemo(page, 'Thomas Girard');
+    await page.goto('/carte');
+    await expectOutlines(page);
+    const partnerTable = page.getByRole('region', { name: 'Liste des projets de la carte' });
+    await expect(partnerTable.getByRole('link', { name: 'Rénovation de la salle des fêtes' })).toBeVisible();
+    await expect(partnerTable.getByRole('link', { name: 'Sécurisation de la traversée du bourg' })).toBeVisible();
+    await expect(partnerTable.getByRole('row')).toHaveCount(3);
+    await expectAccessible(page, 'a partner’s map');
   });
 });
 

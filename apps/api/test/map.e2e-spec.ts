@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import request from 'supertest';
 import { AGENT, ADJOINT_ABLEIGES, MAIRE_ABLEIGES, MAIRE_NESLES, newProject, startApp, type Client } from './harness.js';
 
@@ -177,6 +179,26 @@ describe('Map of projects (issue #10)', () => {
       expect(doc.paths['/api/map/projects'].get.responses['200'].content).toHaveProperty('application/geo+json');
       expect(doc.paths['/api/map/communes.geojson'].get).toBeDefined();
       expect(doc.components.schemas.PublicProjectSummaryDto.properties).toHaveProperty('location');
+    });
+
+    it('describes exactly what the map endpoints answer (checked with Ajv)', async () => {
+      const doc = (await request(t.http).get('/api/openapi.json').expect(200)).body;
+      // strict off: OpenAPI's own keywords (example, nullable…) are not JSON Schema's; `nullable` is understood by Ajv.
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      (addFormats as unknown as (a: Ajv) => void)(ajv);
+      const check = (path: string, method: 'get' | 'put', status: number, type: string, body: unknown) => {
+        const media = doc.paths[path][method].responses[String(status)].content[type];
+        const validate = ajv.compile({ ...media.schema, components: doc.components });
+        validate(body);
+        expect(validate.errors ?? []).toEqual([]);
+      };
+      check('/api/map/projects', 'get', 200, 'application/geo+json', await mapOf(agent));
+      check('/api/map/settings', 'get', 200, 'application/json', (await request(t.http).get('/api/map/settings').expect(200)).body);
+      check('/api/map/communes.geojson', 'get', 200, 'application/geo+json', JSON.parse((await request(t.http).get('/api/map/communes.geojson').expect(200)).text));
+      const refused = await maire.put(`/api/projects/${projectId}/location`).send({ location: OUTSIDE }).expect(422);
+      check('/api/projects/{id}/location', 'put', 422, 'application/problem+json', refused.body);
+      const accepted = await maire.put(`/api/projects/${projectId}/location`).send({ location: null }).expect(200);
+      check('/api/projects/{id}/location', 'put', 200, 'application/json', accepted.body);
     });
   });
 });

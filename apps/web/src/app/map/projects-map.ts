@@ -53,8 +53,8 @@ export class ProjectsMap {
     void this.init();
     effect(() => {
       if (!this.ready()) return;
-      const [mode, figures] = [this.mode(), this.figures()];
-      untracked(() => this.drawOutlines(mode, figures));
+      const [mode, figures, focus] = [this.mode(), this.figures(), this.focusCommune()];
+      untracked(() => this.drawOutlines(mode, figures, focus));
     });
     effect(() => {
       if (!this.ready()) return;
@@ -81,18 +81,19 @@ export class ProjectsMap {
     }
   }
 
-  private drawOutlines(mode: ChoroplethMode | 'none', figures: Map<string, CommuneFigures>): void {
+  private drawOutlines(mode: ChoroplethMode | 'none', figures: Map<string, CommuneFigures>, focus: string): void {
     const L = this.L!;
     this.outlineLayer?.remove();
     const name = (f: OutlineFeature) => this.names().get(f.properties.code) ?? f.properties.nom;
     const figure = (f: OutlineFeature) => figures.get(f.properties.code) ?? { projects: 0, openQuestions: 0 };
     const style = (f: OutlineFeature): Leaflet.PathOptions => {
-      const base = { color: '#4a4f55', weight: 1, fillOpacity: 0.75 };
+      // The commune shown (a member's own, or the one chosen) is drawn with a thick edge.
+      const base = f.properties.code === focus ? { color: '#1f4e79', weight: 3, fillOpacity: 0.75 } : { color: '#4a4f55', weight: 1, fillOpacity: 0.75 };
       const n = figure(f);
       if (mode === 'projects') return { ...base, fillColor: countClass(n.projects).fill };
       if (mode === 'questions') return { ...base, fillColor: countClass(n.openQuestions).fill };
       if (mode === 'empty') return n.projects === 0 ? { color: '#7a2e00', weight: 2, dashArray: '4 3', fillColor: EMPTY_FILL, fillOpacity: 0.55 } : { ...base, fillColor: '#ffffff' };
-      return { ...base, fillColor: '#ffffff', fillOpacity: 0.6 };
+      return { ...base, fillColor: f.properties.code === focus ? '#c6dbef' : '#ffffff', fillOpacity: 0.6 };
     };
     const describe = (f: OutlineFeature) => {
       const n = figure(f);
@@ -108,7 +109,9 @@ export class ProjectsMap {
     this.cluster = L.markerClusterGroup({
       chunkedLoading: true,
       showCoverageOnHover: false,
-      maxClusterRadius: 40,
+      maxClusterRadius: 32,
+      // Within a commune, every project is shown on its own.
+      disableClusteringAtZoom: 14,
       iconCreateFunction: (cluster) => {
         const n = cluster.getChildCount();
         return L.divIcon({

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../../config.js';
 import { sendPublic } from '../../../public/http/http-cache.js';
@@ -21,6 +21,8 @@ export class GetCommuneOutlinesHttpController {
   })
   @ApiProduces('application/geo+json')
   @ApiOkResponse({ type: CommuneOutlinesDto, content: { 'application/geo+json': { schema: { $ref: '#/components/schemas/CommuneOutlinesDto' } } } })
+  @ApiResponse({ status: 304, description: 'Inchangé depuis l’ETag envoyé en If-None-Match' })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'ETag d’une réponse précédente : 304 si rien n’a changé' })
   outlines(@Req() req: Request, @Res() res: Response): void {
     res.setHeader('Access-Control-Allow-Origin', '*');
     sendPublic(req, res, this.bytes, 'application/geo+json', Math.max(this.config.publicApi.cacheSeconds, 3600));
