@@ -222,7 +222,7 @@ test.describe('Carnet de projets in a browser', () => {
   });
 
   test('an auditor reads but is not offered to create or change anything', async ({ page, request }) => {
-    const auditor = await demoAccount(request, 'Auditeur');
+    const auditor = await demoAccount(request, 'Auditrice');
     await logInAsDemo(page, auditor.displayName);
     await page.goto('/');
     await expect(page.getByRole('link', { name: 'Nouveau projet' })).toHaveCount(0);

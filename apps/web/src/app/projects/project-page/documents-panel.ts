@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, Injector, aft
 import { FormsModule } from '@angular/forms';
 import { DOCUMENT_MAX_MB_DEFAULT, DOCUMENT_TYPE_LABELS, ROLE_LABELS, type DocumentView } from '@carnet/contracts';
 import { Api } from '../../core/api';
-import { FrDate } from '../../core/format';
+import { FrDate, RoleOf } from '../../core/format';
 import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
@@ -120,7 +120,7 @@ export class DocumentVersionForm {
 /** « Documents » of the project page: the list, the download links, and what the person may change. */
 @Component({
   selector: 'app-documents-panel',
-  imports: [FormsModule, FrDate, FormFeedback, DocumentVersionForm],
+  imports: [FormsModule, FrDate, FormFeedback, DocumentVersionForm, RoleOf],
   template: `
     @if (documents().length === 0) {
       <p>Aucun document pour l’instant.</p>
@@ -144,7 +144,7 @@ export class DocumentVersionForm {
                 <span class="badge">Non public</span>
               }
             </p>
-            <p class="byline">Fichier « {{ current(d).fileName }} », déposé par {{ current(d).addedBy.name }} ({{ roleLabels[current(d).addedBy.role] }})</p>
+            <p class="byline">Fichier « {{ current(d).fileName }} », déposé par {{ current(d).addedBy.name }} ({{ current(d).addedBy | roleOf }})</p>
             <p class="document__actions">
               <a class="button button--small" [href]="downloadUrl(d)" download>
                 Télécharger<span class="visually-hidden"> « {{ d.title }} » (version {{ d.version }})</span>
