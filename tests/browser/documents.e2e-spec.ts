@@ -18,7 +18,7 @@ test.describe('Documents of a project in a browser', () => {
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
     const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Documents' }) });
-    await expect(section.getByText('Aucun document pour l\'instant.')).toBeVisible();
+    await expect(section.getByText('Aucun document pour l’instant.')).toBeVisible();
 
     // Too big: said before anything is sent, next to the field, which gets the focus.
     await section.getByLabel('Titre du document *').fill('Devis du préau');

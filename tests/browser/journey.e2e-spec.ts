@@ -40,7 +40,8 @@ test.describe('Carnet de projets in a browser', () => {
     await expect(page).toHaveURL(/\/projets\/nouveau$/);
     await expect(whoIsLoggedIn(page)).toHaveText('Claire Martin — Maire (Ableiges)');
     await page.getByRole('link', { name: 'Projets', exact: true }).click();
-    await expect(page.getByLabel('Commune', { exact: true })).toHaveValue('95002');
+    // A mayor sees their commune's projects only: no « Commune » filter with one choice (issue #16).
+    await expect(page.getByLabel('Commune', { exact: true })).toHaveCount(0);
     // The commune's people see their projects in preparation too.
     await expect(page.locator('.cards > li').filter({ hasText: 'Non publié' }).first()).toBeVisible();
 
