@@ -223,7 +223,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     const row = table.locator('tbody tr').filter({ hasText: 'Aincourt' });
     await expect(row).toContainText('Oui');
     await expect(row).toContainText('Aucun');
-    await row.getByRole('link', { name: 'Inviter le maire de Aincourt' }).click();
+    await row.getByRole('link', { name: 'Inviter le maire d’Aincourt' }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: 'Membres — Aincourt' })).toBeVisible();
     await expect(page.getByLabel('Place', { exact: true })).toHaveValue('mayor');

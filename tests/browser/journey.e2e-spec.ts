@@ -153,7 +153,7 @@ test.describe('Carnet de projets in a browser', () => {
 
     await first.getByLabel('Avancement, en %').fill('30');
     await first.getByRole('button', { name: "Enregistrer l'étape" }).click();
-    await expect(first.getByRole('alert').filter({ hasText: "Ce projet a été modifié entre-temps par quelqu'un d'autre." })).toBeVisible();
+    await expect(first.getByRole('alert').filter({ hasText: 'Ce projet a été modifié entre-temps par quelqu’un d’autre.' })).toBeVisible();
     await expect(first.locator('[aria-current="step"]')).toContainText('Financement');
     await context.close();
   });
