@@ -97,7 +97,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await leaPage.getByRole('button', { name: 'Accepter l’invitation' }).click();
     await expect(leaPage).toHaveURL(/\/$/);
     await expect(whoIsLoggedIn(leaPage)).toHaveText('Léa Roux — Collaborateur de la commune (Ableiges)');
-    await expect(leaPage.getByLabel('Commune', { exact: true })).toHaveValue('95002');
+    await expect(leaPage.getByLabel('Commune', { exact: true })).toHaveCount(0); // their commune's projects only
     await expect(leaPage.locator('.cards > li').filter({ hasText: 'Non publié' }).first()).toBeVisible();
 
     // A collaborator sees the places, without the mayor's actions.
@@ -223,7 +223,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     const row = table.locator('tbody tr').filter({ hasText: 'Aincourt' });
     await expect(row).toContainText('Oui');
     await expect(row).toContainText('Aucun');
-    await row.getByRole('link', { name: 'Inviter le maire de Aincourt' }).click();
+    await row.getByRole('link', { name: 'Inviter le maire d’Aincourt' }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: 'Membres — Aincourt' })).toBeVisible();
     await expect(page.getByLabel('Place', { exact: true })).toHaveValue('mayor');
@@ -321,7 +321,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await page.getByLabel('Prénom et nom').fill(marc.name);
     await page.getByLabel('Adresse e-mail').fill(marc.email);
     await page.getByLabel('Type de compte', { exact: true }).last().selectOption('partner_member');
-    await page.getByLabel('Organisme partenaire').selectOption({ label: 'CAUE du Val d’Oise' });
+    await page.getByLabel('Organisme partenaire').selectOption({ label: 'CAUE du Val-d’Oise' });
     await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Invitation envoyée à ${marc.name}` })).toBeVisible();
 
@@ -330,7 +330,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     const row = pending.getByRole('row', { name: new RegExp(marc.name) });
     await expect(row).toContainText(marc.email);
     await expect(row).toContainText('Membre d’un partenaire');
-    await expect(row).toContainText('CAUE du Val d’Oise');
+    await expect(row).toContainText('CAUE du Val-d’Oise');
     await expect(row).toContainText('Isabelle Moreau');
     // A commune's invitation (the mayor of Aincourt, invited above) is on that commune's page, not here.
     await expect(pending).not.toContainText('Bernard Lenoir');

@@ -20,7 +20,7 @@ test.describe('Documents of a project in a browser', () => {
     await openProjectSection(page, 'Documents');
     await expect(page).toHaveURL(/\/documents$/);
     const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Documents' }) });
-    await expect(section.getByText('Aucun document pour l\'instant.')).toBeVisible();
+    await expect(section.getByText('Aucun document pour l’instant.')).toBeVisible();
     // The form opens on demand, the focus on its first field.
     await section.getByRole('button', { name: 'Ajouter un document' }).click();
     await expect(section.getByLabel('Titre du document *')).toBeFocused();

@@ -76,7 +76,8 @@ export async function followHeaderLink(page: Page, name: string): Promise<void> 
   const header = page.locator('.site-header');
   const link = header.getByRole('link', { name, exact: true });
   if (!(await link.isVisible())) {
-    const menu = header.locator('app-header-menu').filter({ has: page.getByRole('link', { name, exact: true }) });
+    // The link is hidden in its closed menu: find the menu that holds it among hidden elements too.
+    const menu = header.locator('app-header-menu').filter({ has: page.getByRole('link', { name, exact: true, includeHidden: true }) });
     await menu.getByRole('button').click();
   }
   await link.click();

@@ -40,7 +40,8 @@ test.describe('Carnet de projets in a browser', () => {
     await expect(page).toHaveURL(/\/projets\/nouveau$/);
     await expect(whoIsLoggedIn(page)).toHaveText('Claire Martin — Maire (Ableiges)');
     await page.getByRole('link', { name: 'Projets', exact: true }).click();
-    await expect(page.getByLabel('Commune', { exact: true })).toHaveValue('95002');
+    // A mayor sees their commune's projects only: no « Commune » filter with one choice (issue #16).
+    await expect(page.getByLabel('Commune', { exact: true })).toHaveCount(0);
     // The commune's people see their projects in preparation too.
     await expect(page.locator('.cards > li').filter({ hasText: 'Non publié' }).first()).toBeVisible();
 
@@ -160,7 +161,7 @@ test.describe('Carnet de projets in a browser', () => {
 
     await first.getByLabel('Avancement, en %').fill('30');
     await first.getByRole('button', { name: 'Enregistrer l’étape' }).click();
-    await expect(first.getByRole('alert').filter({ hasText: "Ce projet a été modifié entre-temps par quelqu'un d'autre." })).toBeVisible();
+    await expect(first.getByRole('alert').filter({ hasText: 'Ce projet a été modifié entre-temps par quelqu’un d’autre.' })).toBeVisible();
     await expect(first.locator('[aria-current="step"]')).toContainText('Financement');
     await context.close();
   });
@@ -235,7 +236,7 @@ test.describe('Carnet de projets in a browser', () => {
   });
 
   test('an auditor reads but is not offered to create or change anything', async ({ page, request }) => {
-    const auditor = await demoAccount(request, 'Auditeur');
+    const auditor = await demoAccount(request, 'Auditrice');
     await logInAsDemo(page, auditor.displayName);
     await page.goto('/');
     await expect(page.getByRole('link', { name: 'Nouveau projet' })).toHaveCount(0);

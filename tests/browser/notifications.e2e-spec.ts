@@ -98,13 +98,13 @@ test.describe('Notifications in a browser', () => {
     await expect(group.getByLabel('Un récapitulatif par jour (le matin) (par défaut)')).toBeChecked();
     await expectAccessible(page, 'Mon compte with the e-mail preference');
     await group.getByLabel('Un courriel à chaque notification').check();
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('region', { name: 'Courriels de notification' }).getByRole('button', { name: 'Enregistrer' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Votre choix est enregistré.' })).toBeVisible();
     await page.reload();
     await expect(page.getByRole('group', { name: /Quand voulez-vous/ }).getByLabel('Un courriel à chaque notification')).toBeChecked();
     // Back to the default for the other journeys.
     await page.getByLabel('Un récapitulatif par jour (le matin) (par défaut)').check();
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('region', { name: 'Courriels de notification' }).getByRole('button', { name: 'Enregistrer' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Votre choix est enregistré.' })).toBeVisible();
   });
 });

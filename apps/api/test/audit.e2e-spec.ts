@@ -35,7 +35,7 @@ describe('Audit area', () => {
       ]);
       expect(history.entries.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
       const reverted = history.entries[3];
-      expect(reverted.actor).toEqual({ id: 'persona-maire-95370', name: 'Nathalie Fournier', role: 'commune_mayor' });
+      expect(reverted.actor).toEqual({ id: 'persona-maire-95370', name: 'Nathalie Fournier', role: 'commune_mayor', roleForm: 'feminine' });
       expect(reverted.why).toBe('Une subvention attendue a été refusée : le plan de financement est à revoir avant de lancer les travaux.');
       expect(reverted.changes).toEqual(expect.arrayContaining([
         { field: 'step', label: 'Étape', before: 'Travaux', after: 'Financement' },

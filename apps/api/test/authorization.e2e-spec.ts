@@ -185,6 +185,7 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   { endpoint: 'POST /faq/asking/:a/openings', call: (c, f, http) => (c ? c.post(`/api/faq/asking/${f.projectId}/openings`) : anon(http).post(`/api/faq/asking/${f.projectId}/openings`)).send({ projectId: f.projectId, entryId: FAQ.published }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'denied', 'denied', 'denied', 'denied', 'denied') },
   { endpoint: 'POST /faq/asking/:a/abandon', call: post((f) => `/api/faq/asking/${f.projectId}/abandon`), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'denied', 'denied', 'denied', 'denied', 'denied') },
   { endpoint: 'GET /public/v1/faq', call: get(() => '/api/public/v1/faq?q=matrice'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'PUT /me/role-form', call: put(() => '/api/me/role-form', { roleForm: 'feminine' }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
 ];
 
 function outcomeOf(status: number): Outcome | `unexpected ${number}` {

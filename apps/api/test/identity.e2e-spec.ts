@@ -229,6 +229,36 @@ describe('identity (accounts, sessions, CSRF, invitations)', () => {
   });
 
   // Invitations to no commune: Département agents, administrators, auditors and partner members.
+  describe('the form of one’s role (« Administrateur » or « Administratrice »)', () => {
+    it('is chosen at invitation, changed in « Mon compte », and shown with the person wherever their role is', async () => {
+      const admin = request.agent(app.http);
+      const adminCsrf = await logIn(admin, ADMIN.email, ADMIN.password);
+      await admin.post('/api/admin/invitations').set('X-CSRF-Token', adminCsrf).send({ email: 'auditrice@exemple.fr', displayName: 'Maud Perrin', kind: 'auditor' }).expect(201);
+      const token = tokenOf(lastLinkTo(app, 'auditrice@exemple.fr'));
+      const refused = await request(app.http).post(`/api/invitations/${token}/accept`).send({ displayName: 'Maud Perrin', password: 'les comptes de la commune', roleForm: 'neutre' }).expect(400);
+      expect(refused.body.errors).toEqual([{ field: 'roleForm', message: 'La forme choisie doit être masculine ou feminine.' }]);
+      const auditor = request.agent(app.http);
+      const accepted = await auditor.post(`/api/invitations/${token}/accept`).send({ displayName: 'Maud Perrin', password: 'les comptes de la commune', roleForm: 'feminine' }).expect(201);
+      expect(accepted.body).toMatchObject({ role: 'auditor', roleForm: 'feminine' });
+
+      const csrf = accepted.body.csrfToken as string;
+      const changed = await auditor.put('/api/me/role-form').set('X-CSRF-Token', csrf).send({ roleForm: 'masculine' }).expect(200);
+      expect(changed.body).toMatchObject({ role: 'auditor', roleForm: 'masculine' });
+      expect((await auditor.get('/api/me').expect(200)).body.roleForm).toBe('masculine');
+      const bad = await auditor.put('/api/me/role-form').set('X-CSRF-Token', csrf).send({ roleForm: 'feminine', extra: 1 }).expect(400);
+      expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    });
+
+    it('is set on the demo accounts as their names suggest', async () => {
+      const demo = (await request(app.http).get('/api/dev/demo-accounts').expect(200)).body as Array<{ displayName: string; roleLabel: string }>;
+      const label = (name: string) => demo.find((d) => d.displayName === name)?.roleLabel;
+      expect(label('Isabelle Moreau')).toBe('Administratrice du Département');
+      expect(label('Anne Lambert')).toBe('Auditrice');
+      expect(label('Julien Petit')).toBe('Collaborateur de la commune');
+      expect(label('Marc Lefèvre')).toBe('Collaborateur de la commune');
+    });
+  });
+
   describe('pending invitations of staff and partners', () => {
     let admin: Agent;
     let adminCsrf: string;

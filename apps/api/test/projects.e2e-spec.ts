@@ -68,7 +68,7 @@ describe('Projects API', () => {
         'Question posée (Financement) : « Quelles aides ? » — orientée vers : Service des aides aux communes',
         'Réponse apportée : « La DETR. »',
       ]);
-      expect(history.body[1].actor).toEqual({ id: ADJOINT_ABLEIGES, name: 'Julien Petit', role: 'commune_member' });
+      expect(history.body[1].actor).toEqual({ id: ADJOINT_ABLEIGES, name: 'Julien Petit', role: 'commune_member', roleForm: 'masculine' });
     });
 
     it('refuses to go back without a reason, naming the field', async () => {

@@ -160,12 +160,12 @@ describe('Questions, conversation and internal notes API', () => {
       expect(before.body.errors).toEqual([{ field: 'assigneeId', message: expect.stringContaining('n’est pas associée au projet') }]);
       const involved = await as(AGENT).post(`/api/projects/${projectId}/partners`).send({ organisationId: 'org-caue-95' }).expect(201);
       const options = await as(AGENT).get(`/api/projects/${projectId}/assignees?minPosition=${involved.body.position}`);
-      expect(options.body).toContainEqual({ id: CAUE, name: 'Thomas Girard', kind: 'partner', teams: [], organisationName: 'CAUE du Val d’Oise' });
+      expect(options.body).toContainEqual({ id: CAUE, name: 'Thomas Girard', kind: 'partner', teams: [], organisationName: 'CAUE du Val-d’Oise' });
       expect(options.body).toContainEqual(expect.objectContaining({ id: FINANCES, kind: 'agent', teams: ['aides'] }));
       const assigned = await as(AGENT).post(`/api/projects/${projectId}/questions/${questionId}/assignment`).send({ assigneeId: CAUE });
       expect(assigned.status).toBe(200);
       const q = await question(as(MAIRE_ABLEIGES), projectId, questionId, assigned.body.position);
-      expect(q).toMatchObject({ status: 'nouvelle', assignee: { kind: 'partner', organisationName: 'CAUE du Val d’Oise', person: { id: CAUE } } });
+      expect(q).toMatchObject({ status: 'nouvelle', assignee: { kind: 'partner', organisationName: 'CAUE du Val-d’Oise', person: { id: CAUE } } });
       expect(ids((await waiting(CAUE, assigned.body.position)).assignedToMe)).toContain(questionId);
       const taken = await as(CAUE).post(`/api/projects/${projectId}/questions/${questionId}/take-in-charge`);
       expect(taken.status).toBe(200);
@@ -347,7 +347,7 @@ describe('Questions, conversation and internal notes API', () => {
     });
 
     it('is managed by Département administrators only: add, edit, archive', async () => {
-      const body = { name: 'Inès Colin', jobTitle: 'Paysagiste conseil', organisation: 'CAUE du Val d’Oise', email: 'ines.colin@caue95.example', phone: null, themes: ['espaces_verts'], communes: ['95002'] };
+      const body = { name: 'Inès Colin', jobTitle: 'Paysagiste conseil', organisation: 'CAUE du Val-d’Oise', email: 'ines.colin@caue95.example', phone: null, themes: ['espaces_verts'], communes: ['95002'] };
       expect((await as(AGENT).post('/api/contacts').send(body)).status).toBe(403);
       expect((await as(MAIRE_ABLEIGES).post('/api/contacts').send(body)).status).toBe(403);
       const invalid = await as(ADMIN).post('/api/contacts').send({ ...body, themes: ['jardins'] });

@@ -25,6 +25,8 @@ export interface Account {
   status: 'active' | 'disabled' | 'erased';
   /** Demo accounts are refused at login when NODE_ENV=production. */
   demo: boolean;
+  /** How the person wants their role written (« Administrateur » or « Administratrice »); absent until they choose. */
+  roleForm?: 'masculine' | 'feminine';
   createdAt: string;
   updatedAt: string;
 }

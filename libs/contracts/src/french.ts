@@ -84,7 +84,8 @@ type RoleKey = 'commune_mayor' | 'commune_member' | 'departement_agent' | 'depar
 const ROLE_WORDS: Record<RoleKey, Record<RoleForm, string>> = {
   commune_mayor: { masculine: 'Maire', feminine: 'Maire' },
   commune_member: { masculine: 'Collaborateur de la commune', feminine: 'Collaboratrice de la commune' },
-  departement_agent: { masculine: 'Agent du Département', feminine: 'Agente du Département' },
+  // « Agent » is used for everyone in the Département's own texts.
+  departement_agent: { masculine: 'Agent du Département', feminine: 'Agent du Département' },
   departement_admin: { masculine: 'Administrateur du Département', feminine: 'Administratrice du Département' },
   partner_member: { masculine: 'Partenaire', feminine: 'Partenaire' },
   auditor: { masculine: 'Auditeur', feminine: 'Auditrice' },

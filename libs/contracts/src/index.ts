@@ -2,6 +2,7 @@
  * Request and response shapes shared by the API and the web app.
  * Everything a person reads is French; codes stay in English.
  */
+import type { RoleForm } from './french.js';
 
 export type ProjectStep = 'idee' | 'etudes' | 'financement' | 'travaux' | 'termine';
 export type ProjectTheme =
@@ -67,6 +68,8 @@ export interface ActorView {
   id: string;
   name: string;
   role: ActorRole;
+  /** How the person wants their role written (« Administratrice »); absent until they choose (see `roleLabel`). */
+  roleForm?: RoleForm;
 }
 
 /** Answer of every accepted command. `position` lets a query wait for the read models (read-your-writes). */
@@ -293,6 +296,8 @@ export interface Me {
   seat: SeatKind | null;
   organisationId: string | null;
   organisationName: string | null;
+  /** How the person wants their role written; null until they choose (« Mon compte »). */
+  roleForm: RoleForm | null;
   /** Same value as the `carnet_csrf` cookie: echo it in `X-CSRF-Token` on every state-changing request. */
   csrfToken: string;
 }
@@ -325,6 +330,13 @@ export interface InvitationDetails {
 export interface AcceptInvitationRequest {
   displayName: string;
   password: string;
+  /** How the person wants their role written (« Collaborateur » or « Collaboratrice »). */
+  roleForm?: RoleForm;
+}
+
+/** `PUT /api/me/role-form`: how the person wants their role written. */
+export interface RoleFormRequest {
+  roleForm: RoleForm;
 }
 
 export interface PasswordResetRequest {

@@ -167,7 +167,7 @@ export const DEMO_CONTACTS: Array<Omit<Contact, 'createdAt' | 'updatedAt'>> = [
   },
   {
     id: DEMO_CONTACT_IDS.caue, name: 'Thomas Girard', jobTitle: 'Architecte conseiller',
-    organisation: 'CAUE du Val d’Oise', email: 'thomas.girard@caue95.example', phone: '01 30 38 68 68',
+    organisation: 'CAUE du Val-d’Oise', email: 'thomas.girard@caue95.example', phone: '01 30 38 68 68',
     themes: ['batiment_public', 'ecole', 'espaces_verts', 'patrimoine'], communes: [], accountId: CAUE, status: 'active',
   },
   {
@@ -455,7 +455,7 @@ export class DemoData {
         const seat = person.role === 'commune_mayor' ? 'mayor' : 'collaborator';
         await this.seats.assign(person.communeInsee, person.id, seat, null, person, { idempotencyKey: `demo-seat-${person.id}` });
       }
-      await this.seats.createOrganisation('org-caue-95', 'CAUE du Val d’Oise', 'caue', admin, { idempotencyKey: 'demo-org-caue-95' });
+      await this.seats.createOrganisation('org-caue-95', 'CAUE du Val-d’Oise', 'caue', admin, { idempotencyKey: 'demo-org-caue-95' });
       // Every project's actions on one timeline, written in time order: the log, the histories, the
       // notifications and the public change feed all read forward in time.
       const timeline = demoTimeline(now);

@@ -172,7 +172,7 @@ export class Invitations {
    * gets 404), creates the account or reuses the person's seatless account of the same kind, and
    * for a commune invitation takes the seat.
    */
-  async accept(token: string, input: { displayName: string; password: string }): Promise<Account> {
+  async accept(token: string, input: { displayName: string; password: string; roleForm?: 'masculine' | 'feminine' }): Promise<Account> {
     const invitation = await this.usable(token);
     const problems = this.policy.check(input.password, invitation.email);
     if (problems.length) {
@@ -188,7 +188,14 @@ export class Invitations {
     if (!(await this.store.consumeInvitation(invitation.id, now))) throw notFound();
     let account: Account;
     if (existing) {
-      const changes = { displayName: input.displayName, passwordHash, status: 'active' as const, organisationId: invitation.organisationId ?? existing.organisationId, updatedAt: now };
+      const changes = {
+        displayName: input.displayName,
+        passwordHash,
+        status: 'active' as const,
+        organisationId: invitation.organisationId ?? existing.organisationId,
+        ...(input.roleForm ? { roleForm: input.roleForm } : {}),
+        updatedAt: now,
+      };
       await this.store.updateAccount(existing.id, changes);
       account = { ...existing, ...changes };
     } else {
@@ -201,6 +208,7 @@ export class Invitations {
         organisationId: invitation.organisationId,
         status: 'active',
         demo: false,
+        ...(input.roleForm ? { roleForm: input.roleForm } : {}),
         createdAt: now,
         updatedAt: now,
       };

@@ -29,6 +29,7 @@ export class MeView {
       seat: (seat?.seat as SeatKind | undefined) ?? null,
       organisationId: account.organisationId,
       organisationName: organisation?.name ?? null,
+      roleForm: account.roleForm ?? null,
       csrfToken,
     };
   }

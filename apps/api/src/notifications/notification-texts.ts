@@ -1,4 +1,4 @@
-import { STEP_LABELS, type EmailMode, type ProjectStep } from '@carnet/contracts';
+import { STEP_LABELS, eventTypeLabel, type EmailMode, type ProjectStep } from '@carnet/contracts';
 import type { ActorRole } from '@carnet/domain';
 import type { NotificationEntry } from './notification-rules.js';
 
@@ -43,7 +43,8 @@ export function notificationText(entry: NotificationEntry, actor: string, recipi
     case 'PublicationWithdrawn':
       return `${actor} a retiré la publication du projet.`;
     default:
-      return `${actor} a modifié le projet.`;
+      // Any other event of the catalogue: its French name (libs/contracts/src/event-labels.ts), never its code.
+      return `${actor} : ${eventTypeLabel(entry.type).toLowerCase()}.`;
   }
 }
 

@@ -28,3 +28,13 @@ describe('the project history', () => {
     expect(describeEvent('StepAdvanced', { from: 'travaux', to: 'termine', progress: 100 })).toBe('Étape passée de Travaux à Terminé (100 %)');
   });
 });
+
+describe('a notification', () => {
+  it.each(catalogue)('tells %s in French, without its code', async (type) => {
+    const { notificationText } = await import('../notifications/notification-texts.js');
+    const entry = { id: 'e', position: 1, type, at: '2026-06-01T10:00:00.000Z', actorId: 'a', actorRole: 'departement_agent', questionId: null, step: 'etudes' as const, progress: 20, audience: { commune: true, agents: null, accountIds: [], partnerOrganisations: [], followers: true, internal: false } };
+    const text = notificationText(entry, 'Sophie Bernard', 'r');
+    for (const code of catalogue) expect(text).not.toContain(code);
+    expect(text).toMatch(/^Sophie Bernard /);
+  });
+});

@@ -25,7 +25,7 @@ export class PeopleDirectory {
     return (id, role) => {
       const account = found.get(id);
       const name = !account ? (id === 'system' ? 'Plateforme' : UNKNOWN) : account.status === 'erased' ? ERASED : account.displayName;
-      return { id, name, role: role as ActorRole };
+      return { id, name, role: role as ActorRole, ...(account?.roleForm && account.status !== 'erased' ? { roleForm: account.roleForm } : {}) };
     };
   }
 }

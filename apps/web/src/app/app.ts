@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, computed, inj
 import { LOGO_URL, siteName } from './core/brand';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { LEGAL_FOOTER_LINKS, ROLE_LABELS } from '@carnet/contracts';
+import { LEGAL_FOOTER_LINKS, roleLabel } from '@carnet/contracts';
 import { filter } from 'rxjs';
 import { canAudit } from './audit/audit-api';
 import { toUserError } from './core/problem';
@@ -34,7 +34,7 @@ export class App {
     const me = this.me();
     if (!me) return '';
     if (this.session.withoutAccess()) return `${me.name} — accès retiré`;
-    const role = me.role ? ROLE_LABELS[me.role] : 'Sans accès';
+    const role = me.role ? roleLabel(me.role, me.roleForm) : 'Sans accès';
     const where = me.communeName ?? me.organisationName;
     return `${me.name} — ${role}${where ? ` (${where})` : ''}`;
   });

@@ -27,6 +27,7 @@ interface AccountRow {
   organisation_id: string | null;
   status: Account['status'];
   demo: number;
+  role_form: 'masculine' | 'feminine' | null;
   created_at: string;
   updated_at: string;
 }
@@ -56,6 +57,7 @@ const toAccount = (r: AccountRow): Account => ({
   organisationId: r.organisation_id,
   status: r.status,
   demo: r.demo === 1,
+  ...(r.role_form ? { roleForm: r.role_form } : {}),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -114,6 +116,7 @@ const ACCOUNT_COLUMNS: Record<keyof Omit<Account, 'id' | 'createdAt'>, string> =
   organisationId: 'organisation_id',
   status: 'status',
   demo: 'demo',
+  roleForm: 'role_form',
   updatedAt: 'updated_at',
 };
 
@@ -182,6 +185,13 @@ export class SqliteAccountStore implements AccountStore {
         key TEXT PRIMARY KEY, failures INTEGER NOT NULL, window_started_at TEXT NOT NULL, locked_until TEXT
       ) WITHOUT ROWID;
     `);
+    this.migrate();
+  }
+
+  /** Columns added after the first release: older files get them on open (SQLite has no ADD COLUMN IF NOT EXISTS). */
+  private migrate(): void {
+    const columns = new Set((this.db.prepare('PRAGMA table_info(accounts)').all() as Array<{ name: string }>).map((c) => c.name));
+    if (!columns.has('role_form')) this.db.exec('ALTER TABLE accounts ADD COLUMN role_form TEXT');
   }
 
   // ---- accounts -------------------------------------------------------------------------------
@@ -190,10 +200,10 @@ export class SqliteAccountStore implements AccountStore {
     try {
       this.db
         .prepare(
-          `INSERT INTO accounts (id, email, email_key, display_name, password_hash, kind, organisation_id, status, demo, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO accounts (id, email, email_key, display_name, password_hash, kind, organisation_id, status, demo, role_form, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(a.id, a.email.toLowerCase(), emailKeyOf(a), a.displayName, a.passwordHash, a.kind, a.organisationId, a.status, a.demo ? 1 : 0, a.createdAt, a.updatedAt);
+        .run(a.id, a.email.toLowerCase(), emailKeyOf(a), a.displayName, a.passwordHash, a.kind, a.organisationId, a.status, a.demo ? 1 : 0, a.roleForm ?? null, a.createdAt, a.updatedAt);
     } catch (error) {
       if (isUniqueViolation(error)) throw new EmailTakenError(a.email.toLowerCase());
       throw error;

@@ -127,6 +127,14 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
           );
         });
 
+        it('keeps the form of the role the person chose, absent until then', async () => {
+          expect((await store.getAccount('a1'))?.roleForm).toBeUndefined();
+          await store.updateAccount('a1', { roleForm: 'feminine', updatedAt: LATER });
+          expect((await store.getAccount('a1'))?.roleForm).toBe('feminine');
+          await store.createAccount(account('a3', { roleForm: 'masculine' }));
+          expect((await store.getAccount('a3'))?.roleForm).toBe('masculine');
+        });
+
         it('lets the e-mail of an erased account be used again', async () => {
           await store.updateAccount('a1', { status: 'erased', displayName: '', updatedAt: LATER });
           await store.createAccount(account('a2', { email: 'claire.martin@exemple.fr' }));

@@ -17,6 +17,7 @@ const me = (role: Me['role']): Me => ({
   seat: null,
   organisationId: null,
   organisationName: null,
+  roleForm: null,
   csrfToken: 'csrf',
 });
 

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@ang
 import { RouterLink } from '@angular/router';
 import { PUBLICATION_LABELS, ROLE_LABELS, STEP_LABELS, deCommune, type CommuneSeatHistory, type CommuneView, type ProjectSummary } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
-import { FrDate } from '../core/format';
+import { FrDate, RoleOf } from '../core/format';
 import { toUserError, type UserError } from '../core/problem';
 import { PageProblem } from '../shared/page-problem';
 import { AuditApi } from './audit-api';
@@ -12,7 +12,7 @@ import { AnchorStatusPanel } from './anchor-status';
 /** /audit: pick a commune and a project to audit; a commune's seat history. */
 @Component({
   selector: 'app-audit-home',
-  imports: [RouterLink, FrDate, PageProblem, VerificationBanner, AnchorStatusPanel],
+  imports: [RouterLink, FrDate, PageProblem, VerificationBanner, AnchorStatusPanel, RoleOf],
   template: `
     <div class="page-head"><h1>Audit</h1></div>
     <p class="lead">Retracez ce qui est arrivé à un projet, tel qu’il était à n’importe quelle date, à partir du journal des événements.</p>
@@ -96,7 +96,7 @@ import { AnchorStatusPanel } from './anchor-status';
                     <tr>
                       <td data-label="Quand">{{ e.at | frDate: true }}</td>
                       <td data-label="Quoi">{{ e.summary }}</td>
-                      <td data-label="Par">{{ e.actor.name }} ({{ roleLabels[e.actor.role] ?? e.actor.role }})</td>
+                      <td data-label="Par">{{ e.actor.name }} ({{ e.actor | roleOf }})</td>
                       <td data-label="Motif">{{ e.why ?? '—' }}</td>
                     </tr>
                   }

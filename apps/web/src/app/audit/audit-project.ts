@@ -13,7 +13,7 @@ import {
   type ProjectComparison,
 } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
-import { Euros, FrDate } from '../core/format';
+import { Euros, FrDate, RoleOf } from '../core/format';
 import { toUserError, type UserError } from '../core/problem';
 import { PageProblem } from '../shared/page-problem';
 import { AuditApi, isoToLocal, localToIso, type HistoryFilters } from './audit-api';
@@ -22,7 +22,7 @@ import { VerificationBanner } from './verification-banner';
 /** /audit/projets/:id — a project's history from the log, time travel, comparison, exports. */
 @Component({
   selector: 'app-audit-project',
-  imports: [RouterLink, FrDate, Euros, PageProblem, VerificationBanner, FinancingAsOf],
+  imports: [RouterLink, FrDate, Euros, PageProblem, VerificationBanner, FinancingAsOf, RoleOf],
   templateUrl: './audit-project.html',
   styles: `
     /* styles.css does not style date inputs yet: same look as the other fields. */

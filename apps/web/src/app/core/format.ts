@@ -1,5 +1,5 @@
 import { Pipe, PipeTransform } from '@angular/core';
-import { frenchDate } from '@carnet/contracts';
+import { frenchDate, roleLabel, type ActorRole, type RoleForm } from '@carnet/contracts';
 
 const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 const euroRoundFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
@@ -27,5 +27,13 @@ export class FrDate implements PipeTransform {
 export class Euros implements PipeTransform {
   transform(amount: number | null | undefined): string {
     return formatEuros(amount);
+  }
+}
+
+/** `{{ person | roleOf }}` → « Administratrice du Département »: the role in the form the person chose (libs/contracts/src/french.ts). */
+@Pipe({ name: 'roleOf' })
+export class RoleOf implements PipeTransform {
+  transform(person: { role: string; roleForm?: RoleForm | null } | null | undefined): string {
+    return person ? roleLabel(person.role as ActorRole, person.roleForm) : '';
   }
 }

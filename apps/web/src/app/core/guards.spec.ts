@@ -16,6 +16,7 @@ const julien: Me = {
   seat: 'collaborator',
   organisationId: null,
   organisationName: null,
+  roleForm: null,
   csrfToken: 'csrf',
 };
 

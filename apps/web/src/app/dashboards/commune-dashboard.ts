@@ -36,8 +36,13 @@ import { BarChart } from './charts/bar-chart';
               <p class="card__title"><a [routerLink]="['/projets', q.projectId, 'questions']" [fragment]="'question-' + q.questionId">{{ q.projectTitle }}</a></p>
               <p>{{ q.text }}</p>
               <p class="card__meta">
-                <span class="badge">{{ statusLabels[q.status] }}</span> Posée le {{ date(q.askedAt) }} — en attente depuis le
-                <time [attr.datetime]="q.waitingSince">{{ date(q.waitingSince) }}</time> ({{ age(q.ageDays) }})
+                <span class="badge">{{ statusLabels[q.status] }}</span> Posée le {{ date(q.askedAt) }} —
+                @if (q.waitingSince !== q.askedAt) {
+                  rouverte, en attente depuis le <time [attr.datetime]="q.waitingSince">{{ date(q.waitingSince) }}</time>
+                } @else {
+                  en attente
+                }
+                ({{ age(q.ageDays) }})
               </p>
             </li>
           }

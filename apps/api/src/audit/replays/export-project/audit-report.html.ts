@@ -1,4 +1,4 @@
-import { ROLE_LABELS, frenchDate, type AuditExport } from '@carnet/contracts';
+import { frenchDate, roleLabel, type AuditExport } from '@carnet/contracts';
 
 const escape = (value: unknown): string =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -17,7 +17,7 @@ export function renderAuditReport(report: AuditExport): string {
       <tr>
         <td class="num">${e.position}<br><span class="muted">rév. ${e.revision}</span></td>
         <td>${escape(when(e.at))}</td>
-        <td>${escape(e.actor.name)}<br><span class="muted">${escape(ROLE_LABELS[e.actor.role] ?? e.actor.role)}</span></td>
+        <td>${escape(e.actor.name)}<br><span class="muted">${escape(roleLabel(e.actor.role, e.actor.roleForm))}</span></td>
         <td><strong>${escape(e.typeLabel)}</strong><br>${escape(e.summary)}${
           e.changes.length
             ? `<ul>${e.changes.map((c) => `<li>${escape(c.label)} : ${escape(c.before)} → ${escape(c.after)}</li>`).join('')}</ul>`

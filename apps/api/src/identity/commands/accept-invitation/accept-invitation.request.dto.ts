@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { AcceptInvitationRequest } from '@carnet/contracts';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLE_FORMS, type AcceptInvitationRequest, type RoleForm } from '@carnet/contracts';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { SingleLine } from '../../../shared/field-rules.js';
 
 export class AcceptInvitationRequestDto implements AcceptInvitationRequest {
@@ -14,4 +14,9 @@ export class AcceptInvitationRequestDto implements AcceptInvitationRequest {
   @ApiProperty({ description: '12 à 128 caractères, pas un mot de passe courant', example: 'le préau fuit encore' })
   @IsString({ message: 'Le mot de passe doit être un texte.' })
   password!: string;
+
+  @ApiPropertyOptional({ enum: ROLE_FORMS, description: 'Comment écrire la fonction : « Collaborateur » (masculine) ou « Collaboratrice » (feminine)' })
+  @IsOptional()
+  @IsIn(ROLE_FORMS, { message: 'La forme choisie doit être masculine ou feminine.' })
+  roleForm?: RoleForm;
 }

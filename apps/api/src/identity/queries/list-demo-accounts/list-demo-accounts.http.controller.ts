@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountStore } from '@carnet/account-store';
-import { ROLE_LABELS, type DemoAccount } from '@carnet/contracts';
+import { roleLabel, type DemoAccount } from '@carnet/contracts';
 import { CommuneCatalog } from '../../../communes/commune-catalog.js';
 import { PERSONAS } from '../../../dev/personas.js';
 import { ProblemException } from '../../../shared/problem.js';
@@ -26,7 +26,7 @@ export class ListDemoAccountsHttpController {
     return PERSONAS.flatMap((p) => {
       const account = accounts.get(p.id);
       if (!account?.demo || account.status !== 'active') return [];
-      return [{ email: account.email, displayName: account.displayName, roleLabel: ROLE_LABELS[p.role], communeName: p.communeInsee ? this.communes.nameOf(p.communeInsee) : null }];
+      return [{ email: account.email, displayName: account.displayName, roleLabel: roleLabel(p.role, account.roleForm), communeName: p.communeInsee ? this.communes.nameOf(p.communeInsee) : null }];
     });
   }
 }

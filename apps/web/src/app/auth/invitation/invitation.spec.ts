@@ -26,9 +26,9 @@ describe('invitationSentence', () => {
   it('names the role and the organisation of a partner', () => {
     expect(
       invitationSentence(
-        invitation({ role: 'partner_member', communeInsee: null, communeName: null, seat: null, organisationName: 'CAUE du Val d’Oise' }),
+        invitation({ role: 'partner_member', communeInsee: null, communeName: null, seat: null, organisationName: 'CAUE du Val-d’Oise' }),
       ),
-    ).toBe('Vous êtes invité·e à rejoindre le Carnet de projets du Val-d’Oise comme partenaire pour CAUE du Val d’Oise.');
+    ).toBe('Vous êtes invité·e à rejoindre le Carnet de projets du Val-d’Oise comme partenaire pour CAUE du Val-d’Oise.');
     expect(invitationSentence(invitation({ role: 'departement_agent', communeInsee: null, communeName: null, seat: null }))).toBe(
       'Vous êtes invité·e à rejoindre le Carnet de projets du Val-d’Oise comme agent du Département.',
     );

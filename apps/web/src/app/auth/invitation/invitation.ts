@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { ROLE_LABELS, type InvitationDetails } from '@carnet/contracts';
+import { ROLE_FORMS, ROLE_LABELS, roleLabel, type InvitationDetails, type RoleForm } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../../core/api';
 import { FrDate } from '../../core/format';
@@ -47,6 +47,14 @@ export class InvitationPage {
     return invitation ? invitationSentence(invitation) : '';
   });
   protected readonly displayName = signal('');
+  /** « Collaborateur » or « Collaboratrice »…: how the person wants their role written (changeable in « Mon compte »). */
+  protected readonly roleForm = signal<RoleForm | null>(null);
+  protected readonly roleForms = computed(() => {
+    const role = this.invitation()?.role;
+    if (!role) return [];
+    const options = ROLE_FORMS.map((form) => ({ form, label: roleLabel(role, form) }));
+    return options[0].label === options[1].label ? [] : options;
+  });
   protected readonly password = signal('');
   protected readonly confirmation = signal('');
   protected readonly errors = signal<FieldErrors>({});
@@ -87,7 +95,11 @@ export class InvitationPage {
     this.pending.set(true);
     try {
       const me = await firstValueFrom(
-        this.api.acceptInvitation(this.token(), { displayName: this.displayName().trim(), password: this.password() }),
+        this.api.acceptInvitation(this.token(), {
+          displayName: this.displayName().trim(),
+          password: this.password(),
+          ...(this.roleForm() ? { roleForm: this.roleForm()! } : {}),
+        }),
       );
       this.session.signedIn(me);
       // The list opens on the person's commune, when they have one.

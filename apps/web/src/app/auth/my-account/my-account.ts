@@ -1,14 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { ROLE_LABELS } from '@carnet/contracts';
+import { roleLabel } from '@carnet/contracts';
 import { toUserError } from '../../core/problem';
 import { SessionStore } from '../../core/session';
 import { EmailPreference } from '../../notifications/email-preference/email-preference';
+import { RoleFormChoice } from './role-form-choice';
 
 /** `/mon-compte`: who one is, and the ways to log out. */
 @Component({
   selector: 'app-my-account',
-  imports: [RouterLink, EmailPreference],
+  imports: [RouterLink, EmailPreference, RoleFormChoice],
   template: `
     <h1>Mon compte</h1>
     @if (me(); as me) {
@@ -39,6 +40,7 @@ import { EmailPreference } from '../../notifications/email-preference/email-pref
         }
       </dl>
       @if (!withoutAccess()) {
+        <app-role-form-choice />
         <app-email-preference />
       }
       <section class="panel" aria-labelledby="sessions-title">
@@ -73,7 +75,7 @@ export class MyAccount {
   protected readonly roleLabel = computed(() => {
     const me = this.me();
     if (!me) return '';
-    return me.role && !this.session.withoutAccess() ? ROLE_LABELS[me.role] : 'Aucun (accès retiré)';
+    return me.role && !this.session.withoutAccess() ? roleLabel(me.role, me.roleForm) : 'Aucun (accès retiré)';
   });
   protected readonly pending = signal(false);
   protected readonly error = signal<string | null>(null);

@@ -34,6 +34,7 @@ const me = (role: Me['role'], seat: Me['seat']): Me => ({
   seat,
   organisationId: null,
   organisationName: null,
+  roleForm: null,
   csrfToken: 'csrf',
 });
 

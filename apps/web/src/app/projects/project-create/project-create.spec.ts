@@ -38,6 +38,7 @@ describe('ProjectCreate', () => {
       seat: 'mayor',
       organisationId: null,
       organisationName: null,
+      roleForm: null,
       csrfToken: 'csrf',
     });
     fixture = TestBed.createComponent(ProjectCreate);

@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { tap } from 'rxjs';
 import { DOCUMENT_MAX_MB_DEFAULT, DOCUMENT_TYPE_LABELS, ROLE_LABELS, type DocumentView } from '@carnet/contracts';
 import { Api } from '../../core/api';
-import { FrDate } from '../../core/format';
+import { FrDate, RoleOf } from '../../core/format';
 import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
 import { OnDemand } from '../../shared/on-demand';
 import { FormFeedback } from './form-feedback';
@@ -122,7 +122,7 @@ export class DocumentVersionForm {
 /** « Documents » of the project page: the list, the download links, and what the person may change. */
 @Component({
   selector: 'app-documents-panel',
-  imports: [FormsModule, FrDate, FormFeedback, DocumentVersionForm, OnDemand],
+  imports: [FormsModule, FrDate, FormFeedback, DocumentVersionForm, OnDemand, RoleOf],
   template: `
     @if (canAdd()) {
       <app-on-demand label="Ajouter un document" primary>
@@ -200,7 +200,7 @@ export class DocumentVersionForm {
                 <span class="badge">Non public</span>
               }
             </p>
-            <p class="byline">Fichier « {{ current(d).fileName }} », déposé par {{ current(d).addedBy.name }} ({{ roleLabels[current(d).addedBy.role] }})</p>
+            <p class="byline">Fichier « {{ current(d).fileName }} », déposé par {{ current(d).addedBy.name }} ({{ current(d).addedBy | roleOf }})</p>
             <p class="document__actions">
               <a class="button button--small" [href]="downloadUrl(d)" download>
                 Télécharger<span class="visually-hidden"> « {{ d.title }} » (version {{ d.version }})</span>

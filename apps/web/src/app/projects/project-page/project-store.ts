@@ -99,7 +99,7 @@ export class ProjectStore {
       this.historyError.set(null);
     } catch (error) {
       if (request !== this.request) return;
-      this.historyError.set(`L'historique n'a pas pu être chargé. ${toUserError(error).message}`);
+      this.historyError.set(`L’historique n’a pas pu être chargé. ${toUserError(error).message}`);
     } finally {
       if (request === this.request) this.loading.set(false);
     }

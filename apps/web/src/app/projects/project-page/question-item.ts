@@ -13,7 +13,7 @@ import {
 } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../../core/api';
-import { FrDate } from '../../core/format';
+import { FrDate, RoleOf } from '../../core/format';
 import { toUserError } from '../../core/problem';
 import { isAdviser, isDepartementRole, isOfCommune } from '../../core/roles';
 import { SessionStore } from '../../core/session';
@@ -37,7 +37,7 @@ export function durationInWords(minutes: number): string {
 /** One question of a project: its status, team, assignee, answers, and what the person may do with it. */
 @Component({
   selector: 'app-question-item',
-  imports: [FormsModule, FrDate, AnswerForm, FormFeedback, Field, FieldControl, RouterLink],
+  imports: [FormsModule, FrDate, AnswerForm, FormFeedback, Field, FieldControl, RouterLink, RoleOf],
   template: `
     @let q = question();
     <h3 class="question__title">Question — {{ categoryLabels[q.category] }}</h3>
@@ -61,7 +61,7 @@ export function durationInWords(minutes: number): string {
       }
     }
     <p class="byline">
-      Posée par {{ q.askedBy.name }} ({{ roleLabels[q.askedBy.role] }}) le
+      Posée par {{ q.askedBy.name }} ({{ q.askedBy | roleOf }}) le
       <time [attr.datetime]="q.askedAt">{{ q.askedAt | frDate: true }}</time>
     </p>
     <p class="byline">
@@ -115,7 +115,7 @@ export function durationInWords(minutes: number): string {
               </div>
             }
             <p class="byline">
-              Réponse de {{ a.answeredBy.name }} ({{ roleLabels[a.answeredBy.role] }}) le
+              Réponse de {{ a.answeredBy.name }} ({{ a.answeredBy | roleOf }}) le
               <time [attr.datetime]="a.answeredAt">{{ a.answeredAt | frDate: true }}</time>
             </p>
           </li>

@@ -21,7 +21,7 @@ export function validateStepChange(current: { step: ProjectStep; progress: numbe
   const errors: FieldErrors = {};
   const progress = typeof draft.progress === 'string' ? Number(draft.progress.trim() || NaN) : (draft.progress ?? NaN);
   if (!Number.isInteger(progress) || progress < 0 || progress > 100) {
-    errors['progress'] = "Indiquez l'avancement en nombre entier entre 0 et 100.";
+    errors['progress'] = 'Indiquez l’avancement en nombre entier entre 0 et 100.';
   } else if (draft.step === 'termine' && progress !== 100) {
     errors['progress'] = 'Un projet terminé est avancé à 100 %.';
   } else if (draft.step === current.step && progress === current.progress) {

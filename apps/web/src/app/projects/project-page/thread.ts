@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { ROLE_LABELS, type MessageView, type NoteView } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../../core/api';
-import { FrDate } from '../../core/format';
+import { FrDate, RoleOf } from '../../core/format';
 import { toUserError } from '../../core/problem';
 import { Field, FieldControl } from '../../shared/field';
 import { focusFirstError } from '../shared/form-helpers';
@@ -17,7 +17,7 @@ import { CommandFormState, ProjectStore } from './project-store';
  */
 @Component({
   selector: 'app-thread',
-  imports: [FormsModule, FrDate, FormFeedback, Field, FieldControl],
+  imports: [FormsModule, FrDate, FormFeedback, Field, FieldControl, RoleOf],
   template: `
     @if (loadError(); as message) {
       <p class="alert alert--error" role="alert">{{ message }}</p>
@@ -30,7 +30,7 @@ import { CommandFormState, ProjectStore } from './project-store';
           <li class="thread__item" [class.thread__item--note]="kind() === 'notes'">
             <p class="prewrap">{{ m.text }}</p>
             <p class="byline">
-              {{ m.by.name }} ({{ roleLabels[m.by.role] }}) — <time [attr.datetime]="m.at">{{ m.at | frDate: true }}</time>
+              {{ m.by.name }} ({{ m.by | roleOf }}) — <time [attr.datetime]="m.at">{{ m.at | frDate: true }}</time>
             </p>
           </li>
         }
