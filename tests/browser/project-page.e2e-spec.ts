@@ -151,7 +151,7 @@ test.describe('The project page: a summary and its sections', () => {
     await page.getByRole('button', { name: 'Envoyer le message' }).click();
     const done = page.getByRole('status').filter({ hasText: 'Votre message a été envoyé.' });
     await expect(done.locator('.alert--success')).toBeFocused();
-    await expect(page.getByText('Bonjour, le devis de charpente est arrivé.')).toBeVisible();
+    await expect(page.getByText('Bonjour, le devis de charpente est arrivé.', { exact: true })).toBeVisible();
   });
 
   test('an anonymous visitor sent to a section is asked to log in, and comes back to that section', async ({ page }) => {
