@@ -142,6 +142,15 @@ test.describe('The project page: a summary and its sections', () => {
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, 'the project page summary (phone)');
     await screenshot(page, 'phone-project-summary');
+    // On a phone the tabs sit below the summary: opening a section does not jump back to the top of the page.
+    const history = page.getByRole('navigation', { name: 'Sections du projet' }).getByRole('link', { name: 'Historique' });
+    await history.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before).toBeGreaterThan(0);
+    await history.click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Historique' })).toBeVisible();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await expect(history).toHaveAttribute('aria-current', 'page');
   });
 
   test('after a message is sent with the button, the focus goes to the outcome, not back to the top of the page', async ({ page }) => {
