@@ -63,13 +63,24 @@ test.describe('The project page: a summary and its sections', () => {
     const dates = await page.locator('.history time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
     expect(dates).toEqual([...dates].sort().reverse());
 
+    // A closed question offers « Rouvrir la question » as one button; its form opens on demand and Escape closes it.
+    await openProjectSection(page, 'Questions');
+    const closed = page.locator('.questions > li').filter({ hasText: 'Quelles aides peut-on solliciter' });
+    const reopen = closed.getByRole('button', { name: 'Rouvrir la question' });
+    await expect(closed.getByLabel('Rouvrir la question : pourquoi ?')).toHaveCount(0);
+    await reopen.click();
+    await expect(closed.getByLabel('Rouvrir la question : pourquoi ?')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(closed.getByLabel('Rouvrir la question : pourquoi ?')).toHaveCount(0);
+    await expect(reopen).toBeFocused();
+
     // An address opens its section directly, also after a reload (as from a link in an e-mail).
     await page.goto(`${projectPath}/documents`);
     await expect(page.getByRole('heading', { level: 2, name: 'Documents' })).toBeVisible();
     await page.reload();
     await expect(page.getByRole('navigation', { name: 'Sections du projet' }).getByRole('link', { name: /^Documents/ })).toHaveAttribute('aria-current', 'page');
     await page.goBack();
-    await expect(page.getByRole('heading', { level: 2, name: 'Historique' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Questions au Département' })).toBeVisible();
   });
 
   test('« Modifier les informations » renames the project (bug 1), and Escape closes the form back to its button', async ({ page }) => {
@@ -142,6 +153,15 @@ test.describe('The project page: a summary and its sections', () => {
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, 'the project page summary (phone)');
     await screenshot(page, 'phone-project-summary');
+    // On a phone the tabs sit below the summary: opening a section does not jump back to the top of the page.
+    const history = page.getByRole('navigation', { name: 'Sections du projet' }).getByRole('link', { name: 'Historique' });
+    await history.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before).toBeGreaterThan(0);
+    await history.click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Historique' })).toBeVisible();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await expect(history).toHaveAttribute('aria-current', 'page');
   });
 
   test('after a message is sent with the button, the focus goes to the outcome, not back to the top of the page', async ({ page }) => {
@@ -151,7 +171,7 @@ test.describe('The project page: a summary and its sections', () => {
     await page.getByRole('button', { name: 'Envoyer le message' }).click();
     const done = page.getByRole('status').filter({ hasText: 'Votre message a été envoyé.' });
     await expect(done.locator('.alert--success')).toBeFocused();
-    await expect(page.getByText('Bonjour, le devis de charpente est arrivé.')).toBeVisible();
+    await expect(page.getByText('Bonjour, le devis de charpente est arrivé.', { exact: true })).toBeVisible();
   });
 
   test('an anonymous visitor sent to a section is asked to log in, and comes back to that section', async ({ page }) => {

@@ -2,7 +2,7 @@ import { FollowButton } from '../../notifications/follow-button/follow-button';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { PUBLICATION_LABELS, THEME_LABELS } from '@carnet/contracts';
 import { filter, map } from 'rxjs';
 import { SessionStore } from '../../core/session';
@@ -17,7 +17,7 @@ import { ProjectSummary } from './project-summary';
  */
 @Component({
   selector: 'app-project-page',
-  imports: [FollowButton, RouterLink, RouterLinkActive, RouterOutlet, ProjectSummary],
+  imports: [FollowButton, RouterLink, RouterOutlet, ProjectSummary],
   providers: [ProjectStore, ProjectAccess],
   templateUrl: './project-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,7 +27,6 @@ export class ProjectPage {
   private readonly title = inject(Title);
   private readonly router = inject(Router);
   protected readonly store = inject(ProjectStore);
-  protected readonly access = inject(ProjectAccess);
 
   /** Route parameter. */
   readonly id = input.required<string>();
@@ -45,7 +44,7 @@ export class ProjectPage {
   });
 
   /** The path of the section shown ('' for the overview). */
-  private readonly sectionPath = toSignal(
+  protected readonly sectionPath = toSignal(
     this.router.events.pipe(
       filter((e) => e instanceof NavigationEnd),
       map(() => this.currentSection()),
@@ -62,7 +61,7 @@ export class ProjectPage {
       path: s.path,
       label: s.label,
       count: s.count?.(ctx) ?? null,
-      link: s.path ? ['/projets', detail.id, s.path] : ['/projets', detail.id],
+      href: s.path ? `/projets/${detail.id}/${s.path}` : `/projets/${detail.id}`,
     }));
   });
 
@@ -85,6 +84,17 @@ export class ProjectPage {
   private currentSection(): string {
     // `/projets/<id>/<section>?…#…`: the third segment.
     return this.router.url.split(/[?#]/)[0].split('/')[3] ?? '';
+  }
+
+  /**
+   * A tab opens its section without scrolling back to the top of the page (the tabs stay where the person
+   * clicked them, which matters on a phone where they sit below the summary). Other clicks (new tab, new
+   * window) keep the browser's behaviour with the link's address.
+   */
+  protected openSection(event: MouseEvent, href: string): void {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void this.router.navigateByUrl(href, { scroll: 'manual' });
   }
 
   /** Back here after logging in, on the same section. */

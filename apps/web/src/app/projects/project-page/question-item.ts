@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import {
@@ -18,6 +18,7 @@ import { toUserError } from '../../core/problem';
 import { isAdviser, isDepartementRole, isOfCommune } from '../../core/roles';
 import { SessionStore } from '../../core/session';
 import { Field, FieldControl } from '../../shared/field';
+import { OnDemand } from '../../shared/on-demand';
 import { AnswerForm } from './answer-form';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
@@ -37,7 +38,7 @@ export function durationInWords(minutes: number): string {
 /** One question of a project: its status, team, assignee, answers, and what the person may do with it. */
 @Component({
   selector: 'app-question-item',
-  imports: [FormsModule, FrDate, AnswerForm, FormFeedback, Field, FieldControl, RouterLink, RoleOf],
+  imports: [FormsModule, FrDate, AnswerForm, FormFeedback, Field, FieldControl, RouterLink, RoleOf, OnDemand],
   template: `
     @let q = question();
     <h3 class="question__title">Question — {{ categoryLabels[q.category] }}</h3>
@@ -150,14 +151,20 @@ export function durationInWords(minutes: number): string {
       </form>
     }
     @if (canReopen()) {
-      <form class="form form--compact form--nested" novalidate (ngSubmit)="reopen()">
-        <app-field label="Rouvrir la question : pourquoi ?" [error]="state.errors()['reason']">
-          <textarea appFieldControl [id]="'reopen-' + q.id" name="reason" rows="2" maxlength="4000" [(ngModel)]="reason"></textarea>
-        </app-field>
-        <div class="form-actions">
-          <button type="submit" class="button button--small" [disabled]="state.pending()">Rouvrir</button>
-        </div>
-      </form>
+      <!-- On demand: a closed question shows one button, not a form. Once reopened, the button goes and the message stays. -->
+      <app-on-demand label="Rouvrir la question">
+        <ng-template>
+          <form class="form form--compact form--nested" novalidate (ngSubmit)="reopen()">
+            <app-field label="Rouvrir la question : pourquoi ?" [error]="state.errors()['reason']">
+              <textarea appFieldControl [id]="'reopen-' + q.id" name="reason" rows="2" maxlength="4000" [(ngModel)]="reason"></textarea>
+            </app-field>
+            <div class="form-actions">
+              <button type="submit" class="button button--small" [disabled]="state.pending()">Rouvrir</button>
+              <button type="button" class="button button--small button--link" (click)="reopener()?.cancel()">Annuler</button>
+            </div>
+          </form>
+        </ng-template>
+      </app-on-demand>
     }
     <app-form-feedback [state]="state" />
     @if (canAnswer()) {
@@ -167,6 +174,8 @@ export function durationInWords(minutes: number): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class QuestionItem {
+  /** « Rouvrir la question »: the form opened on demand. */
+  protected readonly reopener = viewChild(OnDemand);
   private readonly api = inject(Api);
   protected readonly store = inject(ProjectStore);
   private readonly session = inject(SessionStore);
