@@ -1,15 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import {
-  demoAccount,
-  expectAccessible,
-  expectNoHorizontalScroll,
-  linkMailedTo,
-  logIn,
-  logInAsDemo,
-  logOut,
-  screenshot,
-  whoIsLoggedIn,
-} from './helpers.ts';
+import { demoAccount, expectAccessible, expectNoHorizontalScroll, followHeaderLink, linkMailedTo, logIn, logInAsDemo, logOut, screenshot, whoIsLoggedIn } from './helpers.ts';
 
 const run = Date.now().toString(36);
 const newPassword = 'Le tilleul de la place fleurit en juin';
@@ -63,7 +53,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
 
   test('the mayor invites a collaborator, who accepts in another browser and sees the commune’s projects', async ({ page, browser }) => {
     await logInAsDemo(page, 'Claire Martin');
-    await page.getByRole('link', { name: 'Ma commune' }).click();
+    await followHeaderLink(page, 'Ma commune');
     await expect(page.getByRole('heading', { level: 1, name: 'Ma commune — Ableiges' })).toBeVisible();
     const slots = page.locator('.seat');
     await expect(slots).toHaveCount(4);
@@ -111,7 +101,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await expect(leaPage.locator('.cards > li').filter({ hasText: 'Non publié' }).first()).toBeVisible();
 
     // A collaborator sees the places, without the mayor's actions.
-    await leaPage.getByRole('link', { name: 'Ma commune' }).click();
+    await followHeaderLink(leaPage, 'Ma commune');
     await expect(leaPage.locator('.seat').filter({ hasText: lea.name })).toBeVisible();
     await expect(leaPage.getByRole('button', { name: 'Envoyer l’invitation' })).toHaveCount(0);
     await expect(leaPage.getByRole('button', { name: /Libérer la place/ })).toHaveCount(0);
@@ -194,7 +184,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
 
   test('a mayor hands the mayor’s role to a collaborator, and loses access', async ({ page }) => {
     await logInAsDemo(page, 'Hélène Roux');
-    await page.getByRole('link', { name: 'Ma commune' }).click();
+    await followHeaderLink(page, 'Ma commune');
     await expect(page.getByRole('heading', { level: 1, name: 'Ma commune — Nesles-la-Vallée' })).toBeVisible();
     await page.getByRole('button', { name: 'Transmettre le rôle de maire' }).click();
     await expect(page.getByText('Choisissez le collaborateur qui deviendra maire.')).toBeVisible();
@@ -213,11 +203,11 @@ test.describe('Accounts, seats and administration in a browser', () => {
 
   test('the Département’s administrator invites a mayor, adds a partner, invites and disables accounts', async ({ page, browser }) => {
     await logInAsDemo(page, 'Isabelle Moreau');
-    await page.getByRole('link', { name: 'Administration' }).click();
+    await followHeaderLink(page, 'Administration');
     await expect(page).toHaveURL(/\/administration\/communes$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Communes', exact: true })).toHaveAttribute('aria-current', 'page');
-    const table = page.getByRole('table', { name: /Communes du Val d'Oise/ });
+    const table = page.getByRole('table', { name: /Communes du Val-d’Oise/ });
     await expect(table).toBeVisible();
     expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(180);
     await expectAccessible(page, 'Administration: communes');
@@ -302,7 +292,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
 
     // GDPR: the administrator erases the disabled person's data; the account leaves the list.
     await logInAsDemo(page, 'Isabelle Moreau');
-    await page.getByRole('link', { name: 'Administration' }).click();
+    await followHeaderLink(page, 'Administration');
     await page.getByRole('link', { name: 'Comptes du Département et partenaires' }).click();
     await page.getByRole('button', { name: 'Effacer les données de Julie Caron' }).click();
     const erase = page.getByRole('dialog', { name: 'Effacer les données personnelles de Julie Caron ?' });
@@ -324,7 +314,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
   test('the administrator sees a partner member’s pending invitation and takes it back; its link is refused', async ({ page, browser }) => {
     const marc = { name: 'Marc Vidal', email: `marc.vidal.${run}@exemple.fr` };
     await logInAsDemo(page, 'Isabelle Moreau');
-    await page.getByRole('link', { name: 'Administration' }).click();
+    await followHeaderLink(page, 'Administration');
     await page.getByRole('link', { name: 'Comptes du Département et partenaires' }).click();
     await expect(page.getByRole('heading', { name: 'Invitations en attente' })).toBeVisible();
 
@@ -369,9 +359,9 @@ test.describe('Accounts, seats and administration in a browser', () => {
 
   test('a Département agent reads the administration; a mayor is refused it', async ({ page }) => {
     await logInAsDemo(page, 'Sophie Bernard');
-    await page.getByRole('link', { name: 'Administration' }).click();
+    await followHeaderLink(page, 'Administration');
     await expect(page.getByText('Vous consultez l’administration en lecture seule')).toBeVisible();
-    await expect(page.getByRole('table', { name: /Communes du Val d'Oise/ })).toBeVisible();
+    await expect(page.getByRole('table', { name: /Communes du Val-d’Oise/ })).toBeVisible();
     await expect(page.getByRole('link', { name: /^Inviter le maire/ })).toHaveCount(0);
     await page.getByRole('link', { name: 'Comptes du Département et partenaires' }).click();
     await expect(page.getByRole('table', { name: /Comptes du Département/ })).toBeVisible();
@@ -420,7 +410,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await expect(page.getByRole('heading', { level: 1, name: /Lien (déjà utilisé ou inconnu|expiré)/ })).toBeVisible();
 
     await page.goto('/');
-    await page.getByRole('link', { name: 'Mon compte' }).click();
+    await followHeaderLink(page, 'Mon compte');
     await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
     await expect(page.getByText(partner.email)).toBeVisible();
     await expectAccessible(page, 'Mon compte');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { AuditHistory } from '../../libs/contracts/src/index.ts';
-import { expectAccessible, expectNoHorizontalScroll, logIn, screenshot, whoIsLoggedIn } from './helpers.ts';
+import { expectAccessible, expectNoHorizontalScroll, followHeaderLink, logIn, screenshot, whoIsLoggedIn } from './helpers.ts';
 
 const AUDITOR_EMAIL = 'anne.lambert@demo.carnet.invalid';
 
@@ -17,7 +17,7 @@ test.describe('Audit in a browser', () => {
     await logIn(page, AUDITOR_EMAIL, undefined, 'Anne Lambert');
     await expect(whoIsLoggedIn(page)).toHaveText('Anne Lambert — Auditeur');
 
-    await page.getByRole('link', { name: 'Audit', exact: true }).click();
+    await followHeaderLink(page, 'Audit');
     await expect(page.getByRole('heading', { level: 1, name: 'Audit' })).toBeVisible();
     await expect(page.getByText(/Journal intègre : \d+ événements vérifiés/)).toBeVisible();
     // The last audit anchor and its age (issue #13): the log of a fresh server may not be sealed yet.

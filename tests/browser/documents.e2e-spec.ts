@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { demoPdf } from '../../apps/api/src/demo/demo-files.ts';
-import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, screenshot } from './helpers.ts';
+import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, openProjectSection, screenshot } from './helpers.ts';
 
 test.describe('Documents of a project in a browser', () => {
   test.describe.configure({ mode: 'serial' });
@@ -17,8 +17,13 @@ test.describe('Documents of a project in a browser', () => {
     await page.getByRole('button', { name: 'Créer le projet' }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
+    await openProjectSection(page, 'Documents');
+    await expect(page).toHaveURL(/\/documents$/);
     const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Documents' }) });
     await expect(section.getByText('Aucun document pour l\'instant.')).toBeVisible();
+    // The form opens on demand, the focus on its first field.
+    await section.getByRole('button', { name: 'Ajouter un document' }).click();
+    await expect(section.getByLabel('Titre du document *')).toBeFocused();
 
     // Too big: said before anything is sent, next to the field, which gets the focus.
     await section.getByLabel('Titre du document *').fill('Devis du préau');
@@ -35,7 +40,10 @@ test.describe('Documents of a project in a browser', () => {
     await page.keyboard.press('Enter');
     await expect(section.getByRole('status').filter({ hasText: 'Le document « Devis du préau » a été ajouté.' })).toBeVisible();
 
+    // The form closed; the focus is on the new document.
     const item = section.locator('.document').filter({ has: page.getByRole('heading', { level: 3, name: 'Devis du préau' }) });
+    await expect(section.getByLabel('Titre du document *')).toHaveCount(0);
+    await expect(item).toBeFocused();
     await expect(item).toContainText('PDF');
     await expect(item).toContainText('Version 1');
     await expect(item).toContainText('Non public');
@@ -55,6 +63,7 @@ test.describe('Documents of a project in a browser', () => {
     await logInAsDemo(page, 'Claire Martin');
     await page.goto('/');
     await page.getByRole('link', { name: title }).click();
+    await openProjectSection(page, 'Documents');
     const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Documents' }) });
     await section.getByRole('button', { name: 'Rendre public « Devis du préau »' }).click();
     await expect(section.locator('.document').first()).toContainText('Public');
@@ -69,9 +78,11 @@ test.describe('Documents of a project in a browser', () => {
     await logInAsDemo(page, 'Julien Petit');
     await page.goto('/');
     await page.getByRole('link', { name: title }).click();
+    await openProjectSection(page, 'Documents');
     const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Documents' }) });
 
     // A document put there by mistake.
+    await section.getByRole('button', { name: 'Ajouter un document' }).click();
     await section.getByLabel('Titre du document *').fill('Plan provisoire');
     await section.getByLabel('Fichier *').setInputFiles({ name: 'plan-provisoire.pdf', mimeType: 'application/pdf', buffer: demoPdf(['Plan provisoire']) });
     await section.getByRole('button', { name: 'Ajouter le document' }).click();
@@ -110,6 +121,7 @@ test.describe('Documents of a project in a browser', () => {
     await expect(section.getByRole('heading', { level: 3, name: 'Devis du préau' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Documents' })).toBeFocused();
 
+    await openProjectSection(page, 'Historique');
     const history = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Historique' }) });
     await expect(history.getByRole('listitem').filter({ hasText: 'Document « Plan provisoire » retiré du projet — motif : Mauvaise version, le plan définitif suivra' })).toContainText(
       'Julien Petit',

@@ -67,8 +67,30 @@ export async function openMenuOnPhone(page: Page): Promise<void> {
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 
-export async function logOut(page: Page): Promise<void> {
+/**
+ * Follows a link of the header: on a desktop, the links used less often are in « Plus » and « Mon compte »
+ * in the menu under the person's name (issue #16); on a phone, all are behind « Menu ».
+ */
+export async function followHeaderLink(page: Page, name: string): Promise<void> {
   await openMenuOnPhone(page);
+  const header = page.locator('.site-header');
+  const link = header.getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) {
+    const menu = header.locator('app-header-menu').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await menu.getByRole('button').click();
+  }
+  await link.click();
+}
+
+/** Opens the menu under the person's name (desktop), where « Mon compte » and « Se déconnecter » are. */
+export async function openAccountMenu(page: Page): Promise<void> {
+  await openMenuOnPhone(page);
+  const toggle = page.locator('.account .header-menu__toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await openAccountMenu(page);
   await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await expect(page).toHaveURL(/\/connexion/);
   await expect(page.getByRole('link', { name: 'Se connecter' })).toHaveCount(0);
@@ -107,4 +129,11 @@ export async function linkMailedTo(email: string, pathPrefix: '/invitation/' | '
     )
     .not.toBeNull();
   return found!;
+}
+
+/** Opens a section of the project page (« Questions », « Documents »…) by its tab, as a person would. */
+export async function openProjectSection(page: Page, label: string): Promise<void> {
+  const tabs = page.getByRole('navigation', { name: 'Sections du projet' });
+  await tabs.getByRole('link', { name: new RegExp(`^${label}`) }).click();
+  await expect(tabs.getByRole('link', { name: new RegExp(`^${label}`) })).toHaveAttribute('aria-current', 'page');
 }

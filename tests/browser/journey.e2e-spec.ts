@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoAccount, expectAccessible, expectNoHorizontalScroll, logIn, logInAsDemo, screenshot, whoIsLoggedIn } from './helpers.ts';
+import { demoAccount, expectAccessible, expectNoHorizontalScroll, logIn, logInAsDemo, openProjectSection, screenshot, whoIsLoggedIn } from './helpers.ts';
 
 test.describe('Carnet de projets in a browser', () => {
   test.describe.configure({ mode: 'serial' });
@@ -68,32 +68,38 @@ test.describe('Carnet de projets in a browser', () => {
     await expect(page.locator('.facts').getByText('45 000 €')).toBeVisible();
     await expect(page.locator('[aria-current="step"]')).toContainText('Idée');
 
-    // Move it on.
+    // Move it on: « Changer l’étape » opens the form, which closes once the step is saved.
+    await page.getByRole('button', { name: 'Changer l’étape' }).click();
     await page.getByLabel('Nouvelle étape').selectOption('etudes');
     await page.getByLabel('Avancement, en %').fill('20');
-    await page.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await page.getByRole('button', { name: 'Enregistrer l’étape' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Étape enregistrée : Études, 20 %.' })).toBeVisible();
     await expect(page.locator('[aria-current="step"]')).toContainText('Études');
     await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '20');
-    await expect(page.locator('.history li')).toHaveCount(2);
 
     // Going back needs a reason.
+    await page.getByRole('button', { name: 'Changer l’étape' }).click();
     await page.getByLabel('Nouvelle étape').selectOption('idee');
-    await page.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await page.getByRole('button', { name: 'Enregistrer l’étape' }).click();
     const comment = page.getByLabel('Commentaire *');
     await expect(comment).toHaveAccessibleDescription(/Indiquez pourquoi le projet revient à une étape précédente/);
     await expect(comment).toBeFocused();
-    await page.getByLabel('Nouvelle étape').selectOption('etudes');
+    await page.getByRole('button', { name: 'Annuler' }).click();
 
     // Ask the Département.
+    await openProjectSection(page, 'Questions');
+    await page.getByRole('button', { name: 'Poser une question' }).click();
     await page.getByLabel('Sujet *').selectOption({ label: 'Financement' });
     await page.getByLabel('Votre question *').fill(questionText);
     await page.getByRole('button', { name: 'Envoyer la question' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Votre question a été envoyée au Département.' })).toBeVisible();
     await expect(page.locator('.questions').getByText(questionText)).toBeVisible();
     await expect(page.getByText('En attente de réponse.')).toBeVisible();
+    await openProjectSection(page, 'Historique');
     await expect(page.getByRole('heading', { name: 'Historique' })).toBeVisible();
     await expect(page.locator('.history li')).toHaveCount(3);
+    await expect(page.locator('.history li').first()).toContainText('Question');
+    await openProjectSection(page, 'Questions');
     await expectAccessible(page, 'the project page (commune)');
     await screenshot(page, 'desktop-project-commune');
   });
@@ -102,7 +108,7 @@ test.describe('Carnet de projets in a browser', () => {
     expect(projectUrl, 'the previous journey created a project').not.toBe('');
     await page.goto(projectUrl);
     await expect(page.getByRole('heading', { level: 1, name: 'Projet introuvable' })).toBeVisible();
-    await expect(page.getByText('un projet en préparation n\'est visible que par sa commune')).toBeVisible();
+    await expect(page.getByText('un projet en préparation n’est visible que par sa commune')).toBeVisible();
     await expect(page.getByRole('main').getByRole('link', { name: 'connectez-vous' })).toBeVisible();
     await expectAccessible(page, 'a project refused to an anonymous visitor');
   });
@@ -113,8 +119,8 @@ test.describe('Carnet de projets in a browser', () => {
     const mayor = await demoAccount(request, 'Maire', 'Ableiges');
 
     await logInAsDemo(page, agent.displayName);
-    await page.goto(projectUrl);
-    await expect(page.getByRole('button', { name: 'Envoyer la question' })).toHaveCount(0);
+    await page.goto(`${projectUrl}/questions`);
+    await expect(page.getByRole('button', { name: 'Poser une question' })).toHaveCount(0);
     await page.getByLabel('Répondre à cette question').fill(answerText);
     await page.getByRole('button', { name: 'Répondre', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Votre réponse a été publiée.' })).toBeVisible();
@@ -124,7 +130,7 @@ test.describe('Carnet de projets in a browser', () => {
     await screenshot(page, 'desktop-project-departement');
 
     await logInAsDemo(page, mayor.displayName);
-    await page.goto(projectUrl);
+    await page.goto(`${projectUrl}/questions`);
     await expect(page.getByLabel('Répondre à cette question')).toHaveCount(0);
     await expect(page.locator('.questions').getByText(answerText)).toBeVisible();
 
@@ -146,12 +152,14 @@ test.describe('Carnet de projets in a browser', () => {
       await page.goto(projectUrl);
       await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     }
+    await first.getByRole('button', { name: 'Changer l’étape' }).click();
+    await second.getByRole('button', { name: 'Changer l’étape' }).click();
     await second.getByLabel('Nouvelle étape').selectOption('financement');
-    await second.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await second.getByRole('button', { name: 'Enregistrer l’étape' }).click();
     await expect(second.getByRole('status').filter({ hasText: 'Étape enregistrée' })).toBeVisible();
 
     await first.getByLabel('Avancement, en %').fill('30');
-    await first.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await first.getByRole('button', { name: 'Enregistrer l’étape' }).click();
     await expect(first.getByRole('alert').filter({ hasText: "Ce projet a été modifié entre-temps par quelqu'un d'autre." })).toBeVisible();
     await expect(first.locator('[aria-current="step"]')).toContainText('Financement');
     await context.close();
@@ -168,10 +176,15 @@ test.describe('Carnet de projets in a browser', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Les informations du projet ont été mises à jour.' })).toBeVisible();
     await expect(page.locator('.facts').getByText('52 000 €')).toBeVisible();
 
+    await page.getByRole('button', { name: 'Changer l’étape' }).click();
     await page.getByLabel('Nouvelle étape').selectOption('termine');
     await expect(page.getByLabel('Avancement, en %')).toHaveValue('100');
-    await page.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await page.getByRole('button', { name: 'Enregistrer l’étape' }).click();
     await expect(page.locator('[aria-current="step"]')).toContainText('Terminé');
+    await expect(page.getByText('Partager le retour d’expérience : demander la publication')).toBeVisible();
+    await openProjectSection(page, 'Publication');
+    await page.getByRole('button', { name: 'Rédiger la fiche publique' }).click();
+    await expect(page.getByLabel('Titre public *')).toBeFocused();
 
     // The public content: what was done, the cost, the funding obtained, the lessons learned.
     await page.getByLabel('Titre public *').fill('Une aire de jeux accessible à tous les enfants');
@@ -228,7 +241,7 @@ test.describe('Carnet de projets in a browser', () => {
     await expect(page.getByRole('link', { name: 'Nouveau projet' })).toHaveCount(0);
     await page.goto(projectUrl);
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    await expect(page.getByRole('button', { name: "Enregistrer l'étape" })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Changer l’étape' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Modifier les informations' })).toHaveCount(0);
   });
 
@@ -256,7 +269,7 @@ test.describe('Carnet de projets in a browser', () => {
       await expectAccessible(page, 'the project list on a phone');
       await screenshot(page, 'phone-list');
 
-      await page.goto(projectUrl);
+      await page.goto(`${projectUrl}/questions`);
       await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
       await expect(page.locator('.questions').getByText(answerText)).toBeVisible();
       await expectNoHorizontalScroll(page);

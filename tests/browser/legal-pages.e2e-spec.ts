@@ -34,7 +34,7 @@ test.describe('Legal pages, without logging in', () => {
 
       await page.getByRole('contentinfo').getByRole('link', { name: 'Mentions légales' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Mentions légales' })).toBeVisible();
-      await expect(page.getByText('Le service est hébergé par le Département du Val d’Oise.')).toBeVisible();
+      await expect(page.getByText('Le service est hébergé par le Département du Val-d’Oise.')).toBeVisible();
       await expectNoHorizontalScroll(page);
       await expectAccessible(page, 'the app’s legal notice');
 
@@ -52,7 +52,7 @@ test.describe('Legal pages, without logging in', () => {
       await page.goto('/projets-publics');
       await openStatementFromFooter(page);
       await expect(page).toHaveURL(/\/projets-publics\/accessibilite$/);
-      await expect(page).toHaveTitle('Déclaration d’accessibilité — Projets publics des communes du Val d’Oise');
+      await expect(page).toHaveTitle('Déclaration d’accessibilité — Projets publics des communes du Val-d’Oise');
       await expectNoHorizontalScroll(page);
       await expectAccessible(page, 'the portal’s accessibility statement');
       await screenshot(page, 'legal-portal-accessibility-phone');

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { request as playwrightRequest } from '@playwright/test';
-import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, screenshot } from './helpers.ts';
+import { expectAccessible, expectNoHorizontalScroll, followHeaderLink, logInAsDemo, screenshot } from './helpers.ts';
 
 const run = Date.now().toString(36);
 
@@ -60,7 +60,9 @@ test.describe('Notifications in a browser', () => {
     // Opened with the keyboard: the project page, and the notification is read.
     await item.getByRole('link', { name: title }).focus();
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`/projets/${projectId}$`));
+    // …on the question answered, in the project's « Questions » section.
+    await expect(page).toHaveURL(new RegExp(`/projets/${projectId}/questions#question-${detail.questions[0].id}$`));
+    await expect(page.locator(`#question-${detail.questions[0].id}`)).toBeFocused();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Suivi : ne plus suivre ce projet' })).toHaveAttribute('aria-pressed', 'true');
     await expectAccessible(page, 'the project page with its follow button');
@@ -91,7 +93,7 @@ test.describe('Notifications in a browser', () => {
 
   test('a commune member chooses how to be told by e-mail in « Mon compte »', async ({ page }) => {
     await logInAsDemo(page, 'Julien Petit');
-    await page.getByRole('link', { name: 'Mon compte' }).click();
+    await followHeaderLink(page, 'Mon compte');
     const group = page.getByRole('group', { name: /Quand voulez-vous être prévenu par courriel/ });
     await expect(group.getByLabel('Un récapitulatif par jour (le matin) (par défaut)')).toBeChecked();
     await expectAccessible(page, 'Mon compte with the e-mail preference');

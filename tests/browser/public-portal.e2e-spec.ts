@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, expectNoHorizontalScroll, screenshot } from './helpers.ts';
+import { expectAccessible, expectNoHorizontalScroll, followHeaderLink, screenshot } from './helpers.ts';
 
 // The demo data publishes the city-stade of Vigny (today through version 1 events).
 const PHONE = { width: 375, height: 740 };
@@ -12,8 +12,9 @@ test.describe('Public portal, without logging in', () => {
   test('home, search, project, commune and communes pages are readable on a phone and axe-clean', async ({ page }) => {
     await page.goto('/projets-publics');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-    await expect(page.getByRole('heading', { level: 1, name: 'Projets des communes du Val d’Oise' })).toBeVisible();
-    await expect(page).toHaveTitle(/Projets publics des communes du Val d’Oise/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Projets des communes du Val-d’Oise' })).toBeVisible();
+    // The title names the page, the portal and the site (SITE_NAME).
+    await expect(page).toHaveTitle('Accueil — Projets publics — Carnet de projets — Val-d’Oise');
     await expect(page.getByRole('main')).toBeVisible();
     await expect(page.getByRole('banner')).toBeVisible();
     await expect(page.getByRole('contentinfo')).toBeVisible();
@@ -87,8 +88,8 @@ test.describe('Public portal, without logging in', () => {
 test.describe('The app links to the public portal', () => {
   test('from its header', async ({ page }) => {
     await page.goto('/connexion');
-    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Projets publics' }).click();
+    await followHeaderLink(page, 'Projets publics');
     await expect(page).toHaveURL(/\/projets-publics$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Projets des communes du Val d’Oise' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Projets des communes du Val-d’Oise' })).toBeVisible();
   });
 });

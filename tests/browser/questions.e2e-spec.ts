@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoPdf } from '../../apps/api/src/demo/demo-files.ts';
-import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, screenshot } from './helpers.ts';
+import { expectAccessible, expectNoHorizontalScroll, followHeaderLink, logInAsDemo, openProjectSection, screenshot } from './helpers.ts';
 
 /**
  * Issue #4 in a browser: a collaborator asks a financing question with a document; the agent of
@@ -25,6 +25,8 @@ test.describe('Questions as work items in a browser', () => {
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     projectUrl = new URL(page.url()).pathname;
 
+    await openProjectSection(page, 'Questions');
+    await page.getByRole('button', { name: 'Poser une question' }).click();
     await page.getByLabel('Sujet *').selectOption({ label: 'Financement' });
     await page.getByLabel('Votre question *').fill(questionText);
     await page.getByLabel('Joindre un fichier (facultatif)').setInputFiles({ name: 'Devis chaudière.pdf', mimeType: 'application/pdf', buffer: quote });
@@ -33,15 +35,17 @@ test.describe('Questions as work items in a browser', () => {
     await expect(question).toBeVisible();
     // The file joined the project's documents (not public) and the question points to it.
     await expect(question.getByRole('list', { name: 'Documents joints à la question' }).getByRole('link', { name: 'Devis chaudière.pdf' })).toBeVisible();
-    await expect(page.locator('.document').filter({ hasText: 'Devis chaudière.pdf' })).toBeVisible();
     await expect(question.getByText('Nouvelle', { exact: true })).toBeVisible();
     await expect(question.getByText('Orientée vers : Service des aides aux communes')).toBeVisible();
     await expect(question.getByText('Pas encore de responsable.')).toBeVisible();
-    // A commune member never gets the internal notes section, nor the buttons of the Département.
-    await expect(page.getByRole('heading', { name: /Notes internes/ })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Prendre en charge' })).toHaveCount(0);
-    await expect(page.getByRole('heading', { name: 'Échanges avec le Département' })).toBeVisible();
     await expectAccessible(page, 'the project page with a new question (commune)');
+    await openProjectSection(page, 'Documents');
+    await expect(page.locator('.document').filter({ hasText: 'Devis chaudière.pdf' })).toBeVisible();
+    // A commune member never gets the internal notes section, nor the buttons of the Département.
+    await openProjectSection(page, 'Échanges');
+    await expect(page.getByRole('heading', { name: 'Échanges avec le Département' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Notes internes/ })).toHaveCount(0);
   });
 
   test('the routed agent finds it « À traiter », takes it in charge and answers with a contact', async ({ page }) => {
@@ -57,6 +61,8 @@ test.describe('Questions as work items in a browser', () => {
 
     await unassigned.getByRole('link', { name: title }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    // The link opens the project's « Questions » section.
+    await expect(page).toHaveURL(/\/questions#question-/);
     const question = page.locator('.questions > li').filter({ hasText: questionText });
     // The agent opens the attached quote.
     const [download] = await Promise.all([page.waitForEvent('download'), question.getByRole('link', { name: 'Devis chaudière.pdf' }).click()]);
@@ -73,6 +79,7 @@ test.describe('Questions as work items in a browser', () => {
     await expect(question.getByText(/Première réponse en/)).toBeVisible();
 
     // Staff see the internal notes and may write one.
+    await openProjectSection(page, 'Échanges');
     await page.getByLabel('Ajouter une note interne').fill('Dossier à suivre avec le service énergie.');
     await page.getByRole('button', { name: 'Ajouter la note' }).click();
     await expect(page.locator('.thread__item--note').getByText('Dossier à suivre avec le service énergie.')).toBeVisible();
@@ -82,7 +89,7 @@ test.describe('Questions as work items in a browser', () => {
   test('the collaborator sees the answer and the recommended contact, even on a phone', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await logInAsDemo(page, 'Julien Petit');
-    await page.goto(projectUrl);
+    await page.goto(`${projectUrl}/questions`);
     const question = page.locator('.questions > li').filter({ hasText: questionText });
     await expect(question.getByText(answerText)).toBeVisible();
     await expect(question.getByText('Répondue', { exact: true })).toBeVisible();
@@ -111,7 +118,7 @@ test.describe('Questions as work items in a browser', () => {
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
     await expectAccessible(page, 'the header menu unfolded (phone)');
     await screenshot(page, 'mobile-menu-open', false);
-    await page.getByRole('link', { name: 'Annuaire' }).click();
+    await followHeaderLink(page, 'Annuaire');
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await page.getByLabel('Nom, fonction ou organisme').fill('elodie');
     await page.getByRole('main').getByRole('button', { name: 'Rechercher' }).click();

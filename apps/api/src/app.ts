@@ -4,8 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
@@ -13,6 +12,7 @@ import { AnchorScheduler } from './infrastructure/anchor-scheduler.js';
 import { jsonNestLogger } from './operations/logging.js';
 import { Metrics } from './operations/metrics.js';
 import type { AppConfig } from './config.js';
+import { brandIndexHtml, faviconSvg, FAVICON_PATH, LOGO_PATH, type Brand } from './branding/brand.js';
 import { DemoData } from './demo/demo-data.js';
 import { DemoFaq } from './demo/demo-faq.js';
 import { DemoAccounts } from './identity/demo-accounts.js';
@@ -21,8 +21,10 @@ import { publicCors } from './public/http/http-cache.js';
 import { ProblemFilter } from './shared/problem.filter.js';
 import { validationPipe } from './shared/validation.js';
 import { InputGuardPipe, jsonInputGuard, verifyUtf8 } from './shared/input-guard.js';
+import { completeOpenApi } from './shared/openapi-contract.js';
+import { methodNotAllowed } from './shared/method-not-allowed.js';
 import { cspNonce, securityHeaders, securityHeadersConfig } from './shared/security-headers.js';
-import { STYLE as PORTAL_STYLE } from './public/portal/portal.html.js';
+import { brandStyle, STYLE as PORTAL_STYLE } from './public/portal/portal.html.js';
 
 /** Builds the whole application (API, OpenAPI, web app) for a configuration; used by main and by tests. */
 export async function createApp(config: AppConfig, options: { logger?: LogLevel[] | false; logDestination?: DestinationStream } = {}): Promise<NestExpressApplication> {
@@ -34,7 +36,7 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
   );
   app.use(app.get(Metrics).httpMiddleware());
   // Security headers first, so that every answer carries them, the body parser's 400s included (ADR 0021).
-  app.use(...securityHeaders(securityHeadersConfig(config, process.env, [PORTAL_STYLE])));
+  app.use(...securityHeaders(securityHeadersConfig(config, process.env, [PORTAL_STYLE, brandStyle(config.brand)])));
   // express.json itself rather than useBodyParser, whose options leave out `verify`.
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'], verify: verifyUtf8 }));
   // Depth, prototype keys, control characters, lone surrogates, NFC: before any guard or DTO (ADR 0020).
@@ -56,7 +58,9 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
     )
     .setVersion('0.1.0')
     .build();
-  const document = SwaggerModule.createDocument(app, openapi);
+  // Completed from what the server is made of: every 2xx body, UUID ids, the shared problems (ADR 0021).
+  const document = completeOpenApi(SwaggerModule.createDocument(app, openapi), app);
+  app.use(methodNotAllowed(document));
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',
     useGlobalPrefix: false,
@@ -64,7 +68,8 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
     swaggerOptions: { validatorUrl: null },
   });
 
-  serveWebApp(app, config.webDist);
+  serveBrand(app, config.brand);
+  serveWebApp(app, config.webDist, config.brand);
   await app.init();
   if (config.demoData) {
     // Demo people first (their accounts), then their seats and projects, written as events.
@@ -82,13 +87,34 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
 const SERVER_PAGES = ['projets-publics', 'projets-publics/{*rest}', 'sitemap.xml', 'robots.txt', 'metrics'];
 const isServerPage = (path: string) => path === '/projets-publics' || path.startsWith('/projets-publics/') || path === '/sitemap.xml' || path === '/robots.txt' || path === '/metrics';
 
+/** The logo and the favicon of the configured identity (LOGO_FILE, BRAND_COLOR), for the app and the portal. */
+function serveBrand(app: NestExpressApplication, brand: Brand): void {
+  const favicon = faviconSvg(brand);
+  app.use(LOGO_PATH, (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    res.setHeader('Content-Type', brand.logo.mediaType);
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    // An SVG logo is shown as an image only: no script of it may run if someone opens it directly.
+    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    res.end(brand.logo.bytes);
+  });
+  app.use(FAVICON_PATH, (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    res.setHeader('Content-Type', 'image/svg+xml');
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.end(favicon);
+  });
+}
+
 /** The Angular app at `/`, with its routes falling back to index.html; /api stays the API's. */
-function serveWebApp(app: NestExpressApplication, webDist: string): void {
+function serveWebApp(app: NestExpressApplication, webDist: string, brand: Brand): void {
   const index = join(webDist, 'index.html');
   if (!existsSync(index)) {
     new Logger('Web').warn(`Application web absente (${index}) : lancez « npm run build:web ».`);
     return;
   }
+  // The identity (name, colours, favicon) goes into the page itself, before the first paint.
+  const brandedIndex = brandIndexHtml(readFileSync(index, 'utf8'), brand);
   // The API's paths never touch the disk: static files are looked up for the web app's paths only.
   const assets = express.static(webDist, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') || isServerPage(req.path) ? next() : assets(req, res, next)));
@@ -97,9 +123,9 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
     // Someone without a session who opens the site lands on the public portal (published projects, issue #5).
     if (req.path === '/' && !/(?:^|;\s*)carnet_session=/.test(req.headers.cookie ?? '')) return res.redirect(302, '/projets-publics');
     res.setHeader('Cache-Control', 'no-cache');
-    // Angular gives this response's CSP nonce to the <style> elements of its components (ngCspNonce).
-    readFile(index, 'utf8')
-      .then((page) => res.type('html').send(page.replace('<app-root', `<app-root ngCspNonce="${cspNonce(res)}"`)))
-      .catch(next);
+    // Angular gives this response's CSP nonce to the <style> elements of its components (ngCspNonce);
+    // the identity's <style id="brand"> carries it too (ADR 0021).
+    const nonce = cspNonce(res);
+    res.type('html').send(brandedIndex.replace('<style id="brand">', `<style id="brand" nonce="${nonce}">`).replace('<app-root', `<app-root ngCspNonce="${nonce}"`));
   });
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from '@carnet/domain';
+import { loadBrand, type Brand } from './branding/brand.js';
 
 /** Every setting of the server, read once from the environment (documented in the README). */
 export interface AppConfig {
@@ -31,8 +32,12 @@ export interface AppConfig {
   publicUrl: string;
   /** Shown on the legal pages (accessibility statement, personal data, legal notice): who to write to, who hosts the service. */
   site: { contactEmail: string; hostedBy: string };
+  /** The identity of the app and the portal: SITE_NAME, LOGO_FILE, BRAND_COLOR (checked for contrast). */
+  brand: Brand;
   /** Operations (ADR 0022): log level, the token protecting /metrics (null: no metrics), health check timeout, engine retries at start. */
   operations: OperationsConfig;
+  /** Map of projects (issue #10): an optional base map (raster tiles `{z}/{x}/{y}`) and its attribution; without it, outlines on a plain background. */
+  map: { tileUrl: string | null; tileAttribution: string | null };
 }
 
 export interface OperationsConfig {
@@ -55,6 +60,17 @@ function operations(env: NodeJS.ProcessEnv): OperationsConfig {
     healthTimeoutMs: Math.max(50, int(env.HEALTH_TIMEOUT_MS, 800, 'HEALTH_TIMEOUT_MS')),
     engineStartSeconds: int(env.ENGINE_START_SECONDS, 120, 'ENGINE_START_SECONDS'),
   };
+}
+
+function mapTiles(url: string | undefined, attribution: string | undefined): AppConfig['map'] {
+  const tileUrl = url?.trim() || null;
+  const tileAttribution = attribution?.trim() || null;
+  if (!tileUrl) return { tileUrl: null, tileAttribution: null };
+  if (!/^https?:\/\/\S+$/.test(tileUrl) || !['{z}', '{x}', '{y}'].every((p) => tileUrl.includes(p))) {
+    throw new Error(`MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}, got "${tileUrl}"`);
+  }
+  if (!tileAttribution) throw new Error('MAP_TILE_ATTRIBUTION is required with MAP_TILE_URL (the base map’s source must be shown)');
+  return { tileUrl, tileAttribution };
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -112,9 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     site: {
       contactEmail: env.CONTACT_EMAIL?.trim() || 'accessibilite@valdoise.example',
-      hostedBy: env.HOSTED_BY?.trim() || 'le Département du Val d’Oise',
+      hostedBy: env.HOSTED_BY?.trim() || 'le Département du Val-d’Oise',
     },
     operations: operations(env),
+    brand: loadBrand(env),
+    map: mapTiles(env.MAP_TILE_URL, env.MAP_TILE_ATTRIBUTION),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),
   };
 }

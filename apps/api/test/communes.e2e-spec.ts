@@ -34,6 +34,11 @@ describe('Communes reference data', () => {
     const res = await request(t.http).get('/api/communes?withProjects=true');
     expect(res.body).toEqual([]);
     const published = await request(t.http).get('/api/public/v1/communes');
-    expect(published.body.items.map((c: { name: string; publishedProjects: number }) => [c.name, c.publishedProjects])).toEqual([['Vigny', 1]]);
+    expect(published.body.items.map((c: { name: string; publishedProjects: number }) => [c.name, c.publishedProjects])).toEqual([
+      ['Ableiges', 1],
+      ['La Roche-Guyon', 1],
+      ['Valmondois', 1],
+      ['Vigny', 1],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -60,6 +60,10 @@ async function httpLogin(url: string, personaId: string): Promise<Record<string,
   const cookie = cookies.map((c) => c.split(';')[0]).join('; ');
   return { Cookie: cookie, 'X-CSRF-Token': cookieValue(cookies, 'carnet_csrf')! };
 }
+
+// Each test starts the application (twice, for some) on a fresh database, where the demo data is written
+// first: a dozen projects through the command path take several seconds on a busy machine.
+jest.setTimeout(90_000);
 
 describe('Durability', () => {
   const dirs: string[] = [];
@@ -167,7 +171,9 @@ describe('Durability', () => {
       const health = await request(first.http).get('/api/health');
       const list = await agent.get(`/api/projects?minPosition=${health.body.logPosition}`);
       expect(list.body.total).toBeGreaterThanOrEqual(8);
-      expect(new Set(list.body.items.map((p: { communeName: string }) => p.communeName))).toEqual(new Set(['Ableiges', 'Nesles-la-Vallée', 'Vigny', 'Marines']));
+      expect(new Set(list.body.items.map((p: { communeName: string }) => p.communeName))).toEqual(
+        new Set(['Ableiges', 'Nesles-la-Vallée', 'Vigny', 'Marines', 'La Roche-Guyon', 'Valmondois', 'Us', 'Chaumontel']),
+      );
       const vigny = list.body.items.find((p: { title: string }) => p.title === 'Création d’un city-stade');
       expect(vigny).toMatchObject({ step: 'termine', publication: 'published' });
       await first.close(false);

@@ -22,6 +22,8 @@ describe('Map of projects (issue #10)', () => {
   const mapOf = async (c: Client, query = '') => {
     const res = await c.get(`/api/map/projects?minPosition=${await position()}${query}`).expect(200);
     expect(res.headers['content-type']).toMatch(/application\/geo\+json/);
+    // Sent gzipped to a client that accepts it (supertest does, like browsers), read back as JSON.
+    expect(res.headers['content-encoding']).toBe('gzip');
     return JSON.parse(res.text) as { type: string; features: Feature[]; attribution: string };
   };
 

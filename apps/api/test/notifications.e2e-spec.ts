@@ -78,12 +78,13 @@ describe('Notifications', () => {
   }
 
   describe('when a Département agent answers a question of a commune’s project', () => {
-    it('shows the collaborator a French one-line notification linking to the project, and not the agent who answered', async () => {
+    it('shows the collaborator a French one-line notification linking to the question, and not the agent who answered', async () => {
       const p = await projectWithQuestion('Éclairage du stade');
       await agent.post(`/api/projects/${p.id}/questions/${p.questionId}/answers`).send({ text: 'La DETR finance 40 %.' }).expect(201);
       const box = await inbox(adjoint);
       const item = box.items.find((i) => i.projectId === p.id && i.text.includes('répondu'))!;
-      expect(item).toMatchObject({ text: 'Sophie Bernard a répondu à une question.', link: expect.stringMatching(new RegExp(`^/projets/${p.id}/questions#question-`)), projectTitle: 'Éclairage du stade', communeName: 'Ableiges', read: false });
+      // The link opens the question in the project's « Questions » section.
+      expect(item).toMatchObject({ text: 'Sophie Bernard a répondu à une question.', link: `/projets/${p.id}/questions#question-${p.questionId}`, projectTitle: 'Éclairage du stade', communeName: 'Ableiges', read: false });
       expect(JSON.stringify(box)).not.toContain('DETR'); // the answer itself stays on the project page
       expect((await inbox(agent)).items.some((i) => i.projectId === p.id && i.text.includes('répondu'))).toBe(false);
     });

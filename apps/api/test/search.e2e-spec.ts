@@ -56,10 +56,15 @@ describe('Search (GET /api/search)', () => {
     it('finds their école project, its question and the conversation, highlighted, and nothing of another commune', async () => {
       const { status, body } = await search(maire, 'q=ecoles');
       expect(status).toBe(200);
-      expect(projectsOf(body)).toEqual([ecoleAbleiges]);
-      expect(body.items.map((r: Result) => r.type).sort()).toEqual(['message', 'project', 'question']);
-      const project = body.items.find((r: Result) => r.type === 'project');
+      // Ableiges has two école projects in the demo (the roof and the schoolyard): only theirs come.
+      expect(projectsOf(body)).toEqual(expect.arrayContaining([ecoleAbleiges]));
+      expect(new Set(body.items.map((r: Result) => r.codeInsee))).toEqual(new Set(['95002']));
+      expect(body.items.filter((r: Result) => r.projectId === ecoleAbleiges).map((r: Result) => r.type).sort()).toEqual(['message', 'project', 'question']);
+      const project = body.items.find((r: Result) => r.type === 'project' && r.projectId === ecoleAbleiges);
       expect(project).toMatchObject({ projectTitle: 'Réfection de la toiture de l’école élémentaire', codeInsee: '95002', link: `/projets/${ecoleAbleiges}` });
+      // A question opens the project's « Questions » section, a message its « Échanges ».
+      expect(body.items.find((r: Result) => r.type === 'question' && r.projectId === ecoleAbleiges).link).toBe(`/projets/${ecoleAbleiges}/questions`);
+      expect(body.items.find((r: Result) => r.type === 'message').link).toBe(`/projets/${ecoleAbleiges}/echanges`);
       expect(project.excerpt.filter((p: { match: boolean }) => p.match).map((p: { text: string }) => p.text)).toContain('école');
       const message = body.items.find((r: Result) => r.type === 'message');
       expect(message.excerpt.find((p: { match: boolean }) => p.match).text).toBe('écoles');

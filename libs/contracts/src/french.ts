@@ -54,13 +54,18 @@ export function typographic(text: string): string {
 
 const DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+const TIME_SECONDS = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Paris' });
 
-/** « 1er juin 2026 », « 3 mars 2026 »; with `withTime`, « 1er juin 2026 à 14:05 » (Paris time). Empty for a bad date. */
-export function frenchDate(at: string | Date, withTime = false): string {
+/**
+ * « 1er juin 2026 », « 3 mars 2026 »; with `withTime`, « 1er juin 2026 à 14:05 » (or « à 14:05:09 »
+ * with `'seconds'`), in Paris time. Empty for a bad date.
+ */
+export function frenchDate(at: string | Date, withTime: boolean | 'seconds' = false): string {
   const date = typeof at === 'string' ? new Date(at) : at;
   if (Number.isNaN(date.getTime())) return '';
   const day = DATE.format(date).replace(/^1 /, '1er ');
-  return withTime ? `${day} à ${TIME.format(date)}` : day;
+  if (!withTime) return day;
+  return `${day} à ${(withTime === 'seconds' ? TIME_SECONDS : TIME).format(date)}`;
 }
 
 /** A sentence ended by one full stop: none added after « … », « . », « ! » or « ? ». */

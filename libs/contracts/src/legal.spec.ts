@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { LEGAL_FOOTER_LINKS, LEGAL_SLUGS, LEGAL_TITLES, legalPages, type LegalInline } from './legal.js';
 
-const site = { contactEmail: 'contact@cd95.test', hostedBy: 'le Département du Val d’Oise' };
+const site = { contactEmail: 'contact@cd95.test', hostedBy: 'le Département du Val-d’Oise' };
 const inlines = (slug: (typeof LEGAL_SLUGS)[number]): LegalInline[] =>
   legalPages(site)[slug].sections.flatMap((s) => s.blocks.flatMap((b) => ('paragraph' in b ? b.paragraph : b.list.flat())));
 const text = (slug: (typeof LEGAL_SLUGS)[number]) => inlines(slug).map((i) => (typeof i === 'string' ? i : i.text)).join('');

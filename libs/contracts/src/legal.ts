@@ -66,12 +66,12 @@ export function legalPages(site: SiteInfo): Record<LegalPageSlug, LegalPage> {
     accessibilite: {
       slug: 'accessibilite',
       title: LEGAL_TITLES.accessibilite,
-      description: 'Le Carnet de projets du Val d’Oise et son portail public sont non conformes au RGAA 4.1 : aucun audit n’a encore été réalisé. Ce qui est fait, les limites connues et comment signaler un problème.',
-      lead: 'Le Département du Val d’Oise s’engage à rendre ses services numériques accessibles à tous, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.',
+      description: 'Le Carnet de projets du Val-d’Oise et son portail public sont non conformes au RGAA 4.1 : aucun audit n’a encore été réalisé. Ce qui est fait, les limites connues et comment signaler un problème.',
+      lead: 'Le Département du Val-d’Oise s’engage à rendre ses services numériques accessibles à tous, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.',
       sections: [
         {
           heading: 'À quoi s’applique cette déclaration',
-          blocks: [p('Elle s’applique au Carnet de projets (l’espace des communes et du Département) et à son portail public « Projets publics des communes du Val d’Oise ».')],
+          blocks: [p('Elle s’applique au Carnet de projets (l’espace des communes et du Département) et à son portail public « Projets publics des communes du Val-d’Oise ».')],
         },
         {
           heading: 'État de conformité',
@@ -125,8 +125,8 @@ export function legalPages(site: SiteInfo): Record<LegalPageSlug, LegalPage> {
     'donnees-personnelles': {
       slug: 'donnees-personnelles',
       title: LEGAL_TITLES['donnees-personnelles'],
-      description: 'Quelles données personnelles le Carnet de projets du Val d’Oise conserve, qui peut les voir, combien de temps, et comment exercer vos droits.',
-      lead: 'Le Carnet de projets est un service du Département du Val d’Oise pour ses communes. Le Département est responsable des données qu’il conserve.',
+      description: 'Quelles données personnelles le Carnet de projets du Val-d’Oise conserve, qui peut les voir, combien de temps, et comment exercer vos droits.',
+      lead: 'Le Carnet de projets est un service du Département du Val-d’Oise pour ses communes. Le Département est responsable des données qu’il conserve.',
       sections: [
         {
           heading: 'Ce que nous conservons',
@@ -176,12 +176,12 @@ export function legalPages(site: SiteInfo): Record<LegalPageSlug, LegalPage> {
     'mentions-legales': {
       slug: 'mentions-legales',
       title: LEGAL_TITLES['mentions-legales'],
-      description: 'Éditeur, logiciel, hébergement et sources des données du Carnet de projets du Val d’Oise et de son portail public.',
-      lead: 'Le Carnet de projets et son portail public « Projets publics des communes du Val d’Oise » sont des services du Département du Val d’Oise.',
+      description: 'Éditeur, logiciel, hébergement et sources des données du Carnet de projets du Val-d’Oise et de son portail public.',
+      lead: 'Le Carnet de projets et son portail public « Projets publics des communes du Val-d’Oise » sont des services du Département du Val-d’Oise.',
       sections: [
         {
           heading: 'Éditeur',
-          blocks: [p('Département du Val d’Oise. Contact : ', mail, '.')],
+          blocks: [p('Département du Val-d’Oise. Contact : ', mail, '.')],
         },
         {
           heading: 'Hébergement',

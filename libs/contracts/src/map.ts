@@ -44,6 +44,14 @@ export interface MapProjectCollection {
   attribution: string;
 }
 
+/** `GET /api/map/settings`: what every map draws besides the outlines. */
+export interface MapSettings {
+  /** Raster tiles `{z}/{x}/{y}` (MAP_TILE_URL); null: the outlines on a plain background, no network needed. */
+  tileUrl: string | null;
+  tileAttribution: string | null;
+  outlinesAttribution: string;
+}
+
 /** French names of the choropleth modes of the staff map. */
 export const CHOROPLETH_LABELS = {
   projects: 'Projets par commune',

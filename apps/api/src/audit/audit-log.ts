@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   eventTypeLabel,
+  frenchDate,
   type AuditExport,
   type AuditHistory,
   type AuditProjectRef,
@@ -153,5 +154,4 @@ const notYetCreated = (projectId: string, events: RecordedEvent[], at: Date) =>
     `Le projet ${projectId} a été créé le ${frenchInstant(events[0].metadata.recordedAt)}, après le ${frenchInstant(at.toISOString())}.`,
   );
 
-const frenchInstant = (iso: string): string =>
-  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+const frenchInstant = (iso: string): string => frenchDate(iso, true);

@@ -11,6 +11,7 @@
  *  (g) time travel on a project of 10,000 events, over HTTP as an auditor          target ≤ 100 ms
  *  (h) public list endpoint next to a bare HTTP endpoint sending the same bytes     target ≥ 50 %
  *  (i) a publication approved by the mayor, until the public API serves it          target max ≤ 1 s
+ *  (j) the in-app map's data with 10,000 projects next to a bare endpoint, same bytes target ≥ 50 %
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -29,6 +30,7 @@ import { openReadStore } from '../infrastructure/engines.js';
 import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 import { ALL_PROJECTIONS } from '../infrastructure/projections.js';
 import { publicationFingerprint } from '../shared/fingerprint.js';
+import { benchMap } from '../map/map-bench.js';
 
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 6);
 const CLIENTS = 32;
@@ -86,15 +88,15 @@ async function httpLoad(url: string, seconds: number, clients: number, login: { 
 
 
 /** GET load on one URL from a worker thread (the load never shares the server's event loop). */
-function getLoad(url: string, seconds: number): Promise<LoadResult> {
+function getLoad(url: string, seconds: number, headers?: Record<string, string>): Promise<LoadResult> {
   return new Promise<LoadResult>((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { getUrl: url, seconds, clients: CLIENTS } });
+    const worker = new Worker(new URL(import.meta.url), { workerData: { getUrl: url, seconds, clients: CLIENTS, headers } });
     worker.once('message', resolve);
     worker.once('error', reject);
   });
 }
 
-async function httpGetLoad(url: string, seconds: number, clients: number): Promise<LoadResult> {
+async function httpGetLoad(url: string, seconds: number, clients: number, headers?: Record<string, string>): Promise<LoadResult> {
   const deadline = performance.now() + seconds * 1000;
   const latencies: number[] = [];
   let errors = 0;
@@ -103,7 +105,7 @@ async function httpGetLoad(url: string, seconds: number, clients: number): Promi
     Array.from({ length: clients }, async () => {
       while (performance.now() < deadline) {
         const t0 = performance.now();
-        const res = await fetch(url);
+        const res = await fetch(url, { headers });
         await res.arrayBuffer();
         latencies.push(performance.now() - t0);
         if (res.status !== 200) errors++;
@@ -448,6 +450,12 @@ async function main(): Promise<void> {
     out(`(i) publication approuvée par le maire, jusqu’à sa lecture par l’API publique : médiane ${fmt(median(visibleAfter), 1)} ms, ` +
       `la plus lente ${fmt(slowest, 1)} ms   [cible ≤ 1 000 ms : ${verdict(slowest <= 1000)}]  (${visibleAfter.length} publications)`);
     failed ||= slowest > 1000;
+
+    // (j) issue #10: the in-app map's data (see map/map-bench.ts).
+    const map = await benchMap({ port, events, runner, agent: await httpSession(`http://127.0.0.1:${port}`, demoEmail('Sophie Bernard')), load: getLoad, rounds: ROUNDS, seconds: Math.max(2, HTTP_SECONDS / 2) });
+    out(`(j) carte, données de ${fmt(map.projects)} projets (agent du Département) : ${fmt(map.bytes)} octets de GeoJSON, ${fmt(map.gzipBytes)} envoyés compressés (gzip), ${fmt(map.rps)} requêtes/s (p99 ${fmt(map.p99, 1)} ms) ; ` +
+      `serveur HTTP nu, mêmes octets : ${fmt(map.bareRps)} requêtes/s (p99 ${fmt(map.bareP99, 1)} ms) = ${fmt(map.ratio * 100, 1)} %   [cible ≥ 50 % : ${verdict(map.ratio >= 0.5)}]  (${map.errors} erreurs)`);
+    failed ||= map.ratio < 0.5 || map.errors > 0;
     await app.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -458,8 +466,8 @@ async function main(): Promise<void> {
 
 // Entry point last: the same file is the benchmark and its load-generating worker.
 if (!isMainThread) {
-  const { url, seconds, clients, login, getUrl } = workerData as { url: string; seconds: number; clients: number; login: { email: string; password: string }; getUrl?: string };
-  parentPort!.postMessage(getUrl ? await httpGetLoad(getUrl, seconds, clients) : await httpLoad(url, seconds, clients, login));
+  const { url, seconds, clients, login, getUrl, headers } = workerData as { url: string; seconds: number; clients: number; login: { email: string; password: string }; getUrl?: string; headers?: Record<string, string> };
+  parentPort!.postMessage(getUrl ? await httpGetLoad(getUrl, seconds, clients, headers) : await httpLoad(url, seconds, clients, login));
 } else {
   await main();
 }

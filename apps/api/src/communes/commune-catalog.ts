@@ -60,10 +60,5 @@ export class CommuneCatalog {
   }
 }
 
-/** « de » before a commune's name, French style: « d’Ableiges », « du Plessis-Bouchard », « des Mureaux », « de Vigny ». */
-export function deCommune(name: string): string {
-  if (/^Le /.test(name)) return `du ${name.slice(3)}`;
-  if (/^Les /.test(name)) return `des ${name.slice(4)}`;
-  if (/^[AEIOUYHÂÀÉÈÊËÎÏÔÛÜ]/i.test(name)) return `d’${name}`;
-  return `de ${name}`;
-}
+/** « de » before a commune's name, French style: one rule for API and web, in libs/contracts/src/french.ts. */
+export { deCommune } from '@carnet/contracts';

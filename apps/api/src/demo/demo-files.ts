@@ -56,3 +56,61 @@ export function demoPng(width: number, height: number, color: (x: number, y: num
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+type Rgb = [number, number, number];
+
+/** A shape of a generated picture, painted in order over the previous ones. */
+export type PictureShape =
+  | { rect: [x: number, y: number, w: number, h: number]; color: Rgb }
+  /** A triangle given by its three corners. */
+  | { triangle: [[number, number], [number, number], [number, number]]; color: Rgb }
+  | { circle: [cx: number, cy: number, r: number]; color: Rgb }
+  /** Sky to ground: a vertical gradient over the whole picture. */
+  | { gradient: [top: Rgb, bottom: Rgb] };
+
+/**
+ * A picture drawn in code from simple shapes (no binary in the repository, no third-party image): the demo
+ * projects' illustrations, published under the Licence Ouverte like the rest of the demo content.
+ */
+export function demoPicture(width: number, height: number, shapes: PictureShape[]): Buffer {
+  const pixels = new Uint8Array(width * height * 3);
+  const put = (x: number, y: number, [r, g, b]: Rgb) => {
+    if (x < 0 || y < 0 || x >= width || y >= height) return;
+    const i = (y * width + x) * 3;
+    pixels[i] = r;
+    pixels[i + 1] = g;
+    pixels[i + 2] = b;
+  };
+  for (const shape of shapes) {
+    if ('gradient' in shape) {
+      const [top, bottom] = shape.gradient;
+      for (let y = 0; y < height; y++) {
+        const t = y / Math.max(1, height - 1);
+        const c = top.map((v, k) => Math.round(v + (bottom[k]! - v) * t)) as Rgb;
+        for (let x = 0; x < width; x++) put(x, y, c);
+      }
+    } else if ('rect' in shape) {
+      const [x0, y0, w, h] = shape.rect.map(Math.round) as [number, number, number, number];
+      for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) put(x, y, shape.color);
+    } else if ('circle' in shape) {
+      const [cx, cy, r] = shape.circle;
+      for (let y = Math.floor(cy - r); y <= cy + r; y++) for (let x = Math.floor(cx - r); x <= cx + r; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) put(x, y, shape.color);
+    } else {
+      const [[ax, ay], [bx, by], [cx, cy]] = shape.triangle;
+      const side = (px: number, py: number, qx: number, qy: number, rx: number, ry: number) => (px - rx) * (qy - ry) - (qx - rx) * (py - ry);
+      for (let y = Math.floor(Math.min(ay, by, cy)); y <= Math.max(ay, by, cy); y++)
+        for (let x = Math.floor(Math.min(ax, bx, cx)); x <= Math.max(ax, bx, cx); x++) {
+          const d1 = side(x, y, ax, ay, bx, by);
+          const d2 = side(x, y, bx, by, cx, cy);
+          const d3 = side(x, y, cx, cy, ax, ay);
+          const negative = d1 < 0 || d2 < 0 || d3 < 0;
+          const positive = d1 > 0 || d2 > 0 || d3 > 0;
+          if (!(negative && positive)) put(x, y, shape.color);
+        }
+    }
+  }
+  return demoPng(width, height, (x, y) => {
+    const i = (y * width + x) * 3;
+    return [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
+  });
+}

@@ -16,6 +16,11 @@ export const PERSONAS: ReadonlyArray<Actor> = [
   { id: 'persona-admin', displayName: 'Isabelle Moreau', role: 'departement_admin', communeInsee: null },
   { id: 'persona-caue', displayName: 'Thomas Girard (CAUE 95)', role: 'partner_member', communeInsee: null, organisationId: 'org-caue-95' },
   { id: 'persona-auditeur', displayName: 'Anne Lambert', role: 'auditor', communeInsee: null },
+  // Mayors of the other demo communes (their published projects need their approval).
+  { id: 'persona-maire-95523', displayName: 'Bernard Lemaire', role: 'commune_mayor', communeInsee: '95523' },
+  { id: 'persona-maire-95628', displayName: 'Sylvie Caron', role: 'commune_mayor', communeInsee: '95628' },
+  { id: 'persona-maire-95625', displayName: 'Antoine Mercier', role: 'commune_mayor', communeInsee: '95625' },
+  { id: 'persona-maire-95149', displayName: 'Mathilde Perrin', role: 'commune_mayor', communeInsee: '95149' },
 ];
 
 const byId = new Map(PERSONAS.map((p) => [p.id, p]));

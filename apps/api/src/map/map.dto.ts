@@ -57,3 +57,11 @@ export class CommuneOutlinesDto {
   @ApiProperty({ enum: ['FeatureCollection'] }) type!: 'FeatureCollection';
   @ApiProperty({ type: [OutlineFeatureDto] }) features!: OutlineFeatureDto[];
 }
+
+export class MapSettingsDto {
+  @ApiProperty({ type: String, nullable: true, description: 'Tuiles raster {z}/{x}/{y} (MAP_TILE_URL) ; null : contours sur fond uni, sans réseau', example: null })
+  tileUrl!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Source du fond de carte (MAP_TILE_ATTRIBUTION)', example: null })
+  tileAttribution!: string | null;
+  @ApiProperty({ description: 'Source des contours des communes, toujours affichée', example: OUTLINES_ATTRIBUTION }) outlinesAttribution!: string;
+}

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { AccountStore } from '@carnet/account-store';
+import { frenchDate } from '@carnet/contracts';
 import { APP_CONFIG, type AppConfig } from '../config.js';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../identity/identity.config.js';
 import { Mailer } from '../identity/mailer.js';
@@ -21,7 +22,7 @@ export function parisTime(date: Date): { day: string; hour: number; label: strin
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
-  const label = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  const label = frenchDate(date);
   return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), label };
 }
 

@@ -57,7 +57,7 @@ export function centroidOf(polygons: Ring[][]): [number, number] {
   return [round(cx / (6 * area)), round(cy / (6 * area))];
 }
 
-/** The outlines of the communes of the Val d'Oise (apps/api/assets/geo), loaded once. */
+/** The outlines of the communes of the Val-d’Oise (apps/api/assets/geo), loaded once. */
 @Injectable()
 export class CommuneGeo {
   private readonly shapes = new Map<string, CommuneShape>();

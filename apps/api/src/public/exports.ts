@@ -51,6 +51,6 @@ export function projectsGeoJson(projects: PublicProjectSummary[], geo: CommuneGe
 }
 
 function summaryOnly(p: PublicProjectSummary): PublicProjectSummary {
-  const { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl, location } = p;
-  return { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl, location };
+  const { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl, location, pictureUrl } = p;
+  return { id, title, summary, codeInsee, communeName, theme, themeLabel, yearFinished, finalCostHt, costBand, costBandLabel, version, publishedAt, pageUrl, location, pictureUrl };
 }

@@ -43,6 +43,8 @@ export class PublicProjectSummaryDto implements PublicProjectSummary {
     description: 'Point précis du projet, tel que le maire l’a approuvé avec la version publiée ; null : le projet est placé sur sa commune entière',
   })
   location!: PublicLocationDto | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Première image publiée avec la fiche (document public), pour une vignette ; null s’il n’y en a pas', example: `/api/public/v1/projects/${PROJECT_ID}/documents/0b7c…` })
+  pictureUrl!: string | null;
 }
 
 export class PublicFundingDto {

@@ -47,6 +47,8 @@ export interface PublicProjectSummary {
   pageUrl: string;
   /** The precise point the mayor approved (WGS 84); null: the project is placed on its commune as a whole. */
   location: { longitude: number; latitude: number } | null;
+  /** The first picture of the approved content (a public image document), for cards; null when there is none. */
+  pictureUrl: string | null;
 }
 
 export interface PublicDocument {
@@ -109,7 +111,11 @@ export function decodeCursor(cursor: string | undefined, field = 'cursor'): numb
 /** Parses query-string filters (API names or portal names), with French problems for wrong values. */
 export function parseFilters(query: Record<string, unknown>, names = { theme: 'theme', commune: 'commune', year: 'year', costBand: 'costBand' }): PublicFilters {
   const errors: Array<{ field: string; message: string }> = [];
-  const text = (name: string) => (typeof query[name] === 'string' && query[name] !== '' ? (query[name] as string) : undefined);
+  const text = (name: string) => {
+    // A filter given twice (?theme=a&theme=b) is refused rather than silently ignored.
+    if (Array.isArray(query[name])) errors.push({ field: name, message: 'Ce paramètre ne peut être donné qu’une fois.' });
+    return typeof query[name] === 'string' && query[name] !== '' ? (query[name] as string) : undefined;
+  };
   const filters: PublicFilters = {};
   const theme = text(names.theme);
   if (theme !== undefined) {
@@ -302,6 +308,7 @@ export class PublicCatalog {
       publishedAt: view.publishedAt,
       pageUrl: `${PORTAL}/projets/${view.projectId}`,
       location: view.location ? { longitude: view.location.longitude, latitude: view.location.latitude } : null,
+      pictureUrl: pictureOf(view),
     };
   }
 
@@ -319,6 +326,12 @@ export class PublicCatalog {
 }
 
 const costBandOfView = (view: PublicProjectView): CostBand => costBandOf(view.finalCostHt);
+
+/** The download address of the first image among the approved content's documents. */
+function pictureOf(view: PublicProjectView): string | null {
+  const picture = view.documents.find((d) => d.mediaType.startsWith('image/'));
+  return picture ? publicDocument(view.projectId, picture).downloadUrl : null;
+}
 
 function publicDocument(projectId: string, d: PublicDocumentView): PublicDocument {
   // Listed field by field: the blob key stays inside.

@@ -14,6 +14,6 @@ import { PublicApiHttpController } from './queries/public-api.http.controller.js
   imports: [CommunesModule],
   controllers: [PublicApiHttpController, PortalHttpController, GetSiteInfoHttpController],
   providers: [PublicCatalog, CommuneGeo, PublicDocumentBytes, PublicRateLimitGuard, PublicResponseCache],
-  exports: [PublicDocumentBytes, PublicRateLimitGuard, PublicResponseCache],
+  exports: [PublicDocumentBytes, PublicCatalog, CommuneGeo, PublicRateLimitGuard, PublicResponseCache],
 })
 export class PublicModule {}

@@ -31,6 +31,12 @@ export const routes: Routes = [
         loadChildren: () => import('./projects/project-page/project-sections').then((m) => m.PROJECT_SECTION_ROUTES),
       },
       {
+        path: 'carte',
+        title: title('Carte des projets'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./map/projects-map-page').then((m) => m.ProjectsMapPage),
+      },
+      {
         path: 'recherche',
         title: title('Recherche'),
         canActivate: [searchOrPortal],

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { LOGO_URL, siteName } from './core/brand';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { LEGAL_FOOTER_LINKS, ROLE_LABELS } from '@carnet/contracts';
@@ -8,15 +9,19 @@ import { toUserError } from './core/problem';
 import { canSeeAdministration, dashboardLink, hasWaitingQueue, isCommuneRole } from './core/roles';
 import { SessionStore } from './core/session';
 import { NotificationsApi } from './notifications/notifications-api';
+import { HeaderMenu } from './shared/header-menu';
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, HeaderMenu],
   templateUrl: './app.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {
   protected readonly session = inject(SessionStore);
+  /** The identity set by the Département (SITE_NAME, LOGO_FILE): see core/brand.ts. */
+  protected readonly siteName = siteName(inject(DOCUMENT));
+  protected readonly logoUrl = LOGO_URL;
   private readonly router = inject(Router);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 

@@ -34,7 +34,7 @@ export const tooLarge = (maxMb: number) => {
   const message = `Ce fichier dépasse la taille maximale de ${maxMb} Mo.`;
   return new ProblemException(413, 'document_too_large', message, undefined, [{ field: 'file', message }]);
 };
-export const TYPE_REFUSED = "Ce fichier n'est pas un PDF, une image ou un document bureautique accepté : son contenu ne correspond pas.";
+export const TYPE_REFUSED = "Ce fichier n’est pas un PDF, une image ou un document bureautique accepté : son contenu ne correspond pas.";
 export const typeRefused = () => new ProblemException(415, 'document_type_refused', TYPE_REFUSED, undefined, [{ field: 'file', message: TYPE_REFUSED }]);
 const noFile = () =>
   new ProblemException(400, 'document_missing', 'Aucun fichier reçu.', 'Joignez le fichier dans le champ « file » d’un formulaire multipart/form-data.', [

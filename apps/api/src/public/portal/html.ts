@@ -1,3 +1,4 @@
+import { frenchDate } from '@carnet/contracts';
 /** Escapes text for HTML content and attribute values (every template value goes through it). */
 export function esc(value: unknown): string {
   return String(value ?? '')
@@ -33,10 +34,10 @@ function render(value: unknown): string {
 }
 
 const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 const BYTES = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 export const euros = (n: number): string => EUROS.format(n);
-export const frDate = (iso: string): string => DATE.format(new Date(iso));
+/** « 1er juin 2026 » (libs/contracts/src/french.ts). */
+export const frDate = (iso: string): string => frenchDate(iso);
 export const isoDay = (iso: string): string => iso.slice(0, 10);
 export const fileSize = (n: number): string => (n < 1024 ? `${n} octets` : n < 1024 * 1024 ? `${BYTES.format(n / 1024)} Ko` : `${BYTES.format(n / 1024 / 1024)} Mo`);

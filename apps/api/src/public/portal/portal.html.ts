@@ -1,8 +1,9 @@
-import { LEGAL_FOOTER_LINKS, LEGAL_SLUGS, STEP_LABELS, STEP_ORDER, THEME_LABELS, type LegalBlock, type LegalInline, type LegalPage, type LegalPageSlug } from '@carnet/contracts';
+import { LEGAL_FOOTER_LINKS, LEGAL_SLUGS, STEP_LABELS, deCommune, shortFingerprint, STEP_ORDER, THEME_LABELS, type LegalBlock, type LegalInline, type LegalPage, type LegalPageSlug } from '@carnet/contracts';
 import { PROJECT_THEMES } from '@carnet/domain';
 import { COST_BAND_LABELS, COST_BANDS } from '../projections/public-project.projection.js';
 import { PORTAL, PUBLIC_API, type PublicCommune, type PublicFilters, type PublicProject, type PublicProjectSummary } from '../public-catalog.js';
 import { GEO_ATTRIBUTION } from '../commune-geo.js';
+import { DEFAULT_SITE_NAME, FAVICON_PATH, LOGO_PATH, type Brand } from '../../branding/brand.js';
 import { esc, euros, fileSize, frDate, html, isoDay, SafeHtml } from './html.js';
 
 /*
@@ -24,12 +25,14 @@ a{color:var(--primary);text-underline-offset:.15em}a:hover{color:var(--primary-d
 .container{max-width:70rem;margin:0 auto;padding:0 1rem}
 .site-header{background:var(--primary);color:#fff}.site-header a{color:#fff}
 .site-header__inner{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between;padding:.75rem 1rem}
-.brand{font-weight:700;text-decoration:none;font-size:1.125rem}
+.brand{display:inline-flex;align-items:center;gap:.625rem;font-weight:700;text-decoration:none;font-size:1.125rem;line-height:1.2}.brand__logo{flex:none;border-radius:8px;background:#fff}.brand__sub{display:block;font-weight:400;font-size:.9375rem}
 .site-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
 main{padding:1.5rem 0 3rem}
 .lead{font-size:1.125rem;color:var(--muted)}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem;list-style:none;padding:0;margin:0 0 1.5rem}
-.card{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);padding:1rem}
+.card{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);padding:0 0 1rem;overflow:hidden;display:flex;flex-direction:column}
+.card>:not(.card__picture){margin-left:1rem;margin-right:1rem}.card__picture{display:block;width:100%;height:auto;aspect-ratio:8/5;object-fit:cover;margin-bottom:.75rem;background:var(--soft)}
+.card:focus-within{outline:3px solid var(--focus);outline-offset:2px}
 .card h3{margin-bottom:.25rem}.meta{color:var(--muted);font-size:.9375rem;margin:0 0 .5rem}
 .panel{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);padding:1rem 1.25rem;margin:0 0 1.25rem}
 form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem 1rem;align-items:end}
@@ -54,6 +57,28 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .5
 @media (max-width:40rem){h1{font-size:1.5rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.5rem}}
 `;
 
+/** The identity of the portal (SITE_NAME, LOGO_FILE, BRAND_COLOR): set once at start-up from the configuration. */
+let brand: Pick<Brand, 'siteName' | 'color' | 'colorDark' | 'colorSoft'> = { siteName: DEFAULT_SITE_NAME, color: '#1f4e79', colorDark: '#163a5a', colorSoft: '#e6eef6' };
+/** The identity's colours, as the portal's second <style> (its text is hashed into the CSP: ADR 0021). */
+export const brandStyle = (b: Pick<Brand, 'color' | 'colorDark' | 'colorSoft'>): string => `:root{--primary:${b.color};--primary-dark:${b.colorDark};--soft:${b.colorSoft}}`;
+
+export function usePortalBrand(configured: Brand): void {
+  brand = configured;
+}
+
+/** Each theme's tint for the illustration of a card without picture. */
+const THEME_TINTS: Record<string, string> = {
+  ecole: '#d9e7f5', batiment_public: '#e6e0d4', voirie: '#dcdfe3', eclairage: '#f4ecc8', energie: '#e3efd6', eau_assainissement: '#d6ebf0',
+  espaces_verts: '#dcefd8', sport_culture: '#f3dfd4', mobilite: '#e2dcef', numerique: '#d8e4ec', patrimoine: '#eee2cf', autre: '#e6e8eb',
+};
+
+/** The card's picture: the project's own, or a neutral illustration (hills, sun) tinted by its theme. Decorative: the title says it all. */
+function cardPicture(p: PublicProjectSummary): SafeHtml {
+  if (p.pictureUrl) return html`<img class="card__picture" src="${p.pictureUrl}" alt="" loading="lazy" width="480" height="300">`;
+  const tint = THEME_TINTS[p.theme] ?? THEME_TINTS['autre']!;
+  return html`<svg class="card__picture" viewBox="0 0 480 300" aria-hidden="true" focusable="false"><rect width="480" height="300" fill="${tint}"/><circle cx="396" cy="70" r="30" fill="#fff" opacity=".8"/><path d="M0 230 Q120 150 250 215 T480 190 V300 H0Z" fill="${brand.color}" opacity=".18"/><path d="M0 260 Q160 200 300 250 T480 240 V300 H0Z" fill="${brand.color}" opacity=".28"/></svg>`;
+}
+
 export interface PageMeta {
   title: string;
   description: string;
@@ -61,6 +86,9 @@ export interface PageMeta {
   path: string;
   baseUrl: string;
   breadcrumb?: Array<{ label: string; href?: string }>;
+  /** Stylesheets and deferred scripts of the page (same origin, no inline script): the map's. */
+  stylesheets?: string[];
+  scripts?: string[];
 }
 
 export function layout(meta: PageMeta, main: SafeHtml): string {
@@ -73,22 +101,27 @@ export function layout(meta: PageMeta, main: SafeHtml): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${meta.title} — Projets publics des communes du Val d’Oise</title>
+<title>${meta.title} — Projets publics — ${brand.siteName}</title>
+<link rel="icon" type="image/svg+xml" href="${FAVICON_PATH}">
 <meta name="description" content="${meta.description}">
 <link rel="canonical" href="${meta.baseUrl + meta.path}">
 <link rel="alternate" type="application/json" href="${PUBLIC_API}/projects" title="API publique">
 <style>${new SafeHtml(STYLE)}</style>
+<style>${new SafeHtml(brandStyle(brand))}</style>
+${(meta.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}
+${(meta.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body>
 <a class="skip-link" href="#contenu">Aller au contenu</a>
 <header class="site-header">
   <div class="container site-header__inner">
-    <a class="brand" href="${PORTAL}">Projets publics — Val d’Oise</a>
+    <a class="brand" href="${PORTAL}"><img class="brand__logo" src="${LOGO_PATH}" alt="" width="40" height="40"><span>${brand.siteName}<span class="brand__sub">Projets publics</span></span></a>
     <nav class="site-nav" aria-label="Menu du portail">
       <ul>
         <li><a href="${PORTAL}">Accueil</a></li>
         <li><a href="${PORTAL}/recherche">Rechercher</a></li>
         <li><a href="${PORTAL}/communes">Communes</a></li>
+        <li><a href="${PORTAL}/carte">Carte</a></li>
         <li><a href="${PORTAL}/faq">Questions fréquentes</a></li>
         <li><a href="/api/docs">Données ouvertes (API)</a></li>
         <li><a href="/connexion">Espace des communes</a></li>
@@ -104,7 +137,7 @@ export function layout(meta: PageMeta, main: SafeHtml): string {
 </main>
 <footer class="site-footer">
   <div class="container">
-    <p>Projets terminés des communes du Val d’Oise, publiés avec l’accord de leur maire : seule la version approuvée est affichée.</p>
+    <p>Projets terminés des communes du Val-d’Oise, publiés avec l’accord de leur maire : seule la version approuvée est affichée.</p>
     <p>Données réutilisables : <a href="${PUBLIC_API}/exports/projects.csv">export CSV</a>, <a href="${PUBLIC_API}/exports/projects.geojson">export GeoJSON</a>, <a href="/api/docs">documentation de l’API</a>. ${GEO_ATTRIBUTION}.</p>
     <nav aria-label="Informations légales"><ul class="legal-links">${LEGAL_FOOTER_LINKS.map((l) => html`<li><a href="${legalPath(l.page)}">${l.label}</a></li>`)}</ul></nav>
   </div>
@@ -116,6 +149,7 @@ export function layout(meta: PageMeta, main: SafeHtml): string {
 function card(p: PublicProjectSummary, headingLevel: 'h2' | 'h3' = 'h3'): SafeHtml {
   const title = html`<a href="${p.pageUrl}">${p.title}</a>`;
   return html`<li class="card">
+  ${cardPicture(p)}
   ${headingLevel === 'h2' ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
   <p class="meta">${p.communeName} · ${p.themeLabel} · terminé en ${p.yearFinished}</p>
   <p>${truncate(p.summary, 220)}</p>
@@ -124,22 +158,22 @@ function card(p: PublicProjectSummary, headingLevel: 'h2' | 'h3' = 'h3'): SafeHt
 
 const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, '')}…`);
 
-function filtersForm(filters: PublicFilters, communes: PublicCommune[], years: number[]): SafeHtml {
+export function filtersForm(filters: PublicFilters, communes: PublicCommune[], years: number[], action = `${PORTAL}/recherche`, submitLabel = 'Rechercher'): SafeHtml {
   const option = (value: string | number, label: string, selected: boolean) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
-  return html`<form class="filters panel" method="get" action="${PORTAL}/recherche" role="search" aria-label="Rechercher des projets">
+  return html`<form class="filters panel" method="get" action="${action}" role="search" aria-label="Rechercher des projets">
   <div><label for="f-q">Mots-clés</label><input id="f-q" name="q" type="search" maxlength="200" value="${filters.text ?? ''}"></div>
   <div><label for="f-theme">Thème</label><select id="f-theme" name="theme">${option('', 'Tous les thèmes', !filters.theme)}${PROJECT_THEMES.map((t) => option(t, THEME_LABELS[t], filters.theme === t))}</select></div>
   <div><label for="f-commune">Commune</label><select id="f-commune" name="commune">${option('', 'Toutes les communes', !filters.commune)}${communes.map((c) => option(c.codeInsee, c.name, filters.commune === c.codeInsee))}</select></div>
   <div><label for="f-annee">Année d’achèvement</label><select id="f-annee" name="annee">${option('', 'Toutes les années', filters.year === undefined)}${years.map((y) => option(y, String(y), filters.year === y))}</select></div>
   <div><label for="f-cout">Coût final</label><select id="f-cout" name="cout">${option('', 'Tous les coûts', !filters.costBand)}${COST_BANDS.map((b) => option(b, COST_BAND_LABELS[b], filters.costBand === b))}</select></div>
-  <div><button type="submit">Rechercher</button></div>
+  <div><button type="submit">${submitLabel}</button></div>
 </form>`;
 }
 
 export function homePage(base: string, latest: PublicProjectSummary[], total: number, communes: PublicCommune[], years: number[]): string {
   return layout(
-    { title: 'Accueil', description: 'Projets terminés des petites communes du Val d’Oise : ce qui a été fait, combien cela a coûté, qui a financé, et leur retour d’expérience.', path: PORTAL, baseUrl: base },
-    html`<h1>Projets des communes du Val d’Oise</h1>
+    { title: 'Accueil', description: 'Projets terminés des petites communes du Val-d’Oise : ce qui a été fait, combien cela a coûté, qui a financé, et leur retour d’expérience.', path: PORTAL, baseUrl: base },
+    html`<h1>Projets des communes du Val-d’Oise</h1>
 <p class="lead">Toitures d’écoles, éclairage public, voirie, salles communales… Les communes partagent leurs projets terminés et leur retour d’expérience, avec l’accord de leur maire.</p>
 <h2>Rechercher</h2>
 ${filtersForm({}, communes, years)}
@@ -164,7 +198,7 @@ export function searchPage(base: string, filters: PublicFilters, items: PublicPr
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const title = page > 1 ? `Recherche, page ${page} sur ${pages}` : 'Recherche';
   return layout(
-    { title, description: `${total} projet${total > 1 ? 's' : ''} publié${total > 1 ? 's' : ''} des communes du Val d’Oise, par thème, commune, année et coût.`, path: params(page), baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Recherche' }] },
+    { title, description: `${total} projet${total > 1 ? 's' : ''} publié${total > 1 ? 's' : ''} des communes du Val-d’Oise, par thème, commune, année et coût.`, path: params(page), baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Recherche' }] },
     html`<h1>Rechercher un projet</h1>
 ${filtersForm(filters, communes, years)}
 <h2 id="resultats">${total === 0 ? 'Aucun projet ne correspond' : `${total} projet${total > 1 ? 's' : ''} publié${total > 1 ? 's' : ''}`}${pages > 1 ? ` — page ${page} sur ${pages}` : ''}</h2>
@@ -177,6 +211,13 @@ ${page < pages ? html`<a href="${params(page + 1)}" rel="next">Page suivante</a>
 </nav>`
   : ''}`,
   );
+}
+
+/** « d’<a>Ableiges</a> », « du <a>Plessis-Bouchard</a> »: the elision outside the link, the commune's name inside. */
+function communeLink(codeInsee: string, name: string): SafeHtml {
+  const full = deCommune(name);
+  const linked = full.endsWith(name) ? name : full.slice(full.indexOf(' ') + 1);
+  return html`${full.slice(0, full.length - linked.length)}<a href="${PORTAL}/communes/${codeInsee}">${linked}</a>`;
 }
 
 export function projectPage(base: string, p: PublicProject): string {
@@ -192,7 +233,7 @@ export function projectPage(base: string, p: PublicProject): string {
     },
     html`<article>
 <h1>${p.title}</h1>
-<p class="meta">Commune de <a href="${PORTAL}/communes/${p.codeInsee}">${p.communeName}</a> · ${p.themeLabel} · terminé en ${p.yearFinished}</p>
+<p class="meta">Commune ${communeLink(p.codeInsee, p.communeName)} · ${p.themeLabel} · terminé en ${p.yearFinished}</p>
 <section class="panel" aria-labelledby="t-resume"><h2 id="t-resume">Ce qui a été fait</h2><p>${p.summary}</p></section>
 <section class="panel" aria-labelledby="t-etapes"><h2 id="t-etapes">Avancement</h2>
 <ol class="timeline">${STEP_ORDER.map((step) => {
@@ -221,7 +262,7 @@ ${p.documents.length
       (d) => html`<li><a href="${d.downloadUrl}" download>${d.title}</a> <span class="meta">(${d.fileName}, ${fileSize(d.size)})</span></li>`,
     )}</ul></section>`
   : ''}
-<p class="meta">Version ${p.version} approuvée par le maire le <time datetime="${isoDay(p.publishedAt)}">${frDate(p.publishedAt)}</time>${p.fingerprint ? html` · empreinte <code>${p.fingerprint.slice(0, 12)}…</code>` : ''}. <a href="${PUBLIC_API}/projects/${p.id}">Données de cette fiche (JSON)</a></p>
+<p class="meta">Version ${p.version} approuvée par le maire le <time datetime="${isoDay(p.publishedAt)}">${frDate(p.publishedAt)}</time>${p.fingerprint ? html` · empreinte <code>${shortFingerprint(p.fingerprint)}</code>` : '.'} <a href="${PUBLIC_API}/projects/${p.id}">Données de cette fiche (JSON)</a></p>
 </article>`,
   );
 }
@@ -229,8 +270,8 @@ ${p.documents.length
 export function communePage(base: string, commune: { codeInsee: string; name: string; population: number | null }, items: PublicProjectSummary[], map: { d: string; width: number; height: number } | null): string {
   return layout(
     {
-      title: `Projets de ${commune.name}`,
-      description: `${items.length} projet${items.length > 1 ? 's' : ''} publié${items.length > 1 ? 's' : ''} par la commune de ${commune.name} (Val d’Oise, code INSEE ${commune.codeInsee}).`,
+      title: `Projets ${deCommune(commune.name)}`,
+      description: `${items.length} projet${items.length > 1 ? 's' : ''} publié${items.length > 1 ? 's' : ''} par la commune ${deCommune(commune.name)} (Val-d’Oise, code INSEE ${commune.codeInsee}).`,
       path: `${PORTAL}/communes/${commune.codeInsee}`,
       baseUrl: base,
       breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Communes', href: `${PORTAL}/communes` }, { label: commune.name }],
@@ -238,7 +279,7 @@ export function communePage(base: string, commune: { codeInsee: string; name: st
     html`<h1>${commune.name}</h1>
 <p class="meta">Code INSEE ${commune.codeInsee}${commune.population ? ` · ${commune.population.toLocaleString('fr-FR')} habitants` : ''}</p>
 ${map
-  ? html`<figure><svg class="commune-map" role="img" aria-labelledby="map-title" viewBox="-4 -4 ${map.width + 8} ${map.height + 8}" width="${map.width + 8}" height="${map.height + 8}"><title id="map-title">Contour de la commune de ${commune.name}</title><path d="${map.d}"/></svg><figcaption class="meta">${GEO_ATTRIBUTION}</figcaption></figure>`
+  ? html`<figure><svg class="commune-map" role="img" aria-labelledby="map-title" viewBox="-4 -4 ${map.width + 8} ${map.height + 8}" width="${map.width + 8}" height="${map.height + 8}"><title id="map-title">Contour de la commune ${deCommune(commune.name)}</title><path d="${map.d}"/></svg><figcaption class="meta">${GEO_ATTRIBUTION}</figcaption></figure>`
   : ''}
 <h2>Projets publiés</h2>
 ${items.length ? html`<ul class="cards">${items.map((p) => card(p))}</ul>` : html`<p>Cette commune n’a pas encore publié de projet.</p>`}`,
@@ -247,7 +288,7 @@ ${items.length ? html`<ul class="cards">${items.map((p) => card(p))}</ul>` : htm
 
 export function communesPage(base: string, communes: PublicCommune[]): string {
   return layout(
-    { title: 'Communes', description: 'Les communes du Val d’Oise qui ont publié des projets.', path: `${PORTAL}/communes`, baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Communes' }] },
+    { title: 'Communes', description: 'Les communes du Val-d’Oise qui ont publié des projets.', path: `${PORTAL}/communes`, baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Communes' }] },
     html`<h1>Communes qui publient leurs projets</h1>
 ${communes.length
   ? html`<ul>${communes.map((c) => html`<li><a href="${c.pageUrl}">${c.name}</a> — ${c.publishedProjects} projet${c.publishedProjects > 1 ? 's' : ''}</li>`)}</ul>`

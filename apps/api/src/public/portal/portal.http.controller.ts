@@ -11,7 +11,7 @@ import { parseFilters, PublicCatalog, type PublicFilters } from '../public-catal
 import { legalPages, type LegalPageSlug } from '@carnet/contracts';
 import { publicFaqSitemap } from '../../faq/public/public-faq.js';
 import { ReadModels } from '../../shared/read-models.js';
-import { communePage, communesPage, homePage, legalPage, notFoundPage, projectPage, robotsTxt, searchPage, sitemapXml } from './portal.html.js';
+import { usePortalBrand, communePage, communesPage, homePage, legalPage, notFoundPage, projectPage, robotsTxt, searchPage, sitemapXml } from './portal.html.js';
 
 const HTML = 'text/html; charset=utf-8';
 const PAGE_SIZE = 12;
@@ -31,7 +31,9 @@ export class PortalHttpController {
     private readonly cache: PublicResponseCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly readModels: ReadModels,
-  ) {}
+  ) {
+    usePortalBrand(config.brand);
+  }
 
   /** A page computed once per read-model position (see PublicResponseCache); null: not found. */
   private async page(req: Request, res: Response, render: () => Promise<string | null>, type = HTML): Promise<void> {

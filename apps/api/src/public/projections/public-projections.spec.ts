@@ -141,6 +141,32 @@ describe('public read models', () => {
     });
   });
 
+  describe('when versions carry the project’s point (PublicationRequested v3, PublicationRevised v2)', () => {
+    it('shows the approved version’s point only: a revised point waits for the next approval', () => {
+      const e = log();
+      const A = { longitude: 1.97467, latitude: 49.08531 };
+      const B = { longitude: 1.98, latitude: 49.08 };
+      const v1 = content({ documents: [], location: A });
+      const v2 = content({ documents: [], location: B });
+      const stream = [
+        e('ProjectCreated', { codeInsee: '95002', title: 'Toiture', description: 'x', theme: 'ecole', estimatedCostHt: 1 }),
+        e('ProjectLocated', { location: A }),
+        e('StepAdvanced', { from: 'idee', to: 'termine', progress: 100, comment: null }),
+        e('PublicationRequested', { version: 1, content: v1 }, 3),
+      ];
+      expect(publicOf(stream).public).toBeNull();
+      stream.push(e('ProjectPublished', { version: 1, fingerprint: publicationFingerprint(P, 1, v1) }, 2));
+      expect(publicOf(stream).public!.location).toEqual(A);
+      stream.push(e('ProjectLocated', { location: B }), e('PublicationRevised', { version: 2, content: v2, reason: 'Point déplacé' }, 2));
+      expect(publicOf(stream).public!.location).toEqual(A);
+      stream.push(e('ProjectPublished', { version: 2, fingerprint: publicationFingerprint(P, 2, v2) }, 2));
+      expect(publicOf(stream).public!.location).toEqual(B);
+    });
+    it('reads an older version without a point as the commune as a whole', () => {
+      expect(publicOf([...h.base, h.approve1]).public!.location).toBeNull();
+    });
+  });
+
   describe('when the events are version 1', () => {
     it('reads the request as version 1 with the project’s title and the approval without fingerprint', () => {
       const e = log();

@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiPr
 import { PROJECT_THEMES } from '@carnet/domain';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
-import { ProblemDto } from '../../shared/openapi.js';
+import { DocumentBytesResponse, ProblemDto } from '../../shared/openapi.js';
 import { ProblemException } from '../../shared/problem.js';
 import { UuidParam } from '../../shared/uuid-param.js';
 import { CommuneGeo } from '../commune-geo.js';
@@ -25,10 +25,10 @@ import { PublicDocumentBytes } from '../public-document-bytes.js';
 const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
 const FILTERS = [
   ApiQuery({ name: 'theme', required: false, enum: PROJECT_THEMES, description: 'Thème', example: 'ecole' }),
-  ApiQuery({ name: 'commune', required: false, description: 'Code INSEE de la commune', example: '95002' }),
-  ApiQuery({ name: 'year', required: false, description: 'Année d’achèvement', example: 2026 }),
+  ApiQuery({ name: 'commune', required: false, description: 'Code INSEE de la commune', example: '95002', schema: { type: 'string', pattern: '^(\\d[\\dAB]\\d{3})?$' } }),
+  ApiQuery({ name: 'year', required: false, description: 'Année d’achèvement', example: 2026, schema: { type: 'string', pattern: '^(\\d{4})?$' } }),
   ApiQuery({ name: 'costBand', required: false, enum: COST_BANDS, description: 'Tranche de coût final HT' }),
-  ApiQuery({ name: 'updatedSince', required: false, description: 'Fiches publiées ou modifiées depuis cette date (ISO 8601)', example: '2026-01-01T00:00:00Z' }),
+  ApiQuery({ name: 'updatedSince', required: false, description: 'Fiches publiées ou modifiées depuis cette date (ISO 8601)', example: '2026-01-01T00:00:00Z', schema: { type: 'string', pattern: '^(\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])([T ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,3})?)?(Z|[+-]([01]\\d|2[0-3]):?[0-5]\\d)?)?)?$' } }),
 ];
 const applyAll = (decorators: MethodDecorator[]): MethodDecorator => (target, key, descriptor) => {
   for (const d of decorators) d(target, key, descriptor);
@@ -65,8 +65,8 @@ export class PublicApiHttpController {
   @Get('projects')
   @ApiOperation({ summary: 'Projets publiés, les plus récemment approuvés d’abord, par pages (curseur opaque)' })
   @applyAll(FILTERS)
-  @ApiQuery({ name: 'limit', required: false, description: 'Taille de page, 1 à 100 (20 par défaut)', example: 20 })
-  @ApiQuery({ name: 'cursor', required: false, description: 'Valeur de « next » de la page précédente' })
+  @ApiQuery({ name: 'limit', required: false, description: 'Taille de page, 1 à 100 (20 par défaut)', example: 20, schema: { type: 'integer', minimum: 1, maximum: 100 } })
+  @ApiQuery({ name: 'cursor', required: false, description: 'Valeur de « next » de la page précédente (opaque : tout autre curseur est refusé, 400)', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]*$' } })
   @ApiOkResponse({ type: PublicProjectPageDto })
   @ApiResponse({ status: 400, description: 'Filtre ou curseur invalide', content: PROBLEM })
   @COMMON_ERRORS
@@ -93,8 +93,7 @@ export class PublicApiHttpController {
   @ApiOperation({ summary: 'Télécharger un document public d’un projet publié (seulement ceux de la version approuvée)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'documentId', format: 'uuid' })
-  @ApiProduces('application/octet-stream')
-  @ApiResponse({ status: 200, description: 'Le fichier, à la version approuvée' })
+  @DocumentBytesResponse('Le fichier, à la version approuvée')
   @ApiResponse({ status: 404, description: 'Document absent de la version publiée', content: PROBLEM })
   @ApiResponse({ status: 429, description: 'Trop de requêtes', content: PROBLEM })
   async document(@Param('id', UuidParam) id: string, @Param('documentId', UuidParam) documentId: string, @Res() res: Response): Promise<void> {
@@ -128,8 +127,8 @@ export class PublicApiHttpController {
       'Un miroir garde le dernier « next » reçu et redemande ?after=<next> (toutes les minutes, par exemple) : chaque entrée dit quel projet relire ' +
       '(published, updated) ou effacer (withdrawn). Sans ?after, le flux part du début.',
   })
-  @ApiQuery({ name: 'after', required: false, description: 'Curseur « next » de la réponse précédente' })
-  @ApiQuery({ name: 'limit', required: false, description: '1 à 500 (100 par défaut)' })
+  @ApiQuery({ name: 'after', required: false, description: 'Curseur « next » de la réponse précédente (opaque : tout autre curseur est refusé, 400)', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]*$' } })
+  @ApiQuery({ name: 'limit', required: false, description: '1 à 500 (100 par défaut)', schema: { type: 'integer', minimum: 1, maximum: 500 } })
   @ApiOkResponse({ type: PublicChangePageDto })
   @ApiResponse({ status: 400, description: 'Curseur invalide', content: PROBLEM })
   @COMMON_ERRORS

@@ -7,6 +7,7 @@ import { toUserError, type UserError } from '../core/problem';
 import { canAdminister } from '../core/roles';
 import { SessionStore } from '../core/session';
 import { PageProblem } from '../shared/page-problem';
+import { communeOf } from '../shared/safe-return';
 
 const fold = (text: string) =>
   text
@@ -49,7 +50,7 @@ const population = new Intl.NumberFormat('fr-FR');
       <div class="table-wrap">
         <table class="table table--stack">
           <caption>
-            Communes du Val d'Oise : éligibilité, maire, places de collaborateur et invitations en attente
+            Communes du Val-d’Oise : éligibilité, maire, places de collaborateur et invitations en attente
           </caption>
           <thead>
             <tr>
@@ -76,12 +77,13 @@ const population = new Intl.NumberFormat('fr-FR');
                 <td data-label="Population">{{ format(c.population) }}</td>
                 <td data-label="Éligible">{{ c.eligible ? 'Oui' : 'Non' }}</td>
                 <td data-label="Maire">{{ c.mayor?.name ?? (c.eligible ? 'Aucun' : '—') }}</td>
-                <td data-label="Collaborateurs">{{ c.collaborators }} / {{ seats }}</td>
-                <td data-label="Invitations en attente">{{ c.pendingInvitations }}</td>
+                <!-- A commune without a space has no seats: « — », not « 0 / 3 ». -->
+                <td data-label="Collaborateurs">{{ c.eligible ? c.collaborators + ' / ' + seats : '—' }}</td>
+                <td data-label="Invitations en attente">{{ c.eligible ? c.pendingInvitations : '—' }}</td>
                 <td class="table__actions">
                   @if (canAct() && c.eligible && !c.mayor) {
                     <a class="button button--small" [routerLink]="['/communes', c.codeInsee, 'membres']" [queryParams]="{ place: 'maire' }">
-                      Inviter le maire<span class="visually-hidden"> de {{ c.name }}</span>
+                      Inviter le maire<span class="visually-hidden"> {{ de(c.name) }}</span>
                     </a>
                   }
                 </td>
@@ -98,6 +100,8 @@ const population = new Intl.NumberFormat('fr-FR');
 })
 export class AdminCommunes {
   private readonly api = inject(Api);
+  /** « d’Aincourt », « de Vigny ». */
+  protected readonly de = communeOf;
   private readonly me = inject(SessionStore).me;
   protected readonly canAct = computed(() => canAdminister(this.me()));
   protected readonly seats = COLLABORATOR_SEATS;

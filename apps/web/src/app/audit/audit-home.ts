@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { PUBLICATION_LABELS, ROLE_LABELS, STEP_LABELS, type CommuneSeatHistory, type CommuneView, type ProjectSummary } from '@carnet/contracts';
+import { PUBLICATION_LABELS, ROLE_LABELS, STEP_LABELS, deCommune, type CommuneSeatHistory, type CommuneView, type ProjectSummary } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { FrDate } from '../core/format';
 import { toUserError, type UserError } from '../core/problem';
@@ -75,7 +75,7 @@ import { AnchorStatusPanel } from './anchor-status';
 
       @if (seats(); as s) {
         <section aria-labelledby="seats-title">
-          <h2 id="seats-title">Places de la commune de {{ s.communeName }}</h2>
+          <h2 id="seats-title">Places de la commune {{ de(s.communeName) }}</h2>
           @if (s.entries.length === 0) {
             <p>Aucune place n’a encore été attribuée dans cette commune.</p>
           } @else {
@@ -114,6 +114,8 @@ export class AuditHome implements OnInit {
   protected readonly stepLabels = STEP_LABELS;
   protected readonly publicationLabels = PUBLICATION_LABELS;
   protected readonly roleLabels = ROLE_LABELS as Record<string, string | undefined>;
+  /** « d’Ableiges », « de Vigny ». */
+  protected readonly de = deCommune;
   protected readonly communes = signal<CommuneView[]>([]);
   protected readonly communeCode = signal('');
   protected readonly projects = signal<ProjectSummary[]>([]);

@@ -1,20 +1,12 @@
 import { Pipe, PipeTransform } from '@angular/core';
+import { frenchDate } from '@carnet/contracts';
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 const euroRoundFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 
+/** « 1er juin 2026 », « 3 mars 2026 à 14:05 »: the rule of libs/contracts/src/french.ts, as the API and the e-mails write it. */
 export function formatDate(iso: string, withTime = false): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return (withTime ? dateTimeFormat : dateFormat).format(date);
+  return frenchDate(iso, withTime);
 }
 
 export function formatEuros(amount: number | null | undefined): string {

@@ -67,6 +67,6 @@ describe('toUserError', () => {
   });
 
   it('keeps the conflict message the users are told about', () => {
-    expect(CONFLICT_MESSAGE).toContain("Ce projet a été modifié entre-temps par quelqu'un d'autre.");
+    expect(CONFLICT_MESSAGE).toContain("Ce projet a été modifié entre-temps par quelqu’un d’autre.");
   });
 });

@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import type { Problem } from '@carnet/contracts';
 
 export const CONFLICT_MESSAGE =
-  "Ce projet a été modifié entre-temps par quelqu'un d'autre. La page a été rechargée : vérifiez puis recommencez.";
+  "Ce projet a été modifié entre-temps par quelqu’un d’autre. La page a été rechargée : vérifiez puis recommencez.";
 export const NETWORK_MESSAGE =
   'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez : votre saisie est conservée.';
 
@@ -25,8 +25,8 @@ function fieldName(field: string): string {
 
 const DEFAULT_MESSAGES: Record<number, string> = {
   400: 'Certaines informations sont à corriger.',
-  403: "Vous n'avez pas le droit de faire cette action.",
-  404: "Ce que vous cherchez n'existe pas ou plus.",
+  403: "Vous n’avez pas le droit de faire cette action.",
+  404: "Ce que vous cherchez n’existe pas ou plus.",
   409: 'Cette action n’est pas possible dans l’état actuel du projet.',
   422: 'Cette action n’est pas possible dans l’état actuel du projet.',
 };

@@ -33,7 +33,7 @@ import { BarChart } from './charts/bar-chart';
         <ul class="cards">
           @for (q of d.openQuestions.items; track q.questionId) {
             <li class="card">
-              <p class="card__title"><a [routerLink]="['/projets', q.projectId]" fragment="questions-title">{{ q.projectTitle }}</a></p>
+              <p class="card__title"><a [routerLink]="['/projets', q.projectId, 'questions']" [fragment]="'question-' + q.questionId">{{ q.projectTitle }}</a></p>
               <p>{{ q.text }}</p>
               <p class="card__meta">
                 <span class="badge">{{ statusLabels[q.status] }}</span> Posée le {{ date(q.askedAt) }} — en attente depuis le

@@ -33,7 +33,7 @@ import { toUserError } from '../core/problem';
               @for (item of list.items; track item.questionId) {
                 <li class="queue__item">
                   <p>
-                    <a [routerLink]="['/projets', item.projectId]" [fragment]="'question-' + item.questionId">{{ item.projectTitle }}</a>
+                    <a [routerLink]="['/projets', item.projectId, 'questions']" [fragment]="'question-' + item.questionId">{{ item.projectTitle }}</a>
                     — {{ item.communeName }}
                   </p>
                   <p class="prewrap">{{ categoryLabel(item.category) }} : {{ item.text }}</p>

@@ -35,7 +35,7 @@ describe('LegalPageView', () => {
   describe('when the accessibility statement is opened', () => {
     beforeEach(async () => {
       await open('accessibilite');
-      backend.expectOne('/api/site-info').flush({ contactEmail: 'a11y@cd95.test', hostedBy: 'le Département du Val d’Oise' });
+      backend.expectOne('/api/site-info').flush({ contactEmail: 'a11y@cd95.test', hostedBy: 'le Département du Val-d’Oise' });
       await settle();
     });
 

@@ -39,7 +39,7 @@ export class PageProblem {
   readonly error = input.required<UserError>();
   /** Sentence for a 403, e.g. « cette page est réservée au maire et au Département. » */
   readonly forbiddenText = input<string>('votre compte ne permet pas de voir cette page.');
-  readonly notFoundText = input<string>("Ce que vous cherchez n'existe pas ou n'est pas accessible avec votre compte.");
+  readonly notFoundText = input<string>("Ce que vous cherchez n’existe pas ou n’est pas accessible avec votre compte.");
   protected readonly router = inject(Router);
   protected readonly forbidden = computed(() => this.forbiddenText());
   protected readonly notFound = computed(() => this.notFoundText());

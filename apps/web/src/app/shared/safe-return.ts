@@ -5,7 +5,5 @@ export function safeReturnUrl(value: string | null | undefined): string | null {
   return value;
 }
 
-/** « de la commune d’Ableiges », « de la commune de Cergy ». */
-export function communeOf(name: string): string {
-  return /^[aeiouyhâàéèêîôûAEIOUYHÂÀÉÈÊÎÔÛ]/.test(name) ? `d’${name}` : `de ${name}`;
-}
+/** « d’Ableiges », « de Cergy », « du Plessis-Bouchard »: the one rule of libs/contracts/src/french.ts. */
+export { deCommune as communeOf } from '@carnet/contracts';

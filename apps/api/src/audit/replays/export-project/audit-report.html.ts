@@ -1,10 +1,9 @@
-import { ROLE_LABELS, type AuditExport } from '@carnet/contracts';
+import { ROLE_LABELS, frenchDate, type AuditExport } from '@carnet/contracts';
 
 const escape = (value: unknown): string =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const when = (iso: string): string =>
-  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' }).format(new Date(iso));
+const when = (iso: string): string => frenchDate(iso, 'seconds');
 
 /**
  * The printable audit report of one project: a complete French HTML document with its own print
@@ -81,7 +80,7 @@ export function renderAuditReport(report: AuditExport): string {
   </table>
 </main>
 <footer>
-  <p>Les noms sont ceux des comptes au moment de l’édition ; les rôles, ceux qu’avaient les personnes au moment des faits. Carnet de projets — Département du Val d’Oise.</p>
+  <p>Les noms sont ceux des comptes au moment de l’édition ; les rôles, ceux qu’avaient les personnes au moment des faits. Carnet de projets — Département du Val-d’Oise.</p>
 </footer>
 </body>
 </html>

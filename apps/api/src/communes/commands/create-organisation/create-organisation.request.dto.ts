@@ -4,7 +4,7 @@ import { IsIn, IsString, Length } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@carnet/domain';
 
 export class CreateOrganisationRequestDto {
-  @ApiProperty({ example: 'CAUE du Val d’Oise', maxLength: 160 })
+  @ApiProperty({ example: 'CAUE du Val-d’Oise', maxLength: 160 })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString({ message: 'Le nom doit être un texte.' })
   @Length(1, 160, { message: 'Le nom est obligatoire (160 caractères au plus).' })

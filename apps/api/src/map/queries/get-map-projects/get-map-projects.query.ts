@@ -11,7 +11,7 @@ export interface MapFilter {
 }
 
 /** The projects the actor may see, as compact GeoJSON bytes (computed once per read-model position). */
-export class GetMapProjectsQuery extends Query<string> {
+export class GetMapProjectsQuery extends Query<{ json: Buffer; gzip: Buffer }> {
   constructor(
     readonly filter: MapFilter,
     readonly actor: Actor,

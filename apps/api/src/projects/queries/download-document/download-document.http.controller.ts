@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query as QueryParam, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@carnet/domain';
 import type { Response } from 'express';
 import { OptionalActor } from '../../../shared/current-actor.js';
 import { MinPositionPipe, MinPositionQuery } from '../../../shared/min-position.js';
-import { ProblemResponses } from '../../../shared/openapi.js';
+import { DocumentBytesResponse, ProblemResponses } from '../../../shared/openapi.js';
 import { ProblemException } from '../../../shared/problem.js';
 import { UuidParam } from '../../../shared/uuid-param.js';
 import { DownloadDocumentQuery, type DocumentDownload } from './download-document.query.js';
@@ -28,7 +28,7 @@ export class DownloadDocumentHttpController {
   @Get(':id/documents/:documentId')
   @ApiOperation({ summary: 'Télécharger la version actuelle d’un document (contenu vérifié par son empreinte SHA-256)' })
   @MinPositionQuery()
-  @ApiProduces('application/octet-stream')
+  @DocumentBytesResponse('Le fichier, vérifié par son empreinte')
   @ProblemResponses(404, 500, 503)
   async current(
     @Param('id', UuidParam) id: string,
@@ -43,7 +43,7 @@ export class DownloadDocumentHttpController {
   @Get(':id/documents/:documentId/versions/:version')
   @ApiOperation({ summary: 'Télécharger une version précise d’un document' })
   @MinPositionQuery()
-  @ApiProduces('application/octet-stream')
+  @DocumentBytesResponse('Le fichier, vérifié par son empreinte')
   @ProblemResponses(404, 500, 503)
   async version(
     @Param('id', UuidParam) id: string,

@@ -28,9 +28,9 @@ describe('invitationSentence', () => {
       invitationSentence(
         invitation({ role: 'partner_member', communeInsee: null, communeName: null, seat: null, organisationName: 'CAUE du Val d’Oise' }),
       ),
-    ).toBe('Vous êtes invité·e à rejoindre le Carnet de projets du Val d\'Oise comme partenaire pour CAUE du Val d’Oise.');
+    ).toBe('Vous êtes invité·e à rejoindre le Carnet de projets du Val-d’Oise comme partenaire pour CAUE du Val d’Oise.');
     expect(invitationSentence(invitation({ role: 'departement_agent', communeInsee: null, communeName: null, seat: null }))).toBe(
-      'Vous êtes invité·e à rejoindre le Carnet de projets du Val d\'Oise comme agent du Département.',
+      'Vous êtes invité·e à rejoindre le Carnet de projets du Val-d’Oise comme agent du Département.',
     );
   });
 });

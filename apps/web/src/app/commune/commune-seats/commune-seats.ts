@@ -27,6 +27,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CommuneSeats {
+  /** « d’Ableiges », « de Vigny ». */
+  protected readonly de = communeOf;
   private readonly api = inject(Api);
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
@@ -127,7 +129,7 @@ export class CommuneSeats {
       this.invitations.set([...invitations].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)));
       this.invitationsError.set(null);
     } catch (error) {
-      this.invitationsError.set(`Les invitations en attente n'ont pas pu être chargées. ${toUserError(error).message}`);
+      this.invitationsError.set(`Les invitations en attente n’ont pas pu être chargées. ${toUserError(error).message}`);
     }
   }
 
@@ -235,7 +237,7 @@ export class CommuneSeats {
         await this.router.navigateByUrl('/acces-retire');
         return;
       }
-      this.message.set(`${target.name} est maintenant maire de ${this.members()?.communeName ?? 'la commune'}.`);
+      this.message.set(`${target.name} est maintenant maire ${this.members() ? communeOf(this.members()!.communeName) : 'de la commune'}.`);
       await this.load(this.insee(), this.canManage());
     } catch (error) {
       this.actionError.set(`Le rôle de maire n’a pas pu être transmis. ${toUserError(error).message}`);

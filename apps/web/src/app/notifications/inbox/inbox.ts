@@ -27,7 +27,7 @@ import { NotificationsApi } from '../notifications-api';
           @for (item of list; track item.id) {
             <li class="inbox__item" [class.inbox__item--unread]="!item.read">
               <p class="inbox__project">
-                <a [routerLink]="item.link" (click)="open(item)">{{ item.projectTitle }}</a>
+                <a [routerLink]="item.link.split('#')[0]" [fragment]="item.link.split('#')[1]" (click)="open(item)">{{ item.projectTitle }}</a>
                 <span class="inbox__commune"> ({{ item.communeName }})</span>
               </p>
               <p class="inbox__text">{{ item.text }}</p>

@@ -73,7 +73,7 @@ export class ProjectCreate {
       const communes = await firstValueFrom(this.api.allCommunes());
       this.communes.set(communes.filter((c) => c.eligible).sort((a, b) => a.name.localeCompare(b.name, 'fr')));
     } catch (error) {
-      this.formError.set(`La liste des communes n'a pas pu être chargée. ${toUserError(error).message}`);
+      this.formError.set(`La liste des communes n’a pas pu être chargée. ${toUserError(error).message}`);
     }
   }
 

@@ -12,7 +12,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../../core/api';
 import { toUserError } from '../../core/problem';
-import { canCreateProjects } from '../../core/roles';
+import { canCreateProjects, isCommuneRole } from '../../core/roles';
 import { SessionStore } from '../../core/session';
 import { ProgressBar } from '../shared/progress-bar';
 
@@ -56,6 +56,14 @@ export class ProjectList {
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
 
+  /** A commune's people see their commune's projects only: a « Commune » filter would offer one choice. */
+  protected readonly showCommuneFilter = computed(() => !isCommuneRole(this.session.me()?.role ?? null));
+  /** The filters in use, counted on the « Filtres (n) » button of a phone. */
+  protected readonly activeFilters = computed(
+    () => [this.showCommuneFilter() && this.commune(), this.step(), this.q().trim()].filter((value) => !!value).length,
+  );
+  /** On a phone the filters are folded until asked for; on larger screens they are always shown (styles.css). */
+  protected readonly filtersOpen = signal(false);
   protected readonly canCreate = computed(() => canCreateProjects(this.session.me()));
   protected readonly resultText = computed(() => {
     const total = this.total();
@@ -97,7 +105,8 @@ export class ProjectList {
     input.value = '';
     this.q.set('');
     this.step.set('');
-    this.commune.set('');
+    // A commune's people keep their commune (they have no « Commune » filter to choose another).
+    this.commune.set(this.showCommuneFilter() ? '' : (this.session.me()?.communeInsee ?? ''));
   }
 
   protected retry(): void {
@@ -126,7 +135,7 @@ export class ProjectList {
       if (request !== this.request) return;
       this.projects.set([]);
       this.total.set(0);
-      this.error.set(`Les projets n'ont pas pu être chargés. ${toUserError(error).message}`);
+      this.error.set(`Les projets n’ont pas pu être chargés. ${toUserError(error).message}`);
     } finally {
       if (request === this.request) this.loading.set(false);
     }

@@ -179,7 +179,7 @@ export class DocumentVersionForm {
       </app-on-demand>
     }
     @if (documents().length === 0) {
-      <p>Aucun document pour l'instant.</p>
+      <p>Aucun document pour l’instant.</p>
     } @else {
       <ul class="documents">
         @for (d of documents(); track d.id) {
@@ -231,7 +231,7 @@ export class DocumentVersionForm {
                 (keydown.escape)="cancelRemoval(d)"
                 [attr.aria-label]="'Retirer « ' + d.title + ' » du projet'"
               >
-                <p class="hint">«&nbsp;{{ d.title }}&nbsp;» ne sera plus proposé sur le projet, avec toutes ses versions. Le motif restera visible dans l'historique.</p>
+                <p class="hint">«&nbsp;{{ d.title }}&nbsp;» ne sera plus proposé sur le projet, avec toutes ses versions. Le motif restera visible dans l’historique.</p>
                 <div class="field">
                   <label [for]="'remove-reason-' + d.id">Motif du retrait *</label>
                   <textarea
@@ -344,7 +344,7 @@ export class DocumentsPanel {
       this.visibility,
       { document: d.id, ...body },
       (ctx) => this.api.changeDocumentVisibility(detail.id, d.id, body, ctx),
-      body.public ? `« ${d.title} » est maintenant public.` : `« ${d.title} » n'est plus public.`,
+      body.public ? `« ${d.title} » est maintenant public.` : `« ${d.title} » n’est plus public.`,
     );
   }
 

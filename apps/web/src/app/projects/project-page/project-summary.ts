@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { ROLE_LABELS, STEP_LABELS, type HistoryEntry, type ProjectDetail } from '@carnet/contracts';
+import { STEP_LABELS, type HistoryEntry, type ProjectDetail } from '@carnet/contracts';
 import { FrDate } from '../../core/format';
 import { OnDemand } from '../../shared/on-demand';
 import { ProgressBar } from '../shared/progress-bar';
@@ -47,11 +47,13 @@ export const waitingQuestions = (detail: ProjectDetail): number =>
       <section class="panel summary" aria-labelledby="summary-title">
         <h2 id="summary-title" class="visually-hidden">Résumé</h2>
         <app-stepper [current]="d.step" />
-        <div class="summary__progress"><app-progress-bar [progress]="d.progress" labelId="project-progress" /></div>
         <dl class="summary__facts">
-          <div>
+          <div class="summary__step">
             <dt>Étape</dt>
-            <dd>{{ stepLabels[d.step] }}</dd>
+            <dd>
+              {{ stepLabels[d.step] }}
+              <app-progress-bar [progress]="d.progress" labelId="project-progress" />
+            </dd>
           </div>
           <div class="summary__wide">
             <dt>Prochaine action attendue</dt>
@@ -60,7 +62,7 @@ export const waitingQuestions = (detail: ProjectDetail): number =>
           <div>
             <dt>Questions en attente</dt>
             <dd>
-              <a routerLink="questions">{{ waiting() === 0 ? 'Aucune' : waiting() }}</a>
+              <a routerLink="questions">{{ waiting() === 0 ? 'Aucune' : waiting() === 1 ? '1 question' : waiting() + ' questions' }}</a>
               @if (overdue() > 0) {
                 <span class="badge badge--late">{{ overdue() }} en retard</span>
               }
@@ -68,14 +70,13 @@ export const waitingQuestions = (detail: ProjectDetail): number =>
           </div>
           <div>
             <dt>Documents</dt>
-            <dd><a routerLink="documents">{{ d.documents.length === 0 ? 'Aucun' : d.documents.length }}</a></dd>
+            <dd><a routerLink="documents">{{ d.documents.length === 0 ? 'Aucun' : d.documents.length === 1 ? '1 document' : d.documents.length + ' documents' }}</a></dd>
           </div>
-          <div class="summary__wide">
+          <div class="summary__last">
             <dt>Dernière activité</dt>
             <dd class="summary__plain">
               @if (last(); as h) {
                 <time [attr.datetime]="h.at">{{ h.at | frDate: true }}</time> — {{ h.summary }}
-                <span class="byline">({{ h.actor.name }}, {{ roleLabels[h.actor.role] }})</span>
               } @else {
                 <time [attr.datetime]="d.updatedAt">{{ d.updatedAt | frDate: true }}</time>
               }
@@ -96,7 +97,6 @@ export class ProjectSummary {
   protected readonly store = inject(ProjectStore);
   protected readonly access = inject(ProjectAccess);
   protected readonly stepLabels = STEP_LABELS;
-  protected readonly roleLabels = ROLE_LABELS;
 
   protected readonly next = computed(() => {
     const d = this.store.detail();

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { PUBLICATION_LABELS, type PublicContentRequest, type PublicContentView, type PublicationVersionView } from '@carnet/contracts';
 import { Api } from '../../core/api';
@@ -8,6 +8,7 @@ import { SessionStore } from '../../core/session';
 import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
 import { FormFeedback } from './form-feedback';
 import { CommandFormState, ProjectStore } from './project-store';
+import { frenchPoint } from '../../map/project-location';
 
 interface FundingRow {
   source: string;
@@ -94,6 +95,8 @@ const amountOf = (text: string): number | null => {
             <dd class="prewrap">{{ w.latest.content.lessonsLearned || '—' }}</dd>
             <dt>Documents publiés</dt>
             <dd>{{ documentTitles(w.latest.content) }}</dd>
+            <dt>Emplacement sur la carte publique</dt>
+            <dd>{{ placeText(w.latest.content) }}</dd>
           </dl>
           <p class="fingerprint">
             Empreinte de cette version : <code>{{ w.latest.fingerprint.slice(0, 16) }}…</code>
@@ -106,7 +109,7 @@ const amountOf = (text: string): number | null => {
         <form class="form form--compact" novalidate (ngSubmit)="approve()" aria-labelledby="publication-approval-title">
           <h3 id="publication-approval-title">Approuver la version {{ work()!.latest.version }}</h3>
           <p>
-            En approuvant, vous acceptez que <strong>exactement cette version</strong> (empreinte
+            En approuvant, vous acceptez qu’<strong>exactement cette version</strong> (empreinte
             <code>{{ work()!.latest.fingerprint.slice(0, 16) }}…</code>) soit lisible par tous sur internet. Toute modification
             ultérieure vous sera de nouveau soumise.
           </p>
@@ -130,10 +133,13 @@ const amountOf = (text: string): number | null => {
       }
 
       @if (canRequest() || canRevise()) {
-        @if (canRevise() && !editing()) {
-          <button type="button" class="button" (click)="startEditing()">Modifier la version à publier</button>
+        @if (!editing()) {
+          <!-- Opened on demand: the page stays short until the commune writes its public content. -->
+          <button #editOpener type="button" class="button" [class.button--primary]="canRequest()" aria-expanded="false" (click)="startEditing()">
+            {{ canRevise() ? 'Modifier la version à publier' : 'Rédiger la fiche publique' }}
+          </button>
         } @else {
-          <form class="form form--compact" novalidate (ngSubmit)="save()" aria-labelledby="publication-form-title">
+          <form class="form form--compact" novalidate (ngSubmit)="save()" (keydown.escape)="stopEditing()" aria-labelledby="publication-form-title">
             <h3 id="publication-form-title">{{ canRequest() ? 'Demander la publication' : 'Nouvelle version à publier' }}</h3>
             <p class="hint">Ce texte sera lisible par tous sur internet après l’accord du maire : n’y mettez pas de données personnelles.</p>
             <div class="field">
@@ -215,9 +221,7 @@ const amountOf = (text: string): number | null => {
               <button type="submit" class="button button--primary" [disabled]="form.pending()">
                 {{ form.pending() ? 'Envoi…' : canRequest() ? 'Demander la publication' : 'Enregistrer la nouvelle version' }}
               </button>
-              @if (canRevise()) {
-                <button type="button" class="button button--link" (click)="editing.set(false)">Annuler</button>
-              }
+              <button type="button" class="button button--link" (click)="stopEditing()">Annuler</button>
             </div>
           </form>
         }
@@ -252,8 +256,12 @@ export class PublicationPanel {
   private readonly store = inject(ProjectStore);
   private readonly persona = inject(SessionStore).me;
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly editOpener = viewChild<ElementRef<HTMLButtonElement>>('editOpener');
 
   protected readonly labels = PUBLICATION_LABELS;
+  /** The point frozen in the version (issue #10): the mayor approves it with the text. */
+  protected readonly placeText = (c: PublicContentView) => (c.location ? `point précis ${frenchPoint(c.location)}` : 'la commune entière');
   protected readonly form = new CommandFormState();
   protected readonly approval = new CommandFormState();
   protected readonly withdrawal = new CommandFormState();
@@ -336,6 +344,13 @@ export class PublicationPanel {
     }
     this.reason.set('');
     this.editing.set(true);
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('#publication-title-input')?.focus(), { injector: this.injector });
+  }
+
+  /** « Annuler »: nothing sent, the focus goes back to the button that opened the form. */
+  protected stopEditing(): void {
+    this.editing.set(false);
+    afterNextRender(() => this.editOpener()?.nativeElement.focus(), { injector: this.injector });
   }
 
   /** The request body, or the errors a person can fix before sending. */

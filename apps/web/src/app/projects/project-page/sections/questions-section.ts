@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, afterNextRender, inject } from '@angular/core';
+import { ActivatedRoute } from '@angular/router';
 import { OnDemand } from '../../../shared/on-demand';
 import { ProjectAccess } from '../project-access';
 import { ProjectStore } from '../project-store';
@@ -37,4 +38,19 @@ import { QuestionItem } from '../question-item';
 export class QuestionsSection {
   protected readonly store = inject(ProjectStore);
   protected readonly access = inject(ProjectAccess);
+
+  constructor() {
+    // A link to one question (`#question-<id>`, from an e-mail, a notification, « À traiter »): show it.
+    const fragment = inject(ActivatedRoute).snapshot.fragment;
+    const document = inject(DOCUMENT);
+    if (fragment?.startsWith('question-')) {
+      afterNextRender(() => {
+        const target = document.getElementById(fragment);
+        if (!target) return;
+        target.setAttribute('tabindex', '-1');
+        target.focus({ preventScroll: true });
+        target.scrollIntoView({ block: 'start' });
+      });
+    }
+  }
 }

@@ -1,0 +1,88 @@
+import { THEME_LABELS } from '@carnet/contracts';
+import { PORTAL, PUBLIC_API, type PublicCommune, type PublicFilters, type PublicProjectSummary } from '../../public/public-catalog.js';
+import { GEO_ATTRIBUTION } from '../../public/commune-geo.js';
+import { euros, html, SafeHtml } from '../../public/portal/html.js';
+import { filtersForm, layout } from '../../public/portal/portal.html.js';
+import { PUBLISHED_CLASSES } from './departement-svg.js';
+
+/** Where the portal map's own files are served (Leaflet, its clustering plugin, the page's script and style). */
+export const MAP_ASSETS = `${PORTAL}/carte/fichiers`;
+
+/** The API filters equal to the portal's, for the script's data request. */
+function apiQuery(filters: PublicFilters): string {
+  const params = new URLSearchParams();
+  if (filters.theme) params.set('theme', filters.theme);
+  if (filters.commune) params.set('commune', filters.commune);
+  if (filters.year !== undefined) params.set('year', String(filters.year));
+  if (filters.costBand) params.set('costBand', filters.costBand);
+  const q = params.toString();
+  return q ? `?${q}` : '';
+}
+
+/**
+ * `/projets-publics/carte`: the published projects on a map. Without JavaScript: the same filters,
+ * the outlines as a static SVG drawn on the server, and the list. With JavaScript, a Leaflet map
+ * (clustered points, choropleth of published projects per commune) replaces the picture.
+ */
+export function mapPage(
+  base: string,
+  filters: PublicFilters,
+  items: PublicProjectSummary[],
+  communes: PublicCommune[],
+  years: number[],
+  svg: string,
+  communeRows: Array<{ codeInsee: string; name: string; count: number }>,
+): string {
+  const total = items.length;
+  return layout(
+    {
+      title: 'Carte des projets publiés',
+      description: 'Carte des projets terminés et publiés par les communes du Val d’Oise : où ils sont, ce qu’ils ont coûté, leur fiche.',
+      path: `${PORTAL}/carte`,
+      baseUrl: base,
+      breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Carte' }],
+      stylesheets: [`${MAP_ASSETS}/leaflet.css`, `${MAP_ASSETS}/MarkerCluster.css`, `${MAP_ASSETS}/portal-map.css`],
+      scripts: [`${MAP_ASSETS}/leaflet.js`, `${MAP_ASSETS}/leaflet.markercluster.js`, `${MAP_ASSETS}/portal-map.js`],
+    },
+    html`<h1>Carte des projets publiés</h1>
+<p class="lead">Les projets terminés que les communes ont publiés avec l’accord de leur maire, à l’endroit que le maire a approuvé (ou au centre de la commune).</p>
+${filtersForm(filters, communes, years, `${PORTAL}/carte`, 'Afficher sur la carte')}
+<p role="status">${total === 0 ? 'Aucun projet publié ne correspond.' : total === 1 ? '1 projet publié' : `${total} projets publiés`}</p>
+<div class="portal-map-layout">
+  <div>
+    <div id="carte-interactive" class="portal-map" hidden
+      data-projects="${PUBLIC_API}/exports/projects.geojson${apiQuery(filters)}"
+      data-outlines="/api/map/communes.geojson"
+      data-settings="/api/map/settings"
+      data-commune="${filters.commune ?? ''}"></div>
+    <figure id="carte-statique" class="portal-map-static">
+      ${new SafeHtml(svg)}
+      <figcaption class="meta">${GEO_ATTRIBUTION}.</figcaption>
+    </figure>
+  </div>
+  <div class="panel portal-map-legend">
+    <h2>Légende</h2>
+    <ul>${PUBLISHED_CLASSES.map((c) => html`<li><svg width="20" height="20" aria-hidden="true" focusable="false"><rect x="1" y="1" width="18" height="18" fill="${c.fill}" stroke="#4a4f55"/></svg> ${c.label}</li>`)}</ul>
+    <p><svg width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="6" fill="#b34700" stroke="#fff" stroke-width="2"/></svg> un projet publié (un chiffre : plusieurs projets proches)</p>
+  </div>
+</div>
+<h2 id="liste-carte">Projets de la carte</h2>
+${
+  total === 0
+    ? html`<p>Aucun projet publié ne correspond à ces filtres.</p>`
+    : html`<div class="table-scroll" role="region" aria-labelledby="liste-carte" tabindex="0"><table>
+  <thead><tr><th scope="col">Projet</th><th scope="col">Commune</th><th scope="col">Thème</th><th scope="col">Terminé en</th><th scope="col" class="num">Coût final HT</th></tr></thead>
+  <tbody>${items.map(
+    (p) => html`<tr><td><a href="${p.pageUrl}">${p.title}</a></td><td><a href="${PORTAL}/communes/${p.codeInsee}">${p.communeName}</a></td><td>${THEME_LABELS[p.theme] ?? p.theme}</td><td>${p.yearFinished}</td><td class="num">${p.finalCostHt === null ? 'non communiqué' : euros(p.finalCostHt)}</td></tr>`,
+  )}</tbody>
+</table></div>`
+}
+<details class="panel">
+  <summary>Nombre de projets publiés par commune (${communeRows.length === 1 ? '1 commune' : `${communeRows.length} communes`})</summary>
+  <table>
+    <thead><tr><th scope="col">Commune</th><th scope="col" class="num">Projets publiés</th></tr></thead>
+    <tbody>${communeRows.map((c) => html`<tr><td><a href="${PORTAL}/carte?commune=${c.codeInsee}">${c.name}</a></td><td class="num">${c.count}</td></tr>`)}</tbody>
+  </table>
+</details>`,
+  );
+}

@@ -1,0 +1,162 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, screenshot } from './helpers.ts';
+
+/** The rough edges found by trying every role (issue #16), each as a person meets it. */
+
+/** The vertical middles of what the header shows: links, menu buttons, the search box, the account. */
+async function headerRows(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const shown = [...document.querySelectorAll<HTMLElement>('.site-header .brand, .site-header .site-nav__list > li, .site-header .header-search, .site-header .account > *')].filter(
+      (e) => e.offsetParent !== null,
+    );
+    return [...new Set(shown.map((e) => Math.round((e.getBoundingClientRect().top + e.getBoundingClientRect().bottom) / 2)))];
+  });
+}
+
+test.describe('The header on a desktop', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  for (const name of ['Claire Martin', 'Julien Petit', 'Sophie Bernard', 'Isabelle Moreau', 'Thomas Girard', 'Anne Lambert']) {
+    test(`fits on one line for ${name}`, async ({ page }) => {
+      await logInAsDemo(page, name);
+      const rows = await headerRows(page);
+      expect(Math.max(...rows) - Math.min(...rows), `header items at heights ${rows.join(', ')}`).toBeLessThanOrEqual(6);
+      await expectNoHorizontalScroll(page);
+      await screenshot(page, `desktop-header-${name.replace(' ', '-').toLowerCase()}`, false);
+    });
+  }
+
+  test('groups the administration links in « Plus », which the keyboard opens and closes', async ({ page }) => {
+    await logInAsDemo(page, 'Isabelle Moreau');
+    const nav = page.getByRole('navigation', { name: 'Menu principal' });
+    await expect(nav.getByRole('link', { name: 'Administration' })).toBeHidden();
+    const plus = nav.getByRole('button', { name: 'Plus de liens' });
+    await plus.focus();
+    await page.keyboard.press('Enter');
+    await expect(plus).toHaveAttribute('aria-expanded', 'true');
+    await expect(nav.getByRole('link', { name: 'Administration' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Audit' })).toBeVisible();
+    await expectAccessible(page, 'the header with « Plus » open');
+    await page.keyboard.press('Escape');
+    await expect(plus).toHaveAttribute('aria-expanded', 'false');
+    await expect(plus).toBeFocused();
+    await plus.click();
+    await nav.getByRole('link', { name: 'Administration' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
+    await expect(plus).toHaveAttribute('aria-expanded', 'false');
+  });
+});
+
+test.describe('Anonymous visitors', () => {
+  test('see no search box of the app on the login page', async ({ page }) => {
+    await page.goto('/connexion');
+    await expect(page.getByRole('heading', { level: 1, name: 'Se connecter' })).toBeVisible();
+    await expect(page.getByRole('search', { name: 'Rechercher dans le carnet' })).toHaveCount(0);
+  });
+
+  test('searching the app are sent to the portal’s search, with their words, and find the published project', async ({ page }) => {
+    await page.goto('/recherche?q=terrain%20multisports');
+    await expect(page).toHaveURL(/\/projets-publics\/recherche\?q=terrain\+multisports$/);
+    await expect(page.getByLabel('Mots-clés')).toHaveValue('terrain multisports');
+    await expect(page.getByRole('heading', { level: 2, name: '1 projet publié' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Un city-stade en accès libre, livré en quatre mois' })).toBeVisible();
+    await expectAccessible(page, 'the portal’s search with words');
+  });
+});
+
+test.describe('A mayor', () => {
+  test('opening /tableau-de-bord gets their commune’s dashboard', async ({ page }) => {
+    await logInAsDemo(page, 'Claire Martin');
+    await page.goto('/tableau-de-bord');
+    await expect(page).toHaveURL(/\/tableau-de-bord\/communes\/95002$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord — Ableiges' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Réessayer' })).toHaveCount(0);
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 390, height: 844 } });
+
+    test('sees the projects first, the filters folded behind « Filtres (n) », with no « Commune » filter', async ({ page }) => {
+      await logInAsDemo(page, 'Claire Martin');
+      await page.goto('/');
+      const toggle = page.getByRole('button', { name: 'Filtres (0) actifs' });
+      await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+      await expect(page.getByRole('search', { name: 'Filtrer les projets' })).toBeHidden();
+      const firstCard = page.locator('.cards .card').first();
+      await expect(firstCard).toBeInViewport();
+      await toggle.click();
+      const filters = page.getByRole('search', { name: 'Filtrer les projets' });
+      await expect(filters).toBeVisible();
+      await expect(filters.getByLabel('Commune')).toHaveCount(0);
+      await filters.getByLabel('Étape').selectOption({ label: 'Études' });
+      await expect(page.getByRole('button', { name: 'Filtres (1) actifs' })).toBeVisible();
+      await expectAccessible(page, 'the project list on a phone, filters open');
+      await screenshot(page, 'phone-project-list-filters');
+    });
+  });
+});
+
+test.describe('Questions', () => {
+  test('wait the same time on the commune’s dashboard, in « À traiter » and on the project page; none is « Prise en charge » without a responsible', async ({ browser }) => {
+    const mayor = await browser.newPage();
+    await logInAsDemo(mayor, 'Claire Martin');
+    await mayor.goto('/tableau-de-bord/communes/95002');
+    await expect(mayor.getByRole('heading', { level: 2, name: 'Questions en attente' })).toBeVisible();
+    const durations = new Map<string, string>();
+    for (const card of await mayor.locator('.card').all()) {
+      const question = (await card.locator('p').nth(1).textContent())!.trim();
+      durations.set(question, /\(([^)]*)\)\s*$/.exec((await card.locator('.card__meta').textContent())!.trim())![1]);
+    }
+
+    const agent = await browser.newPage();
+    await logInAsDemo(agent, 'Sophie Bernard');
+    await agent.goto('/a-traiter');
+    await expect(agent.locator('.queue__item').first()).toBeVisible();
+    let compared = 0;
+    for (const item of await agent.locator('.queue__item').all()) {
+      const text = (await item.textContent())!;
+      const question = [...durations.keys()].find((q) => text.includes(q));
+      if (question) {
+        expect(text, question).toContain(`(${durations.get(question)})`);
+        compared++;
+      }
+      if (text.includes('sans responsable')) expect(text).not.toContain('Prise en charge');
+    }
+    expect(compared, 'questions found on both pages').toBeGreaterThan(0);
+
+    // The project page says it the same way.
+    const [question, duration] = [...durations].find(([q]) => q.length > 0)!;
+    await mayor.locator('.card').filter({ hasText: question }).getByRole('link').first().click();
+    await expect(mayor.locator('.question__waiting-since').filter({ hasText: `(${duration}).` }).first()).toBeVisible();
+    await mayor.close();
+    await agent.close();
+  });
+});
+
+test.describe('The publication form', () => {
+  test('has its fields styled like every other field', async ({ page }) => {
+    await logInAsDemo(page, 'Sophie Bernard');
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Création d’un city-stade' }).click();
+    await page.getByRole('button', { name: 'Modifier la version à publier' }).click();
+    const look = (label: string) =>
+      page.getByLabel(label, { exact: true }).evaluate((e) => {
+        const s = getComputedStyle(e);
+        return { height: e.getBoundingClientRect().height, font: s.fontFamily, border: s.borderTopColor };
+      });
+    const reference = await look('Ce qui a été fait *');
+    for (const label of ['Titre public *', 'Coût final (€ HT)', 'Financeur 1', 'Montant 1 (€ HT)', 'Pourquoi cette modification ? *']) {
+      const field = await look(label);
+      expect(field.height, label).toBeGreaterThanOrEqual(44);
+      expect(field.font, label).toBe(reference.font);
+      expect(field.border, label).toBe(reference.border);
+    }
+    for (const legend of ['Financements obtenus', 'Documents publics à montrer']) {
+      const group = page.locator('fieldset').filter({ has: page.locator('legend', { hasText: legend }) });
+      if ((await group.count()) === 0) continue;
+      expect(await group.evaluate((e) => getComputedStyle(e).borderTopStyle), legend).toBe('none');
+    }
+    await expectAccessible(page, 'the publication form open');
+    await screenshot(page, 'desktop-publication-form');
+  });
+});
