@@ -36,6 +36,11 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "ChangeDocumentVisibilityHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
+  "ChangeFaqStatusHttpController_archive": {},
+  "ChangeFaqStatusHttpController_decline": {},
+  "ChangeFaqStatusHttpController_publish": {},
+  "ChangeFaqStatusHttpController_unpublish": {},
+  "ChangeFaqStatusHttpController_verify": {},
   "ChangeNotificationSettingsHttpController_change": {
    "$ref": "#/components/schemas/Contract_NotificationSettingsView"
   },
@@ -88,17 +93,28 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "GetCommuneMembersHttpController_members": {
    "$ref": "#/components/schemas/Contract_CommuneMembers"
   },
+  "GetCommuneOutlinesHttpController_outlines": null,
   "GetCommuneSeatHistoryHttpController_history": {
    "$ref": "#/components/schemas/Contract_CommuneSeatHistory"
   },
   "GetDepartementDashboardHttpController_get": {
    "$ref": "#/components/schemas/Contract_DepartementDashboard"
   },
+  "GetFaqHistoryHttpController_history": {
+   "$ref": "#/components/schemas/Contract_FaqHistory"
+  },
   "GetFollowStateHttpController_get": {
    "$ref": "#/components/schemas/Contract_FollowState"
   },
   "GetInvitationHttpController_get": {
    "$ref": "#/components/schemas/Contract_InvitationDetails"
+  },
+  "GetLatestAnchorHttpController_latest": {
+   "$ref": "#/components/schemas/Contract_AnchorStatus"
+  },
+  "GetMapProjectsHttpController_list": null,
+  "GetMapSettingsHttpController_get": {
+   "$ref": "#/components/schemas/Contract_MapSettings"
   },
   "GetMeHttpController_get": {
    "$ref": "#/components/schemas/Contract_Me"
@@ -124,9 +140,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "GetWaitingQueueHttpController_get": {
    "$ref": "#/components/schemas/Contract_WaitingQueue"
   },
-  "HealthHttpController_health": {
-   "$ref": "#/components/schemas/Contract_HealthView"
-  },
+  "HealthHttpController_legacy": {},
+  "HealthHttpController_live": {},
+  "HealthHttpController_ready": {},
   "InviteHttpController_staff": {
    "type": "object",
    "properties": {
@@ -227,6 +243,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "ListProjectsHttpController_list": {
    "$ref": "#/components/schemas/Contract_Page_ProjectSummary_"
   },
+  "LocateProjectHttpController_handle": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
   "LogInHttpController_logIn": {
    "$ref": "#/components/schemas/Contract_Me"
   },
@@ -234,6 +253,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "LogOutHttpController_logOutEverywhere": null,
   "MarkAllNotificationsReadHttpController_markAllRead": null,
   "MarkNotificationReadHttpController_markRead": null,
+  "MetricsHttpController_render": {
+   "type": "string"
+  },
   "PortalHttpController_accessibility": null,
   "PortalHttpController_commune": null,
   "PortalHttpController_communeList": null,
@@ -244,9 +266,13 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "PortalHttpController_robots": null,
   "PortalHttpController_search": null,
   "PortalHttpController_sitemap": null,
+  "PortalMapHttpController_asset": null,
+  "PortalMapHttpController_map": null,
   "PostMessageHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
+  "ProjectionsHttpController_list": {},
+  "ProjectionsHttpController_one": {},
   "PublicApiHttpController_changes": null,
   "PublicApiHttpController_communes": null,
   "PublicApiHttpController_csv": null,
@@ -254,8 +280,28 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "PublicApiHttpController_geojson": null,
   "PublicApiHttpController_get": null,
   "PublicApiHttpController_list": null,
+  "PublicFaqHttpController_get": null,
+  "PublicFaqHttpController_list": null,
+  "PublicFaqHttpController_portalEntry": null,
+  "PublicFaqHttpController_portalList": null,
   "PublishProjectHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "ReadFaqHttpController_get": {
+   "$ref": "#/components/schemas/Contract_FaqEntryView"
+  },
+  "ReadFaqHttpController_list": {
+   "$ref": "#/components/schemas/Contract_FaqEntryList"
+  },
+  "ReadFaqHttpController_review": {},
+  "ReadFaqHttpController_stats": {
+   "$ref": "#/components/schemas/Contract_FaqStats"
+  },
+  "ReadFaqHttpController_suggestions": {
+   "type": "array",
+   "items": {
+    "$ref": "#/components/schemas/Contract_FaqSuggestion"
+   }
   },
   "ReleaseSeatHttpController_release": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
@@ -292,10 +338,34 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "TransferMayorSeatHttpController_transfer": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
+  "UseFaqHttpController_abandon": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "UseFaqHttpController_open": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "UseFaqHttpController_openSuggestion": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "UseFaqHttpController_vote": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
   "VerifyLogHttpController_verify": {
    "$ref": "#/components/schemas/Contract_LogVerification"
   },
   "WithdrawPublicationHttpController_handle": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "WriteFaqEntryHttpController_draft": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "WriteFaqEntryHttpController_fromQuestion": {
+   "$ref": "#/components/schemas/Contract_FaqDraftAccepted"
+  },
+  "WriteFaqEntryHttpController_propose": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "WriteFaqEntryHttpController_revise": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   }
  },
@@ -461,6 +531,85 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "pendingInvitations"
    ],
    "description": "`GET /api/admin/communes`: one line per commune of the Département."
+  },
+  "Contract_AnchorStatus": {
+   "type": "object",
+   "properties": {
+    "latest": {
+     "description": "null while no anchor was ever recorded.",
+     "type": "object",
+     "properties": {
+      "position": {
+       "type": "number",
+       "description": "Every event at or before this position is sealed by the anchor."
+      },
+      "streams": {
+       "type": "number"
+      },
+      "headsHash": {
+       "type": "string"
+      },
+      "eventPosition": {
+       "type": "number",
+       "description": "Position of the AnchorRecorded event itself."
+      },
+      "recordedAt": {
+       "type": "string"
+      },
+      "ageSeconds": {
+       "type": "number"
+      },
+      "eventsSince": {
+       "type": "number",
+       "description": "Events appended after the anchor, not sealed yet."
+      }
+     },
+     "required": [
+      "position",
+      "streams",
+      "headsHash",
+      "eventPosition",
+      "recordedAt",
+      "ageSeconds",
+      "eventsSince"
+     ],
+     "nullable": true
+    },
+    "headPosition": {
+     "type": "number"
+    },
+    "policy": {
+     "type": "object",
+     "properties": {
+      "atStartup": {
+       "type": "boolean"
+      },
+      "everyEvents": {
+       "type": "number"
+      },
+      "everyMinutes": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "atStartup",
+      "everyEvents",
+      "everyMinutes"
+     ],
+     "description": "When the server records one: at start-up, every N events, every M minutes (0: not by that trigger)."
+    },
+    "summary": {
+     "type": "string",
+     "description": "« Dernière ancre il y a 3 minutes : elle scelle les 1 234 premiers événements… »"
+    }
+   },
+   "required": [
+    "latest",
+    "headPosition",
+    "policy",
+    "summary"
+   ],
+   "description": "The last audit anchor of the log and how old it is (ADR 0020): what an auditor exports and keeps."
   },
   "Contract_AnswerView": {
    "type": "object",
@@ -669,6 +818,11 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "previousHash": {
      "type": "string",
      "nullable": true
+    },
+    "requestId": {
+     "type": "string",
+     "description": "Id of the HTTP request that appended the event (X-Request-Id, in the server's access log), when recorded (ADR 0022).",
+     "nullable": true
     }
    },
    "required": [
@@ -812,6 +966,23 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
       "$ref": "#/components/schemas/Contract_DocumentView"
      },
      "description": "Documents of the project, newest first. People inside the project (its commune, the Département, involved partners, auditors) see them all; anyone who sees it only because it is published sees the public ones."
+    },
+    "location": {
+     "description": "The project's precise point (issue #10); null: placed on its commune as a whole.",
+     "type": "object",
+     "properties": {
+      "longitude": {
+       "type": "number"
+      },
+      "latitude": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "longitude",
+      "latitude"
+     ],
+     "nullable": true
     },
     "partners": {
      "type": "array",
@@ -1465,6 +1636,450 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
    ],
    "description": "A piece of an excerpt: `match` pieces are the words the search found (shown in `<mark>`)."
   },
+  "Contract_FaqAudience": {
+   "type": "string",
+   "enum": [
+    "communes",
+    "public"
+   ],
+   "description": "Collaborative FAQ (issue #11, ADR 0018): request and response shapes, French labels."
+  },
+  "Contract_FaqDraftAccepted": {
+   "type": "object",
+   "properties": {
+    "id": {
+     "type": "string"
+    },
+    "version": {
+     "type": "number"
+    },
+    "position": {
+     "type": "number"
+    },
+    "removed": {
+     "type": "object",
+     "properties": {
+      "names": {
+       "type": "number"
+      },
+      "emails": {
+       "type": "number"
+      },
+      "phones": {
+       "type": "number"
+      },
+      "communes": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "names",
+      "emails",
+      "phones",
+      "communes"
+     ],
+     "description": "What the anonymiser removed, for the review screen."
+    }
+   },
+   "required": [
+    "id",
+    "version",
+    "position",
+    "removed"
+   ]
+  },
+  "Contract_FaqEntryList": {
+   "type": "object",
+   "properties": {
+    "total": {
+     "type": "number"
+    },
+    "items": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_FaqEntryView"
+     }
+    }
+   },
+   "required": [
+    "total",
+    "items"
+   ],
+   "description": "`GET /api/faq/entries?q=&category=&status=`."
+  },
+  "Contract_FaqEntryView": {
+   "type": "object",
+   "properties": {
+    "id": {
+     "type": "string"
+    },
+    "question": {
+     "type": "string"
+    },
+    "answer": {
+     "type": "string"
+    },
+    "category": {
+     "$ref": "#/components/schemas/Contract_QuestionCategory"
+    },
+    "categoryLabel": {
+     "type": "string"
+    },
+    "keywords": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "team": {
+     "$ref": "#/components/schemas/Contract_DepartementTeam"
+    },
+    "teamLabel": {
+     "type": "string"
+    },
+    "audience": {
+     "$ref": "#/components/schemas/Contract_FaqAudience"
+    },
+    "status": {
+     "$ref": "#/components/schemas/Contract_FaqStatus"
+    },
+    "statusLabel": {
+     "type": "string"
+    },
+    "verifiedAt": {
+     "type": "string",
+     "description": "« vérifiée le … »: last revision, publication or check (ISO-8601)."
+    },
+    "version": {
+     "type": "number",
+     "description": "Stream version, for If-Match."
+    },
+    "myVote": {
+     "type": "boolean",
+     "description": "The reader's own vote (null: none, or not logged in).",
+     "nullable": true
+    },
+    "usefulCount": {
+     "type": "number",
+     "description": "Staff and auditors only.",
+     "nullable": true
+    },
+    "notUsefulCount": {
+     "type": "number",
+     "nullable": true
+    },
+    "openedCount": {
+     "type": "number",
+     "nullable": true
+    },
+    "sourceQuestions": {
+     "description": "Staff and auditors only: the questions it was made from.",
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "projectId": {
+        "type": "string"
+       },
+       "questionId": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "projectId",
+       "questionId"
+      ]
+     },
+     "nullable": true
+    },
+    "proposedBy": {
+     "description": "The commune that proposed it (staff, and that commune), else null.",
+     "type": "object",
+     "properties": {
+      "codeInsee": {
+       "type": "string"
+      },
+      "name": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "codeInsee",
+      "name"
+     ],
+     "nullable": true
+    },
+    "statusReason": {
+     "type": "string",
+     "description": "Why a proposal was declined or an entry unpublished (staff, and the proposing commune).",
+     "nullable": true
+    },
+    "sourceChangedAt": {
+     "type": "string",
+     "description": "Staff: a source answer changed after the entry's last revision.",
+     "nullable": true
+    },
+    "reviewDue": {
+     "type": "boolean",
+     "description": "Staff: not revised nor checked for 12 months."
+    },
+    "excerpt": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_ExcerptPart"
+     },
+     "description": "Matched words, in search results."
+    }
+   },
+   "required": [
+    "id",
+    "question",
+    "answer",
+    "category",
+    "categoryLabel",
+    "keywords",
+    "team",
+    "teamLabel",
+    "audience",
+    "status",
+    "statusLabel",
+    "verifiedAt",
+    "version",
+    "myVote",
+    "usefulCount",
+    "notUsefulCount",
+    "openedCount",
+    "sourceQuestions",
+    "proposedBy",
+    "statusReason",
+    "sourceChangedAt",
+    "reviewDue"
+   ],
+   "description": "One entry as a person reads it. Staff fields are null for everyone else."
+  },
+  "Contract_FaqHistory": {
+   "type": "object",
+   "properties": {
+    "entryId": {
+     "type": "string"
+    },
+    "question": {
+     "type": "string"
+    },
+    "entries": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_FaqHistoryEntry"
+     }
+    }
+   },
+   "required": [
+    "entryId",
+    "question",
+    "entries"
+   ]
+  },
+  "Contract_FaqHistoryEntry": {
+   "type": "object",
+   "properties": {
+    "position": {
+     "type": "number"
+    },
+    "revision": {
+     "type": "number"
+    },
+    "type": {
+     "type": "string"
+    },
+    "typeLabel": {
+     "type": "string"
+    },
+    "at": {
+     "type": "string"
+    },
+    "actor": {
+     "type": "object",
+     "properties": {
+      "id": {
+       "type": "string"
+      },
+      "name": {
+       "type": "string"
+      },
+      "role": {
+       "type": "string"
+      },
+      "roleLabel": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "id",
+      "name",
+      "role",
+      "roleLabel"
+     ]
+    },
+    "summary": {
+     "type": "string"
+    },
+    "why": {
+     "type": "string",
+     "nullable": true
+    },
+    "changes": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "field": {
+        "type": "string"
+       },
+       "label": {
+        "type": "string"
+       },
+       "before": {
+        "type": "string"
+       },
+       "after": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "field",
+       "label",
+       "before",
+       "after"
+      ]
+     },
+     "description": "What changed (« avant → après »), from the fold of the events before this one."
+    }
+   },
+   "required": [
+    "position",
+    "revision",
+    "type",
+    "typeLabel",
+    "at",
+    "actor",
+    "summary",
+    "why",
+    "changes"
+   ],
+   "description": "`GET /api/faq/entries/:id/history`: the entry's stream."
+  },
+  "Contract_FaqMonthUsage": {
+   "type": "object",
+   "properties": {
+    "month": {
+     "type": "string"
+    },
+    "label": {
+     "type": "string"
+    },
+    "opened": {
+     "type": "number"
+    },
+    "votes": {
+     "type": "number"
+    },
+    "avoided": {
+     "type": "number"
+    }
+   },
+   "required": [
+    "month",
+    "label",
+    "opened",
+    "votes",
+    "avoided"
+   ],
+   "description": "`GET /api/faq/stats`: the Département's figures, last 12 months, oldest first."
+  },
+  "Contract_FaqStats": {
+   "type": "object",
+   "properties": {
+    "generatedAt": {
+     "type": "string"
+    },
+    "publishedCount": {
+     "type": "number"
+    },
+    "months": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_FaqMonthUsage"
+     }
+    },
+    "totals": {
+     "type": "object",
+     "properties": {
+      "opened": {
+       "type": "number"
+      },
+      "votes": {
+       "type": "number"
+      },
+      "avoided": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "opened",
+      "votes",
+      "avoided"
+     ]
+    }
+   },
+   "required": [
+    "generatedAt",
+    "publishedCount",
+    "months",
+    "totals"
+   ]
+  },
+  "Contract_FaqStatus": {
+   "type": "string",
+   "enum": [
+    "draft",
+    "proposed",
+    "published",
+    "unpublished",
+    "declined",
+    "archived"
+   ]
+  },
+  "Contract_FaqSuggestion": {
+   "type": "object",
+   "properties": {
+    "id": {
+     "type": "string"
+    },
+    "question": {
+     "type": "string"
+    },
+    "answer": {
+     "type": "string"
+    },
+    "categoryLabel": {
+     "type": "string"
+    },
+    "excerpt": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_ExcerptPart"
+     }
+    }
+   },
+   "required": [
+    "id",
+    "question",
+    "answer",
+    "categoryLabel",
+    "excerpt"
+   ],
+   "description": "`GET /api/faq/suggestions?q=`: the five closest published entries."
+  },
   "Contract_FollowState": {
    "type": "object",
    "properties": {
@@ -1481,45 +2096,6 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "byDefault"
    ],
    "description": "`GET|PUT|DELETE /api/projects/:id/follow`."
-  },
-  "Contract_HealthView": {
-   "type": "object",
-   "properties": {
-    "status": {
-     "type": "string",
-     "enum": [
-      "ok"
-     ]
-    },
-    "eventStore": {
-     "type": "string"
-    },
-    "readStore": {
-     "type": "string"
-    },
-    "logPosition": {
-     "type": "number"
-    },
-    "readModelPosition": {
-     "type": "number"
-    },
-    "readModelGeneration": {
-     "type": "number"
-    },
-    "lag": {
-     "type": "number"
-    }
-   },
-   "required": [
-    "status",
-    "eventStore",
-    "readStore",
-    "logPosition",
-    "readModelPosition",
-    "readModelGeneration",
-    "lag"
-   ],
-   "description": "The state of the service, for probes and people."
   },
   "Contract_HistoryEntry": {
    "type": "object",
@@ -1647,6 +2223,29 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "summary"
    ],
    "description": "`GET /api/audit/verify`: the verdict of the log verifier, with a French summary."
+  },
+  "Contract_MapSettings": {
+   "type": "object",
+   "properties": {
+    "tileUrl": {
+     "type": "string",
+     "description": "Raster tiles `{z}/{x}/{y}` (MAP_TILE_URL); null: the outlines on a plain background, no network needed.",
+     "nullable": true
+    },
+    "tileAttribution": {
+     "type": "string",
+     "nullable": true
+    },
+    "outlinesAttribution": {
+     "type": "string"
+    }
+   },
+   "required": [
+    "tileUrl",
+    "tileAttribution",
+    "outlinesAttribution"
+   ],
+   "description": "`GET /api/map/settings`: what every map draws besides the outlines."
   },
   "Contract_Me": {
    "type": "object",
@@ -1968,8 +2567,13 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "askedAt": {
      "type": "string"
     },
+    "waitingSince": {
+     "type": "string",
+     "description": "When it started waiting: asked or last reopened (see waiting.ts)."
+    },
     "ageDays": {
-     "type": "number"
+     "type": "number",
+     "description": "Whole days it has waited since `waitingSince`."
     },
     "status": {
      "type": "string",
@@ -1985,6 +2589,7 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "questionId",
     "text",
     "askedAt",
+    "waitingSince",
     "ageDays",
     "status"
    ]
@@ -2258,6 +2863,23 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
       "$ref": "#/components/schemas/Contract_DocumentView"
      },
      "description": "Documents of the project, newest first. People inside the project (its commune, the Département, involved partners, auditors) see them all; anyone who sees it only because it is published sees the public ones."
+    },
+    "location": {
+     "description": "The project's precise point (issue #10); null: placed on its commune as a whole.",
+     "type": "object",
+     "properties": {
+      "longitude": {
+       "type": "number"
+      },
+      "latitude": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "longitude",
+      "latitude"
+     ],
+     "nullable": true
     }
    },
    "required": [
@@ -2517,6 +3139,23 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
        "version"
       ]
      }
+    },
+    "location": {
+     "description": "The project's point frozen into this version (issue #10); null or absent: the commune as a whole.",
+     "type": "object",
+     "properties": {
+      "longitude": {
+       "type": "number"
+      },
+      "latitude": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "longitude",
+      "latitude"
+     ],
+     "nullable": true
     }
    },
    "required": [
