@@ -16,6 +16,7 @@ import { PublicModule } from './public/public.module.js';
 import { MapModule } from './map/map.module.js';
 import { FaqModule } from './faq/faq.module.js';
 import { OperationsModule, type OperationsOptions } from './operations/operations.module.js';
+import { FinancingModule } from './financing/financing.module.js';
 import { ActorGuard } from './shared/actor.guard.js';
 
 @Module({})
@@ -23,7 +24,7 @@ export class AppModule {
   static forRoot(config: AppConfig, clock = new SettableClock(), operations: OperationsOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), OperationsModule.forRoot(config, operations), CommunesModule, IdentityModule, ProjectsModule, AuditModule, NotificationsModule, SearchModule, DashboardsModule, PublicModule, MapModule, FaqModule],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, clock), OperationsModule.forRoot(config, operations), CommunesModule, IdentityModule, ProjectsModule, AuditModule, NotificationsModule, SearchModule, DashboardsModule, PublicModule, MapModule, FaqModule, FinancingModule],
       providers: [DemoData, { provide: APP_GUARD, useClass: ActorGuard }],
     };
   }

@@ -16,6 +16,7 @@ import { brandIndexHtml, faviconSvg, FAVICON_PATH, LOGO_PATH, type Brand } from 
 import { DemoData } from './demo/demo-data.js';
 import { DemoFaq } from './demo/demo-faq.js';
 import { DemoAccounts } from './identity/demo-accounts.js';
+import { StartingRuleSetSeeder } from './financing/commands/publish-rule-set/starting-rule-set.seeder.js';
 import { ReadModels } from './shared/read-models.js';
 import { publicCors } from './public/http/http-cache.js';
 import { ProblemFilter } from './shared/problem.filter.js';
@@ -80,6 +81,9 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
     // The start-up anchor seals the demo (ADR 0020); without demo data it runs in the background.
     if (config.anchors.atStartup) await app.get(AnchorScheduler).recordAtStartup();
   }
+  // The financing rules start from the Val d'Oise set, written as an event (issue #12).
+  const rules = await app.get(StartingRuleSetSeeder).seedIfMissing();
+  if (rules > 0) await app.get(ReadModels).current(rules);
   return app;
 }
 

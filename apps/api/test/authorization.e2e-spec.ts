@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { VAL_D_OISE_STARTING_RULE_SET } from '@carnet/domain';
 import { demoPdf } from '../src/demo/demo-files.js';
 import { newProject, startApp, type Client } from './harness.js';
 
@@ -30,6 +31,9 @@ interface Fixture {
   projectId: string;
   questionId: string;
   documentId: string;
+  /** Financing (issue #12): a requested funding line and a saved estimate, made by `setup` where a row needs them. */
+  lineId?: string;
+  simulationId?: string;
 }
 
 const PDF = demoPdf(['Document de la matrice']);
@@ -51,7 +55,25 @@ const upload = (path: (f: Fixture) => string, fields: Record<string, string> = {
 /** Expected outcome for each person, in the order of WHO. */
 const row = (...outcomes: Outcome[]): Record<Who, Outcome> => Object.fromEntries(WHO.map((w, i) => [w, outcomes[i]])) as Record<Who, Outcome>;
 
-const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome> }> = [
+/** FAQ entries made once for the matrix (issue #11): a published public one, a draft, an archived one. */
+const FAQ = { published: '', draft: '', archived: '' };
+const FAQ_BODY = { question: 'Question de la matrice ?', answer: 'Réponse de la matrice.', category: 'autre', keywords: [], team: 'accompagnement', audience: 'public' };
+
+type Setup = (adjoint: Client, f: Fixture) => Promise<Partial<Fixture>>;
+const LINE = { funder: 'etat', scheme: 'detr', label: 'DETR', amountCents: 1_000_00, base: 'HT', requestedOn: '2026-01-05' };
+const ESTIMATE = { category: 'renovation_energetique_ecole', costHtCents: 300_000_00, costTtcCents: 360_000_00 };
+/** A requested funding line on the fixture's project. */
+const withLine: Setup = async (adjoint, f) => {
+  const { position } = (await adjoint.post(`/api/projects/${f.projectId}/financing/lines`).send(LINE).expect(200)).body;
+  return { lineId: (await adjoint.get(`/api/projects/${f.projectId}/financing?minPosition=${position}`)).body.lines[0].id };
+};
+/** A saved estimate on the fixture's project. */
+const withEstimate: Setup = async (adjoint, f) => {
+  const { position } = (await adjoint.post(`/api/projects/${f.projectId}/financing/simulations`).send(ESTIMATE).expect(200)).body;
+  return { simulationId: (await adjoint.get(`/api/projects/${f.projectId}/financing?minPosition=${position}`)).body.simulations[0].id };
+};
+
+const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>; setup?: Setup }> = [
   //                                                                               anon     maireA adjA  maireB    secB      agent admin partner  associé auditeur
   { endpoint: 'GET /projects/:id', call: get((f) => `/api/projects/${f.projectId}`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
   { endpoint: 'GET /projects/export.csv', call: get(() => '/api/projects/export.csv'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
@@ -121,7 +143,48 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   { endpoint: 'PUT /projects/:id/follow', call: put((f) => `/api/projects/${f.projectId}/follow`), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
   { endpoint: 'DELETE /projects/:id/follow', call: del((f) => `/api/projects/${f.projectId}/follow`), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
   { endpoint: 'GET /me/notification-settings', call: get(() => '/api/me/notification-settings'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  // Financing plan, simulator and rule sets (issue #12, ADR 0019)
+  { endpoint: 'GET /projects/:id/financing', call: get((f) => `/api/projects/${f.projectId}/financing`), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
+  { endpoint: 'POST /projects/:id/financing/cost', call: post((f) => `/api/projects/${f.projectId}/financing/cost`, { costHtCents: 100_00, costTtcCents: 120_00 }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/financing/lines', call: post((f) => `/api/projects/${f.projectId}/financing/lines`, LINE), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/financing/lines/:l/grant', setup: withLine, call: post((f) => `/api/projects/${f.projectId}/financing/lines/${f.lineId}/grant`, { amountCents: 1_000_00, grantedOn: '2026-01-10', decisionReference: 'Arrêté' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/financing/lines/:l/payments', setup: withLine, call: post((f) => `/api/projects/${f.projectId}/financing/lines/${f.lineId}/payments`, { kind: 'acompte', amountCents: 1_00, paidOn: '2026-01-10' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/financing/lines/:l/refusal', setup: withLine, call: post((f) => `/api/projects/${f.projectId}/financing/lines/${f.lineId}/refusal`, { refusedOn: '2026-01-10', reason: 'Enveloppe épuisée' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/financing/lines/:l/revision', setup: withLine, call: post((f) => `/api/projects/${f.projectId}/financing/lines/${f.lineId}/revision`, { amountCents: 2_000_00, reason: 'Devis' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/financing/own-share-rule', call: post((f) => `/api/projects/${f.projectId}/financing/own-share-rule`, { rule: 'derogation_ecole', reason: 'Arrêté du préfet' }), expect: row('login', 'denied', 'denied', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/financing/simulations', call: post((f) => `/api/projects/${f.projectId}/financing/simulations`, ESTIMATE), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'POST /projects/:id/financing/simulations/:s/request-lines', setup: withEstimate, call: post((f) => `/api/projects/${f.projectId}/financing/simulations/${f.simulationId}/request-lines`, { requestedOn: '2026-01-10' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
+  { endpoint: 'GET /projects/:id/financing/simulations/:s/replay', setup: withEstimate, call: get((f) => `/api/projects/${f.projectId}/financing/simulations/${f.simulationId}/replay`), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
+  { endpoint: 'POST /financing/simulate', call: post(() => '/api/financing/simulate', { ...ESTIMATE, codeInsee: '95002' }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /financing/similar', call: get(() => '/api/financing/similar?category=eclairage_public'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /financing/rule-sets', call: get(() => '/api/financing/rule-sets'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'POST /financing/rule-sets', call: post(() => '/api/financing/rule-sets', VAL_D_OISE_STARTING_RULE_SET), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'GET /dashboards/departement/financing', call: get(() => '/api/dashboards/departement/financing'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'GET /audit/projects/:id/financing', call: get((f) => `/api/audit/projects/${f.projectId}/financing?at=2030-01-01`), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'ok') },
   { endpoint: 'PUT /me/notification-settings', call: put(() => '/api/me/notification-settings', { emailMode: 'daily_digest' }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  // Collaborative FAQ (issue #11, ADR 0018). Commands on an archived entry reach a business rule (409) for the Département.
+  { endpoint: 'GET /faq/entries', call: get(() => '/api/faq/entries?q=matrice'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /faq/entries/:id (publiée)', call: get(() => `/api/faq/entries/${FAQ.published}`), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /faq/entries/:id (brouillon)', call: get(() => `/api/faq/entries/${FAQ.draft}`), expect: row('hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok') },
+  { endpoint: 'GET /faq/entries/:id/history', call: get(() => `/api/faq/entries/${FAQ.published}/history`), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'GET /faq/suggestions', call: get(() => '/api/faq/suggestions?q=matrice'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /faq/review', call: get(() => '/api/faq/review'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'GET /faq/stats', call: get(() => '/api/faq/stats'), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'ok') },
+  { endpoint: 'POST /faq/entries', call: post(() => '/api/faq/entries', FAQ_BODY), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /faq/entries/from-question', call: (c, f, http) => (c ? c.post('/api/faq/entries/from-question') : anon(http).post('/api/faq/entries/from-question')).send({ projectId: f.projectId, questionId: f.questionId }), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /faq/proposals', call: post(() => '/api/faq/proposals', { question: 'Proposition de la matrice ?', answer: 'Réponse.', category: 'autre', keywords: [] }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'denied', 'denied', 'denied', 'denied', 'denied') },
+  { endpoint: 'PUT /faq/entries/:id', call: put(() => `/api/faq/entries/${FAQ.archived}`, FAQ_BODY), expect: row('login', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/publication (publiée)', call: post(() => `/api/faq/entries/${FAQ.published}/publication`), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/publication (archivée)', call: post(() => `/api/faq/entries/${FAQ.archived}/publication`), expect: row('login', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/unpublication', call: post(() => `/api/faq/entries/${FAQ.archived}/unpublication`, { reason: 'Erreur' }), expect: row('login', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/archive', call: post(() => `/api/faq/entries/${FAQ.archived}/archive`, {}), expect: row('login', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/decline', call: post(() => `/api/faq/entries/${FAQ.archived}/decline`, { reason: 'Doublon' }), expect: row('login', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/verification', call: post(() => `/api/faq/entries/${FAQ.archived}/verification`), expect: row('login', 'hidden', 'hidden', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'hidden', 'denied') },
+  { endpoint: 'PUT /faq/entries/:id/vote', call: put(() => `/api/faq/entries/${FAQ.published}/vote`, { useful: true }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'denied') },
+  { endpoint: 'POST /faq/entries/:id/openings', call: post(() => `/api/faq/entries/${FAQ.published}/openings`), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'denied') },
+  { endpoint: 'POST /faq/asking/:a/openings', call: (c, f, http) => (c ? c.post(`/api/faq/asking/${f.projectId}/openings`) : anon(http).post(`/api/faq/asking/${f.projectId}/openings`)).send({ projectId: f.projectId, entryId: FAQ.published }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'denied', 'denied', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /faq/asking/:a/abandon', call: post((f) => `/api/faq/asking/${f.projectId}/abandon`), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'denied', 'denied', 'denied', 'denied', 'denied') },
+  { endpoint: 'GET /public/v1/faq', call: get(() => '/api/public/v1/faq?q=matrice'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
 ];
 
 function outcomeOf(status: number): Outcome | `unexpected ${number}` {
@@ -150,6 +213,10 @@ const onEmbeddedEngines = !process.env.MONGO_URL && !process.env.KURRENTDB_URL;
     for (const [who, persona] of Object.entries(PERSONA)) clients.set(who as Who, await t.login(persona));
     agent = clients.get('agent')!;
     adjoint = clients.get('adjoint A')!;
+    const entry = async () => (await agent.post('/api/faq/entries').send(FAQ_BODY).expect(201)).body.id as string;
+    [FAQ.published, FAQ.draft, FAQ.archived] = [await entry(), await entry(), await entry()];
+    await agent.post(`/api/faq/entries/${FAQ.published}/publication`).expect(200);
+    await agent.post(`/api/faq/entries/${FAQ.archived}/archive`).send({}).expect(200);
   });
   afterAll(async () => {
     await t.close();
@@ -166,12 +233,13 @@ const onEmbeddedEngines = !process.env.MONGO_URL && !process.env.KURRENTDB_URL;
     return { projectId, questionId: detail.body.questions[0].id, documentId };
   }
 
-  for (const { endpoint, call, expect: expected } of MATRIX) {
+  for (const { endpoint, call, expect: expected, setup } of MATRIX) {
     describe(endpoint, () => {
       it('answers each role as the access rules say', async () => {
         const seen: Record<string, string> = {};
         for (const who of WHO) {
           const f = await fixture(who === 'partenaire associé');
+          if (setup) Object.assign(f, await setup(adjoint, f));
           const client = who === 'anonyme' ? null : who === 'partenaire associé' ? clients.get('partenaire')! : clients.get(who)!;
           const res = await call(client, f, t.http);
           seen[who] = outcomeOf(res.status);

@@ -36,7 +36,8 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+  // A real process on a busy 2-core machine: module loading and the demo data may take a while (60 s at most).
+  for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {
       const res = await fetch(`${url}/api/health`);
@@ -99,7 +100,7 @@ describe('Durability', () => {
       const history = await fetch(`${second.url}/api/projects/${accepted.id}/history`, { headers: auth2 });
       expect(((await history.json()) as unknown[]).length).toBe(1);
       second.child.kill('SIGKILL');
-    });
+    }, 150_000);
   });
 
   describe('when the read models are rebuilt while the server runs', () => {

@@ -116,9 +116,14 @@ describe('Collaborative FAQ (issue #11)', () => {
     it('tells the entry’s team when the source answer is corrected', async () => {
       const before = (await finances.get(withPos('/api/faq/review')).expect(200)).body;
       expect(before.sourceChanged.map((e: { id: string }) => e.id)).not.toContain(entryId);
-      at(await finances.post(`/api/projects/${projectId}/questions/${questionId}/answers`).send({ text: 'Correction : le plafond est de 80 % du coût HT.' }).expect(201));
+      at(await agent.post(`/api/projects/${projectId}/questions/${questionId}/answers`).send({ text: 'Correction : le plafond est de 80 % du coût HT.' }).expect(201));
       const after = (await finances.get(withPos('/api/faq/review')).expect(200)).body;
       expect(after.sourceChanged.map((e: { id: string }) => e.id)).toContain(entryId);
+      // The team owning the entry (aides) is notified through the ordinary notifications.
+      const inbox = (await finances.get('/api/notifications').expect(200)).body.items as Array<{ text: string }>;
+      expect(inbox.map((n) => n.text)).toContain('Sophie Bernard a complété la réponse d’une question dont une entrée de la FAQ est tirée : vérifiez l’entrée (FAQ › À revoir).');
+      const communeInbox = (await maire.get('/api/notifications').expect(200)).body.items as Array<{ text: string }>;
+      expect(communeInbox.map((n) => n.text)).toContain('Sophie Bernard a répondu à une question.');
     });
   });
 
@@ -208,6 +213,40 @@ describe('Collaborative FAQ (issue #11)', () => {
       const res = await maire.post('/api/faq/proposals').send({ question: 'Une question ?', answer: 'Une réponse.', category: 'autre', keywords: [], audience: 'public' });
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    });
+  });
+
+  describe('OpenAPI', () => {
+    it('documents every FAQ endpoint with a success and its problems', async () => {
+      const doc = (await anon('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+      const paths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/faq') || p.startsWith('/api/public/v1/faq'));
+      expect(paths.sort()).toEqual([
+        '/api/faq/asking/{askingId}/abandon',
+        '/api/faq/asking/{askingId}/openings',
+        '/api/faq/entries',
+        '/api/faq/entries/from-question',
+        '/api/faq/entries/{id}',
+        '/api/faq/entries/{id}/archive',
+        '/api/faq/entries/{id}/decline',
+        '/api/faq/entries/{id}/history',
+        '/api/faq/entries/{id}/openings',
+        '/api/faq/entries/{id}/publication',
+        '/api/faq/entries/{id}/unpublication',
+        '/api/faq/entries/{id}/verification',
+        '/api/faq/entries/{id}/vote',
+        '/api/faq/proposals',
+        '/api/faq/review',
+        '/api/faq/stats',
+        '/api/faq/suggestions',
+        '/api/public/v1/faq',
+        '/api/public/v1/faq/{id}',
+      ]);
+      for (const path of paths) {
+        for (const [method, operation] of Object.entries(doc.paths[path])) {
+          const codes = Object.keys(operation.responses);
+          expect({ path, method, success: codes.some((c) => c.startsWith('2')), problems: codes.some((c) => c.startsWith('4')) }).toEqual({ path, method, success: true, problems: true });
+        }
+      }
     });
   });
 });

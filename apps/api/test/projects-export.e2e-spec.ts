@@ -46,11 +46,12 @@ describe('Export of the projects list as CSV', () => {
     expect(res.headers['content-disposition']).toBe(`attachment; filename="projets-${today}.csv"`);
     expect(res.headers['cache-control']).toBe('private, no-store');
     const [header, ...lines] = rows(res.text);
-    expect(header).toEqual(['Commune', 'Code INSEE', 'Projet', 'Thème', 'Étape', 'Avancement (%)', 'Coût estimé HT (€)', 'Questions en attente', 'Publication', 'Créé le', 'Dernière modification', 'Lien']);
+    expect(header).toEqual(['Commune', 'Code INSEE', 'Projet', 'Thème', 'Étape', 'Avancement (%)', 'Coût estimé HT (€)', 'Questions en attente', 'Publication', 'Créé le', 'Dernière modification', 'Lien',
+      'Coût HT du plan de financement (€)', 'Financements demandés (€)', 'Financements accordés (€)', 'Financements versés (€)', 'Autofinancement (%)', 'Autofinancement minimal respecté']);
     expect(lines.length).toBeGreaterThan(1);
     expect(new Set(lines.map((l) => l[0]))).toEqual(new Set(['Ableiges']));
     const mine = lines.find((l) => l[2] === title)!;
-    expect(mine).toEqual(['Ableiges', '95002', title, 'École et petite enfance', 'Idée', '0', '12500,5', '0', 'Non publié', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), expect.stringMatching(/\/projets\/[0-9a-f-]{36}$/)]);
+    expect(mine).toEqual(['Ableiges', '95002', title, 'École et petite enfance', 'Idée', '0', '12500,5', '0', 'Non publié', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), expect.stringMatching(/\/projets\/[0-9a-f-]{36}$/), '', '0', '0', '0', '', '']);
     // A cell that starts like a formula stays text.
     expect(lines.map((l) => l[2])).toContain("'=SOMME(A1:A9) piège");
   });

@@ -606,6 +606,7 @@ export * from './french.js';
 export * from './waiting.js';
 export * from './map.js';
 export * from './faq.js';
+export * from './financing.js';
 
 // ——— Publication on the mayor's approval (issue #5) ———
 

@@ -4,7 +4,7 @@
  * the page itself (slug ''). A new section adds its slug here and its entry in the web app's
  * `PROJECT_SECTIONS` (apps/web/src/app/projects/project-page/project-sections.ts).
  */
-export const PROJECT_SECTION_SLUGS = ['', 'questions', 'echanges', 'documents', 'carte', 'publication', 'historique'] as const;
+export const PROJECT_SECTION_SLUGS = ['', 'questions', 'echanges', 'documents', 'financement', 'carte', 'publication', 'historique'] as const;
 export type ProjectSectionSlug = (typeof PROJECT_SECTION_SLUGS)[number];
 
 /** The web app's path of a project's section, with an optional fragment (e.g. `question-<id>`). */
@@ -18,6 +18,7 @@ export function sectionOfEvent(type: string, questionId?: string | null): Projec
   if (type === 'MessagePosted' || type === 'InternalNoteAdded') return 'echanges';
   if (type.startsWith('Document')) return 'documents';
   if (type === 'ProjectLocated') return 'carte';
+  if (/^(Financing|Funding|OwnShareRule|SimulationRun)/.test(type)) return 'financement';
   if (type.startsWith('Publication') || type === 'ProjectPublished') return 'publication';
   return '';
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommunesModule } from '../communes/communes.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { GetFinancingAsOfHttpController } from './replays/get-financing-as-of/get-financing-as-of.http.controller.js';
 import { AuditLog } from './audit-log.js';
 import { EraseAccountHttpController } from './commands/erase-account/erase-account.http.controller.js';
 import { CompareProjectHttpController } from './replays/compare-project/compare-project.http.controller.js';
@@ -24,6 +25,7 @@ import { GetLatestAnchorHttpController } from './replays/get-latest-anchor/get-l
     GetCommuneSeatHistoryHttpController,
     GetAuditHistoryHttpController,
     GetProjectAsOfHttpController,
+    GetFinancingAsOfHttpController,
     CompareProjectHttpController,
     VerifyLogHttpController,
     GetLatestAnchorHttpController,

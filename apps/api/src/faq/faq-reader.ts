@@ -35,6 +35,8 @@ export interface FaqListFilter {
 /** How many hits of a search are ranked by usefulness (a FAQ holds hundreds of entries, not millions). */
 const RANKED_HITS = 200;
 const DAY = 86_400_000;
+/** Excerpts read as one line: paragraphs of the answer joined. */
+const flat = (text: string): string => text.replace(/\s+/g, ' ');
 const MONTH_LABEL = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** The FAQ's reads: read models only (faq_entries, faq_sources, faq_usage_months). */
@@ -79,7 +81,7 @@ export class FaqReader {
     const sources = isFaqStaff(actor) ? await this.sourcesOf(set, pageDocs) : new Map<string, string | null>();
     return {
       total,
-      items: pageDocs.map((doc) => ({ ...this.view(doc, actor, sources.get(doc.entryId) ?? null), ...(terms.length ? { excerpt: excerptOf(`${doc.question} — ${doc.answer}`, terms) } : {}) })),
+      items: pageDocs.map((doc) => ({ ...this.view(doc, actor, sources.get(doc.entryId) ?? null), ...(terms.length ? { excerpt: excerptOf(flat(`${doc.question} — ${doc.answer}`), terms) } : {}) })),
     };
   }
 
@@ -114,7 +116,7 @@ export class FaqReader {
       .filter(({ doc }) => maySeeFaqEntry(actor, doc))
       .sort((a, b) => b.matched - a.matched || b.score - a.score || b.doc.usefulCount - a.doc.usefulCount)
       .slice(0, limit)
-      .map(({ doc }) => ({ id: doc.entryId, question: doc.question, answer: doc.answer, categoryLabel: CATEGORY_LABELS[doc.category], excerpt: excerptOf(`${doc.question} — ${doc.answer}`, terms, 140) }));
+      .map(({ doc }) => ({ id: doc.entryId, question: doc.question, answer: doc.answer, categoryLabel: CATEGORY_LABELS[doc.category], excerpt: excerptOf(flat(`${doc.question} — ${doc.answer}`), terms, 140) }));
   }
 
   /**

@@ -18,6 +18,8 @@ import { projectPlaceProjection } from '../map/projections/project-place.project
 import { faqEntryProjection } from '../faq/projections/faq-entry.projection.js';
 import { faqSourceProjection } from '../faq/projections/faq-source.projection.js';
 import { faqUsageProjection } from '../faq/projections/faq-usage.projection.js';
+import { projectFinancingProjection } from '../financing/projections/project-financing.projection.js';
+import { financingRuleSetProjection } from '../financing/projections/financing-rule-set.projection.js';
 
 /** Every projection the runner keeps up to date, in the order they are applied. */
 export const ALL_PROJECTIONS: Projection<any>[] = [
@@ -40,4 +42,6 @@ export const ALL_PROJECTIONS: Projection<any>[] = [
   faqEntryProjection,
   faqSourceProjection,
   faqUsageProjection,
+  projectFinancingProjection,
+  financingRuleSetProjection,
 ];

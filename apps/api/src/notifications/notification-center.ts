@@ -120,7 +120,7 @@ export class NotificationCenter {
       projectId: feed.projectId,
       projectTitle: feed.title,
       communeName: this.communes.nameOf(feed.codeInsee),
-      text: notificationText(entry, view(entry.actorId, entry.actorRole).name, actor.id),
+      text: notificationText(entry, view(entry.actorId, entry.actorRole).name, actor.id, actor.role),
       link: projectEventPath(feed.projectId, entry.type, entry.questionId),
       read,
     }));

@@ -39,6 +39,8 @@ export interface FeedContext {
   /** Assignees of the project's questions: they follow the project by default. */
   handlers: string[];
   partners: string[];
+  /** Questions FAQ entries were made from → the team owning the entry: a new answer there corrects a FAQ source (issue #11). */
+  faqSources?: Record<string, DepartementTeam>;
 }
 
 /** A notification as stored in the feed: ids and facts only, no names, no texts typed by people. */
@@ -88,7 +90,11 @@ export const NOTIFICATION_RULES: Record<string, (event: RecordedEvent, ctx: Feed
   },
   QuestionAssigned: (e) => audience({ accountIds: [(e.data as Data).assignee.accountId] }),
   QuestionTakenInCharge: () => audience({ commune: true, followers: true }),
-  QuestionAnswered: () => audience({ commune: true, followers: true }),
+  QuestionAnswered: (e, ctx) => {
+    // A later answer to a question a FAQ entry was made from corrects its source: the entry's team is told.
+    const faqTeam = ctx.faqSources?.[(e.data as Data).questionId];
+    return audience({ commune: true, followers: true, ...(faqTeam ? { agents: { team: faqTeam } } : {}) });
+  },
   QuestionReopened: (e, ctx) => audience({ ...questionAgents(ctx, (e.data as Data).questionId), followers: true }),
   MessagePosted: (e, ctx) =>
     fromCommune(e)

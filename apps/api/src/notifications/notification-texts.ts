@@ -3,7 +3,7 @@ import type { ActorRole } from '@carnet/domain';
 import type { NotificationEntry } from './notification-rules.js';
 
 /** The French one-line text of a notification, for `recipientId`; `actor` is the name resolved at read time. */
-export function notificationText(entry: NotificationEntry, actor: string, recipientId: string): string {
+export function notificationText(entry: NotificationEntry, actor: string, recipientId: string, recipientRole?: string): string {
   const step = entry.step ? `« ${STEP_LABELS[entry.step as ProjectStep]} »` : '';
   switch (entry.type) {
     case 'QuestionAsked':
@@ -13,7 +13,9 @@ export function notificationText(entry: NotificationEntry, actor: string, recipi
     case 'QuestionTakenInCharge':
       return `${actor} a pris en charge une question.`;
     case 'QuestionAnswered':
-      return `${actor} a répondu à une question.`;
+      return entry.audience.agents && recipientRole === 'departement_agent'
+        ? `${actor} a complété la réponse d’une question dont une entrée de la FAQ est tirée : vérifiez l’entrée (FAQ › À revoir).`
+        : `${actor} a répondu à une question.`;
     case 'QuestionReopened':
       return `${actor} a rouvert une question.`;
     case 'MessagePosted':

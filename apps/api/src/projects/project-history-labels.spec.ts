@@ -11,6 +11,9 @@ const data = {
   projectId: 'p', title: 'Préau', theme: 'ecole', from: 'idee', to: 'etudes', step: 'etudes', progress: 20, comment: null, category: 'financement',
   text: 'Quand ?', team: 'accompagnement', reason: 'Erreur', version: 2, fingerprint: 'a'.repeat(64), organisationId: 'o', documentId: 'd',
   fileName: 'devis.pdf', mediaType: 'application/pdf', size: 2048, public: true, assignee: { accountId: 'x', kind: 'departement', organisationId: null },
+  // Financing plan (issue #12)
+  funder: 'etat', label: 'DETR', amountCents: 3_000_000, base: 'HT', requestedOn: '2026-01-05', grantedOn: '2026-02-01', decisionReference: 'Arrêté 2026-12',
+  paidOn: '2026-03-01', kind: 'acompte', refusedOn: '2026-02-01', rule: 'derogation_ecole', costHtCents: 30_000_000, costTtcCents: 36_000_000,
 };
 
 describe('the project history', () => {

@@ -20,6 +20,7 @@ import {
 import type { ProjectStep, ProjectTheme, QuestionCategory } from '@carnet/domain';
 import type { StoredDoc } from '@carnet/read-store';
 import type { ActorView } from '@carnet/contracts';
+import { describeFinancingEvent } from '../financing/financing-history.js';
 
 /** Gives the view of a person from their id and role at the time (see PeopleDirectory). */
 export type Viewer = (id: string, role: string) => ActorView;
@@ -267,7 +268,7 @@ export function describeEvent(type: string, data: Record<string, unknown>, names
     case 'DocumentRemoved':
       return `${documentOf(data, names, 'Document', 'Document')} retiré du projet — motif : ${clip(data.reason)}`;
     default:
-      return eventTypeLabel(type);
+      return describeFinancingEvent(type, data) ?? eventTypeLabel(type);
   }
 }
 

@@ -37,6 +37,12 @@ export const routes: Routes = [
         loadComponent: () => import('./map/projects-map-page').then((m) => m.ProjectsMapPage),
       },
       {
+        path: 'simulateur',
+        title: title('Estimer les aides'),
+        canActivate: [requireLogin],
+        loadComponent: () => import('./financing/simulator-page').then((m) => m.SimulatorPage),
+      },
+      {
         path: 'recherche',
         title: title('Recherche'),
         canActivate: [searchOrPortal],
@@ -53,6 +59,11 @@ export const routes: Routes = [
         title: title('Tableau de bord de la commune'),
         canActivate: [requireLogin],
         loadComponent: () => import('./dashboards/commune-dashboard').then((m) => m.CommuneDashboardPage),
+      },
+      {
+        path: 'faq',
+        canActivate: [requireLogin],
+        loadChildren: () => import('./faq/faq.routes').then((m) => m.FAQ_ROUTES),
       },
       {
         path: 'a-traiter',
@@ -147,6 +158,11 @@ export const routes: Routes = [
             path: 'comptes',
             title: title('Administration : comptes'),
             loadComponent: () => import('./admin/admin-accounts').then((m) => m.AdminAccounts),
+          },
+          {
+            path: 'regles-de-financement',
+            title: title('Administration : règles de financement'),
+            loadComponent: () => import('./financing/rule-sets-admin').then((m) => m.RuleSetsAdmin),
           },
         ],
       },

@@ -47,6 +47,8 @@ export interface PublishFinancingRuleSet extends RuleSetContent {
 
 export interface RuleSetState {
   version: number;
+  /** Every version published, in order: a handler picks the one in force at a date. */
+  versions: FinancingRuleSetPublishedData[];
 }
 
 /** The stream of the rule sets of a département: `financingrules-95`. */
@@ -122,8 +124,8 @@ function decide(command: PublishFinancingRuleSet, state: RuleSetState, context: 
 
 export const ruleSetDecider: Decider<PublishFinancingRuleSet, RuleSetEvent, RuleSetState> = {
   decide,
-  evolve: (state, e) => (e.type === 'FinancingRuleSetPublished' ? { version: e.data.version } : state),
-  initialState: () => ({ version: 0 }),
+  evolve: (state, e) => (e.type === 'FinancingRuleSetPublished' ? { version: e.data.version, versions: [...state.versions, e.data] } : state),
+  initialState: () => ({ version: 0, versions: [] }),
 };
 
 /** The version in force on `date`: the latest published one whose effective date is on or before it (else the first). */

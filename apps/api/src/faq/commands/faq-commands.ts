@@ -11,6 +11,7 @@ import {
   faqStreamId,
   faqUsageDecider,
   faqUsageStreamId,
+  isCommuneRole,
   isDepartementRole,
   maySeeFaqEntry,
   projectStreamId,
@@ -149,6 +150,7 @@ export class FaqCommands {
 
   /** A commune member opened a suggestion while writing a question on one of their projects. */
   async openSuggestion(askingId: string, projectId: string, entryId: string, actor: Actor, options: CommandOptions): Promise<CommandAccepted> {
+    if (!isCommuneRole(actor.role)) throw new DomainError('forbidden', 'Les suggestions s’adressent aux communes qui écrivent une question.', 'forbidden');
     await this.requireOwnProject(projectId, actor);
     const entryVisible = await this.publishedFor(entryId, actor);
     return this.runner.run(faqAskingDecider, {

@@ -18,7 +18,7 @@ export function faqListPage(base: string, entries: PublicFaqEntry[], q: string, 
   return layout(
     {
       title: 'Questions fréquentes',
-      description: 'Les réponses du Département du Val d’Oise aux questions que les communes se posent sur leurs projets : subventions, marchés publics, démarches.',
+      description: 'Les réponses du Département du Val-d’Oise aux questions que les communes se posent sur leurs projets : subventions, marchés publics, démarches.',
       path: FAQ_PORTAL,
       baseUrl: base,
       breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Questions fréquentes' }],

@@ -1,5 +1,5 @@
 import { CATEGORY_LABELS } from '@carnet/contracts';
-import type { QuestionCategory } from '@carnet/domain';
+import { QUESTION_CATEGORIES, type QuestionCategory } from '@carnet/domain';
 import { analyseQuery, type ReadModelSet } from '@carnet/read-store';
 import { PORTAL, PUBLIC_API } from '../../public/public-catalog.js';
 import type { FaqEntryDoc } from '../projections/faq-entry.projection.js';
@@ -38,7 +38,7 @@ export async function publicFaqEntries(set: ReadModelSet, q: string, category: Q
   const terms = q ? analyseQuery(q) : [];
   if (terms.length === 0) {
     const docs = await set.find<FaqEntryDoc>('faq_entries', { where });
-    return docs.sort((a, b) => a.category.localeCompare(b.category) || a.question.localeCompare(b.question, 'fr')).map(toPublic);
+    return docs.sort((a, b) => QUESTION_CATEGORIES.indexOf(a.category) - QUESTION_CATEGORIES.indexOf(b.category) || a.question.localeCompare(b.question, 'fr')).map(toPublic);
   }
   const page = await set.search<FaqEntryDoc>('faq_entries', { field: 'terms', terms, where, limit: 200 });
   return page.hits.sort((a, b) => b.doc.usefulCount - a.doc.usefulCount || b.score - a.score).map((h) => toPublic(h.doc));

@@ -59,7 +59,7 @@ export function departementSvg(counts: ReadonlyMap<string, number>, names: (code
   const dots = projects.map((p) => `<circle cx="${x(p.at[0])}" cy="${y(p.at[1])}" r="5"><title>${esc(`${p.title} — ${p.communeName}`)}</title></circle>`);
   return (
     `<svg class="departement-map" xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 ${f.width + 8} ${f.height + 8}" role="img" aria-labelledby="carte-svg-titre carte-svg-desc">` +
-    `<title id="carte-svg-titre">Carte des communes du Val d’Oise et des projets publiés</title>` +
+    `<title id="carte-svg-titre">Carte des communes du Val-d’Oise et des projets publiés</title>` +
     `<desc id="carte-svg-desc">Chaque commune est d’autant plus foncée qu’elle a de projets publiés ; chaque rond est un projet. La liste sous la carte donne les mêmes projets.</desc>` +
     `<g class="communes">${paths.join('')}</g><g class="projets">${dots.join('')}</g></svg>`
   );

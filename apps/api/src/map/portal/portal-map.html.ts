@@ -37,7 +37,7 @@ export function mapPage(
   return layout(
     {
       title: 'Carte des projets publiés',
-      description: 'Carte des projets terminés et publiés par les communes du Val d’Oise : où ils sont, ce qu’ils ont coûté, leur fiche.',
+      description: 'Carte des projets terminés et publiés par les communes du Val-d’Oise : où ils sont, ce qu’ils ont coûté, leur fiche.',
       path: `${PORTAL}/carte`,
       baseUrl: base,
       breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Carte' }],

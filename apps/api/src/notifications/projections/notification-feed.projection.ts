@@ -36,6 +36,13 @@ export function evolveNotificationFeed(doc: NotificationFeedDoc | null, e: Recor
   const rule = NOTIFICATION_RULES[e.type];
   const audience = rule ? rule(e, doc) : null;
   switch (e.type) {
+    case 'FaqEntryDrafted': {
+      // Remembered so that a later answer to one of these questions notifies the entry's team.
+      const sources = { ...(doc.faqSources ?? {}) };
+      for (const s of d.sourceQuestions as Array<{ projectId: string; questionId: string }>) if (s.projectId === projectId) sources[s.questionId] = d.team;
+      next.faqSources = sources;
+      break;
+    }
     case 'ProjectDetailsChanged':
       if (typeof d.title === 'string') next.title = d.title;
       break;
@@ -84,7 +91,9 @@ export const notificationFeedProjection: Projection<NotificationFeedDoc> = {
   indexedFields: ['codeInsee', 'staffPosition'],
   // Only the events that notify someone or that the audience rules read: a rebuild skips the rest (progress updates…).
   keyOf: (e) =>
-    e.streamId.startsWith(PROJECT_STREAM_PREFIX) && (e.type in NOTIFICATION_RULES || CONTEXT_TYPES.has(e.type))
+    e.type === 'FaqEntryDrafted'
+      ? [...new Set((e.data as { sourceQuestions: Array<{ projectId: string }> }).sourceQuestions.map((s) => s.projectId))]
+      : e.streamId.startsWith(PROJECT_STREAM_PREFIX) && (e.type in NOTIFICATION_RULES || CONTEXT_TYPES.has(e.type))
       ? ((e.data as { projectId?: string }).projectId ?? null)
       : null,
   evolve: (doc, e, key) => evolveNotificationFeed(doc, e, key),

@@ -18,6 +18,7 @@ import { SessionStore } from '../core/session';
           <li><a routerLink="communes" routerLinkActive="is-active" ariaCurrentWhenActive="page">Communes</a></li>
           <li><a routerLink="partenaires" routerLinkActive="is-active" ariaCurrentWhenActive="page">Partenaires</a></li>
           <li><a routerLink="comptes" routerLinkActive="is-active" ariaCurrentWhenActive="page">Comptes du Département et partenaires</a></li>
+          <li><a routerLink="regles-de-financement" routerLinkActive="is-active" ariaCurrentWhenActive="page">Règles de financement</a></li>
         </ul>
       </nav>
       <router-outlet />

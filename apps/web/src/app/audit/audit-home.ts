@@ -21,6 +21,7 @@ import { AnchorStatusPanel } from './anchor-status';
     } @else {
       <app-verification-banner />
       <app-anchor-status />
+      <p>Les entrées de la foire aux questions ont aussi leur historique, lu dans leur flux du journal : <a routerLink="/faq">ouvrez une entrée de la FAQ</a>.</p>
 
       <form class="filters" role="search" aria-label="Choisir un projet à auditer" (submit)="search($event, q.value)">
         <div class="field">

@@ -1,3 +1,4 @@
+import { FinancingAsOf } from '../financing/financing-as-of';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import {
@@ -21,7 +22,7 @@ import { VerificationBanner } from './verification-banner';
 /** /audit/projets/:id — a project's history from the log, time travel, comparison, exports. */
 @Component({
   selector: 'app-audit-project',
-  imports: [RouterLink, FrDate, Euros, PageProblem, VerificationBanner],
+  imports: [RouterLink, FrDate, Euros, PageProblem, VerificationBanner, FinancingAsOf],
   templateUrl: './audit-project.html',
   styles: `
     /* styles.css does not style date inputs yet: same look as the other fields. */

@@ -7,6 +7,8 @@ import { BarChart } from './charts/bar-chart';
 import { formatValue } from './charts/chart-palette';
 import { LineChart } from './charts/line-chart';
 import { StackedBarChart } from './charts/stacked-bar-chart';
+import { FaqUsage } from '../faq/faq-usage';
+import { FinancingDashboard } from '../financing/financing-dashboard';
 
 /** « 3,5 jours », « — » when no question was answered yet. */
 export const daysText = (days: number | null): string => (days === null ? 'aucune réponse encore' : `${formatValue(days)} jour${days >= 2 ? 's' : ''}`);
@@ -14,7 +16,7 @@ export const daysText = (days: number | null): string => (days === null ? 'aucun
 /** The Département's dashboard: agents, administrators and auditors. */
 @Component({
   selector: 'app-departement-dashboard',
-  imports: [BarChart, StackedBarChart, LineChart],
+  imports: [BarChart, StackedBarChart, LineChart, FaqUsage, FinancingDashboard],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Tableau de bord du Département</h1>
@@ -44,6 +46,8 @@ export const daysText = (days: number | null): string => (days === null ? 'aucun
         <app-line-chart caption="Délai médian de première réponse (jours), par mois" [categories]="months()" [series]="delaySeries()" />
         <app-stacked-bar-chart caption="Projets par étape en fin de mois" categoryHeader="Mois" [series]="steps" [rows]="stepsByMonth()" />
       </div>
+      <app-faq-usage />
+      <app-financing-dashboard />
     }
   `,
 })

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { PUBLICATION_LABELS, STEP_LABELS, THEME_LABELS, type Page, type ProjectSummary } from '@carnet/contracts';
+import { PUBLICATION_LABELS, STEP_LABELS, THEME_LABELS, type Page, type ProjectFinancingTotals, type ProjectSummary } from '@carnet/contracts';
 import type { Actor } from '@carnet/domain';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../../config.js';
@@ -10,6 +10,7 @@ import { csvDocument } from '../../../shared/csv.js';
 import { CurrentActor } from '../../../shared/current-actor.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { ListProjectsQuery } from '../list-projects/list-projects.query.js';
+import { FinancingTotalsQuery } from '../../../financing/queries/financing-totals/financing-totals.query.js';
 import { ExportProjectsRequestDto } from './export-projects.request.dto.js';
 
 /** Projects read per page while exporting: the list's largest page. */
@@ -47,7 +48,8 @@ export class ExportProjectsHttpController {
     const day = this.clock.now().toISOString().slice(0, 10);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8; header=present');
     res.setHeader('Content-Disposition', `attachment; filename="projets-${day}.csv"`);
-    return csvDocument(this.columns(), projects);
+    const financing: Map<string, ProjectFinancingTotals> = await this.queryBus.execute(new FinancingTotalsQuery(projects.map((p) => p.id)));
+    return csvDocument([...this.columns(), ...financingColumns(financing)], projects);
   }
 
   private columns(): Array<[string, (p: ProjectSummary) => string | number | null]> {
@@ -67,4 +69,18 @@ export class ExportProjectsHttpController {
       ['Lien', (p) => `${base}/projets/${p.id}`],
     ];
   }
+}
+
+/** The financing plan's totals (issue #12), in euros with a decimal comma. */
+function financingColumns(totals: Map<string, ProjectFinancingTotals>): Array<[string, (p: ProjectSummary) => string | number | null]> {
+  const euros = (cents: number | null | undefined) => (cents === null || cents === undefined ? null : cents / 100);
+  const of = (p: ProjectSummary) => totals.get(p.id);
+  return [
+    ['Coût HT du plan de financement (€)', (p) => euros(of(p)?.costHtCents)],
+    ['Financements demandés (€)', (p) => euros(of(p)?.requestedCents ?? 0)],
+    ['Financements accordés (€)', (p) => euros(of(p)?.grantedCents ?? 0)],
+    ['Financements versés (€)', (p) => euros(of(p)?.paidCents ?? 0)],
+    ['Autofinancement (%)', (p) => of(p)?.ownSharePercent ?? null],
+    ['Autofinancement minimal respecté', (p) => (of(p)?.breaksOwnShareRule === null || !of(p) ? '' : of(p)!.breaksOwnShareRule ? 'Non' : 'Oui')],
+  ];
 }

@@ -54,6 +54,7 @@ export const PROJECT_SECTIONS: ProjectSection[] = [
     load: () => import('./sections/documents-section').then((m) => m.DocumentsSection),
     count: ({ detail }) => detail.documents.length,
   },
+  { path: 'financement', label: 'Financement', load: () => import('./sections/financing-section').then((m) => m.FinancingSection) },
   { path: 'carte', label: 'Carte', load: () => import('./sections/map-section').then((m) => m.MapSection) },
   { path: 'publication', label: 'Publication', load: () => import('./sections/publication-section').then((m) => m.PublicationSection) },
   { path: 'historique', label: 'Historique', load: () => import('./sections/history-section').then((m) => m.HistorySection) },

@@ -1,7 +1,11 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { PUBLICATION_LABELS, type PublicContentRequest, type PublicContentView, type PublicationVersionView } from '@carnet/contracts';
+import { FinancingApi } from '../../financing/financing-api';
+import { grantedFundingRows } from '../../financing/public-funding';
+import { firstValueFrom } from 'rxjs';
 import { Api } from '../../core/api';
+import { toUserError } from '../../core/problem';
 import { Euros, FrDate } from '../../core/format';
 import { isDepartementRole, isMayorOf, isOfCommune } from '../../core/roles';
 import { SessionStore } from '../../core/session';
@@ -189,6 +193,8 @@ const amountOf = (text: string): number | null => {
                 </div>
               }
               <button type="button" class="button button--small" (click)="addFunding()">Ajouter un financement</button>
+              <button type="button" class="button button--small" (click)="fundingFromPlan()">Reprendre les financements accordés du plan de financement</button>
+              @if (fromPlanText(); as text) { <p class="hint" role="status">{{ text }}</p> }
             </fieldset>
             <div class="field">
               <label for="publication-lessons">Retour d’expérience</label>
@@ -254,6 +260,7 @@ const amountOf = (text: string): number | null => {
 export class PublicationPanel {
   private readonly api = inject(Api);
   private readonly store = inject(ProjectStore);
+  private readonly financing = inject(FinancingApi);
   private readonly persona = inject(SessionStore).me;
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -318,6 +325,21 @@ export class PublicationPanel {
 
   protected addFunding(): void {
     this.draft.update((d) => ({ ...d, funding: [...d.funding, { source: '', amount: '' }] }));
+  }
+
+  protected readonly fromPlanText = signal<string | null>(null);
+
+  /** Fills « Financements obtenus » with the plan's granted lines (issue #12); published only once the mayor approves it. */
+  protected async fundingFromPlan(): Promise<void> {
+    const id = this.store.id();
+    if (!id) return;
+    try {
+      const rows = grantedFundingRows(await firstValueFrom(this.financing.plan(id)));
+      this.draft.update((d) => ({ ...d, funding: rows }));
+      this.fromPlanText.set(rows.length ? `${rows.length} financement(s) accordé(s) repris du plan : vérifiez-les avant d’envoyer.` : 'Le plan de financement n’a encore aucun financement accordé.');
+    } catch (error) {
+      this.fromPlanText.set(toUserError(error).message);
+    }
   }
 
   protected removeFunding(index: number): void {

@@ -4,6 +4,7 @@ import { CATEGORY_LABELS, type AskQuestionRequest, type QuestionCategory } from 
 import { tap } from 'rxjs';
 import { Api } from '../../core/api';
 import { Field, FieldControl } from '../../shared/field';
+import { FaqSuggestions } from '../../faq/faq-suggestions';
 import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
 import { DOCUMENT } from '@angular/common';
 import { OnDemand } from '../../shared/on-demand';
@@ -23,7 +24,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
 
 @Component({
   selector: 'app-question-form',
-  imports: [FormsModule, FormFeedback, Field, FieldControl],
+  imports: [FormsModule, FormFeedback, Field, FieldControl, FaqSuggestions],
   template: `
     <form #form class="form form--compact" novalidate (ngSubmit)="submit()" aria-labelledby="question-form-title">
       <h3 id="question-form-title">Poser une question</h3>
@@ -43,6 +44,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
       >
         <textarea appFieldControl id="question-text" name="text" rows="4" maxlength="4000" [(ngModel)]="text"></textarea>
       </app-field>
+      <app-faq-suggestions [projectId]="store.detail()?.id ?? ''" [text]="text()" />
       <app-field
         label="Joindre un fichier (facultatif)"
         hint="Un devis, un plan, une photo… (PDF, image ou document bureautique, 20 Mo au plus). Il rejoint les documents du projet, non public."
@@ -84,7 +86,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
 })
 export class QuestionForm {
   private readonly api = inject(Api);
-  private readonly store = inject(ProjectStore);
+  protected readonly store = inject(ProjectStore);
   private readonly form = viewChild.required<ElementRef<HTMLFormElement>>('form');
   /** The « Poser une question » button that opened this form, if any: closed after success, focus on the new question. */
   protected readonly onDemand = inject(OnDemand, { optional: true });

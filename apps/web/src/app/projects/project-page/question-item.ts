@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import {
   CATEGORY_LABELS,
   QUESTION_STATUS_LABELS,
@@ -36,7 +37,7 @@ export function durationInWords(minutes: number): string {
 /** One question of a project: its status, team, assignee, answers, and what the person may do with it. */
 @Component({
   selector: 'app-question-item',
-  imports: [FormsModule, FrDate, AnswerForm, FormFeedback, Field, FieldControl],
+  imports: [FormsModule, FrDate, AnswerForm, FormFeedback, Field, FieldControl, RouterLink],
   template: `
     @let q = question();
     <h3 class="question__title">Question — {{ categoryLabels[q.category] }}</h3>
@@ -123,6 +124,9 @@ export function durationInWords(minutes: number): string {
     }
 
     <div class="question__actions">
+      @if (canProposeForFaq()) {
+        <a class="button button--small" routerLink="/faq/depuis-question" [queryParams]="{ projet: store.detail()?.id, question: q.id }">Proposer pour la FAQ</a>
+      }
       @if (canTake()) {
         <button type="button" class="button button--small" [disabled]="state.pending()" (click)="take()">Prendre en charge</button>
       }
@@ -164,7 +168,7 @@ export function durationInWords(minutes: number): string {
 })
 export class QuestionItem {
   private readonly api = inject(Api);
-  private readonly store = inject(ProjectStore);
+  protected readonly store = inject(ProjectStore);
   private readonly session = inject(SessionStore);
 
   readonly question = input.required<QuestionView>();
@@ -205,6 +209,8 @@ export class QuestionItem {
     if (q.status === 'prise_en_charge' && q.assignee?.person.id === me?.id) return false;
     return !(me?.role === 'partner_member' && q.assignee && q.assignee.person.id !== me.id);
   });
+  /** « Proposer pour la FAQ » (issue #11): the Département turns an answered question into an anonymised draft. */
+  protected readonly canProposeForFaq = computed(() => isDepartementRole(this.me()?.role ?? null) && this.question().answers.length > 0);
   protected readonly canAssign = computed(() => isDepartementRole(this.me()?.role ?? null) && this.open());
   protected readonly canClose = computed(() => this.open() && (this.ofCommune() || isDepartementRole(this.me()?.role ?? null)));
   protected readonly canReopen = computed(() => this.ofCommune() && (this.question().status === 'repondue' || this.question().status === 'close'));
