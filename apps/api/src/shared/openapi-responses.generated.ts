@@ -41,6 +41,14 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "ChangeFaqStatusHttpController_publish": {},
   "ChangeFaqStatusHttpController_unpublish": {},
   "ChangeFaqStatusHttpController_verify": {},
+  "ChangeFinancingPlanHttpController_cost": {},
+  "ChangeFinancingPlanHttpController_fromSimulation": {},
+  "ChangeFinancingPlanHttpController_grant": {},
+  "ChangeFinancingPlanHttpController_pay": {},
+  "ChangeFinancingPlanHttpController_refuse": {},
+  "ChangeFinancingPlanHttpController_request": {},
+  "ChangeFinancingPlanHttpController_revise": {},
+  "ChangeFinancingPlanHttpController_rule": {},
   "ChangeNotificationSettingsHttpController_change": {
    "$ref": "#/components/schemas/Contract_NotificationSettingsView"
   },
@@ -75,6 +83,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "ExportProjectsHttpController_export": {
    "type": "string"
   },
+  "FinancingDashboardHttpController_get": {
+   "$ref": "#/components/schemas/Contract_FinancingDashboardView"
+  },
   "FollowProjectHttpController_follow": {
    "$ref": "#/components/schemas/Contract_FollowState"
   },
@@ -102,6 +113,12 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   },
   "GetFaqHistoryHttpController_history": {
    "$ref": "#/components/schemas/Contract_FaqHistory"
+  },
+  "GetFinancingAsOfHttpController_asOf": {
+   "$ref": "#/components/schemas/Contract_FinancingAsOfView"
+  },
+  "GetFinancingPlanHttpController_get": {
+   "$ref": "#/components/schemas/Contract_FinancingPlanView"
   },
   "GetFollowStateHttpController_get": {
    "$ref": "#/components/schemas/Contract_FollowState"
@@ -243,6 +260,12 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "ListProjectsHttpController_list": {
    "$ref": "#/components/schemas/Contract_Page_ProjectSummary_"
   },
+  "ListRuleSetsHttpController_list": {
+   "type": "array",
+   "items": {
+    "$ref": "#/components/schemas/Contract_RuleSetVersionView"
+   }
+  },
   "LocateProjectHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
@@ -287,6 +310,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "PublishProjectHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
+  "PublishRuleSetHttpController_publish": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
   "ReadFaqHttpController_get": {
    "$ref": "#/components/schemas/Contract_FaqEntryView"
   },
@@ -312,6 +338,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "ReopenQuestionHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
+  "ReplaySimulationHttpController_replay": {
+   "$ref": "#/components/schemas/Contract_SimulationReplayView"
+  },
   "RequestPublicationHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
@@ -328,10 +357,19 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "SaveContactHttpController_update": {
    "$ref": "#/components/schemas/Contract_ContactView"
   },
+  "SaveSimulationHttpController_save": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
   "SearchHttpController_search": {
    "$ref": "#/components/schemas/Contract_SearchResults"
   },
   "SetTeamsHttpController_set": null,
+  "SimilarGrantsHttpController_similar": {
+   "$ref": "#/components/schemas/Contract_SimilarGrantsView"
+  },
+  "SimulateHttpController_simulate": {
+   "$ref": "#/components/schemas/Contract_SimulationView"
+  },
   "TakeQuestionInChargeHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
@@ -1636,6 +1674,41 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
    ],
    "description": "A piece of an excerpt: `match` pieces are the words the search found (shown in `<mark>`)."
   },
+  "Contract_ExplanationStepView": {
+   "type": "object",
+   "properties": {
+    "rule": {
+     "type": "string"
+    },
+    "label": {
+     "type": "string"
+    },
+    "value": {
+     "type": "string"
+    },
+    "formula": {
+     "type": "string",
+     "nullable": true
+    },
+    "sources": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "toValidate": {
+     "type": "boolean"
+    }
+   },
+   "required": [
+    "rule",
+    "label",
+    "value",
+    "formula",
+    "sources",
+    "toValidate"
+   ]
+  },
   "Contract_FaqAudience": {
    "type": "string",
    "enum": [
@@ -2080,6 +2153,223 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
    ],
    "description": "`GET /api/faq/suggestions?q=`: the five closest published entries."
   },
+  "Contract_FinancingAsOfView": {
+   "type": "object",
+   "properties": {
+    "at": {
+     "type": "string"
+    },
+    "eventsApplied": {
+     "type": "number"
+    },
+    "costHtCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "costTtcCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "ownShareRule": {
+     "$ref": "#/components/schemas/Contract_OwnShareRule"
+    },
+    "lines": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_FundingLineView"
+     }
+    },
+    "simulations": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_SavedSimulationView"
+     }
+    }
+   },
+   "required": [
+    "at",
+    "eventsApplied",
+    "costHtCents",
+    "costTtcCents",
+    "ownShareRule",
+    "lines",
+    "simulations"
+   ],
+   "description": "`GET /api/audit/projects/:id/financing?at=`: the financing plan as the log says it was at a date."
+  },
+  "Contract_FinancingDashboardView": {
+   "type": "object",
+   "properties": {
+    "byFunderAndYear": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "funder": {
+        "$ref": "#/components/schemas/Contract_Funder"
+       },
+       "year": {
+        "type": "string"
+       },
+       "requestedCents": {
+        "type": "number"
+       },
+       "grantedCents": {
+        "type": "number"
+       },
+       "paidCents": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "funder",
+       "year",
+       "requestedCents",
+       "grantedCents",
+       "paidCents"
+      ]
+     }
+    },
+    "breakingOwnShare": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "projectId": {
+        "type": "string"
+       },
+       "title": {
+        "type": "string"
+       },
+       "communeName": {
+        "type": "string"
+       },
+       "ownSharePercent": {
+        "type": "number",
+        "nullable": true
+       },
+       "minOwnSharePercent": {
+        "type": "number"
+       },
+       "missingCents": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "projectId",
+       "title",
+       "communeName",
+       "ownSharePercent",
+       "minOwnSharePercent",
+       "missingCents"
+      ]
+     }
+    }
+   },
+   "required": [
+    "byFunderAndYear",
+    "breakingOwnShare"
+   ],
+   "description": "`GET /api/dashboards/departement/financing`: funding per funder and year, and the plans that break the own-share rule."
+  },
+  "Contract_FinancingPlanView": {
+   "type": "object",
+   "properties": {
+    "projectId": {
+     "type": "string"
+    },
+    "codeInsee": {
+     "type": "string"
+    },
+    "version": {
+     "type": "number",
+     "description": "Version of the project (for If-Match)."
+    },
+    "costItems": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "label": {
+        "type": "string"
+       },
+       "amountHtCents": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "label",
+       "amountHtCents"
+      ]
+     }
+    },
+    "ownShareReason": {
+     "type": "string",
+     "nullable": true
+    },
+    "lines": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_FundingLineView"
+     }
+    },
+    "checks": {
+     "$ref": "#/components/schemas/Contract_PlanChecksView"
+    },
+    "ruleSet": {
+     "description": "The rule set version the checks used.",
+     "type": "object",
+     "properties": {
+      "id": {
+       "type": "string"
+      },
+      "version": {
+       "type": "number"
+      },
+      "effectiveFrom": {
+       "type": "string"
+      },
+      "title": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "id",
+      "version",
+      "effectiveFrom",
+      "title"
+     ],
+     "nullable": true
+    },
+    "simulations": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_SavedSimulationView"
+     }
+    },
+    "canEdit": {
+     "type": "boolean",
+     "description": "What the person may do."
+    },
+    "canChooseRule": {
+     "type": "boolean"
+    }
+   },
+   "required": [
+    "projectId",
+    "codeInsee",
+    "version",
+    "costItems",
+    "ownShareReason",
+    "lines",
+    "checks",
+    "ruleSet",
+    "simulations",
+    "canEdit",
+    "canChooseRule"
+   ],
+   "description": "`GET /api/projects/:id/financing`."
+  },
   "Contract_FollowState": {
    "type": "object",
    "properties": {
@@ -2096,6 +2386,165 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "byDefault"
    ],
    "description": "`GET|PUT|DELETE /api/projects/:id/follow`."
+  },
+  "Contract_Funder": {
+   "type": "string",
+   "enum": [
+    "etat",
+    "region",
+    "departement",
+    "autre_public",
+    "prive",
+    "emprunt",
+    "fonds_propres"
+   ]
+  },
+  "Contract_FundingLineView": {
+   "type": "object",
+   "properties": {
+    "id": {
+     "type": "string"
+    },
+    "funder": {
+     "$ref": "#/components/schemas/Contract_Funder"
+    },
+    "scheme": {
+     "$ref": "#/components/schemas/Contract_FundingScheme"
+    },
+    "label": {
+     "type": "string"
+    },
+    "status": {
+     "$ref": "#/components/schemas/Contract_FundingStatus"
+    },
+    "base": {
+     "type": "string",
+     "enum": [
+      "HT",
+      "TTC"
+     ]
+    },
+    "requestedCents": {
+     "type": "number"
+    },
+    "requestedOn": {
+     "type": "string"
+    },
+    "grantedCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "grantedOn": {
+     "type": "string",
+     "nullable": true
+    },
+    "decisionReference": {
+     "type": "string",
+     "nullable": true
+    },
+    "paidCents": {
+     "type": "number"
+    },
+    "refusedOn": {
+     "type": "string",
+     "nullable": true
+    },
+    "refusalReason": {
+     "type": "string",
+     "nullable": true
+    },
+    "simulationId": {
+     "type": "string",
+     "nullable": true
+    },
+    "steps": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_FundingStepView"
+     }
+    }
+   },
+   "required": [
+    "id",
+    "funder",
+    "scheme",
+    "label",
+    "status",
+    "base",
+    "requestedCents",
+    "requestedOn",
+    "grantedCents",
+    "grantedOn",
+    "decisionReference",
+    "paidCents",
+    "refusedOn",
+    "refusalReason",
+    "simulationId",
+    "steps"
+   ]
+  },
+  "Contract_FundingScheme": {
+   "type": "string",
+   "enum": [
+    "detr",
+    "dsil",
+    "fonds_vert",
+    "contrat_rural_region",
+    "contrat_rural_departement",
+    "val_d_oise_territoires",
+    "autre"
+   ]
+  },
+  "Contract_FundingStatus": {
+   "type": "string",
+   "enum": [
+    "demandee",
+    "accordee",
+    "versee",
+    "refusee"
+   ]
+  },
+  "Contract_FundingStepView": {
+   "type": "object",
+   "properties": {
+    "kind": {
+     "type": "string",
+     "enum": [
+      "demandee",
+      "accordee",
+      "versement",
+      "refusee",
+      "revision"
+     ]
+    },
+    "summary": {
+     "type": "string",
+     "description": "French sentence: « Accordée : 25 000 € le 01/02/2026 (Arrêté n° 12) »."
+    },
+    "amountCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "on": {
+     "type": "string",
+     "nullable": true
+    },
+    "at": {
+     "type": "string"
+    },
+    "by": {
+     "$ref": "#/components/schemas/Contract_ActorView"
+    }
+   },
+   "required": [
+    "kind",
+    "summary",
+    "amountCents",
+    "on",
+    "at",
+    "by"
+   ],
+   "description": "One step in the life of a funding line."
   },
   "Contract_HistoryEntry": {
    "type": "object",
@@ -2623,6 +3072,14 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "kind"
    ]
   },
+  "Contract_OwnShareRule": {
+   "type": "string",
+   "enum": [
+    "standard",
+    "derogation_ecole",
+    "chef_de_file"
+   ]
+  },
   "Contract_Page_ProjectSummary_": {
    "type": "object",
    "properties": {
@@ -2726,6 +3183,99 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "invitedBy"
    ],
    "description": "`GET /api/admin/invitations`: invitations of Département staff, auditors and partner members not yet accepted."
+  },
+  "Contract_PlanChecksView": {
+   "type": "object",
+   "properties": {
+    "costHtCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "costTtcCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "publicAidCents": {
+     "type": "number"
+    },
+    "privateCents": {
+     "type": "number"
+    },
+    "ownShareCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "ownSharePercent": {
+     "type": "number",
+     "nullable": true
+    },
+    "ownShareRule": {
+     "$ref": "#/components/schemas/Contract_OwnShareRule"
+    },
+    "minOwnSharePercent": {
+     "type": "number"
+    },
+    "minOwnShareCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "gapCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "fctvaCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "fctvaRatePercent": {
+     "type": "number"
+    },
+    "warnings": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_PlanWarningView"
+     }
+    }
+   },
+   "required": [
+    "costHtCents",
+    "costTtcCents",
+    "publicAidCents",
+    "privateCents",
+    "ownShareCents",
+    "ownSharePercent",
+    "ownShareRule",
+    "minOwnSharePercent",
+    "minOwnShareCents",
+    "gapCents",
+    "fctvaCents",
+    "fctvaRatePercent",
+    "warnings"
+   ]
+  },
+  "Contract_PlanWarningView": {
+   "type": "object",
+   "properties": {
+    "rule": {
+     "type": "string",
+     "enum": [
+      "autofinancement_minimum",
+      "plafond_100",
+      "depassement_cout"
+     ]
+    },
+    "byCents": {
+     "type": "number"
+    },
+    "message": {
+     "type": "string"
+    }
+   },
+   "required": [
+    "rule",
+    "byCents",
+    "message"
+   ]
   },
   "Contract_ProjectAsOf": {
    "type": "object",
@@ -3412,6 +3962,165 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
    ],
    "description": "One question in the « À traiter » queue."
   },
+  "Contract_RuleSetVersionView": {
+   "type": "object",
+   "properties": {
+    "ruleSetId": {
+     "type": "string"
+    },
+    "version": {
+     "type": "number"
+    },
+    "title": {
+     "type": "string"
+    },
+    "effectiveFrom": {
+     "type": "string"
+    },
+    "sources": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "note": {
+     "type": "string"
+    },
+    "publishedAt": {
+     "type": "string"
+    },
+    "publishedBy": {
+     "$ref": "#/components/schemas/Contract_ActorView"
+    },
+    "schemes": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "id": {
+        "type": "string"
+       },
+       "label": {
+        "type": "string"
+       },
+       "funder": {
+        "$ref": "#/components/schemas/Contract_Funder"
+       },
+       "level": {
+        "type": "string",
+        "enum": [
+         "etat",
+         "collectivite"
+        ]
+       },
+       "rules": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "id",
+       "label",
+       "funder",
+       "level",
+       "rules"
+      ]
+     }
+    },
+    "rules": {
+     "type": "object",
+     "additionalProperties": {}
+    }
+   },
+   "required": [
+    "ruleSetId",
+    "version",
+    "title",
+    "effectiveFrom",
+    "sources",
+    "note",
+    "publishedAt",
+    "publishedBy",
+    "schemes",
+    "rules"
+   ]
+  },
+  "Contract_SavedSimulationView": {
+   "type": "object",
+   "properties": {
+    "inputs": {
+     "$ref": "#/components/schemas/Contract_SimulationInputsView"
+    },
+    "outputs": {
+     "$ref": "#/components/schemas/Contract_SimulationOutputsView"
+    },
+    "id": {
+     "type": "string"
+    },
+    "at": {
+     "type": "string"
+    },
+    "by": {
+     "$ref": "#/components/schemas/Contract_ActorView"
+    },
+    "ruleSetVersion": {
+     "type": "number"
+    }
+   },
+   "required": [
+    "at",
+    "by",
+    "id",
+    "inputs",
+    "outputs",
+    "ruleSetVersion"
+   ]
+  },
+  "Contract_SchemeEstimateView": {
+   "type": "object",
+   "properties": {
+    "scheme": {
+     "type": "string"
+    },
+    "label": {
+     "type": "string"
+    },
+    "funder": {
+     "$ref": "#/components/schemas/Contract_Funder"
+    },
+    "eligible": {
+     "type": "boolean"
+    },
+    "reason": {
+     "type": "string"
+    },
+    "minCents": {
+     "type": "number"
+    },
+    "maxCents": {
+     "type": "number"
+    },
+    "toValidate": {
+     "type": "boolean"
+    },
+    "explanation": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_ExplanationStepView"
+     }
+    }
+   },
+   "required": [
+    "scheme",
+    "label",
+    "funder",
+    "eligible",
+    "reason",
+    "minCents",
+    "maxCents",
+    "toValidate",
+    "explanation"
+   ]
+  },
   "Contract_SearchResult": {
    "type": "object",
    "properties": {
@@ -3503,6 +4212,280 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "collaborator"
    ],
    "description": "A commune seat: one mayor and three collaborators per commune."
+  },
+  "Contract_SimilarGrantsView": {
+   "type": "object",
+   "properties": {
+    "measure": {
+     "type": "string"
+    },
+    "departement": {
+     "type": "string"
+    },
+    "grants": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "communeName": {
+        "type": "string"
+       },
+       "codeInsee": {
+        "type": "string"
+       },
+       "projectName": {
+        "type": "string"
+       },
+       "amountCents": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "communeName",
+       "codeInsee",
+       "projectName",
+       "amountCents"
+      ]
+     }
+    },
+    "medianCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "minCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "maxCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "source": {
+     "type": "string"
+    },
+    "licence": {
+     "type": "string"
+    }
+   },
+   "required": [
+    "measure",
+    "departement",
+    "grants",
+    "medianCents",
+    "minCents",
+    "maxCents",
+    "source",
+    "licence"
+   ],
+   "description": "`GET /api/financing/similar`: Fonds vert 2023 grants of a measure in the département."
+  },
+  "Contract_SimulationInputsView": {
+   "type": "object",
+   "properties": {
+    "codeInsee": {
+     "type": "string"
+    },
+    "communeName": {
+     "type": "string"
+    },
+    "population": {
+     "type": "number"
+    },
+    "category": {
+     "$ref": "#/components/schemas/Contract_WorkCategory"
+    },
+    "costHtCents": {
+     "type": "number"
+    },
+    "costTtcCents": {
+     "type": "number"
+    },
+    "privateCents": {
+     "type": "number"
+    },
+    "obtainedStateCents": {
+     "type": "number"
+    },
+    "obtainedOtherCents": {
+     "type": "number"
+    },
+    "plannedStart": {
+     "type": "string",
+     "nullable": true
+    },
+    "schoolDerogation": {
+     "type": "boolean"
+    },
+    "chefDeFile": {
+     "type": "boolean"
+    }
+   },
+   "required": [
+    "codeInsee",
+    "communeName",
+    "population",
+    "category",
+    "costHtCents",
+    "costTtcCents",
+    "privateCents",
+    "obtainedStateCents",
+    "obtainedOtherCents",
+    "plannedStart",
+    "schoolDerogation",
+    "chefDeFile"
+   ]
+  },
+  "Contract_SimulationOutputsView": {
+   "type": "object",
+   "properties": {
+    "schemes": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_SchemeEstimateView"
+     }
+    },
+    "ownShare": {
+     "type": "object",
+     "properties": {
+      "rule": {
+       "$ref": "#/components/schemas/Contract_OwnShareRule"
+      },
+      "ratePercent": {
+       "type": "number"
+      },
+      "label": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "rule",
+      "ratePercent",
+      "label"
+     ]
+    },
+    "publicAidCapCents": {
+     "type": "number"
+    },
+    "stateRoomCents": {
+     "type": "number"
+    },
+    "binding": {
+     "type": "object",
+     "properties": {
+      "rule": {
+       "type": "string",
+       "enum": [
+        "autofinancement_minimum",
+        "plafond_100",
+        "plafond_dispositif",
+        null
+       ],
+       "nullable": true
+      },
+      "message": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "rule",
+      "message"
+     ]
+    },
+    "publicAidMaxCents": {
+     "type": "number"
+    },
+    "communeShareCents": {
+     "type": "number"
+    },
+    "fctvaCents": {
+     "type": "number"
+    },
+    "fctvaRatePercent": {
+     "type": "number"
+    },
+    "explanation": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_ExplanationStepView"
+     }
+    },
+    "ruleSet": {
+     "type": "object",
+     "properties": {
+      "id": {
+       "type": "string"
+      },
+      "version": {
+       "type": "number"
+      },
+      "effectiveFrom": {
+       "type": "string"
+      },
+      "title": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "id",
+      "version",
+      "effectiveFrom",
+      "title"
+     ]
+    },
+    "notice": {
+     "type": "string"
+    }
+   },
+   "required": [
+    "schemes",
+    "ownShare",
+    "publicAidCapCents",
+    "stateRoomCents",
+    "binding",
+    "publicAidMaxCents",
+    "communeShareCents",
+    "fctvaCents",
+    "fctvaRatePercent",
+    "explanation",
+    "ruleSet",
+    "notice"
+   ]
+  },
+  "Contract_SimulationReplayView": {
+   "type": "object",
+   "properties": {
+    "saved": {
+     "$ref": "#/components/schemas/Contract_SavedSimulationView"
+    },
+    "replayed": {
+     "$ref": "#/components/schemas/Contract_SimulationOutputsView"
+    },
+    "identical": {
+     "type": "boolean"
+    }
+   },
+   "required": [
+    "saved",
+    "replayed",
+    "identical"
+   ],
+   "description": "`GET /api/projects/:id/financing/simulations/:sid/replay`: the saved estimate computed again with its own rule set version."
+  },
+  "Contract_SimulationView": {
+   "type": "object",
+   "properties": {
+    "inputs": {
+     "$ref": "#/components/schemas/Contract_SimulationInputsView"
+    },
+    "outputs": {
+     "$ref": "#/components/schemas/Contract_SimulationOutputsView"
+    }
+   },
+   "required": [
+    "inputs",
+    "outputs"
+   ],
+   "description": "`POST /api/financing/simulate` and a saved estimate."
   },
   "Contract_SiteInfo": {
    "type": "object",
@@ -3624,6 +4607,20 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "overdueDays"
    ],
    "description": "What is waiting for the person asking (agents and partner members)."
+  },
+  "Contract_WorkCategory": {
+   "type": "string",
+   "enum": [
+    "renovation_energetique_ecole",
+    "renovation_energetique_batiment",
+    "eclairage_public",
+    "ecole_autres_travaux",
+    "voirie_mobilite",
+    "renaturation",
+    "equipement_sport_culture",
+    "patrimoine",
+    "autre"
+   ]
   }
  }
 };
