@@ -6,10 +6,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { AnchorScheduler } from './infrastructure/anchor-scheduler.js';
+import { jsonNestLogger } from './operations/logging.js';
 import { Metrics } from './operations/metrics.js';
 import type { AppConfig } from './config.js';
 import { brandIndexHtml, faviconSvg, FAVICON_PATH, LOGO_PATH, type Brand } from './branding/brand.js';
@@ -33,9 +33,8 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
   const jsonLogs = options.logger === undefined || options.logDestination !== undefined;
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, undefined, { logDestination: options.logDestination, logLevel: jsonLogs ? undefined : 'silent' }),
-    { logger: options.logger ?? ['log', 'warn', 'error'], bufferLogs: jsonLogs, bodyParser: false },
+    { logger: jsonLogs ? jsonNestLogger(config, { destination: options.logDestination }) : options.logger, bodyParser: false },
   );
-  if (jsonLogs) app.useLogger(app.get(PinoLogger));
   app.use(app.get(Metrics).httpMiddleware());
   // Security headers first, so that every answer carries them, the body parser's 400s included (ADR 0021).
   app.use(...securityHeaders(securityHeadersConfig(config, process.env, [PORTAL_STYLE, brandStyle(config.brand)])));

@@ -97,6 +97,9 @@ describe('Operations (health, logs, metrics, poison events — ADR 0022)', () =>
       const created = await adjoint.post('/api/projects').set('X-Request-Id', 'creation-preau-42').send(newProject({ title: 'Préau suivi au journal' })).expect(201);
       const [event] = await t.app.get<EventStore>(EVENT_STORE).readStream(`project-${created.body.id}`);
       expect(event.metadata.requestId).toBe('creation-preau-42');
+      // The audit shows it next to the event, so that an auditor can ask for the request's log lines.
+      const history = (await admin.get(`/api/audit/projects/${created.body.id}/history`).expect(200)).body;
+      expect(JSON.stringify(history)).toContain('"requestId":"creation-preau-42"');
       expect(logs.parsed().filter((l) => l.requestId === 'creation-preau-42').map((l) => l.msg)).toContain('POST /api/projects 201');
     });
 

@@ -81,4 +81,23 @@ if (!mongoUrl) console.info('Readiness outage test skipped: it cuts the MongoDB-
     }
     expect(status).toBe(200);
   });
+
+  it('starts once the engine comes up, instead of exiting, when it is down at start', async () => {
+    const url = new URL(mongoUrl!);
+    const late = new Relay(url.hostname, Number(url.port || 27017));
+    await late.open();
+    const port = late.port;
+    await late.close();
+    url.host = `127.0.0.1:${port}`;
+    const readStore = { engine: 'mongodb' as const, url: url.toString(), dbName: `carnet_e2e_late_${port}` };
+    const opening = new Promise<void>((resolve) => setTimeout(() => void late.open().then(resolve), 1500));
+    const app = await startApp({ readStore });
+    try {
+      await opening;
+      await request(app.http).get('/api/health/ready').expect(200);
+    } finally {
+      await app.close();
+      await late.close();
+    }
+  });
 });

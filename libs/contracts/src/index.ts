@@ -494,6 +494,8 @@ export interface AuditHistoryEntry {
   /** Tamper-evidence chain, when the log records it. */
   hash: string | null;
   previousHash: string | null;
+  /** Id of the HTTP request that appended the event (X-Request-Id, in the server's access log), when recorded (ADR 0022). */
+  requestId?: string | null;
 }
 
 export interface AuditProjectRef {

@@ -219,6 +219,7 @@ export function projectHistory(
         summary: summaryOf(event, names),
         changes: diffProjects(state, next, partnerName, names.person),
         ...chainOf(event),
+        requestId: event.metadata.requestId ?? null,
       });
     }
     state = next;

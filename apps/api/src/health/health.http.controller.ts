@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { AccountStore } from '@carnet/account-store';
 import type { BlobStore } from '@carnet/blob-store';
@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../config.js';
 import { ACCOUNT_STORE, BLOB_STORE, EVENT_STORE, READ_STORE } from '../infrastructure/tokens.js';
 import { ENGINE_LABELS, ENGINE_NAMES, enginePings, type EngineName } from '../operations/engine-checks.js';
 import { ProjectionStatus } from '../operations/projection-status.js';
-import { ProblemResponses } from '../shared/openapi.js';
+import { LivenessDto, NOT_READY_RESPONSE, ReadinessDto } from '../operations/operations.dto.js';
 import { ProblemException } from '../shared/problem.js';
 
 /** The 503 of readiness: a problem naming the engines that did not answer, with every check's detail. */
@@ -59,7 +59,7 @@ export class HealthHttpController {
   @Get('live')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Vivacité : le processus répond (ne consulte aucun moteur)' })
-  @ApiOkResponse({ description: '{ "status": "ok" }' })
+  @ApiOkResponse({ type: LivenessDto })
   live() {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   }
@@ -67,8 +67,8 @@ export class HealthHttpController {
   @Get('ready')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Disponibilité : chaque moteur répond ; retard des projections et projections arrêtées sur un événement' })
-  @ApiOkResponse({ description: 'Tous les moteurs répondent (les projections arrêtées sont listées dans projections.stopped)' })
-  @ProblemResponses(503)
+  @ApiOkResponse({ type: ReadinessDto, description: 'Tous les moteurs répondent (les projections arrêtées sont listées dans projections.stopped)' })
+  @ApiResponse(NOT_READY_RESPONSE)
   ready() {
     return this.readiness();
   }
@@ -76,8 +76,8 @@ export class HealthHttpController {
   @Get()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'État du service (= /api/health/ready) : moteurs utilisés et retard des projections' })
-  @ApiOkResponse({ description: 'Tous les moteurs répondent' })
-  @ProblemResponses(503)
+  @ApiOkResponse({ type: ReadinessDto, description: 'Tous les moteurs répondent' })
+  @ApiResponse(NOT_READY_RESPONSE)
   legacy() {
     return this.readiness();
   }

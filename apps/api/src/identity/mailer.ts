@@ -47,7 +47,8 @@ export class Mailer implements OnApplicationShutdown {
       '',
     ].join('\r\n');
     writeFileSync(file, message, 'utf8');
-    const link = mail.text.match(/https?:\/\/\S+/)?.[0];
+    // The link is for a laptop without SMTP; in production it may carry an invitation or reset token: never logged (ADR 0022).
+    const link = this.config.production ? undefined : mail.text.match(/https?:\/\/\S+/)?.[0];
     this.logger.log(`Courriel écrit dans ${file}${link ? ` — lien : ${link}` : ''}`);
   }
 

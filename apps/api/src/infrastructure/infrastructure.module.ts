@@ -29,7 +29,7 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 
   async onApplicationBootstrap(): Promise<void> {
     // The event log may still be starting (compose, a rebooted host): wait for it rather than exit.
-    await withStartRetries('Le journal des événements', this.config.operations.engineStartSeconds, () => this.events.headPosition(), (m) => startLogger.warn(m));
+    await withStartRetries('journal des événements', this.config.operations.engineStartSeconds, () => this.events.headPosition(), (m) => startLogger.warn(m));
     await this.runner.start();
   }
 
@@ -55,9 +55,9 @@ export class InfrastructureModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
         { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
-        { provide: READ_STORE, useFactory: () => retried('Les lectures', () => openReadStore(config)) },
-        { provide: ACCOUNT_STORE, useFactory: () => retried('Les comptes', () => openAccountStore(config)) },
-        { provide: BLOB_STORE, useFactory: () => retried('Les documents', () => openBlobStore(config)) },
+        { provide: READ_STORE, useFactory: () => retried('lectures (read models)', () => openReadStore(config)) },
+        { provide: ACCOUNT_STORE, useFactory: () => retried('comptes', () => openAccountStore(config)) },
+        { provide: BLOB_STORE, useFactory: () => retried('documents', () => openBlobStore(config)) },
         {
           provide: PROJECTION_RUNNER,
           inject: [EVENT_STORE, READ_STORE],

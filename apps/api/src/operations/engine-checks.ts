@@ -61,7 +61,7 @@ export async function withStartRetries<T>(what: string, seconds: number, attempt
       return await attempt();
     } catch (error) {
       if (Date.now() + delay > deadline) throw error;
-      log(`${what} injoignable (essai ${tries}) : ${(error as Error).message} ; nouvel essai dans ${delay / 1000} s`);
+      log(`Moteur injoignable — ${what} (essai ${tries}) : ${(error as Error).message} ; nouvel essai dans ${delay / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 10_000);
     }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { Params } from 'nestjs-pino';
+import { Logger as NestPinoLogger, PinoLogger, type Params } from 'nestjs-pino';
 import { stdTimeFunctions, type DestinationStream } from 'pino';
 import type { AppConfig } from '../config.js';
 
@@ -62,4 +62,14 @@ export function loggerParams(config: AppConfig, options: { destination?: Destina
     pinoHttp: options.destination ? [httpOptions, options.destination] : (httpOptions as Params['pinoHttp']),
     renameContext: 'context',
   } as Params;
+}
+
+/**
+ * The Nest logger writing JSON through pino, built before the application so that what is logged
+ * while it starts (engines still unreachable, retries) comes out at once, in the same format. It
+ * shares pino's root logger with the access log of nestjs-pino's middleware.
+ */
+export function jsonNestLogger(config: AppConfig, options: { destination?: DestinationStream; level?: string } = {}): NestPinoLogger {
+  const params = loggerParams(config, options);
+  return new NestPinoLogger(new PinoLogger(params), params);
 }

@@ -23,7 +23,7 @@ export class MetricsHttpController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Métriques Prometheus (jeton METRICS_TOKEN en Bearer ; absentes si aucun jeton n’est configuré)' })
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Format d’exposition Prometheus 0.0.4' })
+  @ApiOkResponse({ description: 'Format d’exposition Prometheus 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
   @ProblemResponses(401, 404)
   async render(@Req() request: Request): Promise<string> {
     const token = this.config.operations.metricsToken;

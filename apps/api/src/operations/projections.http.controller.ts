@@ -7,6 +7,7 @@ import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 import { CurrentActor } from '../shared/current-actor.js';
 import { ProblemResponses } from '../shared/openapi.js';
 import { ProblemException } from '../shared/problem.js';
+import { ProjectionDetailDto, ProjectionsReportDto } from './operations.dto.js';
 import { ProjectionStatus } from './projection-status.js';
 
 function adminOnly(actor: Actor): void {
@@ -30,7 +31,7 @@ export class ProjectionsHttpController {
 
   @Get()
   @ApiOperation({ summary: 'État des projections : position, retard, projections arrêtées sur un événement' })
-  @ApiOkResponse({ description: '{ head, checkpoint, generation, lagEvents, lagMs, stopped[], projections[] }' })
+  @ApiOkResponse({ type: ProjectionsReportDto })
   @ProblemResponses(401, 403)
   list(@CurrentActor() actor: Actor) {
     adminOnly(actor);
@@ -39,7 +40,7 @@ export class ProjectionsHttpController {
 
   @Get(':projection')
   @ApiOperation({ summary: 'Une projection ; si elle est arrêtée, l’événement sur lequel elle s’est arrêtée, tel qu’il est stocké' })
-  @ApiOkResponse({ description: '{ projection, position, lagEvents, lagMs, stopped, event }' })
+  @ApiOkResponse({ type: ProjectionDetailDto })
   @ProblemResponses(401, 403, 404)
   async one(@Param('projection') name: string, @CurrentActor() actor: Actor) {
     adminOnly(actor);

@@ -36,6 +36,19 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "ChangeDocumentVisibilityHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
+  "ChangeFaqStatusHttpController_archive": {},
+  "ChangeFaqStatusHttpController_decline": {},
+  "ChangeFaqStatusHttpController_publish": {},
+  "ChangeFaqStatusHttpController_unpublish": {},
+  "ChangeFaqStatusHttpController_verify": {},
+  "ChangeFinancingPlanHttpController_cost": {},
+  "ChangeFinancingPlanHttpController_fromSimulation": {},
+  "ChangeFinancingPlanHttpController_grant": {},
+  "ChangeFinancingPlanHttpController_pay": {},
+  "ChangeFinancingPlanHttpController_refuse": {},
+  "ChangeFinancingPlanHttpController_request": {},
+  "ChangeFinancingPlanHttpController_revise": {},
+  "ChangeFinancingPlanHttpController_rule": {},
   "ChangeNotificationSettingsHttpController_change": {
    "$ref": "#/components/schemas/Contract_NotificationSettingsView"
   },
@@ -70,6 +83,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "ExportProjectsHttpController_export": {
    "type": "string"
   },
+  "FinancingDashboardHttpController_get": {
+   "$ref": "#/components/schemas/Contract_FinancingDashboardView"
+  },
   "FollowProjectHttpController_follow": {
    "$ref": "#/components/schemas/Contract_FollowState"
   },
@@ -88,17 +104,34 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "GetCommuneMembersHttpController_members": {
    "$ref": "#/components/schemas/Contract_CommuneMembers"
   },
+  "GetCommuneOutlinesHttpController_outlines": null,
   "GetCommuneSeatHistoryHttpController_history": {
    "$ref": "#/components/schemas/Contract_CommuneSeatHistory"
   },
   "GetDepartementDashboardHttpController_get": {
    "$ref": "#/components/schemas/Contract_DepartementDashboard"
   },
+  "GetFaqHistoryHttpController_history": {
+   "$ref": "#/components/schemas/Contract_FaqHistory"
+  },
+  "GetFinancingAsOfHttpController_asOf": {
+   "$ref": "#/components/schemas/Contract_FinancingAsOfView"
+  },
+  "GetFinancingPlanHttpController_get": {
+   "$ref": "#/components/schemas/Contract_FinancingPlanView"
+  },
   "GetFollowStateHttpController_get": {
    "$ref": "#/components/schemas/Contract_FollowState"
   },
   "GetInvitationHttpController_get": {
    "$ref": "#/components/schemas/Contract_InvitationDetails"
+  },
+  "GetLatestAnchorHttpController_latest": {
+   "$ref": "#/components/schemas/Contract_AnchorStatus"
+  },
+  "GetMapProjectsHttpController_list": null,
+  "GetMapSettingsHttpController_get": {
+   "$ref": "#/components/schemas/Contract_MapSettings"
   },
   "GetMeHttpController_get": {
    "$ref": "#/components/schemas/Contract_Me"
@@ -124,9 +157,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "GetWaitingQueueHttpController_get": {
    "$ref": "#/components/schemas/Contract_WaitingQueue"
   },
-  "HealthHttpController_health": {
-   "$ref": "#/components/schemas/Contract_HealthView"
-  },
+  "HealthHttpController_legacy": {},
+  "HealthHttpController_live": {},
+  "HealthHttpController_ready": {},
   "InviteHttpController_staff": {
    "type": "object",
    "properties": {
@@ -227,6 +260,15 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "ListProjectsHttpController_list": {
    "$ref": "#/components/schemas/Contract_Page_ProjectSummary_"
   },
+  "ListRuleSetsHttpController_list": {
+   "type": "array",
+   "items": {
+    "$ref": "#/components/schemas/Contract_RuleSetVersionView"
+   }
+  },
+  "LocateProjectHttpController_handle": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
   "LogInHttpController_logIn": {
    "$ref": "#/components/schemas/Contract_Me"
   },
@@ -234,6 +276,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "LogOutHttpController_logOutEverywhere": null,
   "MarkAllNotificationsReadHttpController_markAllRead": null,
   "MarkNotificationReadHttpController_markRead": null,
+  "MetricsHttpController_render": {
+   "type": "string"
+  },
   "PortalHttpController_accessibility": null,
   "PortalHttpController_commune": null,
   "PortalHttpController_communeList": null,
@@ -244,9 +289,13 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "PortalHttpController_robots": null,
   "PortalHttpController_search": null,
   "PortalHttpController_sitemap": null,
+  "PortalMapHttpController_asset": null,
+  "PortalMapHttpController_map": null,
   "PostMessageHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
+  "ProjectionsHttpController_list": {},
+  "ProjectionsHttpController_one": {},
   "PublicApiHttpController_changes": null,
   "PublicApiHttpController_communes": null,
   "PublicApiHttpController_csv": null,
@@ -254,8 +303,31 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "PublicApiHttpController_geojson": null,
   "PublicApiHttpController_get": null,
   "PublicApiHttpController_list": null,
+  "PublicFaqHttpController_get": null,
+  "PublicFaqHttpController_list": null,
+  "PublicFaqHttpController_portalEntry": null,
+  "PublicFaqHttpController_portalList": null,
   "PublishProjectHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "PublishRuleSetHttpController_publish": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "ReadFaqHttpController_get": {
+   "$ref": "#/components/schemas/Contract_FaqEntryView"
+  },
+  "ReadFaqHttpController_list": {
+   "$ref": "#/components/schemas/Contract_FaqEntryList"
+  },
+  "ReadFaqHttpController_review": {},
+  "ReadFaqHttpController_stats": {
+   "$ref": "#/components/schemas/Contract_FaqStats"
+  },
+  "ReadFaqHttpController_suggestions": {
+   "type": "array",
+   "items": {
+    "$ref": "#/components/schemas/Contract_FaqSuggestion"
+   }
   },
   "ReleaseSeatHttpController_release": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
@@ -265,6 +337,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   },
   "ReopenQuestionHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "ReplaySimulationHttpController_replay": {
+   "$ref": "#/components/schemas/Contract_SimulationReplayView"
   },
   "RequestPublicationHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
@@ -282,20 +357,53 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "SaveContactHttpController_update": {
    "$ref": "#/components/schemas/Contract_ContactView"
   },
+  "SaveSimulationHttpController_save": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
   "SearchHttpController_search": {
    "$ref": "#/components/schemas/Contract_SearchResults"
   },
   "SetTeamsHttpController_set": null,
+  "SimilarGrantsHttpController_similar": {
+   "$ref": "#/components/schemas/Contract_SimilarGrantsView"
+  },
+  "SimulateHttpController_simulate": {
+   "$ref": "#/components/schemas/Contract_SimulationView"
+  },
   "TakeQuestionInChargeHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
   "TransferMayorSeatHttpController_transfer": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
+  "UseFaqHttpController_abandon": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "UseFaqHttpController_open": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "UseFaqHttpController_openSuggestion": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "UseFaqHttpController_vote": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
   "VerifyLogHttpController_verify": {
    "$ref": "#/components/schemas/Contract_LogVerification"
   },
   "WithdrawPublicationHttpController_handle": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "WriteFaqEntryHttpController_draft": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "WriteFaqEntryHttpController_fromQuestion": {
+   "$ref": "#/components/schemas/Contract_FaqDraftAccepted"
+  },
+  "WriteFaqEntryHttpController_propose": {
+   "$ref": "#/components/schemas/Contract_CommandAccepted"
+  },
+  "WriteFaqEntryHttpController_revise": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   }
  },
@@ -461,6 +569,85 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "pendingInvitations"
    ],
    "description": "`GET /api/admin/communes`: one line per commune of the Département."
+  },
+  "Contract_AnchorStatus": {
+   "type": "object",
+   "properties": {
+    "latest": {
+     "description": "null while no anchor was ever recorded.",
+     "type": "object",
+     "properties": {
+      "position": {
+       "type": "number",
+       "description": "Every event at or before this position is sealed by the anchor."
+      },
+      "streams": {
+       "type": "number"
+      },
+      "headsHash": {
+       "type": "string"
+      },
+      "eventPosition": {
+       "type": "number",
+       "description": "Position of the AnchorRecorded event itself."
+      },
+      "recordedAt": {
+       "type": "string"
+      },
+      "ageSeconds": {
+       "type": "number"
+      },
+      "eventsSince": {
+       "type": "number",
+       "description": "Events appended after the anchor, not sealed yet."
+      }
+     },
+     "required": [
+      "position",
+      "streams",
+      "headsHash",
+      "eventPosition",
+      "recordedAt",
+      "ageSeconds",
+      "eventsSince"
+     ],
+     "nullable": true
+    },
+    "headPosition": {
+     "type": "number"
+    },
+    "policy": {
+     "type": "object",
+     "properties": {
+      "atStartup": {
+       "type": "boolean"
+      },
+      "everyEvents": {
+       "type": "number"
+      },
+      "everyMinutes": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "atStartup",
+      "everyEvents",
+      "everyMinutes"
+     ],
+     "description": "When the server records one: at start-up, every N events, every M minutes (0: not by that trigger)."
+    },
+    "summary": {
+     "type": "string",
+     "description": "« Dernière ancre il y a 3 minutes : elle scelle les 1 234 premiers événements… »"
+    }
+   },
+   "required": [
+    "latest",
+    "headPosition",
+    "policy",
+    "summary"
+   ],
+   "description": "The last audit anchor of the log and how old it is (ADR 0020): what an auditor exports and keeps."
   },
   "Contract_AnswerView": {
    "type": "object",
@@ -669,6 +856,11 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "previousHash": {
      "type": "string",
      "nullable": true
+    },
+    "requestId": {
+     "type": "string",
+     "description": "Id of the HTTP request that appended the event (X-Request-Id, in the server's access log), when recorded (ADR 0022).",
+     "nullable": true
     }
    },
    "required": [
@@ -812,6 +1004,23 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
       "$ref": "#/components/schemas/Contract_DocumentView"
      },
      "description": "Documents of the project, newest first. People inside the project (its commune, the Département, involved partners, auditors) see them all; anyone who sees it only because it is published sees the public ones."
+    },
+    "location": {
+     "description": "The project's precise point (issue #10); null: placed on its commune as a whole.",
+     "type": "object",
+     "properties": {
+      "longitude": {
+       "type": "number"
+      },
+      "latitude": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "longitude",
+      "latitude"
+     ],
+     "nullable": true
     },
     "partners": {
      "type": "array",
@@ -1465,6 +1674,702 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
    ],
    "description": "A piece of an excerpt: `match` pieces are the words the search found (shown in `<mark>`)."
   },
+  "Contract_ExplanationStepView": {
+   "type": "object",
+   "properties": {
+    "rule": {
+     "type": "string"
+    },
+    "label": {
+     "type": "string"
+    },
+    "value": {
+     "type": "string"
+    },
+    "formula": {
+     "type": "string",
+     "nullable": true
+    },
+    "sources": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "toValidate": {
+     "type": "boolean"
+    }
+   },
+   "required": [
+    "rule",
+    "label",
+    "value",
+    "formula",
+    "sources",
+    "toValidate"
+   ]
+  },
+  "Contract_FaqAudience": {
+   "type": "string",
+   "enum": [
+    "communes",
+    "public"
+   ],
+   "description": "Collaborative FAQ (issue #11, ADR 0018): request and response shapes, French labels."
+  },
+  "Contract_FaqDraftAccepted": {
+   "type": "object",
+   "properties": {
+    "id": {
+     "type": "string"
+    },
+    "version": {
+     "type": "number"
+    },
+    "position": {
+     "type": "number"
+    },
+    "removed": {
+     "type": "object",
+     "properties": {
+      "names": {
+       "type": "number"
+      },
+      "emails": {
+       "type": "number"
+      },
+      "phones": {
+       "type": "number"
+      },
+      "communes": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "names",
+      "emails",
+      "phones",
+      "communes"
+     ],
+     "description": "What the anonymiser removed, for the review screen."
+    }
+   },
+   "required": [
+    "id",
+    "version",
+    "position",
+    "removed"
+   ]
+  },
+  "Contract_FaqEntryList": {
+   "type": "object",
+   "properties": {
+    "total": {
+     "type": "number"
+    },
+    "items": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_FaqEntryView"
+     }
+    }
+   },
+   "required": [
+    "total",
+    "items"
+   ],
+   "description": "`GET /api/faq/entries?q=&category=&status=`."
+  },
+  "Contract_FaqEntryView": {
+   "type": "object",
+   "properties": {
+    "id": {
+     "type": "string"
+    },
+    "question": {
+     "type": "string"
+    },
+    "answer": {
+     "type": "string"
+    },
+    "category": {
+     "$ref": "#/components/schemas/Contract_QuestionCategory"
+    },
+    "categoryLabel": {
+     "type": "string"
+    },
+    "keywords": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "team": {
+     "$ref": "#/components/schemas/Contract_DepartementTeam"
+    },
+    "teamLabel": {
+     "type": "string"
+    },
+    "audience": {
+     "$ref": "#/components/schemas/Contract_FaqAudience"
+    },
+    "status": {
+     "$ref": "#/components/schemas/Contract_FaqStatus"
+    },
+    "statusLabel": {
+     "type": "string"
+    },
+    "verifiedAt": {
+     "type": "string",
+     "description": "« vérifiée le … »: last revision, publication or check (ISO-8601)."
+    },
+    "version": {
+     "type": "number",
+     "description": "Stream version, for If-Match."
+    },
+    "myVote": {
+     "type": "boolean",
+     "description": "The reader's own vote (null: none, or not logged in).",
+     "nullable": true
+    },
+    "usefulCount": {
+     "type": "number",
+     "description": "Staff and auditors only.",
+     "nullable": true
+    },
+    "notUsefulCount": {
+     "type": "number",
+     "nullable": true
+    },
+    "openedCount": {
+     "type": "number",
+     "nullable": true
+    },
+    "sourceQuestions": {
+     "description": "Staff and auditors only: the questions it was made from.",
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "projectId": {
+        "type": "string"
+       },
+       "questionId": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "projectId",
+       "questionId"
+      ]
+     },
+     "nullable": true
+    },
+    "proposedBy": {
+     "description": "The commune that proposed it (staff, and that commune), else null.",
+     "type": "object",
+     "properties": {
+      "codeInsee": {
+       "type": "string"
+      },
+      "name": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "codeInsee",
+      "name"
+     ],
+     "nullable": true
+    },
+    "statusReason": {
+     "type": "string",
+     "description": "Why a proposal was declined or an entry unpublished (staff, and the proposing commune).",
+     "nullable": true
+    },
+    "sourceChangedAt": {
+     "type": "string",
+     "description": "Staff: a source answer changed after the entry's last revision.",
+     "nullable": true
+    },
+    "reviewDue": {
+     "type": "boolean",
+     "description": "Staff: not revised nor checked for 12 months."
+    },
+    "excerpt": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_ExcerptPart"
+     },
+     "description": "Matched words, in search results."
+    }
+   },
+   "required": [
+    "id",
+    "question",
+    "answer",
+    "category",
+    "categoryLabel",
+    "keywords",
+    "team",
+    "teamLabel",
+    "audience",
+    "status",
+    "statusLabel",
+    "verifiedAt",
+    "version",
+    "myVote",
+    "usefulCount",
+    "notUsefulCount",
+    "openedCount",
+    "sourceQuestions",
+    "proposedBy",
+    "statusReason",
+    "sourceChangedAt",
+    "reviewDue"
+   ],
+   "description": "One entry as a person reads it. Staff fields are null for everyone else."
+  },
+  "Contract_FaqHistory": {
+   "type": "object",
+   "properties": {
+    "entryId": {
+     "type": "string"
+    },
+    "question": {
+     "type": "string"
+    },
+    "entries": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_FaqHistoryEntry"
+     }
+    }
+   },
+   "required": [
+    "entryId",
+    "question",
+    "entries"
+   ]
+  },
+  "Contract_FaqHistoryEntry": {
+   "type": "object",
+   "properties": {
+    "position": {
+     "type": "number"
+    },
+    "revision": {
+     "type": "number"
+    },
+    "type": {
+     "type": "string"
+    },
+    "typeLabel": {
+     "type": "string"
+    },
+    "at": {
+     "type": "string"
+    },
+    "actor": {
+     "type": "object",
+     "properties": {
+      "id": {
+       "type": "string"
+      },
+      "name": {
+       "type": "string"
+      },
+      "role": {
+       "type": "string"
+      },
+      "roleLabel": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "id",
+      "name",
+      "role",
+      "roleLabel"
+     ]
+    },
+    "summary": {
+     "type": "string"
+    },
+    "why": {
+     "type": "string",
+     "nullable": true
+    },
+    "changes": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "field": {
+        "type": "string"
+       },
+       "label": {
+        "type": "string"
+       },
+       "before": {
+        "type": "string"
+       },
+       "after": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "field",
+       "label",
+       "before",
+       "after"
+      ]
+     },
+     "description": "What changed (« avant → après »), from the fold of the events before this one."
+    }
+   },
+   "required": [
+    "position",
+    "revision",
+    "type",
+    "typeLabel",
+    "at",
+    "actor",
+    "summary",
+    "why",
+    "changes"
+   ],
+   "description": "`GET /api/faq/entries/:id/history`: the entry's stream."
+  },
+  "Contract_FaqMonthUsage": {
+   "type": "object",
+   "properties": {
+    "month": {
+     "type": "string"
+    },
+    "label": {
+     "type": "string"
+    },
+    "opened": {
+     "type": "number"
+    },
+    "votes": {
+     "type": "number"
+    },
+    "avoided": {
+     "type": "number"
+    }
+   },
+   "required": [
+    "month",
+    "label",
+    "opened",
+    "votes",
+    "avoided"
+   ],
+   "description": "`GET /api/faq/stats`: the Département's figures, last 12 months, oldest first."
+  },
+  "Contract_FaqStats": {
+   "type": "object",
+   "properties": {
+    "generatedAt": {
+     "type": "string"
+    },
+    "publishedCount": {
+     "type": "number"
+    },
+    "months": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_FaqMonthUsage"
+     }
+    },
+    "totals": {
+     "type": "object",
+     "properties": {
+      "opened": {
+       "type": "number"
+      },
+      "votes": {
+       "type": "number"
+      },
+      "avoided": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "opened",
+      "votes",
+      "avoided"
+     ]
+    }
+   },
+   "required": [
+    "generatedAt",
+    "publishedCount",
+    "months",
+    "totals"
+   ]
+  },
+  "Contract_FaqStatus": {
+   "type": "string",
+   "enum": [
+    "draft",
+    "proposed",
+    "published",
+    "unpublished",
+    "declined",
+    "archived"
+   ]
+  },
+  "Contract_FaqSuggestion": {
+   "type": "object",
+   "properties": {
+    "id": {
+     "type": "string"
+    },
+    "question": {
+     "type": "string"
+    },
+    "answer": {
+     "type": "string"
+    },
+    "categoryLabel": {
+     "type": "string"
+    },
+    "excerpt": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_ExcerptPart"
+     }
+    }
+   },
+   "required": [
+    "id",
+    "question",
+    "answer",
+    "categoryLabel",
+    "excerpt"
+   ],
+   "description": "`GET /api/faq/suggestions?q=`: the five closest published entries."
+  },
+  "Contract_FinancingAsOfView": {
+   "type": "object",
+   "properties": {
+    "at": {
+     "type": "string"
+    },
+    "eventsApplied": {
+     "type": "number"
+    },
+    "costHtCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "costTtcCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "ownShareRule": {
+     "$ref": "#/components/schemas/Contract_OwnShareRule"
+    },
+    "lines": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_FundingLineView"
+     }
+    },
+    "simulations": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_SavedSimulationView"
+     }
+    }
+   },
+   "required": [
+    "at",
+    "eventsApplied",
+    "costHtCents",
+    "costTtcCents",
+    "ownShareRule",
+    "lines",
+    "simulations"
+   ],
+   "description": "`GET /api/audit/projects/:id/financing?at=`: the financing plan as the log says it was at a date."
+  },
+  "Contract_FinancingDashboardView": {
+   "type": "object",
+   "properties": {
+    "byFunderAndYear": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "funder": {
+        "$ref": "#/components/schemas/Contract_Funder"
+       },
+       "year": {
+        "type": "string"
+       },
+       "requestedCents": {
+        "type": "number"
+       },
+       "grantedCents": {
+        "type": "number"
+       },
+       "paidCents": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "funder",
+       "year",
+       "requestedCents",
+       "grantedCents",
+       "paidCents"
+      ]
+     }
+    },
+    "breakingOwnShare": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "projectId": {
+        "type": "string"
+       },
+       "title": {
+        "type": "string"
+       },
+       "communeName": {
+        "type": "string"
+       },
+       "ownSharePercent": {
+        "type": "number",
+        "nullable": true
+       },
+       "minOwnSharePercent": {
+        "type": "number"
+       },
+       "missingCents": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "projectId",
+       "title",
+       "communeName",
+       "ownSharePercent",
+       "minOwnSharePercent",
+       "missingCents"
+      ]
+     }
+    }
+   },
+   "required": [
+    "byFunderAndYear",
+    "breakingOwnShare"
+   ],
+   "description": "`GET /api/dashboards/departement/financing`: funding per funder and year, and the plans that break the own-share rule."
+  },
+  "Contract_FinancingPlanView": {
+   "type": "object",
+   "properties": {
+    "projectId": {
+     "type": "string"
+    },
+    "codeInsee": {
+     "type": "string"
+    },
+    "version": {
+     "type": "number",
+     "description": "Version of the project (for If-Match)."
+    },
+    "costItems": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "label": {
+        "type": "string"
+       },
+       "amountHtCents": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "label",
+       "amountHtCents"
+      ]
+     }
+    },
+    "ownShareReason": {
+     "type": "string",
+     "nullable": true
+    },
+    "lines": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_FundingLineView"
+     }
+    },
+    "checks": {
+     "$ref": "#/components/schemas/Contract_PlanChecksView"
+    },
+    "ruleSet": {
+     "description": "The rule set version the checks used.",
+     "type": "object",
+     "properties": {
+      "id": {
+       "type": "string"
+      },
+      "version": {
+       "type": "number"
+      },
+      "effectiveFrom": {
+       "type": "string"
+      },
+      "title": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "id",
+      "version",
+      "effectiveFrom",
+      "title"
+     ],
+     "nullable": true
+    },
+    "simulations": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_SavedSimulationView"
+     }
+    },
+    "canEdit": {
+     "type": "boolean",
+     "description": "What the person may do."
+    },
+    "canChooseRule": {
+     "type": "boolean"
+    }
+   },
+   "required": [
+    "projectId",
+    "codeInsee",
+    "version",
+    "costItems",
+    "ownShareReason",
+    "lines",
+    "checks",
+    "ruleSet",
+    "simulations",
+    "canEdit",
+    "canChooseRule"
+   ],
+   "description": "`GET /api/projects/:id/financing`."
+  },
   "Contract_FollowState": {
    "type": "object",
    "properties": {
@@ -1482,44 +2387,164 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
    ],
    "description": "`GET|PUT|DELETE /api/projects/:id/follow`."
   },
-  "Contract_HealthView": {
+  "Contract_Funder": {
+   "type": "string",
+   "enum": [
+    "etat",
+    "region",
+    "departement",
+    "autre_public",
+    "prive",
+    "emprunt",
+    "fonds_propres"
+   ]
+  },
+  "Contract_FundingLineView": {
    "type": "object",
    "properties": {
+    "id": {
+     "type": "string"
+    },
+    "funder": {
+     "$ref": "#/components/schemas/Contract_Funder"
+    },
+    "scheme": {
+     "$ref": "#/components/schemas/Contract_FundingScheme"
+    },
+    "label": {
+     "type": "string"
+    },
     "status": {
+     "$ref": "#/components/schemas/Contract_FundingStatus"
+    },
+    "base": {
      "type": "string",
      "enum": [
-      "ok"
+      "HT",
+      "TTC"
      ]
     },
-    "eventStore": {
+    "requestedCents": {
+     "type": "number"
+    },
+    "requestedOn": {
      "type": "string"
     },
-    "readStore": {
-     "type": "string"
+    "grantedCents": {
+     "type": "number",
+     "nullable": true
     },
-    "logPosition": {
+    "grantedOn": {
+     "type": "string",
+     "nullable": true
+    },
+    "decisionReference": {
+     "type": "string",
+     "nullable": true
+    },
+    "paidCents": {
      "type": "number"
     },
-    "readModelPosition": {
-     "type": "number"
+    "refusedOn": {
+     "type": "string",
+     "nullable": true
     },
-    "readModelGeneration": {
-     "type": "number"
+    "refusalReason": {
+     "type": "string",
+     "nullable": true
     },
-    "lag": {
-     "type": "number"
+    "simulationId": {
+     "type": "string",
+     "nullable": true
+    },
+    "steps": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_FundingStepView"
+     }
     }
    },
    "required": [
+    "id",
+    "funder",
+    "scheme",
+    "label",
     "status",
-    "eventStore",
-    "readStore",
-    "logPosition",
-    "readModelPosition",
-    "readModelGeneration",
-    "lag"
+    "base",
+    "requestedCents",
+    "requestedOn",
+    "grantedCents",
+    "grantedOn",
+    "decisionReference",
+    "paidCents",
+    "refusedOn",
+    "refusalReason",
+    "simulationId",
+    "steps"
+   ]
+  },
+  "Contract_FundingScheme": {
+   "type": "string",
+   "enum": [
+    "detr",
+    "dsil",
+    "fonds_vert",
+    "contrat_rural_region",
+    "contrat_rural_departement",
+    "val_d_oise_territoires",
+    "autre"
+   ]
+  },
+  "Contract_FundingStatus": {
+   "type": "string",
+   "enum": [
+    "demandee",
+    "accordee",
+    "versee",
+    "refusee"
+   ]
+  },
+  "Contract_FundingStepView": {
+   "type": "object",
+   "properties": {
+    "kind": {
+     "type": "string",
+     "enum": [
+      "demandee",
+      "accordee",
+      "versement",
+      "refusee",
+      "revision"
+     ]
+    },
+    "summary": {
+     "type": "string",
+     "description": "French sentence: « Accordée : 25 000 € le 01/02/2026 (Arrêté n° 12) »."
+    },
+    "amountCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "on": {
+     "type": "string",
+     "nullable": true
+    },
+    "at": {
+     "type": "string"
+    },
+    "by": {
+     "$ref": "#/components/schemas/Contract_ActorView"
+    }
+   },
+   "required": [
+    "kind",
+    "summary",
+    "amountCents",
+    "on",
+    "at",
+    "by"
    ],
-   "description": "The state of the service, for probes and people."
+   "description": "One step in the life of a funding line."
   },
   "Contract_HistoryEntry": {
    "type": "object",
@@ -1647,6 +2672,29 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "summary"
    ],
    "description": "`GET /api/audit/verify`: the verdict of the log verifier, with a French summary."
+  },
+  "Contract_MapSettings": {
+   "type": "object",
+   "properties": {
+    "tileUrl": {
+     "type": "string",
+     "description": "Raster tiles `{z}/{x}/{y}` (MAP_TILE_URL); null: the outlines on a plain background, no network needed.",
+     "nullable": true
+    },
+    "tileAttribution": {
+     "type": "string",
+     "nullable": true
+    },
+    "outlinesAttribution": {
+     "type": "string"
+    }
+   },
+   "required": [
+    "tileUrl",
+    "tileAttribution",
+    "outlinesAttribution"
+   ],
+   "description": "`GET /api/map/settings`: what every map draws besides the outlines."
   },
   "Contract_Me": {
    "type": "object",
@@ -1968,8 +3016,13 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "askedAt": {
      "type": "string"
     },
+    "waitingSince": {
+     "type": "string",
+     "description": "When it started waiting: asked or last reopened (see waiting.ts)."
+    },
     "ageDays": {
-     "type": "number"
+     "type": "number",
+     "description": "Whole days it has waited since `waitingSince`."
     },
     "status": {
      "type": "string",
@@ -1985,6 +3038,7 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "questionId",
     "text",
     "askedAt",
+    "waitingSince",
     "ageDays",
     "status"
    ]
@@ -2016,6 +3070,14 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "id",
     "name",
     "kind"
+   ]
+  },
+  "Contract_OwnShareRule": {
+   "type": "string",
+   "enum": [
+    "standard",
+    "derogation_ecole",
+    "chef_de_file"
    ]
   },
   "Contract_Page_ProjectSummary_": {
@@ -2121,6 +3183,99 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "invitedBy"
    ],
    "description": "`GET /api/admin/invitations`: invitations of Département staff, auditors and partner members not yet accepted."
+  },
+  "Contract_PlanChecksView": {
+   "type": "object",
+   "properties": {
+    "costHtCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "costTtcCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "publicAidCents": {
+     "type": "number"
+    },
+    "privateCents": {
+     "type": "number"
+    },
+    "ownShareCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "ownSharePercent": {
+     "type": "number",
+     "nullable": true
+    },
+    "ownShareRule": {
+     "$ref": "#/components/schemas/Contract_OwnShareRule"
+    },
+    "minOwnSharePercent": {
+     "type": "number"
+    },
+    "minOwnShareCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "gapCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "fctvaCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "fctvaRatePercent": {
+     "type": "number"
+    },
+    "warnings": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_PlanWarningView"
+     }
+    }
+   },
+   "required": [
+    "costHtCents",
+    "costTtcCents",
+    "publicAidCents",
+    "privateCents",
+    "ownShareCents",
+    "ownSharePercent",
+    "ownShareRule",
+    "minOwnSharePercent",
+    "minOwnShareCents",
+    "gapCents",
+    "fctvaCents",
+    "fctvaRatePercent",
+    "warnings"
+   ]
+  },
+  "Contract_PlanWarningView": {
+   "type": "object",
+   "properties": {
+    "rule": {
+     "type": "string",
+     "enum": [
+      "autofinancement_minimum",
+      "plafond_100",
+      "depassement_cout"
+     ]
+    },
+    "byCents": {
+     "type": "number"
+    },
+    "message": {
+     "type": "string"
+    }
+   },
+   "required": [
+    "rule",
+    "byCents",
+    "message"
+   ]
   },
   "Contract_ProjectAsOf": {
    "type": "object",
@@ -2258,6 +3413,23 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
       "$ref": "#/components/schemas/Contract_DocumentView"
      },
      "description": "Documents of the project, newest first. People inside the project (its commune, the Département, involved partners, auditors) see them all; anyone who sees it only because it is published sees the public ones."
+    },
+    "location": {
+     "description": "The project's precise point (issue #10); null: placed on its commune as a whole.",
+     "type": "object",
+     "properties": {
+      "longitude": {
+       "type": "number"
+      },
+      "latitude": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "longitude",
+      "latitude"
+     ],
+     "nullable": true
     }
    },
    "required": [
@@ -2517,6 +3689,23 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
        "version"
       ]
      }
+    },
+    "location": {
+     "description": "The project's point frozen into this version (issue #10); null or absent: the commune as a whole.",
+     "type": "object",
+     "properties": {
+      "longitude": {
+       "type": "number"
+      },
+      "latitude": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "longitude",
+      "latitude"
+     ],
+     "nullable": true
     }
    },
    "required": [
@@ -2773,6 +3962,165 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
    ],
    "description": "One question in the « À traiter » queue."
   },
+  "Contract_RuleSetVersionView": {
+   "type": "object",
+   "properties": {
+    "ruleSetId": {
+     "type": "string"
+    },
+    "version": {
+     "type": "number"
+    },
+    "title": {
+     "type": "string"
+    },
+    "effectiveFrom": {
+     "type": "string"
+    },
+    "sources": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "note": {
+     "type": "string"
+    },
+    "publishedAt": {
+     "type": "string"
+    },
+    "publishedBy": {
+     "$ref": "#/components/schemas/Contract_ActorView"
+    },
+    "schemes": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "id": {
+        "type": "string"
+       },
+       "label": {
+        "type": "string"
+       },
+       "funder": {
+        "$ref": "#/components/schemas/Contract_Funder"
+       },
+       "level": {
+        "type": "string",
+        "enum": [
+         "etat",
+         "collectivite"
+        ]
+       },
+       "rules": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "id",
+       "label",
+       "funder",
+       "level",
+       "rules"
+      ]
+     }
+    },
+    "rules": {
+     "type": "object",
+     "additionalProperties": {}
+    }
+   },
+   "required": [
+    "ruleSetId",
+    "version",
+    "title",
+    "effectiveFrom",
+    "sources",
+    "note",
+    "publishedAt",
+    "publishedBy",
+    "schemes",
+    "rules"
+   ]
+  },
+  "Contract_SavedSimulationView": {
+   "type": "object",
+   "properties": {
+    "inputs": {
+     "$ref": "#/components/schemas/Contract_SimulationInputsView"
+    },
+    "outputs": {
+     "$ref": "#/components/schemas/Contract_SimulationOutputsView"
+    },
+    "id": {
+     "type": "string"
+    },
+    "at": {
+     "type": "string"
+    },
+    "by": {
+     "$ref": "#/components/schemas/Contract_ActorView"
+    },
+    "ruleSetVersion": {
+     "type": "number"
+    }
+   },
+   "required": [
+    "at",
+    "by",
+    "id",
+    "inputs",
+    "outputs",
+    "ruleSetVersion"
+   ]
+  },
+  "Contract_SchemeEstimateView": {
+   "type": "object",
+   "properties": {
+    "scheme": {
+     "type": "string"
+    },
+    "label": {
+     "type": "string"
+    },
+    "funder": {
+     "$ref": "#/components/schemas/Contract_Funder"
+    },
+    "eligible": {
+     "type": "boolean"
+    },
+    "reason": {
+     "type": "string"
+    },
+    "minCents": {
+     "type": "number"
+    },
+    "maxCents": {
+     "type": "number"
+    },
+    "toValidate": {
+     "type": "boolean"
+    },
+    "explanation": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_ExplanationStepView"
+     }
+    }
+   },
+   "required": [
+    "scheme",
+    "label",
+    "funder",
+    "eligible",
+    "reason",
+    "minCents",
+    "maxCents",
+    "toValidate",
+    "explanation"
+   ]
+  },
   "Contract_SearchResult": {
    "type": "object",
    "properties": {
@@ -2864,6 +4212,280 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "collaborator"
    ],
    "description": "A commune seat: one mayor and three collaborators per commune."
+  },
+  "Contract_SimilarGrantsView": {
+   "type": "object",
+   "properties": {
+    "measure": {
+     "type": "string"
+    },
+    "departement": {
+     "type": "string"
+    },
+    "grants": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "communeName": {
+        "type": "string"
+       },
+       "codeInsee": {
+        "type": "string"
+       },
+       "projectName": {
+        "type": "string"
+       },
+       "amountCents": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "communeName",
+       "codeInsee",
+       "projectName",
+       "amountCents"
+      ]
+     }
+    },
+    "medianCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "minCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "maxCents": {
+     "type": "number",
+     "nullable": true
+    },
+    "source": {
+     "type": "string"
+    },
+    "licence": {
+     "type": "string"
+    }
+   },
+   "required": [
+    "measure",
+    "departement",
+    "grants",
+    "medianCents",
+    "minCents",
+    "maxCents",
+    "source",
+    "licence"
+   ],
+   "description": "`GET /api/financing/similar`: Fonds vert 2023 grants of a measure in the département."
+  },
+  "Contract_SimulationInputsView": {
+   "type": "object",
+   "properties": {
+    "codeInsee": {
+     "type": "string"
+    },
+    "communeName": {
+     "type": "string"
+    },
+    "population": {
+     "type": "number"
+    },
+    "category": {
+     "$ref": "#/components/schemas/Contract_WorkCategory"
+    },
+    "costHtCents": {
+     "type": "number"
+    },
+    "costTtcCents": {
+     "type": "number"
+    },
+    "privateCents": {
+     "type": "number"
+    },
+    "obtainedStateCents": {
+     "type": "number"
+    },
+    "obtainedOtherCents": {
+     "type": "number"
+    },
+    "plannedStart": {
+     "type": "string",
+     "nullable": true
+    },
+    "schoolDerogation": {
+     "type": "boolean"
+    },
+    "chefDeFile": {
+     "type": "boolean"
+    }
+   },
+   "required": [
+    "codeInsee",
+    "communeName",
+    "population",
+    "category",
+    "costHtCents",
+    "costTtcCents",
+    "privateCents",
+    "obtainedStateCents",
+    "obtainedOtherCents",
+    "plannedStart",
+    "schoolDerogation",
+    "chefDeFile"
+   ]
+  },
+  "Contract_SimulationOutputsView": {
+   "type": "object",
+   "properties": {
+    "schemes": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_SchemeEstimateView"
+     }
+    },
+    "ownShare": {
+     "type": "object",
+     "properties": {
+      "rule": {
+       "$ref": "#/components/schemas/Contract_OwnShareRule"
+      },
+      "ratePercent": {
+       "type": "number"
+      },
+      "label": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "rule",
+      "ratePercent",
+      "label"
+     ]
+    },
+    "publicAidCapCents": {
+     "type": "number"
+    },
+    "stateRoomCents": {
+     "type": "number"
+    },
+    "binding": {
+     "type": "object",
+     "properties": {
+      "rule": {
+       "type": "string",
+       "enum": [
+        "autofinancement_minimum",
+        "plafond_100",
+        "plafond_dispositif",
+        null
+       ],
+       "nullable": true
+      },
+      "message": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "rule",
+      "message"
+     ]
+    },
+    "publicAidMaxCents": {
+     "type": "number"
+    },
+    "communeShareCents": {
+     "type": "number"
+    },
+    "fctvaCents": {
+     "type": "number"
+    },
+    "fctvaRatePercent": {
+     "type": "number"
+    },
+    "explanation": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_ExplanationStepView"
+     }
+    },
+    "ruleSet": {
+     "type": "object",
+     "properties": {
+      "id": {
+       "type": "string"
+      },
+      "version": {
+       "type": "number"
+      },
+      "effectiveFrom": {
+       "type": "string"
+      },
+      "title": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "id",
+      "version",
+      "effectiveFrom",
+      "title"
+     ]
+    },
+    "notice": {
+     "type": "string"
+    }
+   },
+   "required": [
+    "schemes",
+    "ownShare",
+    "publicAidCapCents",
+    "stateRoomCents",
+    "binding",
+    "publicAidMaxCents",
+    "communeShareCents",
+    "fctvaCents",
+    "fctvaRatePercent",
+    "explanation",
+    "ruleSet",
+    "notice"
+   ]
+  },
+  "Contract_SimulationReplayView": {
+   "type": "object",
+   "properties": {
+    "saved": {
+     "$ref": "#/components/schemas/Contract_SavedSimulationView"
+    },
+    "replayed": {
+     "$ref": "#/components/schemas/Contract_SimulationOutputsView"
+    },
+    "identical": {
+     "type": "boolean"
+    }
+   },
+   "required": [
+    "saved",
+    "replayed",
+    "identical"
+   ],
+   "description": "`GET /api/projects/:id/financing/simulations/:sid/replay`: the saved estimate computed again with its own rule set version."
+  },
+  "Contract_SimulationView": {
+   "type": "object",
+   "properties": {
+    "inputs": {
+     "$ref": "#/components/schemas/Contract_SimulationInputsView"
+    },
+    "outputs": {
+     "$ref": "#/components/schemas/Contract_SimulationOutputsView"
+    }
+   },
+   "required": [
+    "inputs",
+    "outputs"
+   ],
+   "description": "`POST /api/financing/simulate` and a saved estimate."
   },
   "Contract_SiteInfo": {
    "type": "object",
@@ -2985,6 +4607,20 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "overdueDays"
    ],
    "description": "What is waiting for the person asking (agents and partner members)."
+  },
+  "Contract_WorkCategory": {
+   "type": "string",
+   "enum": [
+    "renovation_energetique_ecole",
+    "renovation_energetique_batiment",
+    "eclairage_public",
+    "ecole_autres_travaux",
+    "voirie_mobilite",
+    "renaturation",
+    "equipement_sport_culture",
+    "patrimoine",
+    "autre"
+   ]
   }
  }
 };
