@@ -72,18 +72,18 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
   serveBrand(app, config.brand);
   serveWebApp(app, config.webDist, config.brand);
   await app.init();
+  let written = 0;
   if (config.demoData) {
     // Demo people first (their accounts), then their seats and projects, written as events.
     await app.get(DemoAccounts).seedIfEmpty();
-    const position = await app.get(DemoFaq).seedAfter(await app.get(DemoData).seedIfEmpty());
-    // Serve the first page with the demo already in the read models.
-    if (position > 0) await app.get(ReadModels).current(position);
-    // The start-up anchor seals the demo (ADR 0020); without demo data it runs in the background.
-    if (config.anchors.atStartup) await app.get(AnchorScheduler).recordAtStartup();
+    written = await app.get(DemoFaq).seedAfter(await app.get(DemoData).seedIfEmpty());
   }
-  // The financing rules start from the Val d'Oise set, written as an event (issue #12).
-  const rules = await app.get(StartingRuleSetSeeder).seedIfMissing();
-  if (rules > 0) await app.get(ReadModels).current(rules);
+  // The financing rules start from the Val-d’Oise set, written as an event (issue #12).
+  written = Math.max(written, await app.get(StartingRuleSetSeeder).seedIfMissing());
+  // Serve the first page with the demo and the rules already in the read models.
+  if (written > 0) await app.get(ReadModels).current(written);
+  // The start-up anchor seals the demo and the starting rules (ADR 0020); without demo data it runs in the background.
+  if (config.demoData && config.anchors.atStartup) await app.get(AnchorScheduler).recordAtStartup();
   return app;
 }
 

@@ -513,7 +513,10 @@ export class DemoData {
         }
         position = result.position;
       }
-      this.clock.set(at(2, 0)); position = (await placeDemoProjects(this.events, (id, c, a, o) => this.runner.run(id, c, a, o), findPersona)) || position; // issue #10: points on the map
+      // Points on the map (issue #10), placed after everything else of the timeline, so that no history goes back in time.
+      const last = timeline.reduce((latest, item) => Math.max(latest, item.at.getTime()), now.getTime());
+      this.clock.set(new Date(last + 60_000));
+      position = (await placeDemoProjects(this.events, (id, c, a, o) => this.runner.run(id, c, a, o), findPersona)) || position;
     } finally {
       this.clock.set(null);
     }
