@@ -61,10 +61,16 @@ curl -fs -c "$JAR" -H 'Content-Type: application/json' -X POST "$BASE/api/auth/l
 SESSION="$(awk '$6=="carnet_session"{print $7}' "$JAR")"
 CSRF="$(awk '$6=="carnet_csrf"{print $7}' "$JAR")"
 [ -n "$SESSION" ] && [ -n "$CSRF" ] || { echo "login as the agent failed" >&2; exit 1; }
-# Logging out would end the session the rest of the run needs.
+# Logging out, or logging in again (the examples hold a demo account: a new session replaces the one the request
+# carried), would end the session the rest of the run needs; the anonymous run covers them.
 run agent "${FUZZ_SECONDS_AGENT:-120}" \
   -H "Cookie: carnet_session=${SESSION}; carnet_csrf=${CSRF}" -H "X-CSRF-Token: ${CSRF}" \
-  --exclude-path-regex '^/api/auth/logout' || status=1
+  --exclude-path-regex '^/api/auth/(logout|login)' || status=1
+# The whole run was made logged in: the session is still valid.
+if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: carnet_session=${SESSION}" "$BASE/api/me")" != 200 ]; then
+  echo "--- the agent's session ended during the run: the run was not made logged in" >&2
+  status=1
+fi
 
 # Retried network errors must not hide a crash: the server is still there, and logged no error.
 kill -0 "$SERVER" 2>/dev/null || { echo "--- the server stopped during the run" >&2; status=1; }
