@@ -4,7 +4,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ModulesContainer } from '@nestjs/core';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import { MAX, MIN } from 'class-validator';
+import { getMetadataStorage, IS_OPTIONAL, MAX, MIN } from 'class-validator';
 import type { OpenAPIObject, OperationObject, ParameterObject, PathItemObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { MinPositionPipe } from './min-position.js';
 import { GENERATED_RESPONSES } from './openapi-responses.generated.js';
@@ -139,9 +139,24 @@ function constrainBodies(document: OpenAPIObject, checked: Record<string, Schema
     for (const [property, rule] of Object.entries(rules.properties) as Array<[string, SchemaObject]>) {
       schema.properties ??= {};
       const target = (schema.properties[property] ??= {}) as SchemaObject;
-      if (!('$ref' in target)) constrain(target, rule);
+      if ('$ref' in target) continue;
+      constrain(target, rule);
     }
     schema.additionalProperties = false;
+  }
+}
+
+/** @IsOptional lets null through as well as a missing field (a plain optional field, or @ValidateIf, does not). */
+function allowNullWhereOptional(schema: SchemaObject, dto: Function): void {
+  const optional = getMetadataStorage()
+    .getTargetValidationMetadatas(dto, '', true, false)
+    .filter((m) => m.name === IS_OPTIONAL)
+    .map((m) => m.propertyName);
+  for (const name of optional) {
+    const property = schema.properties?.[name] as SchemaObject | undefined;
+    if (!property || '$ref' in property) continue;
+    property.nullable = true;
+    if (property.enum && !property.enum.includes(null)) property.enum = [...property.enum, null];
   }
 }
 
@@ -165,6 +180,10 @@ export function completeOpenApi(document: OpenAPIObject, app: INestApplication):
   const dtos = [...facts.values()].flatMap((f) => [f.queryDto, f.bodyDto]).filter((c): c is Function => c !== null);
   for (const dto of new Set(dtos)) checked[dto.name] = targetConstructorToSchema(dto, SCHEMA_OPTIONS as never) as SchemaObject;
   constrainBodies(document, checked);
+  for (const dto of new Set([...facts.values()].map((f) => f.bodyDto))) {
+    const schema = dto && (document.components.schemas[dto.name] as SchemaObject | undefined);
+    if (dto && schema && !('$ref' in schema)) allowNullWhereOptional(schema, dto);
+  }
 
   for (const [path, item] of Object.entries(document.paths) as Array<[string, PathItemObject]>) {
     for (const verb of HTTP_METHODS) {
@@ -190,6 +209,10 @@ export function completeOpenApi(document: OpenAPIObject, app: INestApplication):
           op.responses[success] = { description: fact.successStatus === 204 ? 'Fait ; pas de contenu' : 'Succès' };
         }
       }
+
+      // A body whose fields are all optional may be left out: the validation pipe reads it as {}.
+      const bodyRules = fact?.bodyDto ? checked[fact.bodyDto.name] : undefined;
+      if (bodyRules && !bodyRules.required?.length && op.requestBody && !('$ref' in op.requestBody)) op.requestBody.required = false;
 
       // Ids in the path.
       const pathParams = params(op).filter((p) => p.in === 'path');
