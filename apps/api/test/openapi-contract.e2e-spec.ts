@@ -233,6 +233,12 @@ describe('The OpenAPI contract', () => {
       expectConforms('patch', '/api/projects/{id}', await mayor.patch(`/api/projects/${projectId}`).set('If-Match', '"2"').send({ title: 'Trop tard' }).expect(409));
       expectConforms('patch', '/api/projects/{id}', await mayor.patch(`/api/projects/${projectId}`).set('If-Match', 'deux').send({ title: 'Mauvais en-tête' }).expect(400));
       expectConforms('post', '/api/projects', await mayor.post('/api/projects').send({ title: 1, inconnu: true }).expect(400));
+      // Found by the fuzzer: a null theme or title was let through and stored, and every later read broke its schema.
+      for (const field of ['theme', 'title']) {
+        const refused = await mayor.patch(`/api/projects/${projectId}`).send({ [field]: null }).expect(400);
+        expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      }
+      expectConforms('get', '/api/projects/{id}', await mayor.get(`/api/projects/${projectId}`).expect(200));
       expectConforms('post', '/api/projects', await mayor.agent.post('/api/projects').send(newProject()).expect(403));
       expectConforms('post', '/api/projects/{id}/step', await mayor.post(`/api/projects/${projectId}/step`).send({ step: 'etudes', progress: 10 }).expect(200));
       expectConforms('get', '/api/projects/{id}', await mayor.get('/api/projects/3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f').expect(404));

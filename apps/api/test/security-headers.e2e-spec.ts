@@ -83,6 +83,14 @@ describe('Security headers (ADR 0021)', () => {
   });
 
   describe('on the public portal and its legal pages', () => {
+    it('sends the same headers on a published project’s page and its commune’s page', async () => {
+      const { items } = (await request(t.http).get('/api/public/v1/projects').expect(200)).body as { items: Array<{ pageUrl: string; codeInsee: string }> };
+      expect(items.length).toBeGreaterThan(0);
+      for (const path of [new URL(items[0].pageUrl, 'http://x').pathname, `/projets-publics/communes/${items[0].codeInsee}`]) {
+        expectCommonHeaders(await request(t.http).get(path).expect(200));
+      }
+    });
+
     it.each(PORTAL_PAGES)('%s allows its own inline stylesheet by hash, and nothing else inline', async (path) => {
       const res = await request(t.http).get(path).expect(200);
       expectCommonHeaders(res);

@@ -7,7 +7,8 @@ import { DESCRIPTION_MAX, PROJECT_STEPS, PROJECT_THEMES, QUESTION_CATEGORIES, TE
 /** Reusable, French-speaking validation decorators for the fields of project requests. */
 export const TitleField = (required: boolean) => (target: object, key: string) => {
   ApiProperty({ description: 'Titre du projet', example: 'Rénovation de la toiture de l’école', maxLength: TITLE_MAX, required })(target, key);
-  if (!required) IsOptional()(target, key);
+  // Left out means « unchanged »; null is no title (IsOptional would let null through).
+  if (!required) ValidateIf((_, value) => value !== undefined)(target, key);
   IsString({ message: 'Le titre doit être un texte.' })(target, key);
   MinLength(1, { message: 'Le titre est obligatoire.' })(target, key);
   MaxLength(TITLE_MAX, { message: `Le titre dépasse ${TITLE_MAX} caractères.` })(target, key);
@@ -23,7 +24,8 @@ export const DescriptionField = () => (target: object, key: string) => {
 
 export const ThemeField = (required: boolean) => (target: object, key: string) => {
   ApiProperty({ description: 'Thème', enum: PROJECT_THEMES, required })(target, key);
-  if (!required) IsOptional()(target, key);
+  // Left out means « unchanged »; null is no theme (IsOptional would let null through, and store it).
+  if (!required) ValidateIf((_, value) => value !== undefined)(target, key);
   IsIn(PROJECT_THEMES as unknown as string[], { message: `Le thème doit être l’un de : ${PROJECT_THEMES.join(', ')}.` })(target, key);
 };
 

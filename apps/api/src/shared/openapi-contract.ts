@@ -3,7 +3,8 @@ import { HTTP_CODE_METADATA, METHOD_METADATA, RESPONSE_PASSTHROUGH_METADATA, ROU
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ModulesContainer } from '@nestjs/core';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { getMetadataStorage, IS_OPTIONAL, MAX, MIN } from 'class-validator';
 import type { OpenAPIObject, OperationObject, ParameterObject, PathItemObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { MinPositionPipe } from './min-position.js';
 import { GENERATED_RESPONSES } from './openapi-responses.generated.js';
@@ -53,7 +54,9 @@ interface RouteFacts {
   /** The media type of the body (@ApiProduces), JSON unless said otherwise. */
   mediaType: string;
   /** The class of the @Query() DTO, whose validation constraints the query parameters get. */
-  queryDto: string | null;
+  queryDto: Function | null;
+  /** The class of the @Body() DTO. */
+  bodyDto: Function | null;
 }
 
 /** What Nest knows of every controller method, keyed by the operationId @nestjs/swagger gives it. */
@@ -72,12 +75,14 @@ function routeFacts(app: INestApplication): Map<string, RouteFacts> {
         const uuidParams = new Set<string>();
         let minPosition = false;
         let writesItself = false;
-        let queryDto: string | null = null;
+        let queryDto: Function | null = null;
+        let bodyDto: Function | null = null;
         const types: unknown[] = Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? [];
         for (const [key, arg] of Object.entries(args)) {
           const [kind, index] = key.split(':').map(Number);
           const type = types[index];
-          if (kind === RouteParamtypes.QUERY && arg.data === undefined && typeof type === 'function') queryDto = type.name;
+          if (kind === RouteParamtypes.QUERY && arg.data === undefined && typeof type === 'function') queryDto = type;
+          if (kind === RouteParamtypes.BODY && arg.data === undefined && typeof type === 'function' && type !== Object) bodyDto = type;
           const pipes = arg.pipes ?? [];
           if (pipes.some((p) => p === UuidParam || p instanceof UuidParam) && typeof arg.data === 'string') uuidParams.add(arg.data);
           if (pipes.some((p) => p === MinPositionPipe || p instanceof MinPositionPipe)) minPosition = true;
@@ -90,6 +95,7 @@ function routeFacts(app: INestApplication): Map<string, RouteFacts> {
           minPosition,
           writesItself,
           queryDto,
+          bodyDto,
           mediaType: (Reflect.getMetadata(API_PRODUCES, handler) as string[] | undefined)?.[0] ?? 'application/json',
         });
       }
@@ -125,27 +131,59 @@ function constrain(target: SchemaObject, checked: SchemaObject): void {
   if ((checked as { $ref?: string }).$ref && !(target as { $ref?: string }).$ref && !target.allOf) target.allOf = [{ $ref: (checked as { $ref: string }).$ref }];
 }
 
-/** Bodies: each DTO's properties get their class-validator constraints; no property beyond the declared ones. */
+/** Bodies: each validated DTO's properties get their constraints; no property beyond the declared ones. */
 function constrainBodies(document: OpenAPIObject, checked: Record<string, SchemaObject>): void {
   for (const [name, schema] of Object.entries(document.components!.schemas!) as Array<[string, SchemaObject]>) {
     const rules = checked[name];
-    if (!rules || !name.endsWith('RequestDto')) continue;
-    for (const [property, rule] of Object.entries(rules.properties ?? {}) as Array<[string, SchemaObject]>) {
+    if (!rules?.properties) continue;
+    for (const [property, rule] of Object.entries(rules.properties) as Array<[string, SchemaObject]>) {
       schema.properties ??= {};
       const target = (schema.properties[property] ??= {}) as SchemaObject;
-      if (!('$ref' in target)) constrain(target, rule);
+      if ('$ref' in target) continue;
+      constrain(target, rule);
     }
     schema.additionalProperties = false;
   }
 }
+
+/** @IsOptional lets null through as well as a missing field (a plain optional field, or @ValidateIf, does not). */
+function allowNullWhereOptional(schema: SchemaObject, dto: Function): void {
+  const optional = getMetadataStorage()
+    .getTargetValidationMetadatas(dto, '', true, false)
+    .filter((m) => m.name === IS_OPTIONAL)
+    .map((m) => m.propertyName);
+  for (const name of optional) {
+    const property = schema.properties?.[name] as SchemaObject | undefined;
+    if (!property || '$ref' in property) continue;
+    property.nullable = true;
+    if (property.enum && !property.enum.includes(null)) property.enum = [...property.enum, null];
+  }
+}
+
+const SCHEMA_OPTIONS = {
+  classTransformerMetadataStorage: defaultMetadataStorage,
+  refPointerPrefix: '#/components/schemas/',
+  // class-validator-jsonschema's @Min/@Max also say `type: number`, which would undo an @IsInt's `integer`.
+  additionalConverters: {
+    [MIN]: (meta: { constraints: unknown[] }) => ({ minimum: meta.constraints[0] }),
+    [MAX]: (meta: { constraints: unknown[] }) => ({ maximum: meta.constraints[0] }),
+  },
+};
 
 /** Completes the document built by @nestjs/swagger in place, and returns it. */
 export function completeOpenApi(document: OpenAPIObject, app: INestApplication): OpenAPIObject {
   document.components ??= {};
   document.components.schemas = { ...document.components.schemas, ...GENERATED.schemas };
   const facts = routeFacts(app);
-  const checked = validationMetadatasToSchemas({ classTransformerMetadataStorage: defaultMetadataStorage, refPointerPrefix: '#/components/schemas/' }) as Record<string, SchemaObject>;
+  // Every validated class by its name, and the DTOs of the routes with their inherited rules (PartialType, OmitType…).
+  const checked = validationMetadatasToSchemas(SCHEMA_OPTIONS as never) as Record<string, SchemaObject>;
+  const dtos = [...facts.values()].flatMap((f) => [f.queryDto, f.bodyDto]).filter((c): c is Function => c !== null);
+  for (const dto of new Set(dtos)) checked[dto.name] = targetConstructorToSchema(dto, SCHEMA_OPTIONS as never) as SchemaObject;
   constrainBodies(document, checked);
+  for (const dto of new Set([...facts.values()].map((f) => f.bodyDto))) {
+    const schema = dto && (document.components.schemas[dto.name] as SchemaObject | undefined);
+    if (dto && schema && !('$ref' in schema)) allowNullWhereOptional(schema, dto);
+  }
 
   for (const [path, item] of Object.entries(document.paths) as Array<[string, PathItemObject]>) {
     for (const verb of HTTP_METHODS) {
@@ -172,6 +210,10 @@ export function completeOpenApi(document: OpenAPIObject, app: INestApplication):
         }
       }
 
+      // A body whose fields are all optional may be left out: the validation pipe reads it as {}.
+      const bodyRules = fact?.bodyDto ? checked[fact.bodyDto.name] : undefined;
+      if (bodyRules && !bodyRules.required?.length && op.requestBody && !('$ref' in op.requestBody)) op.requestBody.required = false;
+
       // Ids in the path.
       const pathParams = params(op).filter((p) => p.in === 'path');
       for (const p of pathParams) {
@@ -179,7 +221,7 @@ export function completeOpenApi(document: OpenAPIObject, app: INestApplication):
       }
 
       // Query parameters checked by the @Query() DTO; the command headers' formats.
-      const queryRules = fact?.queryDto ? checked[fact.queryDto]?.properties ?? {} : {};
+      const queryRules = fact?.queryDto ? checked[fact.queryDto.name]?.properties ?? {} : {};
       for (const p of params(op)) {
         if (p.in === 'query' && queryRules[p.name]) constrain((p.schema ??= {}) as SchemaObject, queryRules[p.name] as SchemaObject);
         if (p.in === 'header' && HEADER_FORMATS[p.name]) p.schema = { ...(p.schema as SchemaObject), ...HEADER_FORMATS[p.name] };

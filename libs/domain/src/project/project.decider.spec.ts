@@ -148,6 +148,10 @@ describe('Project decider', () => {
         .then([{ type: 'ProjectDetailsChanged', schemaVersion: 1, data: { projectId: PROJECT, estimatedCostHt: 200000 } }]));
     it('refuses a change that changes nothing', () =>
       given(created).when({ type: 'ChangeProjectDetails', title: 'Toiture de l’école' }).thenFails('no_change'));
+    it('refuses a theme that is not one of the list, null included', () => {
+      given(created).when({ type: 'ChangeProjectDetails', theme: null as never }).thenFails('invalid_theme');
+      given(created).when({ type: 'ChangeProjectDetails', theme: 'piscine' as never }).thenFails('invalid_theme');
+    });
   });
 
   describe('when asking and answering', () => {

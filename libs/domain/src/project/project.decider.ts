@@ -10,6 +10,7 @@ import { decidePublication, evolvePublication, type PublicationDraft, type Publi
 import {
   PROJECT_EVENT_VERSIONS,
   PROJECT_STEPS,
+  PROJECT_THEMES,
   type ProjectDetailsChangedData,
   type ProjectEvent,
   type ProjectStep,
@@ -187,7 +188,12 @@ function decide(command: ProjectCommand, state: ProjectState, context: DecisionC
         }
         if (description !== state.description) changes.description = description;
       }
-      if (command.theme !== undefined && command.theme !== state.theme) changes.theme = command.theme;
+      if (command.theme !== undefined) {
+        if (!(PROJECT_THEMES as readonly unknown[]).includes(command.theme)) {
+          throw new DomainError('invalid_theme', 'Choisissez un thème dans la liste.', 'invalid', 'theme');
+        }
+        if (command.theme !== state.theme) changes.theme = command.theme;
+      }
       if (command.estimatedCostHt !== undefined) {
         checkCost(command.estimatedCostHt);
         if (command.estimatedCostHt !== state.estimatedCostHt) changes.estimatedCostHt = command.estimatedCostHt;
