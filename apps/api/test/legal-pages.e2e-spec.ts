@@ -24,7 +24,7 @@ describe('Legal pages', () => {
     it.each(PAGES)('$path answers a complete HTML page with its title', async ({ path, title, says }) => {
       const res = await request(t.http).get(path).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
-      expect(res.text).toContain(`<title>${title} — Projets publics des communes du Val-d’Oise</title>`);
+      expect(res.text).toContain(`<title>${title} — Projets publics — Carnet de projets — Val-d’Oise</title>`);
       expect(res.text).toContain(`<h1>${title}</h1>`);
       expect(res.text).toContain(says);
       expect(res.text).toContain(`<link rel="canonical" href="${t.config.publicUrl}${path}">`);

@@ -131,14 +131,15 @@ describe('Security headers (ADR 0021)', () => {
 
 describe('Security headers behind HTTPS, with a map tile server', () => {
   let t: App;
-  const saved = { COOKIE_SECURE: process.env.COOKIE_SECURE, MAP_TILE_URL: process.env.MAP_TILE_URL };
+  const saved = { COOKIE_SECURE: process.env.COOKIE_SECURE, MAP_TILE_URL: process.env.MAP_TILE_URL, MAP_TILE_ATTRIBUTION: process.env.MAP_TILE_ATTRIBUTION };
   beforeAll(async () => {
     process.env.COOKIE_SECURE = 'true';
     process.env.MAP_TILE_URL = 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png';
+    process.env.MAP_TILE_ATTRIBUTION = '© les contributeurs d’OpenStreetMap';
     t = await startApp();
   });
   afterAll(async () => {
-    await t.close();
+    await t?.close();
     for (const [key, value] of Object.entries(saved)) if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   });

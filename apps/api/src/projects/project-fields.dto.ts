@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { MoneyField, SingleLine } from '../shared/field-rules.js';
 import { DESCRIPTION_MAX, PROJECT_STEPS, PROJECT_THEMES, QUESTION_CATEGORIES, TEXT_MAX, TITLE_MAX } from '@carnet/domain';
 

@@ -16,8 +16,9 @@ export const MoneyField =
   (label: string, options: { description: string; example: number; required?: boolean; nullable?: boolean }) => (target: object, key: string) => {
     // No `multipleOf: 0.01`: generated clients and fuzzers would compute 57 × 0.01 = 0.5700000000000001.
     const doc = { description: `${options.description} (euros HT, deux décimales au plus)`, example: options.example, minimum: 0, maximum: MONEY_MAX_EUROS, ...(options.nullable ? { nullable: true } : {}) };
-    if (options.required) ApiProperty({ type: Number, ...doc })(target, key);
-    else ApiPropertyOptional({ type: Number, ...doc })(target, key);
+    // `type: 'number'` as text: with the class Number and `nullable`, the swagger module writes a $ref to « Object ».
+    if (options.required) ApiProperty({ type: 'number', ...doc })(target, key);
+    else ApiPropertyOptional({ type: 'number', ...doc })(target, key);
     if (!options.required) IsOptional()(target, key);
     if (options.nullable) ValidateIf((_o, v) => v !== null)(target, key);
     ValidateBy({

@@ -128,7 +128,10 @@ function constrain(target: SchemaObject, checked: SchemaObject): void {
     if (key === 'items' && (target.items as ReferenceObject | undefined)?.$ref) continue;
     (target as Record<string, unknown>)[key] = value;
   }
-  if ((checked as { $ref?: string }).$ref && !(target as { $ref?: string }).$ref && !target.allOf) target.allOf = [{ $ref: (checked as { $ref: string }).$ref }];
+  // A property typed `number | null` reflects as Object, which class-validator-jsonschema turns into a $ref to a
+  // schema « Object » that does not exist: only a real nested DTO becomes a $ref.
+  const ref = (checked as { $ref?: string }).$ref;
+  if (ref && ref !== '#/components/schemas/Object' && !(target as { $ref?: string }).$ref && !target.allOf) target.allOf = [{ $ref: ref }];
 }
 
 /** Bodies: each validated DTO's properties get their constraints; no property beyond the declared ones. */

@@ -58,6 +58,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "ChangeStepHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
+  "ChooseRoleFormHttpController_choose": {
+   "$ref": "#/components/schemas/Contract_Me"
+  },
   "CloseQuestionHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },
@@ -444,6 +447,10 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     },
     "role": {
      "$ref": "#/components/schemas/Contract_ActorRole"
+    },
+    "roleForm": {
+     "$ref": "#/components/schemas/Contract_RoleForm",
+     "description": "How the person wants their role written (« Administratrice »); absent until they choose (see `roleLabel`)."
     }
    },
    "required": [
@@ -2741,6 +2748,21 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "type": "string",
      "nullable": true
     },
+    "roleForm": {
+     "anyOf": [
+      {
+       "$ref": "#/components/schemas/Contract_RoleForm"
+      },
+      {
+       "type": "object",
+       "nullable": true,
+       "enum": [
+        null
+       ]
+      }
+     ],
+     "description": "How the person wants their role written; null until they choose (« Mon compte »)."
+    },
     "csrfToken": {
      "type": "string",
      "description": "Same value as the `carnet_csrf` cookie: echo it in `X-CSRF-Token` on every state-changing request."
@@ -2756,6 +2778,7 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "seat",
     "organisationId",
     "organisationName",
+    "roleForm",
     "csrfToken"
    ],
    "description": "The person logged in (`GET /api/me`, and the answer of a login or an accepted invitation)."
@@ -3460,8 +3483,7 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "financement",
     "travaux",
     "termine"
-   ],
-   "description": "Request and response shapes shared by the API and the web app. Everything a person reads is French; codes stay in English."
+   ]
   },
   "Contract_ProjectSummary": {
    "type": "object",
@@ -3961,6 +3983,14 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "overdue"
    ],
    "description": "One question in the « À traiter » queue."
+  },
+  "Contract_RoleForm": {
+   "type": "string",
+   "enum": [
+    "masculine",
+    "feminine"
+   ],
+   "description": "How a person wants their role written: « Administrateur » (masculine) or « Administratrice » (feminine)."
   },
   "Contract_RuleSetVersionView": {
    "type": "object",

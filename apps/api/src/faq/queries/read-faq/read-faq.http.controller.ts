@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FaqEntryList, FaqEntryView, FaqStats, FaqSuggestion } from '@carnet/contracts';
-import type { Actor } from '@carnet/domain';
+import { DEPARTEMENT_TEAMS, FAQ_STATUSES, QUESTION_CATEGORIES, type Actor } from '@carnet/domain';
 import type { Response } from 'express';
 import { TeamDirectory } from '../../../directory/team-directory.js';
 import { CurrentActor, OptionalActor } from '../../../shared/current-actor.js';
@@ -21,21 +21,17 @@ class SourceQuestionDto {
   @ApiProperty({ format: 'uuid' }) projectId!: string;
   @ApiProperty({ format: 'uuid' }) questionId!: string;
 }
-class CommuneRefDto {
-  @ApiProperty() codeInsee!: string;
-  @ApiProperty() name!: string;
-}
 export class FaqEntryViewDto implements FaqEntryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() question!: string;
   @ApiProperty({ description: 'Texte simple ; les adresses https:// deviennent des liens à l’affichage' }) answer!: string;
-  @ApiProperty() category!: FaqEntryView['category'];
+  @ApiProperty({ enum: QUESTION_CATEGORIES }) category!: FaqEntryView['category'];
   @ApiProperty() categoryLabel!: string;
   @ApiProperty({ type: [String] }) keywords!: string[];
-  @ApiProperty() team!: FaqEntryView['team'];
+  @ApiProperty({ enum: DEPARTEMENT_TEAMS }) team!: FaqEntryView['team'];
   @ApiProperty() teamLabel!: string;
   @ApiProperty({ enum: ['communes', 'public'] }) audience!: FaqEntryView['audience'];
-  @ApiProperty() status!: FaqEntryView['status'];
+  @ApiProperty({ enum: FAQ_STATUSES }) status!: FaqEntryView['status'];
   @ApiProperty() statusLabel!: string;
   @ApiProperty({ description: 'Dernière modification, publication ou vérification' }) verifiedAt!: string;
   @ApiProperty({ description: 'Version (à renvoyer dans If-Match)' }) version!: number;
@@ -44,7 +40,15 @@ export class FaqEntryViewDto implements FaqEntryView {
   @ApiProperty({ nullable: true, type: Number }) notUsefulCount!: number | null;
   @ApiProperty({ nullable: true, type: Number }) openedCount!: number | null;
   @ApiProperty({ nullable: true, type: [SourceQuestionDto] }) sourceQuestions!: FaqEntryView['sourceQuestions'];
-  @ApiProperty({ nullable: true, type: CommuneRefDto }) proposedBy!: FaqEntryView['proposedBy'];
+  @ApiProperty({
+    // Inline rather than a $ref: `nullable` beside a $ref is ignored by OpenAPI 3.0 validators.
+    type: 'object',
+    properties: { codeInsee: { type: 'string' }, name: { type: 'string' } },
+    required: ['codeInsee', 'name'],
+    nullable: true,
+    description: 'La commune qui a proposé l’entrée (Département seulement) ; null sinon',
+  })
+  proposedBy!: FaqEntryView['proposedBy'];
   @ApiProperty({ nullable: true, type: String }) statusReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) sourceChangedAt!: string | null;
   @ApiProperty() reviewDue!: boolean;
