@@ -65,6 +65,8 @@ for (const size of WIDTHS) {
       await page.getByRole('link', { name: 'Voir l’estimation dans le financement du projet' }).click();
 
       await expect(financing.getByText(/Vous atteignez la règle des 20 % d’autofinancement/)).toBeVisible();
+      await financing.getByRole('button', { name: /^Rejouer avec les règles de l’époque/ }).click();
+      await expect(financing.getByText('Rejouée avec la version 1 des règles : résultat identique à ce qui a été dit.')).toBeVisible();
       await financing.getByRole('button', { name: 'Demander ces aides (lignes « demandée »)' }).click();
       await expect(financing.getByText('Les aides de l’estimation sont enregistrées comme demandées.')).toBeVisible();
       await expect(financing.getByRole('row', { name: /DETR/ })).toContainText('Demandée');
