@@ -65,6 +65,8 @@ for (const size of WIDTHS) {
       await page.getByRole('link', { name: 'Voir l’estimation dans le financement du projet' }).click();
 
       await expect(financing.getByText(/Vous atteignez la règle des 20 % d’autofinancement/)).toBeVisible();
+      await financing.getByRole('button', { name: /^Rejouer avec les règles de l’époque/ }).click();
+      await expect(financing.getByText('Rejouée avec la version 1 des règles : résultat identique à ce qui a été dit.')).toBeVisible();
       await financing.getByRole('button', { name: 'Demander ces aides (lignes « demandée »)' }).click();
       await expect(financing.getByText('Les aides de l’estimation sont enregistrées comme demandées.')).toBeVisible();
       await expect(financing.getByRole('row', { name: /DETR/ })).toContainText('Demandée');
@@ -169,12 +171,12 @@ test('an auditor replays a project’s financing as of a date', async ({ page })
   const project = list.items.find((p: { title: string }) => p.title === 'Rénovation énergétique de l’école (ordinateur)');
   await page.goto(`/audit/projets/${project.id}`);
   await page.getByLabel('Voir le plan de financement et les estimations à la fin du …').fill(new Date().toISOString().slice(0, 10));
-  await page.getByRole('button', { name: 'Afficher le financement' }).click();
+  await page.getByRole('button', { name: 'Voir le financement à cette date' }).click();
   const replay = page.getByRole('list', { name: /événements rejoués/ });
   await expect(replay.getByText(/Accordée : 60 000 € le .* \(Arrêté préfectoral n° 2026-41\) — Claire Martin/)).toBeVisible();
   await expect(page.getByText(/Vous atteignez la règle des 20 % d’autofinancement : au plus 30 000 € d’aide de l’État\. Part communale 60 000 €, FCTVA 59 054 € \(règles version 1\)/)).toBeVisible();
   await page.getByLabel('Voir le plan de financement et les estimations à la fin du …').fill('2020-01-01');
-  await page.getByRole('button', { name: 'Afficher le financement' }).click();
+  await page.getByRole('button', { name: 'Voir le financement à cette date' }).click();
   await expect(page.getByText('Aucun financement à cette date.')).toBeVisible();
   await expectAccessible(page, 'audit: financing as of a date');
 });

@@ -46,7 +46,7 @@ test.describe('Search and dashboards in a browser', () => {
     expect(download.suggestedFilename()).toMatch(/^projets-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync(await download.path(), 'utf8');
     const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Commune;Code INSEE;Projet;Thème;Étape;Avancement (%);Coût estimé HT (€);Questions en attente;Publication;Créé le;Dernière modification;Lien');
+    expect(lines[0]).toBe('Commune;Code INSEE;Projet;Thème;Étape;Avancement (%);Coût estimé HT (€);Questions en attente;Publication;Créé le;Dernière modification;Lien;Coût HT du plan de financement (€);Financements demandés (€);Financements accordés (€);Financements versés (€);Autofinancement (%);Autofinancement minimal respecté');
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((line) => line.startsWith('Ableiges;95002;'))).toBe(true);
     expect(text).toContain('Réfection de la toiture de l’école élémentaire');

@@ -310,7 +310,8 @@ export function decideFinancing(command: FinancingCommand, project: FinancingCon
       const simulation = state.simulations[command.simulationId];
       if (!simulation) throw new DomainError('simulation_not_found', 'Cette estimation n’est pas enregistrée sur ce projet.', 'not_found', 'simulationId');
       const requestedOn = date(command.requestedOn, 'requestedOn', 'La date de la demande', now);
-      const wanted = simulation.schemes.filter((s) => s.eligible && s.maxCents > 0 && (FUNDING_SCHEMES as readonly string[]).includes(s.scheme));
+      // A scheme a later rule set added without a code of its own is requested as « autre », under its label.
+      const wanted = simulation.schemes.filter((s) => s.eligible && s.maxCents > 0);
       if (wanted.length === 0) throw new DomainError('nothing_to_request', 'Cette estimation ne propose aucune aide à demander.', 'invalid');
       // State schemes share what the own-share rule leaves for State aid: requested in the rule set's order until it is used up.
       let stateRoom = simulation.stateRoomCents;
@@ -325,7 +326,7 @@ export function decideFinancing(command: FinancingCommand, project: FinancingCon
           projectId,
           lineId: newId(`funding-line:${s.scheme}`),
           funder: s.funder,
-          scheme: s.scheme as FundingScheme,
+          scheme: (FUNDING_SCHEMES as readonly string[]).includes(s.scheme) ? (s.scheme as FundingScheme) : 'autre',
           label: s.label,
           amountCents: amounts[i],
           base: 'HT',

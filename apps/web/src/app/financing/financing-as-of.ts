@@ -20,7 +20,7 @@ import { formatCents } from './money';
           <label for="financing-at">Voir le plan de financement et les estimations à la fin du …</label>
           <input id="financing-at" name="at" type="date" required [(ngModel)]="day" />
         </div>
-        <div class="filters__actions"><button type="submit" class="button button--primary">Afficher le financement</button></div>
+        <div class="filters__actions"><button type="submit" class="button button--primary">Voir le financement à cette date</button></div>
       </form>
       <div role="alert">@if (error(); as message) { <p class="alert alert--error">{{ message }}</p> }</div>
       <div aria-live="polite">

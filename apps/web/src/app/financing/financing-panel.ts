@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { FUNDER_LABELS, FUNDING_STATUS_LABELS, OWN_SHARE_RULE_LABELS, WORK_CATEGORY_LABELS, type SavedSimulationView } from '@carnet/contracts';
+import { firstValueFrom } from 'rxjs';
 import { FrDate } from '../core/format';
+import { toUserError } from '../core/problem';
 import { FormFeedback } from '../projects/project-page/form-feedback';
 import { CommandFormState, ProjectStore } from '../projects/project-page/project-store';
 import { FinancingApi } from './financing-api';
@@ -105,6 +107,8 @@ import { formatCents, formatDay, formatPercent, today } from './money';
               @if (p.canEdit && !requested(s)) {
                 <button type="button" class="button button--small" [disabled]="state.pending()" (click)="request(s)">Demander ces aides (lignes « demandée »)</button>
               }
+              <button type="button" class="button button--small button--link" (click)="replay(s)">Rejouer avec les règles de l’époque<span class="visually-hidden"> (estimation du {{ s.at | frDate: true }})</span></button>
+              <p role="status" class="hint">{{ replays()[s.id] ?? '' }}</p>
             </li>
           }
         </ul>
@@ -158,6 +162,24 @@ export class FinancingPanel {
         void this.financing.load(id, position);
       });
     });
+  }
+
+  /** Replays of saved estimates, by id: what an auditor checks (a new rules version never changes a past estimate). */
+  protected readonly replays = signal<Record<string, string>>({});
+
+  protected async replay(s: SavedSimulationView): Promise<void> {
+    const id = this.project.id();
+    if (!id) return;
+    let text: string;
+    try {
+      const r = await firstValueFrom(this.api.replay(id, s.id));
+      text = r.identical
+        ? `Rejouée avec la version ${r.replayed.ruleSet.version} des règles : résultat identique à ce qui a été dit.`
+        : `Rejouée avec la version ${r.replayed.ruleSet.version} des règles : le résultat diffère de ce qui a été dit.`;
+    } catch (error) {
+      text = toUserError(error).message;
+    }
+    this.replays.update((all) => ({ ...all, [s.id]: text }));
   }
 
   protected async request(s: SavedSimulationView): Promise<void> {
