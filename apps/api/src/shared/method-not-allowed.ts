@@ -29,7 +29,8 @@ export function methodNotAllowed(document: OpenAPIObject): RequestHandler {
     methods: new Set(METHODS.filter((m) => (item as Record<string, unknown>)[m.toLowerCase()])),
   }));
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!req.path.startsWith('/api/')) return next();
+    // The API, and /metrics (documented, outside /api for Prometheus' habits); the web app's and the portal's pages are not in the document.
+    if (!req.path.startsWith('/api/') && req.path !== '/metrics') return next();
     // The most literal addresses win: /api/projects/export.csv is not /api/projects/{id}.
     const candidates = known.filter((k) => k.pattern.test(req.path));
     const fewest = Math.min(...candidates.map((k) => k.params));

@@ -22,7 +22,8 @@ import { UuidParam } from './uuid-param.js';
  *     decorators with class-validator-jsonschema, bodies closed to unknown fields (forbidNonWhitelisted);
  *   - the problems the shared machinery answers whatever the endpoint: 400 for a malformed body, query or header,
  *     413 for a body over the limit, 404 for an id that names nothing, 403 for a change without the CSRF token,
- *     503 (and 400) where `minPosition` is accepted, 429 on the rate-limited public API.
+ *     503 (and 400) where `minPosition` is accepted, 429 on the rate-limited public API, 422 where an
+ *     Idempotency-Key is accepted (the key sent again with another request).
  * Explicit decorators still win: a 2xx already declared with a body is kept as written.
  */
 
@@ -244,6 +245,8 @@ export function completeOpenApi(document: OpenAPIObject, app: INestApplication):
         addProblem(op, 503);
       }
       if (path.startsWith('/api/public/')) addProblem(op, 429);
+      // An Idempotency-Key sent again with another request (ADR 0020).
+      if (params(op).some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) addProblem(op, 422);
       op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
     }
   }

@@ -29,6 +29,9 @@ const params = (values: Record<string, string | number | null | undefined>) =>
 const ifMatch = (version: number | null) => (version === null ? undefined : new HttpHeaders({ 'If-Match': `"${version}"` }));
 
 /** The FAQ's endpoints (ADR 0018). */
+/** The start of a question that the suggestions look at (the API refuses more: the address must stay short). */
+export const SUGGESTION_TEXT_MAX = 500;
+
 @Injectable({ providedIn: 'root' })
 export class FaqApi {
   private readonly http = inject(HttpClient);
@@ -43,7 +46,7 @@ export class FaqApi {
     return this.http.get<FaqHistory>(`${BASE}/entries/${id}/history`);
   }
   suggestions(q: string): Observable<FaqSuggestion[]> {
-    return this.http.get<FaqSuggestion[]>(`${BASE}/suggestions`, { params: { q } });
+    return this.http.get<FaqSuggestion[]>(`${BASE}/suggestions`, { params: { q: q.slice(0, SUGGESTION_TEXT_MAX) } });
   }
   review(minPosition?: number | null): Observable<FaqReview> {
     return this.http.get<FaqReview>(`${BASE}/review`, { params: params({ minPosition }) });

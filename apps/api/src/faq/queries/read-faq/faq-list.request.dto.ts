@@ -49,8 +49,9 @@ export class FaqListRequestDto {
 }
 
 export class FaqSuggestionsRequestDto {
-  @ApiPropertyOptional({ description: 'Ce que la personne est en train d’écrire', maxLength: 4000 })
+  // The start of the question is enough to find entries, and keeps the address short (a long one is refused by HTTP itself).
+  @ApiPropertyOptional({ description: 'Le début de ce que la personne est en train d’écrire (500 caractères au plus)', maxLength: 500 })
   @IsString({ message: 'Le texte doit être un texte.' })
-  @MaxLength(4000, { message: 'Le texte dépasse 4000 caractères.' })
+  @MaxLength(500, { message: 'Le texte dépasse 500 caractères.' })
   q!: string;
 }
