@@ -74,9 +74,20 @@ for (const size of WIDTHS) {
       // The cost, then a DETR of 60,000 € granted by the prefect: the plan now breaks the 20 % rule, flagged and not refused.
       await financing.getByLabel('Coût hors taxes (HT), en euros').fill('300 000');
       await financing.getByLabel('Coût toutes taxes comprises (TTC), en euros').fill('360 000');
+      await financing.getByRole('button', { name: 'Ajouter un poste' }).click();
+      await financing.getByLabel('Poste 1', { exact: true }).fill('Isolation des combles');
+      await financing.getByLabel('Montant HT du poste 1').fill('120 000');
+      await financing.getByRole('button', { name: 'Ajouter un poste' }).click();
+      await financing.getByLabel('Poste 2', { exact: true }).fill('Chaudière et ventilation');
+      await financing.getByLabel('Montant HT du poste 2').fill('150 000');
+      await financing.getByRole('button', { name: 'Enregistrer le coût' }).click();
+      await expect(financing.getByText('Les postes font 270 000 € HT : ils doivent faire le coût HT.').first()).toBeVisible();
+      await expect(financing.getByLabel('Montant HT du poste 1')).toBeFocused();
+      await financing.getByLabel('Montant HT du poste 2').fill('180 000');
       await financing.getByRole('button', { name: 'Enregistrer le coût' }).click();
       await expect(financing.getByText('Le coût du projet est enregistré.')).toBeVisible();
       await expect(financing.getByText('59 054 €', { exact: false }).first()).toBeVisible();
+      await expect(financing.getByText('Isolation des combles : 120 000 € ; Chaudière et ventilation : 180 000 €')).toBeVisible();
 
       const detr = financing.getByRole('row', { name: /DETR/ });
       await detr.getByText('Mettre à jour').click();

@@ -50,7 +50,7 @@ export class FinancingApi {
     const params = minPosition ? new HttpParams().set('minPosition', String(minPosition)) : undefined;
     return this.http.get<FinancingPlanView>(this.url(projectId), { params });
   }
-  setCost(projectId: string, body: { costHtCents: number; costTtcCents: number }, ctx: CommandContext): Observable<CommandAccepted> {
+  setCost(projectId: string, body: { costHtCents: number; costTtcCents: number; items?: Array<{ label: string; amountHtCents: number }> }, ctx: CommandContext): Observable<CommandAccepted> {
     return this.http.post<CommandAccepted>(`${this.url(projectId)}/cost`, body, { headers: headers(ctx) });
   }
   requestLine(projectId: string, body: FundingLineRequest, ctx: CommandContext): Observable<CommandAccepted> {

@@ -40,6 +40,9 @@ import { formatCents, formatDay, formatPercent, today } from './money';
       <dl class="facts" aria-label="Contrôles du plan de financement">
         <div><dt>Coût HT</dt><dd>{{ money(p.checks.costHtCents) }}</dd></div>
         <div><dt>Coût TTC</dt><dd>{{ money(p.checks.costTtcCents) }}</dd></div>
+        @if (p.costItems.length > 0) {
+          <div><dt>Détail du coût HT</dt><dd>@for (item of p.costItems; track $index) { {{ item.label }} : {{ money(item.amountHtCents) }}@if (!$last) { ; } }</dd></div>
+        }
         <div><dt>Aides publiques attendues</dt><dd>{{ money(p.checks.publicAidCents) }}</dd></div>
         <div>
           <dt>Part de la commune (autofinancement)</dt>
@@ -165,7 +168,7 @@ export class FinancingPanel {
   }
 
   /** Replays of saved estimates, by id: what an auditor checks (a new rules version never changes a past estimate). */
-  protected readonly replays = signal<Record<string, string>>({});
+  protected readonly replays = signal<Record<string, string | undefined>>({});
 
   protected async replay(s: SavedSimulationView): Promise<void> {
     const id = this.project.id();

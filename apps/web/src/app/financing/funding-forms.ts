@@ -10,6 +10,8 @@ import { FinancingStore } from './financing-store';
 import { formatCents, parseCents, today } from './money';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Date fields as tall as the other fields (the browser's default is smaller). */
+const DATE_FIELD_STYLE = `input[type='date'] { font: inherit; padding: 0.45rem 0.5rem; min-height: 2.75rem; }`;
 const amountError = (cents: number | null | undefined, what: string): string | null =>
   cents === null || cents === undefined || cents <= 0 ? `Indiquez ${what} en euros, par exemple 30 000.` : null;
 
@@ -28,6 +30,25 @@ const amountError = (cents: number | null | undefined, what: string): string | n
           <input appFieldControl id="cost-ttc" name="costTtc" type="text" inputmode="decimal" autocomplete="off" [(ngModel)]="ttc" />
         </app-field>
       </div>
+      <fieldset class="field">
+        <legend>Détail par poste (facultatif, en euros HT)</legend>
+        @for (item of items(); track $index; let i = $index) {
+          <div class="funding-row">
+            <div class="field">
+              <label [for]="'cost-item-label-' + i">Poste {{ i + 1 }}</label>
+              <input [id]="'cost-item-label-' + i" [name]="'itemLabel' + i" type="text" maxlength="160" [ngModel]="item.label" (ngModelChange)="setItem(i, { label: $event })" />
+            </div>
+            <div class="field">
+              <label [for]="'cost-item-amount-' + i">Montant HT du poste {{ i + 1 }}</label>
+              <input [id]="'cost-item-amount-' + i" [name]="'itemAmount' + i" type="text" inputmode="decimal" [ngModel]="item.amount" (ngModelChange)="setItem(i, { amount: $event })"
+                [attr.aria-invalid]="state.errors()['items'] ? true : null" [attr.aria-describedby]="state.errors()['items'] ? 'cost-items-error' : null" />
+            </div>
+            <button type="button" class="button button--small" (click)="removeItem(i)">Retirer<span class="visually-hidden"> le poste {{ i + 1 }}</span></button>
+          </div>
+        }
+        @if (state.errors()['items']; as message) { <p id="cost-items-error" class="field-error">{{ message }}</p> }
+        <button type="button" class="button button--small" (click)="addItem()">Ajouter un poste</button>
+      </fieldset>
       <div class="form-actions">
         <button type="submit" class="button button--primary" [disabled]="state.pending()">{{ state.pending() ? 'Enregistrement…' : 'Enregistrer le coût' }}</button>
       </div>
@@ -43,6 +64,17 @@ export class FinancingCostForm {
   protected readonly state = new CommandFormState();
   protected readonly ht = signal('');
   protected readonly ttc = signal('');
+  protected readonly items = signal<Array<{ label: string; amount: string }>>([]);
+
+  protected setItem(index: number, change: Partial<{ label: string; amount: string }>): void {
+    this.items.update((list) => list.map((item, i) => (i === index ? { ...item, ...change } : item)));
+  }
+  protected addItem(): void {
+    this.items.update((list) => [...list, { label: '', amount: '' }]);
+  }
+  protected removeItem(index: number): void {
+    this.items.update((list) => list.filter((_, i) => i !== index));
+  }
 
   protected async submit(): Promise<void> {
     const id = this.project.id();
@@ -53,8 +85,15 @@ export class FinancingCostForm {
     const ttcError = amountError(costTtcCents, 'le coût TTC');
     if (htError) errors['costHtCents'] = htError;
     if (ttcError) errors['costTtcCents'] = ttcError;
+    const items = this.items()
+      .filter((item) => item.label.trim() || item.amount.trim())
+      .map((item) => ({ label: item.label.trim(), amountHtCents: parseCents(item.amount) }));
+    if (items.some((item) => !item.label || !item.amountHtCents)) errors['items'] = 'Chaque poste a un libellé et un montant positif.';
+    else if (items.length > 0 && costHtCents && items.reduce((sum, item) => sum + item.amountHtCents!, 0) !== costHtCents) {
+      errors['items'] = `Les postes font ${formatCents(items.reduce((sum, item) => sum + item.amountHtCents!, 0))} HT : ils doivent faire le coût HT.`;
+    }
     if (!this.state.begin(errors)) return focusFirstError(this.form().nativeElement);
-    const body = { costHtCents: costHtCents!, costTtcCents: costTtcCents! };
+    const body = { costHtCents: costHtCents!, costTtcCents: costTtcCents!, ...(items.length ? { items: items.map((i) => ({ label: i.label, amountHtCents: i.amountHtCents! })) } : {}) };
     const ok = await this.project.run(this.state, body, (ctx) => this.api.setCost(id, body, ctx), 'Le coût du projet est enregistré.');
     if (!ok) focusFirstError(this.form().nativeElement);
   }
@@ -63,6 +102,7 @@ export class FinancingCostForm {
 /** « Ajouter un financement » : a line requested from a funder. */
 @Component({
   selector: 'app-funding-line-form',
+  styles: DATE_FIELD_STYLE,
   imports: [FormsModule, Field, FieldControl, FormFeedback],
   template: `
     <form #form class="form form--compact" novalidate (ngSubmit)="submit()" aria-labelledby="line-form-title">
@@ -143,6 +183,7 @@ const ACTION_LABELS: Record<LineAction, string> = { grant: 'Accordé', payments:
 /** « Mettre à jour » one funding line: granted, payment received, refused, or revised. */
 @Component({
   selector: 'app-funding-line-action',
+  styles: DATE_FIELD_STYLE,
   imports: [FormsModule, Field, FieldControl, FormFeedback],
   template: `
     <form #form class="form form--nested" novalidate (ngSubmit)="submit()" [attr.aria-label]="'Mettre à jour « ' + line().label + ' »'">
