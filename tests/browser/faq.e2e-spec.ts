@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, openMenuOnPhone, screenshot } from './helpers.ts';
+import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, openMenuOnPhone, openProjectSection, screenshot } from './helpers.ts';
 
 /**
  * Issue #11 in a browser: an agent turns an answered demo question into a public FAQ entry (the
@@ -22,6 +22,7 @@ test.describe('Collaborative FAQ in a browser', () => {
   test('an agent turns an answered demo question into a public entry without the names it held', async ({ page }) => {
     await logInAsDemo(page, 'Sophie Bernard');
     await openProject(page, 'Passage de l’éclairage public en LED');
+    await openProjectSection(page, 'Questions');
     const question = page.locator('.questions > li').filter({ hasText: 'Qui peut nous aider à comparer les devis' });
     await expect(question.getByRole('list', { name: 'Réponse' })).toContainText('contactez Élodie Marchand');
     await question.getByRole('link', { name: 'Proposer pour la FAQ' }).click();
@@ -100,6 +101,8 @@ test.describe('Collaborative FAQ in a browser', () => {
   test('a mayor typing « subvention école » sees entries, opens one and leaves; the dashboard counts one question avoided', async ({ page }) => {
     await logInAsDemo(page, 'Claire Martin');
     await openProject(page, 'Réfection de la toiture de l’école élémentaire');
+    await openProjectSection(page, 'Questions');
+    await page.getByRole('button', { name: 'Poser une question' }).click();
     const text = page.getByLabel('Votre question *');
     await text.fill('subvention école');
     const panel = page.getByRole('complementary', { name: 'Avant d’envoyer : des réponses existent peut-être' });

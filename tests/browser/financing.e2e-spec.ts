@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
-import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, screenshot } from './helpers';
+import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, openProjectSection, screenshot } from './helpers';
 
 const SHOTS = resolve(import.meta.dirname, 'screenshots');
 
@@ -35,6 +35,7 @@ for (const size of WIDTHS) {
       await page.getByRole('button', { name: 'Créer le projet' }).click();
       await expect(page.getByRole('heading', { level: 1, name: `Rénovation énergétique de l’école (${size.name})` })).toBeVisible();
 
+      await openProjectSection(page, 'Financement');
       const financing = page.getByRole('region', { name: 'Financement' });
       await expect(financing.getByText('Aucun financement enregistré pour l’instant.')).toBeVisible();
       await financing.getByRole('link', { name: 'Estimer les aides de ce projet' }).click();
@@ -63,6 +64,9 @@ for (const size of WIDTHS) {
       await page.getByRole('button', { name: 'Enregistrer cette estimation sur le projet' }).click();
       await expect(page.getByText('Estimation enregistrée sur le projet, avec la version des règles utilisée.')).toBeVisible();
       await page.getByRole('link', { name: 'Voir l’estimation dans le financement du projet' }).click();
+      // The link opens the project on its « Financement » section.
+      await expect(page).toHaveURL(/\/projets\/[0-9a-f-]{36}\/financement(\?|$)/);
+      await expect(page.getByRole('navigation', { name: 'Sections du projet' }).getByRole('link', { name: /^Financement/ })).toHaveAttribute('aria-current', 'page');
 
       await expect(financing.getByText(/Vous atteignez la règle des 20 % d’autofinancement/)).toBeVisible();
       await financing.getByRole('button', { name: /^Rejouer avec les règles de l’époque/ }).click();

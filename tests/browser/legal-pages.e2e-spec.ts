@@ -52,7 +52,7 @@ test.describe('Legal pages, without logging in', () => {
       await page.goto('/projets-publics');
       await openStatementFromFooter(page);
       await expect(page).toHaveURL(/\/projets-publics\/accessibilite$/);
-      await expect(page).toHaveTitle('Déclaration d’accessibilité — Projets publics des communes du Val-d’Oise');
+      await expect(page).toHaveTitle('Déclaration d’accessibilité — Projets publics — Carnet de projets — Val-d’Oise');
       await expectNoHorizontalScroll(page);
       await expectAccessible(page, 'the portal’s accessibility statement');
       await screenshot(page, 'legal-portal-accessibility-phone');

@@ -90,7 +90,7 @@ import { parseCents } from './money';
       }
       <app-outcome [success]="saved()" [error]="saveError()" />
       @if (savedPosition(); as pos) {
-        <p><a [routerLink]="['/projets', projectId()]" [queryParams]="{ after: pos }">Voir l’estimation dans le financement du projet</a></p>
+        <p><a [routerLink]="['/projets', projectId(), 'financement']" [queryParams]="{ after: pos }">Voir l’estimation dans le financement du projet</a></p>
       }
     }
   `,
