@@ -23,6 +23,8 @@ REPORTS=".tmp/fuzz-reports"
 [ -x "$SCHEMATHESIS" ] || { echo "schemathesis is missing: python3 -m venv .tmp/fuzz-venv && .tmp/fuzz-venv/bin/pip install -r tests/fuzz/requirements.txt" >&2; exit 1; }
 [ -f apps/api/dist/main.js ] || { echo "build the server first: npm run build:server" >&2; exit 1; }
 
+# Another server already on the port would be fuzzed instead of this build's: refuse.
+if curl -s -o /dev/null "$BASE/api/health/live"; then echo "port ${PORT} is already taken: stop that server or set FUZZ_PORT" >&2; exit 1; fi
 DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/carnet-fuzz-XXXXXX")"
 rm -rf "$REPORTS" && mkdir -p "$REPORTS"
 # Rate limits would turn most of a fuzzer's requests into 429s: off here (their own tests cover them).
