@@ -1,0 +1,23 @@
+// Runs `ng build` (the web app) and makes sure it ends. With Node 24, the Angular CLI sometimes keeps running
+// after it has written the bundle and printed « Output location »: its esbuild service child stays referenced,
+// and `npm start`, `npm run build` and CI would wait for ever. Once the build says it is complete and where the
+// files are, the CLI is given a few seconds to exit by itself, then it is stopped; a failed build keeps its
+// own exit code. Arguments are passed to `ng build`.
+import { spawn } from 'node:child_process';
+
+const child = spawn('ng', ['build', ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'] });
+let output = '';
+let complete = false;
+let timer;
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  output += chunk.toString();
+  if (!complete && /Application bundle generation complete/.test(output) && /Output location:/.test(output)) {
+    complete = true;
+    timer = setTimeout(() => child.kill('SIGTERM'), 5000);
+  }
+});
+child.on('exit', (code, signal) => {
+  clearTimeout(timer);
+  process.exit(complete ? 0 : (code ?? (signal ? 1 : 0)));
+});
