@@ -138,3 +138,20 @@ export async function openProjectSection(page: Page, label: string): Promise<voi
   await tabs.getByRole('link', { name: new RegExp(`^${label}`) }).click();
   await expect(tabs.getByRole('link', { name: new RegExp(`^${label}`) })).toHaveAttribute('aria-current', 'page');
 }
+
+/**
+ * Logs in through the API with the demo password; a journey run before may have changed it (the accounts journey
+ * replaces the partner's through « Mot de passe oublié »): then the password is replaced the same way, through the
+ * e-mail. The page's context gets the session cookie.
+ */
+export async function logInThroughApi(page: Page, email: string): Promise<void> {
+  let response = await page.request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  if (response.status() === 401) {
+    const password = 'Le marronnier de la cour refleurit';
+    expect((await page.request.post('/api/auth/password-reset', { data: { email } })).status()).toBe(202);
+    const token = (await linkMailedTo(email, '/mot-de-passe/')).split('/mot-de-passe/')[1];
+    expect((await page.request.post(`/api/auth/password-reset/${token}`, { data: { password } })).status()).toBe(204);
+    response = await page.request.post('/api/auth/login', { data: { email, password } });
+  }
+  expect(response.status()).toBe(200);
+}
