@@ -30,7 +30,7 @@ RUN --mount=type=cache,target=/root/.npm \
     npm ci --no-audit --no-fund \
     && rm -rf node_modules/node node_modules/.bin/node
 COPY tsconfig.base.json ./
-COPY scripts/ng-build.mjs scripts/
+COPY scripts/ng-run.mjs scripts/
 COPY event-store event-store
 COPY libs libs
 COPY apps apps
