@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectNoHorizontalScroll, logInAsDemo } from './helpers.ts';
+import { expectAccessible, expectNoHorizontalScroll, logInAsDemo, logInThroughApi } from './helpers.ts';
 
 /**
  * Every page of every role, checked by axe as first loaded AND in its opened states (issue #16):
@@ -93,7 +93,11 @@ for (const viewport of [DESKTOP, PHONE]) {
     for (const role of viewport === PHONE ? ROLES.filter((r) => ['Claire Martin', 'Sophie Bernard', 'Anne Lambert'].includes(r.name)) : ROLES) {
       test(`${role.name}`, async ({ page }) => {
         test.setTimeout(240_000);
-        await logInAsDemo(page, role.name);
+        if (role.name === 'Thomas Girard') {
+          // The accounts journey, run before, may have replaced the partner's password: log in through the API.
+          await logInThroughApi(page, 'thomas.girard@demo.carnet.invalid');
+          await page.goto('/');
+        } else await logInAsDemo(page, role.name);
         let first = true;
         for (const path of await role.pages(page)) {
           await page.goto(path);

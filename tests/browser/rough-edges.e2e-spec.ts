@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectNoHorizontalScroll, followHeaderLink, logInAsDemo, screenshot, whoIsLoggedIn } from './helpers.ts';
+import { expectAccessible, expectNoHorizontalScroll, followHeaderLink, logInAsDemo, logInThroughApi, screenshot, whoIsLoggedIn } from './helpers.ts';
 
 /** The rough edges found by trying every role (issue #16), each as a person meets it. */
 
@@ -18,7 +18,11 @@ test.describe('The header on a desktop', () => {
 
   for (const name of ['Claire Martin', 'Julien Petit', 'Sophie Bernard', 'Isabelle Moreau', 'Thomas Girard', 'Anne Lambert']) {
     test(`fits on one line for ${name}`, async ({ page }) => {
-      await logInAsDemo(page, name);
+      if (name === 'Thomas Girard') {
+        // The accounts journey, run before, may have replaced the partner's password: log in through the API.
+        await logInThroughApi(page, 'thomas.girard@demo.carnet.invalid');
+        await page.goto('/');
+      } else await logInAsDemo(page, name);
       const rows = await headerRows(page);
       expect(Math.max(...rows) - Math.min(...rows), `header items at heights ${rows.join(', ')}`).toBeLessThanOrEqual(6);
       await expectNoHorizontalScroll(page);
