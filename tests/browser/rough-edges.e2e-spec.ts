@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectNoHorizontalScroll, followHeaderLink, logInAsDemo, logInThroughApi, screenshot, whoIsLoggedIn } from './helpers.ts';
+import { expectAccessible, expectNoHorizontalScroll, followHeaderLink, logInAsDemo, logInThroughApi, openProjectSection, screenshot, whoIsLoggedIn } from './helpers.ts';
 
 /** The rough edges found by trying every role (issue #16), each as a person meets it. */
 
@@ -142,6 +142,7 @@ test.describe('The publication form', () => {
     await logInAsDemo(page, 'Sophie Bernard');
     await page.goto('/');
     await page.getByRole('link', { name: 'Création d’un city-stade' }).click();
+    await openProjectSection(page, 'Publication');
     await page.getByRole('button', { name: 'Modifier la version à publier' }).click();
     const look = (label: string) =>
       page.getByLabel(label, { exact: true }).evaluate((e) => {
