@@ -16,8 +16,15 @@ async function openEverything(page: Page): Promise<number> {
   for (let round = 0; round < 40; round++) {
     const closed = page.locator('main [aria-expanded="false"]:visible, main details:not([open]) > summary:visible');
     if ((await closed.count()) === 0) break;
-    await closed.first().click();
-    opened++;
+    // The page may re-render between the count and the click (a section loading its data): the
+    // element counted can be gone. A bounded click, then the page is looked at again.
+    try {
+      await closed.first().click({ timeout: 5_000 });
+      opened++;
+    } catch (error) {
+      if ((await closed.count()) === 0) break;
+      if (round === 39) throw error;
+    }
   }
   return opened;
 }

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { availableParallelism, hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from '@carnet/domain';
 import { loadBrand, type Brand } from './branding/brand.js';
@@ -38,6 +40,32 @@ export interface AppConfig {
   operations: OperationsConfig;
   /** Map of projects (issue #10): an optional base map (raster tiles `{z}/{x}/{y}`) and its attribution; without it, outlines on a plain background. */
   map: { tileUrl: string | null; tileAttribution: string | null };
+  /** Several processes or machines on the same stores (ADR 0024). */
+  instances: InstancesConfig;
+}
+
+export interface InstancesConfig {
+  /** HTTP processes started on this machine on one port (WORKERS; default the cores, at most 4). 1: one process, as before. */
+  workers: number;
+  /** This process's name in the projections' lease and the logs (INSTANCE_ID; default host-pid-random). */
+  instanceId: string;
+  /** How long the projections' lease lasts without renewal: the longest a dead holder delays the others (PROJECTION_LEASE_MS). */
+  leaseMs: number;
+  /** How often the embedded event log is read for events other processes appended (EVENT_POLL_MS). */
+  eventPollMs: number;
+}
+
+function instances(env: NodeJS.ProcessEnv): InstancesConfig {
+  const workersText = env.WORKERS?.trim();
+  const workers = workersText ? int(workersText, 1, 'WORKERS') : Math.min(4, availableParallelism());
+  if (workers < 1 || workers > 64) throw new Error(`WORKERS must be between 1 and 64, got "${env.WORKERS}"`);
+  const instanceId = env.INSTANCE_ID?.trim() || `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  if (!/^[A-Za-z0-9._:-]{1,128}$/.test(instanceId)) throw new Error(`INSTANCE_ID may only hold letters, digits and . _ : - (at most 128), got "${env.INSTANCE_ID}"`);
+  const leaseMs = int(env.PROJECTION_LEASE_MS, 5000, 'PROJECTION_LEASE_MS');
+  if (leaseMs < 500) throw new Error(`PROJECTION_LEASE_MS must be at least 500, got "${env.PROJECTION_LEASE_MS}"`);
+  const eventPollMs = int(env.EVENT_POLL_MS, 25, 'EVENT_POLL_MS');
+  if (eventPollMs < 1) throw new Error(`EVENT_POLL_MS must be at least 1, got "${env.EVENT_POLL_MS}"`);
+  return { workers, instanceId, leaseMs, eventPollMs };
 }
 
 export interface OperationsConfig {
@@ -133,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     operations: operations(env),
     brand: loadBrand(env),
     map: mapTiles(env.MAP_TILE_URL, env.MAP_TILE_ATTRIBUTION),
+    instances: instances(env),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),
   };
 }

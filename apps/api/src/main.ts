@@ -1,6 +1,8 @@
+import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
+import { runPrimary, tellPrimaryReady } from './workers.js';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -10,9 +12,17 @@ try {
   console.error(`Configuration refusée : ${(error as Error).message}`);
   process.exit(1);
 }
-const app = await createApp(config);
-await app.listen(config.port, config.host);
-new Logger('Carnet').log(
-  `Carnet de projets sur http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} ` +
-    `(journal : ${config.eventStore.engine}, lectures : ${config.readStore.engine}, données : ${config.dataDir})`,
-);
+
+if (config.instances.workers > 1 && cluster.isPrimary) {
+  // WORKERS=n: this process only starts and watches n HTTP processes sharing the port (ADR 0024).
+  runPrimary(config);
+} else {
+  const own = config;
+  const app = await createApp(own);
+  await app.listen(own.port, own.host);
+  new Logger('Carnet').log(
+    `Carnet de projets sur http://${own.host === '0.0.0.0' ? 'localhost' : own.host}:${own.port} ` +
+      `(journal : ${own.eventStore.engine}, lectures : ${own.readStore.engine}, données : ${own.dataDir}, instance : ${own.instances.instanceId})`,
+  );
+  tellPrimaryReady();
+}

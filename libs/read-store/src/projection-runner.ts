@@ -1,6 +1,28 @@
 import type { EventStore, RecordedEvent, Subscription } from '@carnet/event-store';
 import { applyEvent, keysOf, type Projection } from './projection.js';
-import type { DocumentChange, ReadModelSet, ReadStore, StoredDoc } from './read-store.port.js';
+import { LeaseLostError, type DocumentChange, type Lease, type LeaseFence, type ReadModelSet, type ReadStore, type StoredDoc } from './read-store.port.js';
+
+/** How an instance shares the projections with the others on the same stores (ADR 0024). */
+export interface ProjectionLeaseOptions {
+  /** The lease's name in the read store; one lease for every projection of the runner. */
+  name?: string;
+  /** This instance's id: host, process and a random part. */
+  holder: string;
+  /** How long the lease lasts unless renewed: the longest a dead holder blocks the others (default 5 s). */
+  ttlMs?: number;
+  /** How often the holder renews it and the others try to take it (default a third of ttlMs). */
+  renewMs?: number;
+  /** How often a standing-by instance reads the holder's checkpoint (read-your-writes, default 20 ms). */
+  standbyPollMs?: number;
+  now?: () => number;
+}
+
+/** What this instance does with the projections. */
+export interface ProjectionRole {
+  /** `single`: no lease, it runs them alone; `holder`: it holds the lease and runs them; `standby`: another instance does. */
+  role: 'single' | 'holder' | 'standby';
+  lease: Lease | null;
+}
 
 export interface ProjectionRunnerOptions {
   batchSize?: number;
@@ -11,6 +33,10 @@ export interface ProjectionRunnerOptions {
   onFault?: (fault: ProjectionFault) => void;
   /** Called when a stopped projection has caught up again after a fix. */
   onResume?: (projection: string) => void;
+  /** With a lease, the projections run in one instance at a time; without, this runner runs them alone. */
+  lease?: ProjectionLeaseOptions;
+  /** Called when this instance takes the lease or loses it. */
+  onRoleChange?: (role: ProjectionRole) => void;
 }
 
 /** Thrown by waitForPosition when the read models did not reach the position in time. */
@@ -88,6 +114,7 @@ export async function projectBatch(
   projections: Projection<any>[],
   events: RecordedEvent[],
   stopped: ReadonlySet<string> = new Set(),
+  fence?: () => LeaseFence | undefined,
 ): Promise<BatchOutcome> {
   if (events.length === 0) return { faults: [] };
   const changes: DocumentChange[] = [];
@@ -138,7 +165,7 @@ export async function projectBatch(
       changes.push(faultDoc(fault, last));
     }
   }
-  await set.commit(changes, last);
+  await set.commit(changes, last, fence?.());
   return { faults };
 }
 
@@ -153,6 +180,10 @@ export async function readFaults(set: ReadModelSet): Promise<ProjectionFault[]> 
  * Keeps the active generation of read models up to date from a checkpointed subscription to the
  * whole log. It survives restarts (the checkpoint is in the read store) and follows a rebuild's
  * swap to a new generation without stopping.
+ *
+ * With a lease (ADR 0024), several instances share the stores and only the lease's holder runs the
+ * projections; the others stand by, read the holder's checkpoint (so that read-your-writes works on
+ * any instance) and take the lease over from that checkpoint once the holder stops renewing it.
  */
 export class ProjectionRunner {
   private subscription: Subscription | null = null;
@@ -160,27 +191,36 @@ export class ProjectionRunner {
   private position = 0;
   private waiters = new Set<{ position: number; resolve: () => void }>();
   private generationTimer: NodeJS.Timeout | null = null;
+  private leaseTimer: NodeJS.Timeout | null = null;
+  private standbyTimer: NodeJS.Timeout | null = null;
   private switching: Promise<void> | null = null;
+  private leasing: Promise<void> | null = null;
+  private polling: Promise<void> | null = null;
   private readonly observers = new Set<(events: RecordedEvent[]) => void>();
   private stopped = false;
   /** Projections of the active generation stopped on a poison event, by collection. */
   private faults = new Map<string, ProjectionFault>();
   /** Live batches and resumes of stopped projections run one at a time. */
   private lock: Promise<unknown> = Promise.resolve();
+  /** Whether this instance runs the projections (always, without a lease). */
+  private leading: boolean;
+  private lease: Lease | null = null;
 
   constructor(
     private readonly events: EventStore,
     private readonly store: ReadStore,
     private readonly projections: Projection<any>[],
     private readonly options: ProjectionRunnerOptions = {},
-  ) {}
+  ) {
+    this.leading = !options.lease;
+  }
 
   /** The generation this runner keeps up to date: queries read it, so waits and reads agree. */
   readModels(): ReadModelSet {
     return this.store.at(this.generation);
   }
 
-  /** Calls `observer` after each committed batch (metrics such as projection lag); returns an unsubscribe function. */
+  /** Calls `observer` after each batch this instance commits (metrics such as projection lag); returns an unsubscribe function. */
   observe(observer: (events: RecordedEvent[]) => void): () => void {
     this.observers.add(observer);
     return () => this.observers.delete(observer);
@@ -196,6 +236,40 @@ export class ProjectionRunner {
     return this.projections.map((p) => p.collection);
   }
 
+  /** Whether this instance runs the projections now, and the lease it holds. */
+  get role(): ProjectionRole {
+    if (!this.options.lease) return { role: 'single', lease: null };
+    return { role: this.leading ? 'holder' : 'standby', lease: this.leading ? this.lease : null };
+  }
+
+  /** The lease as stored (who holds it, until when), or null without leases. */
+  async currentLease(): Promise<Lease | null> {
+    return this.options.lease ? this.store.lease(this.leaseName) : null;
+  }
+
+  private get leaseName(): string {
+    return this.options.lease?.name ?? 'projections';
+  }
+
+  private get ttlMs(): number {
+    return this.options.lease?.ttlMs ?? 5000;
+  }
+
+  private now(): number {
+    return this.options.lease?.now?.() ?? Date.now();
+  }
+
+  /**
+   * What fences a commit: the lease at the term it was taken. A holder whose lease ran out on its
+   * own clock (it could not renew: a stall, a lost connection) stops writing before anyone may take it over.
+   */
+  private fence = (): LeaseFence | undefined => {
+    if (!this.options.lease) return undefined;
+    const fence: LeaseFence = { name: this.leaseName, holder: this.options.lease.holder, term: this.lease?.term ?? 0 };
+    if (!this.leading || !this.lease || this.now() >= this.lease.expiresAt) throw new LeaseLostError(fence);
+    return fence;
+  };
+
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
     const run = this.lock.then(task, task);
     this.lock = run.catch(() => undefined);
@@ -205,9 +279,10 @@ export class ProjectionRunner {
   /**
    * Tries the stopped projections again from the event they stopped on (after a fix: new code, an
    * upcaster), up to the runner's checkpoint; those that get through run live again. Returns the
-   * projections still stopped.
+   * projections still stopped. Only the instance that runs the projections can.
    */
   async resume(only?: string): Promise<ProjectionFault[]> {
+    if (!this.leading) throw new NotProjectionHolderError((await this.currentLease())?.holder ?? null);
     return this.exclusive(async () => {
       const set = this.store.at(this.generation);
       for (const fault of [...this.faults.values()]) {
@@ -215,7 +290,7 @@ export class ProjectionRunner {
         const projection = this.projections.find((p) => p.collection === fault.projection);
         if (!projection) {
           // A projection that no longer exists: its fault goes with it.
-          await set.commit([{ collection: PROJECTION_FAULTS, id: fault.projection, doc: null }], 0);
+          await set.commit([{ collection: PROJECTION_FAULTS, id: fault.projection, doc: null }], 0, this.fence());
           this.faults.delete(fault.projection);
           continue;
         }
@@ -224,14 +299,14 @@ export class ProjectionRunner {
         while (after < this.position && !again) {
           const batch = (await this.events.readAll({ after, maxCount: this.options.batchSize ?? 500 })).filter((e) => e.position <= this.position);
           if (batch.length === 0) break;
-          [again = null] = (await projectBatch(set, [projection], batch)).faults;
+          [again = null] = (await projectBatch(set, [projection], batch, new Set(), this.fence)).faults;
           after = batch[batch.length - 1].position;
         }
         if (again) {
           this.faults.set(again.projection, again);
           this.options.onFault?.(again);
         } else {
-          await set.commit([{ collection: PROJECTION_FAULTS, id: fault.projection, doc: null }], 0);
+          await set.commit([{ collection: PROJECTION_FAULTS, id: fault.projection, doc: null }], 0, this.fence());
           this.faults.delete(fault.projection);
           this.options.onResume?.(fault.projection);
         }
@@ -251,9 +326,89 @@ export class ProjectionRunner {
   }
 
   async start(): Promise<void> {
-    await this.follow(await this.store.activeGeneration());
+    const lease = this.options.lease;
+    if (!lease) {
+      await this.follow(await this.store.activeGeneration());
+    } else {
+      await this.standBy();
+      await this.leaseTick();
+      this.leaseTimer = setInterval(() => void this.leaseTick(), lease.renewMs ?? Math.max(50, Math.floor(this.ttlMs / 3)));
+      this.leaseTimer.unref();
+      this.standbyTimer = setInterval(() => void this.poll(), lease.standbyPollMs ?? 20);
+      this.standbyTimer.unref();
+    }
     this.generationTimer = setInterval(() => void this.checkGeneration(), this.options.generationCheckMs ?? 1000);
     this.generationTimer.unref();
+  }
+
+  /** The holder renews its lease; the others try to take it (it is theirs only once expired). */
+  private leaseTick(): Promise<void> {
+    if (this.leasing || this.stopped) return this.leasing ?? Promise.resolve();
+    this.leasing = (async () => {
+      const lease = this.options.lease!;
+      try {
+        const held = await this.store.acquireLease(this.leaseName, lease.holder, this.ttlMs, this.now());
+        if (this.stopped) return;
+        if (this.leading && !held) await this.demote();
+        else if (this.leading) this.lease = held;
+        else if (held) await this.promote(held);
+      } catch (error) {
+        this.options.onError?.(error as Error);
+        // Not renewed: past its expiry the lease may be someone else's, stop writing.
+        if (this.leading && (!this.lease || this.now() >= this.lease.expiresAt)) await this.demote();
+      }
+    })().finally(() => (this.leasing = null));
+    return this.leasing;
+  }
+
+  /**
+   * Takes the projections over from the checkpoint. The catch-up runs in the background: the lease
+   * goes on being renewed meanwhile, however long the backlog.
+   */
+  private async promote(lease: Lease): Promise<void> {
+    this.lease = lease;
+    this.leading = true;
+    await this.switching;
+    this.switching = (async () => {
+      try {
+        await this.follow(await this.store.activeGeneration());
+        if (this.leading) this.options.onRoleChange?.(this.role);
+      } catch (error) {
+        this.options.onError?.(error as Error);
+        if (this.leading) await this.demote();
+      }
+    })().finally(() => (this.switching = null));
+  }
+
+  private async demote(): Promise<void> {
+    if (!this.leading) return;
+    this.leading = false;
+    this.lease = null;
+    await this.subscription?.stop();
+    this.subscription = null;
+    await this.standBy();
+    this.options.onRoleChange?.(this.role);
+  }
+
+  /** Standing by: read what the holder has committed (the active generation, its checkpoint, its faults). */
+  private async standBy(): Promise<void> {
+    const active = await this.store.activeGeneration();
+    const set = this.store.at(active);
+    const checkpoint = await set.checkpoint();
+    // A rebuilt generation is read only once it shows what this instance already confirmed.
+    if (active !== this.generation && this.generation !== 0 && checkpoint < this.position) return;
+    if (active !== this.generation) this.faults = new Map((await readFaults(set)).map((f) => [f.projection, f]));
+    this.generation = active;
+    this.position = Math.max(this.position, checkpoint);
+    this.notify();
+  }
+
+  private poll(): Promise<void> {
+    if (this.leading || this.stopped || this.polling) return this.polling ?? Promise.resolve();
+    this.polling = this.standBy()
+      .catch((error: Error) => this.options.onError?.(error))
+      .finally(() => (this.polling = null));
+    return this.polling;
   }
 
   private async follow(generation: number): Promise<void> {
@@ -266,13 +421,13 @@ export class ProjectionRunner {
     while (position < this.position) {
       const batch = await this.events.readAll({ after: position, maxCount: this.options.batchSize ?? 500 });
       if (batch.length === 0) break;
-      for (const fault of (await projectBatch(set, this.projections, batch, new Set(faults.keys()))).faults) {
+      for (const fault of (await projectBatch(set, this.projections, batch, new Set(faults.keys()), this.fence)).faults) {
         faults.set(fault.projection, fault);
         this.options.onFault?.(fault);
       }
       position = batch[batch.length - 1].position;
     }
-    if (this.stopped) return;
+    if (this.stopped || !this.leading) return;
     this.generation = generation;
     this.position = position;
     this.faults = faults;
@@ -284,7 +439,7 @@ export class ProjectionRunner {
       {
         onEvents: (batch) =>
           this.exclusive(async () => {
-            const outcome = await projectBatch(set, this.projections, batch, new Set(this.faults.keys()));
+            const outcome = await projectBatch(set, this.projections, batch, new Set(this.faults.keys()), this.fence);
             for (const fault of outcome.faults) {
               this.faults.set(fault.projection, fault);
               this.options.onFault?.(fault);
@@ -299,11 +454,11 @@ export class ProjectionRunner {
   }
 
   private async checkGeneration(): Promise<void> {
-    if (this.switching || this.stopped) return;
+    if (this.switching || this.stopped || !this.leading) return;
     try {
       const active = await this.store.activeGeneration();
       // stop() may have run while the active generation was being read.
-      if (active === this.generation || this.stopped) return;
+      if (active === this.generation || this.stopped || !this.leading) return;
       this.switching = (async () => {
         await this.subscription?.stop();
         await this.follow(active);
@@ -344,11 +499,24 @@ export class ProjectionRunner {
     });
   }
 
+  /** Stops following the log; the holder gives its lease up, so that another instance takes over at once. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.generationTimer) clearInterval(this.generationTimer);
+    for (const timer of [this.generationTimer, this.leaseTimer, this.standbyTimer]) if (timer) clearInterval(timer);
     await this.switching;
+    await this.leasing;
+    await this.polling;
     await this.subscription?.stop();
     this.subscription = null;
+    await this.lock;
+    if (this.leading && this.options.lease) await this.store.releaseLease(this.leaseName, this.options.lease.holder).catch(() => undefined);
+  }
+}
+
+/** resume() asked of an instance that stands by: the holder of the projections' lease must do it. */
+export class NotProjectionHolderError extends Error {
+  constructor(readonly holder: string | null) {
+    super(`The projections run on ${holder ?? 'no instance yet'}, not on this one`);
+    this.name = 'NotProjectionHolderError';
   }
 }

@@ -58,11 +58,56 @@ export interface ReadModelSet extends SearchIndex {
    * (SQLite); elsewhere documents are written first, then the checkpoint, and replaying is
    * harmless because every document remembers its own position.
    */
-  commit(changes: DocumentChange[], position: number): Promise<void>;
+  commit(changes: DocumentChange[], position: number, fence?: LeaseFence): Promise<void>;
+}
+
+/**
+ * A lease: what must run in one instance at a time (the projections, a rebuild) is held by one
+ * holder until `expiresAt`, renewed while it works; another instance takes it once it expired
+ * (ADR 0024). Times are milliseconds since the epoch on the holders' clocks: keep the lease's
+ * duration well above the clock skew between machines.
+ */
+export interface Lease {
+  name: string;
+  /** Who holds it: an instance id (host, process, random part). */
+  holder: string;
+  acquiredAt: number;
+  expiresAt: number;
+  /** Raised each time the lease changes hands: a fencing token. */
+  term: number;
+}
+
+/** Given to commit: the batch is written only if the lease is still held at that term, else LeaseLostError. */
+export interface LeaseFence {
+  name: string;
+  holder: string;
+  term: number;
+}
+
+/** A commit refused because the lease it was fenced by changed hands (a stalled holder, taken over). */
+export class LeaseLostError extends Error {
+  constructor(readonly fence: LeaseFence) {
+    super(`Lease ${fence.name} is no longer held by ${fence.holder} at term ${fence.term}`);
+    this.name = 'LeaseLostError';
+  }
+}
+
+/** Leases kept in the read store, next to the checkpoints they guard (shared by every instance). */
+export interface LeaseStore {
+  /**
+   * Takes the lease for `ttlMs` from `now` when nobody holds it, when it expired, or when `holder`
+   * already holds it (a renewal, same term). Returns the lease held, or null when another holder's
+   * lease is still running. Two instances asking at once never both get it.
+   */
+  acquireLease(name: string, holder: string, ttlMs: number, now?: number): Promise<Lease | null>;
+  /** Gives the lease up at once (a clean stop), if `holder` holds it. */
+  releaseLease(name: string, holder: string): Promise<void>;
+  /** The lease as stored (expired or not), or null when never taken. */
+  lease(name: string): Promise<Lease | null>;
 }
 
 /** The read store: generations and the pointer to the active one. */
-export interface ReadStore {
+export interface ReadStore extends LeaseStore {
   readonly engine: string;
   /** The generation queries should read; 1 on a new store. */
   activeGeneration(): Promise<number>;

@@ -2,7 +2,7 @@ import type { EventStore, RecordedEvent } from '@carnet/event-store';
 import type { Projection } from './projection.js';
 import { applyEvent, keysOf } from './projection.js';
 import { PROJECTION_FAULTS, type ProjectionFault } from './projection-runner.js';
-import type { DocumentChange, ReadStore, StoredDoc } from './read-store.port.js';
+import { LeaseLostError, type DocumentChange, type LeaseFence, type ReadStore, type StoredDoc } from './read-store.port.js';
 
 type Doc = Record<string, unknown> & StoredDoc;
 
@@ -25,7 +25,22 @@ export interface RebuildOptions {
   onProgress?: (p: RebuildProgress) => void;
   /** Called when a projection stops on a poison event: the rebuild goes on without it (ADR 0022). */
   onFault?: (fault: ProjectionFault) => void;
+  /**
+   * One rebuild at a time among every instance and command (ADR 0024): the rebuild holds the
+   * `rebuild` lease, renewed while it runs, and its commits are fenced by it.
+   */
+  lease?: { holder: string; ttlMs?: number };
 }
+
+/** A rebuild refused because another one holds the `rebuild` lease. */
+export class RebuildInProgressError extends Error {
+  constructor(readonly holder: string, readonly expiresAt: number) {
+    super(`A rebuild is already running on ${holder} (its lease ends ${new Date(expiresAt).toISOString()} unless renewed)`);
+    this.name = 'RebuildInProgressError';
+  }
+}
+
+export const REBUILD_LEASE = 'rebuild';
 
 /**
  * Rebuilds every read model into a fresh generation from the start of the log, catches up with
@@ -43,6 +58,42 @@ export async function rebuildReadModels(
   store: ReadStore,
   projections: Projection<any>[],
   options: RebuildOptions = {},
+): Promise<RebuildProgress> {
+  if (!options.lease) return rebuildFenced(events, store, projections, options, () => undefined);
+  const { holder } = options.lease;
+  const ttlMs = options.lease.ttlMs ?? 30_000;
+  let lease = await store.acquireLease(REBUILD_LEASE, holder, ttlMs);
+  if (!lease) {
+    const current = await store.lease(REBUILD_LEASE);
+    throw new RebuildInProgressError(current?.holder ?? '?', current?.expiresAt ?? 0);
+  }
+  let renewal: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    renewal = store.acquireLease(REBUILD_LEASE, holder, ttlMs).then(
+      (renewed) => void (lease = renewed),
+      () => undefined, // not renewed this time: the fence refuses the commits once it expired
+    );
+  }, Math.max(100, Math.floor(ttlMs / 3)));
+  const fence = (): LeaseFence => {
+    const fence = { name: REBUILD_LEASE, holder, term: lease?.term ?? 0 };
+    if (!lease || Date.now() >= lease.expiresAt) throw new LeaseLostError(fence);
+    return fence;
+  };
+  try {
+    return await rebuildFenced(events, store, projections, options, fence);
+  } finally {
+    clearInterval(timer);
+    await renewal;
+    await store.releaseLease(REBUILD_LEASE, holder).catch(() => undefined);
+  }
+}
+
+async function rebuildFenced(
+  events: EventStore,
+  store: ReadStore,
+  projections: Projection<any>[],
+  options: RebuildOptions,
+  fence: () => LeaseFence | undefined,
 ): Promise<RebuildProgress> {
   const active = await store.activeGeneration();
   // Leftovers of an interrupted rebuild (above the active generation) are dropped now; older
@@ -151,17 +202,18 @@ export async function rebuildReadModels(
       held = 0;
       forgotten = true;
       // Everything evolved so far is in `changes`: the checkpoint may move with them.
-      await set.commit(changes, position);
+      await set.commit(changes, position, fence());
     } else if (changes.length > 0) {
       // Documents still only in memory: the checkpoint stays where the written state is.
-      await set.commit(changes, 0);
+      await set.commit(changes, 0, fence());
     }
     options.onProgress?.({ generation, position, head: Math.max(head, position), events: count });
   }
   const last: DocumentChange[] = [];
   flush(last);
-  await set.commit(last, position);
+  await set.commit(last, position, fence());
   for (const p of projections) await set.ensureCollection(p.collection, p.indexedFields, { fullText: p.fullText });
+  fence(); // still ours: a rebuild that lost its lease never swaps
   await store.activate(generation);
   // The generation active until now is kept: a running API notices the swap within a second or so
   // (its runner polls) and reads it until then. Older ones go.

@@ -3,7 +3,7 @@
  * event log, with a progress bar, then swaps it in. The API may keep running: it serves the old
  * generation until the swap and follows the new one within a second after it.
  */
-import { rebuildReadModels, type RebuildProgress } from '@carnet/read-store';
+import { RebuildInProgressError, rebuildReadModels, type RebuildProgress } from '@carnet/read-store';
 import { loadConfig } from '../config.js';
 import { openEventStore, openReadStore } from '../infrastructure/engines.js';
 import { ALL_PROJECTIONS } from '../infrastructure/projections.js';
@@ -39,6 +39,8 @@ let lastPrinted = -1;
 try {
   process.stderr.write(`Reconstruction des lectures (journal : ${events.engine}, lectures : ${reads.engine})\n`);
   const result = await rebuildReadModels(events, reads, ALL_PROJECTIONS, {
+    // One rebuild at a time, whichever machine starts it (ADR 0024).
+    lease: { holder: `rebuild-${config.instances.instanceId}` },
     onFault: (f) => process.stderr.write(`\nProjection « ${f.projection} » arrêtée sur ${f.type} en position ${f.position} (flux ${f.streamId}) : ${f.error}\n`),
     onProgress: (p) => {
       publish(config.dataDir, p, false);
@@ -57,7 +59,9 @@ try {
       `(${Math.round(result.events / Math.max(seconds, 0.001))} événements/s).\n`,
   );
 } catch (error) {
-  process.stderr.write(`\nÉchec de la reconstruction : ${(error as Error).message}\nLes lectures actives n’ont pas été modifiées.\n`);
+  if (error instanceof RebuildInProgressError) {
+    process.stderr.write(`Une reconstruction est déjà en cours (${error.holder}) : attendez qu’elle finisse. Rien n’a été modifié.\n`);
+  } else process.stderr.write(`\nÉchec de la reconstruction : ${(error as Error).message}\nLes lectures actives n’ont pas été modifiées.\n`);
   process.exitCode = 1;
 } finally {
   await events.close();

@@ -105,7 +105,14 @@ export class HealthHttpController {
       lag: projections.lagEvents,
       lagMs: projections.lagMs,
       engines: result.details,
-      projections: { lagEvents: projections.lagEvents, lagMs: projections.lagMs, stopped: projections.stopped },
+      projections: {
+        lagEvents: projections.lagEvents,
+        lagMs: projections.lagMs,
+        stopped: projections.stopped,
+        instance: projections.instance,
+        role: projections.role,
+        lease: projections.lease,
+      },
     };
   }
 }

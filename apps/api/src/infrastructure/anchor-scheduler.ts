@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApp
 import { randomUUID } from 'node:crypto';
 import { ANCHOR_STREAM, LogTamperedError, recordAnchor, type AnchorRecordedData, type EventStore, type RecordedEvent } from '@carnet/event-store';
 import { APP_CONFIG, type AppConfig } from '../config.js';
-import { CLOCK, EVENT_STORE, type Clock } from './tokens.js';
+import type { ProjectionRunner } from '@carnet/read-store';
+import { CLOCK, EVENT_STORE, PROJECTION_RUNNER, type Clock } from './tokens.js';
 import { settleWithin } from '../shared/settle-within.js';
 
 /** How often the scheduler looks at the head of the log (a cheap read) to decide whether an anchor is due. */
@@ -37,6 +38,7 @@ export class AnchorScheduler implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PROJECTION_RUNNER) private readonly runner: Pick<ProjectionRunner, 'role'>,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -61,6 +63,8 @@ export class AnchorScheduler implements OnApplicationBootstrap, BeforeApplicatio
 
   /** Records an anchor when N events were appended, or M minutes went by with a grown log. */
   async tickIfDue(): Promise<void> {
+    // Several instances on one log: the one that runs the projections records the anchors (ADR 0024).
+    if (this.runner.role.role === 'standby') return;
     const { everyEvents, everyMinutes } = this.config.anchors;
     const [head, last] = await Promise.all([this.events.headPosition(), this.lastKnown()]);
     const grown = head - last.position;

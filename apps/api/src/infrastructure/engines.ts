@@ -9,7 +9,7 @@ import type { AppConfig } from '../config.js';
 export function openEventStore(config: AppConfig): EventStore {
   return config.eventStore.engine === 'kurrentdb'
     ? new KurrentDbEventStore({ connectionString: config.eventStore.url })
-    : new SqliteEventStore({ filename: join(config.dataDir, 'events.sqlite') });
+    : new SqliteEventStore({ filename: join(config.dataDir, 'events.sqlite'), pollMs: config.instances.eventPollMs });
 }
 
 /** Opens the configured read store: SQLite in DATA_DIR by default, MongoDB when MONGO_URL is set. */

@@ -70,6 +70,14 @@ export class InfrastructureModule {
                   `Projection « ${f.projection} » arrêtée sur l’événement ${f.type} en position ${f.position} (flux ${f.streamId}, révision ${f.revision}) : ${f.error} — voir GET /api/admin/projections/${f.projection}`,
                 ),
               onResume: (name) => logger.log(`Projection « ${name} » repartie après correction`),
+              // One instance runs the projections at a time; the others read its checkpoint (ADR 0024).
+              lease: { holder: config.instances.instanceId, ttlMs: config.instances.leaseMs },
+              onRoleChange: ({ role, lease }) =>
+                logger.log(
+                  role === 'holder'
+                    ? `Cette instance (${config.instances.instanceId}) tient désormais les projections (bail n° ${lease?.term})`
+                    : `Cette instance (${config.instances.instanceId}) n’a plus le bail des projections : elle lit celles d’une autre`,
+                ),
             }),
         },
         StoresLifecycle,

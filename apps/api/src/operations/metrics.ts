@@ -37,6 +37,19 @@ export class Metrics implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly projectionLag = new Gauge({ name: 'carnet_projection_lag_events', help: 'Events of the log a projection has not applied yet', labelNames: ['projection'], registers: [this.registry] });
   private readonly projectionLagSeconds = new Gauge({ name: 'carnet_projection_lag_seconds', help: 'Age of the oldest event a projection has not applied yet', labelNames: ['projection'], registers: [this.registry] });
   private readonly projectionStopped = new Gauge({ name: 'carnet_projection_stopped', help: '1 when a projection stopped on a poison event (see /api/admin/projections)', labelNames: ['projection'], registers: [this.registry] });
+  private readonly leaseHeld = new Gauge({
+    name: 'carnet_projection_lease_held',
+    help: '1 when this instance runs the projections (holds their lease, or runs alone), 0 when it stands by (ADR 0024)',
+    labelNames: ['instance'],
+    registers: [this.registry],
+  });
+  private readonly leaseHolder = new Gauge({
+    name: 'carnet_projection_lease_info',
+    help: 'The projections lease as stored: 1 for its holder and term, with its seconds left in carnet_projection_lease_seconds_left',
+    labelNames: ['holder', 'term'],
+    registers: [this.registry],
+  });
+  private readonly leaseLeft = new Gauge({ name: 'carnet_projection_lease_seconds_left', help: 'Seconds before the projections lease expires unless renewed', registers: [this.registry] });
   private readonly rebuildPosition = new Gauge({ name: 'carnet_rebuild_position', help: 'Position reached by the rebuild under way (npm run projections:rebuild)', labelNames: ['generation'], registers: [this.registry] });
   private readonly rebuildHead = new Gauge({ name: 'carnet_rebuild_head_position', help: 'Head of the log the rebuild under way is heading for', labelNames: ['generation'], registers: [this.registry] });
   private readonly rebuildRatio = new Gauge({ name: 'carnet_rebuild_progress_ratio', help: 'Share of the log the rebuild under way has replayed (1 when done)', labelNames: ['generation'], registers: [this.registry] });
@@ -107,6 +120,14 @@ export class Metrics implements OnApplicationBootstrap, OnApplicationShutdown {
       this.projectionLag.set({ projection: p.projection }, p.lagEvents);
       this.projectionLagSeconds.set({ projection: p.projection }, p.lagMs / 1000);
       this.projectionStopped.set({ projection: p.projection }, p.stopped ? 1 : 0);
+    }
+    this.leaseHeld.reset();
+    this.leaseHeld.set({ instance: report.instance }, report.role === 'standby' ? 0 : 1);
+    this.leaseHolder.reset();
+    this.leaseLeft.reset();
+    if (report.lease) {
+      this.leaseHolder.set({ holder: report.lease.holder, term: String(report.lease.term) }, 1);
+      this.leaseLeft.set(Math.max(0, (Date.parse(report.lease.expiresAt) - Date.now()) / 1000));
     }
     this.rebuildPosition.reset();
     this.rebuildHead.reset();

@@ -25,10 +25,24 @@ class EnginesDto {
   @ApiProperty({ type: EngineCheckDto }) blobStore!: EngineCheckDto;
 }
 
+export class ProjectionLeaseDto {
+  @ApiProperty({ example: 'projections' }) name!: string;
+  @ApiProperty({ example: 'carnet-1-4821-a3f09c', description: 'L’instance qui tient le bail et fait tourner les projections' }) holder!: string;
+  @ApiProperty({ format: 'date-time', description: 'Fin du bail s’il n’est pas renouvelé' }) expiresAt!: string;
+  @ApiProperty({ example: 3, description: 'Numéro du bail, augmenté à chaque changement de titulaire' }) term!: number;
+}
+
 class ProjectionsSummaryDto {
   @ApiProperty({ description: 'Événements du journal pas encore appliqués' }) lagEvents!: number;
   @ApiProperty({ description: 'Âge du plus ancien événement pas encore appliqué (ms)' }) lagMs!: number;
   @ApiProperty({ type: [ProjectionFaultDto] }) stopped!: ProjectionFaultDto[];
+  @ApiProperty({ example: 'carnet-1-4821-a3f09c', description: 'Cette instance (INSTANCE_ID)' }) instance!: string;
+  @ApiProperty({
+    enum: ['single', 'holder', 'standby'],
+    description: 'holder : cette instance fait tourner les projections ; standby : une autre le fait, celle-ci lit son point d’avancement (ADR 0024)',
+  })
+  role!: string;
+  @ApiProperty({ type: ProjectionLeaseDto, nullable: true, description: 'Le bail des projections tel qu’enregistré (null : jamais pris)' }) lease!: ProjectionLeaseDto | null;
 }
 
 export class ReadinessDto {

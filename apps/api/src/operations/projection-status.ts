@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@carnet/event-store';
-import type { ProjectionFault, ProjectionRunner } from '@carnet/read-store';
+import type { ProjectionFault, ProjectionRole, ProjectionRunner } from '@carnet/read-store';
+import { APP_CONFIG, type AppConfig } from '../config.js';
 import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 
 /** Where one projection is: the last event its documents reflect, and how far behind the log it is. */
@@ -22,6 +23,10 @@ export interface ProjectionsReport {
   lagMs: number;
   stopped: ProjectionFault[];
   projections: ProjectionState[];
+  /** This instance, its role with the projections, and who holds their lease (ADR 0024). */
+  instance: string;
+  role: ProjectionRole['role'];
+  lease: { name: string; holder: string; expiresAt: string; term: number } | null;
 }
 
 /** The projections' positions and lags, for readiness, metrics and the administrators' page. */
@@ -30,6 +35,7 @@ export class ProjectionStatus {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async report(head?: number): Promise<ProjectionsReport> {
@@ -55,7 +61,11 @@ export class ProjectionStatus {
         return { projection, position, lagEvents: Math.max(0, top - position), lagMs: await ageAfter(position), stopped: fault };
       }),
     );
+    const lease = await this.runner.currentLease();
     return {
+      instance: this.config.instances.instanceId,
+      role: this.runner.role.role,
+      lease: lease && { name: lease.name, holder: lease.holder, expiresAt: new Date(lease.expiresAt).toISOString(), term: lease.term },
       head: top,
       checkpoint,
       generation: this.runner.readModels().generation,

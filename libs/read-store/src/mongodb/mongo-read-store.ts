@@ -9,7 +9,7 @@ import {
   type Filter,
   type Sort,
 } from 'mongodb';
-import type { DocumentChange, FindQuery, ReadModelSet, ReadStore, StoredDoc } from '../read-store.port.js';
+import { LeaseLostError, type DocumentChange, type FindQuery, type Lease, type LeaseFence, type ReadModelSet, type ReadStore, type StoredDoc } from '../read-store.port.js';
 import { bm25Score, type CollectionOptions, type Condition, type SearchPage, type SearchQuery } from '../search-index.port.js';
 import { foldForSearch } from '../search-text.js';
 
@@ -26,6 +26,17 @@ interface MongoDoc extends Document {
 }
 
 const META = 'read_meta';
+const LEASES = 'leases';
+
+interface LeaseDoc {
+  _id: string;
+  holder: string;
+  acquiredAt: number;
+  expiresAt: number;
+  term: number;
+}
+
+const toLease = (doc: LeaseDoc): Lease => ({ name: doc._id, holder: doc.holder, acquiredAt: doc.acquiredAt, expiresAt: doc.expiresAt, term: doc.term });
 const ACTIVE = 'active_generation';
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const DUPLICATE_KEY = 11000;
@@ -77,6 +88,46 @@ export class MongoReadStore implements ReadStore {
     const meta = this.db.collection<{ _id: string; value: number }>(META);
     await retryDuplicateKey(() => meta.updateOne({ _id: ACTIVE }, { $setOnInsert: { value: 1 } }, { upsert: true }));
     await registerGeneration(this.db, 1);
+  }
+
+  /**
+   * Each step is one conditional update of one document, atomic on MongoDB: a renewal (same
+   * holder), a take-over (expired, and still at the term that was read: compare-and-set), or the
+   * first insert (a duplicate key means another instance was first).
+   */
+  async acquireLease(name: string, holder: string, ttlMs: number, now = Date.now()): Promise<Lease | null> {
+    await this.ready;
+    const leases = this.db.collection<LeaseDoc>(LEASES);
+    const renewed = await leases.findOneAndUpdate({ _id: name, holder }, { $set: { expiresAt: now + ttlMs } }, { returnDocument: 'after' });
+    if (renewed) return toLease(renewed);
+    const current = await leases.findOne({ _id: name });
+    if (current) {
+      if (current.expiresAt > now) return null;
+      const taken = await leases.findOneAndUpdate(
+        { _id: name, term: current.term, expiresAt: { $lte: now } },
+        { $set: { holder, acquiredAt: now, expiresAt: now + ttlMs, term: current.term + 1 } },
+        { returnDocument: 'after' },
+      );
+      return taken ? toLease(taken) : null;
+    }
+    try {
+      await leases.insertOne({ _id: name, holder, acquiredAt: now, expiresAt: now + ttlMs, term: 1 });
+      return { name, holder, acquiredAt: now, expiresAt: now + ttlMs, term: 1 };
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return null;
+      throw error;
+    }
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.ready;
+    await this.db.collection<LeaseDoc>(LEASES).updateOne({ _id: name, holder }, { $set: { expiresAt: 0 } });
+  }
+
+  async lease(name: string): Promise<Lease | null> {
+    await this.ready;
+    const doc = await this.db.collection<LeaseDoc>(LEASES).findOne({ _id: name });
+    return doc ? toLease(doc) : null;
   }
 
   async activeGeneration(): Promise<number> {
@@ -263,7 +314,10 @@ class MongoReadModelSet implements ReadModelSet {
     return doc?.value ?? 0;
   }
 
-  async commit(changes: DocumentChange[], position: number): Promise<void> {
+  async commit(changes: DocumentChange[], position: number, fence?: LeaseFence): Promise<void> {
+    // Without transactions the lease is checked just before writing: a holder that stalled past its
+    // lease writes at most this one batch, which replaying skips (each document keeps its position).
+    if (fence && !(await this.db.collection<LeaseDoc>(LEASES).findOne({ _id: fence.name, holder: fence.holder, term: fence.term }))) throw new LeaseLostError(fence);
     // Every name is checked before anything is written, so a bad change writes nothing at all.
     const byCollection = new Map<string, AnyBulkWriteOperation<MongoDoc>[]>();
     for (const change of changes) {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DocumentChange, FindQuery, ReadModelSet, ReadStore, Scalar, StoredDoc } from '../read-store.port.js';
+import { LeaseLostError, type DocumentChange, type FindQuery, type Lease, type LeaseFence, type ReadModelSet, type ReadStore, type Scalar, type StoredDoc } from '../read-store.port.js';
 import type { CollectionOptions, Condition, SearchPage, SearchQuery } from '../search-index.port.js';
 import { foldForSearch } from '../search-text.js';
 
@@ -35,7 +35,38 @@ export class SqliteReadStore implements ReadStore {
       CREATE TABLE IF NOT EXISTS read_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
       INSERT OR IGNORE INTO read_meta (key, value) VALUES ('active_generation', 1);
       INSERT OR IGNORE INTO read_meta (key, value) VALUES ('checkpoint_g1', 0);
+      CREATE TABLE IF NOT EXISTS leases (
+        name TEXT PRIMARY KEY, holder TEXT NOT NULL, acquired_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, term INTEGER NOT NULL
+      ) WITHOUT ROWID;
     `);
+  }
+
+  async acquireLease(name: string, holder: string, ttlMs: number, now = Date.now()): Promise<Lease | null> {
+    // IMMEDIATE: the read and the write happen under the write lock, so two processes never both take it.
+    const take = this.db.transaction((): Lease | null => {
+      const current = this.db.prepare('SELECT name, holder, acquired_at, expires_at, term FROM leases WHERE name = ?').get(name) as LeaseRow | undefined;
+      if (current && current.holder === holder) {
+        this.db.prepare('UPDATE leases SET expires_at = ? WHERE name = ?').run(now + ttlMs, name);
+        return toLease({ ...current, expires_at: now + ttlMs });
+      }
+      if (current && current.expires_at > now) return null;
+      const term = (current?.term ?? 0) + 1;
+      this.db
+        .prepare('INSERT INTO leases (name, holder, acquired_at, expires_at, term) VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at, term = excluded.term')
+        .run(name, holder, now, now + ttlMs, term);
+      return { name, holder, acquiredAt: now, expiresAt: now + ttlMs, term };
+    });
+    return take.immediate();
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    // Expired now rather than deleted: the term goes on rising, so an old fence never matches again.
+    this.db.prepare('UPDATE leases SET expires_at = 0 WHERE name = ? AND holder = ?').run(name, holder);
+  }
+
+  async lease(name: string): Promise<Lease | null> {
+    const row = this.db.prepare('SELECT name, holder, acquired_at, expires_at, term FROM leases WHERE name = ?').get(name) as LeaseRow | undefined;
+    return row ? toLease(row) : null;
   }
 
   async activeGeneration(): Promise<number> {
@@ -81,6 +112,16 @@ export class SqliteReadStore implements ReadStore {
   }
 }
 
+interface LeaseRow {
+  name: string;
+  holder: string;
+  acquired_at: number;
+  expires_at: number;
+  term: number;
+}
+
+const toLease = (row: LeaseRow): Lease => ({ name: row.name, holder: row.holder, acquiredAt: row.acquired_at, expiresAt: row.expires_at, term: row.term });
+
 const sqlValue = (value: Scalar): unknown => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
 
 /** A condition as SQL over the JSON document `t.doc`: equality, IS NULL, or one of a list (json_each). */
@@ -106,10 +147,12 @@ class SqliteReadModelSet implements ReadModelSet {
   private readonly known = new Set<string>();
   private readonly prepared = new Map<string, { upsert: Database.Statement; remove: Database.Statement }>();
   private readonly moveCheckpoint: Database.Statement;
+  private readonly fenceHolds: Database.Statement;
   constructor(
     private readonly db: Database.Database,
     readonly generation: number,
   ) {
+    this.fenceHolds = db.prepare('SELECT 1 FROM leases WHERE name = ? AND holder = ? AND term = ?');
     this.moveCheckpoint = db.prepare('INSERT INTO read_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value)');
   }
 
@@ -274,16 +317,20 @@ class SqliteReadModelSet implements ReadModelSet {
     return row?.value ?? 0;
   }
 
-  async commit(changes: DocumentChange[], position: number): Promise<void> {
+  async commit(changes: DocumentChange[], position: number, fence?: LeaseFence): Promise<void> {
     const statements = new Map(changes.map((c) => [c.collection, this.statements(c.collection)]));
-    this.db.transaction(() => {
+    const write = this.db.transaction(() => {
+      // The lease is checked inside the transaction that writes (under the write lock: IMMEDIATE): a holder that lost it writes nothing.
+      if (fence && !this.fenceHolds.get(fence.name, fence.holder, fence.term)) throw new LeaseLostError(fence);
       for (const change of changes) {
         const stmt = statements.get(change.collection)!;
         if (change.doc === null) stmt.remove.run(change.id);
         else stmt.upsert.run(change.id, JSON.stringify(change.doc.id === change.id ? change.doc : { ...change.doc, id: change.id }), change.doc._position);
       }
       this.moveCheckpoint.run(`checkpoint_g${this.generation}`, position);
-    })();
+    });
+    if (fence) write.immediate();
+    else write();
   }
 
   // Prepared once per table: preparing a statement costs more than running it.

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keysOf, type Projection } from '../projection.js';
 import { ProjectionRunner, ReadModelTimeoutError, projectBatch, readFaults } from '../projection-runner.js';
-import type { DocumentChange, ReadStore, StoredDoc } from '../read-store.port.js';
-import { rebuildReadModels } from '../rebuild.js';
+import { LeaseLostError, type DocumentChange, type ReadStore, type StoredDoc } from '../read-store.port.js';
+import { REBUILD_LEASE, RebuildInProgressError, rebuildReadModels } from '../rebuild.js';
 
 export interface ReadStoreFixture {
   store: ReadStore;
@@ -361,6 +361,63 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
       });
     });
 
+    describe('leases (ADR 0024)', () => {
+      const T0 = 1_800_000_000_000;
+
+      it('is taken by the first holder, refused to another until it expires, then taken over at a higher term', async () => {
+        const first = await store.acquireLease('projections', 'instance-a', 5000, T0);
+        expect(first).toEqual({ name: 'projections', holder: 'instance-a', acquiredAt: T0, expiresAt: T0 + 5000, term: 1 });
+        expect(await store.acquireLease('projections', 'instance-b', 5000, T0 + 4999)).toBeNull();
+        // Renewed by its holder: same term, later expiry.
+        expect(await store.acquireLease('projections', 'instance-a', 5000, T0 + 3000)).toMatchObject({ holder: 'instance-a', term: 1, expiresAt: T0 + 8000 });
+        expect(await store.acquireLease('projections', 'instance-b', 5000, T0 + 7999)).toBeNull();
+        const taken = await store.acquireLease('projections', 'instance-b', 5000, T0 + 8000);
+        expect(taken).toEqual({ name: 'projections', holder: 'instance-b', acquiredAt: T0 + 8000, expiresAt: T0 + 13_000, term: 2 });
+        expect(await store.lease('projections')).toEqual(taken);
+        // The old holder cannot renew what it lost.
+        expect(await store.acquireLease('projections', 'instance-a', 5000, T0 + 8001)).toBeNull();
+      });
+
+      it('is given to exactly one of many instances asking at once', async () => {
+        const others = await Promise.all([fixture.reopen(), fixture.reopen()]);
+        try {
+          const askers = [store, ...others].flatMap((s, i) => Array.from({ length: 4 }, (_, j) => s.acquireLease('rebuild', `instance-${i}-${j}`, 5000, T0)));
+          const held = (await Promise.all(askers)).filter((l) => l !== null);
+          expect(held).toHaveLength(1);
+          expect(await store.lease('rebuild')).toEqual(held[0]);
+          // Same once it expired: one take-over, one new term.
+          const later = [store, ...others].flatMap((s, i) => Array.from({ length: 4 }, (_, j) => s.acquireLease('rebuild', `late-${i}-${j}`, 5000, T0 + 6000)));
+          const again = (await Promise.all(later)).filter((l) => l !== null);
+          expect(again).toHaveLength(1);
+          expect(again[0]!.term).toBe(2);
+        } finally {
+          for (const other of others) await other.close();
+        }
+      });
+
+      it('is free at once when its holder gives it up, and only its holder can', async () => {
+        await store.acquireLease('projections', 'instance-a', 60_000, T0);
+        await store.releaseLease('projections', 'instance-b');
+        expect(await store.acquireLease('projections', 'instance-b', 5000, T0 + 1)).toBeNull();
+        await store.releaseLease('projections', 'instance-a');
+        expect(await store.acquireLease('projections', 'instance-b', 5000, T0 + 2)).toMatchObject({ holder: 'instance-b', term: 2 });
+      });
+
+      it('fences commits: a holder that lost its lease writes nothing', async () => {
+        const set = store.at(await store.activeGeneration());
+        await set.ensureCollection('things', ['status', 'rank']);
+        const a = (await store.acquireLease('projections', 'instance-a', 5000, T0))!;
+        await set.commit([doc('a', 1, { title: 'Un', status: 'draft', rank: 1 })], 1, { name: 'projections', holder: 'instance-a', term: a.term });
+        const b = (await store.acquireLease('projections', 'instance-b', 5000, T0 + 5000))!;
+        const refused = await rejection(set.commit([doc('a', 2, { title: 'Écrasé', status: 'draft', rank: 1 })], 2, { name: 'projections', holder: 'instance-a', term: a.term }));
+        expect(refused).toBeInstanceOf(LeaseLostError);
+        expect(await set.get('things', 'a')).toMatchObject({ title: 'Un', _position: 1 });
+        expect(await set.checkpoint()).toBe(1);
+        await set.commit([doc('a', 2, { title: 'Deux', status: 'draft', rank: 1 })], 2, { name: 'projections', holder: 'instance-b', term: b.term });
+        expect(await set.get('things', 'a')).toMatchObject({ title: 'Deux', _position: 2 });
+      });
+    });
+
     describe('projections', () => {
       let dir: string;
       let events: SqliteEventStore;
@@ -388,6 +445,69 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
         for (const event of list) position = (await events.appendToStream(`thing-${(event.data as ThingData).thingId}`, [event], 'any')).position;
         return position;
       }
+
+      describe('when several instances share the stores (ADR 0024)', () => {
+        function leased(on: ReadStore, holder: string, projection = thingsProjection()): ProjectionRunner {
+          const r = new ProjectionRunner(events, on, [projection], {
+            batchSize: 3,
+            generationCheckMs: 10,
+            lease: { holder, ttlMs: 400, renewMs: 50, standbyPollMs: 10 },
+          });
+          runners.push(r);
+          return r;
+        }
+
+        it('runs the projections in one instance; the others read its checkpoint, and take over when it stops', async () => {
+          const other = await fixture.reopen();
+          try {
+            const seenByA = thingsProjection();
+            const seenByB = thingsProjection();
+            const a = leased(store, 'instance-a', seenByA);
+            await a.start();
+            const b = leased(other, 'instance-b', seenByB);
+            await b.start();
+            expect(a.role.role).toBe('holder');
+            expect(b.role.role).toBe('standby');
+            expect((await b.currentLease())?.holder).toBe('instance-a');
+
+            const first = await append(thingEvent('ThingCreated', { thingId: 'x', title: 'Mairie', status: 'draft', rank: 1 }));
+            // Read-your-writes on the instance that stands by: it waits for the holder's checkpoint.
+            await b.waitForPosition(first, WAIT_MS);
+            expect(await b.readModels().get('things', 'x')).toMatchObject({ title: 'Mairie' });
+            expect(seenByB.applied).toHaveLength(0);
+
+            await a.stop();
+            await eventually(() => b.role.role === 'holder', 'instance-b to take the lease');
+            const last = await append(thingEvent('ThingRenamed', { thingId: 'x', title: 'Hôtel de ville' }));
+            await b.waitForPosition(last, WAIT_MS);
+            expect(await b.readModels().get('things', 'x')).toMatchObject({ title: 'Hôtel de ville', renames: 1, _position: last });
+            // Each event applied once in all: B went on from A's checkpoint.
+            expect([...seenByA.applied, ...seenByB.applied].map((e) => e.position)).toEqual([first, last]);
+          } finally {
+            await stopAll(runners);
+            await other.close();
+          }
+        });
+
+        it('takes over from a holder that died without giving the lease up, once it expired', async () => {
+          const other = await fixture.reopen();
+          try {
+            const first = await append(thingEvent('ThingCreated', { thingId: 'x', title: 'Mairie', status: 'draft', rank: 1 }));
+            // A holder that died: the lease is there, nobody renews it.
+            const dead = (await store.acquireLease('projections', 'dead-instance', 400))!;
+            const b = leased(other, 'instance-b');
+            await b.start();
+            expect(b.role.role).toBe('standby');
+            await eventually(() => b.role.role === 'holder', 'the lease to expire and be taken');
+            await b.waitForPosition(first, WAIT_MS);
+            expect(await b.readModels().get('things', 'x')).toMatchObject({ title: 'Mairie' });
+            expect((await b.currentLease())).toMatchObject({ holder: 'instance-b', term: dead.term + 1 });
+          } finally {
+            await stopAll(runners);
+            await other.close();
+          }
+        });
+      });
 
       describe('when the runner restarts', () => {
         it('catches up from its checkpoint without applying earlier events again', async () => {
@@ -536,6 +656,21 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
       });
 
       describe('when the read models are rebuilt', () => {
+        it('runs one at a time: a rebuild is refused while another holds the rebuild lease, and changes nothing', async () => {
+          await append(thingEvent('ThingCreated', { thingId: 'x', title: 'Mairie', status: 'draft', rank: 1 }));
+          await store.acquireLease(REBUILD_LEASE, 'other-machine', 60_000);
+          const before = await store.generations();
+          const refused = await rejection(rebuildReadModels(events, store, [thingsProjection()], { lease: { holder: 'this-machine' } }));
+          expect(refused).toBeInstanceOf(RebuildInProgressError);
+          expect((refused as RebuildInProgressError).holder).toBe('other-machine');
+          expect(await store.generations()).toEqual(before);
+          await store.releaseLease(REBUILD_LEASE, 'other-machine');
+          const done = await rebuildReadModels(events, store, [thingsProjection()], { lease: { holder: 'this-machine' } });
+          expect(await store.activeGeneration()).toBe(done.generation);
+          expect(await store.at(done.generation).get('things', 'x')).toMatchObject({ title: 'Mairie' });
+          expect(await store.lease(REBUILD_LEASE)).toMatchObject({ holder: 'this-machine', expiresAt: 0 });
+        });
+
         it('builds a new generation equal to the live one and activates it', async () => {
           const r = runner(store);
           await r.start();
