@@ -34,3 +34,33 @@ describe('loadConfig, map tiles (issue #10)', () => {
     });
   });
 });
+
+describe('loadConfig, several processes and instances (issue #15)', () => {
+  describe('when nothing is set', () => {
+    it('starts one HTTP process per core, at most 4, a 5 s projections lease, and reads the log for other processes’ events every 25 ms', () => {
+      const { workers, leaseMs, eventPollMs } = loadConfig({}).instances;
+      expect(workers).toBeGreaterThanOrEqual(1);
+      expect(workers).toBeLessThanOrEqual(4);
+      expect({ leaseMs, eventPollMs }).toEqual({ leaseMs: 5000, eventPollMs: 25 });
+    });
+  });
+  describe('when two processes are given the same INSTANCE_ID', () => {
+    it('names both after it, each with a random part of its own, so they never share a lease', () => {
+      const a = loadConfig({ INSTANCE_ID: 'carnet-a' }).instances.instanceId;
+      const b = loadConfig({ INSTANCE_ID: 'carnet-a' }).instances.instanceId;
+      expect(a).toMatch(/^carnet-a-[0-9a-f]{6}$/);
+      expect(b).toMatch(/^carnet-a-[0-9a-f]{6}$/);
+      expect(a).not.toBe(b);
+    });
+  });
+  describe('when a setting cannot work', () => {
+    it('refuses to start, saying which', () => {
+      expect(loadConfig({ WORKERS: '2' }).instances.workers).toBe(2);
+      expect(() => loadConfig({ WORKERS: '0' })).toThrow(/WORKERS must be between 1 and 64/);
+      expect(() => loadConfig({ WORKERS: 'deux' })).toThrow(/WORKERS must be a non-negative integer/);
+      expect(() => loadConfig({ PROJECTION_LEASE_MS: '100' })).toThrow(/PROJECTION_LEASE_MS must be at least 500/);
+      expect(() => loadConfig({ EVENT_POLL_MS: '0' })).toThrow(/EVENT_POLL_MS must be at least 1/);
+      expect(() => loadConfig({ INSTANCE_ID: 'une instance' })).toThrow(/INSTANCE_ID may only hold/);
+    });
+  });
+});

@@ -47,7 +47,7 @@ export interface AppConfig {
 export interface InstancesConfig {
   /** HTTP processes started on this machine on one port (WORKERS; default the cores, at most 4). 1: one process, as before. */
   workers: number;
-  /** This process's name in the projections' lease and the logs (INSTANCE_ID; default host-pid-random). */
+  /** This process's name in the projections' lease and the logs: INSTANCE_ID (default host-pid) and a random part of its own. */
   instanceId: string;
   /** How long the projections' lease lasts without renewal: the longest a dead holder delays the others (PROJECTION_LEASE_MS). */
   leaseMs: number;
@@ -59,8 +59,10 @@ function instances(env: NodeJS.ProcessEnv): InstancesConfig {
   const workersText = env.WORKERS?.trim();
   const workers = workersText ? int(workersText, 1, 'WORKERS') : Math.min(4, availableParallelism());
   if (workers < 1 || workers > 64) throw new Error(`WORKERS must be between 1 and 64, got "${env.WORKERS}"`);
-  const instanceId = env.INSTANCE_ID?.trim() || `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  if (!/^[A-Za-z0-9._:-]{1,128}$/.test(instanceId)) throw new Error(`INSTANCE_ID may only hold letters, digits and . _ : - (at most 128), got "${env.INSTANCE_ID}"`);
+  const name = env.INSTANCE_ID?.trim() || `${hostname()}-${process.pid}`;
+  if (!/^[A-Za-z0-9._:-]{1,100}$/.test(name)) throw new Error(`INSTANCE_ID may only hold letters, digits and . _ : - (at most 100), got "${env.INSTANCE_ID}"`);
+  // A random part of its own: two processes never share a lease, even given the same name or restarted with it.
+  const instanceId = `${name}-${randomBytes(3).toString('hex')}`;
   const leaseMs = int(env.PROJECTION_LEASE_MS, 5000, 'PROJECTION_LEASE_MS');
   if (leaseMs < 500) throw new Error(`PROJECTION_LEASE_MS must be at least 500, got "${env.PROJECTION_LEASE_MS}"`);
   const eventPollMs = int(env.EVENT_POLL_MS, 25, 'EVENT_POLL_MS');

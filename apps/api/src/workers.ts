@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { Logger } from '@nestjs/common';
+import { hostname } from 'node:os';
 import type { AppConfig } from './config.js';
 
 /**
@@ -25,7 +26,7 @@ export function runPrimary(config: AppConfig): void {
   const quickDeaths: number[] = [];
 
   const fork = (index: number): Worker => {
-    const worker = cluster.fork({ CARNET_WORKER_INDEX: String(index), INSTANCE_ID: `${config.instances.instanceId}-w${index}` });
+    const worker = cluster.fork({ CARNET_WORKER_INDEX: String(index), INSTANCE_ID: `${process.env.INSTANCE_ID?.trim() || `${hostname()}-${process.pid}`}-w${index}` });
     startedAt.set(worker, Date.now());
     (worker as Worker & { carnetIndex?: number }).carnetIndex = index;
     return worker;
