@@ -12,6 +12,8 @@
  *  (h) public list endpoint next to a bare HTTP endpoint sending the same bytes     target ≥ 50 %
  *  (i) a publication approved by the mayor, until the public API serves it          target max ≤ 1 s
  *  (j) the in-app map's data with 10,000 projects next to a bare endpoint, same bytes target ≥ 50 %
+ *  (k) commands with WORKERS=1 and WORKERS=2 (the server as started by users), next to a bare process
+ *      targets WORKERS=2 ≥ 1.6 × WORKERS=1 and ≥ 40 % of the bare process; lag p99 ≤ 50 ms
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -31,6 +33,7 @@ import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 import { ALL_PROJECTIONS } from '../infrastructure/projections.js';
 import { publicationFingerprint } from '../shared/fingerprint.js';
 import { benchMap } from '../map/map-bench.js';
+import { benchWorkers } from './workers-bench.js';
 
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 6);
 const CLIENTS = 32;
@@ -457,6 +460,24 @@ async function main(): Promise<void> {
       `serveur HTTP nu, mêmes octets : ${fmt(map.bareRps)} requêtes/s (p99 ${fmt(map.bareP99, 1)} ms) = ${fmt(map.ratio * 100, 1)} %   [cible ≥ 50 % : ${verdict(map.ratio >= 0.5)}]  (${map.errors} erreurs)`);
     failed ||= map.ratio < 0.5 || map.errors > 0;
     await app.close();
+
+    // (k) issue #15: every core of the machine (see workers-bench.ts).
+    const commandLoad = (url: string) =>
+      new Promise<LoadResult>((resolveLoad, reject) => {
+        const worker = new Worker(new URL(import.meta.url), { workerData: { url, seconds: HTTP_SECONDS, clients: CLIENTS, login: { email: demoEmail('Claire Martin'), password: 'demo-carnet-2026' } } });
+        worker.once('message', resolveLoad);
+        worker.once('error', reject);
+      });
+    const k = await benchWorkers({ dir, rounds: ROUNDS, load: commandLoad });
+    const scale = k.two.rps / k.one.rps;
+    const ofBare = k.two.rps / k.bare.rps;
+    out(`(k) commandes, ${CLIENTS} clients, serveur lancé comme par les utilisateurs (médiane de ${ROUNDS} tours) :`);
+    out(`    WORKERS=1 : ${fmt(k.one.rps)} commandes/s, p99 ${fmt(k.one.p99, 1)} ms ; WORKERS=2 : ${fmt(k.two.rps)} commandes/s, p99 ${fmt(k.two.p99, 1)} ms ; ` +
+      `processus HTTP nu : ${fmt(k.bare.rps)} requêtes/s, p99 ${fmt(k.bare.p99, 1)} ms  (${k.one.errors + k.two.errors} erreurs)`);
+    out(`    WORKERS=2 = ${fmt(scale, 2)} × WORKERS=1   [cible ≥ 1,6 : ${verdict(scale >= 1.6)}] ; = ${fmt(ofBare * 100, 1)} % du processus nu   [cible ≥ 40 % : ${verdict(ofBare >= 0.4)}]`);
+    out(`    lecture de ses écritures avec WORKERS=2 (âge du plus ancien événement pas encore lisible, /api/health/ready toutes les 50 ms) : ` +
+      `p50 ${fmt(k.lagP50, 1)} ms, p99 ${fmt(k.lagP99, 1)} ms (${k.lagSamples} relevés)   [cible p99 ≤ 50 ms : ${verdict(k.lagP99 <= 50)}]`);
+    failed ||= scale < 1.6 || ofBare < 0.4 || k.lagP99 > 50 || k.one.errors + k.two.errors > 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
