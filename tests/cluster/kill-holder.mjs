@@ -118,7 +118,10 @@ const stopAll = async () => {
     if (instance.child.exitCode !== null || instance.child.signalCode !== null) continue;
     instance.stopping = true;
     instance.child.kill('SIGTERM');
+    // A process still finishing a batch on a slow engine gets 30 s, then is killed: none is left behind.
+    const killer = setTimeout(() => instance.child.kill('SIGKILL'), 30_000);
     await new Promise((r) => instance.child.once('exit', r));
+    clearTimeout(killer);
   }
 };
 

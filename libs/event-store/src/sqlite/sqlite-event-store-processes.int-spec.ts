@@ -1,0 +1,77 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { verifyLog } from '../verify.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const libRoot = resolve(here, '../..');
+const repoRoot = resolve(libRoot, '../..');
+
+interface ChildReport {
+  name: string;
+  acked: Array<{ id: string; stream: string; revision: number; position: number }>;
+  conflicts: number;
+}
+
+function race(filename: string, name: string, appends: number, streams: number): Promise<ChildReport> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(here, '../testing/race-appends.mjs'), join(libRoot, 'dist/index.js'), filename, name, String(appends), String(streams)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => (code === 0 ? done(JSON.parse(out.trim().split('\n').pop()!)) : fail(new Error(`${name} exited with ${code}: ${out}`))));
+  });
+}
+
+/**
+ * WORKERS=n shares one SQLite log between processes (ADR 0024): optimistic concurrency and the
+ * hash chain must hold across them, not only between the appends of one process.
+ */
+describe('SqliteEventStore shared by several processes', () => {
+  let dir: string;
+  beforeAll(() => {
+    // The children import the built library: build it so it is never stale.
+    execFileSync(join(repoRoot, 'node_modules/.bin/tsc'), ['-b', libRoot], { cwd: repoRoot, stdio: 'inherit' });
+  }, 120_000);
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'carnet-es-processes-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('when three processes append to the same streams at once, each with the revision it read', () => {
+    it('acknowledges each revision once, loses no acknowledged event, and keeps one valid hash chain', async () => {
+      const filename = join(dir, 'events.sqlite');
+      // Created once before the race, as the first WORKERS process does.
+      await new SqliteEventStore({ filename }).close();
+      const reports = await Promise.all(['p1', 'p2', 'p3'].map((name) => race(filename, name, 120, 3)));
+
+      const store = new SqliteEventStore({ filename });
+      try {
+        const acked = reports.flatMap((r) => r.acked);
+        expect(acked).toHaveLength(360);
+        // The processes did race: some appends had to read again.
+        expect(reports.reduce((n, r) => n + r.conflicts, 0)).toBeGreaterThan(0);
+        const all = await store.readAll({ maxCount: 10_000 });
+        expect(all).toHaveLength(360);
+        const byId = new Map(all.map((e) => [e.id, e]));
+        // Every acknowledged append is in the log, in its stream, at the revision and position it was answered with.
+        for (const a of acked) expect(byId.get(a.id)).toMatchObject({ streamId: a.stream, revision: a.revision, position: a.position });
+        // No revision given twice, none skipped: each stream is 0..n-1.
+        for (const stream of ['race-0', 'race-1', 'race-2']) {
+          const revisions = (await store.readStream(stream)).map((e) => e.revision);
+          expect(revisions).toEqual(revisions.map((_, i) => i));
+          expect(new Set(acked.filter((a) => a.stream === stream).map((a) => a.revision)).size).toBe(revisions.length);
+        }
+        const report = await verifyLog(store);
+        expect(report).toMatchObject({ ok: true, eventsChecked: 360, streams: 3, firstMismatch: null });
+      } finally {
+        await store.close();
+      }
+    }, 120_000);
+  });
+});
