@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import { IDENTITY_CONFIG, type IdentityConfig } from './identity.config.js';
@@ -30,7 +30,8 @@ export class Mailer implements OnApplicationShutdown {
       await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
       return;
     }
-    mkdirSync(this.config.outboxDir, { recursive: true });
+    // Asynchronous: a burst of notification e-mails never holds the event loop (issue #15's profile).
+    await mkdir(this.config.outboxDir, { recursive: true });
     const date = new Date();
     const file = join(this.config.outboxDir, `${date.toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
     const encoded = `=?UTF-8?B?${Buffer.from(mail.subject, 'utf8').toString('base64')}?=`;
@@ -46,7 +47,7 @@ export class Mailer implements OnApplicationShutdown {
       mail.text,
       '',
     ].join('\r\n');
-    writeFileSync(file, message, 'utf8');
+    await writeFile(file, message, 'utf8');
     // The link is for a laptop without SMTP; in production it may carry an invitation or reset token: never logged (ADR 0022).
     const link = this.config.production ? undefined : mail.text.match(/https?:\/\/\S+/)?.[0];
     this.logger.log(`Courriel écrit dans ${file}${link ? ` — lien : ${link}` : ''}`);

@@ -29,14 +29,21 @@ const META = 'read_meta';
 const LEASES = 'leases';
 
 interface LeaseDoc {
+  /** `<name>:<term>` */
   _id: string;
+  name: string;
   holder: string;
   acquiredAt: number;
   expiresAt: number;
   term: number;
 }
 
-const toLease = (doc: LeaseDoc): Lease => ({ name: doc._id, holder: doc.holder, acquiredAt: doc.acquiredAt, expiresAt: doc.expiresAt, term: doc.term });
+const toLease = (doc: LeaseDoc): Lease => ({ name: doc.name, holder: doc.holder, acquiredAt: doc.acquiredAt, expiresAt: doc.expiresAt, term: doc.term });
+
+/** The lease is its highest term. */
+async function currentLease(leases: Collection<LeaseDoc>, name: string): Promise<LeaseDoc | null> {
+  return (await leases.find({ name }).sort({ term: -1 }).limit(1).toArray())[0] ?? null;
+}
 const ACTIVE = 'active_generation';
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const DUPLICATE_KEY = 11000;
@@ -91,42 +98,45 @@ export class MongoReadStore implements ReadStore {
   }
 
   /**
-   * Each step is one conditional update of one document, atomic on MongoDB: a renewal (same
-   * holder), a take-over (expired, and still at the term that was read: compare-and-set), or the
-   * first insert (a duplicate key means another instance was first).
+   * One document per term (`<name>:<term>`): the lease is the highest term. Taking it over is
+   * inserting the next term, which only one instance can do (a duplicate key for the others) —
+   * the unique `_id` is the one atomic step FerretDB 1.x offers as MongoDB does (its
+   * findAndModify is a read then a write). A renewal updates the holder's own term, then checks
+   * that no later term appeared meanwhile.
    */
   async acquireLease(name: string, holder: string, ttlMs: number, now = Date.now()): Promise<Lease | null> {
     await this.ready;
     const leases = this.db.collection<LeaseDoc>(LEASES);
-    const renewed = await leases.findOneAndUpdate({ _id: name, holder }, { $set: { expiresAt: now + ttlMs } }, { returnDocument: 'after' });
-    if (renewed) return toLease(renewed);
-    const current = await leases.findOne({ _id: name });
-    if (current) {
-      if (current.expiresAt > now) return null;
-      const taken = await leases.findOneAndUpdate(
-        { _id: name, term: current.term, expiresAt: { $lte: now } },
-        { $set: { holder, acquiredAt: now, expiresAt: now + ttlMs, term: current.term + 1 } },
-        { returnDocument: 'after' },
-      );
-      return taken ? toLease(taken) : null;
+    const current = await currentLease(leases, name);
+    if (current && current.holder === holder) {
+      await leases.updateOne({ _id: current._id, holder }, { $set: { expiresAt: now + ttlMs } });
+      const after = await currentLease(leases, name);
+      return after && after._id === current._id ? toLease({ ...after, expiresAt: now + ttlMs }) : null;
     }
+    if (current && current.expiresAt > now) return null;
+    const term = (current?.term ?? 0) + 1;
+    const taken: LeaseDoc = { _id: `${name}:${term}`, name, holder, acquiredAt: now, expiresAt: now + ttlMs, term };
     try {
-      await leases.insertOne({ _id: name, holder, acquiredAt: now, expiresAt: now + ttlMs, term: 1 });
-      return { name, holder, acquiredAt: now, expiresAt: now + ttlMs, term: 1 };
+      await leases.insertOne(taken);
     } catch (error) {
       if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return null;
       throw error;
     }
+    // Terms before the previous one are of no use any more.
+    await leases.deleteMany({ name, term: { $lt: term - 1 } });
+    return toLease(taken);
   }
 
   async releaseLease(name: string, holder: string): Promise<void> {
     await this.ready;
-    await this.db.collection<LeaseDoc>(LEASES).updateOne({ _id: name, holder }, { $set: { expiresAt: 0 } });
+    const leases = this.db.collection<LeaseDoc>(LEASES);
+    const current = await currentLease(leases, name);
+    if (current?.holder === holder) await leases.updateOne({ _id: current._id, holder }, { $set: { expiresAt: 0 } });
   }
 
   async lease(name: string): Promise<Lease | null> {
     await this.ready;
-    const doc = await this.db.collection<LeaseDoc>(LEASES).findOne({ _id: name });
+    const doc = await currentLease(this.db.collection<LeaseDoc>(LEASES), name);
     return doc ? toLease(doc) : null;
   }
 
@@ -317,7 +327,10 @@ class MongoReadModelSet implements ReadModelSet {
   async commit(changes: DocumentChange[], position: number, fence?: LeaseFence): Promise<void> {
     // Without transactions the lease is checked just before writing: a holder that stalled past its
     // lease writes at most this one batch, which replaying skips (each document keeps its position).
-    if (fence && !(await this.db.collection<LeaseDoc>(LEASES).findOne({ _id: fence.name, holder: fence.holder, term: fence.term }))) throw new LeaseLostError(fence);
+    if (fence) {
+      const current = await currentLease(this.db.collection<LeaseDoc>(LEASES), fence.name);
+      if (current?.holder !== fence.holder || current.term !== fence.term) throw new LeaseLostError(fence);
+    }
     // Every name is checked before anything is written, so a bad change writes nothing at all.
     const byCollection = new Map<string, AnyBulkWriteOperation<MongoDoc>[]>();
     for (const change of changes) {
