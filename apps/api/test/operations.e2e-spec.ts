@@ -60,6 +60,10 @@ describe('Operations (health, logs, metrics, poison events — ADR 0022)', () =>
       expect(Object.values(res.body.engines).map((e: any) => e.status)).toEqual(['up', 'up', 'up', 'up']);
       expect(res.body.projections).toMatchObject({ stopped: [] });
       expect(typeof res.body.projections.lagEvents).toBe('number');
+      // Who runs the projections (ADR 0024): alone on its stores, this instance holds their lease.
+      const instance = t.config.instances.instanceId;
+      expect(res.body.projections).toMatchObject({ instance, role: 'holder', lease: { name: 'projections', holder: instance, term: expect.any(Number) } });
+      expect(Date.parse(res.body.projections.lease.expiresAt)).toBeGreaterThan(Date.now());
       // /api/health stays what it was, with readiness behind it.
       const legacy = await request(t.http).get('/api/health').expect(200);
       expect(legacy.body).toMatchObject({ eventStore: t.config.eventStore.engine, logPosition: expect.any(Number), readModelGeneration: expect.any(Number) });
@@ -145,6 +149,9 @@ describe('Operations (health, logs, metrics, poison events — ADR 0022)', () =>
       expect(text).toMatch(/carnet_projection_lag_events\{projection="projects"\} \d+/);
       expect(text).toMatch(/carnet_projection_lag_seconds\{projection="projects"\} /);
       expect(text).toMatch(/carnet_projection_stopped\{projection="projects"\} 0/);
+      expect(text).toContain(`carnet_projection_lease_held{instance="${t.config.instances.instanceId}"} 1`);
+      expect(text).toMatch(new RegExp(`carnet_projection_lease_info\\{holder="${t.config.instances.instanceId}",term="\\d+"\\} 1`));
+      expect(text).toMatch(/carnet_projection_lease_seconds_left \d/);
       expect(text).toMatch(/carnet_login_throttle_events_total\{event="failure_counted"\} [1-9]/);
       expect(text).toMatch(/carnet_process_cpu_seconds_total /);
     });
