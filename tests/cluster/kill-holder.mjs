@@ -150,6 +150,18 @@ try {
     check(res.status === 201 && read.status === 200 && body.title === 'Lu ailleurs', `a project created on instance 1 is read on instance 3 with ?minPosition=${made.position} (${read.status})`);
   }
 
+  // An Idempotency-Key is bound in the shared account store: the same request retried on another instance appends nothing new.
+  {
+    const key = `cluster-retry-${Date.now()}`;
+    const body = JSON.stringify({ codeInsee: '95002', title: 'Envoyé deux fois', theme: 'voirie', estimatedCostHt: 2000 });
+    const first = await fetch(`${urls[0]}/api/projects`, { method: 'POST', headers: { ...headers, 'Idempotency-Key': key }, body });
+    const again = await fetch(`${urls[1]}/api/projects`, { method: 'POST', headers: { ...headers, 'Idempotency-Key': key }, body });
+    const [a, b] = [await first.json(), await again.json()];
+    const list = await fetch(`${urls[2]}/api/projects?q=${encodeURIComponent('Envoyé deux fois')}&minPosition=${b.position}`, { headers });
+    const found = (await list.json()).items.filter((p) => p.title === 'Envoyé deux fois');
+    check(first.status === 201 && again.status === 201 && a.id === b.id && a.position === b.position && found.length === 1, `a command retried with its Idempotency-Key on another instance gives the same answer and one project (${found.length})`);
+  }
+
   // The load: 32 clients, client i on instance i mod 3; one whose instance dies moves to the next one.
   const acknowledged = [];
   let refused = 0;
