@@ -205,6 +205,7 @@ export class ProjectionRunner {
   /** Whether this instance runs the projections (always, without a lease). */
   private leading: boolean;
   private lease: Lease | null = null;
+  private standbyReads = 0;
 
   constructor(
     private readonly events: EventStore,
@@ -397,7 +398,8 @@ export class ProjectionRunner {
     const checkpoint = await set.checkpoint();
     // A rebuilt generation is read only once it shows what this instance already confirmed.
     if (active !== this.generation && this.generation !== 0 && checkpoint < this.position) return;
-    if (active !== this.generation) this.faults = new Map((await readFaults(set)).map((f) => [f.projection, f]));
+    // The holder's faults (poison events), read again about once a second: readiness shows them on every instance.
+    if (active !== this.generation || ++this.standbyReads % 50 === 0) this.faults = new Map((await readFaults(set)).map((f) => [f.projection, f]));
     this.generation = active;
     this.position = Math.max(this.position, checkpoint);
     this.notify();
