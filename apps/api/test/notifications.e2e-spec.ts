@@ -181,8 +181,8 @@ describe('Notifications', () => {
         await mayor.agent.put('/api/me/notification-settings').set('X-CSRF-Token', mayor.csrf).send({ emailMode: 'immediate' }).expect(200);
         // A slow account store: the e-mail is still being prepared when the server is asked to stop.
         const accounts = other.app.get<AccountStore>(ACCOUNT_STORE);
-        const claim = accounts.claimNotificationMail.bind(accounts);
-        jest.spyOn(accounts, 'claimNotificationMail').mockImplementation(async (...args) => {
+        const claim = accounts.claimNotificationMails.bind(accounts);
+        jest.spyOn(accounts, 'claimNotificationMails').mockImplementation(async (...args) => {
           await new Promise((resolve) => setTimeout(resolve, 150));
           return claim(...args);
         });

@@ -232,6 +232,11 @@ export interface AccountStore {
   setLastDigestPosition(accountId: string, position: number): Promise<void>;
   /** Claims the immediate e-mail of one notification for one account: true for exactly one caller. */
   claimNotificationMail(accountId: string, notificationId: string, at: string): Promise<boolean>;
+  /**
+   * Claims several such e-mails at once (one durable write for all: a batch of notifications
+   * costs one fsync, not one per e-mail); answers, in order, true for those this caller got.
+   */
+  claimNotificationMails(claims: ReadonlyArray<{ accountId: string; notificationId: string }>, at: string): Promise<boolean[]>;
   /** Records that a person follows (true) or stopped following (false) a project, overriding the default of their role. */
   setFollow(accountId: string, projectId: string, following: boolean, at: string): Promise<void>;
   /** The explicit follow choices of a person, by project. */

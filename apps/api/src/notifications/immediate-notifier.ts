@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { AccountStore } from '@carnet/account-store';
+import type { Account, AccountStore } from '@carnet/account-store';
+import type { Actor } from '@carnet/domain';
 import type { RecordedEvent } from '@carnet/event-store';
 import type { ProjectionRunner } from '@carnet/read-store';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../identity/identity.config.js';
 import { Mailer } from '../identity/mailer.js';
 import { ACCOUNT_STORE, CLOCK, PROJECTION_RUNNER, type Clock } from '../infrastructure/tokens.js';
 import { NotificationCenter } from './notification-center.js';
-import { NOTIFICATION_RULES } from './notification-rules.js';
+import { NOTIFICATION_RULES, type NotificationEntry } from './notification-rules.js';
+import type { NotificationFeedDoc } from './projections/notification-feed.projection.js';
 import { immediateMail } from './notification-mails.js';
 import { settleWithin } from '../shared/settle-within.js';
 
@@ -49,6 +51,9 @@ export class ImmediateNotifier implements OnApplicationBootstrap, BeforeApplicat
 
   private async send(events: RecordedEvent[]): Promise<void> {
     const now = this.clock.now();
+    // Who should get an e-mail for which notification, for the whole batch first: their claims are
+    // then made in one write (one fsync for the batch, not one per e-mail — issue #15's profile).
+    const due: Array<{ account: Account; actor: Actor; feed: NotificationFeedDoc; entry: NotificationEntry }> = [];
     for (const event of events) {
       if (now.getTime() - Date.parse(event.metadata.recordedAt) > MAX_AGE_MS) continue;
       const projectId = (event.data as { projectId?: string }).projectId;
@@ -57,10 +62,18 @@ export class ImmediateNotifier implements OnApplicationBootstrap, BeforeApplicat
       if (!feed || !entry) continue;
       for (const { account, actor } of await this.center.recipientsOf(feed, entry)) {
         if ((await this.center.emailModeOf(actor)).emailMode !== 'immediate') continue;
-        if (!(await this.accounts.claimNotificationMail(account.id, entry.id, now.toISOString()))) continue;
-        const [item] = await this.center.items(actor, [{ feed, entry, read: false }]);
-        await this.mailer.send(immediateMail(account.email, item, this.identity.publicUrl));
+        due.push({ account, actor, feed, entry });
       }
+    }
+    const claimed = await this.accounts.claimNotificationMails(
+      due.map((d) => ({ accountId: d.account.id, notificationId: d.entry.id })),
+      now.toISOString(),
+    );
+    for (let i = 0; i < due.length; i++) {
+      if (!claimed[i]) continue;
+      const { account, actor, feed, entry } = due[i];
+      const [item] = await this.center.items(actor, [{ feed, entry, read: false }]);
+      await this.mailer.send(immediateMail(account.email, item, this.identity.publicUrl));
     }
   }
 

@@ -1,4 +1,4 @@
-import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
+import { MongoClient, MongoServerError, type Collection, type Db, MongoBulkWriteError } from 'mongodb';
 import {
   EmailTakenError,
   type Account,
@@ -394,6 +394,28 @@ export class MongoAccountStore implements AccountStore {
 
   async claimNotificationMail(accountId: string, notificationId: string, at: string): Promise<boolean> {
     return this.claimKey(`mail:${accountId}:${notificationId}`, at);
+  }
+
+  async claimNotificationMails(claims: ReadonlyArray<{ accountId: string; notificationId: string }>, at: string): Promise<boolean[]> {
+    if (claims.length === 0) return [];
+    const keys = claims.map((c) => `mail:${c.accountId}:${c.notificationId}`);
+    const got = keys.map(() => true);
+    try {
+      // Unordered: every insert is tried; a duplicate key (someone else's claim) fails alone.
+      await this.notificationClaims.insertMany(keys.map((key) => ({ _id: key, at })), { ordered: false });
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError)) throw error;
+      const failed = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      if (failed.some((e) => e.code !== 11000)) throw error;
+      for (const e of failed) got[e.index] = false;
+    }
+    // The same key twice in one call: only its first occurrence is a claim.
+    const seen = new Set<string>();
+    return keys.map((key, i) => {
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return got[i];
+    });
   }
 
   async setFollow(accountId: string, projectId: string, following: boolean, at: string): Promise<void> {

@@ -484,6 +484,13 @@ export class SqliteAccountStore implements AccountStore {
     return this.claimKey(`mail:${accountId}:${notificationId}`, at);
   }
 
+  async claimNotificationMails(claims: ReadonlyArray<{ accountId: string; notificationId: string }>, at: string): Promise<boolean[]> {
+    if (claims.length === 0) return [];
+    const insert = this.db.prepare('INSERT OR IGNORE INTO notification_claims (key, at) VALUES (?, ?)');
+    // One transaction: one fsync for the whole batch.
+    return this.db.transaction(() => claims.map((c) => insert.run(`mail:${c.accountId}:${c.notificationId}`, at).changes === 1)).immediate();
+  }
+
   async setFollow(accountId: string, projectId: string, following: boolean, at: string): Promise<void> {
     this.db
       .prepare(

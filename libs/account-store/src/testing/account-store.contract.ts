@@ -433,6 +433,25 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
         expect(claims.filter(Boolean)).toHaveLength(1);
         expect(await store.claimNotificationMail('a2', 'n1', NOW)).toBe(true);
       });
+
+      it('claims a batch of e-mails at once: each to exactly one of the callers, the others answered false', async () => {
+        const other = await fixture.reopen();
+        await store.claimNotificationMail('a1', 'n0', NOW);
+        const batch = [
+          { accountId: 'a1', notificationId: 'n0' }, // claimed before
+          { accountId: 'a1', notificationId: 'n9' },
+          { accountId: 'a2', notificationId: 'n9' },
+          { accountId: 'a1', notificationId: 'n9' }, // twice in the same batch
+        ];
+        const [mine, theirs] = await Promise.all([store.claimNotificationMails(batch, NOW), other.claimNotificationMails(batch.slice(1, 3), NOW)]);
+        expect(mine[0]).toBe(false);
+        expect(mine[3]).toBe(false);
+        // n9 for a1 and for a2: each claimed by exactly one of the two callers.
+        expect([mine[1], theirs[0]].filter(Boolean)).toHaveLength(1);
+        expect([mine[2], theirs[1]].filter(Boolean)).toHaveLength(1);
+        expect(await store.claimNotificationMails([], NOW)).toEqual([]);
+        expect(await store.claimNotificationMail('a2', 'n9', NOW)).toBe(false);
+      });
     });
 
     describe('follows', () => {
