@@ -42,6 +42,9 @@ describe('loadConfig, several processes and instances (issue #15)', () => {
       expect(workers).toBeGreaterThanOrEqual(1);
       expect(workers).toBeLessThanOrEqual(4);
       expect({ leaseMs, eventPollMs }).toEqual({ leaseMs: 5000, eventPollMs: 25 });
+      // Started by hand (not by the WORKERS primary), a process does everything.
+      expect(loadConfig({}).instances.processRole).toBe('all');
+      expect(loadConfig({ CARNET_PROCESS_ROLE: 'projections' }).instances.processRole).toBe('projections');
     });
   });
   describe('when two processes are given the same INSTANCE_ID', () => {

@@ -53,6 +53,12 @@ export interface InstancesConfig {
   leaseMs: number;
   /** How often the embedded event log is read for events other processes appended (EVENT_POLL_MS). */
   eventPollMs: number;
+  /**
+   * What this process does, set by the WORKERS primary for the processes it starts: `all` (a single
+   * process: HTTP and projections), `http` (HTTP only; it takes the projections over only if the
+   * projections process stays away) or `projections` (no HTTP: it runs the projections, anchors and e-mails).
+   */
+  processRole: 'all' | 'http' | 'projections';
 }
 
 function instances(env: NodeJS.ProcessEnv): InstancesConfig {
@@ -67,7 +73,8 @@ function instances(env: NodeJS.ProcessEnv): InstancesConfig {
   if (leaseMs < 500) throw new Error(`PROJECTION_LEASE_MS must be at least 500, got "${env.PROJECTION_LEASE_MS}"`);
   const eventPollMs = int(env.EVENT_POLL_MS, 25, 'EVENT_POLL_MS');
   if (eventPollMs < 1) throw new Error(`EVENT_POLL_MS must be at least 1, got "${env.EVENT_POLL_MS}"`);
-  return { workers, instanceId, leaseMs, eventPollMs };
+  const processRole = env.CARNET_PROCESS_ROLE === 'http' || env.CARNET_PROCESS_ROLE === 'projections' ? env.CARNET_PROCESS_ROLE : 'all';
+  return { workers, instanceId, leaseMs, eventPollMs, processRole };
 }
 
 export interface OperationsConfig {

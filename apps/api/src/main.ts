@@ -16,6 +16,12 @@ try {
 if (config.instances.workers > 1 && cluster.isPrimary) {
   // WORKERS=n: this process only starts and watches n HTTP processes sharing the port (ADR 0024).
   runPrimary(config);
+} else if (config.instances.processRole === 'projections') {
+  // The projections process of WORKERS mode: no HTTP; it holds the projections' lease, records the
+  // anchors and sends the notification e-mails, off the HTTP processes' event loops (ADR 0024).
+  await createApp(config);
+  new Logger('Carnet').log(`Processus des projections prêt (instance : ${config.instances.instanceId})`);
+  tellPrimaryReady();
 } else {
   const own = config;
   const app = await createApp(own);

@@ -5,12 +5,14 @@ import type { AppConfig } from './config.js';
 
 /**
  * WORKERS=n (ADR 0024): the primary process starts n HTTP processes on one port (Node's cluster
- * module hands them the connections in turn) and restarts one that dies. They share the stores:
- * the embedded SQLite files (WAL, writers serialised by SQLite's lock) or the servers. One of them
- * runs the projections under a lease; the others read its checkpoint.
+ * module hands them the connections in turn) and one projections process without HTTP, and
+ * restarts one that dies. They share the stores: the embedded SQLite files (WAL, writers serialised
+ * by SQLite's lock) or the servers. The projections process holds the projections' lease; the HTTP
+ * processes read its checkpoint, and one of them takes the projections over if it stays away
+ * (dead and not coming back) for twice the lease.
  *
- * The first process starts alone: it writes the demo data and the starting rules if the log is
- * empty, then the others start and find them there.
+ * The projections process starts first, alone: it writes the demo data and the starting rules if
+ * the log is empty, then the HTTP processes start and find them there.
  */
 
 const READY = 'carnet:ready';
@@ -25,8 +27,14 @@ export function runPrimary(config: AppConfig): void {
   const startedAt = new Map<Worker, number>();
   const quickDeaths: number[] = [];
 
+  const base = process.env.INSTANCE_ID?.trim() || `${hostname()}-${process.pid}`;
+  // Index 0: the projections process; 1..n: the HTTP processes.
   const fork = (index: number): Worker => {
-    const worker = cluster.fork({ CARNET_WORKER_INDEX: String(index), INSTANCE_ID: `${process.env.INSTANCE_ID?.trim() || `${hostname()}-${process.pid}`}-w${index}` });
+    const worker = cluster.fork({
+      CARNET_WORKER_INDEX: String(index),
+      CARNET_PROCESS_ROLE: index === 0 ? 'projections' : 'http',
+      INSTANCE_ID: index === 0 ? `${base}-projections` : `${base}-w${index}`,
+    });
     startedAt.set(worker, Date.now());
     (worker as Worker & { carnetIndex?: number }).carnetIndex = index;
     return worker;
@@ -35,9 +43,9 @@ export function runPrimary(config: AppConfig): void {
   cluster.on('message', (worker, message) => {
     if (message !== READY) return;
     started++;
-    // The first one has written what an empty log needs: the others may start now.
-    if (started === 1) for (let i = 2; i <= total; i++) fork(i);
-    if (started === total) logger.log(`${total} processus HTTP sur le port ${config.port} (WORKERS=${total})`);
+    // The projections process has written what an empty log needs: the HTTP processes may start now.
+    if (started === 1) for (let i = 1; i <= total; i++) fork(i);
+    if (started === total + 1) logger.log(`${total} processus HTTP sur le port ${config.port} et un processus des projections (WORKERS=${total})`);
     void worker;
   });
 
@@ -46,7 +54,7 @@ export function runPrimary(config: AppConfig): void {
     if (stopping) return;
     const lived = Date.now() - (startedAt.get(worker) ?? 0);
     startedAt.delete(worker);
-    logger.error(`Le processus ${index} s’est arrêté (${signal ?? `code ${code}`}) après ${Math.round(lived / 1000)} s : il est relancé.`);
+    logger.error(`Le processus ${index === 0 ? 'des projections' : index} s’est arrêté (${signal ?? `code ${code}`}) après ${Math.round(lived / 1000)} s : il est relancé.`);
     const now = Date.now();
     if (lived < QUICK_DEATH_MS) quickDeaths.push(now);
     // A process that cannot start (a setting, a store out of reach) would be restarted forever: stop after 5 in a minute.
@@ -74,7 +82,7 @@ export function runPrimary(config: AppConfig): void {
   process.on('SIGTERM', () => stop(0));
   process.on('SIGINT', () => stop(0));
 
-  fork(1);
+  fork(0);
 }
 
 /** Tells the primary that this process serves requests (no-op outside WORKERS mode). */

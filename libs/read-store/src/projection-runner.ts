@@ -14,6 +14,11 @@ export interface ProjectionLeaseOptions {
   renewMs?: number;
   /** How often a standing-by instance reads the holder's checkpoint (read-your-writes, default 20 ms). */
   standbyPollMs?: number;
+  /**
+   * Takes the lease only once it has been expired this long: leaves it to a preferred holder (the
+   * projections process of WORKERS mode, restarted by its primary) and steps in if none comes back.
+   */
+  yieldMs?: number;
   now?: () => number;
 }
 
@@ -348,6 +353,10 @@ export class ProjectionRunner {
     this.leasing = (async () => {
       const lease = this.options.lease!;
       try {
+        if (!this.leading && lease.yieldMs) {
+          const current = await this.store.lease(this.leaseName);
+          if (current && this.now() < current.expiresAt + lease.yieldMs) return;
+        }
         const held = await this.store.acquireLease(this.leaseName, lease.holder, this.ttlMs, this.now());
         if (this.stopped) return;
         if (this.leading && !held) await this.demote();

@@ -71,7 +71,12 @@ export class InfrastructureModule {
                 ),
               onResume: (name) => logger.log(`Projection « ${name} » repartie après correction`),
               // One instance runs the projections at a time; the others read its checkpoint (ADR 0024).
-              lease: { holder: config.instances.instanceId, ttlMs: config.instances.leaseMs },
+              // In WORKERS mode the HTTP processes leave them to the projections process while it lives.
+              lease: {
+                holder: config.instances.instanceId,
+                ttlMs: config.instances.leaseMs,
+                ...(config.instances.processRole === 'http' ? { yieldMs: 2 * config.instances.leaseMs } : {}),
+              },
               onRoleChange: ({ role, lease }) =>
                 logger.log(
                   role === 'holder'

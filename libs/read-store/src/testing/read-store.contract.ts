@@ -489,6 +489,37 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
           }
         });
 
+        it('leaves the lease to the preferred holder: an instance that yields takes it only once it stayed free long enough', async () => {
+          const other = await fixture.reopen();
+          try {
+            const yielding = new ProjectionRunner(events, other, [thingsProjection()], {
+              batchSize: 3,
+              generationCheckMs: 10,
+              lease: { holder: 'http-process', ttlMs: 400, renewMs: 50, standbyPollMs: 10, yieldMs: 800 },
+            });
+            runners.push(yielding);
+            await yielding.start();
+            // Nobody held it yet: free since forever, the yielding instance takes it.
+            await eventually(() => yielding.role.role === 'holder', 'the free lease to be taken');
+            await yielding.stop();
+            runners.splice(runners.indexOf(yielding), 1);
+            // The preferred holder comes, holds it, then dies: the yielding one waits the lease and its yield.
+            const preferred = (await store.acquireLease('projections', 'projections-process', 400))!;
+            const again = new ProjectionRunner(events, other, [thingsProjection()], {
+              batchSize: 3,
+              generationCheckMs: 10,
+              lease: { holder: 'http-process-2', ttlMs: 400, renewMs: 50, standbyPollMs: 10, yieldMs: 800 },
+            });
+            runners.push(again);
+            await again.start();
+            await eventually(() => again.role.role === 'holder', 'the lease to be taken after its expiry and the yield');
+            expect(Date.now()).toBeGreaterThanOrEqual(preferred.expiresAt + 800);
+          } finally {
+            await stopAll(runners);
+            await other.close();
+          }
+        });
+
         it('takes over from a holder that died without giving the lease up, once it expired', async () => {
           const other = await fixture.reopen();
           try {
