@@ -28,8 +28,8 @@ export interface RangeCondition {
 }
 
 export interface FindQuery {
-  /** Equality on top-level fields, ANDed. */
-  where?: Record<string, Scalar>;
+  /** Equality on top-level fields, ANDed; a list matches any of its values (an empty list, nothing). */
+  where?: Record<string, Scalar | Scalar[]>;
   /** Comparisons on top-level fields, ANDed with `where` (keyset pagination, "changed since"); a missing or null field never matches. */
   range?: RangeCondition[];
   /** Case- and accent-insensitive "contains" on one top-level text field. */

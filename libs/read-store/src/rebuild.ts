@@ -22,6 +22,14 @@ export interface RebuildOptions {
    * are written and forgotten, and read back from the new generation when an event needs them.
    */
   workingSetLimit?: number;
+  /**
+   * The JavaScript heap the working set may fill (bytes, default 256 MiB): documents differ in size
+   * (a project's notification feed keeps 100 entries), so the number of documents alone does not
+   * bound the memory. Past it, the working set is written and forgotten as above — once it holds
+   * at least a twentieth of `workingSetLimit` documents, so that garbage not yet collected does not
+   * empty it at every page.
+   */
+  heapLimit?: number;
   onProgress?: (p: RebuildProgress) => void;
   /** Called when a projection stops on a poison event: the rebuild goes on without it (ADR 0022). */
   onFault?: (fault: ProjectionFault) => void;
@@ -104,6 +112,8 @@ async function rebuildFenced(
   // Bulk load first, index after (full-text indexes too): maintaining indexes row by row costs more than building them once.
   for (const p of projections) await set.ensureCollection(p.collection, []);
   const limit = options.workingSetLimit ?? 200_000;
+  const heapLimit = options.heapLimit ?? 256 * 2 ** 20;
+  const full = () => held > limit || (held > limit / 20 && process.memoryUsage().heapUsed > heapLimit);
   const working = projections.map(() => new Map<string, Doc | null>());
   const dirty = projections.map(() => new Set<string>());
   // Projections stopped on a poison event: skipped for the rest of the log, their fault recorded in the generation.
@@ -196,7 +206,7 @@ async function rebuildFenced(
     }
     position = batch[batch.length - 1].position;
     count += batch.length;
-    if (held > limit) {
+    if (full()) {
       flush(changes);
       for (const docs of working) docs.clear();
       held = 0;

@@ -51,6 +51,13 @@ export class CommuneCatalog {
     return [...this.byCode.values()];
   }
 
+  /** The INSEE codes of the département's communes: what its staff's lists and dashboard read (a log may hold other communes). */
+  codes(): string[] {
+    return (this.codeList ??= [...this.byCode.keys()]);
+  }
+
+  private codeList: string[] | undefined;
+
   get(codeInsee: string): Commune | undefined {
     return this.byCode.get(codeInsee);
   }

@@ -260,7 +260,7 @@ class MongoReadModelSet implements ReadModelSet {
 
   private filter(query: Pick<FindQuery, 'where' | 'contains' | 'range'>): Filter<MongoDoc> {
     const filter: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(query.where ?? {})) filter[checkName(field)] = value;
+    for (const [field, value] of Object.entries(query.where ?? {})) filter[checkName(field)] = Array.isArray(value) ? { $in: value } : value;
     const ranges: Record<string, Record<string, unknown>>[] = [];
     for (const { field, op, value } of query.range ?? []) ranges.push({ [checkName(field)]: { [`$${op}`]: value } });
     // $and keeps two conditions on one field (or on a `where` field) apart.

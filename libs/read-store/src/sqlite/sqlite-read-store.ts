@@ -16,7 +16,10 @@ function checkName(name: string): string {
 /**
  * Read models in SQLite: one table per collection and generation (`rm_g<gen>_<collection>`),
  * each row a JSON document with its position. Queries filter with json_extract, backed by
- * expression indexes on the fields projections declare.
+ * expression indexes on the fields projections declare. Documents are stored as SQLite's binary
+ * JSON (JSONB, SQLite ≥ 3.45): about a tenth smaller than their text, and json_extract reads a
+ * field without parsing the whole document (three times faster on a project's, issue #15). Rows
+ * written as text by earlier versions read the same (json() and json_extract take both).
  */
 export class SqliteReadStore implements ReadStore {
   readonly engine = 'sqlite';
@@ -145,7 +148,7 @@ function conditionSql(condition: Condition): { sql: string; params: unknown[] } 
 
 class SqliteReadModelSet implements ReadModelSet {
   private readonly known = new Set<string>();
-  private readonly prepared = new Map<string, { upsert: Database.Statement; remove: Database.Statement }>();
+  private readonly prepared = new Map<string, { upsert: Database.Statement; remove: Database.Statement; getMany: Database.Statement }>();
   private readonly moveCheckpoint: Database.Statement;
   private readonly fenceHolds: Database.Statement;
   constructor(
@@ -160,6 +163,23 @@ class SqliteReadModelSet implements ReadModelSet {
     return `rm_g${this.generation}_${checkName(collection)}`;
   }
 
+  private readonly queries = new Map<string, Database.Statement>();
+
+  /**
+   * A query's statement, prepared once per text (at most 256 kept, least recently used out). A
+   * statement prepared per call holds its native memory until the garbage collector finalises it.
+   */
+  private query(sql: string): Database.Statement {
+    let stmt = this.queries.get(sql);
+    if (stmt) this.queries.delete(sql);
+    else {
+      stmt = this.db.prepare(sql);
+      if (this.queries.size >= 256) this.queries.delete(this.queries.keys().next().value!);
+    }
+    this.queries.set(sql, stmt);
+    return stmt;
+  }
+
   private ensureTable(collection: string): string {
     const table = this.table(collection);
     if (!this.known.has(table)) {
@@ -171,10 +191,19 @@ class SqliteReadModelSet implements ReadModelSet {
 
   async ensureCollection(collection: string, indexedFields: string[], options: CollectionOptions = {}): Promise<void> {
     const table = this.ensureTable(collection);
+    let created = false;
     for (const field of indexedFields) {
       checkName(field);
-      this.db.exec(`CREATE INDEX IF NOT EXISTS "${table}_${field}" ON "${table}" (json_extract(doc, '$.${field}'))`);
+      const index = `${table}_${field}`;
+      if (this.db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(index)) continue;
+      this.db.exec(`CREATE INDEX "${index}" ON "${table}" (json_extract(doc, '$.${field}'))`);
+      created = true;
     }
+    // Indexes built over documents already there (the end of a rebuild): the planner is told how
+    // selective each one is. Without it, it takes any equality for the narrowest, e.g. `step` (five
+    // values) over `codeInsee IN (…)` (the communes of a département). A whole-index scan: a sample
+    // (analysis_limit) misjudged `step` on 20,000 projects.
+    if (created && this.db.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get()) this.db.exec(`ANALYZE "${table}"`);
     if (options.fullText) this.ensureFullText(table, checkName(options.fullText));
   }
 
@@ -237,30 +266,27 @@ class SqliteReadModelSet implements ReadModelSet {
       for (const c of scopes) params.push(...c.params);
     }
     const from = `FROM ${fts} JOIN "${table}_ftsid" i ON i.rid = ${fts}.rowid JOIN "${table}" t ON t.id = i.id WHERE ${parts.join(' AND ')}`;
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT t.doc AS doc, bm25(${fts}) AS rank ${from} ORDER BY rank, t.id LIMIT ? OFFSET ?`)
+    const total = (this.query(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
+    const rows = this
+      .query(`SELECT json(t.doc) AS doc, bm25(${fts}) AS rank ${from} ORDER BY rank, t.id LIMIT ? OFFSET ?`)
       .all(...params, query.limit ?? -1, query.offset ?? 0) as Array<{ doc: string; rank: number }>;
     return { hits: rows.map((r) => ({ doc: JSON.parse(r.doc), score: -r.rank })), total };
   }
 
   async get<T extends object>(collection: string, id: string): Promise<(T & StoredDoc) | null> {
     const table = this.ensureTable(collection);
-    const row = this.db.prepare(`SELECT doc FROM "${table}" WHERE id = ?`).get(id) as { doc: string } | undefined;
+    const row = this.query(`SELECT json(doc) AS doc FROM "${table}" WHERE id = ?`).get(id) as { doc: string } | undefined;
     return row ? JSON.parse(row.doc) : null;
   }
 
   async getMany<T extends object>(collection: string, ids: string[]): Promise<Map<string, T & StoredDoc>> {
-    const table = this.ensureTable(collection);
     const result = new Map<string, T & StoredDoc>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += 500) {
-      const chunk = unique.slice(i, i + 500);
-      const rows = this.db
-        .prepare(`SELECT id, doc FROM "${table}" WHERE id IN (${chunk.map(() => '?').join(',')})`)
-        .all(...chunk) as Array<{ id: string; doc: string }>;
-      for (const row of rows) result.set(row.id, JSON.parse(row.doc));
-    }
+    if (ids.length === 0) return result;
+    // One statement per table, prepared once, the ids as one JSON array: a rebuild reads thousands of
+    // pages back, and a statement prepared per call (500 placeholders each) holds tens of kB of native
+    // memory until the garbage collector finalises it, which it does not hurry to do (issue #15).
+    const rows = this.statements(collection).getMany.all(JSON.stringify([...new Set(ids)])) as Array<{ id: string; doc: string }>;
+    for (const row of rows) result.set(row.id, JSON.parse(row.doc));
     return result;
   }
 
@@ -269,7 +295,16 @@ class SqliteReadModelSet implements ReadModelSet {
     const params: unknown[] = [];
     for (const [field, value] of Object.entries(query.where ?? {})) {
       checkName(field);
-      if (value === null) {
+      if (Array.isArray(value)) {
+        // Placeholders, not json_each: the planner sees a list of values it can look up in the field's index.
+        const values = value.filter((v) => v !== null);
+        const alternatives = [
+          ...(values.length ? [`json_extract(doc, '$.${field}') IN (${values.map(() => '?').join(', ')})`] : []),
+          ...(values.length < value.length ? [`json_extract(doc, '$.${field}') IS NULL`] : []),
+        ];
+        parts.push(alternatives.length ? `(${alternatives.join(' OR ')})` : '0');
+        params.push(...values.map(sqlValue));
+      } else if (value === null) {
         parts.push(`json_extract(doc, '$.${field}') IS NULL`);
       } else {
         parts.push(`json_extract(doc, '$.${field}') = ?`);
@@ -298,8 +333,8 @@ class SqliteReadModelSet implements ReadModelSet {
       .join(', ');
     const limit = query.limit ?? -1;
     const offset = query.offset ?? 0;
-    const rows = this.db
-      .prepare(`SELECT doc FROM "${table}" ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    const rows = this
+      .query(`SELECT json(doc) AS doc FROM "${table}" ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as Array<{ doc: string }>;
     return rows.map((r) => JSON.parse(r.doc));
   }
@@ -307,7 +342,7 @@ class SqliteReadModelSet implements ReadModelSet {
   async count(collection: string, query: Pick<FindQuery, 'where' | 'contains' | 'range'> = {}): Promise<number> {
     const table = this.ensureTable(collection);
     const { sql, params } = this.whereClause(query);
-    return (this.db.prepare(`SELECT COUNT(*) AS n FROM "${table}" ${sql}`).get(...params) as { n: number }).n;
+    return (this.query(`SELECT COUNT(*) AS n FROM "${table}" ${sql}`).get(...params) as { n: number }).n;
   }
 
   async checkpoint(): Promise<number> {
@@ -334,15 +369,16 @@ class SqliteReadModelSet implements ReadModelSet {
   }
 
   // Prepared once per table: preparing a statement costs more than running it.
-  private statements(collection: string): { upsert: Database.Statement; remove: Database.Statement } {
+  private statements(collection: string): { upsert: Database.Statement; remove: Database.Statement; getMany: Database.Statement } {
     const table = this.ensureTable(collection);
     let stmt = this.prepared.get(table);
     if (!stmt) {
       stmt = {
         upsert: this.db.prepare(
-          `INSERT INTO "${table}" (id, doc, position) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, position = excluded.position`,
+          `INSERT INTO "${table}" (id, doc, position) VALUES (?, jsonb(?), ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, position = excluded.position`,
         ),
         remove: this.db.prepare(`DELETE FROM "${table}" WHERE id = ?`),
+        getMany: this.db.prepare(`SELECT id, json(doc) AS doc FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`),
       };
       this.prepared.set(table, stmt);
     }

@@ -201,6 +201,17 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
           expect(await ids({ codeInsee: '2A004' })).toEqual(['a']);
           expect(await set.count('things', { where: { status: 'published' } })).toBe(3);
         });
+
+        it('matches any value of a list, null included, and nothing for an empty list', async () => {
+          const set = await active();
+          const ids = async (where: Record<string, string | number | boolean | null | Array<string | number | boolean | null>>) =>
+            (await set.find('things', { where })).map((d) => d.id);
+          expect(await ids({ codeInsee: ['2A004', 'nowhere'] })).toEqual(['a']);
+          expect(await ids({ status: ['published', 'draft'], rank: [2] })).toEqual(['c', 'd']);
+          expect(await ids({ flag: [true, null] })).toEqual(['a', 'c', 'd']);
+          expect(await ids({ status: [] })).toEqual([]);
+          expect(await set.count('things', { where: { status: ['published'], rank: [1, 2] } })).toBe(await set.count('things', { where: { status: 'published' } }));
+        });
       });
 
       describe('when sorting and paging', () => {

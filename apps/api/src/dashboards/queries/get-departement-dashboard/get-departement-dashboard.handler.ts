@@ -29,10 +29,9 @@ export class GetDepartementDashboardHandler implements IQueryHandler<GetDepartem
     const set = await this.readModels.current(minPosition);
     const now = this.clock.now();
     // A département has a few thousand projects and questions at most: one read of each, counted here.
-    const [projects, questions] = await Promise.all([
-      set.find<DashboardProjectDoc>('dashboard_projects'),
-      set.find<DashboardQuestionDoc>('dashboard_questions'),
-    ]);
+    // Only its communes' (by the codeInsee and projectId indexes): the log may hold the whole country.
+    const projects = await set.find<DashboardProjectDoc>('dashboard_projects', { where: { codeInsee: this.communes.codes() } });
+    const questions = await set.find<DashboardQuestionDoc>('dashboard_questions', { where: { projectId: projects.map((p) => p.id) } });
     const byCommune = projectsByCommune(projects, (code) => this.communes.nameOf(code));
     return {
       generatedAt: now.toISOString(),
