@@ -64,6 +64,9 @@ export async function logInAsDemo(page: Page, displayName: string): Promise<void
 /** On a phone the header's links, search box and account are folded behind « Menu »: unfolds them. */
 export async function openMenuOnPhone(page: Page): Promise<void> {
   const toggle = page.getByRole('button', { name: /^Menu/ });
+  // isVisible() does not wait: right after a login the header may not be drawn yet. On a phone
+  // (40rem = 640 px and less, the stylesheet's breakpoint) the toggle is awaited before deciding.
+  if ((page.viewportSize()?.width ?? 1280) <= 640) await toggle.waitFor({ state: 'visible' });
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 
@@ -75,6 +78,8 @@ export async function followHeaderLink(page: Page, name: string): Promise<void> 
   await openMenuOnPhone(page);
   const header = page.locator('.site-header');
   const link = header.getByRole('link', { name, exact: true });
+  // The header's links come with the person's session: wait until this one is in the page, shown or folded.
+  await header.getByRole('link', { name, exact: true, includeHidden: true }).first().waitFor({ state: 'attached' });
   if (!(await link.isVisible())) {
     // The link is hidden in its closed menu: find the menu that holds it among hidden elements too.
     const menu = header.locator('app-header-menu').filter({ has: page.getByRole('link', { name, exact: true, includeHidden: true }) });
