@@ -338,6 +338,8 @@ export class ProjectionRunner {
     } else {
       await this.standBy();
       await this.leaseTick();
+      // Holding the lease from the start: its collections and indexes exist before the first request.
+      await this.switching;
       this.leaseTimer = setInterval(() => void this.leaseTick(), lease.renewMs ?? Math.max(50, Math.floor(this.ttlMs / 3)));
       this.leaseTimer.unref();
       this.standbyTimer = setInterval(() => void this.poll(), lease.standbyPollMs ?? 20);
