@@ -14,7 +14,8 @@
  *   4. the read models equal a rebuild from the log (`projections:rebuild`, compared document by document).
  *
  * Needs MONGO_URL (e.g. `scripts/ferretdb.sh 27018`) and a built server (`npm run build:server`).
- * Every instance listens on 127.0.0.1; the load is bounded in time (CLUSTER_LOAD_SECONDS, default 5) and so
+ * Every instance listens on 127.0.0.1; the load is bounded in commands (CLUSTER_COMMANDS, default 1500) and time
+ * (CLUSTER_LOAD_SECONDS, default 20), and so
  * is the wait for the read models to catch up (CLUSTER_CATCH_UP_SECONDS, default 240).
  */
 import { spawn } from 'node:child_process';
@@ -33,7 +34,9 @@ if (!MONGO_URL) {
 }
 const BASE_PORT = Number(process.env.CLUSTER_PORT ?? 3411);
 const LEASE_MS = 3000;
-const LOAD_SECONDS = Number(process.env.CLUSTER_LOAD_SECONDS ?? 5);
+const LOAD_SECONDS = Number(process.env.CLUSTER_LOAD_SECONDS ?? 20);
+// Bounded in commands too: FerretDB projects a few dozen events per second, so the catch-up grows with them.
+const MAX_COMMANDS = Number(process.env.CLUSTER_COMMANDS ?? 1500);
 const CATCH_UP_SECONDS = Number(process.env.CLUSTER_CATCH_UP_SECONDS ?? 240);
 const CLIENTS = 32;
 const dbName = `carnet_cluster_${Date.now()}`;
@@ -168,12 +171,14 @@ try {
   let unreachable = 0;
   let killedAt = 0;
   let killedName = '';
+  let sent = 0;
   const deadline = Date.now() + LOAD_SECONDS * 1000;
   const alive = () => [1, 2, 3].filter((n) => instances.get(n).child.exitCode === null && instances.get(n).child.signalCode === null);
   const clients = Array.from({ length: CLIENTS }, async (_, client) => {
     let n = (client % 3) + 1;
     let projectId = null;
-    for (let i = 0; Date.now() < deadline; i++) {
+    for (let i = 0; Date.now() < deadline && sent < MAX_COMMANDS; i++) {
+      sent++;
       const url = instances.get(n).url;
       const question = projectId && i % 2 === 1;
       try {
@@ -197,7 +202,8 @@ try {
     }
   });
   const killer = (async () => {
-    await sleep((LOAD_SECONDS * 1000) / 3);
+    // In the middle of the load: once a third of the commands were sent.
+    while (sent < MAX_COMMANDS / 3 && Date.now() < deadline) await sleep(10);
     const states = await Promise.all(urls.map((u) => readiness(u).catch(() => null)));
     const n = states.findIndex((s) => s?.projections.role === 'holder') + 1;
     const holder = states[n - 1];
@@ -217,7 +223,7 @@ try {
   const takeover = await killer;
   check(!!takeover.name && takeover.name !== killedName, `another instance took the projections over: ${takeover.name}`);
   check(takeover.afterMs <= LEASE_MS + 2000, `within the lease time: ${takeover.afterMs} ms after the kill (lease ${LEASE_MS} ms, renewals every ${Math.floor(LEASE_MS / 3)} ms)`);
-  console.log(`     ${acknowledged.length} commands acknowledged, ${refused} refused, ${unreachable} cut by the kill, in ${LOAD_SECONDS} s`);
+  console.log(`     ${acknowledged.length} commands acknowledged, ${refused} refused, ${unreachable} cut by the kill (${sent} sent, at most ${MAX_COMMANDS} in ${LOAD_SECONDS} s)`);
   check(acknowledged.length > 100, 'the load acknowledged commands');
   check(refused === 0, `no command refused (${refused})`);
 
