@@ -40,13 +40,12 @@ export function runPrimary(config: AppConfig): void {
     return worker;
   };
 
-  cluster.on('message', (worker, message) => {
+  cluster.on('message', (_worker, message) => {
     if (message !== READY) return;
     started++;
     // The projections process has written what an empty log needs: the HTTP processes may start now.
     if (started === 1) for (let i = 1; i <= total; i++) fork(i);
     if (started === total + 1) logger.log(`${total} processus HTTP sur le port ${config.port} et un processus des projections (WORKERS=${total})`);
-    void worker;
   });
 
   cluster.on('exit', (worker, code, signal) => {
@@ -65,7 +64,8 @@ export function runPrimary(config: AppConfig): void {
       stop(1);
       return;
     }
-    setTimeout(() => !stopping && fork(index), lived < QUICK_DEATH_MS ? 1000 : 0).unref();
+    // Not unref'd: when the only process died, this timer is what keeps the primary alive to restart it.
+    setTimeout(() => !stopping && fork(index), lived < QUICK_DEATH_MS ? 1000 : 0);
   });
 
   const stop = (code: number) => {
