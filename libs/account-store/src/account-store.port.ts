@@ -230,11 +230,10 @@ export interface AccountStore {
   /** Claims the digest of `day` (YYYY-MM-DD) for an account, atomically: true for exactly one caller per account and day. */
   claimDigest(accountId: string, day: string, at: string): Promise<boolean>;
   setLastDigestPosition(accountId: string, position: number): Promise<void>;
-  /** Claims the immediate e-mail of one notification for one account: true for exactly one caller. */
-  claimNotificationMail(accountId: string, notificationId: string, at: string): Promise<boolean>;
   /**
-   * Claims several such e-mails at once (one durable write for all: a batch of notifications
-   * costs one fsync, not one per e-mail); answers, in order, true for those this caller got.
+   * Claims the immediate e-mails of notifications for accounts, each for exactly one caller, in one
+   * durable write (a batch of notifications costs one fsync, not one per e-mail); answers, in order,
+   * true for those this caller got.
    */
   claimNotificationMails(claims: ReadonlyArray<{ accountId: string; notificationId: string }>, at: string): Promise<boolean[]>;
   /** Records that a person follows (true) or stopped following (false) a project, overriding the default of their role. */

@@ -4,7 +4,8 @@ import { frenchDate } from '@carnet/contracts';
 import { APP_CONFIG, type AppConfig } from '../config.js';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../identity/identity.config.js';
 import { Mailer } from '../identity/mailer.js';
-import { ACCOUNT_STORE, CLOCK, type Clock } from '../infrastructure/tokens.js';
+import type { ProjectionRunner } from '@carnet/read-store';
+import { ACCOUNT_STORE, CLOCK, PROJECTION_RUNNER, type Clock } from '../infrastructure/tokens.js';
 import { ReadModels } from '../shared/read-models.js';
 import { NotificationCenter } from './notification-center.js';
 import { digestMail } from './notification-mails.js';
@@ -46,10 +47,13 @@ export class DigestScheduler implements OnApplicationBootstrap, BeforeApplicatio
     private readonly readModels: ReadModels,
     private readonly center: NotificationCenter,
     private readonly mailer: Mailer,
+    @Inject(PROJECTION_RUNNER) private readonly runner: Pick<ProjectionRunner, 'role'>,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), CHECK_EVERY_MS);
+    // Several processes on the same stores: the one that runs the projections sends the digests (ADR 0024);
+    // the per-day claim still guarantees one digest a day if two ever tried.
+    this.timer = setInterval(() => void (this.runner.role.role === 'standby' ? undefined : this.tick()), CHECK_EVERY_MS);
     this.timer.unref();
   }
 

@@ -392,10 +392,6 @@ export class MongoAccountStore implements AccountStore {
     return this.claimKey(`digest:${accountId}:${day}`, at);
   }
 
-  async claimNotificationMail(accountId: string, notificationId: string, at: string): Promise<boolean> {
-    return this.claimKey(`mail:${accountId}:${notificationId}`, at);
-  }
-
   async claimNotificationMails(claims: ReadonlyArray<{ accountId: string; notificationId: string }>, at: string): Promise<boolean[]> {
     if (claims.length === 0) return [];
     const keys = claims.map((c) => `mail:${c.accountId}:${c.notificationId}`);

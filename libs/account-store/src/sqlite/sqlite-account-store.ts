@@ -480,10 +480,6 @@ export class SqliteAccountStore implements AccountStore {
     return this.claimKey(`digest:${accountId}:${day}`, at);
   }
 
-  async claimNotificationMail(accountId: string, notificationId: string, at: string): Promise<boolean> {
-    return this.claimKey(`mail:${accountId}:${notificationId}`, at);
-  }
-
   async claimNotificationMails(claims: ReadonlyArray<{ accountId: string; notificationId: string }>, at: string): Promise<boolean[]> {
     if (claims.length === 0) return [];
     const insert = this.db.prepare('INSERT OR IGNORE INTO notification_claims (key, at) VALUES (?, ?)');

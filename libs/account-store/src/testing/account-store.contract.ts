@@ -429,14 +429,15 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
 
       it('lets exactly one caller claim the e-mail of one notification for one person', async () => {
         const other = await fixture.reopen();
-        const claims = await Promise.all([store.claimNotificationMail('a1', 'n1', NOW), other.claimNotificationMail('a1', 'n1', NOW)]);
-        expect(claims.filter(Boolean)).toHaveLength(1);
-        expect(await store.claimNotificationMail('a2', 'n1', NOW)).toBe(true);
+        const one = [{ accountId: 'a1', notificationId: 'n1' }];
+        const claims = await Promise.all([store.claimNotificationMails(one, NOW), other.claimNotificationMails(one, NOW)]);
+        expect(claims.flat().filter(Boolean)).toHaveLength(1);
+        expect(await store.claimNotificationMails([{ accountId: 'a2', notificationId: 'n1' }], NOW)).toEqual([true]);
       });
 
       it('claims a batch of e-mails at once: each to exactly one of the callers, the others answered false', async () => {
         const other = await fixture.reopen();
-        await store.claimNotificationMail('a1', 'n0', NOW);
+        await store.claimNotificationMails([{ accountId: 'a1', notificationId: 'n0' }], NOW);
         const batch = [
           { accountId: 'a1', notificationId: 'n0' }, // claimed before
           { accountId: 'a1', notificationId: 'n9' },
@@ -450,7 +451,7 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
         expect([mine[1], theirs[0]].filter(Boolean)).toHaveLength(1);
         expect([mine[2], theirs[1]].filter(Boolean)).toHaveLength(1);
         expect(await store.claimNotificationMails([], NOW)).toEqual([]);
-        expect(await store.claimNotificationMail('a2', 'n9', NOW)).toBe(false);
+        expect(await store.claimNotificationMails([{ accountId: 'a2', notificationId: 'n9' }], NOW)).toEqual([false]);
       });
     });
 
