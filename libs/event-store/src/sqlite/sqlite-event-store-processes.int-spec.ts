@@ -74,4 +74,21 @@ describe('SqliteEventStore shared by several processes', () => {
       }
     }, 120_000);
   });
+
+  describe('when a store closes right after a verification that started several threads', () => {
+    it('waits for the threads still starting instead of aborting the process', async () => {
+      // A one-range log and four threads: three are still loading SQLite's native module when the
+      // store closes. Stopping a thread at that moment aborted the whole process (exit 134), which
+      // is how CI died once; the child repeats it so that the race is met.
+      const filename = join(dir, 'events.sqlite');
+      const { code, out } = await new Promise<{ code: number | null; out: string }>((done) => {
+        const child = spawn(process.execPath, [join(here, '../testing/verify-then-close.mjs'), join(libRoot, 'dist/index.js'), filename, '25'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.on('exit', (exitCode) => done({ code: exitCode, out }));
+      });
+      expect({ code, out: out.trim().split('\n').pop() }).toEqual({ code: 0, out: JSON.stringify({ rounds: 25, verified: 25 }) });
+    }, 120_000);
+  });
 });

@@ -369,9 +369,16 @@ function toRecorded(row: EventRow): RecordedEvent {
 /** How long the verifier's threads stay up after a verification, for the next one. */
 const POOL_IDLE_MS = 30_000;
 
-/** The verifier's threads: ranges go round-robin, each answer settles its range's promise. */
+/**
+ * The verifier's threads: ranges go round-robin, each answer settles its range's promise.
+ * A thread is never terminated while it starts: Node aborts the whole process when a thread is
+ * stopped in the middle of loading SQLite's native module (« Error::New napi_get_last_error_info »,
+ * seen on CI when a store closed right after a one-range verification). Closing asks each thread
+ * to close its connection and waits for it to leave on its own.
+ */
 class VerifyPool {
   private readonly workers: Worker[];
+  private readonly exited: Array<Promise<void>>;
   private readonly waiting = new Map<number, { resolve: (verdict: RangeVerdict) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private idle: NodeJS.Timeout | null = null;
@@ -396,6 +403,7 @@ class VerifyPool {
       worker.unref(); // idle threads never keep the process alive
       return worker;
     });
+    this.exited = this.workers.map((worker) => new Promise<void>((resolve) => worker.once('exit', () => resolve())));
   }
 
   acquire(): void {
@@ -430,7 +438,13 @@ class VerifyPool {
     if (this.closed) return;
     this.closed = true;
     if (this.idle) clearTimeout(this.idle);
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    // Messages are handled in order, once the thread has started: the close comes after any range
+    // already sent, and the thread ends by itself when its port is closed.
+    for (const worker of this.workers) {
+      worker.ref();
+      worker.postMessage({ close: true });
+    }
+    await Promise.all(this.exited);
     this.failAll(new Error('Verification stopped'));
   }
 }

@@ -45,7 +45,7 @@ function check(after: number, until: number) {
 parentPort!.on('message', (message: { id: number; after: number; until: number } | { close: true }) => {
   if ('close' in message) {
     db.close();
-    parentPort!.postMessage({ closed: true });
+    parentPort!.close(); // nothing keeps the thread alive after this: it ends by itself
     return;
   }
   try {
