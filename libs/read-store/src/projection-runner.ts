@@ -426,7 +426,7 @@ export class ProjectionRunner {
 
   private async follow(generation: number): Promise<void> {
     const set = this.store.at(generation);
-    for (const p of this.projections) await set.ensureCollection(p.collection, p.indexedFields, { fullText: p.fullText });
+    for (const p of this.projections) await set.ensureCollection(p.collection, p.indexedFields, { fullText: p.fullText, compoundIndexes: p.compoundIndexes });
     const faults = new Map((await readFaults(set)).map((f) => [f.projection, f]));
     let position = await set.checkpoint();
     // A freshly rebuilt generation can be behind what the old one already shows: bring it level

@@ -12,6 +12,8 @@ export interface Projection<Doc extends object = Record<string, unknown>> {
   readonly indexedFields: string[];
   /** An array field of analysed terms to index for full-text search (see SearchIndex). */
   readonly fullText?: string;
+  /** Indexes over several fields, for the lists that filter on some and sort on another (see CollectionOptions). */
+  readonly compoundIndexes?: ReadonlyArray<readonly string[]>;
   /**
    * One document per event, written once and never changed (its content depends on that event
    * alone): a batch need not read the documents first. A replay writes the same documents again.

@@ -51,6 +51,8 @@ export interface ReadModelSet extends SearchIndex {
   getMany<T extends object>(collection: string, ids: string[]): Promise<Map<string, T & StoredDoc>>;
   find<T extends object>(collection: string, query?: FindQuery): Promise<Array<T & StoredDoc>>;
   count(collection: string, query?: Pick<FindQuery, 'where' | 'contains' | 'range'>): Promise<number>;
+  /** The ids of the matching documents, in id order, without reading the documents when indexes answer (scopes of a search). */
+  ids(collection: string, query?: Pick<FindQuery, 'where' | 'range'>): Promise<string[]>;
   /** Position of the last event whose effects are stored in this generation (0 when empty). */
   checkpoint(): Promise<number>;
   /**

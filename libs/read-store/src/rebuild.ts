@@ -110,7 +110,7 @@ async function rebuildFenced(
   const generation = Math.max(active, ...(await store.generations())) + 1;
   const set = store.at(generation);
   // Bulk load first, index after (full-text indexes too): maintaining indexes row by row costs more than building them once.
-  for (const p of projections) await set.ensureCollection(p.collection, []);
+  for (const p of projections) await set.ensureCollection(p.collection, p.indexedFields, { compoundIndexes: p.compoundIndexes, indexesLater: true });
   const limit = options.workingSetLimit ?? 200_000;
   const heapLimit = options.heapLimit ?? 256 * 2 ** 20;
   const full = () => held > limit || (held > limit / 20 && process.memoryUsage().heapUsed > heapLimit);
@@ -222,7 +222,7 @@ async function rebuildFenced(
   const last: DocumentChange[] = [];
   flush(last);
   await set.commit(last, position, fence());
-  for (const p of projections) await set.ensureCollection(p.collection, p.indexedFields, { fullText: p.fullText });
+  for (const p of projections) await set.ensureCollection(p.collection, p.indexedFields, { fullText: p.fullText, compoundIndexes: p.compoundIndexes });
   fence(); // still ours: a rebuild that lost its lease never swaps
   await store.activate(generation);
   // The generation active until now is kept: a running API notices the swap within a second or so

@@ -43,6 +43,16 @@ export interface SearchIndex {
 export interface CollectionOptions {
   /** An array field of analysed terms to index for full-text search. */
   fullText?: string;
+  /**
+   * Indexes over several top-level fields, in order (equality fields first, then the sort field):
+   * a filtered, sorted page and its count are answered from the index alone.
+   */
+  compoundIndexes?: ReadonlyArray<readonly string[]>;
+  /**
+   * Prepare what writes need for these fields (SQLite: their columns) but build the indexes at a
+   * later call without this flag: a rebuild loads in bulk first and indexes once at the end.
+   */
+  indexesLater?: boolean;
 }
 
 /** BM25 parameters, the same as SQLite FTS5's bm25() defaults so that both engines rank alike. */

@@ -16,21 +16,21 @@ export function maySeeInternal(actor: Actor | null, project: ProjectDoc): boolea
   return canSeeProject(actor, { ...project, publication: 'none' });
 }
 
-const idsOf = async (set: ReadModelSet, where: Record<string, Scalar>): Promise<string[]> =>
-  (await set.find<ProjectDoc>('projects', { where })).map((p) => p.id);
+/** The projects' ids, from the index alone (no document is read). */
+const idsOf = (set: ReadModelSet, where: Record<string, Scalar | Scalar[]>): Promise<string[]> => set.ids('projects', { where });
 
 /**
  * The search scopes of a person (an OR of conditions on the search entries), built on the same
  * rules as the project list (project-access.ts): `undefined` means everything, `[]` nothing. A
  * commune member gets their commune's projects without internal notes; a partner, the projects
- * its organisation is involved in; staff and auditors, everything. Published projects of other
+ * its organisation is involved in; staff and auditors, the projects of the département's communes
+ * (`departement`: a national log holds 35,000 communes, issue #15). Published projects of other
  * communes are searched on the public portal, in their approved version only (issue #5).
  * `commune` narrows the search to one commune.
  */
-export async function searchScopes(actor: Actor | null, commune: string | undefined, set: ReadModelSet): Promise<Condition[] | undefined> {
+export async function searchScopes(actor: Actor | null, commune: string | undefined, set: ReadModelSet, departement: readonly string[]): Promise<Condition[] | undefined> {
   const scope = projectScope(actor, undefined);
-  const inCommune: Record<string, Scalar> = commune ? { codeInsee: commune } : {};
-  if (scope.kind === 'all') return commune ? [{ projectId: await idsOf(set, inCommune) }] : undefined;
+  if (scope.kind === 'all') return [{ projectId: await idsOf(set, { codeInsee: commune ? commune : [...departement] }) }];
   if (scope.kind === 'none') return [];
   if (scope.kind === 'partner') {
     const links = await set.find<ProjectPartnerDoc>('project_partners', { where: { organisationId: scope.organisationId } });

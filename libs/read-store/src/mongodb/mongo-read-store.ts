@@ -238,7 +238,12 @@ class MongoReadModelSet implements ReadModelSet {
         if (!(error instanceof MongoServerError && error.code === 48)) throw error;
       }
     }
+    if (options.indexesLater) return;
     for (const field of indexedFields) await target.createIndex({ [field]: 1 }, { name: field });
+    for (const fields of options.compoundIndexes ?? []) {
+      fields.forEach(checkName);
+      await target.createIndex(Object.fromEntries(fields.map((f) => [f, 1])), { name: fields.join('_') });
+    }
   }
 
   async get<T extends object>(collection: string, id: string): Promise<(T & StoredDoc) | null> {
@@ -285,6 +290,11 @@ class MongoReadModelSet implements ReadModelSet {
 
   async count(collection: string, query: Pick<FindQuery, 'where' | 'contains' | 'range'> = {}): Promise<number> {
     return (await this.collection(collection)).countDocuments(this.filter(query));
+  }
+
+  async ids(collection: string, query: Pick<FindQuery, 'where' | 'range'> = {}): Promise<string[]> {
+    const docs = await (await this.collection(collection)).find(this.filter(query), { projection: { _id: 1 } }).sort({ _id: 1 }).toArray();
+    return docs.map((d) => d._id);
   }
 
   /**

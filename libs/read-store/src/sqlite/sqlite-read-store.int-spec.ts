@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,4 +37,97 @@ searchIndexContract('SqliteReadStore', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+describe('SqliteReadStore indexes (issue #15)', () => {
+  let dir: string;
+  let store: SqliteReadStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'carnet-rs-plan-'));
+    store = new SqliteReadStore(join(dir, 'read-models.db'));
+  });
+  afterEach(async () => {
+    if (store.db.open) await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const plan = (sql: string, ...params: unknown[]) =>
+    (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+
+  /** What the adapter runs for a find or a count, captured from its statement cache-free path. */
+  function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+    const prepare = store.db.prepare.bind(store.db);
+    const seen: string[] = [];
+    store.db.prepare = ((sql: string) => {
+      seen.push(sql);
+      return prepare(sql);
+    }) as typeof store.db.prepare;
+    return run().then(() => {
+      store.db.prepare = prepare;
+      return seen.filter((sql) => sql.startsWith('SELECT') && !sql.includes('sqlite_master'));
+    });
+  }
+
+  it('counts and pages a filtered, sorted list from a compound index, without reading the documents', async () => {
+    const set = store.at(1);
+    await set.ensureCollection('projects', ['codeInsee', 'step'], { compoundIndexes: [['codeInsee', 'step', 'updatedAt']] });
+    const docs = Array.from({ length: 200 }, (_, i) => ({
+      collection: 'projects',
+      id: `p${i}`,
+      doc: { id: `p${i}`, _position: i + 1, codeInsee: `95${String(i % 7).padStart(3, '0')}`, step: i % 3 ? 'travaux' : 'idee', updatedAt: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, body: 'x'.repeat(500) },
+    }));
+    await set.commit(docs, 200);
+    const query = { where: { codeInsee: ['95000', '95001', '95002'], step: 'travaux' }, orderBy: [{ field: 'updatedAt', direction: 'desc' as const }], limit: 5 };
+    const [countSql] = await statementsOf(() => set.count('projects', query));
+    expect(plan(countSql, '95000', '95001', '95002', 'travaux')).toMatch(/USING COVERING INDEX rm_g1_projects__codeInsee__step__updatedAt/);
+    const [findSql] = await statementsOf(() => set.find('projects', query));
+    // The sort is done on the index's values; only the page's documents are read.
+    expect(plan(findSql, '95000', '95001', '95002', 'travaux', 5, 0)).toMatch(/USING INDEX rm_g1_projects__codeInsee__step__updatedAt/);
+    const page = await set.find<{ updatedAt: string; step: string }>('projects', query);
+    expect(page.map((d) => d.step)).toEqual(Array(5).fill('travaux'));
+    expect(page.map((d) => d.updatedAt)).toEqual([...page.map((d) => d.updatedAt)].sort().reverse());
+    expect(await set.count('projects', query)).toBe(docs.filter((d) => ['95000', '95001', '95002'].includes(d.doc.codeInsee) && d.doc.step === 'travaux').length);
+  });
+
+  it('replaces the expression indexes of a file written by an earlier version, and finds the same documents', async () => {
+    const set = store.at(1);
+    await set.ensureCollection('things', []);
+    await set.commit([{ collection: 'things', id: 'a', doc: { id: 'a', _position: 1, status: 'open' } }, { collection: 'things', id: 'b', doc: { id: 'b', _position: 2, status: 'closed' } }], 2);
+    // As earlier versions indexed a field.
+    store.db.exec(`CREATE INDEX "rm_g1_things_status" ON "rm_g1_things" (json_extract(doc, '$.status'))`);
+    await store.close();
+    store = new SqliteReadStore(join(dir, 'read-models.db'));
+    const reopened = store.at(1);
+    expect((await reopened.find('things', { where: { status: 'open' } })).map((d) => d.id)).toEqual(['a']);
+    await reopened.ensureCollection('things', ['status']);
+    const indexes = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rm_g1_things'").all() as Array<{ name: string }>).map((r) => r.name);
+    expect(indexes).toContain('rm_g1_things__status');
+    expect(indexes).not.toContain('rm_g1_things_status');
+    expect((await reopened.find('things', { where: { status: 'open' } })).map((d) => d.id)).toEqual(['a']);
+    expect(await reopened.count('things', { where: { status: 'closed' } })).toBe(1);
+  });
+
+  it('a second connection (another process) reads through the columns added after it opened', async () => {
+    const other = new SqliteReadStore(join(dir, 'read-models.db'));
+    try {
+      const set = store.at(1);
+      await set.ensureCollection('things', []);
+      await set.commit([{ collection: 'things', id: 'a', doc: { id: 'a', _position: 1, status: 'open' } }], 1);
+      const reader = other.at(1);
+      expect(await reader.count('things', { where: { status: 'open' } })).toBe(1);
+      await set.ensureCollection('things', ['status']);
+      const [sql] = await (async () => {
+        const prepare = other.db.prepare.bind(other.db);
+        const seen: string[] = [];
+        other.db.prepare = ((text: string) => (seen.push(text), prepare(text))) as typeof other.db.prepare;
+        await reader.count('things', { where: { status: 'open' } });
+        other.db.prepare = prepare;
+        return seen.filter((text) => text.startsWith('SELECT COUNT'));
+      })();
+      expect(sql).toContain('"x_status"');
+      expect(await reader.count('things', { where: { status: 'open' } })).toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
 });

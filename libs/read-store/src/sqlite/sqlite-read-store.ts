@@ -127,12 +127,12 @@ const toLease = (row: LeaseRow): Lease => ({ name: row.name, holder: row.holder,
 
 const sqlValue = (value: Scalar): unknown => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
 
-/** A condition as SQL over the JSON document `t.doc`: equality, IS NULL, or one of a list (json_each). */
-function conditionSql(condition: Condition): { sql: string; params: unknown[] } {
+/** A condition as SQL over the row `t`: equality, IS NULL, or one of a list (json_each). */
+function conditionSql(condition: Condition, column: (field: string) => string): { sql: string; params: unknown[] } {
   const parts: string[] = ['1'];
   const params: unknown[] = [];
   for (const [field, value] of Object.entries(condition)) {
-    const path = `json_extract(t.doc, '$.${checkName(field)}')`;
+    const path = column(field);
     if (Array.isArray(value)) {
       parts.push(`${path} IN (SELECT value FROM json_each(?))`);
       params.push(JSON.stringify(value.map(sqlValue)));
@@ -146,15 +146,39 @@ function conditionSql(condition: Condition): { sql: string; params: unknown[] } 
   return { sql: `(${parts.join(' AND ')})`, params };
 }
 
+/** The column holding a field's value, for the fields a collection indexes. */
+const columnOf = (field: string) => `"x_${checkName(field)}"`;
+
+/** A field's value as its column holds it: what json_extract gives for the same document. */
+function columnValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return value;
+}
+
+interface TableStatements {
+  /** The fields written into columns of their own, in the upsert's order. */
+  columns: string[];
+  upsert: Database.Statement;
+  remove: Database.Statement;
+  getMany: Database.Statement;
+}
+
 class SqliteReadModelSet implements ReadModelSet {
   private readonly known = new Set<string>();
-  private readonly prepared = new Map<string, { upsert: Database.Statement; remove: Database.Statement; getMany: Database.Statement }>();
+  /** Per table, the fields kept in a column of their own (the indexed ones); reloaded when the schema changes. */
+  private readonly columns = new Map<string, string[]>();
+  private schemaVersion = -1;
+  private readonly readSchemaVersion: Database.Statement;
+  private readonly prepared = new Map<string, TableStatements>();
   private readonly moveCheckpoint: Database.Statement;
   private readonly fenceHolds: Database.Statement;
   constructor(
     private readonly db: Database.Database,
     readonly generation: number,
   ) {
+    this.readSchemaVersion = db.prepare('PRAGMA schema_version').pluck();
     this.fenceHolds = db.prepare('SELECT 1 FROM leases WHERE name = ? AND holder = ? AND term = ?');
     this.moveCheckpoint = db.prepare('INSERT INTO read_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value)');
   }
@@ -180,25 +204,80 @@ class SqliteReadModelSet implements ReadModelSet {
     return stmt;
   }
 
-  private ensureTable(collection: string): string {
+  /**
+   * A new table puts the columns of the indexed fields before the document: a filter that its index
+   * does not answer reads them without going through the document's overflow pages.
+   */
+  private ensureTable(collection: string, fields: string[] = []): string {
     const table = this.table(collection);
     if (!this.known.has(table)) {
-      this.db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL, position INTEGER NOT NULL) WITHOUT ROWID`);
+      const columns = fields.map((f) => `${columnOf(f)}, `).join('');
+      this.db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY, ${columns}doc TEXT NOT NULL, position INTEGER NOT NULL) WITHOUT ROWID`);
       this.known.add(table);
     }
     return table;
   }
 
-  async ensureCollection(collection: string, indexedFields: string[], options: CollectionOptions = {}): Promise<void> {
-    const table = this.ensureTable(collection);
-    let created = false;
-    for (const field of indexedFields) {
-      checkName(field);
-      const index = `${table}_${field}`;
-      if (this.db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(index)) continue;
-      this.db.exec(`CREATE INDEX "${index}" ON "${table}" (json_extract(doc, '$.${field}'))`);
-      created = true;
+  /**
+   * Statements and column lists are kept while SQLite's schema version stays the same: another
+   * process (the projections' holder, a rebuild) may add columns to a table.
+   */
+  private syncSchema(): void {
+    const version = this.readSchemaVersion.get() as number;
+    if (version === this.schemaVersion) return;
+    this.columns.clear();
+    this.prepared.clear();
+    this.schemaVersion = version;
+  }
+
+  /** The fields of a table kept in columns of their own. */
+  private columnsOf(table: string): string[] {
+    this.syncSchema();
+    let fields = this.columns.get(table);
+    if (!fields) {
+      const names = (this.db.prepare(`PRAGMA table_xinfo("${table}")`).all() as Array<{ name: string }>).map((c) => c.name);
+      fields = names.filter((n) => n.startsWith('x_')).map((n) => n.slice(2));
+      this.columns.set(table, fields);
     }
+    return fields;
+  }
+
+  /** The SQL that reads a field of the row: its column when the collection indexes the field, json_extract of the document otherwise. */
+  private column(table: string, alias = ''): (field: string) => string {
+    const known = new Set(this.columnsOf(table));
+    const row = alias ? `${alias}.` : '';
+    return (field: string) => (known.has(checkName(field)) ? `${row}${columnOf(field)}` : `json_extract(${row}doc, '$.${field}')`);
+  }
+
+  /**
+   * Each indexed field is copied into a plain column, written with the document, and its index is on
+   * that column. An index on the expression (or on a generated column) is not enough: SQLite reads
+   * the whole document of every row a COUNT or a sort goes through — 1 s to count 63,000 of 350,000
+   * documents, against 1.3 ms from a plain column's index (measured, issue #15). A compound index
+   * (equality fields first, then the sort field) gives a filtered page and its count without reading
+   * a document. Columns added to a table that holds documents are filled in the same transaction;
+   * read-model files from before this lose their expression indexes here.
+   */
+  async ensureCollection(collection: string, indexedFields: string[], options: CollectionOptions = {}): Promise<void> {
+    const keys = [...indexedFields.map((f) => [f]), ...(options.compoundIndexes ?? []).map((fields) => [...fields])];
+    const fields = [...new Set(keys.flat())].map(checkName);
+    const table = this.ensureTable(collection, fields);
+    const hasIndex = this.db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?');
+    let created = false;
+    this.db.transaction(() => {
+      const existing = new Set(this.columnsOf(table));
+      const added = fields.filter((f) => !existing.has(f));
+      for (const field of added) this.db.exec(`ALTER TABLE "${table}" ADD COLUMN ${columnOf(field)}`);
+      if (added.length) this.db.exec(`UPDATE "${table}" SET ${added.map((f) => `${columnOf(f)} = json_extract(doc, '$.${f}')`).join(', ')}`);
+      for (const field of fields) if (hasIndex.get('index', `${table}_${field}`)) this.db.exec(`DROP INDEX "${table}_${field}"`);
+      if (options.indexesLater) return;
+      for (const key of keys) {
+        const index = `${table}__${key.join('__')}`;
+        if (hasIndex.get('index', index)) continue;
+        this.db.exec(`CREATE INDEX "${index}" ON "${table}" (${key.map(columnOf).join(', ')})`);
+        created = true;
+      }
+    })();
     // Indexes built over documents already there (the end of a rebuild): the planner is told how
     // selective each one is. Without it, it takes any equality for the narrowest, e.g. `step` (five
     // values) over `codeInsee IN (…)` (the communes of a département). A whole-index scan: a sample
@@ -254,14 +333,15 @@ class SqliteReadModelSet implements ReadModelSet {
     const fts = `"${table}_fts"`;
     const parts = [`${fts} MATCH ?`];
     const params: unknown[] = [terms.map((t) => `"${t}"`).join(' ')];
+    const column = this.column(table, 't');
     if (query.where) {
-      const where = conditionSql(query.where);
+      const where = conditionSql(query.where, column);
       parts.push(where.sql);
       params.push(...where.params);
     }
     if (query.scopes) {
       if (query.scopes.length === 0) return { hits: [], total: 0 };
-      const scopes = query.scopes.map(conditionSql);
+      const scopes = query.scopes.map((scope) => conditionSql(scope, column));
       parts.push(`(${scopes.map((c) => c.sql).join(' OR ')})`);
       for (const c of scopes) params.push(...c.params);
     }
@@ -290,30 +370,30 @@ class SqliteReadModelSet implements ReadModelSet {
     return result;
   }
 
-  private whereClause(query: Pick<FindQuery, 'where' | 'contains' | 'range'>): { sql: string; params: unknown[] } {
+  private whereClause(table: string, query: Pick<FindQuery, 'where' | 'contains' | 'range'>): { sql: string; params: unknown[] } {
     const parts: string[] = [];
     const params: unknown[] = [];
+    const column = this.column(table);
     for (const [field, value] of Object.entries(query.where ?? {})) {
-      checkName(field);
+      const path = column(field);
       if (Array.isArray(value)) {
         // Placeholders, not json_each: the planner sees a list of values it can look up in the field's index.
         const values = value.filter((v) => v !== null);
         const alternatives = [
-          ...(values.length ? [`json_extract(doc, '$.${field}') IN (${values.map(() => '?').join(', ')})`] : []),
-          ...(values.length < value.length ? [`json_extract(doc, '$.${field}') IS NULL`] : []),
+          ...(values.length ? [`${path} IN (${values.map(() => '?').join(', ')})`] : []),
+          ...(values.length < value.length ? [`${path} IS NULL`] : []),
         ];
         parts.push(alternatives.length ? `(${alternatives.join(' OR ')})` : '0');
         params.push(...values.map(sqlValue));
       } else if (value === null) {
-        parts.push(`json_extract(doc, '$.${field}') IS NULL`);
+        parts.push(`${path} IS NULL`);
       } else {
-        parts.push(`json_extract(doc, '$.${field}') = ?`);
+        parts.push(`${path} = ?`);
         params.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
       }
     }
     for (const { field, op, value } of query.range ?? []) {
-      checkName(field);
-      parts.push(`json_extract(doc, '$.${field}') ${SQL_OPS[op]} ?`);
+      parts.push(`${column(field)} ${SQL_OPS[op]} ?`);
       params.push(value);
     }
     if (query.contains && query.contains.text.trim()) {
@@ -326,9 +406,10 @@ class SqliteReadModelSet implements ReadModelSet {
 
   async find<T extends object>(collection: string, query: FindQuery = {}): Promise<Array<T & StoredDoc>> {
     const table = this.ensureTable(collection);
-    const { sql, params } = this.whereClause(query);
+    const { sql, params } = this.whereClause(table, query);
+    const column = this.column(table);
     const order = (query.orderBy ?? [])
-      .map((o) => `json_extract(doc, '$.${checkName(o.field)}') ${o.direction === 'desc' ? 'DESC' : 'ASC'}`)
+      .map((o) => `${column(o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`)
       .concat('id ASC')
       .join(', ');
     const limit = query.limit ?? -1;
@@ -341,8 +422,14 @@ class SqliteReadModelSet implements ReadModelSet {
 
   async count(collection: string, query: Pick<FindQuery, 'where' | 'contains' | 'range'> = {}): Promise<number> {
     const table = this.ensureTable(collection);
-    const { sql, params } = this.whereClause(query);
+    const { sql, params } = this.whereClause(table, query);
     return (this.query(`SELECT COUNT(*) AS n FROM "${table}" ${sql}`).get(...params) as { n: number }).n;
+  }
+
+  async ids(collection: string, query: Pick<FindQuery, 'where' | 'range'> = {}): Promise<string[]> {
+    const table = this.ensureTable(collection);
+    const { sql, params } = this.whereClause(table, query);
+    return this.query(`SELECT id FROM "${table}" ${sql} ORDER BY id`).pluck().all(...params) as string[];
   }
 
   async checkpoint(): Promise<number> {
@@ -353,14 +440,18 @@ class SqliteReadModelSet implements ReadModelSet {
   }
 
   async commit(changes: DocumentChange[], position: number, fence?: LeaseFence): Promise<void> {
-    const statements = new Map(changes.map((c) => [c.collection, this.statements(c.collection)]));
     const write = this.db.transaction(() => {
       // The lease is checked inside the transaction that writes (under the write lock: IMMEDIATE): a holder that lost it writes nothing.
       if (fence && !this.fenceHolds.get(fence.name, fence.holder, fence.term)) throw new LeaseLostError(fence);
+      // The statements are taken inside the transaction: columns another process added are written too.
+      const statements = new Map(changes.map((c) => [c.collection, this.statements(c.collection)]));
       for (const change of changes) {
         const stmt = statements.get(change.collection)!;
         if (change.doc === null) stmt.remove.run(change.id);
-        else stmt.upsert.run(change.id, JSON.stringify(change.doc.id === change.id ? change.doc : { ...change.doc, id: change.id }), change.doc._position);
+        else {
+          const doc = change.doc.id === change.id ? change.doc : { ...change.doc, id: change.id };
+          stmt.upsert.run(change.id, JSON.stringify(doc), doc._position, ...stmt.columns.map((f) => columnValue((doc as Record<string, unknown>)[f])));
+        }
       }
       this.moveCheckpoint.run(`checkpoint_g${this.generation}`, position);
     });
@@ -369,13 +460,17 @@ class SqliteReadModelSet implements ReadModelSet {
   }
 
   // Prepared once per table: preparing a statement costs more than running it.
-  private statements(collection: string): { upsert: Database.Statement; remove: Database.Statement; getMany: Database.Statement } {
+  private statements(collection: string): TableStatements {
     const table = this.ensureTable(collection);
+    const columns = this.columnsOf(table);
     let stmt = this.prepared.get(table);
     if (!stmt) {
+      const names = columns.map(columnOf);
       stmt = {
+        columns,
         upsert: this.db.prepare(
-          `INSERT INTO "${table}" (id, doc, position) VALUES (?, jsonb(?), ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, position = excluded.position`,
+          `INSERT INTO "${table}" (id, doc, position${names.map((n) => `, ${n}`).join('')}) VALUES (?, jsonb(?), ?${names.map(() => ', ?').join('')}) ` +
+            `ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, position = excluded.position${names.map((n) => `, ${n} = excluded.${n}`).join('')}`,
         ),
         remove: this.db.prepare(`DELETE FROM "${table}" WHERE id = ?`),
         getMany: this.db.prepare(`SELECT id, json(doc) AS doc FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`),

@@ -200,6 +200,9 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
           expect(await ids({ flag: null })).toEqual(['c', 'd']);
           expect(await ids({ codeInsee: '2A004' })).toEqual(['a']);
           expect(await set.count('things', { where: { status: 'published' } })).toBe(3);
+          expect(await set.ids('things', { where: { status: 'published' } })).toEqual(['b', 'c', 'd']);
+          expect(await set.ids('things', { where: { flag: [true, null] }, range: [{ field: 'rank', op: 'gte', value: 2 }] })).toEqual(['a', 'c', 'd']);
+          expect(await set.ids('never_written')).toEqual([]);
         });
 
         it('matches any value of a list, null included, and nothing for an empty list', async () => {
@@ -231,6 +234,32 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
             ],
           });
           expect(byTwoFields.map((d) => d.id)).toEqual(['c', 'b', 'd', 'a']);
+        });
+      });
+
+      describe('when the collection also declares compound indexes', () => {
+        it('answers every filter, sort, range and count as before, booleans and nulls included', async () => {
+          const set = await active();
+          const query = (q: Parameters<typeof set.find>[1]) => set.find('things', q).then((docs) => docs.map((d) => d.id));
+          const questions: Array<Parameters<typeof set.find>[1]> = [
+            { where: { status: 'published' }, orderBy: [{ field: 'rank', direction: 'desc' }] },
+            { where: { status: ['published', 'draft'] }, orderBy: [{ field: 'rank', direction: 'asc' }], limit: 2, offset: 1 },
+            { where: { flag: true } },
+            { where: { flag: null }, orderBy: [{ field: 'rank', direction: 'desc' }] },
+            { where: { flag: [false, null] } },
+            { where: { status: 'published' }, range: [{ field: 'rank', op: 'gte', value: 2 }] },
+          ];
+          const before = await Promise.all(questions.map(query));
+          const counts = await Promise.all(questions.map((q) => set.count('things', { where: q!.where, range: q!.range })));
+          await set.ensureCollection('things', ['status', 'rank', 'flag'], { compoundIndexes: [['status', 'rank'], ['flag', 'rank']] });
+          await set.ensureCollection('things', ['status', 'rank', 'flag'], { compoundIndexes: [['status', 'rank'], ['flag', 'rank']] });
+          expect(await Promise.all(questions.map(query))).toEqual(before);
+          expect(await Promise.all(questions.map((q) => set.count('things', { where: q!.where, range: q!.range })))).toEqual(counts);
+          expect(before).toEqual([['c', 'd', 'b'], ['c', 'd'], ['a'], ['c', 'd'], ['b', 'c', 'd'], ['c', 'd']]);
+          // Written after the indexes exist: found through them.
+          await set.commit([doc('e', 5, { title: 'Piscine', status: 'published', rank: 9, flag: true })], 5);
+          expect(await query({ where: { status: 'published', flag: true }, orderBy: [{ field: 'rank', direction: 'desc' }] })).toEqual(['e']);
+          expect(await set.count('things', { where: { status: 'published' }, range: [{ field: 'rank', op: 'gt', value: 1 }] })).toBe(3);
         });
       });
 

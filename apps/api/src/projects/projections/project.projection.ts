@@ -263,6 +263,8 @@ const changeQuestion = (doc: ProjectDoc, questionId: string, change: (q: Questio
 export const projectProjection: Projection<ProjectDoc> = {
   collection: 'projects',
   indexedFields: ['codeInsee', 'step', 'updatedAt', 'publication'],
+  // The staff list: the communes of a département, a step, the most recently updated first (issue #15).
+  compoundIndexes: [['codeInsee', 'step', 'updatedAt']],
   keyOf: (e) => (isProjectEvent(e) ? e.streamId.slice(PROJECT_STREAM_PREFIX.length) : null),
   evolve: evolveProject,
 };

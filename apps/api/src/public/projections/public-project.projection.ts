@@ -313,6 +313,8 @@ export function evolvePublicProject(doc: PublicProjectDoc | null, recorded: Reco
 export const publicProjectProjection: Projection<PublicProjectDoc> = {
   collection: 'public_projects',
   indexedFields: ['listed', 'codeInsee', 'theme', 'year', 'costBand', 'approvedPosition', 'changedAt'],
+  // The public list: listed fiches, the most recently approved first.
+  compoundIndexes: [['listed', 'approvedPosition']],
   keyOf: (e) => (isPublicFact(e) ? e.streamId.slice(PROJECT_STREAM_PREFIX.length) : null),
   evolve: evolvePublicProject,
 };
