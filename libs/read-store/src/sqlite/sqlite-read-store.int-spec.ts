@@ -89,6 +89,27 @@ describe('SqliteReadStore indexes (issue #15)', () => {
     expect(await set.count('projects', query)).toBe(docs.filter((d) => ['95000', '95001', '95002'].includes(d.doc.codeInsee) && d.doc.step === 'travaux').length);
   });
 
+  it('counts and ranks the matches of a scoped search on the rows index, reading only the documents of the page', async () => {
+    const set = store.at(1);
+    await set.ensureCollection('entries', ['projectId', 'kind'], { fullText: 'terms' });
+    const entries = Array.from({ length: 120 }, (_, i) => ({
+      collection: 'entries',
+      id: `e${i}`,
+      doc: { id: `e${i}`, _position: i + 1, projectId: `p${i % 12}`, kind: i % 2 ? 'question' : 'message', terms: i % 3 ? ['toitur', 'ecol'] : ['voiri'], text: 'y'.repeat(800) },
+    }));
+    await set.commit(entries, 120);
+    const query = { field: 'terms', terms: ['toitur', 'ecol'], scopes: [{ projectId: ['p1', 'p2', 'p4'] }], where: { kind: 'question' }, limit: 3 };
+    const sql = await statementsOf(() => set.search('entries', query));
+    const count = sql.find((text) => text.startsWith('SELECT COUNT'))!;
+    expect(plan(count, '"toitur" "ecol"', 'question', JSON.stringify(['p1', 'p2', 'p4']))).toMatch(/USING COVERING INDEX rm_g1_entries__rows__projectId__kind/);
+    const page = await set.search<{ projectId: string; kind: string; text: string }>('entries', query);
+    const expected = entries.filter((e) => ['p1', 'p2', 'p4'].includes(e.doc.projectId) && e.doc.kind === 'question' && e.doc.terms[0] === 'toitur');
+    expect(page.total).toBe(expected.length);
+    expect(page.hits).toHaveLength(3);
+    for (const hit of page.hits) expect(hit.doc).toMatchObject({ kind: 'question', text: 'y'.repeat(800) });
+    expect(page.hits.every((h) => ['p1', 'p2', 'p4'].includes(h.doc.projectId))).toBe(true);
+  });
+
   it('replaces the expression indexes of a file written by an earlier version, and finds the same documents', async () => {
     const set = store.at(1);
     await set.ensureCollection('things', []);

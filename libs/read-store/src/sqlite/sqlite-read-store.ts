@@ -284,6 +284,7 @@ class SqliteReadModelSet implements ReadModelSet {
     // (analysis_limit) misjudged `step` on 20,000 projects.
     if (created && this.db.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get()) this.db.exec(`ANALYZE "${table}"`);
     if (options.fullText) this.ensureFullText(table, checkName(options.fullText));
+    if (options.fullText && !options.indexesLater) this.ensureRowsIndex(table);
   }
 
   /**
@@ -322,6 +323,22 @@ class SqliteReadModelSet implements ReadModelSet {
     })();
   }
 
+  /**
+   * A full-text collection's narrow copy of its rows: the id and every field column. A search joins
+   * each match to its row to check the conditions (a staff member's projects, a kind): through the
+   * table itself that reads rows holding whole documents (15 ms for 2,620 matches), through this
+   * index a few bytes each (2.8 ms, measured on a log of 1.5 million events, issue #15).
+   */
+  private ensureRowsIndex(table: string): void {
+    const name = `${table}__rows${this.columnsOf(table).map((f) => `__${f}`).join('')}`;
+    const existing = (this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND substr(name, 1, ?) = ?").all(table, `${table}__rows`.length, `${table}__rows`) as Array<{ name: string }>).map((r) => r.name);
+    if (existing.includes(name)) return;
+    this.db.transaction(() => {
+      for (const old of existing) this.db.exec(`DROP INDEX "${old}"`);
+      this.db.exec(`CREATE INDEX "${name}" ON "${table}" (id${this.columnsOf(table).map((f) => `, ${columnOf(f)}`).join('')})`);
+    })();
+  }
+
   async search<T extends object>(collection: string, query: SearchQuery): Promise<SearchPage<T>> {
     const table = this.ensureTable(collection);
     checkName(query.field);
@@ -333,7 +350,11 @@ class SqliteReadModelSet implements ReadModelSet {
     const fts = `"${table}_fts"`;
     const parts = [`${fts} MATCH ?`];
     const params: unknown[] = [terms.map((t) => `"${t}"`).join(' ')];
-    const column = this.column(table, 't');
+    // The full-text index leads: a condition on an indexed column must not make SQLite walk that
+    // index and run the MATCH once per row (a staff search scoped to 1,830 projects never ended).
+    // A unary + keeps the planner off the column's index.
+    const indexed = this.column(table, 't');
+    const column = (field: string) => `+${indexed(field)}`;
     if (query.where) {
       const where = conditionSql(query.where, column);
       parts.push(where.sql);
@@ -345,12 +366,19 @@ class SqliteReadModelSet implements ReadModelSet {
       parts.push(`(${scopes.map((c) => c.sql).join(' OR ')})`);
       for (const c of scopes) params.push(...c.params);
     }
-    const from = `FROM ${fts} JOIN "${table}_ftsid" i ON i.rid = ${fts}.rowid JOIN "${table}" t ON t.id = i.id WHERE ${parts.join(' AND ')}`;
+    // Matches are counted and ranked on the rows index (ids and field columns only), then the page's documents read.
+    const rowsIndex = this.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND substr(name, 1, ?) = ?")
+      .pluck()
+      .get(table, `${table}__rows`.length, `${table}__rows`) as string | undefined;
+    const rowsOf = rowsIndex && !parts.some((p) => p.includes('json_extract')) ? ` INDEXED BY "${rowsIndex}"` : '';
+    const from = `FROM ${fts} JOIN "${table}_ftsid" i ON i.rid = ${fts}.rowid JOIN "${table}" t${rowsOf} ON t.id = i.id WHERE ${parts.join(' AND ')}`;
     const total = (this.query(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
-    const rows = this
-      .query(`SELECT json(t.doc) AS doc, bm25(${fts}) AS rank ${from} ORDER BY rank, t.id LIMIT ? OFFSET ?`)
-      .all(...params, query.limit ?? -1, query.offset ?? 0) as Array<{ doc: string; rank: number }>;
-    return { hits: rows.map((r) => ({ doc: JSON.parse(r.doc), score: -r.rank })), total };
+    const ranked = this
+      .query(`SELECT t.id AS id, bm25(${fts}) AS rank ${from} ORDER BY rank, t.id LIMIT ? OFFSET ?`)
+      .all(...params, query.limit ?? -1, query.offset ?? 0) as Array<{ id: string; rank: number }>;
+    const docs = await this.getMany<T>(collection, ranked.map((r) => r.id));
+    return { hits: ranked.filter((r) => docs.has(r.id)).map((r) => ({ doc: docs.get(r.id)!, score: -r.rank })), total };
   }
 
   async get<T extends object>(collection: string, id: string): Promise<(T & StoredDoc) | null> {
