@@ -64,6 +64,9 @@ describe('loadConfig, several processes and instances (issue #15)', () => {
       expect(() => loadConfig({ PROJECTION_LEASE_MS: '100' })).toThrow(/PROJECTION_LEASE_MS must be at least 500/);
       expect(() => loadConfig({ EVENT_POLL_MS: '0' })).toThrow(/EVENT_POLL_MS must be at least 1/);
       expect(() => loadConfig({ INSTANCE_ID: 'une instance' })).toThrow(/INSTANCE_ID may only hold/);
+      expect(loadConfig({}).instances.httpNiceness).toBe(0);
+      expect(loadConfig({ HTTP_NICENESS: '5' }).instances.httpNiceness).toBe(5);
+      expect(() => loadConfig({ HTTP_NICENESS: '20' })).toThrow(/HTTP_NICENESS must be between 0 and 19/);
     });
   });
 });

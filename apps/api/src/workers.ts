@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { Logger } from '@nestjs/common';
-import { hostname } from 'node:os';
+import { hostname, setPriority } from 'node:os';
 import type { AppConfig } from './config.js';
 
 /**
@@ -18,6 +18,7 @@ import type { AppConfig } from './config.js';
 const READY = 'carnet:ready';
 /** A process that dies within this time after starting is not restarted again at once. */
 const QUICK_DEATH_MS = 10_000;
+
 
 export function runPrimary(config: AppConfig): void {
   const logger = new Logger('Processus');
@@ -37,6 +38,16 @@ export function runPrimary(config: AppConfig): void {
     });
     startedAt.set(worker, Date.now());
     (worker as Worker & { carnetIndex?: number }).carnetIndex = index;
+    const niceness = config.instances.httpNiceness;
+    if (index > 0 && niceness > 0) {
+      worker.process.once('spawn', () => {
+        try {
+          setPriority(worker.process.pid!, niceness);
+        } catch (error) {
+          logger.warn(`HTTP_NICENESS=${niceness} non appliqué au processus ${index} : ${(error as Error).message}`);
+        }
+      });
+    }
     return worker;
   };
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadStore } from '../read-store.port.js';
@@ -149,6 +149,31 @@ describe('SqliteReadStore indexes (issue #15)', () => {
       expect(await reader.count('things', { where: { status: 'open' } })).toBe(1);
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('SqliteReadStore checkpoints (ADR 0025)', () => {
+  it('copies the write-ahead log into the file from a thread of its own, never inside a commit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carnet-rs-wal-'));
+    const filename = join(dir, 'read-models.db');
+    const store = new SqliteReadStore(filename);
+    try {
+      const set = store.at(1);
+      await set.ensureCollection('things', ['status']);
+      const before = statSync(filename).size;
+      // Far beyond SQLite's automatic checkpoint (1,000 pages): a commit would have copied them itself.
+      const docs = Array.from({ length: 3000 }, (_, i) => ({ collection: 'things', id: `t${i}`, doc: { id: `t${i}`, _position: i + 1, status: 'open', text: 'z'.repeat(2000) } }));
+      await set.commit(docs, 3000);
+      expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      // Only a checkpoint writes pages into the database file itself.
+      const deadline = Date.now() + 5000;
+      while (statSync(filename).size <= before + 3000 * 2000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(statSync(filename).size).toBeGreaterThan(before + 3000 * 2000);
+      expect(await set.count('things', { where: { status: 'open' } })).toBe(3000);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

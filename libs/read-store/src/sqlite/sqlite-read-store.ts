@@ -1,11 +1,16 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { LeaseLostError, type DocumentChange, type FindQuery, type Lease, type LeaseFence, type ReadModelSet, type ReadStore, type Scalar, type StoredDoc } from '../read-store.port.js';
 import type { CollectionOptions, Condition, SearchPage, SearchQuery } from '../search-index.port.js';
 import { foldForSearch } from '../search-text.js';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+const CHECKPOINT_WORKER_FILE = fileURLToPath(new URL('../../dist/sqlite/sqlite-checkpoint.worker.js', import.meta.url));
+/** How often the checkpoint thread copies the write-ahead log into the file. */
+const CHECKPOINT_EVERY_MS = 50;
 const SQL_OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
 function checkName(name: string): string {
@@ -25,6 +30,9 @@ export class SqliteReadStore implements ReadStore {
   readonly engine = 'sqlite';
   readonly db: Database.Database;
   private readonly sets = new Map<number, SqliteReadModelSet>();
+
+  /** The checkpoint thread, started by the first commit of this process (readers never need one). */
+  private checkpointer: { worker: Worker; exited: Promise<void> } | null = null;
 
   constructor(filename: string) {
     if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
@@ -104,13 +112,40 @@ export class SqliteReadStore implements ReadStore {
     let set = this.sets.get(generation);
     if (!set) {
       this.db.prepare('INSERT OR IGNORE INTO read_meta (key, value) VALUES (?, 0)').run(`checkpoint_g${generation}`);
-      set = new SqliteReadModelSet(this.db, generation);
+      set = new SqliteReadModelSet(this.db, generation, () => this.startCheckpointer());
       this.sets.set(generation, set);
     }
     return set;
   }
 
+  /**
+   * Checkpoints leave the committing thread (ADR 0025): with SQLite's automatic checkpoint, the
+   * commit that crosses 1,000 pages of log copies them into the file before it returns — in the
+   * projections' process, on the event loop. Measured with `BENCH_ONLY=k npm run bench`, a single
+   * process went from about 700 to about 900 commands/s without it; but the log must still be
+   * copied, or every reader searches a growing log. A thread of its own does it every 50 ms.
+   */
+  private startCheckpointer(): void {
+    if (this.checkpointer || this.db.memory || !existsSync(CHECKPOINT_WORKER_FILE)) return;
+    const worker = new Worker(CHECKPOINT_WORKER_FILE, { workerData: { filename: this.db.name, everyMs: CHECKPOINT_EVERY_MS } });
+    worker.unref(); // it never keeps the process alive
+    worker.on('error', () => {
+      // The thread could not run: the commits checkpoint again, as SQLite does by default.
+      if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+    });
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    this.checkpointer = { worker, exited };
+    this.db.pragma('wal_autocheckpoint = 0');
+  }
+
   async close(): Promise<void> {
+    if (this.checkpointer) {
+      // Asked to leave, never terminated: stopping a thread while it loads SQLite aborts the process.
+      this.checkpointer.worker.ref();
+      this.checkpointer.worker.postMessage({ close: true });
+      await this.checkpointer.exited;
+      this.checkpointer = null;
+    }
     this.db.close();
   }
 }
@@ -177,6 +212,7 @@ class SqliteReadModelSet implements ReadModelSet {
   constructor(
     private readonly db: Database.Database,
     readonly generation: number,
+    private readonly committing: () => void = () => undefined,
   ) {
     this.readSchemaVersion = db.prepare('PRAGMA schema_version').pluck();
     this.fenceHolds = db.prepare('SELECT 1 FROM leases WHERE name = ? AND holder = ? AND term = ?');
@@ -468,6 +504,7 @@ class SqliteReadModelSet implements ReadModelSet {
   }
 
   async commit(changes: DocumentChange[], position: number, fence?: LeaseFence): Promise<void> {
+    this.committing();
     const write = this.db.transaction(() => {
       // The lease is checked inside the transaction that writes (under the write lock: IMMEDIATE): a holder that lost it writes nothing.
       if (fence && !this.fenceHolds.get(fence.name, fence.holder, fence.term)) throw new LeaseLostError(fence);
