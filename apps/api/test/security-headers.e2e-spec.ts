@@ -120,6 +120,15 @@ describe('Security headers (ADR 0021)', () => {
       expectCommonHeaders(await request(t.http).get('/api/adresse-inconnue').expect(404));
     });
 
+    it('names no style nonce (an answer with no page draws none), and still no inline style', async () => {
+      const res = await request(t.http).get('/api/public/v1/projects').expect(200);
+      expectCommonHeaders(res);
+      const styles = csp(res.headers['content-security-policy']).get('style-src')!;
+      expect(styles[0]).toBe("'self'");
+      expect(styles.some((s) => s.startsWith("'nonce-"))).toBe(false);
+      expect(styles).not.toContain("'unsafe-inline'");
+    });
+
     it('lets other sites embed the open data, and only the open data', async () => {
       const open = await request(t.http).get('/api/public/v1/projects').expect(200);
       expect(open.headers['cross-origin-resource-policy']).toBe('cross-origin');
