@@ -122,7 +122,7 @@ export class SqliteReadStore implements ReadStore {
    * Checkpoints leave the committing thread (ADR 0025): with SQLite's automatic checkpoint, the
    * commit that crosses 1,000 pages of log copies them into the file before it returns — in the
    * projections' process, on the event loop. Measured with `BENCH_ONLY=k npm run bench`, a single
-   * process went from about 700 to about 900 commands/s without it; but the log must still be
+   * process went from about 670 to about 830 commands/s without it; but the log must still be
    * copied, or every reader searches a growing log. A thread of its own does it every 50 ms.
    */
   private startCheckpointer(): void {
