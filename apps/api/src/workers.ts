@@ -19,7 +19,6 @@ const READY = 'carnet:ready';
 /** A process that dies within this time after starting is not restarted again at once. */
 const QUICK_DEATH_MS = 10_000;
 
-
 export function runPrimary(config: AppConfig): void {
   const logger = new Logger('Processus');
   const total = config.instances.workers;
