@@ -367,12 +367,18 @@ class SqliteReadModelSet implements ReadModelSet {
    */
   private ensureRowsIndex(table: string): void {
     const name = `${table}__rows${this.columnsOf(table).map((f) => `__${f}`).join('')}`;
-    const existing = (this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND substr(name, 1, ?) = ?").all(table, `${table}__rows`.length, `${table}__rows`) as Array<{ name: string }>).map((r) => r.name);
+    const existing = this.rowsIndexes(table);
     if (existing.includes(name)) return;
     this.db.transaction(() => {
       for (const old of existing) this.db.exec(`DROP INDEX "${old}"`);
       this.db.exec(`CREATE INDEX "${name}" ON "${table}" (id${this.columnsOf(table).map((f) => `, ${columnOf(f)}`).join('')})`);
     })();
+  }
+
+  /** The names of a table's rows index (one, or none; two only while it is being replaced). */
+  private rowsIndexes(table: string): string[] {
+    const prefix = `${table}__rows`;
+    return this.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND substr(name, 1, ?) = ?").pluck().all(table, prefix.length, prefix) as string[];
   }
 
   async search<T extends object>(collection: string, query: SearchQuery): Promise<SearchPage<T>> {
@@ -403,10 +409,7 @@ class SqliteReadModelSet implements ReadModelSet {
       for (const c of scopes) params.push(...c.params);
     }
     // Matches are counted and ranked on the rows index (ids and field columns only), then the page's documents read.
-    const rowsIndex = this.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND substr(name, 1, ?) = ?")
-      .pluck()
-      .get(table, `${table}__rows`.length, `${table}__rows`) as string | undefined;
+    const [rowsIndex] = this.rowsIndexes(table);
     const rowsOf = rowsIndex && !parts.some((p) => p.includes('json_extract')) ? ` INDEXED BY "${rowsIndex}"` : '';
     const from = `FROM ${fts} JOIN "${table}_ftsid" i ON i.rid = ${fts}.rowid JOIN "${table}" t${rowsOf} ON t.id = i.id WHERE ${parts.join(' AND ')}`;
     const total = (this.query(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;

@@ -532,11 +532,14 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
         it('leaves the lease to the preferred holder: an instance that yields takes it only once it stayed free long enough', async () => {
           const other = await fixture.reopen();
           try {
-            const yielding = new ProjectionRunner(events, other, [thingsProjection()], {
-              batchSize: 3,
-              generationCheckMs: 10,
-              lease: { holder: 'http-process', ttlMs: 400, renewMs: 50, standbyPollMs: 10, yieldMs: 800 },
-            });
+            // An HTTP process's runner: it yields the lease to the projections process (ADR 0024).
+            const yieldingRunner = (holder: string) =>
+              new ProjectionRunner(events, other, [thingsProjection()], {
+                batchSize: 3,
+                generationCheckMs: 10,
+                lease: { holder, ttlMs: 400, renewMs: 50, standbyPollMs: 10, yieldMs: 800 },
+              });
+            const yielding = yieldingRunner('http-process');
             runners.push(yielding);
             await yielding.start();
             // Nobody held it yet: free since forever, the yielding instance takes it.
@@ -545,11 +548,7 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
             runners.splice(runners.indexOf(yielding), 1);
             // The preferred holder comes, holds it, then dies: the yielding one waits the lease and its yield.
             const preferred = (await store.acquireLease('projections', 'projections-process', 400))!;
-            const again = new ProjectionRunner(events, other, [thingsProjection()], {
-              batchSize: 3,
-              generationCheckMs: 10,
-              lease: { holder: 'http-process-2', ttlMs: 400, renewMs: 50, standbyPollMs: 10, yieldMs: 800 },
-            });
+            const again = yieldingRunner('http-process-2');
             runners.push(again);
             await again.start();
             await eventually(() => again.role.role === 'holder', 'the lease to be taken after its expiry and the yield');
