@@ -81,6 +81,10 @@ describe('Collaborative FAQ (issue #11)', () => {
       expect(found.items[0].usefulCount).toBeNull(); // counts are for staff
       const publicApi = (await anon('/api/public/v1/faq?q=ecole%20cumul').expect(200)).body;
       expect(publicApi.items.map((e: { id: string }) => e.id)).toEqual([entryId]);
+      // A search given twice used to become no search at all (every entry): refused instead.
+      const twice = await anon('/api/public/v1/faq?q=ecole&q=cumul').expect(400);
+      expect(twice.headers['content-type']).toContain('application/problem+json');
+      expect(twice.body.errors).toEqual([{ field: 'q', message: 'Ce paramètre ne peut être donné qu’une fois.' }]);
       expect(JSON.stringify(publicApi)).not.toContain(projectId);
       expect(Object.keys(publicApi.items[0]).sort()).toEqual(['answer', 'apiUrl', 'category', 'categoryLabel', 'id', 'keywords', 'pageUrl', 'question', 'verifiedAt']);
       const page = await anon(`/projets-publics/faq/${entryId}`).expect(200);

@@ -118,6 +118,18 @@ describe('input hardening and command retries', () => {
     it.each(['/api/projects?offset=1e20', '/api/projects?offset=99999999999', '/api/search?q=ecole&offset=1e20', '/api/projects?minPosition=1e20'])('answers 400 to %s', async (path) => {
       expectProblem(await maire.get(path), 400);
     });
+
+    // class-transformer used to read an empty number as 0: the document declares an integer, and '' is none.
+    it.each(['/api/projects?offset=', '/api/projects?limit=', '/api/search?q=ecole&offset=', '/api/faq/entries?limit='])('answers 400 to the empty number of %s', async (path) => {
+      const res = await maire.get(path);
+      expectProblem(res, 400);
+      expect(res.body.errors[0].message).toMatch(/entier/);
+    });
+
+    it('reads an empty minPosition as none, as on every read', async () => {
+      await maire.get('/api/projects?minPosition=').expect(200);
+      await maire.get(`/api/projects/${projectId}?minPosition=`).expect(200);
+    });
   });
 
   describe('when minPosition is beyond the head of the log', () => {

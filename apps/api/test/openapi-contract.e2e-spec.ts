@@ -113,6 +113,46 @@ describe('The OpenAPI contract', () => {
       expect(pattern.test('trois')).toBe(false);
     });
 
+    it('announces the texts the input guard refuses: every free text of a query or a body excludes control characters', async () => {
+      const query = (path: string, verb: string, name: string) => doc.paths[path][verb].parameters!.find((p) => p.name === name && p.in === 'query')!.schema!;
+      const body = (name: string, property: string) => (doc.components.schemas[name].properties as Record<string, Schema>)[property];
+      const freeTexts = [
+        query('/api/projects', 'get', 'q'),
+        query('/api/communes', 'get', 'withProjects'),
+        query('/api/audit/projects/{id}/as-of', 'get', 'at'),
+        body('SaveContactRequestDto', 'name'),
+        (body('FaqEntryRequestDto', 'keywords').items as Schema),
+      ];
+      for (const schema of freeTexts) expect(schema).toMatchObject({ type: 'string', pattern: expect.any(String) });
+      // A text of several lines (an answer) refuses the guard's characters, one by one over the Basic Multilingual Plane.
+      const answer = body('FaqEntryRequestDto', 'answer');
+      const pattern = new RegExp(String(answer.pattern));
+      const refused: number[] = [];
+      for (let code = 0; code < 0x10000; code++) if (!pattern.test(String.fromCharCode(code))) refused.push(code);
+      const agent = await t.login(AGENT);
+      const refusedByGuard = await agent.get('/api/projects').query({ q: 'toiture\u0085école' });
+      expect(refusedByGuard.status).toBe(400);
+      expect(pattern.test('toiture\u0085école')).toBe(false);
+      expect(refused.length).toBe(9 + 2 + 18 + 1 + 32);
+      expect(refused).toEqual(expect.arrayContaining([0x00, 0x0b, 0x1f, 0x7f, 0x85, 0x9f]));
+      expect(refused).not.toEqual(expect.arrayContaining([0x09]));
+      expect(pattern.test('Préau de l’école\n\ttoiture 🌳')).toBe(true);
+    });
+
+    it('gives one-line texts a pattern without tab nor line ends, and requires what the DTO requires', () => {
+      const jobTitle = (doc.components.schemas.SaveContactRequestDto.properties as Record<string, Schema>).jobTitle;
+      const singleLine = new RegExp(String(jobTitle.pattern));
+      expect(singleLine.test('Chargée de mission voirie')).toBe(true);
+      for (const bad of ['a\tb', 'a\nb', 'a\rb', 'a\u0085b']) expect(singleLine.test(bad)).toBe(false);
+      const suggestionsQ = doc.paths['/api/faq/suggestions'].get.parameters!.find((p) => p.name === 'q')!;
+      expect(suggestionsQ.required).toBe(true);
+    });
+
+    it('requires the body of a command whose field must be given, even as null', async () => {
+      const locate = doc.paths['/api/projects/{id}/location'].put.requestBody as { required?: boolean };
+      expect(locate.required).not.toBe(false);
+    });
+
     it('is generated from the controllers’ current return types (npm run openapi:responses)', () => {
       // Throws (exit 1) when a controller or a contract type changed without regenerating.
       expect(() => execFileSync(process.execPath, ['scripts/openapi-responses.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();

@@ -147,6 +147,9 @@ describe('Public API /api/public/v1', () => {
       expect(uncosted).not.toContain(published[0].projectId);
       expect(await ids(`year=${new Date().getFullYear()}&commune=95002&theme=ecole`)).toEqual([published[0].projectId]);
       expect(await ids('updatedSince=2999-01-01')).toEqual([]);
+      // RFC 3339 lets a space stand for the T, and the parameter's pattern says so.
+      expect(await ids('updatedSince=2999-01-01%2008:00:00')).toEqual([]);
+      expect((await ids('updatedSince=2000-01-01%2008:00:00Z')).length).toBeGreaterThan(0);
     });
 
     it('count the published projects of each commune', async () => {

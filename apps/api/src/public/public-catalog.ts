@@ -141,7 +141,8 @@ export function parseFilters(query: Record<string, unknown>, names = { theme: 't
   if (words !== undefined && words.trim()) filters.text = words.trim().slice(0, 200);
   const since = text('updatedSince');
   if (since !== undefined) {
-    const ms = Date.parse(since);
+    // The pattern announced accepts a space between date and time (RFC 3339 allows it); Date.parse wants a T.
+    const ms = Date.parse(since.replace(' ', 'T'));
     if (/^\d{4}-\d{2}-\d{2}/.test(since) && !Number.isNaN(ms)) filters.updatedSince = new Date(ms).toISOString();
     else errors.push({ field: 'updatedSince', message: 'Date ISO 8601 attendue, par exemple 2026-01-31 ou 2026-01-31T08:00:00Z.' });
   }

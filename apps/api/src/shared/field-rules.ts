@@ -30,7 +30,13 @@ export const MoneyField =
     })(target, key);
   };
 
-/** A text that holds on one line (titles, names): no line feed nor tab; the input gate already refused other controls. */
+/** What a one-line text may not hold, as the OpenAPI document says it: every C0 control (tab and line ends included), DEL, C1. */
+export const SINGLE_LINE_PATTERN = '^[^\\u0000-\\u001F\\u007F-\\u009F]*$';
+
+/**
+ * A text that holds on one line (titles, names): no line feed nor tab; the input gate already refused other controls.
+ * The OpenAPI document gives it SINGLE_LINE_PATTERN (openapi-contract.ts converts the rule by its name).
+ */
 export const SingleLine = (label: string) =>
   ValidateBy({
     name: 'isSingleLine',

@@ -19,6 +19,15 @@ describe('guardBody', () => {
       expect(guardBody(body)).toEqual({ title: 'Préau', items: [{ text: 'a\nb\nc\td' }] });
     });
 
+    it('keeps as typed a text that NFC would make longer, so that it stays within its field’s announced length', () => {
+      // U+0958 (Devanagari qa) is one character that NFC writes as two.
+      expect(guardBody({ q: '\u0958'.repeat(3) })).toEqual({ q: '\u0958'.repeat(3) });
+      expect(guardBody({ q: 'Pre\u0301au \u0958\u0958' })).toEqual({ q: 'Pre\u0301au \u0958\u0958' });
+      // Not longer in all (é composed, qa decomposed): normalised.
+      expect(guardBody({ q: 'Pre\u0301au \u0958' })).toEqual({ q: 'Préau \u0915\u093C' });
+      expect(guardBody({ q: 'Pre\u0301au\r\n' })).toEqual({ q: 'Préau\n' });
+    });
+
     it('keeps passwords byte for byte', () => {
       expect(guardBody({ password: 'Pre\u0301au\r\n', newPassword: 'e\u0301' })).toEqual({ password: 'Pre\u0301au\r\n', newPassword: 'e\u0301' });
     });

@@ -17,8 +17,9 @@ export const MAX_BODY_DEPTH = 16;
 /** Keys that name an object's prototype machinery: refused like any unknown field. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-// C0 controls but tab, line feed and carriage return; DEL; C1 controls.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** C0 controls but tab, line feed and carriage return; DEL; C1 controls (a regular-expression class, escaped). */
+export const CONTROL_CHARACTERS = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F';
+const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export interface FieldError {
@@ -39,7 +40,21 @@ export function textFault(text: string, field: string): string | null {
 /** Fields whose text is a secret: checked, but kept byte for byte. */
 const SECRET_KEY = /password/i;
 
-const normaliseText = (text: string) => text.normalize('NFC').replace(/\r\n?/g, '\n');
+/**
+ * NFC, line ends as \n. A few characters (85, such as U+0958 or U+FB1D) become two under NFC: a text holding them is
+ * kept as typed rather than made longer, so that a text within a field's announced length stays within it.
+ */
+function normaliseText(text: string): string {
+  const nfc = text.normalize('NFC');
+  const kept = nfc !== text && codePoints(nfc) > codePoints(text) ? text : nfc;
+  return kept.replace(/\r\n?/g, '\n');
+}
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
 
 const tooDeep = () =>
   new ProblemException(400, 'too_deep', 'Requête trop imbriquée', `Le corps de la requête dépasse ${MAX_BODY_DEPTH} niveaux d’imbrication.`);

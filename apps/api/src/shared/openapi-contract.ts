@@ -6,6 +6,8 @@ import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { getMetadataStorage, IS_OPTIONAL, MAX, MIN } from 'class-validator';
 import type { OpenAPIObject, OperationObject, ParameterObject, PathItemObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
+import { SINGLE_LINE_PATTERN } from './field-rules.js';
+import { CONTROL_CHARACTERS } from './input-guard.js';
 import { MinPositionPipe } from './min-position.js';
 import { GENERATED_RESPONSES } from './openapi-responses.generated.js';
 import { PROBLEM_DESCRIPTIONS } from './openapi.js';
@@ -171,8 +173,36 @@ const SCHEMA_OPTIONS = {
   additionalConverters: {
     [MIN]: (meta: { constraints: unknown[] }) => ({ minimum: meta.constraints[0] }),
     [MAX]: (meta: { constraints: unknown[] }) => ({ maximum: meta.constraints[0] }),
+    isSingleLine: { type: 'string', pattern: SINGLE_LINE_PATTERN },
   },
 };
+
+/**
+ * What the input guard refuses in any text of a body or a query (input-guard.ts): C0 controls but tab, line feed and
+ * carriage return, DEL, C1 controls. Said in the contract, so that a client (or a fuzzer) knows it beforehand.
+ */
+export const TEXT_PATTERN = `^[^${CONTROL_CHARACTERS}]*$`;
+
+/**
+ * Gives every free text of a request schema the guard's pattern: strings without a format, an enumeration or a
+ * pattern of their own (theirs already exclude control characters), through nested objects, arrays and $refs.
+ */
+function forbidControlCharacters(schema: SchemaObject | ReferenceObject, document: OpenAPIObject, seen: Set<string>): void {
+  if ('$ref' in schema) {
+    if (seen.has(schema.$ref)) return;
+    seen.add(schema.$ref);
+    const target = document.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')];
+    if (target) forbidControlCharacters(target, document, seen);
+    return;
+  }
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('string') && !schema.format && !schema.enum && !schema.pattern) schema.pattern = TEXT_PATTERN;
+  for (const child of [...Object.values(schema.properties ?? {}), ...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) {
+    forbidControlCharacters(child, document, seen);
+  }
+  if (schema.items) forbidControlCharacters(schema.items, document, seen);
+  if (typeof schema.additionalProperties === 'object') forbidControlCharacters(schema.additionalProperties, document, seen);
+}
 
 /** Completes the document built by @nestjs/swagger in place, and returns it. */
 export function completeOpenApi(document: OpenAPIObject, app: INestApplication): OpenAPIObject {
@@ -215,8 +245,14 @@ export function completeOpenApi(document: OpenAPIObject, app: INestApplication):
       }
 
       // A body whose fields are all optional may be left out: the validation pipe reads it as {}.
+      // (A field that @IsDefined requires, even to be null, is in the component's `required`, not in class-validator's.)
       const bodyRules = fact?.bodyDto ? checked[fact.bodyDto.name] : undefined;
-      if (bodyRules && !bodyRules.required?.length && op.requestBody && !('$ref' in op.requestBody)) op.requestBody.required = false;
+      const bodyComponent = fact?.bodyDto ? (document.components.schemas[fact.bodyDto.name] as SchemaObject | undefined) : undefined;
+      const someRequired = Boolean(bodyRules?.required?.length || bodyComponent?.required?.length);
+      if (bodyRules && !someRequired && op.requestBody && !('$ref' in op.requestBody)) op.requestBody.required = false;
+      if (op.requestBody && !('$ref' in op.requestBody)) {
+        for (const media of Object.values(op.requestBody.content ?? {})) if (media.schema) forbidControlCharacters(media.schema, document, new Set());
+      }
 
       // Ids in the path.
       const pathParams = params(op).filter((p) => p.in === 'path');
@@ -231,6 +267,7 @@ export function completeOpenApi(document: OpenAPIObject, app: INestApplication):
         if (p.in === 'header' && HEADER_FORMATS[p.name]) p.schema = { ...(p.schema as SchemaObject), ...HEADER_FORMATS[p.name] };
         // MinPositionPipe and the DTOs alike: a position of the log, at most 15 digits.
         if (p.in === 'query' && p.name === 'minPosition') p.schema = { ...(p.schema as SchemaObject), type: 'integer', minimum: 0, maximum: 999_999_999_999_999 };
+        if (p.in === 'query' && p.schema) forbidControlCharacters(p.schema, document, new Set());
       }
 
       // The answers of the shared machinery.

@@ -1,26 +1,40 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MIN_POSITION_DESCRIPTION, MIN_POSITION_MAX } from './min-position.js';
 
 /** No list of the platform has a million rows: a larger offset is a mistake, not a page (and 1e20 would overflow SQLite). */
 export const OFFSET_MAX = 1_000_000;
 
-/** What every paged query accepts besides its own `limit`: where to start, and read-your-writes. */
+/**
+ * A number of the query string. An empty one (`?offset=`) is refused as not a number, where class-transformer alone
+ * would read it as 0: the OpenAPI document declares an integer, and an empty value is none.
+ */
+export const QueryNumber = () => (target: object, key: string) => {
+  Type(() => Number)(target, key);
+  Transform(({ obj, key: name, value }) => ((obj as Record<string, unknown>)[name] === '' ? Number.NaN : value))(target, key);
+};
+
+/**
+ * What every paged query accepts besides its own `limit`: where to start, and read-your-writes. class-validator
+ * reports the bottom decorator first: the type's message (for `?offset=` or `?offset=abc`) goes last.
+ */
 export class PageRequestDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: OFFSET_MAX, default: 0 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset doit être un entier.' })
+  @QueryNumber()
   @Min(0, { message: 'offset ne peut pas être négatif.' })
   @Max(OFFSET_MAX, { message: `offset ne peut pas dépasser ${OFFSET_MAX}.` })
+  @IsInt({ message: 'offset doit être un entier.' })
   offset?: number;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MIN_POSITION_MAX, description: MIN_POSITION_DESCRIPTION })
   @IsOptional()
+  // As MinPositionPipe reads it elsewhere: an empty `?minPosition=` waits for nothing.
+  @Transform(({ obj, key, value }) => ((obj as Record<string, unknown>)[key] === '' ? undefined : value))
   @Type(() => Number)
-  @IsInt({ message: 'minPosition doit être un entier positif.' })
   @Min(0, { message: 'minPosition doit être un entier positif.' })
   @Max(MIN_POSITION_MAX, { message: 'minPosition doit être un entier positif.' })
+  @IsInt({ message: 'minPosition doit être un entier positif.' })
   minPosition?: number;
 }

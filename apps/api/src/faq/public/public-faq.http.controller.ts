@@ -48,12 +48,17 @@ export class PublicFaqHttpController {
   @Get('public/v1/faq')
   @UseGuards(PublicRateLimitGuard)
   @ApiOperation({ summary: 'Questions fréquentes publiques (recherche en français sans accents avec q)' })
-  @ApiQuery({ name: 'q', required: false, description: 'Recherche', example: 'subvention ecole' })
+  @ApiQuery({ name: 'q', required: false, description: 'Recherche (les 200 premiers caractères)', example: 'subvention ecole', schema: { type: 'string' } })
   @ApiQuery({ name: 'category', required: false, enum: QUESTION_CATEGORIES })
   @ApiOkResponse({ type: PublicFaqListDto })
-  @ApiResponse({ status: 400, description: 'Catégorie inconnue', content: PROBLEM })
+  @ApiResponse({ status: 400, description: 'Catégorie inconnue, ou paramètre donné deux fois', content: PROBLEM })
   @ApiResponse({ status: 429, description: 'Trop de requêtes depuis cette adresse', content: PROBLEM })
   async list(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    // A parameter given twice (?q=a&q=b) is refused, as on the public projects list, rather than silently ignored.
+    const repeated = ['q', 'category'].filter((name) => Array.isArray(query[name]));
+    if (repeated.length > 0) {
+      throw new ProblemException(400, 'validation', 'Certains champs sont invalides', undefined, repeated.map((field) => ({ field, message: 'Ce paramètre ne peut être donné qu’une fois.' })));
+    }
     const category = categoryOf(query.category);
     if (query.category !== undefined && !category) {
       throw new ProblemException(400, 'validation', 'Certains champs sont invalides', undefined, [{ field: 'category', message: `La catégorie doit être l’une de : ${QUESTION_CATEGORIES.join(', ')}.` }]);

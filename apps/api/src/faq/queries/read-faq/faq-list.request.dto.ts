@@ -1,7 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DEPARTEMENT_TEAMS, FAQ_STATUSES, QUESTION_CATEGORIES, type DepartementTeam, type FaqStatus, type QuestionCategory } from '@carnet/domain';
+import { QueryNumber } from '../../../shared/page-request.dto.js';
 
 export class FaqListRequestDto {
   @ApiPropertyOptional({ description: 'Recherche en texte intégral, sans tenir compte des accents (« ecole » trouve « École »)', maxLength: 200 })
@@ -27,30 +27,30 @@ export class FaqListRequestDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit doit être un entier.' })
+  @QueryNumber()
   @Min(1, { message: 'limit doit valoir au moins 1.' })
   @Max(100, { message: 'limit vaut 100 au plus.' })
+  @IsInt({ message: 'limit doit être un entier.' })
   limit?: number;
 
   @ApiPropertyOptional({ minimum: 0, default: 0 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset doit être un entier.' })
+  @QueryNumber()
   @Min(0, { message: 'offset ne peut pas être négatif.' })
+  @IsInt({ message: 'offset doit être un entier.' })
   offset?: number;
 
   @ApiPropertyOptional({ description: 'Attendre que les données reflètent cette position du journal' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'minPosition doit être un entier.' })
+  @QueryNumber()
   @Min(0, { message: 'minPosition ne peut pas être négatif.' })
+  @IsInt({ message: 'minPosition doit être un entier.' })
   minPosition?: number;
 }
 
 export class FaqSuggestionsRequestDto {
   // The start of the question is enough to find entries, and keeps the address short (a long one is refused by HTTP itself).
-  @ApiPropertyOptional({ description: 'Le début de ce que la personne est en train d’écrire (500 caractères au plus)', maxLength: 500 })
+  @ApiProperty({ description: 'Le début de ce que la personne est en train d’écrire (500 caractères au plus)', maxLength: 500 })
   @IsString({ message: 'Le texte doit être un texte.' })
   @MaxLength(500, { message: 'Le texte dépasse 500 caractères.' })
   q!: string;

@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PROJECT_STEPS, PROJECT_THEMES, type ProjectStep, type ProjectTheme } from '@carnet/domain';
-import { PageRequestDto } from '../../../shared/page-request.dto.js';
+import { PageRequestDto, QueryNumber } from '../../../shared/page-request.dto.js';
 import { SingleLine } from '../../../shared/field-rules.js';
 
 export class ListProjectsRequestDto extends PageRequestDto {
@@ -30,9 +29,9 @@ export class ListProjectsRequestDto extends PageRequestDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit doit être un entier.' })
+  @QueryNumber()
   @Min(1, { message: 'limit doit valoir au moins 1.' })
   @Max(200, { message: 'limit ne peut pas dépasser 200.' })
+  @IsInt({ message: 'limit doit être un entier.' })
   limit?: number;
 }

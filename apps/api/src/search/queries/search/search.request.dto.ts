@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { SEARCH_MIN_LENGTH, SEARCH_RESULT_TYPES, type SearchResultType } from '@carnet/contracts';
-import { PageRequestDto } from '../../../shared/page-request.dto.js';
+import { PageRequestDto, QueryNumber } from '../../../shared/page-request.dto.js';
 import { SingleLine } from '../../../shared/field-rules.js';
 
 export class SearchRequestDto extends PageRequestDto {
@@ -27,9 +27,9 @@ export class SearchRequestDto extends PageRequestDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit doit être un entier.' })
+  @QueryNumber()
   @Min(1, { message: 'limit doit valoir au moins 1.' })
   @Max(100, { message: 'limit ne peut pas dépasser 100.' })
+  @IsInt({ message: 'limit doit être un entier.' })
   limit?: number;
 }
