@@ -62,7 +62,7 @@ function readSchemathesis(log) {
   };
   const failing = verdict('Failing the run');
   const reported = verdict('Reported, not failing');
-  const note = [failing.length ? `failing the run: ${failing.join(', ')}` : '', reported.length ? `${found} findings reported, not failing: ${reported.join(', ')}` : '']
+  const note = [failing.length ? `failing the run: ${failing.join(', ')}` : '', reported.length ? `${found} finding${found === 1 ? "" : "s"} reported, not failing: ${reported.join(', ')}` : '']
     .filter(Boolean)
     .join('; ');
   return { cases: generated, passed: generated, failed: failing.length, skipped: 0, note: note || undefined, blocking: failing.length > 0 };

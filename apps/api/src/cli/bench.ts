@@ -208,6 +208,28 @@ async function storeAppends(dir: string, name: string, writers: number, perWrite
   return { rate: (writers * perWriter) / seconds, commits };
 }
 
+/** (a) and (b): raw durable commits next to our store's appends, 1 and 32 writers; true when the target is missed. */
+async function measureStore(dir: string, out: (s: string) => void): Promise<boolean> {
+  const verdict = (ok: boolean) => (ok ? 'ATTEINT' : 'NON ATTEINT');
+  // Rounds alternate the measured sides so that a noisy moment hits both; medians are reported.
+  const raws: number[] = [];
+  const ones: number[] = [];
+  const manys: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    raws.push(rawSqliteCommits(dir, round, 1000));
+    ones.push((await storeAppends(dir, `1-${round}`, 1, 1000)).rate);
+    manys.push((await storeAppends(dir, `32-${round}`, 32, 100)).rate);
+  }
+  const rawRate = median(raws);
+  const oneRate = median(ones);
+  const manyRate = median(manys);
+  const ratioB = manyRate / rawRate;
+  out(`(a) SQLite brut, un commit durable par écriture : ${fmt(rawRate)} écritures/s (médiane de ${ROUNDS} tours)`);
+  out(`(b) notre journal, 1 écrivain : ${fmt(oneRate)} événements/s (${fmt(oneRate / rawRate, 2)} × a)`);
+  out(`    notre journal, 32 écrivains : ${fmt(manyRate)} événements/s = ${fmt(ratioB, 2)} × a   [cible ≥ 3 × a : ${verdict(ratioB >= 3)}]`);
+  return ratioB < 3;
+}
+
 /** (k) issue #15: every core of the machine (see workers-bench.ts); true when a target is missed. */
 async function measureWorkers(dir: string, out: (s: string) => void): Promise<boolean> {
   const verdict = (ok: boolean) => (ok ? 'ATTEINT' : 'NON ATTEINT');
@@ -242,23 +264,7 @@ async function main(): Promise<void> {
   try {
     out(`Carnet de projets — mesures (${new Date().toISOString()}, Node ${process.version}, ${(await import('node:os')).cpus().length} cœurs)`);
 
-    // Rounds alternate the measured sides so that a noisy moment hits both; medians are reported.
-    const raws: number[] = [];
-    const ones: number[] = [];
-    const manys: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      raws.push(rawSqliteCommits(dir, round, 1000));
-      ones.push((await storeAppends(dir, `1-${round}`, 1, 1000)).rate);
-      manys.push((await storeAppends(dir, `32-${round}`, 32, 100)).rate);
-    }
-    const rawRate = median(raws);
-    const oneRate = median(ones);
-    const manyRate = median(manys);
-    const ratioB = manyRate / rawRate;
-    out(`(a) SQLite brut, un commit durable par écriture : ${fmt(rawRate)} écritures/s (médiane de ${ROUNDS} tours)`);
-    out(`(b) notre journal, 1 écrivain : ${fmt(oneRate)} événements/s (${fmt(oneRate / rawRate, 2)} × a)`);
-    out(`    notre journal, 32 écrivains : ${fmt(manyRate)} événements/s = ${fmt(ratioB, 2)} × a   [cible ≥ 3 × a : ${verdict(ratioB >= 3)}]`);
-    failed ||= ratioB < 3;
+    failed ||= await measureStore(dir, out);
 
     // (c) + (d): the real application on loopback, load from a worker thread.
     const appDir = join(dir, 'app');
@@ -491,13 +497,13 @@ async function main(): Promise<void> {
   process.exitCode = failed ? 1 : 0;
 }
 
-/** BENCH_ONLY=k: (k) alone, for trying a change to the processes. */
-async function mainWorkersOnly(): Promise<void> {
+/** BENCH_ONLY=k: (k) alone, for trying a change to the processes; BENCH_ONLY=b: (a) and (b), for a change to the store. */
+async function mainOnly(which: 'b' | 'k'): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'carnet-bench-'));
   const out = (s: string) => process.stdout.write(`${s}\n`);
   try {
-    out(`Carnet de projets — mesure (k) seule (${new Date().toISOString()}, Node ${process.version}, ${(await import('node:os')).cpus().length} cœurs)`);
-    process.exitCode = (await measureWorkers(dir, out)) ? 1 : 0;
+    out(`Carnet de projets — mesure (${which === 'b' ? 'a, b' : 'k'}) seule (${new Date().toISOString()}, Node ${process.version}, ${(await import('node:os')).cpus().length} cœurs)`);
+    process.exitCode = (await (which === 'b' ? measureStore(dir, out) : measureWorkers(dir, out))) ? 1 : 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -507,8 +513,8 @@ async function mainWorkersOnly(): Promise<void> {
 if (!isMainThread) {
   const { url, seconds, clients, login, getUrl, headers } = workerData as { url: string; seconds: number; clients: number; login: { email: string; password: string }; getUrl?: string; headers?: Record<string, string> };
   parentPort!.postMessage(getUrl ? await httpGetLoad(getUrl, seconds, clients, headers) : await httpLoad(url, seconds, clients, login));
-} else if (process.env.BENCH_ONLY === 'k') {
-  await mainWorkersOnly();
+} else if (process.env.BENCH_ONLY === 'k' || process.env.BENCH_ONLY === 'b') {
+  await mainOnly(process.env.BENCH_ONLY);
 } else {
   await main();
 }

@@ -34,6 +34,15 @@ export class SqliteReadStore implements ReadStore {
   /** The checkpoint thread, started by the first commit of this process (readers never need one). */
   private checkpointer: { worker: Worker; exited: Promise<void> } | null = null;
 
+  /** The leases', generations' and checkpoints' statements, prepared once (the projection runner asks for them at every poll). */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private sql(text: string): Database.Statement {
+    let stmt = this.statements.get(text);
+    if (!stmt) this.statements.set(text, (stmt = this.db.prepare(text)));
+    return stmt;
+  }
+
   constructor(filename: string) {
     if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
     this.db = new Database(filename);
@@ -55,15 +64,15 @@ export class SqliteReadStore implements ReadStore {
   async acquireLease(name: string, holder: string, ttlMs: number, now = Date.now()): Promise<Lease | null> {
     // IMMEDIATE: the read and the write happen under the write lock, so two processes never both take it.
     const take = this.db.transaction((): Lease | null => {
-      const current = this.db.prepare('SELECT name, holder, acquired_at, expires_at, term FROM leases WHERE name = ?').get(name) as LeaseRow | undefined;
+      const current = this.sql('SELECT name, holder, acquired_at, expires_at, term FROM leases WHERE name = ?').get(name) as LeaseRow | undefined;
       if (current && current.holder === holder) {
-        this.db.prepare('UPDATE leases SET expires_at = ? WHERE name = ?').run(now + ttlMs, name);
+        this.sql('UPDATE leases SET expires_at = ? WHERE name = ?').run(now + ttlMs, name);
         return toLease({ ...current, expires_at: now + ttlMs });
       }
       if (current && current.expires_at > now) return null;
       const term = (current?.term ?? 0) + 1;
-      this.db
-        .prepare('INSERT INTO leases (name, holder, acquired_at, expires_at, term) VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at, term = excluded.term')
+      this
+        .sql('INSERT INTO leases (name, holder, acquired_at, expires_at, term) VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at, term = excluded.term')
         .run(name, holder, now, now + ttlMs, term);
       return { name, holder, acquiredAt: now, expiresAt: now + ttlMs, term };
     });
@@ -72,38 +81,38 @@ export class SqliteReadStore implements ReadStore {
 
   async releaseLease(name: string, holder: string): Promise<void> {
     // Expired now rather than deleted: the term goes on rising, so an old fence never matches again.
-    this.db.prepare('UPDATE leases SET expires_at = 0 WHERE name = ? AND holder = ?').run(name, holder);
+    this.sql('UPDATE leases SET expires_at = 0 WHERE name = ? AND holder = ?').run(name, holder);
   }
 
   async lease(name: string): Promise<Lease | null> {
-    const row = this.db.prepare('SELECT name, holder, acquired_at, expires_at, term FROM leases WHERE name = ?').get(name) as LeaseRow | undefined;
+    const row = this.sql('SELECT name, holder, acquired_at, expires_at, term FROM leases WHERE name = ?').get(name) as LeaseRow | undefined;
     return row ? toLease(row) : null;
   }
 
   async activeGeneration(): Promise<number> {
-    return (this.db.prepare("SELECT value FROM read_meta WHERE key = 'active_generation'").get() as { value: number }).value;
+    return (this.sql("SELECT value FROM read_meta WHERE key = 'active_generation'").get() as { value: number }).value;
   }
 
   async generations(): Promise<number[]> {
-    const rows = this.db.prepare("SELECT key FROM read_meta WHERE key LIKE 'checkpoint_g%'").all() as Array<{ key: string }>;
+    const rows = this.sql("SELECT key FROM read_meta WHERE key LIKE 'checkpoint_g%'").all() as Array<{ key: string }>;
     return rows.map((r) => Number(r.key.slice('checkpoint_g'.length))).sort((a, b) => a - b);
   }
 
   async activate(generation: number): Promise<void> {
-    this.db.prepare("UPDATE read_meta SET value = ? WHERE key = 'active_generation'").run(generation);
+    this.sql("UPDATE read_meta SET value = ? WHERE key = 'active_generation'").run(generation);
   }
 
   async dropGeneration(generation: number): Promise<void> {
     if (generation === (await this.activeGeneration())) throw new Error('Cannot drop the active generation');
     const prefix = `rm_g${generation}_`;
-    const tables = this.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?")
+    const tables = this
+      .sql("SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?")
       .all(prefix.length, prefix) as Array<{ name: string }>;
     this.db.transaction(() => {
       // A full-text (virtual) table first: dropping it drops its shadow tables, which share the prefix.
       const ordered = [...tables].sort((a, b) => Number(b.name.endsWith('_fts')) - Number(a.name.endsWith('_fts')));
       for (const { name } of ordered) this.db.exec(`DROP TABLE IF EXISTS "${name}"`);
-      this.db.prepare('DELETE FROM read_meta WHERE key = ?').run(`checkpoint_g${generation}`);
+      this.sql('DELETE FROM read_meta WHERE key = ?').run(`checkpoint_g${generation}`);
     })();
     this.sets.delete(generation);
   }
@@ -111,7 +120,7 @@ export class SqliteReadStore implements ReadStore {
   at(generation: number): ReadModelSet {
     let set = this.sets.get(generation);
     if (!set) {
-      this.db.prepare('INSERT OR IGNORE INTO read_meta (key, value) VALUES (?, 0)').run(`checkpoint_g${generation}`);
+      this.sql('INSERT OR IGNORE INTO read_meta (key, value) VALUES (?, 0)').run(`checkpoint_g${generation}`);
       set = new SqliteReadModelSet(this.db, generation, () => this.startCheckpointer());
       this.sets.set(generation, set);
     }
@@ -500,7 +509,7 @@ class SqliteReadModelSet implements ReadModelSet {
   }
 
   async checkpoint(): Promise<number> {
-    const row = this.db.prepare('SELECT value FROM read_meta WHERE key = ?').get(`checkpoint_g${this.generation}`) as
+    const row = this.query('SELECT value FROM read_meta WHERE key = ?').get(`checkpoint_g${this.generation}`) as
       | { value: number }
       | undefined;
     return row?.value ?? 0;
