@@ -215,11 +215,10 @@ export class SqliteAccountStore implements AccountStore {
 
   async createAccount(a: Account): Promise<void> {
     try {
-      this
-        .sql(
-          `INSERT INTO accounts (id, email, email_key, display_name, password_hash, kind, organisation_id, status, demo, role_form, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
+      this.sql(
+        `INSERT INTO accounts (id, email, email_key, display_name, password_hash, kind, organisation_id, status, demo, role_form, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
         .run(a.id, a.email.toLowerCase(), emailKeyOf(a), a.displayName, a.passwordHash, a.kind, a.organisationId, a.status, a.demo ? 1 : 0, a.roleForm ?? null, a.createdAt, a.updatedAt);
     } catch (error) {
       if (isUniqueViolation(error)) throw new EmailTakenError(a.email.toLowerCase());
@@ -235,8 +234,7 @@ export class SqliteAccountStore implements AccountStore {
   async getAccounts(ids: string[]): Promise<Map<string, Account>> {
     const out = new Map<string, Account>();
     if (ids.length === 0) return out;
-    const rows = this
-      .sql(`SELECT * FROM accounts WHERE id IN (SELECT value FROM json_each(?))`)
+    const rows = this.sql(`SELECT * FROM accounts WHERE id IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify([...new Set(ids)])) as AccountRow[];
     for (const row of rows) out.set(row.id, toAccount(row));
     return out;
@@ -248,11 +246,10 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async listAccounts(filter: { kind?: AccountKind; organisationId?: string } = {}): Promise<Account[]> {
-    const rows = this
-      .sql(
-        `SELECT * FROM accounts WHERE (@kind IS NULL OR kind = @kind) AND (@org IS NULL OR organisation_id = @org)
-         ORDER BY display_name COLLATE NOCASE, id`,
-      )
+    const rows = this.sql(
+      `SELECT * FROM accounts WHERE (@kind IS NULL OR kind = @kind) AND (@org IS NULL OR organisation_id = @org)
+       ORDER BY display_name COLLATE NOCASE, id`,
+    )
       .all({ kind: filter.kind ?? null, org: filter.organisationId ?? null }) as AccountRow[];
     return rows.map(toAccount);
   }
@@ -284,11 +281,10 @@ export class SqliteAccountStore implements AccountStore {
   // ---- invitations ----------------------------------------------------------------------------
 
   async createInvitation(i: Invitation): Promise<void> {
-    this
-      .sql(
-        `INSERT INTO invitations (id, token_hash, email, display_name, kind, commune_insee, seat, organisation_id, invited_by, created_at, expires_at, used_at, revoked_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
+    this.sql(
+      `INSERT INTO invitations (id, token_hash, email, display_name, kind, commune_insee, seat, organisation_id, invited_by, created_at, expires_at, used_at, revoked_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
       .run(i.id, i.tokenHash, i.email.toLowerCase(), i.displayName, i.kind, i.communeInsee, i.seat, i.organisationId, i.invitedBy, i.createdAt, i.expiresAt, i.usedAt, i.revokedAt);
   }
 
@@ -304,13 +300,12 @@ export class SqliteAccountStore implements AccountStore {
 
   async listPendingInvitations(filter: { communeInsee?: string | null; kind?: AccountKind }, now: string): Promise<Invitation[]> {
     // `IS` compares NULL as a value: `communeInsee: null` keeps the invitations to no commune.
-    const rows = this
-      .sql(
-        `SELECT * FROM invitations
-         WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at > @now
-           AND (@anyCommune = 1 OR commune_insee IS @commune) AND (@kind IS NULL OR kind = @kind)
-         ORDER BY created_at, id`,
-      )
+    const rows = this.sql(
+      `SELECT * FROM invitations
+       WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at > @now
+         AND (@anyCommune = 1 OR commune_insee IS @commune) AND (@kind IS NULL OR kind = @kind)
+       ORDER BY created_at, id`,
+    )
       .all({
         now,
         anyCommune: filter.communeInsee === undefined ? 1 : 0,
@@ -321,8 +316,7 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async consumeInvitation(id: string, at: string): Promise<boolean> {
-    const result = this
-      .sql('UPDATE invitations SET used_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL')
+    const result = this.sql('UPDATE invitations SET used_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL')
       .run(at, id);
     return result.changes === 1;
   }
@@ -332,16 +326,14 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async eraseInvitationsTo(email: string, placeholder: { email: string; displayName: string }, at: string): Promise<number> {
-    return this
-      .sql('UPDATE invitations SET email = ?, display_name = ?, revoked_at = COALESCE(revoked_at, CASE WHEN used_at IS NULL THEN ? END) WHERE email = ?')
+    return this.sql('UPDATE invitations SET email = ?, display_name = ?, revoked_at = COALESCE(revoked_at, CASE WHEN used_at IS NULL THEN ? END) WHERE email = ?')
       .run(placeholder.email.toLowerCase(), placeholder.displayName, at, email.toLowerCase()).changes;
   }
 
   // ---- password resets ------------------------------------------------------------------------
 
   async createPasswordReset(r: PasswordReset): Promise<void> {
-    this
-      .sql('INSERT INTO password_resets (token_hash, account_id, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, ?)')
+    this.sql('INSERT INTO password_resets (token_hash, account_id, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, ?)')
       .run(r.tokenHash, r.accountId, r.createdAt, r.expiresAt, r.usedAt);
   }
 
@@ -361,8 +353,7 @@ export class SqliteAccountStore implements AccountStore {
   // ---- sessions -------------------------------------------------------------------------------
 
   async createSession(s: Session): Promise<void> {
-    this
-      .sql('INSERT INTO sessions (id_hash, account_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+    this.sql('INSERT INTO sessions (id_hash, account_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(s.idHash, s.accountId, s.csrfToken, s.createdAt, s.lastSeenAt, s.expiresAt);
   }
 
@@ -429,11 +420,10 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   private writeThrottle(t: Throttle): void {
-    this
-      .sql(
-        `INSERT INTO throttles (key, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_started_at = excluded.window_started_at, locked_until = excluded.locked_until`,
-      )
+    this.sql(
+      `INSERT INTO throttles (key, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_started_at = excluded.window_started_at, locked_until = excluded.locked_until`,
+    )
       .run(t.key, t.failures, t.windowStartedAt, t.lockedUntil);
   }
 
@@ -447,8 +437,7 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   private upsertSetting(accountId: string, column: 'email_mode' | 'last_digest_position', value: string | number): void {
-    this
-      .sql(`INSERT INTO notification_settings (account_id, ${column}) VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET ${column} = excluded.${column}`)
+    this.sql(`INSERT INTO notification_settings (account_id, ${column}) VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET ${column} = excluded.${column}`)
       .run(accountId, value);
   }
 
@@ -469,11 +458,10 @@ export class SqliteAccountStore implements AccountStore {
 
   async markAllNotificationsRead(accountId: string, position: number): Promise<void> {
     this.db.transaction(() => {
-      this
-        .sql(
-          `INSERT INTO notification_settings (account_id, read_up_to) VALUES (?, ?)
-           ON CONFLICT (account_id) DO UPDATE SET read_up_to = MAX(read_up_to, excluded.read_up_to)`,
-        )
+      this.sql(
+        `INSERT INTO notification_settings (account_id, read_up_to) VALUES (?, ?)
+         ON CONFLICT (account_id) DO UPDATE SET read_up_to = MAX(read_up_to, excluded.read_up_to)`,
+      )
         .run(accountId, position);
       this.sql('DELETE FROM notification_reads WHERE account_id = ?').run(accountId);
     })();
@@ -505,11 +493,10 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async setFollow(accountId: string, projectId: string, following: boolean, at: string): Promise<void> {
-    this
-      .sql(
-        `INSERT INTO follows (account_id, project_id, following, at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (account_id, project_id) DO UPDATE SET following = excluded.following, at = excluded.at`,
-      )
+    this.sql(
+      `INSERT INTO follows (account_id, project_id, following, at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (account_id, project_id) DO UPDATE SET following = excluded.following, at = excluded.at`,
+    )
       .run(accountId, projectId, following ? 1 : 0, at);
   }
 
@@ -532,11 +519,10 @@ export class SqliteAccountStore implements AccountStore {
   // ---- contacts -------------------------------------------------------------------------------
 
   async createContact(c: Contact): Promise<void> {
-    this
-      .sql(
-        `INSERT INTO contacts (id, name, job_title, organisation, email, phone, themes, communes, account_id, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
+    this.sql(
+      `INSERT INTO contacts (id, name, job_title, organisation, email, phone, themes, communes, account_id, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
       .run(c.id, c.name, c.jobTitle, c.organisation, c.email, c.phone, JSON.stringify(c.themes), JSON.stringify(c.communes), c.accountId, c.status, c.createdAt, c.updatedAt);
   }
 
@@ -553,19 +539,17 @@ export class SqliteAccountStore implements AccountStore {
     const current = await this.getContact(id);
     if (!current) return;
     const c = { ...current, ...changes };
-    this
-      .sql(
-        `UPDATE contacts SET name = ?, job_title = ?, organisation = ?, email = ?, phone = ?, themes = ?, communes = ?, account_id = ?, status = ?, updated_at = ?
-         WHERE id = ?`,
-      )
+    this.sql(
+      `UPDATE contacts SET name = ?, job_title = ?, organisation = ?, email = ?, phone = ?, themes = ?, communes = ?, account_id = ?, status = ?, updated_at = ?
+       WHERE id = ?`,
+    )
       .run(c.name, c.jobTitle, c.organisation, c.email, c.phone, JSON.stringify(c.themes), JSON.stringify(c.communes), c.accountId, c.status, c.updatedAt, id);
   }
 
   async eraseContactsOf(accountId: string, placeholder: { name: string }, at: string): Promise<number> {
-    return this
-      .sql(
-        `UPDATE contacts SET name = ?, email = NULL, phone = NULL, account_id = NULL, status = 'erased', updated_at = ? WHERE account_id = ?`,
-      )
+    return this.sql(
+      `UPDATE contacts SET name = ?, email = NULL, phone = NULL, account_id = NULL, status = 'erased', updated_at = ? WHERE account_id = ?`,
+    )
       .run(placeholder.name, at, accountId).changes;
   }
 

@@ -71,8 +71,7 @@ export class SqliteReadStore implements ReadStore {
       }
       if (current && current.expires_at > now) return null;
       const term = (current?.term ?? 0) + 1;
-      this
-        .sql('INSERT INTO leases (name, holder, acquired_at, expires_at, term) VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at, term = excluded.term')
+      this.sql('INSERT INTO leases (name, holder, acquired_at, expires_at, term) VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at, term = excluded.term')
         .run(name, holder, now, now + ttlMs, term);
       return { name, holder, acquiredAt: now, expiresAt: now + ttlMs, term };
     });
@@ -105,8 +104,7 @@ export class SqliteReadStore implements ReadStore {
   async dropGeneration(generation: number): Promise<void> {
     if (generation === (await this.activeGeneration())) throw new Error('Cannot drop the active generation');
     const prefix = `rm_g${generation}_`;
-    const tables = this
-      .sql("SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?")
+    const tables = this.sql("SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?")
       .all(prefix.length, prefix) as Array<{ name: string }>;
     this.db.transaction(() => {
       // A full-text (virtual) table first: dropping it drops its shadow tables, which share the prefix.
