@@ -129,6 +129,7 @@ describe('input hardening and command retries', () => {
     it('reads an empty minPosition as none, as on every read', async () => {
       await maire.get('/api/projects?minPosition=').expect(200);
       await maire.get(`/api/projects/${projectId}?minPosition=`).expect(200);
+      await maire.get('/api/faq/entries?minPosition=').expect(200);
     });
   });
 

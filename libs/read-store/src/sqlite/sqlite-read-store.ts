@@ -26,6 +26,30 @@ function checkName(name: string): string {
  * field without parsing the whole document (three times faster on a project's, issue #15). Rows
  * written as text by earlier versions read the same (json() and json_extract take both).
  */
+/**
+ * Statements prepared once per text: preparing costs more than running, and a statement prepared per call holds its
+ * native memory until the garbage collector finalises it. At most `max` kept, the least recently used out.
+ */
+class StatementCache {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly max = 256,
+  ) {}
+
+  get(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (stmt) this.statements.delete(sql);
+    else {
+      stmt = this.db.prepare(sql);
+      if (this.statements.size >= this.max) this.statements.delete(this.statements.keys().next().value!);
+    }
+    this.statements.set(sql, stmt);
+    return stmt;
+  }
+}
+
 export class SqliteReadStore implements ReadStore {
   readonly engine = 'sqlite';
   readonly db: Database.Database;
@@ -34,18 +58,17 @@ export class SqliteReadStore implements ReadStore {
   /** The checkpoint thread, started by the first commit of this process (readers never need one). */
   private checkpointer: { worker: Worker; exited: Promise<void> } | null = null;
 
-  /** The leases', generations' and checkpoints' statements, prepared once (the projection runner asks for them at every poll). */
-  private readonly statements = new Map<string, Database.Statement>();
+  /** The leases', generations' and checkpoints' statements (the projection runner asks for them at every poll). */
+  private readonly statements: StatementCache;
 
   private sql(text: string): Database.Statement {
-    let stmt = this.statements.get(text);
-    if (!stmt) this.statements.set(text, (stmt = this.db.prepare(text)));
-    return stmt;
+    return this.statements.get(text);
   }
 
   constructor(filename: string) {
     if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
     this.db = new Database(filename);
+    this.statements = new StatementCache(this.db);
     this.db.pragma('journal_mode = WAL');
     // Read models can always be rebuilt from the log: no fsync per commit.
     this.db.pragma('synchronous = NORMAL');
@@ -221,6 +244,7 @@ class SqliteReadModelSet implements ReadModelSet {
     readonly generation: number,
     private readonly committing: () => void = () => undefined,
   ) {
+    this.queries = new StatementCache(db);
     this.readSchemaVersion = db.prepare('PRAGMA schema_version').pluck();
     this.fenceHolds = db.prepare('SELECT 1 FROM leases WHERE name = ? AND holder = ? AND term = ?');
     this.moveCheckpoint = db.prepare('INSERT INTO read_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value)');
@@ -230,21 +254,10 @@ class SqliteReadModelSet implements ReadModelSet {
     return `rm_g${this.generation}_${checkName(collection)}`;
   }
 
-  private readonly queries = new Map<string, Database.Statement>();
+  private readonly queries: StatementCache;
 
-  /**
-   * A query's statement, prepared once per text (at most 256 kept, least recently used out). A
-   * statement prepared per call holds its native memory until the garbage collector finalises it.
-   */
   private query(sql: string): Database.Statement {
-    let stmt = this.queries.get(sql);
-    if (stmt) this.queries.delete(sql);
-    else {
-      stmt = this.db.prepare(sql);
-      if (this.queries.size >= 256) this.queries.delete(this.queries.keys().next().value!);
-    }
-    this.queries.set(sql, stmt);
-    return stmt;
+    return this.queries.get(sql);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DEPARTEMENT_TEAMS, FAQ_STATUSES, QUESTION_CATEGORIES, type DepartementTeam, type FaqStatus, type QuestionCategory } from '@carnet/domain';
-import { QueryNumber } from '../../../shared/page-request.dto.js';
+import { QueryNumber, QueryPosition } from '../../../shared/page-request.dto.js';
 
 export class FaqListRequestDto {
   @ApiPropertyOptional({ description: 'Recherche en texte intégral, sans tenir compte des accents (« ecole » trouve « École »)', maxLength: 200 })
@@ -42,7 +42,7 @@ export class FaqListRequestDto {
 
   @ApiPropertyOptional({ description: 'Attendre que les données reflètent cette position du journal' })
   @IsOptional()
-  @QueryNumber()
+  @QueryPosition()
   @Min(0, { message: 'minPosition ne peut pas être négatif.' })
   @IsInt({ message: 'minPosition doit être un entier.' })
   minPosition?: number;
