@@ -247,6 +247,11 @@ async function measureWorkers(dir: string, out: (s: string) => void): Promise<bo
   out(`    WORKERS=1 : ${fmt(k.one.rps)} commandes/s, p99 ${fmt(k.one.p99, 1)} ms ; WORKERS=2 : ${fmt(k.two.rps)} commandes/s, p99 ${fmt(k.two.p99, 1)} ms ; ` +
     `processus HTTP nu : ${fmt(k.bare.rps)} requêtes/s, p99 ${fmt(k.bare.p99, 1)} ms  (${k.one.errors + k.two.errors} erreurs)`);
   out(`    WORKERS=2 = ${fmt(scale, 2)} × WORKERS=1   [cible ≥ 1,6 : ${verdict(scale >= 1.6)}] ; = ${fmt(ofBare * 100, 1)} % du processus nu   [cible ≥ 40 % : ${verdict(ofBare >= 0.4)}]`);
+  // The load generator runs on the same cores: what each side used says how close to saturation the machine was.
+  if (Number.isFinite(k.one.serverCpu)) {
+    out(`    processeur pendant la charge (en % d’un cœur ; ${availableParallelism()} cœurs = ${availableParallelism() * 100} %) : WORKERS=1 ${fmt(k.one.serverCpu)} % ` +
+      `(générateur de charge ${fmt(k.one.loaderCpu)} %), WORKERS=2 ${fmt(k.two.serverCpu)} % (générateur ${fmt(k.two.loaderCpu)} %), processus nu ${fmt(k.bare.serverCpu)} % (générateur ${fmt(k.bare.loaderCpu)} %)`);
+  }
   out(`    lecture de ses écritures avec WORKERS=2 (âge du plus ancien événement pas encore lisible, /api/health/ready toutes les 50 ms) : ` +
     `p50 ${fmt(k.lagP50, 1)} ms, p99 ${fmt(k.lagP99, 1)} ms (${k.lagSamples} relevés)   [cible p99 ≤ 50 ms : ${verdict(k.lagP99 <= 50)}]`);
   return scale < 1.6 || ofBare < 0.4 || k.lagP99 > 50 || k.one.errors + k.two.errors > 0;

@@ -7,6 +7,7 @@
  * reports it on whichever process answers) is sampled during the load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,10 @@ export interface WorkersSide {
   rps: number;
   p99: number;
   errors: number;
+  /** CPU the side's processes used during its loads, in % of one core (Linux /proc; NaN elsewhere). */
+  serverCpu: number;
+  /** CPU the load generator (this process) used meanwhile, in % of one core. */
+  loaderCpu: number;
 }
 
 export interface WorkersBenchResult {
@@ -79,6 +84,40 @@ async function waitFor(url: string, seconds: number): Promise<void> {
   throw new Error(`${url} did not answer within ${seconds} s`);
 }
 
+/** CPU time (ms) of a process and its descendants, from /proc; NaN where there is none. */
+function treeCpuMs(pid: number): number {
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  const children = new Map<number, number[]>();
+  let total = 0;
+  const stats = new Map<number, number>();
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+        const parent = Number(fields[1]);
+        children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+        stats.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+      } catch {
+        // a process that ended meanwhile
+      }
+    }
+  } catch {
+    return NaN;
+  }
+  const visit = (p: number) => {
+    total += stats.get(p) ?? 0;
+    for (const child of children.get(p) ?? []) visit(child);
+  };
+  visit(pid);
+  return total / ticksPerMs;
+}
+
+const ownCpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
 const percentile = (values: number[], p: number) => {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -129,12 +168,25 @@ export async function benchWorkers(options: { dir: string; rounds: number; load:
         seen.add(state.projections.instance);
         if (seen.size < workers) await new Promise((r) => setTimeout(r, 100));
       }
-      return url;
+      return { url, pid: child.pid! };
     };
-    const oneUrl = await server(1);
-    const twoUrl = await server(2);
+    const one = await server(1);
+    const two = await server(2);
+    const [oneUrl, twoUrl] = [one.url, two.url];
+    const pids = { bare: bare.pid!, one: one.pid, two: two.pid };
 
     const runs = { one: [] as CommandLoad[], two: [] as CommandLoad[], bare: [] as CommandLoad[] };
+    // CPU of each side's processes and of the load generator during its loads: on a machine whose
+    // cores the generator shares, they bound what a second process can add.
+    const cpu = { one: { server: 0, loader: 0, ms: 0 }, two: { server: 0, loader: 0, ms: 0 }, bare: { server: 0, loader: 0, ms: 0 } };
+    const measured = async (side: 'one' | 'two' | 'bare', url: string) => {
+      const [server0, loader0, t0] = [treeCpuMs(pids[side]), ownCpuMs(), performance.now()];
+      const result = await options.load(url);
+      cpu[side].server += treeCpuMs(pids[side]) - server0;
+      cpu[side].loader += ownCpuMs() - loader0;
+      cpu[side].ms += performance.now() - t0;
+      return result;
+    };
     const lags: number[] = [];
     for (let round = 0; round < options.rounds; round++) {
       // Alternated order: a noisy moment of the machine hits every side.
@@ -153,17 +205,24 @@ export async function benchWorkers(options: { dir: string; rounds: number; load:
               await new Promise((r) => setTimeout(r, 50));
             }
           })();
-          runs.two.push(await options.load(twoUrl));
+          runs.two.push(await measured('two', twoUrl));
           sampling = false;
           await sampler;
-        } else runs[side].push(await options.load(side === 'one' ? oneUrl : `http://127.0.0.1:${barePort}`));
+        } else runs[side].push(await measured(side, side === 'one' ? oneUrl : `http://127.0.0.1:${barePort}`));
       }
     }
-    const summary = (list: CommandLoad[]): WorkersSide => {
+    const summary = (side: 'one' | 'two' | 'bare'): WorkersSide => {
+      const list = runs[side];
       const rates = list.map((r) => r.requests / r.seconds).sort((a, b) => a - b);
-      return { rps: rates[Math.floor(rates.length / 2)], p99: percentile(list.flatMap((r) => r.latencies), 99), errors: list.reduce((n, r) => n + r.errors, 0) };
+      return {
+        rps: rates[Math.floor(rates.length / 2)],
+        p99: percentile(list.flatMap((r) => r.latencies), 99),
+        errors: list.reduce((n, r) => n + r.errors, 0),
+        serverCpu: (100 * cpu[side].server) / cpu[side].ms,
+        loaderCpu: (100 * cpu[side].loader) / cpu[side].ms,
+      };
     };
-    return { one: summary(runs.one), two: summary(runs.two), bare: summary(runs.bare), lagP50: percentile(lags, 50), lagP99: percentile(lags, 99), lagSamples: lags.length };
+    return { one: summary('one'), two: summary('two'), bare: summary('bare'), lagP50: percentile(lags, 50), lagP99: percentile(lags, 99), lagSamples: lags.length };
   } finally {
     await stop();
   }

@@ -4,12 +4,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { verifyLog } from '../verify.js';
+import { SqliteAppendWriter } from './sqlite-append-writer.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import { openEventDatabase } from './sqlite-schema.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const libRoot = resolve(here, '../..');
 const repoRoot = resolve(libRoot, '../..');
+const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/** Another process takes the log's write lock and keeps it `ms` milliseconds; resolves once it holds it. */
+function holdWriteLock(filename: string, ms: number): Promise<{ released: Promise<void> }> {
+  return new Promise((locked, fail) => {
+    const child = spawn(process.execPath, [join(here, '../testing/hold-write-lock.mjs'), betterSqlite3, filename, String(ms)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const released = new Promise<void>((done) => child.once('exit', () => done()));
+    child.stdout.once('data', () => locked({ released }));
+    child.once('error', fail);
+  });
+}
+
+const oneEvent = (id: string) => [{ id, type: 'Tested', schemaVersion: 1, data: { n: 1 }, metadata: {} }];
 
 interface ChildReport {
   name: string;
@@ -90,5 +106,42 @@ describe('SqliteEventStore shared by several processes', () => {
       });
       expect({ code, out: out.trim().split('\n').pop() }).toEqual({ code: 0, out: JSON.stringify({ rounds: 25, verified: 25 }) });
     }, 120_000);
+  });
+
+  describe('when another process holds the write lock of the log', () => {
+    it('waits for it and then writes, when it is released within the timeout', async () => {
+      const filename = join(dir, 'events.sqlite');
+      const store = new SqliteEventStore({ filename });
+      try {
+        const { released } = await holdWriteLock(filename, 300);
+        let answered = false;
+        const append = store.appendToStream('held-1', oneEvent('00000000-0000-4000-8000-000000000001'), 'no_stream').then((r) => ((answered = true), r));
+        await new Promise((r) => setTimeout(r, 100));
+        // Still held: the writer waits instead of failing.
+        expect(answered).toBe(false);
+        await released;
+        expect(await append).toMatchObject({ nextExpectedRevision: 0, written: true });
+        expect((await store.readStream('held-1')).map((e) => e.id)).toEqual(['00000000-0000-4000-8000-000000000001']);
+      } finally {
+        await store.close();
+      }
+    }, 30_000);
+
+    it('gives up with SQLITE_BUSY after its timeout, and writes nothing', async () => {
+      const filename = join(dir, 'events.sqlite');
+      const db = openEventDatabase(filename);
+      db.pragma('busy_timeout = 0');
+      try {
+        const writer = new SqliteAppendWriter(db, { timeoutMs: 150 });
+        const { released } = await holdWriteLock(filename, 1_000);
+        expect(() => writer.write([{ streamId: 'held-2', events: oneEvent('00000000-0000-4000-8000-000000000002'), expected: 'no_stream' }])).toThrow(
+          expect.objectContaining({ code: 'SQLITE_BUSY' }),
+        );
+        await released;
+        expect(db.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 0 });
+      } finally {
+        db.close();
+      }
+    }, 30_000);
   });
 });

@@ -7,7 +7,9 @@ import { SqliteAppendWriter, type AppendOutcome, type AppendRequest } from './sq
 import { openEventDatabase } from './sqlite-schema.js';
 
 const db = openEventDatabase((workerData as { filename: string }).filename);
-const writer = new SqliteAppendWriter(db);
+// The writer waits for the lock itself, in finer steps than SQLite's busy handler (see LockWait).
+db.pragma('busy_timeout = 0');
+const writer = new SqliteAppendWriter(db, { timeoutMs: 5000 });
 
 parentPort!.on('message', (message: { id: number; requests: AppendRequest[] } | { close: true }) => {
   if ('close' in message) {
