@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { Logger } from '@nestjs/common';
 import { hostname, setPriority } from 'node:os';
 import type { AppConfig } from './config.js';
+import { isSiblingSignal } from './infrastructure/sibling-signals.js';
 
 /**
  * WORKERS=n (ADR 0024): the primary process starts n HTTP processes on one port (Node's cluster
@@ -50,7 +51,14 @@ export function runPrimary(config: AppConfig): void {
     return worker;
   };
 
-  cluster.on('message', (_worker, message) => {
+  cluster.on('message', (sender, message) => {
+    if (isSiblingSignal(message)) {
+      // A process committed events or projected a batch: the others read now (sibling-signals.ts).
+      for (const worker of Object.values(cluster.workers ?? {})) {
+        if (worker && worker !== sender && worker.isConnected()) worker.send(message, undefined, () => undefined);
+      }
+      return;
+    }
     if (message !== READY) return;
     started++;
     // The projections process has written what an empty log needs: the HTTP processes may start now.

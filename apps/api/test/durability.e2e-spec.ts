@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -25,11 +26,11 @@ function freePort(): Promise<number> {
 }
 
 /** Runs the built server as a real process, as `npm start` does. */
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', NODE_ENV: 'test', MONGO_DB: `carnet_crash_${port}` },
+    env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', NODE_ENV: 'test', MONGO_DB: `carnet_crash_${port}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -60,6 +61,18 @@ async function httpLogin(url: string, personaId: string): Promise<Record<string,
   const cookies = res.headers.getSetCookie();
   const cookie = cookies.map((c) => c.split(';')[0]).join('; ');
   return { Cookie: cookie, 'X-CSRF-Token': cookieValue(cookies, 'carnet_csrf')! };
+}
+
+/** A GET on a connection of its own: with WORKERS=n, successive calls land on different processes in turn. */
+function getOnNewConnection(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    const req = httpGet(url, { headers, agent: false }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', fail);
+  });
 }
 
 // Each test starts the application (twice, for some) on a fresh database, where the demo data is written
@@ -100,6 +113,40 @@ describe('Durability', () => {
       const history = await fetch(`${second.url}/api/projects/${accepted.id}/history`, { headers: auth2 });
       expect(((await history.json()) as unknown[]).length).toBe(1);
       second.child.kill('SIGKILL');
+    }, 150_000);
+  });
+
+  describe('when WORKERS=2 and the processes would read the shared log only once a minute (EVENT_POLL_MS=60000)', () => {
+    it('projects a command at once and every HTTP process serves it: the processes wake each other', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'carnet-workers-'));
+      dirs.push(dataDir);
+      const server = await startServer(dataDir, { WORKERS: '2', EVENT_POLL_MS: '60000' });
+      children.push(server.child);
+      // Both HTTP processes answer (each connection goes to the next process in turn); the second may
+      // start seconds after the first on a busy machine.
+      const instances = new Set<string>();
+      for (let i = 0; i < 300 && instances.size < 2; i++) {
+        const ready = await getOnNewConnection(`${server.url}/api/health/ready`, {});
+        if (ready.status === 200) instances.add((JSON.parse(ready.body) as { projections: { instance: string } }).projections.instance);
+        if (instances.size < 2) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(instances.size).toBe(2);
+      const auth = await httpLogin(server.url, MAIRE_ABLEIGES);
+      const created = await fetch(`${server.url}/api/projects`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...auth },
+        body: JSON.stringify(newProject({ title: 'Vu par tous les processus' })),
+      });
+      expect(created.status).toBe(201);
+      const { id, position } = (await created.json()) as { id: string; position: number };
+      // Without the wake-ups, the projections process would find this append only at its next read
+      // of the log, a minute later: each read below would wait READ_WAIT_TIMEOUT_MS and answer 503.
+      const reads = [];
+      for (let i = 0; i < 4; i++) reads.push(await getOnNewConnection(`${server.url}/api/projects/${id}?minPosition=${position}`, auth));
+      expect(reads.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+      for (const read of reads) expect(JSON.parse(read.body)).toMatchObject({ title: 'Vu par tous les processus', version: 1 });
+      server.child.kill('SIGTERM');
+      await new Promise((r) => server.child.once('exit', r));
     }, 150_000);
   });
 

@@ -420,8 +420,27 @@ export class ProjectionRunner {
     if (this.leading || this.stopped || this.polling) return this.polling ?? Promise.resolve();
     this.polling = this.standBy()
       .catch((error: Error) => this.options.onError?.(error))
-      .finally(() => (this.polling = null));
+      .finally(() => {
+        this.polling = null;
+        if (this.pollAgain) {
+          this.pollAgain = false;
+          void this.poll();
+        }
+      });
     return this.polling;
+  }
+
+  private pollAgain = false;
+
+  /**
+   * The holder says it committed (another process of this machine, ADR 0024): a standing-by runner
+   * reads the checkpoint now rather than at its next poll. A read already under way may have missed
+   * that commit, so another one follows it.
+   */
+  wake(): void {
+    if (this.leading || this.stopped || !this.options.lease) return;
+    if (this.polling) this.pollAgain = true;
+    else void this.poll();
   }
 
   private async follow(generation: number): Promise<void> {

@@ -8,6 +8,7 @@ import { ReadModels } from '../shared/read-models.js';
 import { AnchorScheduler } from './anchor-scheduler.js';
 import { ALL_PROJECTIONS } from './projections.js';
 import { openAccountStore, openBlobStore, openEventStore, openReadStore } from './engines.js';
+import { linkSiblings } from './sibling-signals.js';
 import { ACCOUNT_STORE, BLOB_STORE, CLOCK, EVENT_STORE, PROJECTION_RUNNER, READ_STORE, type Clock } from './tokens.js';
 import type { AccountStore } from '@carnet/account-store';
 import type { BlobStore } from '@carnet/blob-store';
@@ -31,9 +32,13 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     // The event log may still be starting (compose, a rebooted host): wait for it rather than exit.
     await withStartRetries('journal des événements', this.config.operations.engineStartSeconds, () => this.events.headPosition(), (m) => startLogger.warn(m));
     await this.runner.start();
+    this.unlinkSiblings = linkSiblings(this.events, this.runner);
   }
 
+  private unlinkSiblings = () => undefined as void;
+
   async onApplicationShutdown(): Promise<void> {
+    this.unlinkSiblings();
     await this.runner.stop();
     await this.events.close();
     await this.reads.close();

@@ -196,6 +196,14 @@ export class SqliteEventStore implements EventStore {
     if (this.pending.length > 0) this.scheduleFlush();
   }
 
+  /**
+   * Another process sharing this file says it appended (ADR 0024): subscriptions read the log now
+   * instead of at their next poll (`pollMs`).
+   */
+  wake(): void {
+    if (!this.closed) this.appended.emit('appended');
+  }
+
   /** Calls `observer` after each durable commit that wrote events (metrics); returns an unsubscribe function. */
   observeCommits(observer: (info: CommitInfo) => void): () => void {
     this.commitObservers.add(observer);

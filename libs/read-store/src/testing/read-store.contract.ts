@@ -529,6 +529,32 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
           }
         });
 
+        it('reads the holder’s checkpoint at once when woken, long before its next poll', async () => {
+          const other = await fixture.reopen();
+          try {
+            const holder = leased(store, 'instance-a');
+            await holder.start();
+            const b = new ProjectionRunner(events, other, [thingsProjection()], {
+              batchSize: 3,
+              generationCheckMs: 10,
+              lease: { holder: 'instance-b', ttlMs: 400, renewMs: 50, standbyPollMs: 60_000 },
+            });
+            runners.push(b);
+            await b.start();
+            expect(b.role.role).toBe('standby');
+            const position = await append(thingEvent('ThingCreated', { thingId: 'x', title: 'Mairie', status: 'draft', rank: 1 }));
+            await holder.waitForPosition(position, WAIT_MS);
+            // A poll a minute away: only the wake-up brings the checkpoint.
+            expect(b.checkpoint).toBeLessThan(position);
+            b.wake();
+            await b.waitForPosition(position, WAIT_MS);
+            expect(await b.readModels().get('things', 'x')).toMatchObject({ title: 'Mairie' });
+          } finally {
+            await stopAll(runners);
+            await other.close();
+          }
+        });
+
         it('leaves the lease to the preferred holder: an instance that yields takes it only once it stayed free long enough', async () => {
           const other = await fixture.reopen();
           try {
