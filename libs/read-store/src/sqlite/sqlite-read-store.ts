@@ -262,13 +262,17 @@ class SqliteReadModelSet implements ReadModelSet {
 
   /**
    * A new table puts the columns of the indexed fields before the document: a filter that its index
-   * does not answer reads them without going through the document's overflow pages.
+   * does not answer reads them without going through the document's overflow pages. A rowid table:
+   * documents take kilobytes, and SQLite keeps a WITHOUT ROWID table's whole rows in its primary-key
+   * tree, which suits rows under a twentieth of a page; an upsert of 2–10 KB documents with six
+   * indexes ran 1.45 × faster in a rowid table, and the file was 20 % smaller (ADR 0025). Tables
+   * created WITHOUT ROWID by an earlier version keep working as they are until the next rebuild.
    */
   private ensureTable(collection: string, fields: string[] = []): string {
     const table = this.table(collection);
     if (!this.known.has(table)) {
       const columns = fields.map((f) => `${columnOf(f)}, `).join('');
-      this.db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY, ${columns}doc TEXT NOT NULL, position INTEGER NOT NULL) WITHOUT ROWID`);
+      this.db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY NOT NULL, ${columns}doc TEXT NOT NULL, position INTEGER NOT NULL)`);
       this.known.add(table);
     }
     return table;
