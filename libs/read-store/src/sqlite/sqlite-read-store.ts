@@ -226,6 +226,12 @@ interface TableStatements {
   /** The fields written into columns of their own, in the upsert's order. */
   columns: string[];
   upsert: Database.Statement;
+  /**
+   * The document and its position only, where the row holds the same column values: SQLite updates
+   * every index whose column an UPDATE sets, whatever the value, and most events leave a document's
+   * indexed fields as they were. Null without columns.
+   */
+  updateSame: Database.Statement | null;
   remove: Database.Statement;
   getMany: Database.Statement;
 }
@@ -542,7 +548,9 @@ class SqliteReadModelSet implements ReadModelSet {
         if (change.doc === null) stmt.remove.run(change.id);
         else {
           const doc = change.doc.id === change.id ? change.doc : { ...change.doc, id: change.id };
-          stmt.upsert.run(change.id, JSON.stringify(doc), doc._position, ...stmt.columns.map((f) => columnValue((doc as Record<string, unknown>)[f])));
+          const text = JSON.stringify(doc);
+          const values = stmt.columns.map((f) => columnValue((doc as Record<string, unknown>)[f]));
+          if (!stmt.updateSame || stmt.updateSame.run(text, doc._position, change.id, ...values).changes === 0) stmt.upsert.run(change.id, text, doc._position, ...values);
         }
       }
       this.moveCheckpoint.run(`checkpoint_g${this.generation}`, position);
@@ -564,6 +572,9 @@ class SqliteReadModelSet implements ReadModelSet {
           `INSERT INTO "${table}" (id, doc, position${names.map((n) => `, ${n}`).join('')}) VALUES (?, jsonb(?), ?${names.map(() => ', ?').join('')}) ` +
             `ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, position = excluded.position${names.map((n) => `, ${n} = excluded.${n}`).join('')}`,
         ),
+        updateSame: names.length
+          ? this.db.prepare(`UPDATE "${table}" SET doc = jsonb(?), position = ? WHERE id = ?${names.map((n) => ` AND ${n} IS ?`).join('')}`)
+          : null,
         remove: this.db.prepare(`DELETE FROM "${table}" WHERE id = ?`),
         getMany: this.db.prepare(`SELECT id, json(doc) AS doc FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`),
       };

@@ -217,6 +217,22 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
         });
       });
 
+      describe('when a later commit changes a document', () => {
+        it('finds it by its new indexed values only, and by its old ones when they stayed', async () => {
+          const set = await active();
+          // An indexed field changed (a's status and rank), then only an unindexed one (b's title).
+          await set.commit([doc('a', 5, { title: 'École des Pins', status: 'published', rank: 0, flag: true }), doc('b', 6, { title: 'Salle des fêtes', status: 'published', rank: 1, flag: false })], 6);
+          const ids = async (where: Record<string, string | number>) => (await set.find('things', { where })).map((d) => d.id);
+          expect(await ids({ status: 'draft' })).toEqual([]);
+          expect(await ids({ status: 'published' })).toEqual(['a', 'b', 'c', 'd']);
+          expect(await ids({ rank: 3 })).toEqual([]);
+          expect(await ids({ rank: 0 })).toEqual(['a']);
+          expect(await set.count('things', { where: { status: 'draft' } })).toBe(0);
+          expect((await set.find('things', { orderBy: [{ field: 'rank', direction: 'asc' }] })).map((d) => d.id)).toEqual(['a', 'b', 'c', 'd']);
+          expect(await set.find('things', { where: { rank: 1 } })).toEqual([{ id: 'b', title: 'Salle des fêtes', status: 'published', rank: 1, flag: false, _position: 6 }]);
+        });
+      });
+
       describe('when sorting and paging', () => {
         it('orders ascending or descending, ties by id, then applies offset and limit', async () => {
           const set = await active();
