@@ -5,6 +5,7 @@ export * from './project/project.commands.js';
 export * from './project/project.decider.js';
 export * from './commune/commune.events.js';
 export * from './commune/commune.decider.js';
+export * from './commune/departement.js';
 export * from './organisation/organisation.js';
 export * from './project/follow-up.events.js';
 export * from './project/publication.events.js';

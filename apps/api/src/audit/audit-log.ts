@@ -12,12 +12,12 @@ import {
   type ProjectAsOf,
   type ProjectComparison,
 } from '@carnet/contracts';
-import { communeStreamId, projectStreamId, type SeatAssignedData, type SeatReleasedData, type SeatTransferredData } from '@carnet/domain';
+import { communeStreamId, projectStreamId, type Actor, type SeatAssignedData, type SeatReleasedData, type SeatTransferredData } from '@carnet/domain';
 import type { EventStore, RecordedEvent } from '@carnet/event-store';
 import { CommuneCatalog } from '../communes/commune-catalog.js';
 import { OrganisationDirectory } from '../communes/organisation-directory.js';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
-import { projectNotFound } from '../projects/project-access.js';
+import { inDepartementOf, projectNotFound } from '../projects/project-access.js';
 import { peopleOf, toDetail } from '../projects/project.views.js';
 import { QuestionViewContextLoader } from '../projects/question-view-context.js';
 import { PeopleDirectory } from '../shared/people-directory.js';
@@ -42,29 +42,33 @@ export class AuditLog {
     private readonly questionContext: QuestionViewContextLoader,
   ) {}
 
-  /** The project's whole stream; 404 problem when there is none. */
-  async streamOf(projectId: string): Promise<RecordedEvent[]> {
+  /**
+   * The project's whole stream; 404 problem when there is none, or when it is a project of another
+   * Département than the auditor's (a log may hold others: issue #17).
+   */
+  async streamOf(actor: Actor, projectId: string): Promise<RecordedEvent[]> {
     const events = await this.events.readStream(projectStreamId(projectId));
-    if (events.length === 0) throw projectNotFound(projectId);
+    const codeInsee = (events[0]?.data as { codeInsee?: unknown } | undefined)?.codeInsee;
+    if (events.length === 0 || typeof codeInsee !== 'string' || !inDepartementOf(actor, codeInsee)) throw projectNotFound(projectId);
     return events;
   }
 
-  async history(projectId: string, filter: HistoryFilter): Promise<AuditHistory> {
-    const events = await this.streamOf(projectId);
+  async history(actor: Actor, projectId: string, filter: HistoryFilter): Promise<AuditHistory> {
+    const events = await this.streamOf(actor, projectId);
     const [view, partnerName] = await Promise.all([this.people.viewer(peopleInEvents(events)), this.partnerNames()]);
     return { project: this.refOf(projectId, events), totalEvents: events.length, entries: projectHistory(events, view, filter, partnerName) };
   }
 
-  async asOf(projectId: string, at: Date): Promise<ProjectAsOf> {
-    const events = await this.streamOf(projectId);
+  async asOf(actor: Actor, projectId: string, at: Date): Promise<ProjectAsOf> {
+    const events = await this.streamOf(actor, projectId);
     const replay = projectAsOf(events, at);
     if (!replay.doc) throw notYetCreated(projectId, events, at);
     return this.viewOf(projectId, at, replay);
   }
 
   /** Two dates of one project, and what changed between them (`from` may precede the creation). */
-  async compare(projectId: string, from: Date, to: Date): Promise<ProjectComparison> {
-    const events = await this.streamOf(projectId);
+  async compare(actor: Actor, projectId: string, from: Date, to: Date): Promise<ProjectComparison> {
+    const events = await this.streamOf(actor, projectId);
     const before = projectAsOf(events, from);
     const after = projectAsOf(events, to);
     if (!after.doc) throw notYetCreated(projectId, events, to);
@@ -81,14 +85,15 @@ export class AuditLog {
     return verifyWholeLog(this.events, this.clock.now());
   }
 
-  async exportOf(projectId: string): Promise<AuditExport> {
-    const [history, verification] = await Promise.all([this.history(projectId, {}), this.verify()]);
+  async exportOf(actor: Actor, projectId: string): Promise<AuditExport> {
+    const [history, verification] = await Promise.all([this.history(actor, projectId, {}), this.verify()]);
     return { generatedAt: this.clock.now().toISOString(), project: history.project, history: history.entries, verification };
   }
 
   /** Who took or left which seat of a commune, read from the commune's stream. */
-  async communeHistory(codeInsee: string): Promise<CommuneSeatHistory> {
-    const events = await this.events.readStream(communeStreamId(codeInsee));
+  async communeHistory(actor: Actor, codeInsee: string): Promise<CommuneSeatHistory> {
+    // Another Département's commune: nothing to show, as for a commune nobody ever sat for.
+    const events = inDepartementOf(actor, codeInsee) ? await this.events.readStream(communeStreamId(codeInsee)) : [];
     const personOf = (e: RecordedEvent): string => {
       const data = e.data as Partial<SeatAssignedData & SeatReleasedData & SeatTransferredData>;
       return (e.type === 'SeatTransferred' ? data.toUserId : data.userId) ?? '';

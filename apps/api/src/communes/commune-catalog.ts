@@ -29,8 +29,11 @@ const require = createRequire(import.meta.url);
 @Injectable()
 export class CommuneCatalog {
   private readonly byCode: Map<string, Commune>;
+  /** The Département served (DEPARTEMENT). */
+  readonly departement: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.departement = config.departement;
     const all = require('@etalab/decoupage-administratif/data/communes.json') as EtalabCommune[];
     const collator = new Intl.Collator('fr');
     const communes = all
@@ -57,6 +60,11 @@ export class CommuneCatalog {
   }
 
   private codeList: string[] | undefined;
+
+  /** The INSEE codes of a Département's communes: none for a Département this instance does not serve. */
+  codesOf(departement: string): string[] {
+    return departement === this.departement ? this.codes() : [];
+  }
 
   get(codeInsee: string): Commune | undefined {
     return this.byCode.get(codeInsee);

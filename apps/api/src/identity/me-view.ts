@@ -17,7 +17,7 @@ export class MeView {
 
   async of(account: Account, csrfToken: string): Promise<Me> {
     const seat = account.kind === 'commune' ? await this.seats.seatOf(account.id) : null;
-    const { role } = actorOf(account, seat);
+    const { role } = actorOf(account, seat, this.communes.departement);
     const organisation = account.organisationId ? await this.organisations.get(account.organisationId) : null;
     return {
       id: account.id,

@@ -44,7 +44,7 @@ export class NotificationCenter {
 
   /** The actor an account is now (its seat for a commune account). */
   async actorOfAccount(account: Account): Promise<Actor> {
-    return actorOf(account, account.kind === 'commune' ? await this.seats.seatOf(account.id) : null);
+    return actorOf(account, account.kind === 'commune' ? await this.seats.seatOf(account.id) : null, this.communes.departement);
   }
 
   async emailModeOf(actor: Actor): Promise<{ emailMode: EmailMode; defaultEmailMode: EmailMode }> {
@@ -68,7 +68,9 @@ export class NotificationCenter {
       const involved = await set.find<ProjectPartnerDoc>('project_partners', { where: { organisationId: actor.organisationId } });
       add((await set.getMany<NotificationFeedDoc>(FEEDS, involved.map((p) => p.projectId))).values());
     } else if (actor.role === 'departement_agent' || actor.role === 'departement_admin' || actor.role === 'auditor') {
-      add(await set.find<NotificationFeedDoc>(FEEDS, { orderBy: [{ field: 'staffPosition', direction: 'desc' }], limit: STAFF_FEEDS }));
+      // Their Département's projects only: a log may hold other Départements' communes (issue #17).
+      const codeInsee = actor.departement ? this.communes.codesOf(actor.departement) : [];
+      add(await set.find<NotificationFeedDoc>(FEEDS, { where: { codeInsee }, orderBy: [{ field: 'staffPosition', direction: 'desc' }], limit: STAFF_FEEDS }));
     }
     const followed = [...follows].filter(([id, on]) => on && !found.has(id)).map(([id]) => id);
     if (followed.length > 0) add((await set.getMany<NotificationFeedDoc>(FEEDS, followed)).values());
@@ -164,5 +166,5 @@ const isBefore = (entry: NotificationEntry, arrival: Arrival): boolean =>
   arrival.position !== null ? entry.position < arrival.position : arrival.at !== null && Date.parse(entry.at) < Date.parse(arrival.at);
 
 export function recipientOf(actor: Actor, follows: boolean | undefined, teams: readonly string[] = []): Recipient {
-  return { accountId: actor.id, role: actor.role, communeInsee: actor.communeInsee, organisationId: actor.organisationId ?? null, follows, teams };
+  return { accountId: actor.id, role: actor.role, communeInsee: actor.communeInsee, organisationId: actor.organisationId ?? null, departement: actor.departement ?? null, follows, teams };
 }

@@ -1,6 +1,7 @@
 import {
   INTERNAL_EVENT_TYPES,
   QUESTION_ROUTING,
+  departementOfCommune,
   isCommuneRole,
   type ActorRole,
   type DepartementTeam,
@@ -124,6 +125,8 @@ export interface Recipient {
   role: ActorRole;
   communeInsee: string | null;
   organisationId: string | null;
+  /** The Département staff and auditors work for: they follow its communes' projects only (issue #17). */
+  departement?: string | null;
   /** Their explicit choice on this project (PUT/DELETE follow), or undefined when they never chose. */
   follows: boolean | undefined;
   /** The Département teams of an agent (ADR 0010); empty or absent: no team, every question concerns them. */
@@ -133,8 +136,8 @@ export interface Recipient {
 const STAFF: ReadonlySet<string> = new Set(['departement_agent', 'departement_admin', 'auditor']);
 
 /** Whether a person may see the project's follow-up at all (published or not). */
-export function canFollow(r: Pick<Recipient, 'role' | 'communeInsee' | 'organisationId'>, feed: Pick<FeedContext, 'codeInsee' | 'partners'>): boolean {
-  if (STAFF.has(r.role)) return true;
+export function canFollow(r: Pick<Recipient, 'role' | 'communeInsee' | 'organisationId' | 'departement'>, feed: Pick<FeedContext, 'codeInsee' | 'partners'>): boolean {
+  if (STAFF.has(r.role)) return !!r.departement && departementOfCommune(feed.codeInsee) === r.departement;
   if (isCommuneRole(r.role)) return r.communeInsee === feed.codeInsee;
   if (r.role === 'partner_member') return !!r.organisationId && feed.partners.includes(r.organisationId);
   return false;

@@ -1,4 +1,4 @@
-import type { Actor, PublicationStatus } from '@carnet/domain';
+import { departementOfCommune, type Actor, type PublicationStatus } from '@carnet/domain';
 import type { Scalar } from '@carnet/read-store';
 import { ProblemException } from '../shared/problem.js';
 
@@ -15,8 +15,13 @@ export interface ProjectAccessFacts {
 
 const STAFF = new Set(['departement_agent', 'departement_admin', 'auditor']);
 
+/** A Département agent, administrator or auditor working for the Département of this commune (issue #17). */
+export const inDepartementOf = (actor: Actor, codeInsee: string): boolean =>
+  STAFF.has(actor.role) && !!actor.departement && departementOfCommune(codeInsee) === actor.departement;
+
 /**
- * Who may see a project: Département staff and auditors, all of them; commune members, their
+ * Who may see a project: Département staff and auditors, all those of their Département (a log may
+ * hold other Départements' communes: never theirs, issue #17); commune members, their
  * commune's; partner members, those their organisation is involved in. Not being allowed to see a
  * project means not being told it exists (404). A published project is no exception: the live
  * project may already hold changes the mayor has not approved; everybody else reads the approved
@@ -24,7 +29,7 @@ const STAFF = new Set(['departement_agent', 'departement_admin', 'auditor']);
  */
 export function canSeeProject(actor: Actor | null, project: ProjectAccessFacts): boolean {
   if (!actor) return false;
-  if (STAFF.has(actor.role)) return true;
+  if (STAFF.has(actor.role)) return inDepartementOf(actor, project.codeInsee);
   if (actor.role === 'commune_mayor' || actor.role === 'commune_member') return actor.communeInsee === project.codeInsee;
   if (actor.role === 'partner_member') return !!actor.organisationId && (project.partners ?? []).includes(actor.organisationId);
   return false;
@@ -41,18 +46,22 @@ export function canSeeAllDocuments(actor: Actor | null, project: ProjectAccessFa
 
 export type ProjectScope =
   | { kind: 'none' }
-  | { kind: 'all' }
+  /** Every project of the communes of this Département. */
+  | { kind: 'departement'; departement: string }
   | { kind: 'where'; where: Record<string, Scalar> }
   | { kind: 'partner'; organisationId: string };
 
 /**
  * The read filter a list of projects gets for this actor, given the commune the person asked for:
- * staff see everything; a commune member sees their commune (nothing of another commune: its
+ * staff see their Département's projects (nothing for a commune of another); a commune member sees their commune (nothing of another commune: its
  * published projects are on the public portal); a partner sees the projects of its organisation;
  * anyone else, nothing.
  */
 export function projectScope(actor: Actor | null, requestedCommune: string | undefined): ProjectScope {
-  if (actor && STAFF.has(actor.role)) return { kind: 'all' };
+  if (actor && STAFF.has(actor.role)) {
+    if (!actor.departement || (requestedCommune && departementOfCommune(requestedCommune) !== actor.departement)) return { kind: 'none' };
+    return { kind: 'departement', departement: actor.departement };
+  }
   if (actor && (actor.role === 'commune_mayor' || actor.role === 'commune_member') && actor.communeInsee) {
     if (!requestedCommune || requestedCommune === actor.communeInsee) return { kind: 'where', where: { codeInsee: actor.communeInsee } };
     return { kind: 'none' };
@@ -67,7 +76,7 @@ export function projectScope(actor: Actor | null, requestedCommune: string | und
  */
 export function canSeeInternal(actor: Actor | null, project: ProjectAccessFacts): boolean {
   if (!actor) return false;
-  if (STAFF.has(actor.role)) return true;
+  if (STAFF.has(actor.role)) return inDepartementOf(actor, project.codeInsee);
   return actor.role === 'partner_member' && !!actor.organisationId && (project.partners ?? []).includes(actor.organisationId);
 }
 

@@ -28,9 +28,9 @@ const idsOf = (set: ReadModelSet, where: Record<string, Scalar | Scalar[]>): Pro
  * communes are searched on the public portal, in their approved version only (issue #5).
  * `commune` narrows the search to one commune.
  */
-export async function searchScopes(actor: Actor | null, commune: string | undefined, set: ReadModelSet, departement: readonly string[]): Promise<Condition[] | undefined> {
-  const scope = projectScope(actor, undefined);
-  if (scope.kind === 'all') return [{ projectId: await idsOf(set, { codeInsee: commune ? commune : [...departement] }) }];
+export async function searchScopes(actor: Actor | null, commune: string | undefined, set: ReadModelSet, communesOf: (departement: string) => readonly string[]): Promise<Condition[] | undefined> {
+  const scope = projectScope(actor, commune);
+  if (scope.kind === 'departement') return [{ projectId: await idsOf(set, { codeInsee: commune ? commune : [...communesOf(scope.departement)] }) }];
   if (scope.kind === 'none') return [];
   if (scope.kind === 'partner') {
     const links = await set.find<ProjectPartnerDoc>('project_partners', { where: { organisationId: scope.organisationId } });

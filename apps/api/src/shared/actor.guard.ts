@@ -1,7 +1,8 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Actor } from '@carnet/domain';
 import type { Request } from 'express';
 import { SeatDirectory } from '../communes/seat-directory.js';
+import { APP_CONFIG, type AppConfig } from '../config.js';
 import { SessionService } from '../identity/session.service.js';
 import { actorOf } from './actor-of.js';
 
@@ -18,6 +19,7 @@ export class ActorGuard implements CanActivate {
   constructor(
     private readonly sessions: SessionService,
     private readonly seats: SeatDirectory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -29,6 +31,6 @@ export class ActorGuard implements CanActivate {
   private async resolve(request: Request): Promise<Actor | null> {
     const account = await this.sessions.accountFor(request);
     if (!account) return null;
-    return actorOf(account, account.kind === 'commune' ? await this.seats.seatOf(account.id) : null);
+    return actorOf(account, account.kind === 'commune' ? await this.seats.seatOf(account.id) : null, this.config.departement);
   }
 }

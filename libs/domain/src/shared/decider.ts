@@ -6,6 +6,12 @@ export interface Actor {
   communeInsee: string | null;
   /** Partner organisation of the actor (partner members only). */
   organisationId?: string | null;
+  /**
+   * The Département a Département agent, administrator or auditor works for (issue #17): they reach
+   * the projects of its communes only. Commune members reach their commune's, partners those their
+   * organisation is involved in.
+   */
+  departement?: string | null;
   displayName: string;
 }
 

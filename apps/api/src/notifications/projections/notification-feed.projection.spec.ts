@@ -43,6 +43,7 @@ const recipient = (who: { id: string; role: string }, over: Partial<Recipient> =
   role: who.role as Recipient['role'],
   communeInsee: who.role.startsWith('commune') ? '95002' : null,
   organisationId: who.role === 'partner_member' ? 'org-caue-95' : null,
+  departement: who.role.startsWith('departement') ? '95' : null,
   follows: undefined,
   ...over,
 });
@@ -80,6 +81,13 @@ describe('notification feed', () => {
     it('tells every Département agent and the project’s followers of a new question, not the one who asked', () => {
       // The CAUE member handles a question of the project now, so follows it by default.
       expect(who(doc, 'QuestionAsked', everybody())).toEqual(['maire', 'agent', 'agent2', 'caue']);
+    });
+
+    it('tells no agent of another Département, nor one of none (issue #17)', () => {
+      const yvelines = recipient(AGENT, { departement: '78' });
+      const nowhere = recipient(AGENT2, { departement: null });
+      expect(who(doc, 'QuestionAsked', [yvelines, nowhere])).toEqual([]);
+      expect(who(doc, 'QuestionAsked', [yvelines, nowhere, recipient(AGENT)])).toEqual(['agent']);
     });
 
     it('tells the agents of the team the question is routed to (aides for financing), and the agents in no team', () => {

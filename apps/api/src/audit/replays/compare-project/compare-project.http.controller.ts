@@ -27,6 +27,6 @@ export class CompareProjectHttpController {
       const message = 'La première date doit précéder la seconde.';
       throw new ProblemException(400, 'validation', 'Certains champs sont invalides', message, [{ field: 'from', message }]);
     }
-    return this.audit.compare(id, start, end);
+    return this.audit.compare(actor, id, start, end);
   }
 }

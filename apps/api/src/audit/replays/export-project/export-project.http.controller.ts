@@ -23,7 +23,7 @@ export class ExportProjectHttpController {
   @ProblemResponses(401, 403, 404)
   async json(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<AuditExport> {
     requireAuditor(actor);
-    const report = await this.audit.exportOf(id);
+    const report = await this.audit.exportOf(actor, id);
     res.setHeader('Content-Disposition', `attachment; filename="${fileName(report, 'json')}"`);
     return report;
   }
@@ -35,7 +35,7 @@ export class ExportProjectHttpController {
   @ProblemResponses(401, 403, 404)
   async html(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<string> {
     requireAuditor(actor);
-    const report = await this.audit.exportOf(id);
+    const report = await this.audit.exportOf(actor, id);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     // The document is self-contained: no script, no outside resource, only its own styles.
     res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'");

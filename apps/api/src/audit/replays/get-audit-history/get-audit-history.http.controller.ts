@@ -30,7 +30,7 @@ export class GetAuditHistoryHttpController {
   ): Promise<AuditHistory> {
     requireAuditor(actor);
     const types = typeof type === 'string' && type ? type.split(',').map((t) => t.trim()).filter(Boolean) : undefined;
-    return this.audit.history(id, {
+    return this.audit.history(actor, id, {
       types,
       actorId: typeof actorId === 'string' && actorId ? actorId : undefined,
       from: parseInstant('from', from),

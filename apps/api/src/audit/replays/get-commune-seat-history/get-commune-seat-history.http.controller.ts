@@ -18,6 +18,6 @@ export class GetCommuneSeatHistoryHttpController {
   @ProblemResponses(401, 403, 404)
   history(@Param('codeInsee', CommuneParam) codeInsee: string, @CurrentActor() actor: Actor): Promise<CommuneSeatHistory> {
     requireAuditor(actor);
-    return this.audit.communeHistory(codeInsee);
+    return this.audit.communeHistory(actor, codeInsee);
   }
 }

@@ -27,7 +27,7 @@ export class GetFinancingAsOfHttpController {
   async asOf(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @QueryParam('at') at?: string): Promise<FinancingAsOfView> {
     requireAuditor(actor);
     const instant = parseInstant('at', at, true);
-    const events = await this.audit.streamOf(id);
+    const events = await this.audit.streamOf(actor, id);
     // The same pure function as the read model, folded over the events recorded up to that date.
     let doc: ProjectFinancingDoc | null = null;
     let applied = 0;

@@ -19,6 +19,6 @@ export class GetProjectAsOfHttpController {
   @ProblemResponses(400, 401, 403, 404)
   asOf(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @QueryParam('at') at?: string): Promise<ProjectAsOf> {
     requireAuditor(actor);
-    return this.audit.asOf(id, parseInstant('at', at, true));
+    return this.audit.asOf(actor, id, parseInstant('at', at, true));
   }
 }

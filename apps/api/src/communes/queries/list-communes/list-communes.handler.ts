@@ -17,7 +17,7 @@ export class ListCommunesHandler implements IQueryHandler<ListCommunesQuery> {
     const set = await this.readModels.current();
     const stats = await set.find<CommuneStatsDoc>('commune_stats');
     const counts = new Map(stats.map((s) => [s.codeInsee, s.projectCount]));
-    if (projectScope(actor, undefined).kind !== 'all') {
+    if (projectScope(actor, undefined).kind !== 'departement') {
       // Outside the Département, one counts only the projects one may see in the app: one's own
       // commune's (other communes' published projects are read on the public portal).
       const own = actor?.communeInsee ? counts.get(actor.communeInsee) ?? 0 : 0;

@@ -32,7 +32,8 @@ export class FinancingDashboardHttpController {
   async get(@CurrentActor() actor: Actor, @QueryParam('minPosition', MinPositionPipe) minPosition?: number): Promise<FinancingDashboardView> {
     assertCanSeeDepartementDashboard(actor);
     const set = await this.readModels.current(minPosition);
-    const docs = await set.find<ProjectFinancingDoc>('project_financing');
+    // The Département's communes only: a log may hold others (issue #17).
+    const docs = await set.find<ProjectFinancingDoc>('project_financing', { where: { codeInsee: this.communes.codesOf(actor.departement ?? '') } });
     const rates = await ratesInForce(set, this.config.departement, this.clock.now().toISOString().slice(0, 10));
     const breaking: FinancingDashboardView['breakingOwnShare'] = [];
     for (const doc of docs) {

@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { OUTLINES_ATTRIBUTION, type MapProjectFeature } from '@carnet/contracts';
 import type { Scalar } from '@carnet/read-store';
+import { CommuneCatalog } from '../../../communes/commune-catalog.js';
 import { QuestionViewContextLoader } from '../../../projects/question-view-context.js';
 import { projectScope } from '../../../projects/project-access.js';
 import type { ProjectDoc } from '../../../projects/projections/project.projection.js';
@@ -59,12 +60,14 @@ export class GetMapProjectsHandler implements IQueryHandler<GetMapProjectsQuery>
     private readonly readModels: ReadModels,
     private readonly cache: MapResponseCache,
     private readonly questionContext: QuestionViewContextLoader,
+    private readonly communes: CommuneCatalog,
   ) {}
 
   async execute({ filter, actor }: GetMapProjectsQuery): Promise<MapAnswer> {
     const set = await this.readModels.current(filter.minPosition);
     const scope = projectScope(actor, filter.commune);
-    const scopeKey = scope.kind === 'where' ? `where ${JSON.stringify(scope.where)}` : scope.kind === 'partner' ? `partner ${scope.organisationId}` : scope.kind;
+    const scopeKey =
+      scope.kind === 'where' ? `where ${JSON.stringify(scope.where)}` : scope.kind === 'partner' ? `partner ${scope.organisationId}` : scope.kind === 'departement' ? `departement ${scope.departement}` : scope.kind;
     const now = this.questionContext.now();
     const key = `map ${scopeKey} ${filter.commune ?? ''} ${filter.step ?? ''} ${filter.theme ?? ''} ${filter.q?.trim() ?? ''} ${Math.floor(now.getTime() / 60_000)}`;
     return this.cache.get(key, async () => {
@@ -73,8 +76,11 @@ export class GetMapProjectsHandler implements IQueryHandler<GetMapProjectsQuery>
       if (filter.step) where.step = filter.step;
       if (filter.theme) where.theme = filter.theme;
       let docs: Array<ProjectPlaceDoc & { id: string }> = [];
-      if (scope.kind === 'all' || scope.kind === 'where') {
-        docs = await set.find<ProjectPlaceDoc>(projectPlaceProjection.collection, { where: scope.kind === 'where' ? { ...where, ...scope.where } : where });
+      if (scope.kind === 'departement') {
+        // The communes of the Département, through the codeInsee index: a log may hold others (issue #15, #17).
+        docs = await set.find<ProjectPlaceDoc>(projectPlaceProjection.collection, { where: filter.commune ? where : { ...where, codeInsee: this.communes.codesOf(scope.departement) } });
+      } else if (scope.kind === 'where') {
+        docs = await set.find<ProjectPlaceDoc>(projectPlaceProjection.collection, { where: { ...where, ...scope.where } });
       } else if (scope.kind === 'partner') {
         const links = await set.find<ProjectPartnerDoc>('project_partners', { where: { organisationId: scope.organisationId } });
         docs = [...(await set.getMany<ProjectPlaceDoc>(projectPlaceProjection.collection, links.map((l) => l.projectId))).values()].filter((d) =>

@@ -12,7 +12,7 @@ import { ProblemResponses } from '../../../shared/openapi.js';
 import { ProblemException } from '../../../shared/problem.js';
 import { ReadModels } from '../../../shared/read-models.js';
 import { UuidParam } from '../../../shared/uuid-param.js';
-import { projectNotFound } from '../../project-access.js';
+import { canSeeProject, projectNotFound } from '../../project-access.js';
 import type { ProjectDoc } from '../../projections/project.projection.js';
 
 /** Who a question of this project can be given to: the Département's agents and the members of its involved partners. */
@@ -39,7 +39,7 @@ export class ListAssigneesHttpController {
       throw new ProblemException(403, 'forbidden', 'Action non autorisée', 'Seul le Département attribue les questions.');
     }
     const project = await (await this.readModels.current(minPosition)).get<ProjectDoc>('projects', id);
-    if (!project) throw projectNotFound(id);
+    if (!project || !canSeeProject(actor, project)) throw projectNotFound(id);
     const [agents, admins, teams, organisations] = await Promise.all([
       this.accounts.listAccounts({ kind: 'departement_agent' }),
       this.accounts.listAccounts({ kind: 'departement_admin' }),

@@ -38,7 +38,7 @@ export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
     // The scope narrows the person's own filters (a commune member: their commune). Staff read the
     // communes of their département (through the codeInsee index), not the whole log: a national
     // log holds 35,000 communes (issue #15, `npm run bench:national`).
-    const scoped = scope.kind === 'where' ? { ...where, ...scope.where } : filter.commune ? where : { ...where, codeInsee: this.communes.codes() };
+    const scoped = scope.kind === 'where' ? { ...where, ...scope.where } : filter.commune ? where : { ...where, codeInsee: this.communes.codesOf(scope.departement) };
     const [docs, total] = await Promise.all([
       set.find<ProjectDoc>('projects', { where: scoped, contains, orderBy, limit: filter.limit, offset: filter.offset }),
       set.count('projects', { where: scoped, contains }),

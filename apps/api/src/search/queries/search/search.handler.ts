@@ -32,7 +32,7 @@ export class SearchHandler implements IQueryHandler<SearchQuery> {
       ]);
     }
     const set = await this.readModels.current(filter.minPosition);
-    const scopes = await searchScopes(actor, filter.commune, set, this.communes.codes());
+    const scopes = await searchScopes(actor, filter.commune, set, (departement) => this.communes.codesOf(departement));
     const page = await set.search<SearchEntryDoc>('search_entries', {
       field: 'terms',
       terms,
