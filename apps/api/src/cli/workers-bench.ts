@@ -176,8 +176,8 @@ export async function benchWorkers(options: { dir: string; rounds: number; load:
     const pids = { bare: bare.pid!, one: one.pid, two: two.pid };
 
     const runs = { one: [] as CommandLoad[], two: [] as CommandLoad[], bare: [] as CommandLoad[] };
-    // CPU of each side's processes and of the load generator during its loads: on a machine whose
-    // cores the generator shares, they bound what a second process can add.
+    // CPU of each side's processes and of the load generator during its loads: the generator shares
+    // the machine's cores, so together they say how close to saturation each side ran.
     const cpu = { one: { server: 0, loader: 0, ms: 0 }, two: { server: 0, loader: 0, ms: 0 }, bare: { server: 0, loader: 0, ms: 0 } };
     const measured = async (side: 'one' | 'two' | 'bare', url: string) => {
       const [server0, loader0, t0] = [treeCpuMs(pids[side]), ownCpuMs(), performance.now()];
