@@ -152,6 +152,26 @@ describe('Public API /api/public/v1', () => {
       expect((await ids('updatedSince=2000-01-01%2008:00:00Z')).length).toBeGreaterThan(0);
     });
 
+    it('filter by Département (issue #17): its communes’ projects, none of another, a clear 400 for an unknown code', async () => {
+      const get = from();
+      const all = (await get('/api/public/v1/projects?limit=100')).body;
+      const valDOise = (await get('/api/public/v1/projects?limit=100&departement=95')).body;
+      expect(valDOise.total).toBe(all.total);
+      expect(valDOise.items.map((p: { id: string }) => p.id)).toEqual(all.items.map((p: { id: string }) => p.id));
+      expect((await get('/api/public/v1/projects?departement=95&commune=95446')).body.items.map((p: { id: string }) => p.id)).toEqual([published[1].projectId]);
+      for (const other of ['78', '2A', '971', '01']) expect((await get(`/api/public/v1/projects?departement=${other}`)).body).toMatchObject({ items: [], total: 0 });
+      const unknown = await get('/api/public/v1/projects?departement=99');
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors).toEqual([{ field: 'departement', message: 'Département inconnu : son code officiel, par exemple 95, 2A ou 971.' }]);
+      const csv = await get('/api/public/v1/exports/projects.csv?departement=78');
+      expect(csv.text.slice(1).split('\r\n').filter(Boolean)).toHaveLength(1); // the header line only
+      expect(JSON.parse((await get('/api/public/v1/exports/projects.geojson?departement=78')).text).features).toEqual([]);
+      expect(JSON.parse((await get('/api/public/v1/exports/projects.geojson?departement=95')).text).features.length).toBe(all.total);
+      // The portal's search takes the same filter, and its pages keep it.
+      expect((await get('/projets-publics/recherche?departement=95')).text).toContain('Projet public 0');
+      expect((await get('/projets-publics/recherche?departement=78')).text).not.toContain('Projet public 0');
+    });
+
     it('count the published projects of each commune', async () => {
       const communes = (await from()('/api/public/v1/communes')).body.items as Array<{ codeInsee: string; publishedProjects: number }>;
       expect(communes.find((c) => c.codeInsee === '95446')).toMatchObject({ name: 'Nesles-la-Vallée', publishedProjects: 1 });

@@ -25,6 +25,9 @@ interface EtalabCommune {
 
 const require = createRequire(import.meta.url);
 
+/** The codes of every Département (and overseas collectivity) of the official geographic code: 01…95, 2A, 2B, 971…989. */
+export const DEPARTEMENT_CODES: readonly string[] = (require('@etalab/decoupage-administratif/data/departements.json') as Array<{ code: string }>).map((d) => d.code);
+
 /** Reference data: the current communes of the département (@etalab/decoupage-administratif). */
 @Injectable()
 export class CommuneCatalog {

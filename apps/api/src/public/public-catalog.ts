@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { STEP_LABELS, THEME_LABELS } from '@carnet/contracts';
 import { PROJECT_THEMES, type ProjectTheme } from '@carnet/domain';
 import { analyseFrench, analyseQuery, type FindQuery, type RangeCondition, type ReadModelSet, type Scalar } from '@carnet/read-store';
-import { CommuneCatalog } from '../communes/commune-catalog.js';
+import { CommuneCatalog, DEPARTEMENT_CODES } from '../communes/commune-catalog.js';
 import { ReadModels } from '../shared/read-models.js';
 import { ProblemException } from '../shared/problem.js';
 import { publicChangeProjection, type PublicChangeEntry } from './projections/public-change.projection.js';
@@ -21,6 +21,8 @@ import {
 export interface PublicFilters {
   theme?: ProjectTheme;
   commune?: string;
+  /** The projects of one Département's communes (issue #17): its official code, such as 95, 2A or 971. */
+  departement?: string;
   year?: number;
   costBand?: CostBand;
   /** ISO-8601 instant: fiches changed (approved, or a document removed) at or after it. */
@@ -127,6 +129,11 @@ export function parseFilters(query: Record<string, unknown>, names = { theme: 't
     if (/^\d[\dAB]\d{3}$/.test(commune)) filters.commune = commune;
     else errors.push({ field: names.commune, message: 'Le code INSEE de la commune a 5 caractères, par exemple 95002.' });
   }
+  const departement = text('departement');
+  if (departement !== undefined) {
+    if (DEPARTEMENT_CODES.includes(departement)) filters.departement = departement;
+    else errors.push({ field: 'departement', message: 'Département inconnu : son code officiel, par exemple 95, 2A ou 971.' });
+  }
   const year = text(names.year);
   if (year !== undefined) {
     if (/^\d{4}$/.test(year)) filters.year = Number(year);
@@ -186,6 +193,10 @@ export class PublicCatalog {
     if (filters.year !== undefined) where.year = filters.year;
     if (filters.costBand) where.costBand = filters.costBand;
     const range: RangeCondition[] = filters.updatedSince ? [{ field: 'changedAt', op: 'gte', value: filters.updatedSince }] : [];
+    if (filters.departement) {
+      // A Département's communes are the codes that start with its own (departementOfCommune): a range of the codeInsee index.
+      range.push({ field: 'codeInsee', op: 'gte', value: filters.departement }, { field: 'codeInsee', op: 'lt', value: `${filters.departement}~` });
+    }
     return { where, range };
   }
 

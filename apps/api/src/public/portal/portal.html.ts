@@ -189,6 +189,7 @@ export function searchPage(base: string, filters: PublicFilters, items: PublicPr
     if (filters.text) q.set('q', filters.text);
     if (filters.theme) q.set('theme', filters.theme);
     if (filters.commune) q.set('commune', filters.commune);
+    if (filters.departement) q.set('departement', filters.departement);
     if (filters.year !== undefined) q.set('annee', String(filters.year));
     if (filters.costBand) q.set('cout', filters.costBand);
     if (p > 1) q.set('page', String(p));

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nes
 import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PROJECT_THEMES } from '@carnet/domain';
 import type { Request, Response } from 'express';
+import { DEPARTEMENT_CODES } from '../../communes/commune-catalog.js';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
 import { DocumentBytesResponse, ProblemDto } from '../../shared/openapi.js';
 import { ProblemException } from '../../shared/problem.js';
@@ -26,6 +27,13 @@ const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/sc
 const FILTERS = [
   ApiQuery({ name: 'theme', required: false, enum: PROJECT_THEMES, description: 'Thème', example: 'ecole' }),
   ApiQuery({ name: 'commune', required: false, description: 'Code INSEE de la commune', example: '95002', schema: { type: 'string', pattern: '^(\\d[\\dAB]\\d{3})?$' } }),
+  ApiQuery({
+    name: 'departement',
+    required: false,
+    description: 'Code officiel du Département (projets de ses communes)',
+    example: '95',
+    schema: { type: 'string', pattern: `^(${DEPARTEMENT_CODES.join('|')})?$` },
+  }),
   ApiQuery({ name: 'year', required: false, description: 'Année d’achèvement', example: 2026, schema: { type: 'string', pattern: '^(\\d{4})?$' } }),
   ApiQuery({ name: 'costBand', required: false, enum: COST_BANDS, description: 'Tranche de coût final HT' }),
   ApiQuery({ name: 'updatedSince', required: false, description: 'Fiches publiées ou modifiées depuis cette date (ISO 8601)', example: '2026-01-01T00:00:00Z', schema: { type: 'string', pattern: '^(\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])([T ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,3})?)?(Z|[+-]([01]\\d|2[0-3]):?[0-5]\\d)?)?)?$' } }),
