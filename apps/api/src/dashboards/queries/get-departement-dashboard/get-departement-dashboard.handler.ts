@@ -25,12 +25,12 @@ export class GetDepartementDashboardHandler implements IQueryHandler<GetDepartem
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ minPosition }: GetDepartementDashboardQuery): Promise<DepartementDashboard> {
+  async execute({ departement, minPosition }: GetDepartementDashboardQuery): Promise<DepartementDashboard> {
     const set = await this.readModels.current(minPosition);
     const now = this.clock.now();
     // A département has a few thousand projects and questions at most: one read of each, counted here.
     // Only its communes' (by the codeInsee and projectId indexes): the log may hold the whole country.
-    const projects = await set.find<DashboardProjectDoc>('dashboard_projects', { where: { codeInsee: this.communes.codes() } });
+    const projects = await set.find<DashboardProjectDoc>('dashboard_projects', { where: { codeInsee: this.communes.codesOf(departement) } });
     const questions = await set.find<DashboardQuestionDoc>('dashboard_questions', { where: { projectId: projects.map((p) => p.id) } });
     const byCommune = projectsByCommune(projects, (code) => this.communes.nameOf(code));
     return {

@@ -23,6 +23,6 @@ export class GetDepartementDashboardHttpController {
   @ProblemResponses(400, 401, 403, 503)
   get(@QueryParam('minPosition', MinPositionPipe) minPosition: number | undefined, @CurrentActor() actor: Actor): Promise<DepartementDashboard> {
     assertCanSeeDepartementDashboard(actor);
-    return this.queryBus.execute(new GetDepartementDashboardQuery(minPosition));
+    return this.queryBus.execute(new GetDepartementDashboardQuery(actor.departement ?? '', minPosition));
   }
 }
