@@ -23,15 +23,9 @@ describe('Isolation between Départements', () => {
   const question = randomUUID();
   let position = 0;
 
-  const create = async (projectId: string, codeInsee: string, title: string) => {
-    const store = t.app.get<EventStore>(EVENT_STORE);
-    const metadata = { actorId: 'test-actor', actorRole: 'commune_mayor', correlationId: randomUUID(), causationId: randomUUID(), commandId: randomUUID(), recordedAt: new Date().toISOString() };
-    await store.appendToStream(
-      `project-${projectId}`,
-      [{ id: randomUUID(), type: 'ProjectCreated', schemaVersion: 1, data: { projectId, codeInsee, title, description: 'Rénovation de la toiture', theme: 'ecole', estimatedCostHt: 120000 }, metadata }],
-      'no_stream',
-    );
-    return appendToProject(t, projectId, [
+  const create = (projectId: string, codeInsee: string, title: string) =>
+    appendToProject(t, projectId, [
+      { type: 'ProjectCreated', actorRole: 'commune_mayor', data: { codeInsee, title, description: 'Rénovation de la toiture', theme: 'ecole', estimatedCostHt: 120000 } },
       { type: 'QuestionAsked', actorRole: 'commune_mayor', data: { questionId: projectId === yvelines ? question : randomUUID(), category: 'financement', text: 'Quelles aides pour la toiture ?' } },
       { type: 'InternalNoteAdded', data: { noteId: randomUUID(), text: 'Dossier à relancer', questionId: null } },
       // A plan whose own share is 10 %, under the 20 % minimum: the Département's financing page lists such plans.
@@ -42,11 +36,17 @@ describe('Isolation between Départements', () => {
         data: { lineId: randomUUID(), funder: 'etat', scheme: 'detr', label: 'DETR', amountCents: 270_000_00, base: 'HT', requestedOn: '2027-03-01' },
       },
     ]);
-  };
 
   beforeAll(async () => {
     t = await startApp();
     await create(yvelines, VERSAILLES, 'Toiture de l’école Jules-Ferry');
+    // The mayor of Versailles took a seat: the commune's stream has a history an auditor must not read.
+    const metadata = { actorId: 'test-actor', actorRole: 'departement_admin', correlationId: randomUUID(), causationId: randomUUID(), commandId: randomUUID(), recordedAt: new Date().toISOString() };
+    await t.app.get<EventStore>(EVENT_STORE).appendToStream(
+      `commune-${VERSAILLES}`,
+      [{ id: randomUUID(), type: 'SeatAssigned', schemaVersion: 1, data: { communeInsee: VERSAILLES, userId: randomUUID(), seat: 'mayor', invitationId: null }, metadata }],
+      'no_stream',
+    );
     position = await create(valDOise, ABLEIGES, 'Toiture de l’école d’Ableiges');
     [agent, auditeur] = await Promise.all([t.login(AGENT), t.login(AUDITEUR)]);
   });
@@ -77,7 +77,7 @@ describe('Isolation between Départements', () => {
     }
   });
 
-  it('answers 404 to the Val-d’Oise’s auditor on every replay of it, and shows no seat history of a Yvelines commune', async () => {
+  it('answers 404 to the Val-d’Oise’s auditor on every replay of it, and refuses a Yvelines commune’s seat history', async () => {
     for (const path of [
       `/api/audit/projects/${yvelines}/history`,
       `/api/audit/projects/${yvelines}/as-of?at=2100-01-01`,
@@ -89,8 +89,13 @@ describe('Isolation between Départements', () => {
       expect({ path, status: res.status }).toEqual({ path, status: 404 });
     }
     expect((await auditeur.get(`/api/audit/projects/${valDOise}/history`)).status).toBe(200);
+    // A commune of another Département is not one of this instance's (404), though its stream has a seat.
     const seats = await auditeur.get(`/api/audit/communes/${VERSAILLES}/history`);
-    expect(seats.body.entries ?? []).toEqual([]);
+    expect(seats.status).toBe(404);
+    expect(seats.body).toMatchObject({ type: expect.stringContaining('commune_not_found') });
+    expect(seats.body.entries).toBeUndefined();
+    // Its own communes' seat histories are there.
+    expect((await auditeur.get(`/api/audit/communes/${ABLEIGES}/history`)).body.entries.length).toBeGreaterThan(0);
   });
 
   it('lists, searches, maps, queues and notifies nothing of it, even when asked for its commune', async () => {

@@ -169,7 +169,11 @@ describe('Public API /api/public/v1', () => {
       expect(JSON.parse((await get('/api/public/v1/exports/projects.geojson?departement=95')).text).features.length).toBe(all.total);
       // The portal's search takes the same filter, and its pages keep it.
       expect((await get('/projets-publics/recherche?departement=95')).text).toContain('Projet public 0');
-      expect((await get('/projets-publics/recherche?departement=78')).text).not.toContain('Projet public 0');
+      const yvelines = (await get('/projets-publics/recherche?departement=78')).text;
+      expect(yvelines).not.toContain('Projet public 0');
+      // The page says why, and its form sends the filter again.
+      expect(yvelines).toContain('Département : Yvelines (78) seulement.');
+      expect(yvelines).toContain('<input type="hidden" name="departement" value="78">');
     });
 
     it('count the published projects of each commune', async () => {

@@ -25,8 +25,11 @@ interface EtalabCommune {
 
 const require = createRequire(import.meta.url);
 
-/** The codes of every Département (and overseas collectivity) of the official geographic code: 01…95, 2A, 2B, 971…989. */
-export const DEPARTEMENT_CODES: readonly string[] = (require('@etalab/decoupage-administratif/data/departements.json') as Array<{ code: string }>).map((d) => d.code);
+/** Every Département (and overseas collectivity) of the official geographic code by its code (01…95, 2A, 2B, 971…989): its name. */
+export const DEPARTEMENT_NAMES: ReadonlyMap<string, string> = new Map(
+  (require('@etalab/decoupage-administratif/data/departements.json') as Array<{ code: string; nom: string }>).map((d) => [d.code, d.nom]),
+);
+export const DEPARTEMENT_CODES: readonly string[] = [...DEPARTEMENT_NAMES.keys()];
 
 /** Reference data: the current communes of the département (@etalab/decoupage-administratif). */
 @Injectable()

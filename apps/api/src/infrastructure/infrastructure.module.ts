@@ -35,7 +35,8 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     this.unlinkSiblings = linkSiblings(this.events, this.runner);
   }
 
-  private unlinkSiblings = () => undefined as void;
+  /** Stops the wake-ups between WORKERS processes (sibling-signals.ts); nothing to stop before start-up. */
+  private unlinkSiblings: () => void = () => undefined;
 
   async onApplicationShutdown(): Promise<void> {
     this.unlinkSiblings();

@@ -53,13 +53,13 @@ export type ProjectScope =
 
 /**
  * The read filter a list of projects gets for this actor, given the commune the person asked for:
- * staff see their Département's projects (nothing for a commune of another); a commune member sees their commune (nothing of another commune: its
- * published projects are on the public portal); a partner sees the projects of its organisation;
- * anyone else, nothing.
+ * staff see their Département's projects (nothing for a commune of another Département); a commune
+ * member sees their commune (nothing of another commune: its published projects are on the public
+ * portal); a partner sees the projects of its organisation; anyone else, nothing.
  */
 export function projectScope(actor: Actor | null, requestedCommune: string | undefined): ProjectScope {
   if (actor && STAFF.has(actor.role)) {
-    if (!actor.departement || (requestedCommune && departementOfCommune(requestedCommune) !== actor.departement)) return { kind: 'none' };
+    if (!actor.departement || (requestedCommune && !inDepartementOf(actor, requestedCommune))) return { kind: 'none' };
     return { kind: 'departement', departement: actor.departement };
   }
   if (actor && (actor.role === 'commune_mayor' || actor.role === 'commune_member') && actor.communeInsee) {

@@ -3,6 +3,7 @@ import { PROJECT_THEMES } from '@carnet/domain';
 import { COST_BAND_LABELS, COST_BANDS } from '../projections/public-project.projection.js';
 import { PORTAL, PUBLIC_API, type PublicCommune, type PublicFilters, type PublicProject, type PublicProjectSummary } from '../public-catalog.js';
 import { GEO_ATTRIBUTION } from '../commune-geo.js';
+import { DEPARTEMENT_NAMES } from '../../communes/commune-catalog.js';
 import { DEFAULT_SITE_NAME, FAVICON_PATH, LOGO_PATH, type Brand } from '../../branding/brand.js';
 import { esc, euros, fileSize, frDate, html, isoDay, SafeHtml } from './html.js';
 
@@ -35,7 +36,7 @@ main{padding:1.5rem 0 3rem}
 .card:focus-within{outline:3px solid var(--focus);outline-offset:2px}
 .card h3{margin-bottom:.25rem}.meta{color:var(--muted);font-size:.9375rem;margin:0 0 .5rem}
 .panel{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);padding:1rem 1.25rem;margin:0 0 1.25rem}
-form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem 1rem;align-items:end}
+form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem 1rem;align-items:end}form.filters .scope{grid-column:1/-1;margin:0}
 label{display:block;font-weight:600;margin-bottom:.25rem}
 input,select,button{font:inherit;width:100%;min-height:2.75rem;padding:.4rem .6rem;border:1px solid #6b7178;border-radius:var(--radius);background:#fff;color:var(--text)}
 button{background:var(--primary);color:#fff;border-color:var(--primary);font-weight:600;cursor:pointer}
@@ -160,7 +161,12 @@ const truncate = (text: string, max: number) => (text.length <= max ? text : `${
 
 export function filtersForm(filters: PublicFilters, communes: PublicCommune[], years: number[], action = `${PORTAL}/recherche`, submitLabel = 'Rechercher'): SafeHtml {
   const option = (value: string | number, label: string, selected: boolean) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
+  // A Département asked for in the address (?departement=, issue #17): said, and kept when the form is sent again.
+  const scope = filters.departement
+    ? html`<p class="scope"><input type="hidden" name="departement" value="${filters.departement}">Département : ${DEPARTEMENT_NAMES.get(filters.departement) ?? ''} (${filters.departement}) seulement. <a href="${action}">Voir tous les projets</a></p>`
+    : '';
   return html`<form class="filters panel" method="get" action="${action}" role="search" aria-label="Rechercher des projets">
+  ${scope}
   <div><label for="f-q">Mots-clés</label><input id="f-q" name="q" type="search" maxlength="200" value="${filters.text ?? ''}"></div>
   <div><label for="f-theme">Thème</label><select id="f-theme" name="theme">${option('', 'Tous les thèmes', !filters.theme)}${PROJECT_THEMES.map((t) => option(t, THEME_LABELS[t], filters.theme === t))}</select></div>
   <div><label for="f-commune">Commune</label><select id="f-commune" name="commune">${option('', 'Toutes les communes', !filters.commune)}${communes.map((c) => option(c.codeInsee, c.name, filters.commune === c.codeInsee))}</select></div>
