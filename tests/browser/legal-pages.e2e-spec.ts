@@ -18,6 +18,9 @@ test.describe('Legal pages, without logging in', () => {
     test('the footer opens the accessibility statement; the three pages are axe-clean and fit a phone', async ({ page }) => {
       await page.setViewportSize(PHONE);
       await page.goto('/connexion');
+      // The demo accounts arrive after the page and push the footer down: a click aimed at the footer
+      // before they are drawn can land on « Se connecter en tant que… » (a CI run failed so).
+      await expect(page.getByRole('heading', { level: 2, name: 'Comptes de démonstration' })).toBeVisible();
       await openStatementFromFooter(page);
       await expect(page).toHaveURL(/\/accessibilite$/);
       await expect(page).toHaveTitle('Déclaration d’accessibilité — Carnet de projets');
