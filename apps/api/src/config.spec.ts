@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { loadConfig } from './config.js';
+import { loadConfig, thresholdOf } from './config.js';
 
 describe('loadConfig', () => {
   describe('when CONTACT_EMAIL and HOSTED_BY are not set', () => {
@@ -68,5 +68,35 @@ describe('loadConfig, several processes and instances (issue #15)', () => {
       expect(loadConfig({ HTTP_NICENESS: '5' }).instances.httpNiceness).toBe(5);
       expect(() => loadConfig({ HTTP_NICENESS: '20' })).toThrow(/HTTP_NICENESS must be between 0 and 19/);
     });
+  });
+});
+
+describe('loadConfig, the Départements served (issue #17)', () => {
+  it('serves the Val-d’Oise alone by default, and the one DEPARTEMENT names', () => {
+    expect(loadConfig({})).toMatchObject({ departements: ['95'], departement: '95', eligibilityThreshold: 5000 });
+    expect(loadConfig({ DEPARTEMENT: '2a' })).toMatchObject({ departements: ['2A'], departement: '2A' });
+  });
+
+  it('serves every Département DEPARTEMENTS lists, the first being the home one, or all of them', () => {
+    expect(loadConfig({ DEPARTEMENTS: '95, 78,60,78' })).toMatchObject({ departements: ['95', '78', '60'], departement: '95' });
+    const all = loadConfig({ DEPARTEMENTS: 'all' }).departements;
+    expect(all).toHaveLength(109); // 101 Départements and 8 overseas collectivities
+    expect(all).toEqual(expect.arrayContaining(['01', '2A', '2B', '95', '971', '976']));
+  });
+
+  it('refuses an unknown code, an empty list, or both settings at once', () => {
+    expect(() => loadConfig({ DEPARTEMENTS: '95,99' })).toThrow(/DEPARTEMENTS must list official Département codes/);
+    expect(() => loadConfig({ DEPARTEMENTS: ' , ' })).toThrow(/DEPARTEMENTS must list/);
+    expect(() => loadConfig({ DEPARTEMENT: '20' })).toThrow(/DEPARTEMENT must list/);
+    expect(() => loadConfig({ DEPARTEMENTS: '95,78', DEPARTEMENT: '95' })).toThrow(/not both/);
+  });
+
+  it('takes a population threshold per Département, the others keeping ELIGIBILITY_THRESHOLD', () => {
+    const config = loadConfig({ DEPARTEMENTS: '95,78', ELIGIBILITY_THRESHOLD: '4000', ELIGIBILITY_THRESHOLDS: '78:2000' });
+    expect(config.eligibilityThresholds).toEqual({ '78': 2000 });
+    expect(thresholdOf(config, '78')).toBe(2000);
+    expect(thresholdOf(config, '95')).toBe(4000);
+    expect(() => loadConfig({ DEPARTEMENTS: '95,78', ELIGIBILITY_THRESHOLDS: '60:2000' })).toThrow(/ELIGIBILITY_THRESHOLDS names Départements served/);
+    expect(() => loadConfig({ ELIGIBILITY_THRESHOLDS: '95:beaucoup' })).toThrow(/non-negative integer/);
   });
 });

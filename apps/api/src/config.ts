@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, hostname } from 'node:os';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from '@carnet/domain';
 import { loadBrand, type Brand } from './branding/brand.js';
@@ -12,8 +13,17 @@ export interface AppConfig {
   dataDir: string;
   eventStore: { engine: 'sqlite' } | { engine: 'kurrentdb'; url: string };
   readStore: { engine: 'sqlite' } | { engine: 'mongodb'; url: string; dbName: string };
+  /**
+   * The Départements whose communes this instance serves (DEPARTEMENTS: `95,78`, or `all`; else
+   * DEPARTEMENT alone), in the order given: the first is the home Département, to which belong the
+   * accounts created before accounts named one, and the demo personas.
+   */
+  departements: string[];
+  /** The home Département: `departements[0]`. */
   departement: string;
+  /** Population under which a commune has a space: ELIGIBILITY_THRESHOLD, per Département ELIGIBILITY_THRESHOLDS (`78:3500,60:2000`). */
   eligibilityThreshold: number;
+  eligibilityThresholds: Readonly<Record<string, number>>;
   demoData: boolean;
   readWaitTimeoutMs: number;
   /**
@@ -85,6 +95,38 @@ function instances(env: NodeJS.ProcessEnv): InstancesConfig {
   return { workers, instanceId, leaseMs, eventPollMs, httpNiceness, processRole };
 }
 
+/** Every Département of the official geographic code (01…95, 2A, 2B, 971…989), in its order. */
+const ALL_DEPARTEMENTS: readonly string[] = (
+  createRequire(import.meta.url)('@etalab/decoupage-administratif/data/departements.json') as Array<{ code: string }>
+).map((d) => d.code);
+
+function served(env: NodeJS.ProcessEnv): Pick<AppConfig, 'departements' | 'departement' | 'eligibilityThreshold' | 'eligibilityThresholds'> {
+  const listed = env.DEPARTEMENTS?.trim();
+  const single = env.DEPARTEMENT?.trim();
+  if (listed && single) throw new Error('Give DEPARTEMENTS or DEPARTEMENT, not both (DEPARTEMENTS=95,78 serves both)');
+  const asked = listed === 'all' ? [...ALL_DEPARTEMENTS] : (listed ?? single ?? '95').split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
+  const unknown = asked.filter((c) => !ALL_DEPARTEMENTS.includes(c));
+  if (unknown.length || !asked.length) {
+    throw new Error(`${listed ? 'DEPARTEMENTS' : 'DEPARTEMENT'} must list official Département codes (such as 95, 2A, 971) or be "all", got "${listed ?? single}"`);
+  }
+  const departements = [...new Set(asked)];
+  const eligibilityThreshold = int(env.ELIGIBILITY_THRESHOLD, 5000, 'ELIGIBILITY_THRESHOLD');
+  const eligibilityThresholds: Record<string, number> = {};
+  for (const pair of (env.ELIGIBILITY_THRESHOLDS ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [code, value] = pair.split(':').map((p) => p.trim());
+    if (!code || !departements.includes(code.toUpperCase())) {
+      throw new Error(`ELIGIBILITY_THRESHOLDS names Départements served, as "78:3500,60:2000"; "${pair}" names none`);
+    }
+    eligibilityThresholds[code.toUpperCase()] = int(value, 0, 'ELIGIBILITY_THRESHOLDS');
+  }
+  return { departements, departement: departements[0]!, eligibilityThreshold, eligibilityThresholds };
+}
+
+/** The population under which a commune of this Département has a space. */
+export function thresholdOf(config: Pick<AppConfig, 'eligibilityThreshold' | 'eligibilityThresholds'>, departement: string): number {
+  return config.eligibilityThresholds[departement] ?? config.eligibilityThreshold;
+}
+
 export interface OperationsConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   metricsToken: string | null;
@@ -151,8 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readStore: env.MONGO_URL
       ? { engine: 'mongodb', url: env.MONGO_URL, dbName: env.MONGO_DB ?? 'carnet' }
       : { engine: 'sqlite' },
-    departement: env.DEPARTEMENT ?? '95',
-    eligibilityThreshold: int(env.ELIGIBILITY_THRESHOLD, 5000, 'ELIGIBILITY_THRESHOLD'),
+    ...served(env),
     demoData: env.DEMO_DATA ? env.DEMO_DATA === 'true' : !production,
     readWaitTimeoutMs: int(env.READ_WAIT_TIMEOUT_MS, 5000, 'READ_WAIT_TIMEOUT_MS'),
     anchors: {

@@ -86,7 +86,8 @@ describe('Collaborative FAQ (issue #11)', () => {
       expect(twice.headers['content-type']).toContain('application/problem+json');
       expect(twice.body.errors).toEqual([{ field: 'q', message: 'Ce paramètre ne peut être donné qu’une fois.' }]);
       expect(JSON.stringify(publicApi)).not.toContain(projectId);
-      expect(Object.keys(publicApi.items[0]).sort()).toEqual(['answer', 'apiUrl', 'category', 'categoryLabel', 'id', 'keywords', 'pageUrl', 'question', 'verifiedAt']);
+      expect(Object.keys(publicApi.items[0]).sort()).toEqual(['answer', 'apiUrl', 'category', 'categoryLabel', 'departement', 'id', 'keywords', 'pageUrl', 'question', 'verifiedAt']);
+      expect(publicApi.items[0].departement).toBe('95');
       const page = await anon(`/projets-publics/faq/${entryId}`).expect(200);
       expect(page.text).toContain('Peut-on cumuler la DETR et le contrat rural pour une école ?');
       expect(page.text).not.toContain('Extension de l’école maternelle');

@@ -27,6 +27,12 @@ export interface Account {
   demo: boolean;
   /** How the person wants their role written (« Administrateur » or « Administratrice »); absent until they choose. */
   roleForm?: 'masculine' | 'feminine';
+  /**
+   * The Département a staff member, partner member or auditor works for (95, 2A, 971…); absent: the
+   * instance's home Département (accounts created before an instance served several). Commune
+   * members' Département is their seat's commune's.
+   */
+  departement?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -42,6 +48,8 @@ export interface Invitation {
   communeInsee: string | null;
   seat: 'mayor' | 'collaborator' | null;
   organisationId: string | null;
+  /** The Département the invited staff member, partner member or auditor will work for; absent: the home Département. */
+  departement?: string;
   invitedBy: string;
   createdAt: string;
   expiresAt: string;

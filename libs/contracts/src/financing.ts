@@ -210,7 +210,9 @@ export interface RuleSetVersionView {
 /** `GET /api/financing/similar`: Fonds vert 2023 grants of a measure in the département. */
 export interface SimilarGrantsView {
   measure: string;
+  /** The Département whose grants these are (the person's): its code and name. */
   departement: string;
+  departementName: string;
   grants: { communeName: string; codeInsee: string; projectName: string; amountCents: number }[];
   medianCents: number | null;
   minCents: number | null;

@@ -298,6 +298,15 @@ export interface Me {
   organisationName: string | null;
   /** How the person wants their role written; null until they choose (« Mon compte »). */
   roleForm: RoleForm | null;
+  /**
+   * The Département the person works with (95, 2A, 971…): a staff member's, partner member's or
+   * auditor's is their account's; a commune member's, their commune's; null without a seat.
+   */
+  departement: string | null;
+  /** Its name (« Val-d’Oise »), from the official geographic code. */
+  departementName: string | null;
+  /** Its name after « de », as French writes it: « du Val-d’Oise », « des Yvelines », « de l’Ain ». */
+  ofDepartement: string | null;
   /** Same value as the `carnet_csrf` cookie: echo it in `X-CSRF-Token` on every state-changing request. */
   csrfToken: string;
 }
@@ -324,6 +333,8 @@ export interface InvitationDetails {
   communeName: string | null;
   seat: SeatKind | null;
   organisationName: string | null;
+  /** The Département the person will work with, after « de »: « du Val-d’Oise », « des Yvelines ». */
+  ofDepartement: string;
   expiresAt: string;
 }
 

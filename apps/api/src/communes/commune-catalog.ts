@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createRequire } from 'node:module';
-import { APP_CONFIG, type AppConfig } from '../config.js';
+import { APP_CONFIG, thresholdOf, type AppConfig } from '../config.js';
 
-/** A commune of the configured département, from the official geographic code. */
+/** A commune of a Département served, from the official geographic code. */
 export interface Commune {
   codeInsee: string;
   name: string;
+  /** Its Département's code (95, 2A, 971…). */
+  departement: string;
   siren: string;
   postalCodes: string[];
   population: number;
@@ -25,51 +27,85 @@ interface EtalabCommune {
 
 const require = createRequire(import.meta.url);
 
+const DEPARTEMENTS_DATA = require('@etalab/decoupage-administratif/data/departements.json') as Array<{ code: string; nom: string; typeLiaison: number }>;
+/** French typography: a curly apostrophe (« Val-d’Oise »). */
+const typographic = (name: string) => name.replace(/'/g, '’');
+
 /** Every Département (and overseas collectivity) of the official geographic code by its code (01…95, 2A, 2B, 971…989): its name. */
-export const DEPARTEMENT_NAMES: ReadonlyMap<string, string> = new Map(
-  (require('@etalab/decoupage-administratif/data/departements.json') as Array<{ code: string; nom: string }>).map((d) => [d.code, d.nom]),
+export const DEPARTEMENT_NAMES: ReadonlyMap<string, string> = new Map(DEPARTEMENTS_DATA.map((d) => [d.code, typographic(d.nom)]));
+
+/**
+ * « du Val-d’Oise », « des Yvelines », « de l’Ain », « de la Corse-du-Sud »: the name after « de », from
+ * INSEE's article type (TNCC, `typeLiaison`: 0 « de », 1 « d’ », 2 « du », 3 « de la », 4 « des », 5 « de l’ »).
+ */
+export const OF_DEPARTEMENT: ReadonlyMap<string, string> = new Map(
+  DEPARTEMENTS_DATA.map((d) => {
+    const name = typographic(d.nom);
+    const of = [`de ${name}`, `d’${name}`, `du ${name}`, `de la ${name}`, `des ${name}`, `de l’${name}`][d.typeLiaison] ?? `de ${name}`;
+    return [d.code, of];
+  }),
 );
 export const DEPARTEMENT_CODES: readonly string[] = [...DEPARTEMENT_NAMES.keys()];
 
-/** Reference data: the current communes of the département (@etalab/decoupage-administratif). */
+/**
+ * Reference data: the current communes of the Départements served (DEPARTEMENTS or DEPARTEMENT,
+ * from @etalab/decoupage-administratif), each eligible under its Département's threshold.
+ */
 @Injectable()
 export class CommuneCatalog {
   private readonly byCode: Map<string, Commune>;
-  /** The Département served (DEPARTEMENT). */
+  private readonly byDepartement = new Map<string, Commune[]>();
+  private readonly codesByDepartement = new Map<string, string[]>();
+  /** The home Département: the first served. */
   readonly departement: string;
+  /** The Départements served, in the configured order. */
+  readonly departements: readonly string[];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.departement = config.departement;
+    this.departements = config.departements;
+    const served = new Set(config.departements);
     const all = require('@etalab/decoupage-administratif/data/communes.json') as EtalabCommune[];
     const collator = new Intl.Collator('fr');
     const communes = all
-      .filter((c) => c.departement === config.departement && c.type === 'commune-actuelle')
+      .filter((c) => served.has(c.departement) && c.type === 'commune-actuelle')
       .map((c) => ({
         codeInsee: c.code,
         name: c.nom,
+        departement: c.departement,
         siren: c.siren,
         postalCodes: c.codesPostaux,
         population: c.population ?? 0,
-        eligible: (c.population ?? 0) < config.eligibilityThreshold,
+        eligible: (c.population ?? 0) < thresholdOf(config, c.departement),
       }))
       .sort((a, b) => collator.compare(a.name, b.name));
     this.byCode = new Map(communes.map((c) => [c.codeInsee, c]));
+    for (const code of config.departements) this.byDepartement.set(code, []);
+    for (const c of communes) this.byDepartement.get(c.departement)!.push(c);
+    for (const [code, list] of this.byDepartement) this.codesByDepartement.set(code, list.map((c) => c.codeInsee));
   }
 
-  all(): Commune[] {
-    return [...this.byCode.values()];
+  /** Every commune served, by name; or those of one Département (none for one not served). */
+  all(departement?: string): Commune[] {
+    return departement === undefined ? [...this.byCode.values()] : [...(this.byDepartement.get(departement) ?? [])];
   }
 
-  /** The INSEE codes of the département's communes: what its staff's lists and dashboard read (a log may hold other communes). */
+  /** Whether this instance serves the Département. */
+  serves(departement: string): boolean {
+    return this.byDepartement.has(departement);
+  }
+
+  /** The INSEE codes of the home Département's communes. */
   codes(): string[] {
-    return (this.codeList ??= [...this.byCode.keys()]);
+    return this.codesOf(this.departement);
   }
 
-  private codeList: string[] | undefined;
-
-  /** The INSEE codes of a Département's communes: none for a Département this instance does not serve. */
+  /**
+   * The INSEE codes of a Département's communes: what its staff's lists and dashboard read (a log may
+   * hold other communes); none for a Département this instance does not serve.
+   */
   codesOf(departement: string): string[] {
-    return departement === this.departement ? this.codes() : [];
+    return this.codesByDepartement.get(departement) ?? [];
   }
 
   get(codeInsee: string): Commune | undefined {

@@ -3,6 +3,7 @@ import type { CommandAccepted } from '@carnet/contracts';
 import { communeDecider, communeStreamId, organisationDecider, organisationStreamId, type Actor, type CommuneCommand, type OrganisationKind, type Seat } from '@carnet/domain';
 import type { CommandOptions } from '../shared/command-options.js';
 import { DeciderRunner } from '../shared/decider-runner.js';
+import { assertCommuneOfDepartement } from './commune-access.js';
 import { ReadModels } from '../shared/read-models.js';
 
 /**
@@ -18,6 +19,7 @@ export class CommuneSeatCommands {
   ) {}
 
   private async seatCommand(command: CommuneCommand, actor: Actor, options: CommandOptions = {}): Promise<CommandAccepted> {
+    assertCommuneOfDepartement(actor, command.communeInsee);
     const result = await this.runner.run(communeDecider, {
       id: command.communeInsee,
       streamId: communeStreamId(command.communeInsee),

@@ -5,7 +5,8 @@ import type { AccountStore, Contact } from '@carnet/account-store';
 import { projectDecider, type Actor, type DepartementTeam, type ProjectCommand, type ProjectEvent, type ProjectTheme } from '@carnet/domain';
 import type { EventStore } from '@carnet/event-store';
 import { CommuneSeatCommands } from '../communes/commune-seat.commands.js';
-import { findPersona, PERSONAS } from '../dev/personas.js';
+import { APP_CONFIG, type AppConfig } from '../config.js';
+import { findPersona, personasOf } from '../dev/personas.js';
 import { ACCOUNT_STORE, CLOCK, EVENT_STORE } from '../infrastructure/tokens.js';
 import type { SettableClock } from '../infrastructure/settable-clock.js';
 import { CreateProjectCommand } from '../projects/commands/create-project/create-project.command.js';
@@ -393,6 +394,51 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
 ];
 
+const MAIRE_AULNAY = 'persona-maire-78033';
+const AGENT_YVELINES = 'persona-agent-78';
+
+const MAIRIE_AULNAY_CONTENT = {
+  title: 'Une mairie accessible à tous',
+  summary:
+    'La mairie d’Aulnay-sur-Mauldre (1 180 habitants) occupe une maison de bourg de 1880 dont l’accueil était à l’étage. Une rampe, un élévateur et un guichet abaissé permettent désormais à chacun d’y faire ses démarches au rez-de-chaussée.',
+  finalCostHt: 148_000,
+  funding: [
+    { source: 'État — dotation d’équipement des territoires ruraux (DETR)', amountHt: 44_400 },
+    { source: 'Département des Yvelines — aide aux petites communes', amountHt: 37_000 },
+  ],
+  lessonsLearned: 'Faire valider l’élévateur par le bureau de contrôle avant de commander : le modèle prévu au départ ne convenait pas à un établissement recevant du public.',
+  documentIds: [] as string[],
+};
+
+/**
+ * The Yvelines' demo (DEPARTEMENTS=95,78): a small commune with a file in progress and a finished,
+ * published one, followed by the Yvelines' own agent. Written only where the instance serves the Yvelines.
+ */
+export const DEMO_PROJECTS_YVELINES: DemoProject[] = [
+  {
+    key: 'mairie-aulnay', by: MAIRE_AULNAY, daysAgo: 400, codeInsee: '78033', theme: 'batiment_public', estimatedCostHt: 150000,
+    title: 'Mise en accessibilité de la mairie',
+    description: 'L’accueil de la mairie est à l’étage, sans ascenseur : rampe, élévateur et guichet abaissé au rez-de-chaussée.',
+    steps: [
+      { by: MAIRE_AULNAY, daysAgo: 390, do: { type: 'AskQuestion', category: 'financement', text: 'Quelles aides pour rendre la mairie accessible aux personnes en fauteuil ?' } },
+      { by: AGENT_YVELINES, daysAgo: 388, answerLatestQuestion: 'La DETR finance la mise en accessibilité des bâtiments publics, et le Département des Yvelines aide les communes de moins de 2 000 habitants. Déposez les deux dossiers avec le même devis.' },
+      { by: MAIRE_AULNAY, daysAgo: 300, do: { type: 'ChangeStep', step: 'travaux', progress: 70, comment: 'Élévateur posé' } },
+      { by: MAIRE_AULNAY, daysAgo: 200, do: { type: 'ChangeStep', step: 'termine', progress: 100, comment: 'Accueil ouvert au rez-de-chaussée' } },
+      { by: MAIRE_AULNAY, daysAgo: 190, do: { type: 'RequestPublication', content: MAIRIE_AULNAY_CONTENT } },
+      { by: MAIRE_AULNAY, daysAgo: 189, approveLatestPublication: true },
+    ],
+  },
+  {
+    key: 'cantine-aulnay', by: MAIRE_AULNAY, daysAgo: 45, codeInsee: '78033', theme: 'ecole', estimatedCostHt: 80000,
+    title: 'Agrandissement de la cantine scolaire',
+    description: 'Trente enfants de plus depuis la rentrée : une extension de 60 m² pour servir en un seul service.',
+    steps: [
+      { by: MAIRE_AULNAY, daysAgo: 40, do: { type: 'ChangeStep', step: 'etudes', progress: 20, comment: 'Architecte consulté' } },
+      { by: MAIRE_AULNAY, daysAgo: 4, do: { type: 'AskQuestion', category: 'prochaine_etape', text: 'Faut-il un permis de construire pour une extension de 60 m² accolée à l’école ?' } },
+    ],
+  },
+];
+
 type TimelineItem =
   | { at: Date; project: DemoProject; kind: 'create' | 'partner' }
   | { at: Date; project: DemoProject; kind: 'step'; step: Step; index: number };
@@ -429,6 +475,7 @@ export class DemoData {
     private readonly uploads: DocumentUploads,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(ACCOUNT_STORE) private readonly accounts: AccountStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The directory and the agents' teams live in the account store (out of the log): written once, on an empty directory. */
@@ -446,19 +493,22 @@ export class DemoData {
     try {
       // The space of each demo commune: its mayor and collaborators hold their seats (as after accepted invitations).
       // Before the oldest project, so that the log reads forward in time.
-      const start = Math.max(...DEMO_PROJECTS.map((p) => p.daysAgo)) + 10;
+      const projects = this.projects();
+      const start = Math.max(...projects.map((p) => p.daysAgo)) + 10;
       this.clock.set(at(start, 0));
-      await this.seedDirectory(at(start, 0));
+      // The directory, the teams and the CAUE are the Val-d'Oise's.
+      const valDOise = this.config.departements.includes('95');
+      if (valDOise) await this.seedDirectory(at(start, 0));
       const admin = actor('persona-admin');
-      for (const person of PERSONAS) {
+      for (const person of personasOf(this.config.departements)) {
         if (!person.communeInsee) continue;
         const seat = person.role === 'commune_mayor' ? 'mayor' : 'collaborator';
         await this.seats.assign(person.communeInsee, person.id, seat, null, person, { idempotencyKey: `demo-seat-${person.id}` });
       }
-      await this.seats.createOrganisation('org-caue-95', 'CAUE du Val-d’Oise', 'caue', admin, { idempotencyKey: 'demo-org-caue-95' });
+      if (valDOise) await this.seats.createOrganisation('org-caue-95', 'CAUE du Val-d’Oise', 'caue', admin, { idempotencyKey: 'demo-org-caue-95' });
       // Every project's actions on one timeline, written in time order: the log, the histories, the
       // notifications and the public change feed all read forward in time.
-      const timeline = demoTimeline(now);
+      const timeline = demoTimeline(now, projects);
       const ids = new Map<string, string>();
       const lastQuestion = new Map<string, string>();
       const publicDocuments = new Map<string, string[]>();
@@ -520,8 +570,14 @@ export class DemoData {
     } finally {
       this.clock.set(null);
     }
-    this.logger.log(`${DEMO_PROJECTS.length} projets de démonstration créés.`);
+    this.logger.log(`${this.projects().length} projets de démonstration créés.`);
     return position;
+  }
+
+  /** The Val-d'Oise's demo projects where the instance serves it, the Yvelines' where it serves the Yvelines. */
+  private projects(): DemoProject[] {
+    const served = this.config.departements;
+    return [...(served.includes('95') ? DEMO_PROJECTS : []), ...(served.includes('78') ? DEMO_PROJECTS_YVELINES : [])];
   }
 
   /** What the mayor approves: the latest version of the public content, by number and fingerprint, as the screen shows them. */

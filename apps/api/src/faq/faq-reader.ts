@@ -10,10 +10,11 @@ import {
   type FaqSuggestion,
 } from '@carnet/contracts';
 import { FAQ_REVIEW_AFTER_DAYS, isCommuneRole, isDepartementRole, maySeeFaqEntry, type Actor, type DepartementTeam, type FaqStatus, type QuestionCategory } from '@carnet/domain';
-import { analyseQuery, excerptOf, type Condition, type ReadModelSet } from '@carnet/read-store';
+import { analyseQuery, excerptOf, type Condition, type ReadModelSet, type Scalar } from '@carnet/read-store';
 import { CommuneCatalog } from '../communes/commune-catalog.js';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { ReadModels } from '../shared/read-models.js';
+import { departementOfActor } from '../shared/actor-of.js';
 import type { FaqEntryDoc } from './projections/faq-entry.projection.js';
 import type { FaqSourceDoc } from './projections/faq-source.projection.js';
 import type { FaqUsageMonthDoc } from './projections/faq-usage.projection.js';
@@ -26,6 +27,8 @@ export interface FaqListFilter {
   category?: QuestionCategory;
   /** Staff: any status; a commune member: `proposed`/`declined` for their commune's proposals. */
   status?: FaqStatus;
+  /** A visitor's choice of one Département's FAQ (people read their own). */
+  departement?: string;
   team?: DepartementTeam;
   limit: number;
   offset: number;
@@ -48,17 +51,38 @@ export class FaqReader {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** The Département whose FAQ an entry is: its own, or the home one for an entry older than that field (issue #17). */
+  departementOf(doc: Pick<FaqEntryDoc, 'departement'>): string {
+    return doc.departement ?? this.communes.departement;
+  }
+
+  /** The entry as the access rule reads it, its Département resolved. */
+  private seen(actor: Actor | null, doc: FaqEntryDoc): boolean {
+    return maySeeFaqEntry(actor, { ...doc, departement: this.departementOf(doc) });
+  }
+
+  /**
+   * The condition on the Département a person reads the FAQ of: their own (the entries of the home
+   * one without a Département included); a visitor, the one asked for, else every one.
+   */
+  private departementCondition(actor: Actor | null, asked?: string): Condition {
+    const departement = actor ? departementOfActor(actor, this.communes.departement) : asked;
+    if (!departement) return {};
+    return { departement: departement === this.communes.departement ? [departement, null] : departement };
+  }
+
   /** Conditions of the entries a person may list with a given status (null: none). */
-  private scopeOf(actor: Actor | null, status: FaqStatus): Condition[] | null {
-    if (isFaqStaff(actor)) return [{ status }];
-    if (status === 'published') return actor ? [{ status }] : [{ status, audience: 'public' }];
+  private scopeOf(actor: Actor | null, status: FaqStatus, departement?: string): Condition[] | null {
+    const ours = this.departementCondition(actor, departement);
+    if (isFaqStaff(actor)) return [{ status, ...ours }];
+    if (status === 'published') return actor ? [{ status, ...ours }] : [{ status, audience: 'public', ...ours }];
     if (actor && isCommuneRole(actor.role) && actor.communeInsee && (status === 'proposed' || status === 'declined')) return [{ status, proposedBy: actor.communeInsee }];
     return null;
   }
 
   async list(actor: Actor | null, filter: FaqListFilter): Promise<FaqEntryList> {
     const set = await this.readModels.current(filter.minPosition);
-    const scopes = this.scopeOf(actor, filter.status ?? 'published');
+    const scopes = this.scopeOf(actor, filter.status ?? 'published', filter.departement);
     if (!scopes) return { total: 0, items: [] };
     const where: Condition = {};
     if (filter.category) where['category'] = filter.category;
@@ -71,7 +95,7 @@ export class FaqReader {
       docs = page.hits;
       total = page.total;
     } else {
-      const all = await set.find<FaqEntryDoc>('faq_entries', { where: { ...where, ...scopes[0] } as Record<string, string> });
+      const all = await set.find<FaqEntryDoc>('faq_entries', { where: { ...where, ...scopes[0] } as Record<string, Scalar | Scalar[]> });
       docs = all.map((doc) => ({ doc, score: 0 }));
       total = docs.length;
     }
@@ -88,7 +112,7 @@ export class FaqReader {
   async get(entryId: string, actor: Actor | null, minPosition?: number): Promise<FaqEntryView | null> {
     const set = await this.readModels.current(minPosition);
     const doc = await set.get<FaqEntryDoc>('faq_entries', entryId);
-    if (!doc || !maySeeFaqEntry(actor, doc)) return null;
+    if (!doc || !this.seen(actor, doc)) return null;
     const sources = isFaqStaff(actor) ? await this.sourcesOf(set, [doc]) : new Map<string, string | null>();
     return this.view(doc, actor, sources.get(entryId) ?? null);
   }
@@ -104,7 +128,7 @@ export class FaqReader {
     const set = await this.readModels.current();
     const found = new Map<string, { doc: FaqEntryDoc; matched: number; score: number }>();
     for (const term of terms) {
-      const page = await set.search<FaqEntryDoc>('faq_entries', { field: 'terms', terms: [term], scopes: [{ status: 'published' }], limit: 50 });
+      const page = await set.search<FaqEntryDoc>('faq_entries', { field: 'terms', terms: [term], scopes: [{ status: 'published', ...this.departementCondition(actor) }], limit: 50 });
       for (const { doc, score } of page.hits) {
         const seen = found.get(doc.entryId) ?? { doc, matched: 0, score: 0 };
         seen.matched++;
@@ -113,7 +137,7 @@ export class FaqReader {
       }
     }
     return [...found.values()]
-      .filter(({ doc }) => maySeeFaqEntry(actor, doc))
+      .filter(({ doc }) => this.seen(actor, doc))
       .sort((a, b) => b.matched - a.matched || b.score - a.score || b.doc.usefulCount - a.doc.usefulCount)
       .slice(0, limit)
       .map(({ doc }) => ({ id: doc.entryId, question: doc.question, answer: doc.answer, categoryLabel: CATEGORY_LABELS[doc.category], excerpt: excerptOf(flat(`${doc.question} — ${doc.answer}`), terms, 140) }));
@@ -125,7 +149,8 @@ export class FaqReader {
    */
   async review(actor: Actor, teams: DepartementTeam[], minPosition?: number): Promise<{ due: FaqEntryView[]; sourceChanged: FaqEntryView[]; proposals: FaqEntryView[]; drafts: FaqEntryView[] }> {
     const set = await this.readModels.current(minPosition);
-    const mine = (d: FaqEntryDoc) => teams.length === 0 || teams.includes(d.team);
+    // The entries of the person's Département, of their teams.
+    const mine = (d: FaqEntryDoc) => this.departementOf(d) === actor.departement && (teams.length === 0 || teams.includes(d.team));
     const [published, proposed, drafts] = await Promise.all([
       set.find<FaqEntryDoc>('faq_entries', { where: { status: 'published' } }),
       set.find<FaqEntryDoc>('faq_entries', { where: { status: 'proposed' } }),
@@ -143,14 +168,14 @@ export class FaqReader {
   }
 
   /** Entries opened, votes and questions avoided, the last 12 calendar months (UTC). */
-  async stats(minPosition?: number): Promise<FaqStats> {
+  async stats(actor: Actor, minPosition?: number): Promise<FaqStats> {
     const set = await this.readModels.current(minPosition);
     const now = this.clock.now();
     const months: string[] = [];
     for (let i = 11; i >= 0; i--) months.push(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1)).toISOString().slice(0, 7));
     const [docs, publishedCount] = await Promise.all([
       set.getMany<FaqUsageMonthDoc>('faq_usage_months', months),
-      set.count('faq_entries', { where: { status: 'published' } }),
+      set.count('faq_entries', { where: { status: 'published', ...this.departementCondition(actor) } }),
     ]);
     const rows: FaqMonthUsage[] = months.map((month) => {
       const d = docs.get(month);

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Account, AccountKind, AccountStore } from '@carnet/account-store';
 import type { ActorRole } from '@carnet/domain';
-import { PERSONAS } from '../dev/personas.js';
+import { APP_CONFIG, type AppConfig } from '../config.js';
+import { personasOf } from '../dev/personas.js';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { ACCOUNT_STORE } from './account-store.provider.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -35,7 +36,7 @@ export function demoEmail(displayName: string): string {
 /** How long ago the demo accounts were created: before every demo event. */
 const DEMO_ARRIVAL_DAYS = 1000;
 /** The demo people whose first name says they write their role in the feminine (« Administratrice », « Auditrice »). */
-const FEMININE = new Set(['persona-maire-95002', 'persona-maire-95446', 'persona-maire-95370', 'persona-agent-amenagement', 'persona-admin', 'persona-auditeur']);
+const FEMININE = new Set(['persona-agent-78', 'persona-maire-95002', 'persona-maire-95446', 'persona-maire-95370', 'persona-agent-amenagement', 'persona-admin', 'persona-auditeur']);
 
 /** One account per demo persona, with the persona's id so that the demo events name them. */
 @Injectable()
@@ -46,17 +47,21 @@ export class DemoAccounts {
     @Inject(ACCOUNT_STORE) private readonly store: AccountStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly hasher: PasswordHasher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Creates the demo accounts when none of them exists yet. Their seats come with the demo data. */
   async seedIfEmpty(): Promise<void> {
-    if (await this.store.getAccount(PERSONAS[0]!.id)) return;
+    // The people of the Départements served: an instance that serves one more later gets its demo people then.
+    const personas = personasOf(this.config.departements);
+    const existing = await this.store.getAccounts(personas.map((p) => p.id));
+    if (personas.every((p) => existing.has(p.id))) return;
     // One hash for all: it is the same published password anyway, and seeding stays quick.
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     // The demo people arrived before the demo history they read (seats taken 500 days ago, demo-data.ts):
     // their notifications about it are not « before their arrival » (NotificationCenter.arrivalOf).
     const now = new Date(this.clock.now().getTime() - DEMO_ARRIVAL_DAYS * 86_400_000).toISOString();
-    for (const persona of PERSONAS) {
+    for (const persona of personas) {
       const kind = KIND_OF_ROLE[persona.role];
       const account: Account = {
         id: persona.id,
@@ -68,6 +73,7 @@ export class DemoAccounts {
         status: 'active',
         demo: true,
         roleForm: FEMININE.has(persona.id) ? 'feminine' : 'masculine',
+        ...(persona.departement ? { departement: persona.departement } : {}),
         createdAt: now,
         updatedAt: now,
       };

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Account, AccountKind, AccountStore, Invitation } from '@carnet/account-store';
 import { COLLABORATOR_SEATS, type AdminAccountKind, type InvitationDetails, type SeatKind } from '@carnet/contracts';
-import type { Actor } from '@carnet/domain';
-import { CommuneCatalog, deCommune } from '../communes/commune-catalog.js';
+import { departementOfCommune, type Actor } from '@carnet/domain';
+import { assertCommuneOfDepartement } from '../communes/commune-access.js';
+import { CommuneCatalog, deCommune, OF_DEPARTEMENT } from '../communes/commune-catalog.js';
 import { CommuneSeatCommands } from '../communes/commune-seat.commands.js';
 import { OrganisationDirectory } from '../communes/organisation-directory.js';
 import { SeatDirectory } from '../communes/seat-directory.js';
@@ -50,6 +51,7 @@ export class Invitations {
   async inviteToCommune(actor: Actor, codeInsee: string, input: { email: string; displayName: string; seat: SeatKind }): Promise<Invitation> {
     const commune = this.communes.get(codeInsee);
     if (!commune?.eligible) throw new ProblemException(404, 'commune_not_found', 'Cette commune n’a pas d’espace sur la plateforme.');
+    assertCommuneOfDepartement(actor, codeInsee);
     const isAdmin = actor.role === 'departement_admin';
     const isMayorHere = actor.role === 'commune_mayor' && actor.communeInsee === codeInsee;
     if (!isAdmin && !(isMayorHere && input.seat === 'collaborator')) {
@@ -101,7 +103,16 @@ export class Invitations {
     if (existing && existing.status === 'active' && existing.passwordHash) {
       throw new ProblemException(409, 'account_exists', 'Un compte existe déjà avec cette adresse e-mail.');
     }
-    return this.create(actor, { email: input.email, displayName: input.displayName, kind: input.kind, communeInsee: null, seat: null, organisationId });
+    // The new account works for the inviting administrator's Département (issue #17).
+    return this.create(actor, {
+      email: input.email,
+      displayName: input.displayName,
+      kind: input.kind,
+      communeInsee: null,
+      seat: null,
+      organisationId,
+      ...(actor.departement ? { departement: actor.departement } : {}),
+    });
   }
 
   pendingOf(codeInsee: string): Promise<Invitation[]> {
@@ -113,6 +124,7 @@ export class Invitations {
     const allowed =
       actor.role === 'departement_admin' || actor.role === 'departement_agent' || actor.role === 'auditor' || (actor.role === 'commune_mayor' && actor.communeInsee === codeInsee);
     if (!allowed) throw forbidden('Seuls le maire de la commune et le Département voient les invitations en attente.');
+    assertCommuneOfDepartement(actor, codeInsee);
     return this.pendingOf(codeInsee);
   }
 
@@ -121,7 +133,13 @@ export class Invitations {
     if (actor.role !== 'departement_admin') {
       throw forbidden('Seul un administrateur du Département voit les invitations en attente des agents, auditeurs et partenaires.');
     }
-    return this.store.listPendingInvitations({ communeInsee: null }, this.clock.now().toISOString());
+    const pending = await this.store.listPendingInvitations({ communeInsee: null }, this.clock.now().toISOString());
+    return pending.filter((i) => this.ofActorsDepartement(actor, i));
+  }
+
+  /** An invitation to no commune belongs to the Département it names, else the home one. */
+  private ofActorsDepartement(actor: Actor, invitation: Invitation): boolean {
+    return (invitation.departement ?? this.communes.departement) === actor.departement;
   }
 
   /** Takes back an invitation to no commune: its link stops working (Département administrators only). */
@@ -129,12 +147,13 @@ export class Invitations {
     if (actor.role !== 'departement_admin') throw forbidden('Seul un administrateur du Département peut retirer cette invitation.');
     const invitation = await this.store.getInvitation(id);
     // Commune invitations are taken back from the commune's page (their own rules); a used or revoked one is gone.
-    if (!invitation || invitation.communeInsee !== null) throw notFound();
+    if (!invitation || invitation.communeInsee !== null || !this.ofActorsDepartement(actor, invitation)) throw notFound();
     if (!(await this.store.revokeInvitation(id, this.clock.now().toISOString()))) throw notFound();
   }
 
   async revoke(actor: Actor, codeInsee: string, id: string): Promise<void> {
     const invitation = await this.store.getInvitation(id);
+    assertCommuneOfDepartement(actor, codeInsee);
     if (!invitation || invitation.communeInsee !== codeInsee) throw new ProblemException(404, 'invitation_not_found', 'Cette invitation n’existe pas.');
     const allowed = actor.role === 'departement_admin' || (actor.role === 'commune_mayor' && actor.communeInsee === codeInsee && invitation.seat === 'collaborator');
     if (!allowed) throw forbidden('Seul le maire (pour ses collaborateurs) ou un administrateur du Département peut retirer cette invitation.');
@@ -163,6 +182,7 @@ export class Invitations {
       communeName: i.communeInsee ? this.communes.nameOf(i.communeInsee) : null,
       seat: i.seat,
       organisationName: organisation?.name ?? null,
+      ofDepartement: OF_DEPARTEMENT.get(i.communeInsee ? departementOfCommune(i.communeInsee) : (i.departement ?? this.communes.departement)) ?? '',
       expiresAt: i.expiresAt,
     };
   }
@@ -193,6 +213,7 @@ export class Invitations {
         passwordHash,
         status: 'active' as const,
         organisationId: invitation.organisationId ?? existing.organisationId,
+        ...(invitation.departement ? { departement: invitation.departement } : {}),
         ...(input.roleForm ? { roleForm: input.roleForm } : {}),
         updatedAt: now,
       };
@@ -206,6 +227,7 @@ export class Invitations {
         passwordHash,
         kind: invitation.kind,
         organisationId: invitation.organisationId,
+        ...(invitation.departement ? { departement: invitation.departement } : {}),
         status: 'active',
         demo: false,
         ...(input.roleForm ? { roleForm: input.roleForm } : {}),
@@ -226,7 +248,7 @@ export class Invitations {
     return account;
   }
 
-  private async create(actor: Actor, fields: Pick<Invitation, 'email' | 'displayName' | 'kind' | 'communeInsee' | 'seat' | 'organisationId'>): Promise<Invitation> {
+  private async create(actor: Actor, fields: Pick<Invitation, 'email' | 'displayName' | 'kind' | 'communeInsee' | 'seat' | 'organisationId' | 'departement'>): Promise<Invitation> {
     const token = newSecretToken();
     const now = this.clock.now();
     const invitation: Invitation = {

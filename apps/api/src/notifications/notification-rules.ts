@@ -139,7 +139,7 @@ const STAFF: ReadonlySet<string> = new Set(['departement_agent', 'departement_ad
 export function canFollow(r: Pick<Recipient, 'role' | 'communeInsee' | 'organisationId' | 'departement'>, feed: Pick<FeedContext, 'codeInsee' | 'partners'>): boolean {
   if (STAFF.has(r.role)) return !!r.departement && departementOfCommune(feed.codeInsee) === r.departement;
   if (isCommuneRole(r.role)) return r.communeInsee === feed.codeInsee;
-  if (r.role === 'partner_member') return !!r.organisationId && feed.partners.includes(r.organisationId);
+  if (r.role === 'partner_member') return !!r.organisationId && feed.partners.includes(r.organisationId) && !!r.departement && departementOfCommune(feed.codeInsee) === r.departement;
   return false;
 }
 

@@ -20,9 +20,20 @@ export const inDepartementOf = (actor: Actor, codeInsee: string): boolean =>
   STAFF.has(actor.role) && !!actor.departement && departementOfCommune(codeInsee) === actor.departement;
 
 /**
+ * A partner member whose organisation is involved in the project, of a commune of the Département
+ * they work with (an organisation may work with several: each Département's members see its files only).
+ */
+const involvedPartner = (actor: Actor, project: ProjectAccessFacts): boolean =>
+  actor.role === 'partner_member' &&
+  !!actor.organisationId &&
+  (project.partners ?? []).includes(actor.organisationId) &&
+  !!actor.departement &&
+  departementOfCommune(project.codeInsee) === actor.departement;
+
+/**
  * Who may see a project: Département staff and auditors, all those of their Département (a log may
  * hold other Départements' communes: never theirs, issue #17); commune members, their
- * commune's; partner members, those their organisation is involved in. Not being allowed to see a
+ * commune's; partner members, those their organisation is involved in, in their Département. Not being allowed to see a
  * project means not being told it exists (404). A published project is no exception: the live
  * project may already hold changes the mayor has not approved; everybody else reads the approved
  * version on the public portal and the public API (issue #5, ADR 0014).
@@ -31,8 +42,7 @@ export function canSeeProject(actor: Actor | null, project: ProjectAccessFacts):
   if (!actor) return false;
   if (STAFF.has(actor.role)) return inDepartementOf(actor, project.codeInsee);
   if (actor.role === 'commune_mayor' || actor.role === 'commune_member') return actor.communeInsee === project.codeInsee;
-  if (actor.role === 'partner_member') return !!actor.organisationId && (project.partners ?? []).includes(actor.organisationId);
-  return false;
+  return involvedPartner(actor, project);
 }
 
 /**
@@ -49,7 +59,8 @@ export type ProjectScope =
   /** Every project of the communes of this Département. */
   | { kind: 'departement'; departement: string }
   | { kind: 'where'; where: Record<string, Scalar> }
-  | { kind: 'partner'; organisationId: string };
+  /** The projects the organisation is involved in, of this Département's communes. */
+  | { kind: 'partner'; organisationId: string; departement: string };
 
 /**
  * The read filter a list of projects gets for this actor, given the commune the person asked for:
@@ -66,7 +77,10 @@ export function projectScope(actor: Actor | null, requestedCommune: string | und
     if (!requestedCommune || requestedCommune === actor.communeInsee) return { kind: 'where', where: { codeInsee: actor.communeInsee } };
     return { kind: 'none' };
   }
-  if (actor?.role === 'partner_member' && actor.organisationId) return { kind: 'partner', organisationId: actor.organisationId };
+  if (actor?.role === 'partner_member' && actor.organisationId && actor.departement) {
+    if (requestedCommune && departementOfCommune(requestedCommune) !== actor.departement) return { kind: 'none' };
+    return { kind: 'partner', organisationId: actor.organisationId, departement: actor.departement };
+  }
   return { kind: 'none' };
 }
 
@@ -77,7 +91,7 @@ export function projectScope(actor: Actor | null, requestedCommune: string | und
 export function canSeeInternal(actor: Actor | null, project: ProjectAccessFacts): boolean {
   if (!actor) return false;
   if (STAFF.has(actor.role)) return inDepartementOf(actor, project.codeInsee);
-  return actor.role === 'partner_member' && !!actor.organisationId && (project.partners ?? []).includes(actor.organisationId);
+  return involvedPartner(actor, project);
 }
 
 /** Who reads the conversation: the commune, Département staff, auditors and involved partners — not the public of a published project. */

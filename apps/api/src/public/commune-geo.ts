@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { OUTLINES_ATTRIBUTION } from '@carnet/contracts';
+import { departementOfCommune } from '@carnet/domain';
+import { communeOutlines } from '../shared/geo/commune-outlines.js';
 
 type Ring = Array<[number, number]>;
-interface Feature {
-  geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
-  properties: { code: string; nom: string };
-}
 
 /** Outline and centroid of one commune (WGS 84, longitude then latitude). */
 export interface CommuneShape {
@@ -19,8 +15,6 @@ export interface CommuneShape {
 /** Source of the outlines, shown wherever a map or a coordinate is published. */
 export const GEO_ATTRIBUTION = OUTLINES_ATTRIBUTION;
 
-// Built files (dist/public) and sources (src/public) are both two levels below apps/api.
-const OUTLINES = fileURLToPath(new URL('../../assets/geo/communes-95.geojson', import.meta.url));
 
 /** Signed area and centroid of a ring with the shoelace formula (planar: fine at the scale of a commune). */
 function ringMoments(ring: Ring): { area: number; cx: number; cy: number } {
@@ -57,26 +51,25 @@ export function centroidOf(polygons: Ring[][]): [number, number] {
   return [round(cx / (6 * area)), round(cy / (6 * area))];
 }
 
-/** The outlines of the communes of the Val-d’Oise (apps/api/assets/geo), loaded once. */
+/** The outlines of the communes (apps/api/assets/geo, through commune-outlines.ts: each Département's file read on first use). */
 @Injectable()
 export class CommuneGeo {
-  private readonly shapes = new Map<string, CommuneShape>();
-
-  constructor() {
-    const collection = JSON.parse(readFileSync(OUTLINES, 'utf8')) as { features: Feature[] };
-    for (const feature of collection.features) {
-      const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-      this.shapes.set(feature.properties.code, { polygons, centroid: centroidOf(polygons) });
-    }
-  }
+  private readonly shapes = new Map<string, CommuneShape | null>();
 
   shape(codeInsee: string): CommuneShape | undefined {
-    return this.shapes.get(codeInsee);
+    let shape = this.shapes.get(codeInsee);
+    if (shape === undefined) {
+      const feature = communeOutlines(departementOfCommune(codeInsee)).get(codeInsee);
+      const polygons = feature ? ((feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates) as Ring[][]) : null;
+      shape = polygons ? { polygons, centroid: centroidOf(polygons) } : null;
+      this.shapes.set(codeInsee, shape);
+    }
+    return shape ?? undefined;
   }
 
   /** An inline SVG path of the commune's outline (north up, longitudes shrunk by cos(latitude)), or null. */
   svgPath(codeInsee: string, size = 240): { d: string; width: number; height: number } | null {
-    const shape = this.shapes.get(codeInsee);
+    const shape = this.shape(codeInsee);
     if (!shape) return null;
     const k = Math.cos((shape.centroid[1] * Math.PI) / 180);
     const points = shape.polygons.flat(2);

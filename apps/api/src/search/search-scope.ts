@@ -1,9 +1,9 @@
-import type { Actor } from '@carnet/domain';
+import { departementOfCommune, type Actor } from '@carnet/domain';
 import type { Condition, ReadModelSet, Scalar } from '@carnet/read-store';
 import type { SearchResultType } from '@carnet/contracts';
 import type { ProjectPartnerDoc } from '../projects/projections/project-partner.projection.js';
 import type { ProjectDoc } from '../projects/projections/project.projection.js';
-import { canSeeProject, projectScope } from '../projects/project-access.js';
+import { canSeeInternal, projectScope } from '../projects/project-access.js';
 
 /** What anybody may read of a published project (its page shows these); never messages nor notes. */
 export const PUBLIC_KINDS: SearchResultType[] = ['project', 'question', 'answer'];
@@ -12,8 +12,7 @@ export const PUBLIC_KINDS: SearchResultType[] = ['project', 'question', 'answer'
 export function maySeeInternal(actor: Actor | null, project: ProjectDoc): boolean {
   if (!actor) return false;
   if (actor.role === 'commune_mayor' || actor.role === 'commune_member') return false;
-  if (actor.role === 'partner_member') return !!actor.organisationId && (project.partners ?? []).includes(actor.organisationId);
-  return canSeeProject(actor, { ...project, publication: 'none' });
+  return canSeeInternal(actor, project);
 }
 
 /** The projects' ids, from the index alone (no document is read). */
@@ -35,7 +34,7 @@ export async function searchScopes(actor: Actor | null, commune: string | undefi
   if (scope.kind === 'partner') {
     const links = await set.find<ProjectPartnerDoc>('project_partners', { where: { organisationId: scope.organisationId } });
     const involved = [...(await set.getMany<ProjectDoc>('projects', links.map((l) => l.projectId))).values()]
-      .filter((p) => !commune || p.codeInsee === commune)
+      .filter((p) => (!commune || p.codeInsee === commune) && departementOfCommune(p.codeInsee) === scope.departement)
       .map((p) => p.id);
     return [{ projectId: involved }];
   }

@@ -285,6 +285,7 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "PortalHttpController_accessibility": null,
   "PortalHttpController_commune": null,
   "PortalHttpController_communeList": null,
+  "PortalHttpController_departement": null,
   "PortalHttpController_home": null,
   "PortalHttpController_legalNotice": null,
   "PortalHttpController_personalData": null,
@@ -1101,6 +1102,10 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "name": {
      "type": "string"
     },
+    "departement": {
+     "type": "string",
+     "description": "Its Département's code (95, 2A, 971…)."
+    },
     "siren": {
      "type": "string"
     },
@@ -1121,12 +1126,13 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
    "required": [
     "codeInsee",
     "name",
+    "departement",
     "siren",
     "postalCodes",
     "population",
     "eligible"
    ],
-   "description": "A commune of the configured département, from the official geographic code."
+   "description": "A commune of a Département served, from the official geographic code."
   },
   "Contract_CommuneDashboard": {
    "type": "object",
@@ -2624,6 +2630,10 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "type": "string",
      "nullable": true
     },
+    "ofDepartement": {
+     "type": "string",
+     "description": "The Département the person will work with, after « de »: « du Val-d’Oise », « des Yvelines »."
+    },
     "expiresAt": {
      "type": "string"
     }
@@ -2636,6 +2646,7 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "communeName",
     "seat",
     "organisationName",
+    "ofDepartement",
     "expiresAt"
    ],
    "description": "`GET /api/invitations/:token`: who is invited, to what."
@@ -2763,6 +2774,21 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      ],
      "description": "How the person wants their role written; null until they choose (« Mon compte »)."
     },
+    "departement": {
+     "type": "string",
+     "description": "The Département the person works with (95, 2A, 971…): a staff member's, partner member's or auditor's is their account's; a commune member's, their commune's; null without a seat.",
+     "nullable": true
+    },
+    "departementName": {
+     "type": "string",
+     "description": "Its name (« Val-d’Oise »), from the official geographic code.",
+     "nullable": true
+    },
+    "ofDepartement": {
+     "type": "string",
+     "description": "Its name after « de », as French writes it: « du Val-d’Oise », « des Yvelines », « de l’Ain ».",
+     "nullable": true
+    },
     "csrfToken": {
      "type": "string",
      "description": "Same value as the `carnet_csrf` cookie: echo it in `X-CSRF-Token` on every state-changing request."
@@ -2779,6 +2805,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "organisationId",
     "organisationName",
     "roleForm",
+    "departement",
+    "departementName",
+    "ofDepartement",
     "csrfToken"
    ],
    "description": "The person logged in (`GET /api/me`, and the answer of a login or an accepted invitation)."
@@ -4250,6 +4279,10 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "type": "string"
     },
     "departement": {
+     "type": "string",
+     "description": "The Département whose grants these are (the person's): its code and name."
+    },
+    "departementName": {
      "type": "string"
     },
     "grants": {
@@ -4300,6 +4333,7 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
    "required": [
     "measure",
     "departement",
+    "departementName",
     "grants",
     "medianCents",
     "minCents",

@@ -41,14 +41,18 @@ const DUPLICATE_KEY = 11000;
 const isDuplicateKey = (error: unknown) =>
   error instanceof MongoServerError && (error.code === DUPLICATE_KEY || /UNIQUE constraint failed/.test(error.message));
 
+// An optional field written as undefined comes back as null from some servers: absent, as the port says.
+const withoutNulls = <T extends object>(doc: T): T => Object.fromEntries(Object.entries(doc).filter(([k, v]) => v !== null || !OPTIONAL.has(k))) as T;
+const OPTIONAL = new Set(['roleForm', 'departement']);
+
 function toAccount({ _id, emailKey: _key, ...rest }: AccountDoc): Account {
-  return { id: _id, ...rest };
+  return withoutNulls({ id: _id, ...rest });
 }
 function toContact({ _id, ...rest }: ContactDoc): Contact {
   return { id: _id, ...rest };
 }
 function toInvitation({ _id, ...rest }: InvitationDoc): Invitation {
-  return { id: _id, ...rest };
+  return withoutNulls({ id: _id, ...rest });
 }
 
 /**

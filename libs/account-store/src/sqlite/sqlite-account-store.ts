@@ -28,6 +28,7 @@ interface AccountRow {
   status: Account['status'];
   demo: number;
   role_form: 'masculine' | 'feminine' | null;
+  departement: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -41,6 +42,7 @@ interface InvitationRow {
   commune_insee: string | null;
   seat: Invitation['seat'];
   organisation_id: string | null;
+  departement: string | null;
   invited_by: string;
   created_at: string;
   expires_at: string;
@@ -58,6 +60,7 @@ const toAccount = (r: AccountRow): Account => ({
   status: r.status,
   demo: r.demo === 1,
   ...(r.role_form ? { roleForm: r.role_form } : {}),
+  ...(r.departement ? { departement: r.departement } : {}),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -101,6 +104,7 @@ const toInvitation = (r: InvitationRow): Invitation => ({
   communeInsee: r.commune_insee,
   seat: r.seat,
   organisationId: r.organisation_id,
+  ...(r.departement ? { departement: r.departement } : {}),
   invitedBy: r.invited_by,
   createdAt: r.created_at,
   expiresAt: r.expires_at,
@@ -117,6 +121,7 @@ const ACCOUNT_COLUMNS: Record<keyof Omit<Account, 'id' | 'createdAt'>, string> =
   status: 'status',
   demo: 'demo',
   roleForm: 'role_form',
+  departement: 'departement',
   updatedAt: 'updated_at',
 };
 
@@ -209,6 +214,9 @@ export class SqliteAccountStore implements AccountStore {
   private migrate(): void {
     const columns = new Set((this.sql('PRAGMA table_info(accounts)').all() as Array<{ name: string }>).map((c) => c.name));
     if (!columns.has('role_form')) this.db.exec('ALTER TABLE accounts ADD COLUMN role_form TEXT');
+    if (!columns.has('departement')) this.db.exec('ALTER TABLE accounts ADD COLUMN departement TEXT');
+    const invitationColumns = new Set((this.sql('PRAGMA table_info(invitations)').all() as Array<{ name: string }>).map((c) => c.name));
+    if (!invitationColumns.has('departement')) this.db.exec('ALTER TABLE invitations ADD COLUMN departement TEXT');
   }
 
   // ---- accounts -------------------------------------------------------------------------------
@@ -216,10 +224,10 @@ export class SqliteAccountStore implements AccountStore {
   async createAccount(a: Account): Promise<void> {
     try {
       this.sql(
-        `INSERT INTO accounts (id, email, email_key, display_name, password_hash, kind, organisation_id, status, demo, role_form, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO accounts (id, email, email_key, display_name, password_hash, kind, organisation_id, status, demo, role_form, departement, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-        .run(a.id, a.email.toLowerCase(), emailKeyOf(a), a.displayName, a.passwordHash, a.kind, a.organisationId, a.status, a.demo ? 1 : 0, a.roleForm ?? null, a.createdAt, a.updatedAt);
+        .run(a.id, a.email.toLowerCase(), emailKeyOf(a), a.displayName, a.passwordHash, a.kind, a.organisationId, a.status, a.demo ? 1 : 0, a.roleForm ?? null, a.departement ?? null, a.createdAt, a.updatedAt);
     } catch (error) {
       if (isUniqueViolation(error)) throw new EmailTakenError(a.email.toLowerCase());
       throw error;
@@ -282,10 +290,10 @@ export class SqliteAccountStore implements AccountStore {
 
   async createInvitation(i: Invitation): Promise<void> {
     this.sql(
-      `INSERT INTO invitations (id, token_hash, email, display_name, kind, commune_insee, seat, organisation_id, invited_by, created_at, expires_at, used_at, revoked_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO invitations (id, token_hash, email, display_name, kind, commune_insee, seat, organisation_id, departement, invited_by, created_at, expires_at, used_at, revoked_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-      .run(i.id, i.tokenHash, i.email.toLowerCase(), i.displayName, i.kind, i.communeInsee, i.seat, i.organisationId, i.invitedBy, i.createdAt, i.expiresAt, i.usedAt, i.revokedAt);
+      .run(i.id, i.tokenHash, i.email.toLowerCase(), i.displayName, i.kind, i.communeInsee, i.seat, i.organisationId, i.departement ?? null, i.invitedBy, i.createdAt, i.expiresAt, i.usedAt, i.revokedAt);
   }
 
   async getInvitation(id: string): Promise<Invitation | null> {

@@ -135,6 +135,17 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
           expect((await store.getAccount('a3'))?.roleForm).toBe('masculine');
         });
 
+        it('keeps the Département a staff account works for, absent for an account created without one', async () => {
+          await store.createAccount(account('agent-78', { email: 'agent@yvelines.example', kind: 'departement_agent', departement: '78' }));
+          expect((await store.getAccount('agent-78'))?.departement).toBe('78');
+          expect((await store.getAccounts(['agent-78'])).get('agent-78')?.departement).toBe('78');
+          expect((await store.getAccount('a1'))?.departement).toBeUndefined();
+          await store.updateAccount('a1', { departement: '2A', updatedAt: LATER });
+          expect((await store.getAccount('a1'))?.departement).toBe('2A');
+          await store.createInvitation(invitation('inv-78', { email: 'auditeur@yvelines.example', kind: 'auditor', communeInsee: null, seat: null, departement: '78' }));
+          expect((await store.getInvitation('inv-78'))?.departement).toBe('78');
+        });
+
         it('lets the e-mail of an erased account be used again', async () => {
           await store.updateAccount('a1', { status: 'erased', displayName: '', updatedAt: LATER });
           await store.createAccount(account('a2', { email: 'claire.martin@exemple.fr' }));

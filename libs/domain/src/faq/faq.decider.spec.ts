@@ -99,6 +99,19 @@ describe('FAQ entry decider', () => {
       expect(maySeeFaqEntry(autreMaire, { status: 'published', audience: 'communes', proposedBy: null })).toBe(true);
       expect(maySeeFaqEntry(maire, { status: 'draft', audience: 'public', proposedBy: null })).toBe(false);
     });
+    it('belongs to its author’s Département, and is read there only (issue #17)', () => {
+      const yvelines: Actor = { ...agent, departement: '78' };
+      entry()
+        .when({ type: 'DraftFaqEntry', entryId: E, ...content, sourceQuestions: [] }, yvelines)
+        .then([{ type: 'FaqEntryDrafted', schemaVersion: 1, data: { entryId: E, ...content, sourceQuestions: [], departement: '78' } }]);
+      const ofYvelines = { status: 'published' as const, audience: 'public', proposedBy: null, departement: '78' };
+      expect(maySeeFaqEntry(yvelines, ofYvelines)).toBe(true);
+      expect(maySeeFaqEntry({ ...agent, departement: '95' }, ofYvelines)).toBe(false);
+      expect(maySeeFaqEntry({ ...auditeur, departement: '95' }, { ...ofYvelines, status: 'draft' })).toBe(false);
+      expect(maySeeFaqEntry(maire, ofYvelines)).toBe(false);
+      expect(maySeeFaqEntry({ ...maire, communeInsee: '78033' }, ofYvelines)).toBe(true);
+      expect(maySeeFaqEntry(null, ofYvelines)).toBe(true);
+    });
     it('can be archived and is then never revised', () =>
       entry(drafted, published, { type: 'FaqEntryArchived', schemaVersion: 1, data: { entryId: E, reason: null } })
         .when({ type: 'ReviseFaqEntry', ...content, answer: 'Autre', reason: null }, agent)

@@ -1,6 +1,7 @@
 import { DomainError, isCommuneRole, isDepartementRole, type Actor, type DecisionContext, type Decider } from '../shared/decider.js';
 import { DEPARTEMENT_TEAMS, QUESTION_ROUTING } from '../project/follow-up.events.js';
 import { QUESTION_CATEGORIES } from '../project/project.events.js';
+import { departementOfCommune } from '../commune/departement.js';
 import {
   FAQ_AUDIENCES,
   FAQ_EVENT_VERSIONS,
@@ -60,9 +61,11 @@ export interface FaqEntryState {
   content: FaqContent | null;
   /** The commune that proposed the entry, if a commune did. */
   proposedBy: string | null;
+  /** The Département whose FAQ it is; null for an entry drafted before entries named one (the home Département's). */
+  departement: string | null;
 }
 
-export const initialFaqEntryState = (): FaqEntryState => ({ entryId: null, status: null, content: null, proposedBy: null });
+export const initialFaqEntryState = (): FaqEntryState => ({ entryId: null, status: null, content: null, proposedBy: null, departement: null });
 
 function event<E extends FaqEntryEvent | FaqUsageEvent | FaqAskingEvent>(type: E['type'], data: E['data']): E {
   return { type, schemaVersion: FAQ_EVENT_VERSIONS[type], data } as E;
@@ -125,7 +128,8 @@ function decideEntry(command: FaqEntryCommand, state: FaqEntryState, { actor }: 
     if (state.status) throw new DomainError('faq_exists', 'Cette entrée existe déjà.', 'conflict');
     if (command.sourceQuestions.length > FAQ_LIMITS.sources) throw invalid('sourceQuestions', `${FAQ_LIMITS.sources} questions d’origine au plus.`);
     const content = checkFaqContent(command);
-    return [event('FaqEntryDrafted', { entryId: command.entryId, ...content, sourceQuestions: command.sourceQuestions })];
+    // The entry belongs to its author's Département (issue #17).
+    return [event('FaqEntryDrafted', { entryId: command.entryId, ...content, sourceQuestions: command.sourceQuestions, ...(actor.departement ? { departement: actor.departement } : {}) })];
   }
   if (!state.status || !state.entryId || !state.content) throw new DomainError('faq_not_found', 'Cette entrée de la foire aux questions n’existe pas.', 'not_found');
   const entryId = state.entryId;
@@ -159,12 +163,12 @@ function decideEntry(command: FaqEntryCommand, state: FaqEntryState, { actor }: 
 function evolveEntry(state: FaqEntryState, e: FaqEntryEvent): FaqEntryState {
   switch (e.type) {
     case 'FaqEntryDrafted': {
-      const { entryId, sourceQuestions: _s, ...content } = e.data;
-      return { entryId, status: 'draft', content, proposedBy: null };
+      const { entryId, sourceQuestions: _s, departement, ...content } = e.data;
+      return { entryId, status: 'draft', content, proposedBy: null, departement: departement ?? null };
     }
     case 'FaqEntryProposed': {
       const { entryId, communeInsee, ...content } = e.data;
-      return { entryId, status: 'proposed', content, proposedBy: communeInsee };
+      return { entryId, status: 'proposed', content, proposedBy: communeInsee, departement: departementOfCommune(communeInsee) };
     }
     case 'FaqEntryRevised': {
       const { entryId: _e, reason: _r, ...content } = e.data;
@@ -186,9 +190,17 @@ function evolveEntry(state: FaqEntryState, e: FaqEntryEvent): FaqEntryState {
 /** The editorial life of one FAQ entry. */
 export const faqEntryDecider: Decider<FaqEntryCommand, FaqEntryEvent, FaqEntryState> = { decide: decideEntry, evolve: evolveEntry, initialState: initialFaqEntryState };
 
-/** Whether a person may read an entry in the app (published ones; the rest for staff and auditors). */
-export function maySeeFaqEntry(actor: Actor | null, state: { status: FaqStatus | null; audience: string | null; proposedBy: string | null }): boolean {
+/**
+ * Whether a person may read an entry in the app (published ones; the rest for staff and auditors), of
+ * their own Département's FAQ (`state.departement`, the home one resolved by the caller for older
+ * entries; null: no Département to check). A visitor reads the public entries of every Département.
+ */
+export function maySeeFaqEntry(actor: Actor | null, state: { status: FaqStatus | null; audience: string | null; proposedBy: string | null; departement?: string | null }): boolean {
   if (!state.status) return false;
+  if (actor && state.departement) {
+    const own = actor.departement ?? (actor.communeInsee ? departementOfCommune(actor.communeInsee) : null);
+    if (own !== state.departement) return false;
+  }
   if (actor && (isDepartementRole(actor.role) || actor.role === 'auditor')) return true;
   if (state.status === 'published') return actor !== null || state.audience === 'public';
   // A commune follows its own proposals (and reads why one was declined).

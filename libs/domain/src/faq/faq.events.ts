@@ -38,6 +38,11 @@ export interface FaqContent {
 export interface FaqEntryDraftedData extends FaqContent {
   entryId: string;
   sourceQuestions: FaqSourceQuestion[];
+  /**
+   * The Département whose FAQ it belongs to: its author's (issue #17). Absent from entries drafted
+   * before: they belong to the instance's home Département.
+   */
+  departement?: string;
 }
 export interface FaqEntryProposedData extends FaqContent {
   entryId: string;

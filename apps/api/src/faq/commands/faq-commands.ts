@@ -28,6 +28,7 @@ import type { CommandOptions } from '../../shared/command-options.js';
 import { DeciderRunner } from '../../shared/decider-runner.js';
 import { deterministicUuid } from '../../shared/deterministic-id.js';
 import { ProblemException } from '../../shared/problem.js';
+import { inDepartementOf, projectNotFound } from '../../projects/project-access.js';
 
 const ENTRY_SUBJECT = { title: 'Cette entrée a été modifiée entre-temps', name: 'l’entrée' };
 
@@ -58,7 +59,7 @@ export class FaqCommands {
       subject: ENTRY_SUBJECT,
       // Whoever may not read the entry learns nothing about it: 404 before any rule.
       guard: (state) => {
-        if (hideUnseen && !maySeeFaqEntry(actor, { status: state.status, audience: state.content?.audience ?? null, proposedBy: state.proposedBy })) throw faqEntryNotFound();
+        if (hideUnseen && !maySeeFaqEntry(actor, { status: state.status, audience: state.content?.audience ?? null, proposedBy: state.proposedBy, departement: state.departement ?? this.communes.departement })) throw faqEntryNotFound();
       },
     });
   }
@@ -83,6 +84,9 @@ export class FaqCommands {
       throw new DomainError('forbidden', 'Seul le Département transforme une question en entrée de la foire aux questions.', 'forbidden');
     }
     const stream = (await this.events.readStream(projectStreamId(projectId))).map((e) => upcastProjectEvent(e));
+    // Another Département's project is not this agent's to know of (issue #17), nor one that does not exist.
+    const codeInsee = (stream.find((e) => e.type === 'ProjectCreated')?.data as { codeInsee?: string } | undefined)?.codeInsee;
+    if (!codeInsee || !inDepartementOf(actor, codeInsee)) throw projectNotFound(projectId);
     const asked = stream.find((e) => e.type === 'QuestionAsked' && (e.data as QuestionAskedV2Data).questionId === questionId);
     if (!asked) throw new ProblemException(404, 'question_not_found', 'Question introuvable', 'Cette question n’existe pas dans ce projet.');
     const answers = stream.filter((e) => e.type === 'QuestionAnswered' && (e.data as QuestionAnsweredV2Data).questionId === questionId);
@@ -195,7 +199,7 @@ export class FaqCommands {
   /** Whether the entry is published and the person may read it (decided on the entry's stream). */
   private async publishedFor(entryId: string, actor: Actor): Promise<boolean> {
     const { state } = await this.runner.state(faqEntryDecider, faqStreamId(entryId));
-    return state.status === 'published' && maySeeFaqEntry(actor, { status: state.status, audience: state.content?.audience ?? null, proposedBy: state.proposedBy });
+    return state.status === 'published' && maySeeFaqEntry(actor, { status: state.status, audience: state.content?.audience ?? null, proposedBy: state.proposedBy, departement: state.departement ?? this.communes.departement });
   }
 
   private async requireOwnProject(projectId: string, actor: Actor): Promise<void> {

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@carnet/event-store';
 import type { FaqAudience, FaqContent, FaqEntryEvent, FaqEntryOpenedData, FaqEntryVotedData, FaqSourceQuestion, FaqStatus } from '@carnet/domain';
-import { FAQ_STREAM_PREFIX } from '@carnet/domain';
+import { departementOfCommune, FAQ_STREAM_PREFIX } from '@carnet/domain';
 import { analyseFrench, type Projection } from '@carnet/read-store';
 
 /**
@@ -16,6 +16,11 @@ export interface FaqEntryDoc extends FaqContent {
   /** Why it was declined or unpublished. */
   statusReason: string | null;
   createdAt: string;
+  /**
+   * The Département whose FAQ it is (issue #17): its author's, or its proposing commune's; null for
+   * an entry drafted before entries named one, read as the home Département's.
+   */
+  departement: string | null;
   /** Last revision, publication or check: « vérifiée le … ». */
   verifiedAt: string;
   /** Stream version (events in `faq-<id>`), for If-Match. */
@@ -48,6 +53,7 @@ export function evolveFaqEntry(doc: FaqEntryDoc | null, e: RecordedEvent, entryI
       status: event.type === 'FaqEntryDrafted' ? 'draft' : 'proposed',
       sourceQuestions: event.type === 'FaqEntryDrafted' ? event.data.sourceQuestions : [],
       proposedBy: event.type === 'FaqEntryProposed' ? event.data.communeInsee : null,
+      departement: event.type === 'FaqEntryProposed' ? departementOfCommune(event.data.communeInsee) : (event.data.departement ?? null),
       statusReason: null,
       createdAt: at,
       verifiedAt: at,
@@ -87,7 +93,7 @@ export function evolveFaqEntry(doc: FaqEntryDoc | null, e: RecordedEvent, entryI
 
 export const faqEntryProjection: Projection<FaqEntryDoc> = {
   collection: 'faq_entries',
-  indexedFields: ['status', 'audience', 'category', 'team', 'proposedBy', 'verifiedAt'],
+  indexedFields: ['status', 'audience', 'category', 'team', 'proposedBy', 'verifiedAt', 'departement'],
   fullText: 'terms',
   keyOf: (e) => {
     if (e.streamId.startsWith(FAQ_STREAM_PREFIX)) return (e.data as { entryId: string }).entryId;

@@ -11,7 +11,8 @@ import { ProblemException } from '../../shared/problem.js';
 import { ReadModels } from '../../shared/read-models.js';
 import { UuidParam } from '../../shared/uuid-param.js';
 import { faqEntryPage, faqListPage } from './faq-portal.html.js';
-import { publicFaqEntries, publicFaqEntry, type PublicFaqEntry } from './public-faq.js';
+import { DEPARTEMENT_CODES } from '../../communes/commune-catalog.js';
+import { publicFaqEntries, publicFaqEntry, usePublicFaqHome, type PublicFaqEntry } from './public-faq.js';
 
 const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
 
@@ -21,6 +22,7 @@ class PublicFaqEntryDto implements PublicFaqEntry {
   @ApiProperty({ description: 'Texte simple ; peut contenir des adresses https://' }) answer!: string;
   @ApiProperty({ enum: QUESTION_CATEGORIES }) category!: QuestionCategory;
   @ApiProperty() categoryLabel!: string;
+  @ApiProperty({ description: 'Le département dont c’est la réponse (95, 78…)', example: '95' }) departement!: string;
   @ApiProperty({ type: [String] }) keywords!: string[];
   @ApiProperty({ description: 'Dernière modification ou vérification' }) verifiedAt!: string;
   @ApiProperty() pageUrl!: string;
@@ -43,19 +45,22 @@ export class PublicFaqHttpController {
     private readonly readModels: ReadModels,
     private readonly cache: PublicResponseCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    usePublicFaqHome(config.departement);
+  }
 
   @Get('public/v1/faq')
   @UseGuards(PublicRateLimitGuard)
   @ApiOperation({ summary: 'Questions fréquentes publiques (recherche en français sans accents avec q)' })
   @ApiQuery({ name: 'q', required: false, description: 'Recherche (les 200 premiers caractères)', example: 'subvention ecole', schema: { type: 'string' } })
   @ApiQuery({ name: 'category', required: false, enum: QUESTION_CATEGORIES })
+  @ApiQuery({ name: 'departement', required: false, description: 'Les réponses d’un département seulement (code officiel : 95, 2A, 971…)', schema: { type: 'string', pattern: `^(${DEPARTEMENT_CODES.join('|')})$` } })
   @ApiOkResponse({ type: PublicFaqListDto })
   @ApiResponse({ status: 400, description: 'Catégorie inconnue, ou paramètre donné deux fois', content: PROBLEM })
   @ApiResponse({ status: 429, description: 'Trop de requêtes depuis cette adresse', content: PROBLEM })
   async list(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     // A parameter given twice (?q=a&q=b) is refused, as on the public projects list, rather than silently ignored.
-    const repeated = ['q', 'category'].filter((name) => Array.isArray(query[name]));
+    const repeated = ['q', 'category', 'departement'].filter((name) => Array.isArray(query[name]));
     if (repeated.length > 0) {
       throw new ProblemException(400, 'validation', 'Certains champs sont invalides', undefined, repeated.map((field) => ({ field, message: 'Ce paramètre ne peut être donné qu’une fois.' })));
     }
@@ -63,8 +68,12 @@ export class PublicFaqHttpController {
     if (query.category !== undefined && !category) {
       throw new ProblemException(400, 'validation', 'Certains champs sont invalides', undefined, [{ field: 'category', message: `La catégorie doit être l’une de : ${QUESTION_CATEGORIES.join(', ')}.` }]);
     }
+    const departement = query.departement;
+    if (departement !== undefined && (typeof departement !== 'string' || !DEPARTEMENT_CODES.includes(departement))) {
+      throw new ProblemException(400, 'validation', 'Certains champs sont invalides', undefined, [{ field: 'departement', message: 'Département inconnu : son code officiel, par exemple 95, 2A ou 971.' }]);
+    }
     const body = await this.cache.get(`json ${req.originalUrl}`, async () => {
-      const items = await publicFaqEntries(await this.readModels.current(), textOf(query.q), category);
+      const items = await publicFaqEntries(await this.readModels.current(), textOf(query.q), category, departement);
       return JSON.stringify({ total: items.length, items });
     });
     sendPublic(req, res, body, 'application/json; charset=utf-8', this.config.publicApi.cacheSeconds);

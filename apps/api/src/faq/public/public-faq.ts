@@ -12,11 +12,22 @@ export interface PublicFaqEntry {
   category: QuestionCategory;
   categoryLabel: string;
   keywords: string[];
+  /** The Département whose answer it is (95, 78…): answers about its own aids and services. */
+  departement: string;
   /** Last revision, publication or check (ISO-8601). */
   verifiedAt: string;
   pageUrl: string;
   apiUrl: string;
 }
+
+/** The instance's home Département: the one of entries older than the field (set at start-up, issue #17). */
+let home = '95';
+export function usePublicFaqHome(departement: string): void {
+  home = departement;
+}
+
+/** The condition that keeps one Département's entries (those without one are the home Département's). */
+const ofDepartement = (code: string | undefined): Record<string, string | Array<string | null>> => (code ? { departement: code === home ? [code, null] : code } : {});
 
 const toPublic = (d: FaqEntryDoc): PublicFaqEntry => ({
   id: d.entryId,
@@ -25,6 +36,7 @@ const toPublic = (d: FaqEntryDoc): PublicFaqEntry => ({
   category: d.category,
   categoryLabel: CATEGORY_LABELS[d.category],
   keywords: d.keywords,
+  departement: d.departement ?? home,
   verifiedAt: d.verifiedAt,
   pageUrl: `${PORTAL}/faq/${d.entryId}`,
   apiUrl: `${PUBLIC_API}/faq/${d.entryId}`,
@@ -33,8 +45,8 @@ const toPublic = (d: FaqEntryDoc): PublicFaqEntry => ({
 const PUBLIC: Record<string, string> = { status: 'published', audience: 'public' };
 
 /** Published public entries, searched in French when `q` is given (by usefulness, then relevance). */
-export async function publicFaqEntries(set: ReadModelSet, q: string, category: QuestionCategory | null): Promise<PublicFaqEntry[]> {
-  const where = category ? { ...PUBLIC, category } : PUBLIC;
+export async function publicFaqEntries(set: ReadModelSet, q: string, category: QuestionCategory | null, departement?: string): Promise<PublicFaqEntry[]> {
+  const where = { ...PUBLIC, ...(category ? { category } : {}), ...ofDepartement(departement) };
   const terms = q ? analyseQuery(q) : [];
   if (terms.length === 0) {
     const docs = await set.find<FaqEntryDoc>('faq_entries', { where });

@@ -25,11 +25,12 @@ export const publishedClass = (n: number) => PUBLISHED_CLASSES.find((c) => n >= 
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-let frame: { k: number; minX: number; minY: number; scale: number; width: number; height: number } | null = null;
+const frames = new Map<string, { k: number; minX: number; minY: number; scale: number; width: number; height: number }>();
 
-function frameOf(width: number) {
-  if (frame && frame.width === width) return frame;
-  const points = [...communeOutlines().values()].flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat(2));
+function frameOf(width: number, departement: string) {
+  const known = frames.get(`${departement} ${width}`);
+  if (known) return known;
+  const points = [...communeOutlines(departement).values()].flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat(2));
   const lat0 = points.reduce((s, [, lat]) => s + lat, 0) / points.length;
   const k = Math.cos((lat0 * Math.PI) / 180);
   const xs = points.map(([lon]) => lon * k);
@@ -37,16 +38,23 @@ function frameOf(width: number) {
   const minX = Math.min(...xs);
   const minY = Math.min(...ys);
   const scale = width / (Math.max(...xs) - minX);
-  frame = { k, minX, minY, scale, width, height: Math.ceil((Math.max(...ys) - minY) * scale) };
+  const frame = { k, minX, minY, scale, width, height: Math.ceil((Math.max(...ys) - minY) * scale) };
+  frames.set(`${departement} ${width}`, frame);
   return frame;
 }
 
-/** The SVG (as a string of markup, every text escaped) of the département's communes. */
-export function departementSvg(counts: ReadonlyMap<string, number>, names: (code: string) => string, projects: SvgProject[], width = 640): string {
-  const f = frameOf(width);
+/** The SVG (as a string of markup, every text escaped) of a Département's communes (« du Val-d’Oise »: `of`). */
+export function departementSvg(
+  counts: ReadonlyMap<string, number>,
+  names: (code: string) => string,
+  projects: SvgProject[],
+  departement: { code: string; of: string } = { code: '95', of: 'du Val-d’Oise' },
+  width = 640,
+): string {
+  const f = frameOf(width, departement.code);
   const x = (lon: number) => ((lon * f.k - f.minX) * f.scale).toFixed(1);
   const y = (lat: number) => ((-lat - f.minY) * f.scale).toFixed(1);
-  const paths = [...communeOutlines().values()].map((feature) => {
+  const paths = [...communeOutlines(departement.code).values()].map((feature) => {
     const code = feature.properties.code;
     const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
     const d = polygons
@@ -59,7 +67,7 @@ export function departementSvg(counts: ReadonlyMap<string, number>, names: (code
   const dots = projects.map((p) => `<circle cx="${x(p.at[0])}" cy="${y(p.at[1])}" r="5"><title>${esc(`${p.title} — ${p.communeName}`)}</title></circle>`);
   return (
     `<svg class="departement-map" xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 ${f.width + 8} ${f.height + 8}" role="img" aria-labelledby="carte-svg-titre carte-svg-desc">` +
-    `<title id="carte-svg-titre">Carte des communes du Val-d’Oise et des projets publiés</title>` +
+    `<title id="carte-svg-titre">${esc(`Carte des communes ${departement.of} et des projets publiés`)}</title>` +
     `<desc id="carte-svg-desc">Chaque commune est d’autant plus foncée qu’elle a de projets publiés ; chaque rond est un projet. La liste sous la carte donne les mêmes projets.</desc>` +
     `<g class="communes">${paths.join('')}</g><g class="projets">${dots.join('')}</g></svg>`
   );

@@ -2,7 +2,7 @@ import { THEME_LABELS } from '@carnet/contracts';
 import { PORTAL, PUBLIC_API, type PublicCommune, type PublicFilters, type PublicProjectSummary } from '../../public/public-catalog.js';
 import { GEO_ATTRIBUTION } from '../../public/commune-geo.js';
 import { euros, html, SafeHtml } from '../../public/portal/html.js';
-import { filtersForm, layout } from '../../public/portal/portal.html.js';
+import { filtersForm, layout, type ServedDepartement } from '../../public/portal/portal.html.js';
 import { PUBLISHED_CLASSES } from './departement-svg.js';
 
 /** Where the portal map's own files are served (Leaflet, its clustering plugin, the page's script and style). */
@@ -32,19 +32,26 @@ export function mapPage(
   years: number[],
   svg: string,
   communeRows: Array<{ codeInsee: string; name: string; count: number }>,
+  /** The Département drawn, and the others served (a link to each one's map, issue #17). */
+  departement: ServedDepartement = { code: '95', name: 'Val-d’Oise', of: 'du Val-d’Oise' },
+  others: ServedDepartement[] = [],
 ): string {
   const total = items.length;
+  const otherMaps = others.length
+    ? html`<nav aria-label="Cartes des autres départements"><p>Autres départements : ${others.map((d, i) => html`${i ? ', ' : ''}<a href="${PORTAL}/carte?departement=${d.code}">${d.name}</a>`)}.</p></nav>`
+    : '';
   return layout(
     {
       title: 'Carte des projets publiés',
-      description: 'Carte des projets terminés et publiés par les communes du Val-d’Oise : où ils sont, ce qu’ils ont coûté, leur fiche.',
+      description: `Carte des projets terminés et publiés par les communes ${departement.of} : où ils sont, ce qu’ils ont coûté, leur fiche.`,
       path: `${PORTAL}/carte`,
       baseUrl: base,
       breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Carte' }],
       stylesheets: [`${MAP_ASSETS}/leaflet.css`, `${MAP_ASSETS}/MarkerCluster.css`, `${MAP_ASSETS}/portal-map.css`],
       scripts: [`${MAP_ASSETS}/leaflet.js`, `${MAP_ASSETS}/leaflet.markercluster.js`, `${MAP_ASSETS}/portal-map.js`],
     },
-    html`<h1>Carte des projets publiés</h1>
+    html`<h1>Carte des projets publiés${others.length ? ` ${departement.of}` : ''}</h1>
+${otherMaps}
 <p class="lead">Les projets terminés que les communes ont publiés avec l’accord de leur maire, à l’endroit que le maire a approuvé (ou au centre de la commune).</p>
 ${filtersForm(filters, communes, years, `${PORTAL}/carte`, 'Afficher sur la carte')}
 <p role="status">${total === 0 ? 'Aucun projet publié ne correspond.' : total === 1 ? '1 projet publié' : `${total} projets publiés`}</p>
@@ -52,7 +59,7 @@ ${filtersForm(filters, communes, years, `${PORTAL}/carte`, 'Afficher sur la cart
   <div>
     <div id="carte-interactive" class="portal-map" hidden
       data-projects="${PUBLIC_API}/exports/projects.geojson${apiQuery(filters)}"
-      data-outlines="/api/map/communes.geojson"
+      data-outlines="/api/map/communes.geojson?departement=${departement.code}"
       data-settings="/api/map/settings"
       data-commune="${filters.commune ?? ''}"></div>
     <figure id="carte-statique" class="portal-map-static">

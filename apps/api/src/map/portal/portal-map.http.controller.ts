@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CommuneCatalog } from '../../communes/commune-catalog.js';
+import { departementOfCommune } from '@carnet/domain';
+import { CommuneCatalog, DEPARTEMENT_NAMES, OF_DEPARTEMENT } from '../../communes/commune-catalog.js';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
 import { CommuneGeo } from '../../public/commune-geo.js';
 import { sendPublic } from '../../public/http/http-cache.js';
@@ -55,8 +56,13 @@ export class PortalMapHttpController {
       if (!(e instanceof ProblemException)) throw e;
       filters = {}; // a hand-edited address: show everything rather than an error page
     }
+    // One Département at a time: the one asked for if served, else the first served; the others are a link away (issue #17).
+    const served = this.config.departements;
+    const drawn = filters.departement && served.includes(filters.departement) ? filters.departement : this.config.departement;
+    if (served.length > 1) filters = { ...filters, departement: drawn };
     const body = await this.cache.get(`page ${req.originalUrl}`, async () => {
-      const [items, communes, years] = await Promise.all([this.catalog.all(filters), this.catalog.communesWithProjects(), this.catalog.years()]);
+      const [items, all, years] = await Promise.all([this.catalog.all(filters), this.catalog.communesWithProjects(), this.catalog.years()]);
+      const communes = all.filter((c) => departementOfCommune(c.codeInsee) === drawn);
       const counts = new Map<string, number>();
       for (const p of items) counts.set(p.codeInsee, (counts.get(p.codeInsee) ?? 0) + 1);
       const points = items.flatMap((p) => {
@@ -65,11 +71,13 @@ export class PortalMapHttpController {
       });
       const nameOf = (code: string) => {
         const name = this.communes.nameOf(code);
-        return name === code ? (communeOutlines().get(code)?.properties.nom ?? code) : name;
+        return name === code ? (communeOutlines(drawn).get(code)?.properties.nom ?? code) : name;
       };
-      const svg = departementSvg(counts, nameOf, points);
+      const served = (code: string) => ({ code, name: DEPARTEMENT_NAMES.get(code) ?? code, of: OF_DEPARTEMENT.get(code) ?? code });
+      const svg = departementSvg(counts, nameOf, points, served(drawn));
       const rows = [...counts].map(([codeInsee, count]) => ({ codeInsee, name: this.communes.nameOf(codeInsee), count })).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-      return mapPage(this.config.publicUrl, filters, items, communes, years, svg, rows);
+      const others = this.config.departements.filter((code) => code !== drawn).map(served);
+      return mapPage(this.config.publicUrl, filters, items, communes, years, svg, rows, served(drawn), others);
     });
     sendPublic(req, res, body, 'text/html; charset=utf-8', this.config.publicApi.cacheSeconds);
   }

@@ -43,7 +43,7 @@ const recipient = (who: { id: string; role: string }, over: Partial<Recipient> =
   role: who.role as Recipient['role'],
   communeInsee: who.role.startsWith('commune') ? '95002' : null,
   organisationId: who.role === 'partner_member' ? 'org-caue-95' : null,
-  departement: who.role.startsWith('departement') ? '95' : null,
+  departement: who.role.startsWith('departement') || who.role === 'partner_member' ? '95' : null,
   follows: undefined,
   ...over,
 });
@@ -88,6 +88,11 @@ describe('notification feed', () => {
       const nowhere = recipient(AGENT2, { departement: null });
       expect(who(doc, 'QuestionAsked', [yvelines, nowhere])).toEqual([]);
       expect(who(doc, 'QuestionAsked', [yvelines, nowhere, recipient(AGENT)])).toEqual(['agent']);
+    });
+
+    it('tells no member of the same partner organisation working with another Département (issue #17)', () => {
+      expect(who(doc, 'QuestionAssigned', [recipient(CAUE, { departement: '78' })])).toEqual([]);
+      expect(who(doc, 'InternalNoteAdded', [recipient(CAUE, { departement: '78' }), recipient(CAUE)])).toEqual(['caue']);
     });
 
     it('tells the agents of the team the question is routed to (aides for financing), and the agents in no team', () => {

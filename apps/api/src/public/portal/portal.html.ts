@@ -1,5 +1,5 @@
 import { LEGAL_FOOTER_LINKS, LEGAL_SLUGS, STEP_LABELS, deCommune, shortFingerprint, STEP_ORDER, THEME_LABELS, type LegalBlock, type LegalInline, type LegalPage, type LegalPageSlug } from '@carnet/contracts';
-import { PROJECT_THEMES } from '@carnet/domain';
+import { departementOfCommune, PROJECT_THEMES } from '@carnet/domain';
 import { COST_BAND_LABELS, COST_BANDS } from '../projections/public-project.projection.js';
 import { PORTAL, PUBLIC_API, type PublicCommune, type PublicFilters, type PublicProject, type PublicProjectSummary } from '../public-catalog.js';
 import { GEO_ATTRIBUTION } from '../commune-geo.js';
@@ -66,6 +66,31 @@ export const brandStyle = (b: Pick<Brand, 'color' | 'colorDark' | 'colorSoft'>):
 export function usePortalBrand(configured: Brand): void {
   brand = configured;
 }
+
+/** A Département the instance serves, as the portal names it. */
+export interface ServedDepartement {
+  code: string;
+  name: string;
+  /** « du Val-d’Oise », « des Yvelines ». */
+  of: string;
+}
+
+/** The Départements served (DEPARTEMENTS, issue #17): set once at start-up. The portal names its area after them. */
+let served: ServedDepartement[] = [{ code: '95', name: 'Val-d’Oise', of: 'du Val-d’Oise' }];
+
+export function usePortalDepartements(departements: ServedDepartement[]): void {
+  served = departements;
+}
+
+/** « du Val-d’Oise »; « du Val-d’Oise et des Yvelines »; « de France » beyond three Départements. */
+export function ofArea(): string {
+  if (served.length > 3) return 'de France';
+  const parts = served.map((d) => d.of);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}` : (parts[0] ?? '');
+}
+
+/** A served Département by its code (the per-Département pages). */
+export const servedDepartement = (code: string): ServedDepartement | undefined => served.find((d) => d.code === code);
 
 /** Each theme's tint for the illustration of a card without picture. */
 const THEME_TINTS: Record<string, string> = {
@@ -138,7 +163,7 @@ ${(meta.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </main>
 <footer class="site-footer">
   <div class="container">
-    <p>Projets terminés des communes du Val-d’Oise, publiés avec l’accord de leur maire : seule la version approuvée est affichée.</p>
+    <p>Projets terminés des communes ${ofArea()}, publiés avec l’accord de leur maire : seule la version approuvée est affichée.</p>
     <p>Données réutilisables : <a href="${PUBLIC_API}/exports/projects.csv">export CSV</a>, <a href="${PUBLIC_API}/exports/projects.geojson">export GeoJSON</a>, <a href="/api/docs">documentation de l’API</a>. ${GEO_ATTRIBUTION}.</p>
     <nav aria-label="Informations légales"><ul class="legal-links">${LEGAL_FOOTER_LINKS.map((l) => html`<li><a href="${legalPath(l.page)}">${l.label}</a></li>`)}</ul></nav>
   </div>
@@ -176,16 +201,35 @@ export function filtersForm(filters: PublicFilters, communes: PublicCommune[], y
 </form>`;
 }
 
-export function homePage(base: string, latest: PublicProjectSummary[], total: number, communes: PublicCommune[], years: number[]): string {
+/** Where a Département's own portal page lives (issue #17). */
+export const departementPath = (code: string) => `${PORTAL}/departements/${code}`;
+
+/**
+ * The portal's home: nationally (every Département served, with a link to each one's page when there
+ * are several), or one Département's page (`departement`), whose search stays within it.
+ */
+export function homePage(base: string, latest: PublicProjectSummary[], total: number, communes: PublicCommune[], years: number[], departement?: ServedDepartement): string {
+  const of = departement ? departement.of : ofArea();
+  const searchAll = departement ? `${PORTAL}/recherche?departement=${encodeURIComponent(departement.code)}` : `${PORTAL}/recherche`;
+  const perDepartement = !departement && served.length > 1
+    ? html`<nav aria-labelledby="par-departement"><h2 id="par-departement">Par département</h2><ul class="links">${served.map((d) => html`<li><a href="${departementPath(d.code)}">${d.name} (${d.code})</a></li>`)}</ul></nav>`
+    : '';
   return layout(
-    { title: 'Accueil', description: 'Projets terminés des petites communes du Val-d’Oise : ce qui a été fait, combien cela a coûté, qui a financé, et leur retour d’expérience.', path: PORTAL, baseUrl: base },
-    html`<h1>Projets des communes du Val-d’Oise</h1>
+    {
+      title: departement ? `Projets ${departement.of}` : 'Accueil',
+      description: `Projets terminés des petites communes ${of} : ce qui a été fait, combien cela a coûté, qui a financé, et leur retour d’expérience.`,
+      path: departement ? departementPath(departement.code) : PORTAL,
+      baseUrl: base,
+      ...(departement ? { breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: departement.name }] } : {}),
+    },
+    html`<h1>Projets des communes ${of}</h1>
 <p class="lead">Toitures d’écoles, éclairage public, voirie, salles communales… Les communes partagent leurs projets terminés et leur retour d’expérience, avec l’accord de leur maire.</p>
+${perDepartement}
 <h2>Rechercher</h2>
-${filtersForm({}, communes, years)}
+${filtersForm(departement ? { departement: departement.code } : {}, communes, years)}
 <h2>Derniers projets publiés</h2>
 ${latest.length ? html`<ul class="cards">${latest.map((p) => card(p))}</ul>` : html`<p>Aucun projet n’est encore publié.</p>`}
-${total > latest.length ? html`<p><a href="${PORTAL}/recherche">Voir les ${total} projets publiés</a></p>` : ''}`,
+${total > latest.length ? html`<p><a href="${searchAll}">Voir les ${total} projets publiés</a></p>` : ''}`,
   );
 }
 
@@ -205,7 +249,7 @@ export function searchPage(base: string, filters: PublicFilters, items: PublicPr
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const title = page > 1 ? `Recherche, page ${page} sur ${pages}` : 'Recherche';
   return layout(
-    { title, description: `${total} projet${total > 1 ? 's' : ''} publié${total > 1 ? 's' : ''} des communes du Val-d’Oise, par thème, commune, année et coût.`, path: params(page), baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Recherche' }] },
+    { title, description: `${total} projet${total > 1 ? 's' : ''} publié${total > 1 ? 's' : ''} des communes ${filters.departement ? (servedDepartement(filters.departement)?.of ?? ofArea()) : ofArea()}, par thème, commune, année et coût.`, path: params(page), baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Recherche' }] },
     html`<h1>Rechercher un projet</h1>
 ${filtersForm(filters, communes, years)}
 <h2 id="resultats">${total === 0 ? 'Aucun projet ne correspond' : `${total} projet${total > 1 ? 's' : ''} publié${total > 1 ? 's' : ''}`}${pages > 1 ? ` — page ${page} sur ${pages}` : ''}</h2>
@@ -278,7 +322,7 @@ export function communePage(base: string, commune: { codeInsee: string; name: st
   return layout(
     {
       title: `Projets ${deCommune(commune.name)}`,
-      description: `${items.length} projet${items.length > 1 ? 's' : ''} publié${items.length > 1 ? 's' : ''} par la commune ${deCommune(commune.name)} (Val-d’Oise, code INSEE ${commune.codeInsee}).`,
+      description: `${items.length} projet${items.length > 1 ? 's' : ''} publié${items.length > 1 ? 's' : ''} par la commune ${deCommune(commune.name)} (${DEPARTEMENT_NAMES.get(departementOfCommune(commune.codeInsee)) ?? ''}, code INSEE ${commune.codeInsee}).`,
       path: `${PORTAL}/communes/${commune.codeInsee}`,
       baseUrl: base,
       breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Communes', href: `${PORTAL}/communes` }, { label: commune.name }],
@@ -295,7 +339,7 @@ ${items.length ? html`<ul class="cards">${items.map((p) => card(p))}</ul>` : htm
 
 export function communesPage(base: string, communes: PublicCommune[]): string {
   return layout(
-    { title: 'Communes', description: 'Les communes du Val-d’Oise qui ont publié des projets.', path: `${PORTAL}/communes`, baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Communes' }] },
+    { title: 'Communes', description: `Les communes ${ofArea()} qui ont publié des projets.`, path: `${PORTAL}/communes`, baseUrl: base, breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Communes' }] },
     html`<h1>Communes qui publient leurs projets</h1>
 ${communes.length
   ? html`<ul>${communes.map((c) => html`<li><a href="${c.pageUrl}">${c.name}</a> — ${c.publishedProjects} projet${c.publishedProjects > 1 ? 's' : ''}</li>`)}</ul>`
@@ -341,6 +385,8 @@ export function sitemapXml(base: string, projects: PublicProjectSummary[], commu
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     url(PORTAL),
     url(`${PORTAL}/communes`),
+    // Each Département's page, when the instance serves several (issue #17).
+    ...(served.length > 1 ? served.map((d) => url(departementPath(d.code))) : []),
     ...LEGAL_SLUGS.map((slug) => url(legalPath(slug))),
     ...communes.map((c) => url(c.pageUrl)),
     ...projects.map((p) => url(p.pageUrl, p.publishedAt)),

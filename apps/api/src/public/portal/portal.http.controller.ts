@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CommuneCatalog } from '../../communes/commune-catalog.js';
+import { departementOfCommune } from '@carnet/domain';
+import { CommuneCatalog, DEPARTEMENT_NAMES, OF_DEPARTEMENT } from '../../communes/commune-catalog.js';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
 import { ProblemException } from '../../shared/problem.js';
 import { CommuneGeo } from '../commune-geo.js';
@@ -11,7 +12,7 @@ import { parseFilters, PublicCatalog, type PublicFilters } from '../public-catal
 import { legalPages, type LegalPageSlug } from '@carnet/contracts';
 import { publicFaqSitemap } from '../../faq/public/public-faq.js';
 import { ReadModels } from '../../shared/read-models.js';
-import { usePortalBrand, communePage, communesPage, homePage, legalPage, notFoundPage, projectPage, robotsTxt, searchPage, sitemapXml } from './portal.html.js';
+import { usePortalBrand, usePortalDepartements, servedDepartement, communePage, communesPage, homePage, legalPage, notFoundPage, projectPage, robotsTxt, searchPage, sitemapXml } from './portal.html.js';
 
 const HTML = 'text/html; charset=utf-8';
 const PAGE_SIZE = 12;
@@ -33,6 +34,7 @@ export class PortalHttpController {
     private readonly readModels: ReadModels,
   ) {
     usePortalBrand(config.brand);
+    usePortalDepartements(config.departements.map((code) => ({ code, name: DEPARTEMENT_NAMES.get(code) ?? code, of: OF_DEPARTEMENT.get(code) ?? code })));
   }
 
   /** A page computed once per read-model position (see PublicResponseCache); null: not found. */
@@ -64,6 +66,19 @@ export class PortalHttpController {
     });
   }
 
+  /** One Département's page (issue #17): its latest published projects, a search kept within it; 404 for a Département not served. */
+  @Get('projets-publics/departements/:code')
+  async departement(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.page(req, res, async () => {
+      const departement = servedDepartement(code.toUpperCase());
+      if (!departement) return null;
+      const filters: PublicFilters = { departement: departement.code };
+      const [page, communes, years] = await Promise.all([this.catalog.pageByNumber(filters, 6, 1), this.catalog.communesWithProjects(), this.catalog.years()]);
+      const own = communes.filter((c) => departementOfCommune(c.codeInsee) === departement.code);
+      return homePage(this.base, page.items, page.total, own, years, departement);
+    });
+  }
+
   @Get('projets-publics/recherche')
   async search(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     let filters: PublicFilters;
@@ -76,7 +91,9 @@ export class PortalHttpController {
     const page = typeof query.page === 'string' && /^[1-9]\d{0,4}$/.test(query.page) ? Number(query.page) : 1;
     await this.page(req, res, async () => {
       const [result, communes, years] = await Promise.all([this.catalog.pageByNumber(filters, PAGE_SIZE, page), this.catalog.communesWithProjects(), this.catalog.years()]);
-      return searchPage(this.base, filters, result.items, result.total, page, PAGE_SIZE, communes, years);
+      // Within a Département, its communes only in the list.
+      const offered = filters.departement ? communes.filter((c) => departementOfCommune(c.codeInsee) === filters.departement) : communes;
+      return searchPage(this.base, filters, result.items, result.total, page, PAGE_SIZE, offered, years);
     });
   }
 

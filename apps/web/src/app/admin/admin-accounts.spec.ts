@@ -18,6 +18,9 @@ const me = (role: Me['role']): Me => ({
   organisationId: null,
   organisationName: null,
   roleForm: null,
+  departement: '95',
+  departementName: 'Val-d’Oise',
+  ofDepartement: 'du Val-d’Oise',
   csrfToken: 'csrf',
 });
 

@@ -50,7 +50,7 @@ const population = new Intl.NumberFormat('fr-FR');
       <div class="table-wrap">
         <table class="table table--stack">
           <caption>
-            Communes du Val-d’Oise : éligibilité, maire, places de collaborateur et invitations en attente
+            Communes {{ me()?.ofDepartement ?? '' }} : éligibilité, maire, places de collaborateur et invitations en attente
           </caption>
           <thead>
             <tr>
@@ -102,7 +102,7 @@ export class AdminCommunes {
   private readonly api = inject(Api);
   /** « d’Aincourt », « de Vigny ». */
   protected readonly de = communeOf;
-  private readonly me = inject(SessionStore).me;
+  protected readonly me = inject(SessionStore).me;
   protected readonly canAct = computed(() => canAdminister(this.me()));
   protected readonly seats = COLLABORATOR_SEATS;
   protected readonly rows = signal<AdminCommuneRow[]>([]);

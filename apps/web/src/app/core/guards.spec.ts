@@ -17,6 +17,9 @@ const julien: Me = {
   organisationId: null,
   organisationName: null,
   roleForm: null,
+  departement: '95',
+  departementName: 'Val-d’Oise',
+  ofDepartement: 'du Val-d’Oise',
   csrfToken: 'csrf',
 };
 

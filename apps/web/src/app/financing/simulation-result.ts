@@ -54,7 +54,7 @@ import { formatCents, formatDay, formatPercent } from './money';
       <p class="hint">Règles de financement : « {{ r.outputs.ruleSet.title }} », version {{ r.outputs.ruleSet.version }} en vigueur le {{ day(r.outputs.ruleSet.effectiveFrom) }}. <strong>{{ r.outputs.notice }}</strong></p>
 
       @if (similar(); as sim) {
-        <h3 id="similar-title">Projets similaires financés (Fonds vert 2023, Val-d’Oise)</h3>
+        <h3 id="similar-title">Projets similaires financés (Fonds vert 2023, {{ sim.departementName }})</h3>
         @if (sim.grants.length === 0) {
           <p>{{ sim.measure }}.</p>
         } @else {

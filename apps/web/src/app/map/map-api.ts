@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type { CommandAccepted, LocateProjectRequest, MapProjectCollection, MapSettings, ProjectStep, ProjectTheme } from '@carnet/contracts';
 import { Observable, shareReplay } from 'rxjs';
 import type { CommandContext } from '../core/api';
+import { SessionStore } from '../core/session';
 
 export interface OutlineFeature {
   type: 'Feature';
@@ -26,14 +27,24 @@ export interface MapFilters {
 export class MapApi {
   private readonly http = inject(HttpClient);
   private readonly settings$ = this.http.get<MapSettings>('/api/map/settings').pipe(shareReplay(1));
-  private readonly outlines$ = this.http.get<Outlines>('/api/map/communes.geojson').pipe(shareReplay(1));
+  private readonly session = inject(SessionStore);
+  /** One download per Département per visit. */
+  private readonly outlinesByDepartement = new Map<string, Observable<Outlines>>();
 
   settings(): Observable<MapSettings> {
     return this.settings$;
   }
 
+  /** The outlines of the communes of the person's Département (an instance may serve several; without one, the first served). */
   outlines(): Observable<Outlines> {
-    return this.outlines$;
+    const departement = this.session.me()?.departement ?? '';
+    let outlines = this.outlinesByDepartement.get(departement);
+    if (!outlines) {
+      const params = departement ? new HttpParams().set('departement', departement) : undefined;
+      outlines = this.http.get<Outlines>('/api/map/communes.geojson', { params }).pipe(shareReplay(1));
+      this.outlinesByDepartement.set(departement, outlines);
+    }
+    return outlines;
   }
 
   projects(filters: MapFilters, minPosition?: number | null): Observable<MapProjectCollection> {

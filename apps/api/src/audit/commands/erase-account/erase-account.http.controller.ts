@@ -3,7 +3,9 @@ import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountStore } from '@carnet/account-store';
 import type { Actor } from '@carnet/domain';
 import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../../../config.js';
 import { ACCOUNT_STORE, CLOCK, type Clock } from '../../../infrastructure/tokens.js';
+import { departementOfAccountNow } from '../../../shared/actor-of.js';
 import { CurrentActor } from '../../../shared/current-actor.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { ProblemException } from '../../../shared/problem.js';
@@ -28,6 +30,7 @@ export class EraseAccountHttpController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly seats: SeatDirectory,
     private readonly seatCommands: CommuneSeatCommands,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post(':id/erase')
@@ -41,7 +44,9 @@ export class EraseAccountHttpController {
     }
     if (id === actor.id) throw new ProblemException(409, 'self_erase', 'Vous ne pouvez pas effacer votre propre compte.');
     const account = await this.store.getAccount(id);
-    if (!account || account.status === 'erased') throw new ProblemException(404, 'account_not_found', 'Ce compte n’existe pas ou a déjà été effacé.');
+    if (!account || account.status === 'erased' || (await departementOfAccountNow(account, this.seats, this.config.departement)) !== actor.departement) {
+      throw new ProblemException(404, 'account_not_found', 'Ce compte n’existe pas ou a déjà été effacé.');
+    }
     // An erased person no longer sits in a commune's space: the seat is released, as an event.
     const seat = await this.seats.seatOf(id);
     if (seat) await this.seatCommands.release(seat.communeInsee, id, 'Effacement des données personnelles', actor);

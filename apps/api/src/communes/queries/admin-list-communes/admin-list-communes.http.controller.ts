@@ -34,7 +34,8 @@ export class AdminListCommunesHttpController {
       if (invitation.communeInsee) pendingByCommune.set(invitation.communeInsee, (pendingByCommune.get(invitation.communeInsee) ?? 0) + 1);
     }
     const mayors = await this.people.get([...seatDocs.values()].flatMap((d) => (d.mayor ? [d.mayor.userId] : [])));
-    return this.catalog.all().map((c) => {
+    // The communes of the person's Département (an instance may serve several, issue #17).
+    return this.catalog.all(actor.departement ?? this.catalog.departement).map((c) => {
       const doc = seatDocs.get(c.codeInsee);
       const mayorId = doc?.mayor?.userId;
       return {

@@ -1,3 +1,4 @@
+import { departementOfActor } from '../../../shared/actor-of.js';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { CommuneView } from '@carnet/contracts';
 import { ReadModels } from '../../../shared/read-models.js';
@@ -24,8 +25,9 @@ export class ListCommunesHandler implements IQueryHandler<ListCommunesQuery> {
       counts.clear();
       if (actor?.communeInsee) counts.set(actor.communeInsee, own);
     }
+    // A person sees the communes of their Département (an instance may serve several, issue #17); a visitor, all those served.
     return this.catalog
-      .all()
+      .all(actor ? departementOfActor(actor, this.catalog.departement) : undefined)
       .map((c) => ({ codeInsee: c.codeInsee, name: c.name, population: c.population, eligible: c.eligible, projectCount: counts.get(c.codeInsee) ?? 0 }))
       .filter((c) => !withProjectsOnly || c.projectCount > 0);
   }

@@ -134,7 +134,7 @@ export class ReadFaqHttpController {
   @ProblemResponses(401, 403, 503)
   stats(@CurrentActor() actor: Actor, @Query('minPosition', MinPositionPipe) minPosition?: number): Promise<FaqStats> {
     if (!isFaqStaff(actor)) throw forbidden();
-    return this.reader.stats(minPosition);
+    return this.reader.stats(actor, minPosition);
   }
 
   @Get('entries/:id')

@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { departementOfActor } from '../../../shared/actor-of.js';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandAccepted } from '@carnet/contracts';
 import { ruleSetDecider, ruleSetStreamId } from '@carnet/domain';
@@ -16,7 +17,8 @@ export class PublishRuleSetHandler implements ICommandHandler<PublishRuleSetComm
   ) {}
 
   execute({ actor, options, content }: PublishRuleSetCommand): Promise<CommandAccepted> {
-    const ruleSetId = this.config.departement;
+    // Each Département publishes its own rules (issue #17).
+    const ruleSetId = departementOfActor(actor, this.config.departement);
     return this.runner.run(ruleSetDecider, {
       id: ruleSetId,
       streamId: ruleSetStreamId(ruleSetId),

@@ -21,8 +21,8 @@ export class StartingRuleSetSeeder {
 
   /** Called at start-up after the demo data (which wants an empty log). Returns the position written, 0 when nothing was. */
   async seedIfMissing(): Promise<number> {
-    const ruleSetId = this.config.departement;
-    if (ruleSetId !== '95') return 0; // The starting set describes the Val-d’Oise only.
+    const ruleSetId = '95';
+    if (!this.config.departements.includes(ruleSetId)) return 0; // The starting set describes the Val-d’Oise only.
     const streamId = ruleSetStreamId(ruleSetId);
     const { version } = await this.runner.state(ruleSetDecider, streamId);
     if (version > 0) return 0;

@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { departementOfCommune } from '@carnet/domain';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandAccepted } from '@carnet/contracts';
 import { ruleSetDecider, ruleSetStreamId } from '@carnet/domain';
@@ -26,7 +27,7 @@ export class SaveSimulationHandler implements ICommandHandler<SaveSimulationComm
     if (!state.exists) throw projectNotFound(projectId);
     // The estimate is about the project's commune, whatever the request says.
     const complete = simulationInputs(inputs, this.communes.get(state.codeInsee));
-    const rules = await this.runner.state(ruleSetDecider, ruleSetStreamId(this.config.departement));
+    const rules = await this.runner.state(ruleSetDecider, ruleSetStreamId(departementOfCommune(state.codeInsee)));
     const version = versionFor(rules.state.versions, complete.plannedStart, this.clock.now());
     return this.projects.run(projectId, { type: 'SaveSimulation', inputs: complete, ruleSet: version }, actor, options);
   }

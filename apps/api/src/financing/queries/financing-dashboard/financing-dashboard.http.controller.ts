@@ -34,7 +34,7 @@ export class FinancingDashboardHttpController {
     const set = await this.readModels.current(minPosition);
     // The Département's communes only: a log may hold others (issue #17).
     const docs = await set.find<ProjectFinancingDoc>('project_financing', { where: { codeInsee: this.communes.codesOf(actor.departement ?? '') } });
-    const rates = await ratesInForce(set, this.config.departement, this.clock.now().toISOString().slice(0, 10));
+    const rates = await ratesInForce(set, actor.departement ?? this.config.departement, this.clock.now().toISOString().slice(0, 10));
     const breaking: FinancingDashboardView['breakingOwnShare'] = [];
     for (const doc of docs) {
       const totals = planTotals(doc, rates);

@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { departementOfCommune } from '@carnet/domain';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { ProjectFinancingTotals } from '@carnet/contracts';
 import { APP_CONFIG, type AppConfig } from '../../../config.js';
@@ -18,11 +19,16 @@ export class FinancingTotalsHandler implements IQueryHandler<FinancingTotalsQuer
 
   async execute({ projectIds }: FinancingTotalsQuery): Promise<Map<string, ProjectFinancingTotals>> {
     const set = await this.readModels.current();
-    const rates = await ratesInForce(set, this.config.departement, this.clock.now().toISOString().slice(0, 10));
+    const today = this.clock.now().toISOString().slice(0, 10);
+    // Each project under its own Département's rules (issue #17): read once per Département.
+    const rates = new Map<string, Awaited<ReturnType<typeof ratesInForce>>>();
     const out = new Map<string, ProjectFinancingTotals>();
     for (const id of projectIds) {
       const doc = await set.get<ProjectFinancingDoc>('project_financing', id);
-      if (doc) out.set(id, planTotals(doc, rates));
+      if (!doc) continue;
+      const departement = departementOfCommune(doc.codeInsee);
+      if (!rates.has(departement)) rates.set(departement, await ratesInForce(set, departement, today));
+      out.set(id, planTotals(doc, rates.get(departement)!));
     }
     return out;
   }

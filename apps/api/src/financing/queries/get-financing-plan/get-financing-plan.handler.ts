@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { FinancingPlanView } from '@carnet/contracts';
-import { canEditFinancing, checkPlan, isDepartementRole, planRates, ruleSetInForce } from '@carnet/domain';
+import { canEditFinancing, departementOfCommune, checkPlan, isDepartementRole, planRates, ruleSetInForce } from '@carnet/domain';
 import { APP_CONFIG, type AppConfig } from '../../../config.js';
 import { CLOCK, type Clock } from '../../../infrastructure/tokens.js';
 import { PeopleDirectory } from '../../../shared/people-directory.js';
@@ -29,7 +29,7 @@ export class GetFinancingPlanHandler implements IQueryHandler<GetFinancingPlanQu
       projectId, codeInsee: project.codeInsee, costHtCents: null, costTtcCents: null, costItems: [], ownShareRule: 'standard' as const, ownShareReason: null, lines: [], simulations: [],
     };
     // The checks use the rules in force today; saved estimates keep the version they were made with.
-    const ruleSet = ruleSetInForce(await ruleSetVersions(set, this.config.departement), this.clock.now().toISOString().slice(0, 10));
+    const ruleSet = ruleSetInForce(await ruleSetVersions(set, departementOfCommune(project.codeInsee)), this.clock.now().toISOString().slice(0, 10));
     const rates = ruleSet ? planRates(ruleSet) : { ownShare: { standard: 0.2, derogation_ecole: 0.1, chef_de_file: 0.3 }, fctvaRate: 0.16404 };
     const view = await this.people.viewer(peopleOfPlan(plan.lines, plan.simulations));
     return {

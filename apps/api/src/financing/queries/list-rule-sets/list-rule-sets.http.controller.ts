@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Query as QueryParam } from '@nestjs/common';
+import { departementOfActor } from '../../../shared/actor-of.js';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { RuleSetVersionView } from '@carnet/contracts';
 import type { Actor } from '@carnet/domain';
@@ -24,8 +25,8 @@ export class ListRuleSetsHttpController {
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ description: 'Versions des règles' })
   @ProblemResponses(400, 401, 503)
-  async list(@CurrentActor() _actor: Actor, @QueryParam('minPosition', MinPositionPipe) minPosition?: number): Promise<RuleSetVersionView[]> {
-    const versions = await ruleSetVersions(await this.readModels.current(minPosition), this.config.departement);
+  async list(@CurrentActor() actor: Actor, @QueryParam('minPosition', MinPositionPipe) minPosition?: number): Promise<RuleSetVersionView[]> {
+    const versions = await ruleSetVersions(await this.readModels.current(minPosition), departementOfActor(actor, this.config.departement));
     const view = await this.people.viewer(versions.map((v) => v.publishedById));
     return versions.reverse().map((v) => toRuleSetView(v, view));
   }

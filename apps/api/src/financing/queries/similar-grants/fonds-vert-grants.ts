@@ -1,9 +1,11 @@
+import { departementOfCommune } from '@carnet/domain';
 import { Injectable } from '@nestjs/common';
+import { DEPARTEMENT_NAMES } from '../../../communes/commune-catalog.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SimilarGrantsView, WorkCategory } from '@carnet/contracts';
 
-const FILE = fileURLToPath(new URL('../../../../assets/financing/fonds-vert-2023-95.csv', import.meta.url));
+const FILE = fileURLToPath(new URL('../../../../assets/financing/fonds-vert-2023.csv', import.meta.url));
 export const FONDS_VERT_SOURCE = 'Source : Ministère de la Transition écologique — Fonds vert 2023';
 export const FONDS_VERT_LICENCE = 'Licence Ouverte / Open Licence 2.0';
 
@@ -37,7 +39,7 @@ const median = (sorted: number[]): number | null => {
   return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 200) * 100;
 };
 
-/** The Val d'Oise rows of the open-data file, copied into apps/api/assets/financing with their attribution. */
+/** The grants of the open-data file (all of France), copied into apps/api/assets/financing with their attribution. */
 @Injectable()
 export class FondsVertGrants {
   private readonly grants: Grant[];
@@ -47,17 +49,19 @@ export class FondsVertGrants {
     this.grants = lines.flatMap((line) => {
       const [code, commune, measure, project, amount] = line.replace(/\r$/, '').split(';');
       const cents = parseFrenchAmount(amount ?? '');
-      return cents === null ? [] : [{ codeInsee: code.padStart(5, '0'), communeName: commune, measure, projectName: project.replace(/^"|"$/g, ''), amountCents: cents }];
+      return cents === null ? [] : [{ codeInsee: code.padStart(5, '0'), communeName: commune, measure, projectName: project, amountCents: cents }];
     });
   }
 
   similar(category: WorkCategory, departement: string): SimilarGrantsView {
     const measure = MEASURE_OF[category] ?? null;
-    const grants = measure ? this.grants.filter((g) => g.measure === measure).sort((a, b) => b.amountCents - a.amountCents) : [];
+    // The Département's own grants: another Département's amounts say little of this one's (issue #17).
+    const grants = measure ? this.grants.filter((g) => g.measure === measure && departementOfCommune(g.codeInsee) === departement).sort((a, b) => b.amountCents - a.amountCents) : [];
     const amounts = grants.map((g) => g.amountCents).sort((a, b) => a - b);
     return {
       measure: measure ?? 'Aucune mesure du Fonds vert pour ces travaux',
       departement,
+      departementName: DEPARTEMENT_NAMES.get(departement) ?? departement,
       grants: grants.map(({ communeName, codeInsee, projectName, amountCents }) => ({ communeName, codeInsee, projectName, amountCents })),
       medianCents: median(amounts),
       minCents: amounts[0] ?? null,

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Query as QueryParam } from '@nestjs/common';
+import { departementOfActor } from '../../../shared/actor-of.js';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { SimilarGrantsView, WorkCategory } from '@carnet/contracts';
 import { WORK_CATEGORIES, type Actor } from '@carnet/domain';
@@ -21,11 +22,11 @@ export class SimilarGrantsHttpController {
   @ApiQuery({ name: 'category', required: true, enum: WORK_CATEGORIES })
   @ApiOkResponse({ description: 'Subventions Fonds vert 2023 (montants en centimes), avec leur source' })
   @ProblemResponses(400, 401)
-  similar(@CurrentActor() _actor: Actor, @QueryParam('category') category?: string): SimilarGrantsView {
+  similar(@CurrentActor() actor: Actor, @QueryParam('category') category?: string): SimilarGrantsView {
     if (!category || !(WORK_CATEGORIES as readonly string[]).includes(category)) {
       const message = `La catégorie de travaux doit être l’une de : ${WORK_CATEGORIES.join(', ')}.`;
       throw new ProblemException(400, 'validation', 'Certains champs sont invalides', message, [{ field: 'category', message }]);
     }
-    return this.grants.similar(category as WorkCategory, this.config.departement);
+    return this.grants.similar(category as WorkCategory, departementOfActor(actor, this.config.departement));
   }
 }

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
+import { assertCommuneOfDepartement } from '../../../communes/commune-access.js';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SimulationView } from '@carnet/contracts';
-import { DomainError, isCommuneRole, simulate } from '@carnet/domain';
+import { DomainError, departementOfCommune, isCommuneRole, simulate } from '@carnet/domain';
 import { CommuneCatalog } from '../../../communes/commune-catalog.js';
 import { APP_CONFIG, type AppConfig } from '../../../config.js';
 import { CLOCK, type Clock } from '../../../infrastructure/tokens.js';
@@ -24,9 +25,10 @@ export class SimulateHandler implements IQueryHandler<SimulateQuery> {
     // A commune member estimates for their own commune.
     const codeInsee = isCommuneRole(actor.role) ? actor.communeInsee! : inputs.codeInsee;
     if (!codeInsee) throw new DomainError('required', 'Choisissez la commune.', 'invalid', 'codeInsee');
+    assertCommuneOfDepartement(actor, codeInsee);
     const complete = simulationInputs(inputs, this.communes.get(codeInsee));
     const set = await this.readModels.current();
-    const version = versionFor(await ruleSetVersions(set, this.config.departement), complete.plannedStart, this.clock.now());
+    const version = versionFor(await ruleSetVersions(set, departementOfCommune(codeInsee)), complete.plannedStart, this.clock.now());
     return { inputs: complete, outputs: simulate(complete, version) };
   }
 }

@@ -2,7 +2,10 @@ import { Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountStore } from '@carnet/account-store';
 import type { Actor } from '@carnet/domain';
+import { SeatDirectory } from '../../../communes/seat-directory.js';
+import { APP_CONFIG, type AppConfig } from '../../../config.js';
 import { CLOCK, type Clock } from '../../../infrastructure/tokens.js';
+import { departementOfAccountNow } from '../../../shared/actor-of.js';
 import { CurrentActor } from '../../../shared/current-actor.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { ProblemException } from '../../../shared/problem.js';
@@ -16,6 +19,8 @@ export class DisableAccountHttpController {
     @Inject(ACCOUNT_STORE) private readonly store: AccountStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly sessions: SessionService,
+    private readonly seats: SeatDirectory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post(':id/disable')
@@ -29,7 +34,10 @@ export class DisableAccountHttpController {
     }
     if (id === actor.id) throw new ProblemException(409, 'self_disable', 'Vous ne pouvez pas désactiver votre propre compte.');
     const account = await this.store.getAccount(id);
-    if (!account || account.status === 'erased') throw new ProblemException(404, 'account_not_found', 'Ce compte n’existe pas.');
+    // Another Département's accounts are not this administrator's to know of (issue #17).
+    if (!account || account.status === 'erased' || (await departementOfAccountNow(account, this.seats, this.config.departement)) !== actor.departement) {
+      throw new ProblemException(404, 'account_not_found', 'Ce compte n’existe pas.');
+    }
     await this.store.updateAccount(id, { status: 'disabled', updatedAt: this.clock.now().toISOString() });
     await this.sessions.endAll(id);
   }

@@ -4,6 +4,7 @@ import type { AccountKind, AccountStore } from '@carnet/account-store';
 import type { AccountListKind, AdminAccountKind, AdminAccountRow } from '@carnet/contracts';
 import type { Actor } from '@carnet/domain';
 import { CurrentActor } from '../../../shared/current-actor.js';
+import { departementOfAccountNow } from '../../../shared/actor-of.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
 import { ProblemException } from '../../../shared/problem.js';
 import { ACCOUNT_STORE } from '../../account-store.provider.js';
@@ -37,9 +38,13 @@ export class ListAccountsHttpController {
       throw new ProblemException(400, 'validation', 'Certains champs sont invalides', 'Le type de compte est inconnu.', [{ field: 'kind', message: 'Le type de compte est inconnu.' }]);
     }
     const accounts = kind ? await this.store.listAccounts({ kind: kind as AccountKind }) : (await this.store.listAccounts()).filter((a) => a.kind !== 'commune');
+    // The accounts of the person's Département only: its staff, partners and auditors, and the members of its communes (issue #17).
+    const ofDepartement = await Promise.all(
+      accounts.map(async (a) => (a.status !== 'erased' && (await departementOfAccountNow(a, this.seats, this.catalog.departement)) === actor.departement ? a : null)),
+    );
     return Promise.all(
-      accounts
-        .filter((a) => a.status !== 'erased')
+      ofDepartement
+        .filter((a) => a !== null)
         .map(async (a) => ({
           id: a.id,
           displayName: a.displayName,

@@ -2,8 +2,8 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountStore } from '@carnet/account-store';
 import { roleLabel, type DemoAccount } from '@carnet/contracts';
-import { CommuneCatalog } from '../../../communes/commune-catalog.js';
-import { PERSONAS } from '../../../dev/personas.js';
+import { CommuneCatalog, OF_DEPARTEMENT } from '../../../communes/commune-catalog.js';
+import { personasOf } from '../../../dev/personas.js';
 import { ProblemException } from '../../../shared/problem.js';
 import { ACCOUNT_STORE } from '../../account-store.provider.js';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../../identity.config.js';
@@ -22,11 +22,16 @@ export class ListDemoAccountsHttpController {
   @ApiOkResponse({ description: 'Mot de passe de tous ces comptes : demo-carnet-2026' })
   async list(): Promise<DemoAccount[]> {
     if (this.config.production) throw new ProblemException(404, 'not_found', 'Ressource introuvable');
-    const accounts = await this.store.getAccounts(PERSONAS.map((p) => p.id));
-    return PERSONAS.flatMap((p) => {
+    const personas = personasOf(this.communes.departements);
+    const accounts = await this.store.getAccounts(personas.map((p) => p.id));
+    // An instance of several Départements says whose staff each demo person is (« Agente du Département des Yvelines »).
+    const several = this.communes.departements.length > 1;
+    return personas.flatMap((p) => {
       const account = accounts.get(p.id);
       if (!account?.demo || account.status !== 'active') return [];
-      return [{ email: account.email, displayName: account.displayName, roleLabel: roleLabel(p.role, account.roleForm), communeName: p.communeInsee ? this.communes.nameOf(p.communeInsee) : null }];
+      const role = roleLabel(p.role, account.roleForm);
+      const label = several && p.departement && role.endsWith('du Département') ? `${role} ${OF_DEPARTEMENT.get(p.departement) ?? ''}`.trim() : role;
+      return [{ email: account.email, displayName: account.displayName, roleLabel: label, communeName: p.communeInsee ? this.communes.nameOf(p.communeInsee) : null }];
     });
   }
 }

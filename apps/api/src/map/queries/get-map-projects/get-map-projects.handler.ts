@@ -1,3 +1,4 @@
+import { departementOfCommune } from '@carnet/domain';
 import { Injectable } from '@nestjs/common';
 import { gzipSync } from 'node:zlib';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
@@ -67,7 +68,7 @@ export class GetMapProjectsHandler implements IQueryHandler<GetMapProjectsQuery>
     const set = await this.readModels.current(filter.minPosition);
     const scope = projectScope(actor, filter.commune);
     const scopeKey =
-      scope.kind === 'where' ? `where ${JSON.stringify(scope.where)}` : scope.kind === 'partner' ? `partner ${scope.organisationId}` : scope.kind === 'departement' ? `departement ${scope.departement}` : scope.kind;
+      scope.kind === 'where' ? `where ${JSON.stringify(scope.where)}` : scope.kind === 'partner' ? `partner ${scope.organisationId} ${scope.departement}` : scope.kind === 'departement' ? `departement ${scope.departement}` : scope.kind;
     const now = this.questionContext.now();
     const key = `map ${scopeKey} ${filter.commune ?? ''} ${filter.step ?? ''} ${filter.theme ?? ''} ${filter.q?.trim() ?? ''} ${Math.floor(now.getTime() / 60_000)}`;
     return this.cache.get(key, async () => {
@@ -83,8 +84,8 @@ export class GetMapProjectsHandler implements IQueryHandler<GetMapProjectsQuery>
         docs = await set.find<ProjectPlaceDoc>(projectPlaceProjection.collection, { where: { ...where, ...scope.where } });
       } else if (scope.kind === 'partner') {
         const links = await set.find<ProjectPartnerDoc>('project_partners', { where: { organisationId: scope.organisationId } });
-        docs = [...(await set.getMany<ProjectPlaceDoc>(projectPlaceProjection.collection, links.map((l) => l.projectId))).values()].filter((d) =>
-          Object.entries(where).every(([k, v]) => (d as unknown as Record<string, unknown>)[k] === v),
+        docs = [...(await set.getMany<ProjectPlaceDoc>(projectPlaceProjection.collection, links.map((l) => l.projectId))).values()].filter(
+          (d) => departementOfCommune(d.codeInsee) === scope.departement && Object.entries(where).every(([k, v]) => (d as unknown as Record<string, unknown>)[k] === v),
         );
       }
       const text = filter.q?.trim();

@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Param, Query as QueryParam } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AccountStore } from '@carnet/account-store';
+import type { Account, AccountStore } from '@carnet/account-store';
 import type { AssigneeOption } from '@carnet/contracts';
-import { isDepartementRole, type Actor } from '@carnet/domain';
+import { departementOfCommune, isDepartementRole, type Actor } from '@carnet/domain';
+import { APP_CONFIG, type AppConfig } from '../../../config.js';
 import { OrganisationDirectory } from '../../../communes/organisation-directory.js';
 import { TeamDirectory } from '../../../directory/team-directory.js';
 import { ACCOUNT_STORE } from '../../../infrastructure/tokens.js';
+import { departementOfAccount } from '../../../shared/actor-of.js';
 import { CurrentActor } from '../../../shared/current-actor.js';
 import { MinPositionPipe, MinPositionQuery } from '../../../shared/min-position.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
@@ -24,6 +26,7 @@ export class ListAssigneesHttpController {
     private readonly teams: TeamDirectory,
     private readonly organisations: OrganisationDirectory,
     @Inject(ACCOUNT_STORE) private readonly accounts: AccountStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get(':id/assignees')
@@ -48,9 +51,12 @@ export class ListAssigneesHttpController {
     ]);
     const partners = (await Promise.all((project.partners ?? []).map((organisationId) => this.accounts.listAccounts({ kind: 'partner_member', organisationId })))).flat();
     const names = new Map(organisations.map((o) => [o.id, o.name]));
+    // The project's Département's people only (issue #17): another Département's never see this file.
+    const departement = departementOfCommune(project.codeInsee);
+    const ours = (a: Account) => a.status === 'active' && departementOfAccount(a, this.config.departement) === departement;
     const options: AssigneeOption[] = [
-      ...[...agents, ...admins].filter((a) => a.status === 'active').map((a) => ({ id: a.id, name: a.displayName, kind: 'agent' as const, teams: teams.get(a.id) ?? [], organisationName: null })),
-      ...partners.filter((a) => a.status === 'active').map((a) => ({ id: a.id, name: a.displayName, kind: 'partner' as const, teams: [], organisationName: names.get(a.organisationId ?? '') ?? null })),
+      ...[...agents, ...admins].filter(ours).map((a) => ({ id: a.id, name: a.displayName, kind: 'agent' as const, teams: teams.get(a.id) ?? [], organisationName: null })),
+      ...partners.filter(ours).map((a) => ({ id: a.id, name: a.displayName, kind: 'partner' as const, teams: [], organisationName: names.get(a.organisationId ?? '') ?? null })),
     ];
     return options.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   }

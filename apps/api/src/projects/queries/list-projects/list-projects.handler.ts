@@ -1,3 +1,4 @@
+import { departementOfCommune } from '@carnet/domain';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Page, ProjectSummary } from '@carnet/contracts';
 import { foldForSearch, type Scalar } from '@carnet/read-store';
@@ -30,6 +31,7 @@ export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
       // A partner's projects are few: the involved ones, filtered here with the same rules.
       const links = await set.find<ProjectPartnerDoc>('project_partners', { where: { organisationId: scope.organisationId } });
       const docs = [...(await set.getMany<ProjectDoc>('projects', links.map((l) => l.projectId))).values()]
+        .filter((d) => departementOfCommune(d.codeInsee) === scope.departement)
         .filter((d) => Object.entries(where).every(([k, v]) => (d as unknown as Record<string, unknown>)[k] === v))
         .filter((d) => !contains || foldForSearch(d.searchText).includes(foldForSearch(contains.text)))
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));

@@ -9,6 +9,7 @@ const invitation = (over: Partial<InvitationDetails>): InvitationDetails => ({
   communeName: 'Ableiges',
   seat: 'collaborator',
   organisationName: null,
+  ofDepartement: 'du Val-d’Oise',
   expiresAt: '2026-12-06T10:00:00Z',
   ...over,
 });
@@ -31,6 +32,9 @@ describe('invitationSentence', () => {
     ).toBe('Vous êtes invité·e à rejoindre le Carnet de projets du Val-d’Oise comme partenaire pour CAUE du Val-d’Oise.');
     expect(invitationSentence(invitation({ role: 'departement_agent', communeInsee: null, communeName: null, seat: null }))).toBe(
       'Vous êtes invité·e à rejoindre le Carnet de projets du Val-d’Oise comme agent du Département.',
+    );
+    expect(invitationSentence(invitation({ role: 'auditor', communeInsee: null, communeName: null, seat: null, ofDepartement: 'des Yvelines' }))).toBe(
+      'Vous êtes invité·e à rejoindre le Carnet de projets des Yvelines comme auditeur.',
     );
   });
 });

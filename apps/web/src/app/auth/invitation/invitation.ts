@@ -22,7 +22,7 @@ export function invitationSentence(invitation: InvitationDetails): string {
   const label = ROLE_LABELS[invitation.role] ?? 'Membre';
   const role = label.charAt(0).toLowerCase() + label.slice(1);
   const of = invitation.organisationName ? ` pour ${invitation.organisationName}` : '';
-  return `Vous êtes invité·e à rejoindre le Carnet de projets du Val-d’Oise comme ${role}${of}.`;
+  return `Vous êtes invité·e à rejoindre le Carnet de projets ${invitation.ofDepartement} comme ${role}${of}.`;
 }
 
 /** `/invitation/:token`: the invited person chooses their name and password, and is logged in. */

@@ -35,6 +35,9 @@ const me = (role: Me['role'], seat: Me['seat']): Me => ({
   organisationId: null,
   organisationName: null,
   roleForm: null,
+  departement: '95',
+  departementName: 'Val-d’Oise',
+  ofDepartement: 'du Val-d’Oise',
   csrfToken: 'csrf',
 });
 

@@ -39,6 +39,9 @@ describe('ProjectCreate', () => {
       organisationId: null,
       organisationName: null,
       roleForm: null,
+      departement: '95',
+      departementName: 'Val-d’Oise',
+      ofDepartement: 'du Val-d’Oise',
       csrfToken: 'csrf',
     });
     fixture = TestBed.createComponent(ProjectCreate);

@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import type { AccountStore } from '@carnet/account-store';
+import { ACCOUNT_STORE } from '../src/infrastructure/tokens.js';
+import { AGENT, AUDITEUR, startApp, type Client } from './harness.js';
+
+const AGENT_78 = 'persona-agent-78';
+const ADMIN_78 = 'persona-admin-78';
+const ADMIN_95 = 'persona-admin';
+const MAIRE_AULNAY = 'persona-maire-78033';
+
+interface Summary {
+  id: string;
+  codeInsee: string;
+  title: string;
+}
+
+/**
+ * Issue #17: one instance serves the Val-d'Oise and the Yvelines (DEPARTEMENTS=95,78). Each
+ * Département's people work with its communes only; the public sees both, or one at a time.
+ */
+describe('Several Départements on one instance (DEPARTEMENTS=95,78)', () => {
+  let t: Awaited<ReturnType<typeof startApp>>;
+  let agent95: Client;
+  let agent78: Client;
+  let admin95: Client;
+  let admin78: Client;
+  let auditor95: Client;
+  let maireAulnay: Client;
+  let yvelinesProjects: Summary[];
+  let valDOiseProjects: Summary[];
+
+  beforeAll(async () => {
+    t = await startApp({ departements: ['95', '78'], departement: '95' });
+    [agent95, agent78, admin95, admin78, auditor95, maireAulnay] = await Promise.all(
+      [AGENT, AGENT_78, ADMIN_95, ADMIN_78, AUDITEUR, MAIRE_AULNAY].map((id) => t.login(id)),
+    );
+    yvelinesProjects = (await agent78.get('/api/projects?limit=100').expect(200)).body.items;
+    valDOiseProjects = (await agent95.get('/api/projects?limit=100').expect(200)).body.items;
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('says who works for which Département, in French', async () => {
+    expect((await agent78.get('/api/me').expect(200)).body).toMatchObject({ departement: '78', departementName: 'Yvelines', ofDepartement: 'des Yvelines' });
+    expect((await agent95.get('/api/me').expect(200)).body).toMatchObject({ departement: '95', departementName: 'Val-d’Oise', ofDepartement: 'du Val-d’Oise' });
+    // A mayor's Département is their commune's.
+    expect((await maireAulnay.get('/api/me').expect(200)).body).toMatchObject({ communeInsee: '78033', departement: '78' });
+    // The login page's demo people say whose staff they are.
+    const demo = (await request(t.http).get('/api/dev/demo-accounts').expect(200)).body as Array<{ displayName: string; roleLabel: string }>;
+    expect(demo.find((d) => d.displayName === 'Camille Laurent')?.roleLabel).toBe('Agent du Département des Yvelines');
+    expect(demo.find((d) => d.displayName === 'Sophie Bernard')?.roleLabel).toBe('Agent du Département du Val-d’Oise');
+  });
+
+  it('lists each agent the projects of their own Département only', () => {
+    expect(yvelinesProjects.map((p) => p.title).sort()).toEqual(['Agrandissement de la cantine scolaire', 'Mise en accessibilité de la mairie']);
+    expect(yvelinesProjects.every((p) => p.codeInsee.startsWith('78'))).toBe(true);
+    expect(valDOiseProjects.length).toBeGreaterThan(5);
+    expect(valDOiseProjects.every((p) => p.codeInsee.startsWith('95'))).toBe(true);
+  });
+
+  it('answers 404 to the other Département’s staff on a project, its commune and its assignees, 200 to its own', async () => {
+    const cantine = yvelinesProjects.find((p) => p.title.startsWith('Agrandissement'))!;
+    for (const client of [agent95, admin95, auditor95]) {
+      expect((await client.get(`/api/projects/${cantine.id}`)).status).toBe(404);
+      expect((await client.get('/api/communes/78033/members')).status).toBe(404);
+      expect((await client.get('/api/dashboards/commune/78033')).status).toBe(404);
+    }
+    expect((await agent95.get(`/api/projects/${cantine.id}/assignees`)).status).toBe(404);
+    expect((await agent78.get(`/api/projects/${cantine.id}`)).status).toBe(200);
+    expect((await agent78.get('/api/communes/78033/members')).status).toBe(200);
+    expect((await agent78.get(`/api/projects/${valDOiseProjects[0]!.id}`)).status).toBe(404);
+    // Whom a Yvelines question may be given to: the Yvelines' people, never the Val-d'Oise's.
+    const names = ((await agent78.get(`/api/projects/${cantine.id}/assignees`).expect(200)).body as Array<{ name: string }>).map((o) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Camille Laurent', 'Olivier Chevalier']));
+    expect(names).not.toContain('Sophie Bernard');
+  });
+
+  it('puts the Yvelines question in the Yvelines agent’s queue, not in the Val-d’Oise’s', async () => {
+    const texts = (body: { unassigned: Array<{ text: string }>; assignedToMe: Array<{ text: string }> }) => [...body.unassigned, ...body.assignedToMe].map((q) => q.text);
+    expect(texts((await agent78.get('/api/questions/waiting').expect(200)).body)).toContain('Faut-il un permis de construire pour une extension de 60 m² accolée à l’école ?');
+    expect(texts((await agent95.get('/api/questions/waiting').expect(200)).body).join(' ')).not.toContain('permis de construire pour une extension');
+  });
+
+  it('shows each agent their Département’s communes, map, dashboard and similar grants', async () => {
+    const communes = (await agent78.get('/api/communes').expect(200)).body as Array<{ codeInsee: string }>;
+    expect(communes.length).toBeGreaterThan(250);
+    expect(communes.every((c) => c.codeInsee.startsWith('78'))).toBe(true);
+    const map = (await agent78.get('/api/map/projects').expect(200)).body as { features: Array<{ properties: { commune: string } }> };
+    expect(map.features.map((f) => f.properties.commune)).toEqual(['78033', '78033']);
+    const dashboard = JSON.stringify((await agent78.get('/api/dashboards/departement').expect(200)).body);
+    expect(dashboard).toContain('Aulnay-sur-Mauldre');
+    expect(dashboard).not.toContain('Ableiges');
+    const grants = (await agent78.get('/api/financing/similar?category=eclairage_public').expect(200)).body as { departement: string; departementName: string; grants: Array<{ codeInsee: string }> };
+    expect(grants).toMatchObject({ departement: '78', departementName: 'Yvelines' });
+    expect(grants.grants.length).toBeGreaterThan(0);
+    expect(grants.grants.every((g) => g.codeInsee.startsWith('78'))).toBe(true);
+    const ours = (await agent95.get('/api/financing/similar?category=eclairage_public').expect(200)).body as { grants: Array<{ codeInsee: string }> };
+    expect(ours.grants.every((g) => g.codeInsee.startsWith('95'))).toBe(true);
+  });
+
+  it('serves the outlines of each Département’s communes, and no other’s', async () => {
+    const yvelines = await request(t.http).get('/api/map/communes.geojson?departement=78').expect(200);
+    const features = (JSON.parse(yvelines.text || Buffer.from(yvelines.body).toString('utf8')) as { features: Array<{ properties: { code: string } }> }).features;
+    expect(features.length).toBeGreaterThan(250);
+    expect(features.every((f) => f.properties.code.startsWith('78'))).toBe(true);
+    expect((await request(t.http).get('/api/map/communes.geojson?departement=60')).status).toBe(404);
+    const bad = await request(t.http).get('/api/map/communes.geojson?departement=..%2F..%2Fetc').expect(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('keeps administrators to their Département’s accounts, communes and invitations', async () => {
+    const accounts78 = ((await admin78.get('/api/admin/accounts').expect(200)).body as Array<{ id: string }>).map((a) => a.id);
+    expect(accounts78).toEqual(expect.arrayContaining([AGENT_78, ADMIN_78]));
+    expect(accounts78).not.toContain(AGENT);
+    const communeAccounts78 = ((await admin78.get('/api/admin/accounts?kind=commune').expect(200)).body as Array<{ id: string }>).map((a) => a.id);
+    expect(communeAccounts78).toEqual([MAIRE_AULNAY]);
+    const accounts95 = ((await admin95.get('/api/admin/accounts').expect(200)).body as Array<{ id: string }>).map((a) => a.id);
+    expect(accounts95).toContain(AGENT);
+    expect(accounts95).not.toContain(AGENT_78);
+    const communes78 = (await admin78.get('/api/admin/communes').expect(200)).body as Array<{ codeInsee: string }>;
+    expect(communes78.every((c) => c.codeInsee.startsWith('78'))).toBe(true);
+
+    // Another Département's account is not theirs to disable, nor its commune theirs to invite to.
+    expect((await admin95.post(`/api/admin/accounts/${AGENT_78}/disable`)).status).toBe(404);
+    expect((await admin95.post('/api/communes/78033/invitations').send({ email: 'adjoint@aulnay.example', displayName: 'Paul Adjoint', seat: 'collaborator' })).status).toBe(404);
+    expect((await admin78.post('/api/communes/78033/invitations').send({ email: 'adjoint@aulnay.example', displayName: 'Paul Adjoint', seat: 'collaborator' })).status).toBe(201);
+
+    // An agent invited by the Yvelines' administrator works for the Yvelines.
+    await admin78.post('/api/admin/invitations').send({ email: 'nouvelle.agente@yvelines.example', displayName: 'Léa Nouvelle', kind: 'departement_agent' }).expect(201);
+    const pending = await t.app.get<AccountStore>(ACCOUNT_STORE).listPendingInvitations({ communeInsee: null }, new Date().toISOString());
+    expect(pending.find((i) => i.email === 'nouvelle.agente@yvelines.example')?.departement).toBe('78');
+    const listed = (client: Client) => client.get('/api/admin/invitations').expect(200).then((r) => (r.body as Array<{ email: string }>).map((i) => i.email));
+    expect(await listed(admin78)).toContain('nouvelle.agente@yvelines.example');
+    expect(await listed(admin95)).not.toContain('nouvelle.agente@yvelines.example');
+  });
+
+  it('keeps each Département’s FAQ to its own people, and shows the public both, or one', async () => {
+    const entry = { question: 'Faut-il un permis pour une extension d’école ?', answer: 'Au-delà de 40 m², oui : déposez un permis de construire.', category: 'juridique', keywords: ['permis'], team: 'juridique', audience: 'public' };
+    const drafted = await agent78.post('/api/faq/entries').send(entry).expect(201);
+    const id = drafted.body.id as string;
+    const at = `minPosition=${drafted.body.position}`;
+    // A draft of the Yvelines: the Val-d'Oise's staff do not know of it, nor can they publish it.
+    expect((await agent78.get(`/api/faq/entries/${id}?${at}`)).status).toBe(200);
+    expect((await agent95.get(`/api/faq/entries/${id}?${at}`)).status).toBe(404);
+    expect((await auditor95.get(`/api/faq/entries/${id}?${at}`)).status).toBe(404);
+    expect((await agent95.post(`/api/faq/entries/${id}/publication`).set('If-Match', '"1"')).status).toBe(404);
+    const drafts = async (client: Client) => ((await client.get(`/api/faq/entries?status=draft&${at}`).expect(200)).body.items as Array<{ id: string }>).map((e) => e.id);
+    expect(await drafts(agent78)).toContain(id);
+    expect(await drafts(agent95)).not.toContain(id);
+
+    const published = await agent78.post(`/api/faq/entries/${id}/publication`).set('If-Match', '"1"').expect(200);
+    const after = `minPosition=${published.body.position}`;
+    const listed = async (client: Client) => ((await client.get(`/api/faq/entries?${after}`).expect(200)).body.items as Array<{ id: string }>).map((e) => e.id);
+    expect(await listed(maireAulnay)).toContain(id);
+    expect(await listed(agent95)).not.toContain(id);
+    const valDOiseMayor = await t.login('persona-maire-95002');
+    expect(await listed(valDOiseMayor)).not.toContain(id);
+    expect((await valDOiseMayor.get(`/api/faq/entries/${id}?${after}`)).status).toBe(404);
+    // The Val-d'Oise's own FAQ is still there for its people, and not for the Yvelines'.
+    const ours = await listed(valDOiseMayor);
+    expect(ours.length).toBeGreaterThan(0);
+    expect((await listed(maireAulnay)).some((e) => ours.includes(e))).toBe(false);
+
+    const publicFaq = async (query: string) => ((await request(t.http).get(`/api/public/v1/faq${query}`).expect(200)).body.items as Array<{ id: string; departement: string }>);
+    expect((await publicFaq('?departement=78')).map((e) => e.id)).toEqual([id]);
+    expect((await publicFaq('?departement=95')).every((e) => e.departement === '95')).toBe(true);
+    expect((await publicFaq('?departement=95')).map((e) => e.id)).not.toContain(id);
+    expect((await publicFaq('')).map((e) => e.id)).toContain(id);
+    expect((await request(t.http).get('/api/public/v1/faq?departement=99')).status).toBe(400);
+  });
+
+  it('refuses an agent a FAQ draft from another Département’s question', async () => {
+    const cantine = yvelinesProjects.find((p) => p.title.startsWith('Agrandissement'))!;
+    const project = (await agent78.get(`/api/projects/${cantine.id}`).expect(200)).body as { questions: Array<{ id: string }> };
+    const res = await agent95.post('/api/faq/entries/from-question').send({ projectId: cantine.id, questionId: project.questions[0]!.id });
+    expect(res.status).toBe(404);
+    expect(JSON.stringify(res.body)).not.toContain('permis');
+  });
+
+  it('publishes each Département’s projects nationally and on its own page', async () => {
+    const titles = async (query: string) =>
+      ((await request(t.http).get(`/api/public/v1/projects${query}`).expect(200)).body as { items: Array<{ title: string; codeInsee: string }> }).items;
+    const all = await titles('?limit=100');
+    const yvelines = await titles('?departement=78&limit=100');
+    const valDOise = await titles('?departement=95&limit=100');
+    expect(yvelines.map((p) => p.title)).toEqual(['Une mairie accessible à tous']);
+    expect(valDOise.length).toBeGreaterThan(0);
+    expect(valDOise.every((p) => p.codeInsee.startsWith('95'))).toBe(true);
+    expect(all.length).toBe(yvelines.length + valDOise.length);
+
+    const national = (await request(t.http).get('/projets-publics').expect(200)).text;
+    expect(national).toContain('Projets des communes du Val-d’Oise et des Yvelines');
+    expect(national).toContain('href="/projets-publics/departements/78"');
+    const page78 = (await request(t.http).get('/projets-publics/departements/78').expect(200)).text;
+    expect(page78).toContain('<h1>Projets des communes des Yvelines</h1>');
+    expect(page78).toContain('Une mairie accessible à tous');
+    expect(page78).not.toContain(valDOise[0]!.title);
+    const page95 = (await request(t.http).get('/projets-publics/departements/95').expect(200)).text;
+    expect(page95).not.toContain('Une mairie accessible à tous');
+    expect((await request(t.http).get('/projets-publics/departements/60')).status).toBe(404);
+    const map78 = (await request(t.http).get('/projets-publics/carte?departement=78').expect(200)).text;
+    expect(map78).toContain('Carte des communes des Yvelines et des projets publiés');
+    expect(map78).toContain('/api/map/communes.geojson?departement=78');
+    const sitemap = (await request(t.http).get('/sitemap.xml').expect(200)).text;
+    expect(sitemap).toContain('/projets-publics/departements/78</loc>');
+  });
+});
