@@ -172,6 +172,22 @@ describe('Several Départements on one instance (DEPARTEMENTS=95,78)', () => {
     expect((await request(t.http).get('/api/public/v1/faq?departement=99')).status).toBe(400);
   });
 
+  it('keeps each Département’s contacts directory to itself', async () => {
+    const contact = { name: 'Julie Moreau', jobTitle: 'Chargée des routes', organisation: 'Département des Yvelines', email: 'julie.moreau@yvelines.example', phone: null, themes: ['voirie'], communes: ['78033'], accountId: null };
+    const created = (await admin78.post('/api/contacts').send(contact).expect(201)).body as { id: string };
+    const names = async (client: Client) => ((await client.get('/api/contacts').expect(200)).body as Array<{ name: string }>).map((c) => c.name);
+    expect(await names(agent78)).toEqual(['Julie Moreau']);
+    expect(await names(maireAulnay)).toEqual(['Julie Moreau']);
+    const valDOise = await names(agent95);
+    expect(valDOise).not.toContain('Julie Moreau');
+    expect(valDOise.length).toBeGreaterThan(3);
+    expect((await admin95.patch(`/api/contacts/${created.id}`).send(contact)).status).toBe(404);
+    expect((await admin95.post(`/api/contacts/${created.id}/archive`).send({ archived: true })).status).toBe(404);
+    // A contact covers its own Département's communes.
+    const wrong = await admin78.post('/api/contacts').send({ ...contact, communes: ['95002'] }).expect(400);
+    expect(wrong.body.errors[0].field).toBe('communes');
+  });
+
   it('refuses an agent a FAQ draft from another Département’s question', async () => {
     const cantine = yvelinesProjects.find((p) => p.title.startsWith('Agrandissement'))!;
     const project = (await agent78.get(`/api/projects/${cantine.id}`).expect(200)).body as { questions: Array<{ id: string }> };

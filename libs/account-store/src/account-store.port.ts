@@ -119,6 +119,8 @@ export interface Contact {
   communes: string[];
   /** The person's platform account, when they have one: their GDPR erasure blanks the contact too. */
   accountId: string | null;
+  /** The Département whose directory lists the contact; absent: the instance's home Département (issue #17). */
+  departement?: string;
   status: 'active' | 'archived' | 'erased';
   createdAt: string;
   updatedAt: string;

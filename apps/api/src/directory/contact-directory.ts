@@ -3,6 +3,9 @@ import type { AccountStore, Contact } from '@carnet/account-store';
 import type { ContactCard, ContactRequest, ContactView, ProjectTheme } from '@carnet/contracts';
 import { foldForSearch } from '@carnet/read-store';
 import { randomUUID } from 'node:crypto';
+import { departementOfCommune, type Actor } from '@carnet/domain';
+import { APP_CONFIG, type AppConfig } from '../config.js';
+import { departementOfActor } from '../shared/actor-of.js';
 import { ACCOUNT_STORE, CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { ProblemException } from '../shared/problem.js';
 
@@ -13,6 +16,8 @@ export interface ContactFilter {
   /** Contacts covering this commune: those of the whole département and those listing it. */
   commune?: string;
   includeArchived?: boolean;
+  /** The Département whose directory is read (the person's, issue #17). */
+  departement: string;
 }
 
 export const contactNotFound = (id: string) =>
@@ -44,12 +49,24 @@ export class ContactDirectory {
   constructor(
     @Inject(ACCOUNT_STORE) private readonly store: AccountStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(filter: ContactFilter = {}): Promise<ContactView[]> {
+  /** The Département whose directory a person reads and writes: their own (issue #17). */
+  departementOf(actor: Actor): string {
+    return departementOfActor(actor, this.config.departement);
+  }
+
+  /** Whether the contact is in this Département's directory (contacts from before directories had one are the home Département's). */
+  private inDirectoryOf(c: Contact, departement: string): boolean {
+    return (c.departement ?? this.config.departement) === departement;
+  }
+
+  async list(filter: ContactFilter): Promise<ContactView[]> {
     const words = foldForSearch(filter.q ?? '').split(/\s+/).filter(Boolean);
     const all = await this.store.listContacts();
     return all
+      .filter((c) => this.inDirectoryOf(c, filter.departement))
       .filter((c) => c.status === 'active' || (filter.includeArchived && c.status === 'archived'))
       .filter((c) => !filter.theme || c.themes.includes(filter.theme))
       .filter((c) => !filter.commune || c.communes.length === 0 || c.communes.includes(filter.commune))
@@ -61,10 +78,10 @@ export class ContactDirectory {
       .map(toView);
   }
 
-  /** An active contact, or null (archived and erased contacts are not recommended any more). */
-  async activeCard(id: string): Promise<ContactCard | null> {
+  /** An active contact of the Département's directory, or null (archived and erased contacts are not recommended any more). */
+  async activeCard(id: string, departement: string): Promise<ContactCard | null> {
     const c = await this.store.getContact(id);
-    return c && c.status === 'active' ? toCard(c) : null;
+    return c && c.status === 'active' && this.inDirectoryOf(c, departement) ? toCard(c) : null;
   }
 
   /** Cards of the contacts named by answers: erased ones are left out, archived ones still shown. */
@@ -75,24 +92,35 @@ export class ContactDirectory {
     return new Map(all.filter((c) => wanted.has(c.id) && c.status !== 'erased').map((c) => [c.id, toCard(c)]));
   }
 
-  async create(request: ContactRequest): Promise<ContactView> {
+  /** A contact covers communes of its own Département only. */
+  private checkCommunes(request: ContactRequest, departement: string): void {
+    const others = request.communes.filter((code) => departementOfCommune(code) !== departement);
+    if (others.length) {
+      const message = `Ces communes ne sont pas du département : ${others.join(', ')}.`;
+      throw new ProblemException(400, 'validation', 'Certains champs sont invalides', message, [{ field: 'communes', message }]);
+    }
+  }
+
+  async create(request: ContactRequest, departement: string): Promise<ContactView> {
+    this.checkCommunes(request, departement);
     const now = this.clock.now().toISOString();
-    const contact: Contact = { id: randomUUID(), ...fields(request), status: 'active', createdAt: now, updatedAt: now };
+    const contact: Contact = { id: randomUUID(), ...fields(request), departement, status: 'active', createdAt: now, updatedAt: now };
     await this.store.createContact(contact);
     return toView(contact);
   }
 
-  async update(id: string, request: ContactRequest): Promise<ContactView> {
+  async update(id: string, request: ContactRequest, departement: string): Promise<ContactView> {
     const current = await this.store.getContact(id);
-    if (!current || current.status === 'erased') throw contactNotFound(id);
+    if (!current || current.status === 'erased' || !this.inDirectoryOf(current, departement)) throw contactNotFound(id);
+    this.checkCommunes(request, departement);
     const changes = { ...fields(request), updatedAt: this.clock.now().toISOString() };
     await this.store.updateContact(id, changes);
     return toView({ ...current, ...changes });
   }
 
-  async archive(id: string, archived: boolean): Promise<ContactView> {
+  async archive(id: string, archived: boolean, departement: string): Promise<ContactView> {
     const current = await this.store.getContact(id);
-    if (!current || current.status === 'erased') throw contactNotFound(id);
+    if (!current || current.status === 'erased' || !this.inDirectoryOf(current, departement)) throw contactNotFound(id);
     const changes = { status: archived ? ('archived' as const) : ('active' as const), updatedAt: this.clock.now().toISOString() };
     await this.store.updateContact(id, changes);
     return toView({ ...current, ...changes });

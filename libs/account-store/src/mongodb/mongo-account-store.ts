@@ -49,7 +49,7 @@ function toAccount({ _id, emailKey: _key, ...rest }: AccountDoc): Account {
   return withoutNulls({ id: _id, ...rest });
 }
 function toContact({ _id, ...rest }: ContactDoc): Contact {
-  return { id: _id, ...rest };
+  return withoutNulls({ id: _id, ...rest });
 }
 function toInvitation({ _id, ...rest }: InvitationDoc): Invitation {
   return withoutNulls({ id: _id, ...rest });

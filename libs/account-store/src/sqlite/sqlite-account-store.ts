@@ -75,6 +75,7 @@ interface ContactRow {
   themes: string;
   communes: string;
   account_id: string | null;
+  departement: string | null;
   status: Contact['status'];
   created_at: string;
   updated_at: string;
@@ -90,6 +91,7 @@ const toContact = (r: ContactRow): Contact => ({
   themes: JSON.parse(r.themes) as string[],
   communes: JSON.parse(r.communes) as string[],
   accountId: r.account_id,
+  ...(r.departement ? { departement: r.departement } : {}),
   status: r.status,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -217,6 +219,8 @@ export class SqliteAccountStore implements AccountStore {
     if (!columns.has('departement')) this.db.exec('ALTER TABLE accounts ADD COLUMN departement TEXT');
     const invitationColumns = new Set((this.sql('PRAGMA table_info(invitations)').all() as Array<{ name: string }>).map((c) => c.name));
     if (!invitationColumns.has('departement')) this.db.exec('ALTER TABLE invitations ADD COLUMN departement TEXT');
+    const contactColumns = new Set((this.sql('PRAGMA table_info(contacts)').all() as Array<{ name: string }>).map((c) => c.name));
+    if (!contactColumns.has('departement')) this.db.exec('ALTER TABLE contacts ADD COLUMN departement TEXT');
   }
 
   // ---- accounts -------------------------------------------------------------------------------
@@ -528,10 +532,10 @@ export class SqliteAccountStore implements AccountStore {
 
   async createContact(c: Contact): Promise<void> {
     this.sql(
-      `INSERT INTO contacts (id, name, job_title, organisation, email, phone, themes, communes, account_id, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO contacts (id, name, job_title, organisation, email, phone, themes, communes, account_id, departement, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-      .run(c.id, c.name, c.jobTitle, c.organisation, c.email, c.phone, JSON.stringify(c.themes), JSON.stringify(c.communes), c.accountId, c.status, c.createdAt, c.updatedAt);
+      .run(c.id, c.name, c.jobTitle, c.organisation, c.email, c.phone, JSON.stringify(c.themes), JSON.stringify(c.communes), c.accountId, c.departement ?? null, c.status, c.createdAt, c.updatedAt);
   }
 
   async getContact(id: string): Promise<Contact | null> {

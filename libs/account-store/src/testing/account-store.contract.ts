@@ -497,6 +497,15 @@ export function accountStoreContract(name: string, factory: () => Promise<Accoun
           await store.createContact(contact('c1', { name: 'Éric Blanc' }));
         });
 
+        it('keeps the Département whose directory lists a contact, absent when none was given', async () => {
+          await store.createContact(contact('c78', { name: 'Camille Laurent', departement: '78' }));
+          expect((await store.getContact('c78'))?.departement).toBe('78');
+          await store.updateContact('c78', { jobTitle: 'Chargée des routes', updatedAt: LATER });
+          expect(await store.getContact('c78')).toMatchObject({ departement: '78', jobTitle: 'Chargée des routes' });
+          expect((await store.getContact('c1'))?.departement).toBeUndefined();
+          expect((await store.listContacts()).find((c) => c.id === 'c78')?.departement).toBe('78');
+        });
+
         it('reads each back with every field, lists included', async () => {
           expect(await store.getContact('c2')).toEqual(contact('c2', { name: 'Zoé Durand', communes: ['95002', '95446'], accountId: 'agent-1' }));
           expect(await store.getContact('absent')).toBeNull();

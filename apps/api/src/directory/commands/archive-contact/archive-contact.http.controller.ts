@@ -20,6 +20,6 @@ export class ArchiveContactHttpController {
   @ProblemResponses(400, 401, 403, 404)
   archive(@Param('id', UuidParam) id: string, @Body() body: ArchiveContactRequestDto, @CurrentActor() actor: Actor): Promise<ContactView> {
     assertDirectoryAdmin(actor);
-    return this.contacts.archive(id, body.archived);
+    return this.contacts.archive(id, body.archived, this.contacts.departementOf(actor));
   }
 }

@@ -20,7 +20,7 @@ export class SaveContactHttpController {
   @ProblemResponses(400, 401, 403)
   create(@Body() body: SaveContactRequestDto, @CurrentActor() actor: Actor): Promise<ContactView> {
     assertDirectoryAdmin(actor);
-    return this.contacts.create(body);
+    return this.contacts.create(body, this.contacts.departementOf(actor));
   }
 
   @Patch(':id')
@@ -28,6 +28,6 @@ export class SaveContactHttpController {
   @ProblemResponses(400, 401, 403, 404)
   update(@Param('id', UuidParam) id: string, @Body() body: SaveContactRequestDto, @CurrentActor() actor: Actor): Promise<ContactView> {
     assertDirectoryAdmin(actor);
-    return this.contacts.update(id, body);
+    return this.contacts.update(id, body, this.contacts.departementOf(actor));
   }
 }

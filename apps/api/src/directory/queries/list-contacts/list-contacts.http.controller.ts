@@ -17,6 +17,6 @@ export class ListContactsHttpController {
   @ProblemResponses(400, 401)
   list(@Query() query: ListContactsRequestDto, @CurrentActor() actor: Actor): Promise<ContactView[]> {
     const includeArchived = query.archived === 'true' && actor.role === 'departement_admin';
-    return this.contacts.list({ q: query.q, theme: query.theme, commune: query.commune, includeArchived });
+    return this.contacts.list({ q: query.q, theme: query.theme, commune: query.commune, includeArchived, departement: this.contacts.departementOf(actor) });
   }
 }
