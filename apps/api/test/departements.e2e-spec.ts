@@ -188,6 +188,24 @@ describe('Several Départements on one instance (DEPARTEMENTS=95,78)', () => {
     expect(wrong.body.errors[0].field).toBe('communes');
   });
 
+  it('keeps each Département’s partner organisations to itself', async () => {
+    const created = await admin78.post('/api/admin/organisations').send({ name: 'CAUE des Yvelines', kind: 'caue' }).expect(201);
+    const at = `minPosition=${created.body.position}`;
+    const orgs = async (client: Client) => ((await client.get(`/api/admin/organisations?${at}`).expect(200)).body as Array<{ id: string; name: string }>);
+    const yvelines = await orgs(admin78);
+    expect(yvelines.map((o) => o.name)).toEqual(['CAUE des Yvelines']);
+    expect((await orgs(admin95)).map((o) => o.name)).toEqual(['CAUE du Val-d’Oise']);
+    // The Val-d'Oise cannot invite a member of it, nor involve it in one of its projects; the Yvelines can.
+    const caue78 = yvelines[0]!.id;
+    expect((await admin95.post('/api/admin/invitations').send({ email: 'membre@caue78.example', displayName: 'Membre', kind: 'partner_member', organisationId: caue78 })).status).toBe(422);
+    await admin78.post('/api/admin/invitations').send({ email: 'membre@caue78.example', displayName: 'Membre', kind: 'partner_member', organisationId: caue78 }).expect(201);
+    const ableiges = valDOiseProjects[0]!;
+    const version = (await agent95.get(`/api/projects/${ableiges.id}`).expect(200)).body.version as number;
+    const refused = await agent95.post(`/api/projects/${ableiges.id}/partners`).set('If-Match', `"${version}"`).send({ organisationId: caue78 });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].field).toBe('organisationId');
+  });
+
   it('refuses an agent a FAQ draft from another Département’s question', async () => {
     const cantine = yvelinesProjects.find((p) => p.title.startsWith('Agrandissement'))!;
     const project = (await agent78.get(`/api/projects/${cantine.id}`).expect(200)).body as { questions: Array<{ id: string }> };

@@ -92,7 +92,7 @@ export class Invitations {
           { field: 'organisationId', message: 'L’organisation est obligatoire pour un partenaire.' },
         ]);
       }
-      if (!(await this.organisations.get(input.organisationId))) {
+      if (!(await this.organisations.get(input.organisationId, actor.departement ?? undefined))) {
         throw new ProblemException(422, 'unknown_organisation', 'Cette organisation n’existe pas.', undefined, [
           { field: 'organisationId', message: 'Cette organisation n’existe pas.' },
         ]);

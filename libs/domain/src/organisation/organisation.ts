@@ -8,6 +8,8 @@ export interface OrganisationCreatedData {
   organisationId: string;
   name: string;
   kind: OrganisationKind;
+  /** The Département it works with: its creator's (issue #17); absent from older events: the home Département. */
+  departement?: string;
 }
 export type OrganisationCreated = DomainEvent<'OrganisationCreated', OrganisationCreatedData>;
 export type OrganisationEvent = OrganisationCreated;
@@ -39,6 +41,7 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
     const name = command.name.trim();
     if (!name) throw new DomainError('required', 'Le nom est obligatoire.', 'invalid', 'name');
     if (name.length > 160) throw new DomainError('too_long', 'Le nom dépasse 160 caractères.', 'invalid', 'name');
-    return [{ type: 'OrganisationCreated', schemaVersion: 1, data: { organisationId: command.organisationId, name, kind: command.kind } }];
+    const departement = actor.departement ? { departement: actor.departement } : {};
+    return [{ type: 'OrganisationCreated', schemaVersion: 1, data: { organisationId: command.organisationId, name, kind: command.kind, ...departement } }];
   },
 };

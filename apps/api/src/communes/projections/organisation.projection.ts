@@ -4,6 +4,8 @@ import type { Projection } from '@carnet/read-store';
 export interface OrganisationDoc {
   name: string;
   kind: OrganisationKind;
+  /** The Département it works with; null for one created before organisations named one (the home Département's). */
+  departement: string | null;
   createdAt: string;
 }
 
@@ -13,6 +15,6 @@ export const organisationProjection: Projection<OrganisationDoc> = {
   keyOf: (e) => (e.type === 'OrganisationCreated' ? (e.data as OrganisationCreatedData).organisationId : null),
   evolve: (_doc, e) => {
     const data = e.data as OrganisationCreatedData;
-    return { name: data.name, kind: data.kind, createdAt: e.metadata.recordedAt };
+    return { name: data.name, kind: data.kind, departement: data.departement ?? null, createdAt: e.metadata.recordedAt };
   },
 };

@@ -16,6 +16,7 @@ export class ListOrganisationsHttpController {
   @ProblemResponses(401, 403)
   list(@CurrentActor() actor: Actor): Promise<OrganisationView[]> {
     assertStaff(actor);
-    return this.organisations.all();
+    // The organisations working with the person's Département (issue #17).
+    return this.organisations.all(actor.departement ?? undefined);
   }
 }

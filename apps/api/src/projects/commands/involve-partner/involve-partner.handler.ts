@@ -13,7 +13,8 @@ export class InvolvePartnerHandler implements ICommandHandler<InvolvePartnerComm
   ) {}
 
   async execute({ projectId, command, actor, options }: InvolvePartnerCommand): Promise<CommandAccepted> {
-    if (!(await this.organisations.get(command.organisationId))) {
+    // An organisation working with the person's Département (another Département's is unknown here, issue #17).
+    if (!(await this.organisations.get(command.organisationId, actor.departement ?? undefined))) {
       throw new DomainError('unknown_organisation', 'Cette organisation partenaire n’existe pas.', 'invalid', 'organisationId');
     }
     return this.runner.run(projectId, command, actor, options);
