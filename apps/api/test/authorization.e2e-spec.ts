@@ -5,17 +5,28 @@ import { demoPdf } from '../src/demo/demo-files.js';
 import { newProject, startApp, type Client } from './harness.js';
 
 /**
- * The access matrix: every endpoint × every role × own / other commune, on an UNPUBLISHED project
- * of Ableiges (95002). Outcomes as a caller sees them:
+ * The access matrix: every endpoint × every role × own / other commune × own / other Département, on
+ * an UNPUBLISHED project of Ableiges (95002), on an instance serving the Val-d'Oise and the Yvelines
+ * (issue #17): the Yvelines' mayor, agent, administrator and auditor are the last four columns.
+ * Outcomes as a caller sees them:
  *   ok     — the request is served (2xx), or reaches a business rule (409/422): access was granted
  *   denied — 403 problem
  *   hidden — 404 problem: the project's existence itself is private
  *   login  — 401 problem: nobody is logged in
+ *   refused — 403 or 404: a Yvelines person refused something about the Val-d'Oise that their
+ *            role may not do anyway (which check answers first does not matter: neither tells anything)
  */
-type Outcome = 'ok' | 'denied' | 'hidden' | 'login';
-type Who = 'anonyme' | 'maire A' | 'adjoint A' | 'maire B' | 'secrétaire B' | 'agent' | 'admin' | 'partenaire' | 'partenaire associé' | 'auditeur';
+type Outcome = 'ok' | 'denied' | 'hidden' | 'login' | 'refused';
+type Who95 = 'anonyme' | 'maire A' | 'adjoint A' | 'maire B' | 'secrétaire B' | 'agent' | 'admin' | 'partenaire' | 'partenaire associé' | 'auditeur';
+/** The Yvelines' people, on the Val-d'Oise's project (issue #17). */
+type Who78 = 'maire 78' | 'agent 78' | 'admin 78' | 'auditeur 78';
+type Who = Who95 | Who78;
 
 const PERSONA: Record<Exclude<Who, 'anonyme' | 'partenaire associé'>, string> = {
+  'maire 78': 'persona-maire-78033',
+  'agent 78': 'persona-agent-78',
+  'admin 78': 'persona-admin-78',
+  'auditeur 78': 'persona-auditeur-78',
   'maire A': 'persona-maire-95002',
   'adjoint A': 'persona-adjoint-95002',
   'maire B': 'persona-maire-95446',
@@ -25,7 +36,8 @@ const PERSONA: Record<Exclude<Who, 'anonyme' | 'partenaire associé'>, string> =
   partenaire: 'persona-caue',
   auditeur: 'persona-auditeur',
 };
-const WHO: Who[] = ['anonyme', 'maire A', 'adjoint A', 'maire B', 'secrétaire B', 'agent', 'admin', 'partenaire', 'partenaire associé', 'auditeur'];
+const WHO95: Who95[] = ['anonyme', 'maire A', 'adjoint A', 'maire B', 'secrétaire B', 'agent', 'admin', 'partenaire', 'partenaire associé', 'auditeur'];
+const WHO: Who[] = [...WHO95, 'maire 78', 'agent 78', 'admin 78', 'auditeur 78'];
 
 interface Fixture {
   projectId: string;
@@ -52,8 +64,20 @@ const upload = (path: (f: Fixture) => string, fields: Record<string, string> = {
   return req.attach('file', PDF, 'document.pdf');
 };
 
-/** Expected outcome for each person, in the order of WHO. */
-const row = (...outcomes: Outcome[]): Record<Who, Outcome> => Object.fromEntries(WHO.map((w, i) => [w, outcomes[i]])) as Record<Who, Outcome>;
+/** Expected outcome for each person of the Val-d'Oise, in the order of WHO95. */
+const row = (...outcomes: Outcome[]): Record<Who95, Outcome> => Object.fromEntries(WHO95.map((w, i) => [w, outcomes[i]])) as Record<Who95, Outcome>;
+
+/**
+ * Endpoints about one thing of the Val-d'Oise (its project, its commune Ableiges, its FAQ entries,
+ * contacts, accounts and invitations): the Yvelines' people are told it does not exist (404) where
+ * their Val-d'Oise counterparts are served. Elsewhere they are answered like them (with their own Département's data).
+ */
+const ABOUT_VAL_D_OISE = /:id\b|:d\b|:q\b|:l\b|:s\b|:u\b|:a\b|95002|\((publiée|brouillon|archivée)\)|from-question|commune A|simulate/;
+function yvelinesColumns(endpoint: string, r: Record<Who95, Outcome>): Record<Who78, Outcome> {
+  const about = ABOUT_VAL_D_OISE.test(endpoint);
+  const hide = (o: Outcome): Outcome => (about && o === 'ok' ? 'hidden' : about && o === 'denied' ? 'refused' : o);
+  return { 'maire 78': hide(r['maire B']), 'agent 78': hide(r.agent), 'admin 78': hide(r.admin), 'auditeur 78': hide(r.auditeur) };
+}
 
 /** FAQ entries made once for the matrix (issue #11): a published public one, a draft, an archived one. */
 const FAQ = { published: '', draft: '', archived: '' };
@@ -73,7 +97,8 @@ const withEstimate: Setup = async (adjoint, f) => {
   return { simulationId: (await adjoint.get(`/api/projects/${f.projectId}/financing?minPosition=${position}`)).body.simulations[0].id };
 };
 
-const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>; setup?: Setup }> = [
+/** `yvelines`: where a Yvelines person is rightly answered otherwise than the rule above says (explained on the row). */
+const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who95, Outcome>; yvelines?: Partial<Record<Who78, Outcome>>; setup?: Setup }> = [
   //                                                                               anon     maireA adjA  maireB    secB      agent admin partner  associé auditeur
   { endpoint: 'GET /projects/:id', call: get((f) => `/api/projects/${f.projectId}`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
   { endpoint: 'GET /projects/export.csv', call: get(() => '/api/projects/export.csv'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
@@ -155,7 +180,9 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   { endpoint: 'POST /projects/:id/financing/simulations', call: post((f) => `/api/projects/${f.projectId}/financing/simulations`, ESTIMATE), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
   { endpoint: 'POST /projects/:id/financing/simulations/:s/request-lines', setup: withEstimate, call: post((f) => `/api/projects/${f.projectId}/financing/simulations/${f.simulationId}/request-lines`, { requestedOn: '2026-01-10' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
   { endpoint: 'GET /projects/:id/financing/simulations/:s/replay', setup: withEstimate, call: get((f) => `/api/projects/${f.projectId}/financing/simulations/${f.simulationId}/replay`), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
-  { endpoint: 'POST /financing/simulate', call: post(() => '/api/financing/simulate', { ...ESTIMATE, codeInsee: '95002' }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'POST /financing/simulate', call: post(() => '/api/financing/simulate', { ...ESTIMATE, codeInsee: '95002' }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
+    // A mayor always estimates for their own commune, whatever the request names.
+    yvelines: { 'maire 78': 'ok' } },
   { endpoint: 'GET /financing/similar', call: get(() => '/api/financing/similar?category=eclairage_public'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /financing/rule-sets', call: get(() => '/api/financing/rule-sets'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'POST /financing/rule-sets', call: post(() => '/api/financing/rule-sets', VAL_D_OISE_STARTING_RULE_SET), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
@@ -183,7 +210,9 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who, Outcome>
   { endpoint: 'PUT /faq/entries/:id/vote', call: put(() => `/api/faq/entries/${FAQ.published}/vote`, { useful: true }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'denied') },
   { endpoint: 'POST /faq/entries/:id/openings', call: post(() => `/api/faq/entries/${FAQ.published}/openings`), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'denied') },
   { endpoint: 'POST /faq/asking/:a/openings', call: (c, f, http) => (c ? c.post(`/api/faq/asking/${f.projectId}/openings`) : anon(http).post(`/api/faq/asking/${f.projectId}/openings`)).send({ projectId: f.projectId, entryId: FAQ.published }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'denied', 'denied', 'denied', 'denied', 'denied') },
-  { endpoint: 'POST /faq/asking/:a/abandon', call: post((f) => `/api/faq/asking/${f.projectId}/abandon`), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'denied', 'denied', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /faq/asking/:a/abandon', call: post((f) => `/api/faq/asking/${f.projectId}/abandon`), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    // A commune member's own abandoned question (its id is theirs), as for the mayor of another commune.
+    yvelines: { 'maire 78': 'ok' } },
   { endpoint: 'GET /public/v1/faq', call: get(() => '/api/public/v1/faq?q=matrice'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'PUT /me/role-form', call: put(() => '/api/me/role-form', { roleForm: 'feminine' }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
 ];
@@ -210,7 +239,7 @@ const onEmbeddedEngines = !process.env.MONGO_URL && !process.env.KURRENTDB_URL;
   let adjoint: Client;
 
   beforeAll(async () => {
-    t = await startApp();
+    t = await startApp({ departements: ['95', '78'], departement: '95' });
     for (const [who, persona] of Object.entries(PERSONA)) clients.set(who as Who, await t.login(persona));
     agent = clients.get('agent')!;
     adjoint = clients.get('adjoint A')!;
@@ -234,7 +263,8 @@ const onEmbeddedEngines = !process.env.MONGO_URL && !process.env.KURRENTDB_URL;
     return { projectId, questionId: detail.body.questions[0].id, documentId };
   }
 
-  for (const { endpoint, call, expect: expected, setup } of MATRIX) {
+  for (const { endpoint, call, expect: ofValDOise, yvelines, setup } of MATRIX) {
+    const expected: Record<Who, Outcome> = { ...ofValDOise, ...yvelinesColumns(endpoint, ofValDOise), ...yvelines };
     describe(endpoint, () => {
       it('answers each role as the access rules say', async () => {
         const seen: Record<string, string> = {};
@@ -243,7 +273,8 @@ const onEmbeddedEngines = !process.env.MONGO_URL && !process.env.KURRENTDB_URL;
           if (setup) Object.assign(f, await setup(adjoint, f));
           const client = who === 'anonyme' ? null : who === 'partenaire associé' ? clients.get('partenaire')! : clients.get(who)!;
           const res = await call(client, f, t.http);
-          seen[who] = outcomeOf(res.status);
+          const outcome = outcomeOf(res.status);
+          seen[who] = expected[who] === 'refused' && (outcome === 'denied' || outcome === 'hidden') ? 'refused' : outcome;
           if (res.status >= 400) expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
         }
         expect(seen).toEqual(expected);
@@ -262,7 +293,7 @@ const onEmbeddedEngines = !process.env.MONGO_URL && !process.env.KURRENTDB_URL;
       expect(await visible(clients.get('adjoint A')!, query)).toBe(true);
       expect(await visible(clients.get('agent')!, query)).toBe(true);
       expect(await visible(clients.get('auditeur')!, query)).toBe(true);
-      for (const who of ['maire B', 'secrétaire B', 'partenaire'] as Who[]) {
+      for (const who of ['maire B', 'secrétaire B', 'partenaire', 'maire 78', 'agent 78', 'admin 78', 'auditeur 78'] as Who[]) {
         expect(await visible(clients.get(who)!, query)).toBe(false);
         expect(await visible(clients.get(who)!, `${query}&commune=95002`)).toBe(false);
       }
@@ -274,7 +305,7 @@ const onEmbeddedEngines = !process.env.MONGO_URL && !process.env.KURRENTDB_URL;
       const found = async (c: Client | null, path: string) =>
         ((await (c ? c.get(path) : request(t.http).get(path))).body.items as Array<{ projectId: string }>).some((r) => r.projectId === f.projectId);
       for (const who of ['adjoint A', 'agent', 'auditeur'] as Who[]) expect(await found(clients.get(who)!, searchPath)).toBe(true);
-      for (const who of ['maire B', 'secrétaire B', 'partenaire'] as Who[]) {
+      for (const who of ['maire B', 'secrétaire B', 'partenaire', 'maire 78', 'agent 78', 'admin 78', 'auditeur 78'] as Who[]) {
         expect(await found(clients.get(who)!, searchPath)).toBe(false);
         expect(await found(clients.get(who)!, `${searchPath}&commune=95002`)).toBe(false);
       }

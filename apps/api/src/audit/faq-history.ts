@@ -56,9 +56,12 @@ export class FaqHistoryLog {
     private readonly people: PeopleDirectory,
   ) {}
 
-  async history(entryId: string): Promise<FaqHistory | null> {
+  /** The entry's history, or null when it does not exist or is another Département's FAQ (`homeDepartement`: that of older entries, issue #17). */
+  async history(entryId: string, departement: string, homeDepartement: string): Promise<FaqHistory | null> {
     const events = await this.events.readStream(faqStreamId(entryId));
     if (events.length === 0) return null;
+    const owner = events.reduce((s, e) => faqEntryDecider.evolve(s, e as unknown as FaqEntryEvent), faqEntryDecider.initialState()).departement ?? homeDepartement;
+    if (owner !== departement) return null;
     const view = await this.people.viewer(events.map((e) => e.metadata.actorId));
     let state = faqEntryDecider.initialState();
     const entries: FaqHistoryEntry[] = [];

@@ -25,6 +25,7 @@ export const PERSONAS: ReadonlyArray<Actor> = [
   { id: 'persona-maire-78033', displayName: 'François Dubois', role: 'commune_mayor', communeInsee: '78033' },
   { id: 'persona-agent-78', displayName: 'Camille Laurent', role: 'departement_agent', communeInsee: null, departement: '78' },
   { id: 'persona-admin-78', displayName: 'Olivier Chevalier', role: 'departement_admin', communeInsee: null, departement: '78' },
+  { id: 'persona-auditeur-78', displayName: 'Lucie Garnier', role: 'auditor', communeInsee: null, departement: '78' },
 ];
 
 /** The Département of a demo person: their commune's, or the one they work for. */

@@ -36,7 +36,7 @@ export function demoEmail(displayName: string): string {
 /** How long ago the demo accounts were created: before every demo event. */
 const DEMO_ARRIVAL_DAYS = 1000;
 /** The demo people whose first name says they write their role in the feminine (« Administratrice », « Auditrice »). */
-const FEMININE = new Set(['persona-agent-78', 'persona-maire-95002', 'persona-maire-95446', 'persona-maire-95370', 'persona-agent-amenagement', 'persona-admin', 'persona-auditeur']);
+const FEMININE = new Set(['persona-agent-78', 'persona-auditeur-78', 'persona-maire-95002', 'persona-maire-95446', 'persona-maire-95370', 'persona-agent-amenagement', 'persona-admin', 'persona-auditeur']);
 
 /** One account per demo persona, with the persona's id so that the demo events name them. */
 @Injectable()

@@ -24,6 +24,16 @@ export class ProjectCommandRunner {
     return this.runner.recordedBy(projectStreamId(projectId), commandId);
   }
 
+  /**
+   * 404 unless the project exists and the person may see it: for handlers that look something up
+   * (an organisation, an assignee) before running the command, so that they do not answer about
+   * those for a project the person may not know of.
+   */
+  async assertVisible(projectId: string, actor: Actor): Promise<void> {
+    const { state } = await this.state(projectId);
+    if (!state.exists || !canSeeProject(actor, state)) throw projectNotFound(projectId);
+  }
+
   run(projectId: string, command: ProjectCommand, actor: Actor, options: CommandOptions, commandId?: string): Promise<CommandAccepted> {
     return this.runner.run(projectDecider, {
       id: projectId,

@@ -1,4 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../config.js';
+import { departementOfActor } from '../../../shared/actor-of.js';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@carnet/domain';
 import type { FaqHistory } from '@carnet/contracts';
@@ -42,7 +44,10 @@ class FaqHistoryDto implements FaqHistory {
 @ApiTags('Foire aux questions')
 @Controller('faq')
 export class GetFaqHistoryHttpController {
-  constructor(private readonly log: FaqHistoryLog) {}
+  constructor(
+    private readonly log: FaqHistoryLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('entries/:id/history')
   @ApiOperation({ summary: 'Historique d’une entrée, lu dans son flux du journal : qui, quand, quoi (avant → après), pourquoi (Département, auditeurs)' })
@@ -50,7 +55,7 @@ export class GetFaqHistoryHttpController {
   @ProblemResponses(401, 403, 404)
   async history(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor): Promise<FaqHistory> {
     if (!isFaqStaff(actor)) throw new ProblemException(403, 'forbidden', 'Accès réservé au Département', 'L’historique d’une entrée est réservé au Département et aux auditeurs.');
-    const history = await this.log.history(id);
+    const history = await this.log.history(id, departementOfActor(actor, this.config.departement), this.config.departement);
     if (!history) throw faqEntryNotFound();
     return history;
   }

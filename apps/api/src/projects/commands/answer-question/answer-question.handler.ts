@@ -14,6 +14,7 @@ export class AnswerQuestionHandler implements ICommandHandler<AnswerQuestionComm
 
   async execute({ projectId, command, actor, options }: AnswerQuestionCommand): Promise<CommandAccepted> {
     // The directory is outside the log: whether the contact exists is checked here, the decider only keeps its id.
+    if (command.contactId) await this.runner.assertVisible(projectId, actor);
     if (command.contactId && !(await this.contacts.activeCard(command.contactId, this.contacts.departementOf(actor)))) {
       throw new DomainError('unknown_contact', 'Ce contact ne figure pas (ou plus) dans l’annuaire.', 'invalid', 'contactId');
     }

@@ -23,6 +23,7 @@ export class AssignQuestionHandler implements ICommandHandler<AssignQuestionComm
   ) {}
 
   async execute({ projectId, command, actor, options }: AssignQuestionCommand): Promise<CommandAccepted> {
+    await this.runner.assertVisible(projectId, actor);
     const account = await this.accounts.getAccount(command.assignee.accountId);
     let assignee: QuestionAssignee | null = null;
     // Someone of the assigner's Département: another Département's agents and partners never see this file (issue #17).

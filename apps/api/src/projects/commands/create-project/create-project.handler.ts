@@ -1,3 +1,4 @@
+import { assertCommuneOfDepartement } from '../../../communes/commune-access.js';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import type { CommandAccepted } from '@carnet/contracts';
@@ -18,6 +19,8 @@ export class CreateProjectHandler implements ICommandHandler<CreateProjectComman
     if (!this.communes.get(payload.codeInsee)) {
       throw new DomainError('unknown_commune', `La commune ${payload.codeInsee} n’est pas une commune du département.`, 'invalid', 'codeInsee');
     }
+    // Staff create projects for their own Département's communes only (issue #17).
+    assertCommuneOfDepartement(actor, payload.codeInsee);
     const commandId = this.runner.commandId(actor, options);
     // A retried creation (same Idempotency-Key) must land on the same project.
     const projectId = options.idempotencyKey ? deterministicUuid(`project:${commandId}`) : randomUUID();

@@ -13,6 +13,7 @@ export class InvolvePartnerHandler implements ICommandHandler<InvolvePartnerComm
   ) {}
 
   async execute({ projectId, command, actor, options }: InvolvePartnerCommand): Promise<CommandAccepted> {
+    await this.runner.assertVisible(projectId, actor);
     // An organisation working with the person's Département (another Département's is unknown here, issue #17).
     if (!(await this.organisations.get(command.organisationId, actor.departement ?? undefined))) {
       throw new DomainError('unknown_organisation', 'Cette organisation partenaire n’existe pas.', 'invalid', 'organisationId');
