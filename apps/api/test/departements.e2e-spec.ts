@@ -238,6 +238,14 @@ describe('Several Départements on one instance (DEPARTEMENTS=95,78)', () => {
     const map78 = (await request(t.http).get('/projets-publics/carte?departement=78').expect(200)).text;
     expect(map78).toContain('Carte des communes des Yvelines et des projets publiés');
     expect(map78).toContain('/api/map/communes.geojson?departement=78');
+    // The change feed, for a mirror of one Département.
+    const feed = async (query: string) => ((await request(t.http).get(`/api/public/v1/changes?limit=500${query}`).expect(200)).body.items as Array<{ projectId: string }>).map((c) => c.projectId);
+    const mairie = yvelines.length ? (await request(t.http).get('/api/public/v1/projects?departement=78').expect(200)).body.items[0].id : '';
+    expect(await feed('&departement=78')).toEqual([mairie]);
+    expect(await feed('&departement=95')).not.toContain(mairie);
+    expect((await feed('&departement=95')).length).toBeGreaterThan(0);
+    expect(await feed('')).toContain(mairie);
+    expect((await request(t.http).get('/api/public/v1/changes?departement=99')).status).toBe(400);
     const sitemap = (await request(t.http).get('/sitemap.xml').expect(200)).text;
     expect(sitemap).toContain('/projets-publics/departements/78</loc>');
   });

@@ -288,12 +288,15 @@ export class PublicCatalog {
     return [...new Set(docs.map((d) => d.year!))].sort((a, b) => b - a);
   }
 
-  /** Change feed entries after a log position, in log order. */
-  async changes(after: number, limit: number): Promise<{ items: PublicChangeItem[]; next: string }> {
+  /** Change feed entries after a log position, in log order; of one Département's communes when it is given. */
+  async changes(after: number, limit: number, departement?: string): Promise<{ items: PublicChangeItem[]; next: string }> {
     const set = await this.set();
+    const ofDepartement = departement
+      ? [{ field: 'codeInsee', op: 'gte' as const, value: departement }, { field: 'codeInsee', op: 'lt' as const, value: `${departement}~` }]
+      : [];
     const entries = await set.find<PublicChangeEntry>(publicChangeProjection.collection, {
       where: { entry: true },
-      range: [{ field: 'position', op: 'gt', value: after }],
+      range: [{ field: 'position', op: 'gt', value: after }, ...ofDepartement],
       orderBy: [{ field: 'position', direction: 'asc' }],
       limit,
     });

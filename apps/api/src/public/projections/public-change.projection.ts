@@ -7,6 +7,8 @@ import { evolvePublicProject, PUBLIC_FACT_EVENTS, type PublicChange, type Public
 export interface PublicChangeEntry extends PublicChange {
   entry: true;
   projectId: string;
+  /** The project's commune: the feed of one Département reads the codes that begin with its own (issue #17). */
+  codeInsee: string | null;
 }
 
 /** The state document of a project in this collection (not an entry: `entry` is false). */
@@ -29,7 +31,7 @@ export const changeKey = (position: number) => `change-${String(position).padSta
  */
 export const publicChangeProjection: Projection<PublicChangeDoc> = {
   collection: 'public_changes',
-  indexedFields: ['entry', 'position'],
+  indexedFields: ['entry', 'position', 'codeInsee'],
   keyOf: (e: RecordedEvent) => {
     if (!PUBLIC_FACT_EVENTS.has(e.type) || !e.streamId.startsWith(PROJECT_STREAM_PREFIX)) return null;
     const state = stateKey(e.streamId.slice(PROJECT_STREAM_PREFIX.length));
@@ -45,6 +47,6 @@ export const publicChangeProjection: Projection<PublicChangeDoc> = {
     const state = sibling(stateKey(projectId));
     const change = state && !state.entry ? state.lastChange : null;
     if (!change || change.position !== event.position) return null;
-    return { entry: true, projectId, ...change };
+    return { entry: true, projectId, codeInsee: state && !state.entry ? state.codeInsee : null, ...change };
   },
 };

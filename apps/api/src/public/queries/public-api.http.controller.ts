@@ -137,13 +137,15 @@ export class PublicApiHttpController {
   })
   @ApiQuery({ name: 'after', required: false, description: 'Curseur « next » de la réponse précédente (opaque : tout autre curseur est refusé, 400)', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]*$' } })
   @ApiQuery({ name: 'limit', required: false, description: '1 à 500 (100 par défaut)', schema: { type: 'integer', minimum: 1, maximum: 500 } })
+  @ApiQuery({ name: 'departement', required: false, description: 'Les changements des projets d’un département seulement (code officiel)', example: '95', schema: { type: 'string', pattern: `^(${DEPARTEMENT_CODES.join('|')})?$` } })
   @ApiOkResponse({ type: PublicChangePageDto })
   @ApiResponse({ status: 400, description: 'Curseur invalide', content: PROBLEM })
   @COMMON_ERRORS
   async changes(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const after = decodeCursor(query.after as string | undefined, 'after') ?? 0;
     const limit = parseLimit(query.limit, 100, 500);
-    await this.json(req, res, () => this.catalog.changes(after, limit));
+    const { departement } = parseFilters({ departement: query.departement });
+    await this.json(req, res, () => this.catalog.changes(after, limit, departement));
   }
 
   @Get('exports/projects.csv')
