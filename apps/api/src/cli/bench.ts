@@ -33,6 +33,7 @@ import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 import { ALL_PROJECTIONS } from '../infrastructure/projections.js';
 import { publicationFingerprint } from '../shared/fingerprint.js';
 import { benchMap } from '../map/map-bench.js';
+import { benchDepartements } from './departements-bench.js';
 import { benchWorkers } from './workers-bench.js';
 
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 6);
@@ -255,6 +256,20 @@ async function measureWorkers(dir: string, out: (s: string) => void): Promise<bo
   out(`    lecture de ses écritures avec WORKERS=2 (âge du plus ancien événement pas encore lisible, /api/health/ready toutes les 50 ms) : ` +
     `p50 ${fmt(k.lagP50, 1)} ms, p99 ${fmt(k.lagP99, 1)} ms (${k.lagSamples} relevés)   [cible p99 ≤ 50 ms : ${verdict(k.lagP99 <= 50)}]`);
   return scale < 1.6 || ofBare < 0.4 || k.lagP99 > 50 || k.one.errors + k.two.errors > 0;
+}
+
+async function measureDepartements(dir: string, out: (s: string) => void): Promise<boolean> {
+  const verdict = (ok: boolean) => (ok ? 'ATTEINT' : 'NON ATTEINT');
+  const l = await benchDepartements({ dir, rounds: ROUNDS });
+  const startup = l.all.startupMs / l.one.startupMs;
+  const rest = l.all.restMiB / l.one.restMiB;
+  const pages = l.all.afterPagesMiB / l.one.afterPagesMiB;
+  out(`(l) toute la France sur une instance (DEPARTEMENTS=all : ${fmt(l.departementsServed)} départements, ${fmt(l.communesServed)} communes) contre le seul Val-d’Oise, journal vide, WORKERS=1 (médiane de ${ROUNDS} démarrages alternés) :`);
+  out(`    démarrage jusqu’à /api/health/ready : ${fmt(l.all.startupMs)} ms contre ${fmt(l.one.startupMs)} ms = ${fmt(startup, 2)} ×   [cible ≤ 1,5 × : ${verdict(startup <= 1.5)}]`);
+  out(`    mémoire au repos (RSS) : ${fmt(l.all.restMiB)} Mio contre ${fmt(l.one.restMiB)} Mio = ${fmt(rest, 2)} ×   [cible ≤ 1,5 × : ${verdict(rest <= 1.5)}] ; ` +
+    `après les premières pages (contours, portail, carte ; ${l.all.pages} pages contre ${l.one.pages}) : ${fmt(l.all.afterPagesMiB)} Mio contre ${fmt(l.one.afterPagesMiB)} Mio = ${fmt(pages, 2)} ×`);
+  out(`    ces pages : p99 ${fmt(l.all.pagesP99Ms, 1)} ms contre ${fmt(l.one.pagesP99Ms, 1)} ms (premiers appels compris : contours lus et décompressés à la demande)`);
+  return startup > 1.5 || rest > 1.5;
 }
 
 async function main(): Promise<void> {
@@ -495,6 +510,7 @@ async function main(): Promise<void> {
     await app.close();
 
     failed = (await measureWorkers(dir, out)) || failed;
+    failed = (await measureDepartements(dir, out)) || failed;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -502,13 +518,13 @@ async function main(): Promise<void> {
   process.exitCode = failed ? 1 : 0;
 }
 
-/** BENCH_ONLY=k: (k) alone, for trying a change to the processes; BENCH_ONLY=b: (a) and (b), for a change to the store. */
-async function mainOnly(which: 'b' | 'k'): Promise<void> {
+/** BENCH_ONLY=k: (k) alone, for trying a change to the processes; BENCH_ONLY=b: (a) and (b), for a change to the store; BENCH_ONLY=l: (l). */
+async function mainOnly(which: 'b' | 'k' | 'l'): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'carnet-bench-'));
   const out = (s: string) => process.stdout.write(`${s}\n`);
   try {
-    out(`Carnet de projets — mesure (${which === 'b' ? 'a, b' : 'k'}) seule (${new Date().toISOString()}, Node ${process.version}, ${(await import('node:os')).cpus().length} cœurs)`);
-    process.exitCode = (await (which === 'b' ? measureStore(dir, out) : measureWorkers(dir, out))) ? 1 : 0;
+    out(`Carnet de projets — mesure (${which === 'b' ? 'a, b' : which}) seule (${new Date().toISOString()}, Node ${process.version}, ${(await import('node:os')).cpus().length} cœurs)`);
+    process.exitCode = (await (which === 'b' ? measureStore(dir, out) : which === 'k' ? measureWorkers(dir, out) : measureDepartements(dir, out))) ? 1 : 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -518,7 +534,7 @@ async function mainOnly(which: 'b' | 'k'): Promise<void> {
 if (!isMainThread) {
   const { url, seconds, clients, login, getUrl, headers } = workerData as { url: string; seconds: number; clients: number; login: { email: string; password: string }; getUrl?: string; headers?: Record<string, string> };
   parentPort!.postMessage(getUrl ? await httpGetLoad(getUrl, seconds, clients, headers) : await httpLoad(url, seconds, clients, login));
-} else if (process.env.BENCH_ONLY === 'k' || process.env.BENCH_ONLY === 'b') {
+} else if (process.env.BENCH_ONLY === 'k' || process.env.BENCH_ONLY === 'b' || process.env.BENCH_ONLY === 'l') {
   await mainOnly(process.env.BENCH_ONLY);
 } else {
   await main();
