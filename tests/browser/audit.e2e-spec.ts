@@ -15,7 +15,7 @@ const localValue = (page: Page, iso: string) =>
 test.describe('Audit in a browser', () => {
   test('an auditor opens a project’s audit page, travels back in time and sees the log verified', async ({ page }) => {
     await logIn(page, AUDITOR_EMAIL, undefined, 'Anne Lambert');
-    await expect(whoIsLoggedIn(page)).toHaveText('Anne Lambert — Auditrice');
+    await expect(whoIsLoggedIn(page)).toHaveText('Anne Lambert — Auditrice (Val-d’Oise)');
 
     await followHeaderLink(page, 'Audit');
     await expect(page.getByRole('heading', { level: 1, name: 'Audit' })).toBeVisible();

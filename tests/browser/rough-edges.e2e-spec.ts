@@ -169,18 +169,18 @@ test.describe('The publication form', () => {
 test.describe('« Mon compte »', () => {
   test('an administrator chooses how her role is written, and the header says it so', async ({ page }) => {
     await logInAsDemo(page, 'Isabelle Moreau');
-    await expect(whoIsLoggedIn(page)).toHaveText('Isabelle Moreau — Administratrice du Département');
+    await expect(whoIsLoggedIn(page)).toHaveText('Isabelle Moreau — Administratrice du Département du Val-d’Oise');
     await followHeaderLink(page, 'Mon compte');
     const choice = page.getByRole('region', { name: 'Votre fonction' });
     await expect(choice.getByLabel('Administratrice du Département')).toBeChecked();
     await choice.getByLabel('Administrateur du Département').check();
     await choice.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(choice.getByRole('status')).toHaveText('C’est enregistré : « Administrateur du Département » s’affiche désormais à côté de votre nom.');
-    await expect(whoIsLoggedIn(page)).toHaveText('Isabelle Moreau — Administrateur du Département');
+    await expect(whoIsLoggedIn(page)).toHaveText('Isabelle Moreau — Administrateur du Département du Val-d’Oise');
     await expectAccessible(page, 'Mon compte after choosing the form of one’s role');
     // Back as the demo has it, for the other journeys.
     await choice.getByLabel('Administratrice du Département').check();
     await choice.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect(whoIsLoggedIn(page)).toHaveText('Isabelle Moreau — Administratrice du Département');
+    await expect(whoIsLoggedIn(page)).toHaveText('Isabelle Moreau — Administratrice du Département du Val-d’Oise');
   });
 });

@@ -249,4 +249,56 @@ describe('Several Départements on one instance (DEPARTEMENTS=95,78)', () => {
     const sitemap = (await request(t.http).get('/sitemap.xml').expect(200)).text;
     expect(sitemap).toContain('/projets-publics/departements/78</loc>');
   });
+
+  describe('the national administrator', () => {
+    let national: Client;
+    beforeAll(async () => {
+      national = await t.login('persona-admin-national');
+    });
+
+    it('sees each Département served and where it stands, and nothing of their files', async () => {
+      expect((await national.get('/api/me').expect(200)).body).toMatchObject({ role: 'national_admin', departement: null });
+      const overview = (await national.get('/api/admin/departements').expect(200)).body as Array<Record<string, unknown>>;
+      expect(overview.map((d) => d['code'])).toEqual(['95', '78']);
+      expect(overview[0]).toMatchObject({ name: 'Val-d’Oise', ofDepartement: 'du Val-d’Oise', communes: 183, eligibleCommunes: 126, eligibilityThreshold: 5000, administrators: 1, agents: 2, auditors: 1, partners: 1 });
+      expect(overview[1]).toMatchObject({ name: 'Yvelines', ofDepartement: 'des Yvelines', administrators: 1, agents: 1, auditors: 1, partners: 0, projects: 2, publishedProjects: 1 });
+      expect(overview[0]!['projects']).toBe(valDOiseProjects.length);
+      // Counts, never a file: no project, no dashboard, no commune's members.
+      expect((await national.get(`/api/projects/${valDOiseProjects[0]!.id}`)).status).toBe(404);
+      expect((await national.get('/api/projects').expect(200)).body.items).toEqual([]);
+      expect((await national.get('/api/dashboards/departement')).status).toBe(403);
+      expect((await national.get('/api/communes/78033/members')).status).toBe(403);
+      expect((await national.get('/api/admin/accounts?kind=commune')).status).toBe(403);
+      // Nobody else reads it.
+      for (const client of [admin95, admin78, agent95]) expect((await client.get('/api/admin/departements')).status).toBe(403);
+    });
+
+    it('invites a Département’s administrator for the Département it names, and lists every Département’s staff', async () => {
+      const invite = (client: Client, body: Record<string, unknown>) => client.post('/api/admin/invitations').send({ email: 'admin2@yvelines.example', displayName: 'Inès Roy', kind: 'departement_admin', ...body });
+      const missing = await invite(national, {}).expect(400);
+      expect(missing.body.errors[0]).toMatchObject({ field: 'departement', message: 'Choisissez le département pour lequel cette personne travaillera.' });
+      expect((await invite(national, { departement: '60' }).expect(400)).body.errors[0].field).toBe('departement');
+      expect((await invite(admin95, { departement: '78' }).expect(400)).body.errors[0].message).toBe('Vous invitez des personnes pour votre département seulement.');
+      await invite(national, { departement: '78' }).expect(201);
+      const emails = (client: Client) => client.get('/api/admin/invitations').expect(200).then((r) => r.body as Array<{ email: string; departement: string; departementName: string }>);
+      expect((await emails(national)).find((i) => i.email === 'admin2@yvelines.example')).toMatchObject({ departement: '78', departementName: 'Yvelines' });
+      expect((await emails(admin78)).map((i) => i.email)).toContain('admin2@yvelines.example');
+      expect((await emails(admin95)).map((i) => i.email)).not.toContain('admin2@yvelines.example');
+
+      const accounts = (await national.get('/api/admin/accounts').expect(200)).body as Array<{ id: string; kind: string; departement: string }>;
+      expect(accounts.find((a) => a.id === AGENT)).toMatchObject({ departement: '95' });
+      expect(accounts.find((a) => a.id === AGENT_78)).toMatchObject({ departement: '78' });
+      expect(accounts.some((a) => a.kind === 'commune')).toBe(false);
+      // Département administrators do not list the national administrators.
+      expect(((await admin95.get('/api/admin/accounts').expect(200)).body as Array<{ id: string }>).map((a) => a.id)).not.toContain('persona-admin-national');
+      expect((await admin95.post('/api/admin/accounts/persona-admin-national/disable')).status).toBe(404);
+    });
+
+    it('disables a Département’s staff account, not a commune member’s', async () => {
+      expect((await national.post(`/api/admin/accounts/${MAIRE_AULNAY}/disable`)).status).toBe(404);
+      await national.post('/api/admin/accounts/persona-auditeur-78/disable').expect(204);
+      const row = ((await admin78.get('/api/admin/accounts').expect(200)).body as Array<{ id: string; status: string }>).find((a) => a.id === 'persona-auditeur-78');
+      expect(row?.status).toBe('disabled');
+    });
+  });
 });

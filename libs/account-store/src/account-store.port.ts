@@ -10,7 +10,7 @@ import type { AttemptReservation, ThrottleLimits } from './throttle.js';
  */
 
 /** What a person is on the platform. Commune seats (mayor, collaborator) are events on the commune stream, not here. */
-export type AccountKind = 'commune' | 'departement_agent' | 'departement_admin' | 'partner_member' | 'auditor';
+export type AccountKind = 'commune' | 'departement_agent' | 'departement_admin' | 'partner_member' | 'auditor' | 'national_admin';
 
 export interface Account {
   id: string;

@@ -79,7 +79,7 @@ export function shortFingerprint(fingerprint: string, length = 12): string {
   return fingerprint.length > length ? `${fingerprint.slice(0, length)}…` : fingerprint;
 }
 
-type RoleKey = 'commune_mayor' | 'commune_member' | 'departement_agent' | 'departement_admin' | 'partner_member' | 'auditor';
+type RoleKey = 'commune_mayor' | 'commune_member' | 'departement_agent' | 'departement_admin' | 'partner_member' | 'auditor' | 'national_admin';
 
 const ROLE_WORDS: Record<RoleKey, Record<RoleForm, string>> = {
   commune_mayor: { masculine: 'Maire', feminine: 'Maire' },
@@ -89,6 +89,7 @@ const ROLE_WORDS: Record<RoleKey, Record<RoleForm, string>> = {
   departement_admin: { masculine: 'Administrateur du Département', feminine: 'Administratrice du Département' },
   partner_member: { masculine: 'Partenaire', feminine: 'Partenaire' },
   auditor: { masculine: 'Auditeur', feminine: 'Auditrice' },
+  national_admin: { masculine: 'Administrateur national', feminine: 'Administratrice nationale' },
 };
 
 /** A role in the form its holder chose (masculine when they have not chosen). */

@@ -11,7 +11,7 @@ export type ProjectTheme =
 export type QuestionCategory = 'prochaine_etape' | 'financement' | 'interlocuteur' | 'juridique' | 'technique' | 'autre';
 export type PublicationStatus = 'none' | 'requested' | 'published' | 'withdrawn';
 export type ActorRole =
-  | 'commune_mayor' | 'commune_member' | 'departement_agent' | 'departement_admin' | 'partner_member' | 'auditor';
+  | 'commune_mayor' | 'commune_member' | 'departement_agent' | 'departement_admin' | 'partner_member' | 'auditor' | 'national_admin';
 
 export const STEP_ORDER: ProjectStep[] = ['idee', 'etudes', 'financement', 'travaux', 'termine'];
 
@@ -54,6 +54,7 @@ export const ROLE_LABELS: Record<ActorRole, string> = {
   departement_admin: 'Administrateur du Département',
   partner_member: 'Partenaire',
   auditor: 'Auditeur',
+  national_admin: 'Administrateur national',
 };
 
 export const PUBLICATION_LABELS: Record<PublicationStatus, string> = {
@@ -437,7 +438,7 @@ export interface CreateOrganisationRequest {
 export type AdminAccountKind = 'departement_agent' | 'departement_admin' | 'auditor' | 'partner_member';
 
 /** The kinds the accounts list filters on: the invitable ones, and the commune members (seated through « Communes »). */
-export type AccountListKind = AdminAccountKind | 'commune';
+export type AccountListKind = AdminAccountKind | 'commune' | 'national_admin';
 
 export interface AdminAccountRow {
   id: string;
@@ -448,6 +449,9 @@ export interface AdminAccountRow {
   /** For commune accounts: the seat held now, or null (released, replaced, never seated). */
   commune: { codeInsee: string; name: string; seat: 'mayor' | 'collaborator' } | null;
   status: string;
+  /** The Département the person works with (issue #17). */
+  departement: string;
+  departementName: string;
 }
 
 export interface AdminInvitationRequest {
@@ -455,6 +459,29 @@ export interface AdminInvitationRequest {
   displayName: string;
   kind: AdminAccountKind;
   organisationId?: string;
+  /** A national administrator says for which Département served (required for them); an administrator's own otherwise. */
+  departement?: string;
+}
+
+/** `GET /api/admin/departements` (national administrator): each Département served and where it stands. */
+export interface DepartementOverview {
+  code: string;
+  name: string;
+  /** « du Val-d’Oise », « des Yvelines ». */
+  ofDepartement: string;
+  communes: number;
+  /** Communes under the Département's population threshold: those with a space. */
+  eligibleCommunes: number;
+  eligibilityThreshold: number;
+  /** Active accounts of its staff (agents and administrators), auditors and partner members. */
+  administrators: number;
+  agents: number;
+  auditors: number;
+  partners: number;
+  /** Staff, auditor and partner invitations not yet accepted. */
+  pendingInvitations: number;
+  projects: number;
+  publishedProjects: number;
 }
 
 /** `GET /api/admin/invitations`: invitations of Département staff, auditors and partner members not yet accepted. */
@@ -468,6 +495,9 @@ export interface PendingStaffInvitation {
   /** Partner members only. */
   organisationId: string | null;
   organisationName: string | null;
+  /** The Département the invited person will work with (issue #17). */
+  departement: string;
+  departementName: string;
   createdAt: string;
   expiresAt: string;
   /** Name of the person who invited. */

@@ -11,6 +11,7 @@ import { GetCommuneHttpController } from './queries/get-commune/get-commune.http
 import { GetCommuneMembersHttpController } from './queries/get-commune-members/get-commune-members.http.controller.js';
 import { ListCommunesHandler } from './queries/list-communes/list-communes.handler.js';
 import { ListCommunesHttpController } from './queries/list-communes/list-communes.http.controller.js';
+import { ListDepartementsHttpController } from './queries/list-departements/list-departements.http.controller.js';
 import { ListOrganisationsHttpController } from './queries/list-organisations/list-organisations.http.controller.js';
 import { SeatDirectory } from './seat-directory.js';
 
@@ -25,6 +26,7 @@ import { SeatDirectory } from './seat-directory.js';
     AdminListCommunesHttpController,
     ListOrganisationsHttpController,
     CreateOrganisationHttpController,
+    ListDepartementsHttpController,
   ],
   providers: [CommuneCatalog, CommuneParam, ListCommunesHandler, SeatDirectory, OrganisationDirectory, CommuneSeatCommands],
   exports: [CommuneCatalog, SeatDirectory, OrganisationDirectory, CommuneSeatCommands],

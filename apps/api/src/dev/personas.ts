@@ -26,13 +26,16 @@ export const PERSONAS: ReadonlyArray<Actor> = [
   { id: 'persona-agent-78', displayName: 'Camille Laurent', role: 'departement_agent', communeInsee: null, departement: '78' },
   { id: 'persona-admin-78', displayName: 'Olivier Chevalier', role: 'departement_admin', communeInsee: null, departement: '78' },
   { id: 'persona-auditeur-78', displayName: 'Lucie Garnier', role: 'auditor', communeInsee: null, departement: '78' },
+  // Where an instance serves several Départements: who manages them (their administrators), and no project.
+  { id: 'persona-admin-national', displayName: 'Hugo Lefort', role: 'national_admin', communeInsee: null },
 ];
 
 /** The Département of a demo person: their commune's, or the one they work for. */
 export const departementOfPersona = (persona: Actor): string => persona.departement ?? departementOfCommune(persona.communeInsee ?? '');
 
 /** The demo people of the Départements an instance serves (the Yvelines personas only where it serves the Yvelines). */
-export const personasOf = (departements: readonly string[]): Actor[] => PERSONAS.filter((p) => departements.includes(departementOfPersona(p)));
+export const personasOf = (departements: readonly string[]): Actor[] =>
+  PERSONAS.filter((p) => (p.role === 'national_admin' ? departements.length > 1 : departements.includes(departementOfPersona(p))));
 
 const byId = new Map(PERSONAS.map((p) => [p.id, p]));
 

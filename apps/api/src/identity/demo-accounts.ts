@@ -18,6 +18,7 @@ const KIND_OF_ROLE: Record<ActorRole, AccountKind> = {
   departement_admin: 'departement_admin',
   partner_member: 'partner_member',
   auditor: 'auditor',
+  national_admin: 'national_admin',
 };
 
 /** « Hélène Roux » → helene.roux@demo.carnet.invalid ; « Thomas Girard (CAUE 95) » → thomas.girard@… */

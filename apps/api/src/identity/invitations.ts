@@ -29,7 +29,11 @@ const ROLE_OF_KIND: Record<Exclude<AccountKind, 'commune'>, InvitationDetails['r
   departement_admin: 'departement_admin',
   auditor: 'auditor',
   partner_member: 'partner_member',
+  national_admin: 'national_admin',
 };
+
+/** Who administers the Départements' staff: each Département's administrators, and the national administrators (issue #17). */
+const isStaffAdministrator = (actor: Actor): boolean => actor.role === 'departement_admin' || actor.role === 'national_admin';
 
 /** Invitations by e-mail: who may invite whom, seat capacity, single-use tokens, acceptance. */
 @Injectable()
@@ -82,9 +86,17 @@ export class Invitations {
     });
   }
 
-  /** Département staff, auditors and partner members (Département administrators only). */
-  async inviteStaff(actor: Actor, input: { email: string; displayName: string; kind: AdminAccountKind; organisationId?: string }): Promise<Invitation> {
-    if (actor.role !== 'departement_admin') throw forbidden('Seul un administrateur du Département peut inviter ces comptes.');
+  /**
+   * Département staff, auditors and partner members: a Département's administrators invite for their
+   * Département; a national administrator for any Département served, which they must name.
+   */
+  async inviteStaff(actor: Actor, input: { email: string; displayName: string; kind: AdminAccountKind; organisationId?: string; departement?: string }): Promise<Invitation> {
+    if (!isStaffAdministrator(actor)) throw forbidden('Seul un administrateur du Département peut inviter ces comptes.');
+    const departement = this.invitedDepartement(actor, input.departement);
+    // Partner organisations are each Département's: their members are invited by its administrators.
+    if (actor.role === 'national_admin' && input.kind === 'partner_member') {
+      throw forbidden('Les membres d’un partenaire sont invités par l’administrateur de leur département.');
+    }
     let organisationId: string | null = null;
     if (input.kind === 'partner_member') {
       if (!input.organisationId) {
@@ -92,7 +104,7 @@ export class Invitations {
           { field: 'organisationId', message: 'L’organisation est obligatoire pour un partenaire.' },
         ]);
       }
-      if (!(await this.organisations.get(input.organisationId, actor.departement ?? undefined))) {
+      if (!(await this.organisations.get(input.organisationId, departement))) {
         throw new ProblemException(422, 'unknown_organisation', 'Cette organisation n’existe pas.', undefined, [
           { field: 'organisationId', message: 'Cette organisation n’existe pas.' },
         ]);
@@ -103,16 +115,21 @@ export class Invitations {
     if (existing && existing.status === 'active' && existing.passwordHash) {
       throw new ProblemException(409, 'account_exists', 'Un compte existe déjà avec cette adresse e-mail.');
     }
-    // The new account works for the inviting administrator's Département (issue #17).
-    return this.create(actor, {
-      email: input.email,
-      displayName: input.displayName,
-      kind: input.kind,
-      communeInsee: null,
-      seat: null,
-      organisationId,
-      ...(actor.departement ? { departement: actor.departement } : {}),
-    });
+    // The new account works for the inviting administrator's Département, or the one the national administrator named (issue #17).
+    return this.create(actor, { email: input.email, displayName: input.displayName, kind: input.kind, communeInsee: null, seat: null, organisationId, departement });
+  }
+
+  /** The Département a staff invitation is for: checked against who invites (400 naming the field otherwise). */
+  private invitedDepartement(actor: Actor, asked: string | undefined): string {
+    const refuse = (message: string) => new ProblemException(400, 'validation', 'Certains champs sont invalides', message, [{ field: 'departement', message }]);
+    if (actor.role === 'national_admin') {
+      if (!asked) throw refuse('Choisissez le département pour lequel cette personne travaillera.');
+      if (!this.communes.serves(asked)) throw refuse(`Cette instance ne sert pas le département ${asked}.`);
+      return asked;
+    }
+    const own = actor.departement ?? this.communes.departement;
+    if (asked && asked !== own) throw refuse('Vous invitez des personnes pour votre département seulement.');
+    return own;
   }
 
   pendingOf(codeInsee: string): Promise<Invitation[]> {
@@ -130,21 +147,26 @@ export class Invitations {
 
   /** Pending invitations to no commune (Département staff, auditors, partner members): Département administrators only. */
   async listStaff(actor: Actor): Promise<Invitation[]> {
-    if (actor.role !== 'departement_admin') {
+    if (!isStaffAdministrator(actor)) {
       throw forbidden('Seul un administrateur du Département voit les invitations en attente des agents, auditeurs et partenaires.');
     }
     const pending = await this.store.listPendingInvitations({ communeInsee: null }, this.clock.now().toISOString());
     return pending.filter((i) => this.ofActorsDepartement(actor, i));
   }
 
-  /** An invitation to no commune belongs to the Département it names, else the home one. */
+  /** An invitation to no commune belongs to the Département it names, else the home one; a national administrator's are all. */
   private ofActorsDepartement(actor: Actor, invitation: Invitation): boolean {
-    return (invitation.departement ?? this.communes.departement) === actor.departement;
+    return actor.role === 'national_admin' || this.departementOf(invitation) === actor.departement;
+  }
+
+  /** The Département an invitation to no commune is for. */
+  departementOf(invitation: Invitation): string {
+    return invitation.departement ?? this.communes.departement;
   }
 
   /** Takes back an invitation to no commune: its link stops working (Département administrators only). */
   async revokeStaff(actor: Actor, id: string): Promise<void> {
-    if (actor.role !== 'departement_admin') throw forbidden('Seul un administrateur du Département peut retirer cette invitation.');
+    if (!isStaffAdministrator(actor)) throw forbidden('Seul un administrateur du Département peut retirer cette invitation.');
     const invitation = await this.store.getInvitation(id);
     // Commune invitations are taken back from the commune's page (their own rules); a used or revoked one is gone.
     if (!invitation || invitation.communeInsee !== null || !this.ofActorsDepartement(actor, invitation)) throw notFound();
@@ -265,7 +287,7 @@ export class Invitations {
     await this.store.createInvitation(invitation);
     const what = fields.communeInsee
       ? `${fields.seat === 'mayor' ? 'maire' : 'collaborateur ou collaboratrice'} de la commune ${deCommune(this.communes.nameOf(fields.communeInsee))}`
-      : { departement_agent: 'agent du Département', departement_admin: 'administrateur du Département', auditor: 'auditeur', partner_member: 'partenaire', commune: '' }[fields.kind];
+      : { departement_agent: 'agent du Département', departement_admin: 'administrateur du Département', auditor: 'auditeur', partner_member: 'partenaire', national_admin: 'administrateur national', commune: '' }[fields.kind];
     const link = `${this.config.publicUrl}/invitation/${token}`;
     await this.mailer.send({
       to: invitation.email,

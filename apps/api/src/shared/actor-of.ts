@@ -10,6 +10,8 @@ import { departementOfCommune, type Actor, type Seat } from '@carnet/domain';
  */
 export function actorOf(account: Account, seat: { communeInsee: string; seat: Seat } | null, homeDepartement: string): Actor {
   const base = { id: account.id, displayName: account.displayName, organisationId: account.organisationId };
+  // A national administrator works for no one Département: it manages them (and sees no project).
+  if (account.kind === 'national_admin') return { ...base, role: account.kind, communeInsee: null };
   if (account.kind !== 'commune') return { ...base, role: account.kind, communeInsee: null, departement: account.departement ?? homeDepartement };
   return { ...base, role: seat?.seat === 'mayor' ? 'commune_mayor' : 'commune_member', communeInsee: seat?.communeInsee ?? null };
 }

@@ -224,6 +224,12 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "$ref": "#/components/schemas/Contract_DemoAccount"
    }
   },
+  "ListDepartementsHttpController_list": {
+   "type": "array",
+   "items": {
+    "$ref": "#/components/schemas/Contract_DepartementOverview"
+   }
+  },
   "ListInvitationsHttpController_list": {
    "type": "array",
    "items": {
@@ -422,6 +428,12 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "enum": [
       "commune"
      ]
+    },
+    {
+     "type": "string",
+     "enum": [
+      "national_admin"
+     ]
     }
    ],
    "description": "The kinds the accounts list filters on: the invitable ones, and the commune members (seated through « Communes »)."
@@ -434,7 +446,8 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "departement_agent",
     "departement_admin",
     "partner_member",
-    "auditor"
+    "auditor",
+    "national_admin"
    ]
   },
   "Contract_ActorView": {
@@ -517,6 +530,13 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     },
     "status": {
      "type": "string"
+    },
+    "departement": {
+     "type": "string",
+     "description": "The Département the person works with (issue #17)."
+    },
+    "departementName": {
+     "type": "string"
     }
    },
    "required": [
@@ -526,7 +546,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "kind",
     "organisationId",
     "commune",
-    "status"
+    "status",
+    "departement",
+    "departementName"
    ]
   },
   "Contract_AdminCommuneRow": {
@@ -1550,6 +1572,70 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "monthly"
    ],
    "description": "`GET /api/dashboards/departement`."
+  },
+  "Contract_DepartementOverview": {
+   "type": "object",
+   "properties": {
+    "code": {
+     "type": "string"
+    },
+    "name": {
+     "type": "string"
+    },
+    "ofDepartement": {
+     "type": "string",
+     "description": "« du Val-d’Oise », « des Yvelines »."
+    },
+    "communes": {
+     "type": "number"
+    },
+    "eligibleCommunes": {
+     "type": "number",
+     "description": "Communes under the Département's population threshold: those with a space."
+    },
+    "eligibilityThreshold": {
+     "type": "number"
+    },
+    "administrators": {
+     "type": "number",
+     "description": "Active accounts of its staff (agents and administrators), auditors and partner members."
+    },
+    "agents": {
+     "type": "number"
+    },
+    "auditors": {
+     "type": "number"
+    },
+    "partners": {
+     "type": "number"
+    },
+    "pendingInvitations": {
+     "type": "number",
+     "description": "Staff, auditor and partner invitations not yet accepted."
+    },
+    "projects": {
+     "type": "number"
+    },
+    "publishedProjects": {
+     "type": "number"
+    }
+   },
+   "required": [
+    "code",
+    "name",
+    "ofDepartement",
+    "communes",
+    "eligibleCommunes",
+    "eligibilityThreshold",
+    "administrators",
+    "agents",
+    "auditors",
+    "partners",
+    "pendingInvitations",
+    "projects",
+    "publishedProjects"
+   ],
+   "description": "`GET /api/admin/departements` (national administrator): each Département served and where it stands."
   },
   "Contract_DepartementTeam": {
    "type": "string",
@@ -3211,6 +3297,13 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
      "type": "string",
      "nullable": true
     },
+    "departement": {
+     "type": "string",
+     "description": "The Département the invited person will work with (issue #17)."
+    },
+    "departementName": {
+     "type": "string"
+    },
     "createdAt": {
      "type": "string"
     },
@@ -3230,6 +3323,8 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "kindLabel",
     "organisationId",
     "organisationName",
+    "departement",
+    "departementName",
     "createdAt",
     "expiresAt",
     "invitedBy"

@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 import { LEGAL_SLUGS, LEGAL_TITLES } from '@carnet/contracts';
-import { dashboardOfRole, requireLogin, searchOrPortal, sessionCheck } from './core/guards';
+import { administrationHome, dashboardOfRole, nationalAdminHome, requireLogin, searchOrPortal, sessionCheck } from './core/guards';
 
 const title = (page: string) => `${page} — Carnet de projets`;
 
@@ -13,8 +13,9 @@ export const routes: Routes = [
         path: '',
         pathMatch: 'full',
         title: title('Projets'),
-        // The projects of one's commune, or all for the Département; the public reads the portal.
-        canActivate: [requireLogin],
+        // The projects of one's commune, or all for the Département; the public reads the portal; a national
+        // administrator, who sees no project, the Départements.
+        canActivate: [requireLogin, nationalAdminHome],
         loadComponent: () => import('./projects/project-list/project-list').then((m) => m.ProjectList),
       },
       {
@@ -143,7 +144,13 @@ export const routes: Routes = [
         canActivate: [requireLogin],
         loadComponent: () => import('./admin/admin-shell').then((m) => m.AdminShell),
         children: [
-          { path: '', pathMatch: 'full', redirectTo: 'communes' },
+          // A national administrator starts from the Départements; anyone else from the communes.
+          { path: '', pathMatch: 'full', canActivate: [administrationHome], children: [] },
+          {
+            path: 'departements',
+            title: title('Administration : départements'),
+            loadComponent: () => import('./admin/admin-departements').then((m) => m.AdminDepartements),
+          },
           {
             path: 'communes',
             title: title('Administration : communes'),

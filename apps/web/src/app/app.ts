@@ -6,7 +6,7 @@ import { LEGAL_FOOTER_LINKS, roleLabel } from '@carnet/contracts';
 import { filter } from 'rxjs';
 import { canAudit } from './audit/audit-api';
 import { toUserError } from './core/problem';
-import { canSeeAdministration, dashboardLink, hasWaitingQueue, isCommuneRole } from './core/roles';
+import { canSeeAdministration, dashboardLink, hasWaitingQueue, isCommuneRole, isNationalAdmin } from './core/roles';
 import { SessionStore } from './core/session';
 import { NotificationsApi } from './notifications/notifications-api';
 import { HeaderMenu } from './shared/header-menu';
@@ -34,8 +34,10 @@ export class App {
     const me = this.me();
     if (!me) return '';
     if (this.session.withoutAccess()) return `${me.name} — accès retiré`;
-    const role = me.role ? roleLabel(me.role, me.roleForm) : 'Sans accès';
-    const where = me.communeName ?? me.organisationName;
+    const label = me.role ? roleLabel(me.role, me.roleForm) : 'Sans accès';
+    // Staff and auditors say their Département (« Agent du Département du Val-d’Oise »): an instance may serve several (issue #17).
+    const role = label.endsWith('du Département') && me.ofDepartement ? `${label} ${me.ofDepartement}` : label;
+    const where = me.communeName ?? me.organisationName ?? (me.role === 'auditor' ? me.departementName : null);
     return `${me.name} — ${role}${where ? ` (${where})` : ''}`;
   });
   protected readonly showCommune = computed(() => {
@@ -44,6 +46,8 @@ export class App {
   });
   protected readonly showAdministration = computed(() => canSeeAdministration(this.me()));
   protected readonly showWaiting = computed(() => hasWaitingQueue(this.me()));
+  /** A national administrator works on the Départements, not on projects: no map, estimate nor directory (issue #17). */
+  protected readonly national = computed(() => isNationalAdmin(this.me()));
   protected readonly showAudit = computed(() => canAudit(this.me()?.role));
   protected readonly dashboardLink = computed(() => (this.session.withoutAccess() ? null : dashboardLink(this.me())));
   protected readonly currentUrl = signal('/');

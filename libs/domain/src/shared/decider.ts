@@ -22,6 +22,8 @@ export const ACTOR_ROLES = [
   'departement_admin',
   'partner_member',
   'auditor',
+  /** Manages the Départements of an instance that serves several (their administrators, issue #17): no project, no log. */
+  'national_admin',
 ] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 

@@ -25,6 +25,8 @@ const me = (role: Me['role']): Me => ({
 });
 
 const agentInvitation: PendingStaffInvitation = {
+  departement: '95',
+  departementName: 'Val-d’Oise',
   id: 'i-agent',
   email: 'paul.mercier@valdoise.example',
   displayName: 'Paul Mercier',
@@ -37,6 +39,8 @@ const agentInvitation: PendingStaffInvitation = {
   invitedBy: 'Isabelle Moreau',
 };
 const partnerInvitation: PendingStaffInvitation = {
+  departement: '95',
+  departementName: 'Val-d’Oise',
   id: 'i-partner',
   email: 'ines.garcia@caue95.example',
   displayName: 'Inès Garcia',

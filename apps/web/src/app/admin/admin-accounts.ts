@@ -5,6 +5,7 @@ import type {
   AdminAccountKind,
   AdminAccountRow,
   AdminInvitationRequest,
+  DepartementOverview,
   OrganisationView,
   PendingStaffInvitation,
 } from '@carnet/contracts';
@@ -28,7 +29,11 @@ export const ACCOUNT_KIND_LABELS: Record<AdminAccountKind, string> = {
 };
 
 /** The list also shows the communes' elected officials and collaborators, who are seated through « Communes ». */
-const LIST_KIND_LABELS: Record<AccountListKind, string> = { ...ACCOUNT_KIND_LABELS, commune: 'Élu ou collaborateur d’une commune' };
+const LIST_KIND_LABELS: Record<AccountListKind, string> = { ...ACCOUNT_KIND_LABELS, commune: 'Élu ou collaborateur d’une commune', national_admin: 'Administrateur national' };
+/** What a national administrator lists (issue #17): every Département's staff, not the communes' members. */
+const NATIONAL_LIST_KINDS = (Object.entries(LIST_KIND_LABELS) as Array<[AccountListKind, string]>).filter(([k]) => k !== 'commune');
+/** … and whom they invite: a Département's staff and auditors (its partners are its administrators' business). */
+const NATIONAL_INVITE_KINDS = (Object.entries(ACCOUNT_KIND_LABELS) as Array<[AdminAccountKind, string]>).filter(([k]) => k !== 'partner_member');
 
 const SEAT_LABELS = { mayor: 'Maire', collaborator: 'Collaborateur' } as const;
 
@@ -47,10 +52,17 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
   imports: [FormsModule, FrDate, PageProblem, ConfirmDialog, Field, FieldControl, Outcome],
   template: `
     <h2 tabindex="-1" #accountsTitle>Comptes</h2>
-    <p>
-      Les places des communes (maire et trois collaborateurs) se donnent et se libèrent dans l’onglet « Communes ». Ici, choisissez
-      « {{ kindLabels['commune'] }} » pour retrouver une personne d’une commune et, si elle le demande, effacer ses données.
-    </p>
+    @if (national()) {
+      <p>
+        Les comptes des agents, administrateurs et auditeurs de chaque département servi. Invitez le premier administrateur d’un
+        département : il invite ensuite ses agents, ses partenaires et les élus de ses communes.
+      </p>
+    } @else {
+      <p>
+        Les places des communes (maire et trois collaborateurs) se donnent et se libèrent dans l’onglet « Communes ». Ici, choisissez
+        « {{ kindLabels['commune'] }} » pour retrouver une personne d’une commune et, si elle le demande, effacer ses données.
+      </p>
+    }
     <app-outcome page [success]="message()" [error]="actionError()" />
     <div class="filters">
       <app-field label="Type de compte">
@@ -76,6 +88,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
               <th scope="col">Adresse e-mail</th>
               <th scope="col">Type</th>
               <th scope="col">Organisme ou commune</th>
+              @if (national()) {
+                <th scope="col">Département</th>
+              }
               <th scope="col">État</th>
               <th scope="col"><span class="visually-hidden">Actions</span></th>
             </tr>
@@ -87,6 +102,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
                 <td data-label="Adresse e-mail" class="table__email">{{ a.email }}</td>
                 <td data-label="Type">{{ kindLabels[a.kind] ?? a.kind }}</td>
                 <td data-label="Organisme ou commune">{{ a.kind === 'commune' ? seatText(a) : organisationName(a.organisationId) }}</td>
+                @if (national()) {
+                  <td data-label="Département">{{ a.departementName || '—' }}</td>
+                }
                 <td data-label="État">{{ statusLabel(a.status) }}</td>
                 <td class="table__actions">
                   @if (canAct() && a.kind !== 'commune' && a.status !== 'disabled' && a.id !== me()?.id) {
@@ -94,7 +112,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
                       Désactiver<span class="visually-hidden"> le compte de {{ a.displayName }}</span>
                     </button>
                   }
-                  @if (canAct() && a.id !== me()?.id) {
+                  @if (canAct() && !national() && a.id !== me()?.id) {
                     <button type="button" class="button button--small" [disabled]="pending()" (click)="askErase(a)">
                       Effacer les données<span class="visually-hidden"> de {{ a.displayName }}</span>
                     </button>
@@ -128,6 +146,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
                   <th scope="col">Personne invitée</th>
                   <th scope="col">Type</th>
                   <th scope="col">Organisme</th>
+                  @if (national()) {
+                    <th scope="col">Département</th>
+                  }
                   <th scope="col">Valable jusqu’au</th>
                   <th scope="col">Envoyée par</th>
                   <th scope="col"><span class="visually-hidden">Actions</span></th>
@@ -142,6 +163,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
                     </th>
                     <td data-label="Type">{{ kindLabels[i.kind] ?? i.kindLabel }}</td>
                     <td data-label="Organisme">{{ i.organisationName ?? '—' }}</td>
+                    @if (national()) {
+                      <td data-label="Département">{{ i.departementName }}</td>
+                    }
                     <td data-label="Valable jusqu’au">{{ i.expiresAt | frDate: true }}</td>
                     <td data-label="Envoyée par">{{ i.invitedBy }}</td>
                     <td class="table__actions">
@@ -173,6 +197,18 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
             <input appFieldControl id="account-email" name="email" type="email" autocomplete="off" spellcheck="false" [(ngModel)]="email" />
           </app-field>
         </div>
+        @if (national()) {
+          <div class="form-row">
+            <app-field label="Département" [error]="errors()['departement']">
+              <select appFieldControl id="account-departement" name="departement" [(ngModel)]="departement">
+                <option value="">Choisir un département</option>
+                @for (d of departements(); track d.code) {
+                  <option [value]="d.code">{{ d.name }} ({{ d.code }})</option>
+                }
+              </select>
+            </app-field>
+          </div>
+        }
         <div class="form-row">
           <app-field label="Type de compte" [error]="errors()['kind']">
             <select appFieldControl id="account-new-kind" name="kind" [(ngModel)]="kind">
@@ -248,9 +284,13 @@ export class AdminAccounts {
   private readonly invitationsTitle = viewChild<ElementRef<HTMLElement>>('invitationsTitle');
   private readonly accountsTitle = viewChild<ElementRef<HTMLElement>>('accountsTitle');
   protected readonly canAct = computed(() => canAdminister(this.me()));
+  protected readonly national = computed(() => this.me()?.role === 'national_admin');
   protected readonly kindLabels: Record<string, string | undefined> = LIST_KIND_LABELS;
-  protected readonly kinds = Object.entries(ACCOUNT_KIND_LABELS) as Array<[AdminAccountKind, string]>;
-  protected readonly listKinds = Object.entries(LIST_KIND_LABELS) as Array<[AccountListKind, string]>;
+  protected readonly kinds = this.national() ? NATIONAL_INVITE_KINDS : (Object.entries(ACCOUNT_KIND_LABELS) as Array<[AdminAccountKind, string]>);
+  protected readonly listKinds = this.national() ? NATIONAL_LIST_KINDS : (Object.entries(LIST_KIND_LABELS) as Array<[AccountListKind, string]>).filter(([k]) => k !== 'national_admin');
+  /** The Départements served, for a national administrator's invitations. */
+  protected readonly departements = signal<DepartementOverview[]>([]);
+  protected readonly departement = signal('');
 
   protected readonly kindFilter = signal<AccountListKind | ''>('');
   protected readonly accounts = signal<AdminAccountRow[]>([]);
@@ -280,8 +320,17 @@ export class AdminAccounts {
 
   constructor() {
     void this.load();
-    void this.loadOrganisations();
+    if (this.national()) void this.loadDepartements();
+    else void this.loadOrganisations();
     if (this.canAct()) void this.loadInvitations();
+  }
+
+  private async loadDepartements(): Promise<void> {
+    try {
+      this.departements.set(await firstValueFrom(this.api.departements()));
+    } catch (error) {
+      this.error.set(`La liste des départements n’a pas pu être chargée. ${toUserError(error).message}`);
+    }
   }
 
   protected organisationName(id: string | null): string {
@@ -341,6 +390,7 @@ export class AdminAccounts {
     const errors: FieldErrors = {};
     if (!this.displayName().trim()) errors['displayName'] = 'Indiquez le prénom et le nom de la personne.';
     if (!EMAIL.test(this.email().trim())) errors['email'] = 'Indiquez une adresse e-mail complète.';
+    if (this.national() && !this.departement()) errors['departement'] = 'Choisissez le département pour lequel cette personne travaillera.';
     if (!this.kind()) errors['kind'] = 'Choisissez le type de compte.';
     if (this.kind() === 'partner_member' && !this.organisationId())
       errors['organisationId'] = 'Choisissez l’organisme partenaire (ajoutez-le d’abord dans « Partenaires » s’il manque).';
@@ -358,6 +408,7 @@ export class AdminAccounts {
       displayName: this.displayName().trim(),
       kind: this.kind() as AdminAccountKind,
       ...(this.kind() === 'partner_member' ? { organisationId: this.organisationId() } : {}),
+      ...(this.national() ? { departement: this.departement() } : {}),
     };
     this.pending.set(true);
     try {
@@ -367,6 +418,7 @@ export class AdminAccounts {
       this.email.set('');
       this.kind.set('');
       this.organisationId.set('');
+      this.departement.set('');
       await Promise.all([this.load(), this.loadInvitations()]);
     } catch (error) {
       const userError = toUserError(error);

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { canAdminister, canSeeAdministration } from '../core/roles';
+import { canAdminister, canSeeAdministration, isNationalAdmin } from '../core/roles';
 import { SessionStore } from '../core/session';
 
 /** `/administration`: three sections, reached by links that behave like tabs; agents read, the administrator acts. */
@@ -15,10 +15,15 @@ import { SessionStore } from '../core/session';
       }
       <nav class="subnav" aria-label="Sections de l’administration">
         <ul>
-          <li><a routerLink="communes" routerLinkActive="is-active" ariaCurrentWhenActive="page">Communes</a></li>
-          <li><a routerLink="partenaires" routerLinkActive="is-active" ariaCurrentWhenActive="page">Partenaires</a></li>
-          <li><a routerLink="comptes" routerLinkActive="is-active" ariaCurrentWhenActive="page">Comptes du Département et partenaires</a></li>
-          <li><a routerLink="regles-de-financement" routerLinkActive="is-active" ariaCurrentWhenActive="page">Règles de financement</a></li>
+          @if (national()) {
+            <li><a routerLink="departements" routerLinkActive="is-active" ariaCurrentWhenActive="page">Départements</a></li>
+            <li><a routerLink="comptes" routerLinkActive="is-active" ariaCurrentWhenActive="page">Comptes des départements</a></li>
+          } @else {
+            <li><a routerLink="communes" routerLinkActive="is-active" ariaCurrentWhenActive="page">Communes</a></li>
+            <li><a routerLink="partenaires" routerLinkActive="is-active" ariaCurrentWhenActive="page">Partenaires</a></li>
+            <li><a routerLink="comptes" routerLinkActive="is-active" ariaCurrentWhenActive="page">Comptes du Département et partenaires</a></li>
+            <li><a routerLink="regles-de-financement" routerLinkActive="is-active" ariaCurrentWhenActive="page">Règles de financement</a></li>
+          }
         </ul>
       </nav>
       <router-outlet />
@@ -34,4 +39,5 @@ export class AdminShell {
   private readonly me = inject(SessionStore).me;
   protected readonly allowed = computed(() => canSeeAdministration(this.me()));
   protected readonly canAct = computed(() => canAdminister(this.me()));
+  protected readonly national = computed(() => isNationalAdmin(this.me()));
 }

@@ -13,6 +13,7 @@ import type {
   CommuneMembers,
   CreateOrganisationRequest,
   DemoAccount,
+  DepartementOverview,
   InvitationDetails,
   InviteToCommuneRequest,
   LoginRequest,
@@ -178,6 +179,11 @@ export class Api {
 
   adminCommunes(): Observable<AdminCommuneRow[]> {
     return this.http.get<AdminCommuneRow[]>('/api/admin/communes');
+  }
+
+  /** The Départements served and where each stands (national administrator, issue #17). */
+  departements(): Observable<DepartementOverview[]> {
+    return this.http.get<DepartementOverview[]>('/api/admin/departements');
   }
 
   organisations(): Observable<OrganisationView[]> {

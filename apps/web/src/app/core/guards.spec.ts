@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRouteSnapshot, Router, RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
 import type { Me } from '@carnet/contracts';
-import { dashboardOfRole, portalSearchUrl, requireLogin, sessionCheck } from './guards';
+import { administrationHome, dashboardOfRole, nationalAdminHome, portalSearchUrl, requireLogin, sessionCheck } from './guards';
 import { SessionStore } from './session';
 
 const julien: Me = {
@@ -46,6 +46,16 @@ describe('guards', () => {
     } finally {
       TestBed.resetTestingModule();
     }
+  });
+
+  it('sends a national administrator, who sees no project, to the Départements; anyone else where they asked', async () => {
+    const national = { ...julien, role: 'national_admin' as const, communeInsee: null, communeName: null, seat: null, departement: null, departementName: null, ofDepartement: null };
+    session.signedIn(national);
+    expect(serialize(await run(nationalAdminHome, '/'))).toBe('/administration/departements');
+    expect(serialize(await run(administrationHome, '/administration'))).toBe('/administration/departements');
+    session.signedIn({ ...julien, role: 'departement_admin', communeInsee: null, communeName: null, seat: null });
+    expect(serialize(await run(nationalAdminHome, '/'))).toBe(true);
+    expect(serialize(await run(administrationHome, '/administration'))).toBe('/administration/communes');
   });
 
   it('sends a commune member who opens the Département’s dashboard to their commune’s', async () => {

@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
-import { canSeeDepartementDashboard, dashboardLink } from './roles';
+import { canSeeDepartementDashboard, dashboardLink, isNationalAdmin } from './roles';
 import { SessionStore } from './session';
 
 /** Pages still open to someone whose session ended or who lost their seat. */
@@ -56,3 +56,13 @@ export const dashboardOfRole: CanActivateFn = () => {
   if (!me || canSeeDepartementDashboard(me)) return true;
   return inject(Router).parseUrl(dashboardLink(me) ?? '/');
 };
+
+/** A national administrator sees no project: their home is the Départements (issue #17). */
+export const nationalAdminHome: CanActivateFn = () => {
+  const me = inject(SessionStore).me();
+  return isNationalAdmin(me) ? inject(Router).parseUrl('/administration/departements') : true;
+};
+
+/** `/administration`: the Départements for a national administrator, the communes for a Département's staff. */
+export const administrationHome: CanActivateFn = () =>
+  inject(Router).parseUrl(isNationalAdmin(inject(SessionStore).me()) ? '/administration/departements' : '/administration/communes');

@@ -46,9 +46,12 @@ export function canManageSeats(viewer: Viewer | null, codeInsee: string): boolea
   return !!viewer && (viewer.role === 'departement_admin' || isMayorOf(viewer, codeInsee));
 }
 
-/** « Administration »: the administrator acts, Département agents read. */
-export const canSeeAdministration = (viewer: Viewer | null): boolean => !!viewer && isDepartementRole(viewer.role);
-export const canAdminister = (viewer: Viewer | null): boolean => !!viewer && viewer.role === 'departement_admin';
+/** Manages the Départements of an instance that serves several (their staff): no project (issue #17). */
+export const isNationalAdmin = (viewer: Viewer | null): boolean => !!viewer && viewer.role === 'national_admin';
+
+/** « Administration »: the administrator acts, Département agents read; a national administrator manages the Départements. */
+export const canSeeAdministration = (viewer: Viewer | null): boolean => !!viewer && (isDepartementRole(viewer.role) || isNationalAdmin(viewer));
+export const canAdminister = (viewer: Viewer | null): boolean => !!viewer && (viewer.role === 'departement_admin' || isNationalAdmin(viewer));
 
 /** The Département's dashboard: its agents, administrators and auditors (the API says the same). */
 export const canSeeDepartementDashboard = (viewer: Viewer | null): boolean =>

@@ -44,7 +44,7 @@ export class EraseAccountHttpController {
     }
     if (id === actor.id) throw new ProblemException(409, 'self_erase', 'Vous ne pouvez pas effacer votre propre compte.');
     const account = await this.store.getAccount(id);
-    if (!account || account.status === 'erased' || (await departementOfAccountNow(account, this.seats, this.config.departement)) !== actor.departement) {
+    if (!account || account.status === 'erased' || account.kind === 'national_admin' || (await departementOfAccountNow(account, this.seats, this.config.departement)) !== actor.departement) {
       throw new ProblemException(404, 'account_not_found', 'Ce compte n’existe pas ou a déjà été effacé.');
     }
     // An erased person no longer sits in a commune's space: the seat is released, as an event.

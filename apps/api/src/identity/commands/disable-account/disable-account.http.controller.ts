@@ -29,13 +29,18 @@ export class DisableAccountHttpController {
   @ApiNoContentResponse()
   @ProblemResponses(401, 403, 404)
   async disable(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {
-    if (actor.role !== 'departement_admin') {
+    if (actor.role !== 'departement_admin' && actor.role !== 'national_admin') {
       throw new ProblemException(403, 'forbidden', 'Action non autorisée', 'Seul un administrateur du Département désactive un compte.');
     }
     if (id === actor.id) throw new ProblemException(409, 'self_disable', 'Vous ne pouvez pas désactiver votre propre compte.');
     const account = await this.store.getAccount(id);
-    // Another Département's accounts are not this administrator's to know of (issue #17).
-    if (!account || account.status === 'erased' || (await departementOfAccountNow(account, this.seats, this.config.departement)) !== actor.departement) {
+    // Another Département's accounts are not this administrator's to know of (issue #17); a national administrator
+    // manages every Département's staff, not the communes' members.
+    const reachable = !!account && account.status !== 'erased' &&
+      (actor.role === 'national_admin'
+        ? account.kind !== 'commune'
+        : account.kind !== 'national_admin' && (await departementOfAccountNow(account, this.seats, this.config.departement)) === actor.departement);
+    if (!account || !reachable) {
       throw new ProblemException(404, 'account_not_found', 'Ce compte n’existe pas.');
     }
     await this.store.updateAccount(id, { status: 'disabled', updatedAt: this.clock.now().toISOString() });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AdminAccountKind, AdminInvitationRequest, InviteToCommuneRequest, SeatKind } from '@carnet/contracts';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SingleLine } from '../../../shared/field-rules.js';
 
 class InviteeFields {
@@ -33,4 +33,9 @@ export class AdminInvitationRequestDto extends InviteeFields implements AdminInv
   @IsOptional()
   @IsString({ message: 'L’organisation doit être un identifiant.' })
   organisationId?: string;
+
+  @ApiPropertyOptional({ example: '78', description: 'Le département pour lequel la personne travaillera : obligatoire pour un administrateur national ; sinon celui de l’administrateur', pattern: '^(\\d{2}|2A|2B|9[78]\\d)$' })
+  @IsOptional()
+  @Matches(/^(\d{2}|2A|2B|9[78]\d)$/, { message: 'Le département est un code officiel, par exemple 95, 2A ou 971.' })
+  departement?: string;
 }

@@ -1,3 +1,4 @@
+import { DEPARTEMENT_NAMES } from '../../../communes/commune-catalog.js';
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountStore } from '@carnet/account-store';
@@ -36,7 +37,7 @@ export class ListInvitationsHttpController {
   }
 
   @Get('admin/invitations')
-  @ApiOperation({ summary: 'Invitations en attente des agents, administrateurs, auditeurs et partenaires (administrateur du Département)' })
+  @ApiOperation({ summary: 'Invitations en attente des agents, administrateurs, auditeurs et partenaires (administrateur du Département : les siennes ; administrateur national : toutes)' })
   @ApiOkResponse({ description: 'Les invitations sans commune ni acceptées, ni retirées, ni expirées, les plus anciennes d’abord' })
   @ProblemResponses(401, 403)
   async staff(@CurrentActor() actor: Actor): Promise<PendingStaffInvitation[]> {
@@ -55,6 +56,8 @@ export class ListInvitationsHttpController {
         kindLabel: ROLE_LABELS[kind],
         organisationId: i.organisationId,
         organisationName: i.organisationId ? (organisations.get(i.organisationId) ?? null) : null,
+        departement: this.invitations.departementOf(i),
+        departementName: DEPARTEMENT_NAMES.get(this.invitations.departementOf(i)) ?? '',
         createdAt: i.createdAt,
         expiresAt: i.expiresAt,
         invitedBy: inviters.get(i.invitedBy)?.displayName ?? 'Plateforme',
