@@ -95,10 +95,30 @@ function instances(env: NodeJS.ProcessEnv): InstancesConfig {
   return { workers, instanceId, leaseMs, eventPollMs, httpNiceness, processRole };
 }
 
+const DEPARTEMENTS_DATA = createRequire(import.meta.url)('@etalab/decoupage-administratif/data/departements.json') as Array<{ code: string; nom: string; typeLiaison: number }>;
 /** Every Département of the official geographic code (01…95, 2A, 2B, 971…989), in its order. */
-const ALL_DEPARTEMENTS: readonly string[] = (
-  createRequire(import.meta.url)('@etalab/decoupage-administratif/data/departements.json') as Array<{ code: string }>
-).map((d) => d.code);
+const ALL_DEPARTEMENTS: readonly string[] = DEPARTEMENTS_DATA.map((d) => d.code);
+
+/** « Val-d’Oise »; and after « de »: « du Val-d’Oise », « des Yvelines » (INSEE's article type). */
+function namesOf(code: string): { name: string; of: string } {
+  const d = DEPARTEMENTS_DATA.find((x) => x.code === code)!;
+  const name = d.nom.replace(/'/g, '’');
+  return { name, of: [`de ${name}`, `d’${name}`, `du ${name}`, `de la ${name}`, `des ${name}`, `de l’${name}`][d.typeLiaison] ?? `de ${name}` };
+}
+
+/**
+ * What the site is called and who hosts it when SITE_NAME and HOSTED_BY are not set: the Département's
+ * name for one (« Carnet de projets — Val-d’Oise », « le Département du Val-d’Oise »), none for several.
+ */
+function defaultsFor(departements: readonly string[]): { siteName: string; hostedBy: string } {
+  if (departements.length === 1) {
+    const { name, of } = namesOf(departements[0]!);
+    return { siteName: `Carnet de projets — ${name}`, hostedBy: `le Département ${of}` };
+  }
+  const ofs = departements.map((code) => namesOf(code).of);
+  const hostedBy = departements.length > 3 ? 'l’opérateur national de la plateforme' : `les Départements ${ofs.slice(0, -1).join(', ')} et ${ofs[ofs.length - 1]}`;
+  return { siteName: 'Carnet de projets', hostedBy };
+}
 
 function served(env: NodeJS.ProcessEnv): Pick<AppConfig, 'departements' | 'departement' | 'eligibilityThreshold' | 'eligibilityThresholds'> {
   const listed = env.DEPARTEMENTS?.trim();
@@ -184,6 +204,8 @@ function hour(value: string | undefined): number {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const dataDir = resolve(env.DATA_DIR ?? 'data');
+  const departements = served(env);
+  const defaults = defaultsFor(departements.departements);
   return {
     port: int(env.PORT, 3000, 'PORT'),
     host: env.HOST ?? '127.0.0.1',
@@ -193,7 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readStore: env.MONGO_URL
       ? { engine: 'mongodb', url: env.MONGO_URL, dbName: env.MONGO_DB ?? 'carnet' }
       : { engine: 'sqlite' },
-    ...served(env),
+    ...departements,
     demoData: env.DEMO_DATA ? env.DEMO_DATA === 'true' : !production,
     readWaitTimeoutMs: int(env.READ_WAIT_TIMEOUT_MS, 5000, 'READ_WAIT_TIMEOUT_MS'),
     anchors: {
@@ -214,10 +236,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     site: {
       contactEmail: env.CONTACT_EMAIL?.trim() || 'accessibilite@valdoise.example',
-      hostedBy: env.HOSTED_BY?.trim() || 'le Département du Val-d’Oise',
+      hostedBy: env.HOSTED_BY?.trim() || defaults.hostedBy,
     },
     operations: operations(env),
-    brand: loadBrand(env),
+    brand: loadBrand(env, defaults.siteName),
     map: mapTiles(env.MAP_TILE_URL, env.MAP_TILE_ATTRIBUTION),
     instances: instances(env),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),

@@ -59,8 +59,8 @@ export function defaultLogoSvg(color: string): string {
 }
 
 /** Reads and checks the identity settings; throws an error that says what to change. */
-export function loadBrand(env: NodeJS.ProcessEnv): Brand {
-  const siteName = env.SITE_NAME?.trim() || DEFAULT_SITE_NAME;
+export function loadBrand(env: NodeJS.ProcessEnv, defaultSiteName = DEFAULT_SITE_NAME): Brand {
+  const siteName = env.SITE_NAME?.trim() || defaultSiteName;
   const colorText = env.BRAND_COLOR?.trim() || DEFAULT_BRAND_COLOR;
   const rgb = parseHex(colorText);
   if (!rgb) throw new Error(`BRAND_COLOR doit être une couleur hexadécimale comme #1f4e79 ; reçu « ${colorText} ».`);

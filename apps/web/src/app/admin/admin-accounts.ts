@@ -81,15 +81,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
     } @else if (accounts().length > 0) {
       <div class="table-wrap">
         <table class="table table--stack">
-          <caption>{{ kindFilter() === 'commune' ? 'Élus et collaborateurs des communes' : 'Comptes du Département, des partenaires et des auditeurs' }}</caption>
+          <caption>{{ national() ? 'Comptes des départements' : kindFilter() === 'commune' ? 'Élus et collaborateurs des communes' : 'Comptes du Département, des partenaires et des auditeurs' }}</caption>
           <thead>
             <tr>
               <th scope="col">Nom</th>
               <th scope="col">Adresse e-mail</th>
               <th scope="col">Type</th>
-              <th scope="col">Organisme ou commune</th>
               @if (national()) {
                 <th scope="col">Département</th>
+              } @else {
+                <th scope="col">Organisme ou commune</th>
               }
               <th scope="col">État</th>
               <th scope="col"><span class="visually-hidden">Actions</span></th>
@@ -101,9 +102,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
                 <th scope="row" data-label="Nom">{{ a.displayName }}</th>
                 <td data-label="Adresse e-mail" class="table__email">{{ a.email }}</td>
                 <td data-label="Type">{{ kindLabels[a.kind] ?? a.kind }}</td>
-                <td data-label="Organisme ou commune">{{ a.kind === 'commune' ? seatText(a) : organisationName(a.organisationId) }}</td>
                 @if (national()) {
                   <td data-label="Département">{{ a.departementName || '—' }}</td>
+                } @else {
+                  <td data-label="Organisme ou commune">{{ a.kind === 'commune' ? seatText(a) : organisationName(a.organisationId) }}</td>
                 }
                 <td data-label="État">{{ statusLabel(a.status) }}</td>
                 <td class="table__actions">
@@ -145,9 +147,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
                 <tr>
                   <th scope="col">Personne invitée</th>
                   <th scope="col">Type</th>
-                  <th scope="col">Organisme</th>
                   @if (national()) {
                     <th scope="col">Département</th>
+                  } @else {
+                    <th scope="col">Organisme</th>
                   }
                   <th scope="col">Valable jusqu’au</th>
                   <th scope="col">Envoyée par</th>
@@ -162,9 +165,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
                       <span class="table__sub">{{ i.email }}</span>
                     </th>
                     <td data-label="Type">{{ kindLabels[i.kind] ?? i.kindLabel }}</td>
-                    <td data-label="Organisme">{{ i.organisationName ?? '—' }}</td>
                     @if (national()) {
                       <td data-label="Département">{{ i.departementName }}</td>
+                    } @else {
+                      <td data-label="Organisme">{{ i.organisationName ?? '—' }}</td>
                     }
                     <td data-label="Valable jusqu’au">{{ i.expiresAt | frDate: true }}</td>
                     <td data-label="Envoyée par">{{ i.invitedBy }}</td>

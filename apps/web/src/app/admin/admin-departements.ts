@@ -39,10 +39,7 @@ const number = new Intl.NumberFormat('fr-FR');
             <tr>
               <th scope="col">Département</th>
               <th scope="col" class="num">Communes avec un espace</th>
-              <th scope="col" class="num">Administrateurs</th>
-              <th scope="col" class="num">Agents</th>
-              <th scope="col" class="num">Auditeurs</th>
-              <th scope="col" class="num">Partenaires</th>
+              <th scope="col">Comptes actifs</th>
               <th scope="col" class="num">Invitations en attente</th>
               <th scope="col" class="num">Projets (publiés)</th>
             </tr>
@@ -55,10 +52,10 @@ const number = new Intl.NumberFormat('fr-FR');
                   {{ n(d.eligibleCommunes) }} sur {{ n(d.communes) }}
                   <span class="table__sub">moins de {{ n(d.eligibilityThreshold) }} habitants</span>
                 </td>
-                <td data-label="Administrateurs" class="num">{{ n(d.administrators) }}</td>
-                <td data-label="Agents" class="num">{{ n(d.agents) }}</td>
-                <td data-label="Auditeurs" class="num">{{ n(d.auditors) }}</td>
-                <td data-label="Partenaires" class="num">{{ n(d.partners) }}</td>
+                <td data-label="Comptes actifs">
+                  {{ plural(d.administrators, 'administrateur', 'administrateurs') }}, {{ plural(d.agents, 'agent', 'agents') }},
+                  {{ plural(d.auditors, 'auditeur', 'auditeurs') }}, {{ plural(d.partners, 'partenaire', 'partenaires') }}
+                </td>
                 <td data-label="Invitations en attente" class="num">{{ n(d.pendingInvitations) }}</td>
                 <td data-label="Projets (publiés)" class="num">{{ n(d.projects) }} ({{ n(d.publishedProjects) }})</td>
               </tr>
@@ -84,6 +81,10 @@ export class AdminDepartements {
 
   protected n(value: number): string {
     return number.format(value);
+  }
+
+  protected plural(value: number, one: string, many: string): string {
+    return `${number.format(value)} ${value > 1 ? many : one}`;
   }
 
   private async load(): Promise<void> {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountStore } from '@carnet/account-store';
 import { roleLabel, type DemoAccount } from '@carnet/contracts';
-import { CommuneCatalog, OF_DEPARTEMENT } from '../../../communes/commune-catalog.js';
+import { CommuneCatalog, DEPARTEMENT_NAMES, OF_DEPARTEMENT } from '../../../communes/commune-catalog.js';
 import { personasOf } from '../../../dev/personas.js';
 import { ProblemException } from '../../../shared/problem.js';
 import { ACCOUNT_STORE } from '../../account-store.provider.js';
@@ -30,7 +30,7 @@ export class ListDemoAccountsHttpController {
       const account = accounts.get(p.id);
       if (!account?.demo || account.status !== 'active') return [];
       const role = roleLabel(p.role, account.roleForm);
-      const label = several && p.departement && role.endsWith('du Département') ? `${role} ${OF_DEPARTEMENT.get(p.departement) ?? ''}`.trim() : role;
+      const label = !several || !p.departement ? role : role.endsWith('du Département') ? `${role} ${OF_DEPARTEMENT.get(p.departement) ?? ''}`.trim() : `${role} (${DEPARTEMENT_NAMES.get(p.departement) ?? p.departement})`;
       return [{ email: account.email, displayName: account.displayName, roleLabel: label, communeName: p.communeInsee ? this.communes.nameOf(p.communeInsee) : null }];
     });
   }
