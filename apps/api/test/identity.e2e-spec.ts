@@ -289,6 +289,8 @@ describe('identity (accounts, sessions, CSRF, invitations)', () => {
         kindLabel: 'Agent du Département',
         organisationId: null,
         organisationName: null,
+        departement: '95',
+        departementName: 'Val-d’Oise',
         createdAt: expect.any(String),
         expiresAt: expect.any(String),
         invitedBy: 'Compte admin-1',
