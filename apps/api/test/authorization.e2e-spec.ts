@@ -13,10 +13,12 @@ import { newProject, startApp, type Client } from './harness.js';
  *   denied — 403 problem
  *   hidden — 404 problem: the project's existence itself is private
  *   login  — 401 problem: nobody is logged in
+ *   not theirs — 422 naming the field: a Val-d'Oise commune given in a Yvelines person's request body,
+ *            answered as a code that names no commune of theirs
  *   refused — 403 or 404: a Yvelines person refused something about the Val-d'Oise that their
  *            role may not do anyway (which check answers first does not matter: neither tells anything)
  */
-type Outcome = 'ok' | 'denied' | 'hidden' | 'login' | 'refused';
+type Outcome = 'ok' | 'denied' | 'hidden' | 'login' | 'refused' | 'not theirs';
 type Who95 = 'anonyme' | 'maire A' | 'adjoint A' | 'maire B' | 'secrétaire B' | 'agent' | 'admin' | 'partenaire' | 'partenaire associé' | 'auditeur';
 /** The Yvelines' people, on the Val-d'Oise's project (issue #17). */
 type Who78 = 'maire 78' | 'agent 78' | 'admin 78' | 'auditeur 78';
@@ -107,7 +109,9 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who95, Outcom
   { endpoint: 'GET /map/settings', call: get(() => '/api/map/settings'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /map/communes.geojson', call: get(() => '/api/map/communes.geojson'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /projects/:id/history', call: get((f) => `/api/projects/${f.projectId}/history`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
-  { endpoint: 'POST /projects (commune A)', call: post(() => '/api/projects', newProject()), expect: row('login', 'ok', 'ok', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'denied') },
+  { endpoint: 'POST /projects (commune A)', call: post(() => '/api/projects', newProject()), expect: row('login', 'ok', 'ok', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'denied'),
+    // The Yvelines' staff create projects for their own communes: Ableiges is not one of them (as an unknown code).
+    yvelines: { 'agent 78': 'not theirs', 'admin 78': 'not theirs', 'auditeur 78': 'not theirs' } },
   { endpoint: 'PATCH /projects/:id', call: patch((f) => `/api/projects/${f.projectId}`, { title: 'Nouveau titre' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
   { endpoint: 'POST /projects/:id/step', call: post((f) => `/api/projects/${f.projectId}/step`, { step: 'etudes', progress: 10 }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
   { endpoint: 'POST /projects/:id/questions', call: post((f) => `/api/projects/${f.projectId}/questions`, { category: 'autre', text: 'Une question' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'denied', 'denied', 'hidden', 'denied', 'denied') },
@@ -181,8 +185,8 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who95, Outcom
   { endpoint: 'POST /projects/:id/financing/simulations/:s/request-lines', setup: withEstimate, call: post((f) => `/api/projects/${f.projectId}/financing/simulations/${f.simulationId}/request-lines`, { requestedOn: '2026-01-10' }), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'denied', 'denied') },
   { endpoint: 'GET /projects/:id/financing/simulations/:s/replay', setup: withEstimate, call: get((f) => `/api/projects/${f.projectId}/financing/simulations/${f.simulationId}/replay`), expect: row('login', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
   { endpoint: 'POST /financing/simulate', call: post(() => '/api/financing/simulate', { ...ESTIMATE, codeInsee: '95002' }), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
-    // A mayor always estimates for their own commune, whatever the request names.
-    yvelines: { 'maire 78': 'ok' } },
+    // A mayor always estimates for their own commune, whatever the request names; staff name a commune of their Département.
+    yvelines: { 'maire 78': 'ok', 'agent 78': 'not theirs', 'admin 78': 'not theirs', 'auditeur 78': 'not theirs' } },
   { endpoint: 'GET /financing/similar', call: get(() => '/api/financing/similar?category=eclairage_public'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /financing/rule-sets', call: get(() => '/api/financing/rule-sets'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'POST /financing/rule-sets', call: post(() => '/api/financing/rule-sets', VAL_D_OISE_STARTING_RULE_SET), expect: row('login', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok', 'denied', 'denied', 'denied') },
@@ -274,7 +278,12 @@ const onEmbeddedEngines = !process.env.MONGO_URL && !process.env.KURRENTDB_URL;
           const client = who === 'anonyme' ? null : who === 'partenaire associé' ? clients.get('partenaire')! : clients.get(who)!;
           const res = await call(client, f, t.http);
           const outcome = outcomeOf(res.status);
-          seen[who] = expected[who] === 'refused' && (outcome === 'denied' || outcome === 'hidden') ? 'refused' : outcome;
+          seen[who] =
+            expected[who] === 'refused' && (outcome === 'denied' || outcome === 'hidden')
+              ? 'refused'
+              : expected[who] === 'not theirs' && res.status === 422 && res.body?.errors?.[0]?.field === 'codeInsee'
+                ? 'not theirs'
+                : outcome;
           if (res.status >= 400) expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
         }
         expect(seen).toEqual(expected);

@@ -97,6 +97,15 @@ describe('Several Départements on one instance (DEPARTEMENTS=95,78)', () => {
     expect(grants).toMatchObject({ departement: '78', departementName: 'Yvelines' });
     expect(grants.grants.length).toBeGreaterThan(0);
     expect(grants.grants.every((g) => g.codeInsee.startsWith('78'))).toBe(true);
+    // An estimate for another Département's commune, or for a code that names none: 422 on the field (the fuzzer once got an undeclared 404).
+    const estimate = { category: 'eclairage_public', costHtCents: 100_000_00, costTtcCents: 120_000_00 };
+    for (const codeInsee of ['78033', '00000']) {
+      const refused = await agent95.post('/api/financing/simulate').send({ ...estimate, codeInsee }).expect(422);
+      expect(refused.body.errors[0]).toMatchObject({ field: 'codeInsee', message: 'Cette commune n’est pas une commune du département.' });
+    }
+    // The Yvelines' own commune is estimated with the Yvelines' rules, which its administrator has not published yet: it says so.
+    const noRules = await agent78.post('/api/financing/simulate').send({ ...estimate, codeInsee: '78033' }).expect(409);
+    expect(JSON.stringify(noRules.body)).toContain('Aucune règle de financement n’est encore publiée : le Département doit en publier une.');
     const ours = (await agent95.get('/api/financing/similar?category=eclairage_public').expect(200)).body as { grants: Array<{ codeInsee: string }> };
     expect(ours.grants.every((g) => g.codeInsee.startsWith('95'))).toBe(true);
   });

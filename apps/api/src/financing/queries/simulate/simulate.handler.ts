@@ -1,5 +1,4 @@
 import { Inject } from '@nestjs/common';
-import { assertCommuneOfDepartement } from '../../../communes/commune-access.js';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SimulationView } from '@carnet/contracts';
 import { DomainError, departementOfCommune, isCommuneRole, simulate } from '@carnet/domain';
@@ -25,8 +24,9 @@ export class SimulateHandler implements IQueryHandler<SimulateQuery> {
     // A commune member estimates for their own commune.
     const codeInsee = isCommuneRole(actor.role) ? actor.communeInsee! : inputs.codeInsee;
     if (!codeInsee) throw new DomainError('required', 'Choisissez la commune.', 'invalid', 'codeInsee');
-    assertCommuneOfDepartement(actor, codeInsee);
-    const complete = simulationInputs(inputs, this.communes.get(codeInsee));
+    // Staff estimate for their own Département's communes (issue #17): another's is not one of theirs (422, as an unknown code).
+    const otherDepartement = !!actor.departement && departementOfCommune(codeInsee) !== actor.departement;
+    const complete = simulationInputs(inputs, otherDepartement ? undefined : this.communes.get(codeInsee));
     const set = await this.readModels.current();
     const version = versionFor(await ruleSetVersions(set, departementOfCommune(codeInsee)), complete.plannedStart, this.clock.now());
     return { inputs: complete, outputs: simulate(complete, version) };

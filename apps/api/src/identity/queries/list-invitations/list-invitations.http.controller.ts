@@ -22,7 +22,7 @@ export class ListInvitationsHttpController {
   @Get('communes/:codeInsee/invitations')
   @ApiOperation({ summary: 'Invitations en attente d’une commune (son maire, le Département)' })
   @ApiOkResponse({ description: 'Les invitations ni acceptées, ni retirées, ni expirées' })
-  @ProblemResponses(401, 403)
+  @ProblemResponses(401, 403, 404)
   async list(@Param('codeInsee') codeInsee: string, @CurrentActor() actor: Actor): Promise<PendingInvitation[]> {
     const pending = await this.invitations.listForCommune(actor, codeInsee);
     const inviters = await this.store.getAccounts(pending.map((i) => i.invitedBy));
