@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { AccountStore } from '@carnet/account-store';
-import { ACCOUNT_STORE } from '../src/infrastructure/tokens.js';
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '@carnet/event-store';
+import { ACCOUNT_STORE, EVENT_STORE } from '../src/infrastructure/tokens.js';
 import { AGENT, AUDITEUR, startApp, type Client } from './harness.js';
 
 const AGENT_78 = 'persona-agent-78';
@@ -213,6 +215,29 @@ describe('Several Départements on one instance (DEPARTEMENTS=95,78)', () => {
     const refused = await agent95.post(`/api/projects/${ableiges.id}/partners`).set('If-Match', `"${version}"`).send({ organisationId: caue78 });
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0].field).toBe('organisationId');
+  });
+
+  it('reads a FAQ entry written before entries named a Département as the home Département’s (no migration)', async () => {
+    const entryId = randomUUID();
+    const metadata = { actorId: AGENT, actorRole: 'departement_agent', correlationId: randomUUID(), causationId: randomUUID(), commandId: randomUUID(), recordedAt: new Date().toISOString() };
+    const content = { question: 'Une question d’avant les départements ?', answer: 'Une réponse d’avant.', category: 'autre', keywords: [], team: 'accompagnement', audience: 'public' };
+    const { position } = await t.app.get<EventStore>(EVENT_STORE).appendToStream(
+      `faq-${entryId}`,
+      [
+        // As drafted by an earlier version: no `departement` in the event.
+        { id: randomUUID(), type: 'FaqEntryDrafted', schemaVersion: 1, data: { entryId, ...content, sourceQuestions: [] }, metadata },
+        { id: randomUUID(), type: 'FaqEntryPublished', schemaVersion: 1, data: { entryId }, metadata },
+      ],
+      'no_stream',
+    );
+    const at = `minPosition=${position}`;
+    const listed = async (client: Client) => ((await client.get(`/api/faq/entries?${at}`).expect(200)).body.items as Array<{ id: string }>).map((e) => e.id);
+    expect(await listed(agent95)).toContain(entryId);
+    expect(await listed(agent78)).not.toContain(entryId);
+    expect((await agent78.get(`/api/faq/entries/${entryId}?${at}`)).status).toBe(404);
+    const publicFaq = (await request(t.http).get('/api/public/v1/faq?departement=95').expect(200)).body.items as Array<{ id: string; departement: string }>;
+    expect(publicFaq.find((e) => e.id === entryId)?.departement).toBe('95');
+    expect(((await request(t.http).get('/api/public/v1/faq?departement=78').expect(200)).body.items as Array<{ id: string }>).map((e) => e.id)).not.toContain(entryId);
   });
 
   it('refuses an agent a FAQ draft from another Département’s question', async () => {
