@@ -52,9 +52,25 @@ describe('npm run invite:admin', () => {
       await t.close(false);
     }
     // A Département's first administrator, the same way; an address that has an account is refused.
-    const admin = cli(['--email', 'admin@yvelines.example', '--name', 'Anne Yvelines', '--departement', '78']);
+    // (The home Département's: an invitation without a Département would otherwise read as its own.)
+    const admin = cli(['--email', 'admin@valdoise.example', '--name', 'Anne Valdoise', '--departement', '95']);
     expect(admin.status).toBe(0);
-    expect(admin.stdout).toContain('comme administrateur du département 78');
+    expect(admin.stdout).toContain('comme administrateur du département 95');
+    const adminToken = /invitation\/([A-Za-z0-9_-]+)/.exec(admin.stdout)![1];
+    // A second national administrator's invitation, pending: no Département's administrator sees or takes it back.
+    expect(cli(['--email', 'autre.national@exemple.fr', '--name', 'Autre National', '--national']).status).toBe(0);
+    const t2 = await startApp({ dataDir, departements: ['95', '78'], departement: '95', demoData: false, readStore: mongoUrl ? { engine: 'mongodb', url: mongoUrl, dbName } : { engine: 'sqlite' } });
+    try {
+      await request(t2.http).post(`/api/invitations/${adminToken}/accept`).send({ displayName: 'Anne Valdoise', password: 'les communes du Val-d’Oise' }).expect(201);
+      const valDOise = await loginWith(t2.http, 'admin@valdoise.example', 'les communes du Val-d’Oise');
+      expect((await valDOise.get('/api/me').expect(200)).body).toMatchObject({ role: 'departement_admin', departement: '95' });
+      const pending = (await valDOise.get('/api/admin/invitations').expect(200)).body as Array<{ id: string; email: string }>;
+      expect(pending.map((i) => i.email)).not.toContain('autre.national@exemple.fr');
+      const national = await loginWith(t2.http, 'hugo.national@exemple.fr', 'les départements de France');
+      expect(((await national.get('/api/admin/invitations').expect(200)).body as Array<{ email: string }>).map((i) => i.email)).toContain('autre.national@exemple.fr');
+    } finally {
+      await t2.close(false);
+    }
     const again = cli(['--email', 'hugo.national@exemple.fr', '--name', 'Hugo National', '--national']);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('Un compte existe déjà avec l’adresse hugo.national@exemple.fr.');

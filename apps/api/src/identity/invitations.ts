@@ -154,9 +154,13 @@ export class Invitations {
     return pending.filter((i) => this.ofActorsDepartement(actor, i));
   }
 
-  /** An invitation to no commune belongs to the Département it names, else the home one; a national administrator's are all. */
+  /**
+   * An invitation to no commune belongs to the Département it names, else the home one; a national
+   * administrator's are all. A national administrator's own invitation is no Département's to see or take back.
+   */
   private ofActorsDepartement(actor: Actor, invitation: Invitation): boolean {
-    return actor.role === 'national_admin' || this.departementOf(invitation) === actor.departement;
+    if (actor.role === 'national_admin') return true;
+    return invitation.kind !== 'national_admin' && this.departementOf(invitation) === actor.departement;
   }
 
   /** The Département an invitation to no commune is for. */
