@@ -1,6 +1,6 @@
 import { answerParts, CATEGORY_LABELS } from '@carnet/contracts';
 import { html, frDate, isoDay } from '../../public/portal/html.js';
-import { layout } from '../../public/portal/portal.html.js';
+import { layout, ofServingDepartements } from '../../public/portal/portal.html.js';
 import { PORTAL } from '../../public/public-catalog.js';
 import type { PublicFaqEntry } from './public-faq.js';
 
@@ -18,7 +18,7 @@ export function faqListPage(base: string, entries: PublicFaqEntry[], q: string, 
   return layout(
     {
       title: 'Questions fréquentes',
-      description: 'Les réponses du Département du Val-d’Oise aux questions que les communes se posent sur leurs projets : subventions, marchés publics, démarches.',
+      description: `Les réponses ${ofServingDepartements()} aux questions que les communes se posent sur leurs projets : subventions, marchés publics, démarches.`,
       path: FAQ_PORTAL,
       baseUrl: base,
       breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Questions fréquentes' }],

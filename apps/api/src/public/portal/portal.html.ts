@@ -89,6 +89,9 @@ export function ofArea(): string {
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}` : (parts[0] ?? '');
 }
 
+/** « du Département du Val-d’Oise »; « des Départements du Val-d’Oise et des Yvelines ». */
+export const ofServingDepartements = (): string => (served.length > 1 ? `des Départements ${ofArea()}` : `du Département ${ofArea()}`);
+
 /** A served Département by its code (the per-Département pages). */
 export const servedDepartement = (code: string): ServedDepartement | undefined => served.find((d) => d.code === code);
 
