@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, hostname } from 'node:os';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from '@carnet/domain';
 import { loadBrand, type Brand } from './branding/brand.js';
+import { DEPARTEMENT_CODES, DEPARTEMENT_NAMES, OF_DEPARTEMENT } from './communes/departement-names.js';
 
 /** Every setting of the server, read once from the environment (documented in the README). */
 export interface AppConfig {
@@ -95,27 +95,16 @@ function instances(env: NodeJS.ProcessEnv): InstancesConfig {
   return { workers, instanceId, leaseMs, eventPollMs, httpNiceness, processRole };
 }
 
-const DEPARTEMENTS_DATA = createRequire(import.meta.url)('@etalab/decoupage-administratif/data/departements.json') as Array<{ code: string; nom: string; typeLiaison: number }>;
-/** Every Département of the official geographic code (01…95, 2A, 2B, 971…989), in its order. */
-const ALL_DEPARTEMENTS: readonly string[] = DEPARTEMENTS_DATA.map((d) => d.code);
-
-/** « Val-d’Oise »; and after « de »: « du Val-d’Oise », « des Yvelines » (INSEE's article type). */
-function namesOf(code: string): { name: string; of: string } {
-  const d = DEPARTEMENTS_DATA.find((x) => x.code === code)!;
-  const name = d.nom.replace(/'/g, '’');
-  return { name, of: [`de ${name}`, `d’${name}`, `du ${name}`, `de la ${name}`, `des ${name}`, `de l’${name}`][d.typeLiaison] ?? `de ${name}` };
-}
-
 /**
  * What the site is called and who hosts it when SITE_NAME and HOSTED_BY are not set: the Département's
  * name for one (« Carnet de projets — Val-d’Oise », « le Département du Val-d’Oise »), none for several.
  */
 function defaultsFor(departements: readonly string[]): { siteName: string; hostedBy: string } {
   if (departements.length === 1) {
-    const { name, of } = namesOf(departements[0]!);
-    return { siteName: `Carnet de projets — ${name}`, hostedBy: `le Département ${of}` };
+    const code = departements[0]!;
+    return { siteName: `Carnet de projets — ${DEPARTEMENT_NAMES.get(code)}`, hostedBy: `le Département ${OF_DEPARTEMENT.get(code)}` };
   }
-  const ofs = departements.map((code) => namesOf(code).of);
+  const ofs = departements.map((code) => OF_DEPARTEMENT.get(code)!);
   const hostedBy = departements.length > 3 ? 'l’opérateur national de la plateforme' : `les Départements ${ofs.slice(0, -1).join(', ')} et ${ofs[ofs.length - 1]}`;
   return { siteName: 'Carnet de projets', hostedBy };
 }
@@ -124,8 +113,8 @@ function served(env: NodeJS.ProcessEnv): Pick<AppConfig, 'departements' | 'depar
   const listed = env.DEPARTEMENTS?.trim();
   const single = env.DEPARTEMENT?.trim();
   if (listed && single) throw new Error('Give DEPARTEMENTS or DEPARTEMENT, not both (DEPARTEMENTS=95,78 serves both)');
-  const asked = listed === 'all' ? [...ALL_DEPARTEMENTS] : (listed ?? single ?? '95').split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
-  const unknown = asked.filter((c) => !ALL_DEPARTEMENTS.includes(c));
+  const asked = listed === 'all' ? [...DEPARTEMENT_CODES] : (listed ?? single ?? '95').split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
+  const unknown = asked.filter((c) => !DEPARTEMENT_CODES.includes(c));
   if (unknown.length || !asked.length) {
     throw new Error(`${listed ? 'DEPARTEMENTS' : 'DEPARTEMENT'} must list official Département codes (such as 95, 2A, 971) or be "all", got "${listed ?? single}"`);
   }

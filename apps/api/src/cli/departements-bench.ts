@@ -9,9 +9,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './workers-bench.js';
 
 export interface DepartementsBenchSide {
   /** Spawn → /api/health/ready 200, ms (median of the rounds). */
@@ -30,17 +30,6 @@ export interface DepartementsBenchResult {
   all: DepartementsBenchSide;
   departementsServed: number;
   communesServed: number;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** Resident set of a process (Linux /proc), MiB; NaN elsewhere. */

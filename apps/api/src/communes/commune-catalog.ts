@@ -27,25 +27,7 @@ interface EtalabCommune {
 
 const require = createRequire(import.meta.url);
 
-const DEPARTEMENTS_DATA = require('@etalab/decoupage-administratif/data/departements.json') as Array<{ code: string; nom: string; typeLiaison: number }>;
-/** French typography: a curly apostrophe (« Val-d’Oise »). */
-const typographic = (name: string) => name.replace(/'/g, '’');
-
-/** Every Département (and overseas collectivity) of the official geographic code by its code (01…95, 2A, 2B, 971…989): its name. */
-export const DEPARTEMENT_NAMES: ReadonlyMap<string, string> = new Map(DEPARTEMENTS_DATA.map((d) => [d.code, typographic(d.nom)]));
-
-/**
- * « du Val-d’Oise », « des Yvelines », « de l’Ain », « de la Corse-du-Sud »: the name after « de », from
- * INSEE's article type (TNCC, `typeLiaison`: 0 « de », 1 « d’ », 2 « du », 3 « de la », 4 « des », 5 « de l’ »).
- */
-export const OF_DEPARTEMENT: ReadonlyMap<string, string> = new Map(
-  DEPARTEMENTS_DATA.map((d) => {
-    const name = typographic(d.nom);
-    const of = [`de ${name}`, `d’${name}`, `du ${name}`, `de la ${name}`, `des ${name}`, `de l’${name}`][d.typeLiaison] ?? `de ${name}`;
-    return [d.code, of];
-  }),
-);
-export const DEPARTEMENT_CODES: readonly string[] = [...DEPARTEMENT_NAMES.keys()];
+export { DEPARTEMENT_CODES, DEPARTEMENT_NAMES, OF_DEPARTEMENT } from './departement-names.js';
 
 /**
  * Reference data: the current communes of the Départements served (DEPARTEMENTS or DEPARTEMENT,
