@@ -95,8 +95,18 @@ for (const r of rows) {
 }
 const tests = rows.filter((r) => r.cases === undefined);
 const sum = (list, key) => list.reduce((s, r) => s + (r[key] ?? 0), 0);
-console.log(`\nTests: ${sum(tests, 'failed')} failed, ${sum(tests, 'skipped')} skipped, ${sum(tests, 'passed')} passed, ${sum(tests, 'passed') + sum(tests, 'failed') + sum(tests, 'skipped')} total (jest, vitest, Playwright, the multi-instance checks)`);
 const fuzz = rows.filter((r) => r.cases !== undefined);
-if (fuzz.length) console.log(`Fuzz: ${number(sum(fuzz, 'cases'))} generated requests, ${sum(fuzz, 'failed')} failing the run`);
+if (fuzz.length) console.log(`\nFuzz: ${number(sum(fuzz, 'cases'))} generated requests, ${sum(fuzz, 'failed')} failing the run`);
 console.log(problems === 0 ? 'CI result: every suite ran and passed.' : `CI result: ${problems} suite(s) failed, ran no test or did not run.`);
+// The last lines are the whole run's totals in the two shapes test runners end with (jest's, then pytest's), so that
+// whoever reads only the end of the log — a person or a tool — sees how many tests ran, not the last suite's words.
+const [failed, skipped, passed] = ['failed', 'skipped', 'passed'].map((key) => sum(tests, key));
+const counts = (order) => order.filter(([, n]) => n > 0).map(([word, n]) => `${n} ${word}`);
+console.log(`\nTests:       ${[...counts([['failed', failed], ['skipped', skipped], ['passed', passed]]), `${failed + skipped + passed} total`].join(', ')}`);
+const seconds = Number(process.env.CI_SECONDS);
+// A suite that failed without a failing test (it ran none, or did not run) counts as an error, as pytest says it.
+const errors = rows.filter((r) => r.status !== 'passed' && !(r.failed > 0)).length;
+const line = `${[...counts([['failed', failed], ['passed', passed], ['skipped', skipped]]), ...(errors ? [`${errors} error${errors === 1 ? '' : 's'}`] : [])].join(', ') || 'no tests ran'}${Number.isFinite(seconds) && seconds > 0 ? ` in ${seconds}s` : ''}`;
+const bar = '='.repeat(Math.max(3, Math.floor((78 - line.length) / 2)));
+console.log(`${bar} ${line} ${bar}`);
 process.exit(problems === 0 ? 0 : 1);

@@ -44,6 +44,12 @@ for _ in $(seq 1 120); do
 done
 curl -fs "$BASE/api/health" > /dev/null
 
+# The hooks (tests/fuzz/hooks.py) read the money fields from the document this server serves.
+curl -fs "$BASE/api/openapi.json" > "$DATA_DIR/openapi.json"
+export FUZZ_OPENAPI_FILE="$DATA_DIR/openapi.json"
+export SCHEMATHESIS_HOOKS=hooks
+export PYTHONPATH="$PWD/tests/fuzz${PYTHONPATH:+:$PYTHONPATH}"
+
 run() { # name seconds [schemathesis options…]
   local name="$1" seconds="$2"
   shift 2
