@@ -122,7 +122,20 @@ test('a visitor browses the Yvelines’ portal and sees only its published proje
     await expectAccessible(page, `the Yvelines’ portal (${size.width} px)`);
     await screenshot(page, `departements-portal-78-${size.width}`);
   }
-  await page.goto('/projets-publics/carte?departement=78');
+  // The national map draws the two Départements served; a Département's row leads to its own map.
+  for (const size of [PHONE, DESKTOP]) {
+    await page.setViewportSize(size);
+    await page.goto('/projets-publics/carte');
+    await expect(page.getByRole('heading', { level: 1, name: 'Carte des projets publiés' })).toBeVisible();
+    await expect(page.locator('.leaflet-overlay-pane path').first()).toBeVisible({ timeout: 20_000 });
+    expect(await page.locator('.leaflet-overlay-pane path').count()).toBe(2);
+    await expect(page.getByRole('region', { name: 'Projets publiés par département' }).getByRole('row', { name: /Yvelines \(78\) 1/ })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page, `the national map (${size.width} px)`);
+    await screenshot(page, `departements-portal-national-map-${size.width}`);
+  }
+  await page.getByRole('region', { name: 'Projets publiés par département' }).getByRole('link', { name: 'Yvelines (78)' }).click();
+  await expect(page).toHaveURL(/\/projets-publics\/carte\?departement=78$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Carte des projets publiés des Yvelines' })).toBeVisible();
   // The interactive map draws the Yvelines' communes (the picture without JavaScript is tested with the API).
   await expect(page.locator('.leaflet-overlay-pane path').first()).toBeVisible({ timeout: 20_000 });

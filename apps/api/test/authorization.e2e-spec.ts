@@ -108,6 +108,7 @@ const MATRIX: Array<{ endpoint: string; call: Call; expect: Record<Who95, Outcom
   { endpoint: 'GET /map/projects', call: get(() => '/api/map/projects?commune=95002'), expect: row('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /map/settings', call: get(() => '/api/map/settings'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /map/communes.geojson', call: get(() => '/api/map/communes.geojson'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
+  { endpoint: 'GET /map/departements.geojson', call: get(() => '/api/map/departements.geojson'), expect: row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok') },
   { endpoint: 'GET /projects/:id/history', call: get((f) => `/api/projects/${f.projectId}/history`), expect: row('hidden', 'ok', 'ok', 'hidden', 'hidden', 'ok', 'ok', 'hidden', 'ok', 'ok') },
   { endpoint: 'POST /projects (commune A)', call: post(() => '/api/projects', newProject()), expect: row('login', 'ok', 'ok', 'denied', 'denied', 'ok', 'ok', 'denied', 'denied', 'denied'),
     // The Yvelines' staff create projects for their own communes: Ableiges is not one of them (as an unknown code).

@@ -170,6 +170,17 @@ describe('Map of projects (issue #10)', () => {
       expect(res.headers['cache-control']).toMatch(/public/);
       await request(t.http).get('/api/map/communes.geojson').set('If-None-Match', res.headers.etag).expect(304);
     });
+
+    it('of the Départements served: the Val d’Oise alone on a one-Département instance, whose map stays its communes’', async () => {
+      const res = await request(t.http).get('/api/map/departements.geojson').expect(200);
+      expect(res.headers['content-type']).toContain('application/geo+json');
+      const outlines = JSON.parse(res.text) as { features: Array<{ properties: { code: string; nom: string }; geometry: { type: string } }> };
+      expect(outlines.features.map((f) => f.properties)).toEqual([{ code: '95', nom: 'Val-d\'Oise' }]);
+      await request(t.http).get('/api/map/departements.geojson').set('If-None-Match', res.headers.etag).expect(304);
+      const page = (await request(t.http).get('/projets-publics/carte').expect(200)).text;
+      expect(page).toContain('data-outlines="/api/map/communes.geojson?departement=95"');
+      expect(page).not.toContain('Projets publiés par département');
+    });
   });
 
   describe('the OpenAPI document', () => {
@@ -195,6 +206,7 @@ describe('Map of projects (issue #10)', () => {
       check('/api/map/projects', 'get', 200, 'application/geo+json', await mapOf(agent));
       check('/api/map/settings', 'get', 200, 'application/json', (await request(t.http).get('/api/map/settings').expect(200)).body);
       check('/api/map/communes.geojson', 'get', 200, 'application/geo+json', JSON.parse((await request(t.http).get('/api/map/communes.geojson').expect(200)).text));
+      check('/api/map/departements.geojson', 'get', 200, 'application/geo+json', JSON.parse((await request(t.http).get('/api/map/departements.geojson').expect(200)).text));
       const refused = await maire.put(`/api/projects/${projectId}/location`).send({ location: OUTSIDE }).expect(422);
       check('/api/projects/{id}/location', 'put', 422, 'application/problem+json', refused.body);
       const accepted = await maire.put(`/api/projects/${projectId}/location`).send({ location: null }).expect(200);

@@ -50,7 +50,9 @@
       element.hidden = false;
       if (picture) picture.hidden = true;
 
-      var map = L.map(element, { zoomControl: false, attributionControl: false, keyboard: true, zoomSnap: 0.5, minZoom: 8, maxZoom: 18 });
+      // The national map of an instance serving several Départements (issue #17) draws their outlines; a Département's, its communes.
+      var national = element.dataset.level === 'departements';
+      var map = L.map(element, { zoomControl: false, attributionControl: false, keyboard: true, zoomSnap: 0.5, minZoom: national ? 5 : 8, maxZoom: 18 });
       L.control.zoom({ zoomInTitle: 'Zoomer', zoomOutTitle: 'Dézoomer', zoomOutText: '−' }).addTo(map);
       var attribution = L.control.attribution({ prefix: '<a href="https://leafletjs.com" hreflang="en">Leaflet</a>' }).addTo(map);
       attribution.addAttribution(escapeHtml(settings.outlinesAttribution));
@@ -65,9 +67,14 @@
         }
       });
 
+      // A commune's Département: the first two characters of its INSEE code (2A, 2B), three overseas (971…).
+      function areaOf(codeInsee) {
+        return national ? codeInsee.slice(0, codeInsee.indexOf('97') === 0 ? 3 : 2) : codeInsee;
+      }
       var counts = {};
       projects.features.forEach(function (f) {
-        counts[f.properties.codeInsee] = (counts[f.properties.codeInsee] || 0) + 1;
+        var area = areaOf(f.properties.codeInsee);
+        counts[area] = (counts[area] || 0) + 1;
       });
       var communes = L.geoJSON(outlines, {
         style: function (f) {
@@ -76,11 +83,15 @@
         onEachFeature: function (f, layer) {
           var n = counts[f.properties.code] || 0;
           layer.bindTooltip(escapeHtml(f.properties.nom + ' : ' + (n === 0 ? 'aucun projet publié' : n === 1 ? '1 projet publié' : n + ' projets publiés')), { sticky: true });
-          // Chromium puts clickable SVG paths in the tab order: the communes are in the table below instead.
+          // Chromium puts clickable SVG paths in the tab order: the communes (or Départements) are in a table below instead.
           layer.on('add', function () {
             layer.getElement().setAttribute('tabindex', '-1');
           });
-          if (n > 0) {
+          if (national) {
+            layer.on('click', function () {
+              window.location.href = '/projets-publics/carte?departement=' + encodeURIComponent(f.properties.code);
+            });
+          } else if (n > 0) {
             layer.on('click', function () {
               window.location.href = '/projets-publics/carte?commune=' + encodeURIComponent(f.properties.code);
             });

@@ -53,6 +53,19 @@ class OutlineFeatureDto {
   @ApiProperty({ type: OutlineGeometryDto }) geometry!: OutlineGeometryDto;
   @ApiProperty({ type: OutlinePropertiesDto }) properties!: OutlinePropertiesDto;
 }
+class DepartementOutlinePropertiesDto {
+  @ApiProperty({ description: 'Code du département', example: '95' }) code!: string;
+  @ApiProperty({ example: 'Val-d’Oise' }) nom!: string;
+}
+class DepartementOutlineFeatureDto {
+  @ApiProperty({ enum: ['Feature'] }) type!: 'Feature';
+  @ApiProperty({ type: OutlineGeometryDto }) geometry!: OutlineGeometryDto;
+  @ApiProperty({ type: DepartementOutlinePropertiesDto }) properties!: DepartementOutlinePropertiesDto;
+}
+export class DepartementOutlinesDto {
+  @ApiProperty({ enum: ['FeatureCollection'] }) type!: 'FeatureCollection';
+  @ApiProperty({ type: [DepartementOutlineFeatureDto] }) features!: DepartementOutlineFeatureDto[];
+}
 export class CommuneOutlinesDto {
   @ApiProperty({ enum: ['FeatureCollection'] }) type!: 'FeatureCollection';
   @ApiProperty({ type: [OutlineFeatureDto] }) features!: OutlineFeatureDto[];

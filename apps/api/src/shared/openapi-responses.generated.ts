@@ -114,6 +114,7 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "GetDepartementDashboardHttpController_get": {
    "$ref": "#/components/schemas/Contract_DepartementDashboard"
   },
+  "GetDepartementOutlinesHttpController_outlines": null,
   "GetFaqHistoryHttpController_history": {
    "$ref": "#/components/schemas/Contract_FaqHistory"
   },

@@ -19,47 +19,67 @@ function apiQuery(filters: PublicFilters): string {
   return q ? `?${q}` : '';
 }
 
+/** What the map draws: one Département's communes (and a link to each other one served), or the Départements served. */
+export type MapView =
+  | { kind: 'departement'; departement: ServedDepartement; others: ServedDepartement[]; communeRows: Array<{ codeInsee: string; name: string; count: number }> }
+  | { kind: 'national'; of: string; departements: Array<ServedDepartement & { count: number }> };
+
+/** The table beside the list: published projects per Département (national map), or per commune. */
+function countsTable(view: MapView): SafeHtml {
+  if (view.kind === 'national') {
+    return html`<h2 id="par-departement">Projets publiés par département</h2>
+<p>Chaque département a sa carte, avec ses communes.</p>
+<div class="table-scroll" role="region" aria-labelledby="par-departement" tabindex="0"><table>
+  <thead><tr><th scope="col">Département</th><th scope="col" class="num">Projets publiés</th></tr></thead>
+  <tbody>${view.departements.map((d) => html`<tr><td><a href="${PORTAL}/carte?departement=${d.code}">${d.name} (${d.code})</a></td><td class="num">${d.count}</td></tr>`)}</tbody>
+</table></div>`;
+  }
+  const rows = view.communeRows;
+  return html`<details class="panel">
+  <summary>Nombre de projets publiés par commune (${rows.length === 1 ? '1 commune' : `${rows.length} communes`})</summary>
+  <table>
+    <thead><tr><th scope="col">Commune</th><th scope="col" class="num">Projets publiés</th></tr></thead>
+    <tbody>${rows.map((c) => html`<tr><td><a href="${PORTAL}/carte?commune=${c.codeInsee}">${c.name}</a></td><td class="num">${c.count}</td></tr>`)}</tbody>
+  </table>
+</details>`;
+}
+
 /**
  * `/projets-publics/carte`: the published projects on a map. Without JavaScript: the same filters,
  * the outlines as a static SVG drawn on the server, and the list. With JavaScript, a Leaflet map
- * (clustered points, choropleth of published projects per commune) replaces the picture.
+ * (clustered points, choropleth of published projects per commune — or per Département on the national
+ * map of an instance serving several, issue #17) replaces the picture.
  */
-export function mapPage(
-  base: string,
-  filters: PublicFilters,
-  items: PublicProjectSummary[],
-  communes: PublicCommune[],
-  years: number[],
-  svg: string,
-  communeRows: Array<{ codeInsee: string; name: string; count: number }>,
-  /** The Département drawn, and the others served (a link to each one's map, issue #17). */
-  departement: ServedDepartement = { code: '95', name: 'Val-d’Oise', of: 'du Val-d’Oise' },
-  others: ServedDepartement[] = [],
-): string {
+export function mapPage(base: string, filters: PublicFilters, items: PublicProjectSummary[], communes: PublicCommune[], years: number[], svg: string, view: MapView): string {
   const total = items.length;
-  const otherMaps = others.length
-    ? html`<nav aria-label="Cartes des autres départements"><p>Autres départements : ${others.map((d, i) => html`${i ? ', ' : ''}<a href="${PORTAL}/carte?departement=${d.code}">${d.name}</a>`)}.</p></nav>`
-    : '';
+  const national = view.kind === 'national';
+  const of = view.kind === 'national' ? view.of : view.departement.of;
+  const otherMaps =
+    view.kind === 'departement' && view.others.length
+      ? html`<nav aria-label="Cartes des autres départements"><p>Autres départements : ${view.others.map((d, i) => html`${i ? ', ' : ''}<a href="${PORTAL}/carte?departement=${d.code}">${d.name}</a>`)}. <a href="${PORTAL}/carte">Carte de tous les départements</a>.</p></nav>`
+      : '';
+  const outlines = view.kind === 'national' ? '/api/map/departements.geojson' : `/api/map/communes.geojson?departement=${view.departement.code}`;
   return layout(
     {
       title: 'Carte des projets publiés',
-      description: `Carte des projets terminés et publiés par les communes ${departement.of} : où ils sont, ce qu’ils ont coûté, leur fiche.`,
+      description: `Carte des projets terminés et publiés par les communes ${of} : où ils sont, ce qu’ils ont coûté, leur fiche.`,
       path: `${PORTAL}/carte`,
       baseUrl: base,
       breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Carte' }],
       stylesheets: [`${MAP_ASSETS}/leaflet.css`, `${MAP_ASSETS}/MarkerCluster.css`, `${MAP_ASSETS}/portal-map.css`],
       scripts: [`${MAP_ASSETS}/leaflet.js`, `${MAP_ASSETS}/leaflet.markercluster.js`, `${MAP_ASSETS}/portal-map.js`],
     },
-    html`<h1>Carte des projets publiés${others.length ? ` ${departement.of}` : ''}</h1>
+    html`<h1>Carte des projets publiés${view.kind === 'departement' && view.others.length ? ` ${of}` : ''}</h1>
 ${otherMaps}
-<p class="lead">Les projets terminés que les communes ont publiés avec l’accord de leur maire, à l’endroit que le maire a approuvé (ou au centre de la commune).</p>
+<p class="lead">Les projets terminés que les communes ${national ? `${of} ` : ''}ont publiés avec l’accord de leur maire, à l’endroit que le maire a approuvé (ou au centre de la commune).${national ? ' Choisissez un département pour voir ses communes.' : ''}</p>
 ${filtersForm(filters, communes, years, `${PORTAL}/carte`, 'Afficher sur la carte')}
 <p role="status">${total === 0 ? 'Aucun projet publié ne correspond.' : total === 1 ? '1 projet publié' : `${total} projets publiés`}</p>
 <div class="portal-map-layout">
   <div>
     <div id="carte-interactive" class="portal-map" hidden
       data-projects="${PUBLIC_API}/exports/projects.geojson${apiQuery(filters)}"
-      data-outlines="/api/map/communes.geojson?departement=${departement.code}"
+      data-outlines="${outlines}"
+      data-level="${national ? 'departements' : 'communes'}"
       data-settings="/api/map/settings"
       data-commune="${filters.commune ?? ''}"></div>
     <figure id="carte-statique" class="portal-map-static">
@@ -69,10 +89,11 @@ ${filtersForm(filters, communes, years, `${PORTAL}/carte`, 'Afficher sur la cart
   </div>
   <div class="panel portal-map-legend">
     <h2>Légende</h2>
-    <ul>${PUBLISHED_CLASSES.map((c) => html`<li><svg width="20" height="20" aria-hidden="true" focusable="false"><rect x="1" y="1" width="18" height="18" fill="${c.fill}" stroke="#4a4f55"/></svg> ${c.label}</li>`)}</ul>
+    <ul>${PUBLISHED_CLASSES.map((c) => html`<li><svg width="20" height="20" aria-hidden="true" focusable="false"><rect x="1" y="1" width="18" height="18" fill="${c.fill}" stroke="#4a4f55"/></svg> ${c.label}${national ? ' dans le département' : ''}</li>`)}</ul>
     <p><svg width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="6" fill="#b34700" stroke="#fff" stroke-width="2"/></svg> un projet publié (un chiffre : plusieurs projets proches)</p>
   </div>
 </div>
+${national ? countsTable(view) : ''}
 <h2 id="liste-carte">Projets de la carte</h2>
 ${
   total === 0
@@ -84,12 +105,6 @@ ${
   )}</tbody>
 </table></div>`
 }
-<details class="panel">
-  <summary>Nombre de projets publiés par commune (${communeRows.length === 1 ? '1 commune' : `${communeRows.length} communes`})</summary>
-  <table>
-    <thead><tr><th scope="col">Commune</th><th scope="col" class="num">Projets publiés</th></tr></thead>
-    <tbody>${communeRows.map((c) => html`<tr><td><a href="${PORTAL}/carte?commune=${c.codeInsee}">${c.name}</a></td><td class="num">${c.count}</td></tr>`)}</tbody>
-  </table>
-</details>`,
+${national ? '' : countsTable(view)}`,
   );
 }

@@ -14,7 +14,8 @@ import { PublicResponseCache } from '../../public/http/response-cache.js';
 import { parseFilters, PublicCatalog, type PublicFilters } from '../../public/public-catalog.js';
 import { ProblemException } from '../../shared/problem.js';
 import { communeOutlines } from '../../shared/geo/commune-outlines.js';
-import { departementSvg } from './departement-svg.js';
+import { ofArea } from '../../public/portal/portal.html.js';
+import { departementsSvg, departementSvg } from './departement-svg.js';
 import { mapPage } from './portal-map.html.js';
 
 const require = createRequire(import.meta.url);
@@ -56,28 +57,42 @@ export class PortalMapHttpController {
       if (!(e instanceof ProblemException)) throw e;
       filters = {}; // a hand-edited address: show everything rather than an error page
     }
-    // One Département at a time: the one asked for if served, else the first served; the others are a link away (issue #17).
+    // An instance serving several Départements (issue #17) draws them all, each a link to its own map; one
+    // Département's map draws its communes: the one asked for, or the one of the commune asked for.
     const served = this.config.departements;
-    const drawn = filters.departement && served.includes(filters.departement) ? filters.departement : this.config.departement;
-    if (served.length > 1) filters = { ...filters, departement: drawn };
+    const ofCommune = filters.commune ? departementOfCommune(filters.commune) : undefined;
+    const drawn =
+      served.length === 1 ? served[0]! : filters.departement && served.includes(filters.departement) ? filters.departement : ofCommune && served.includes(ofCommune) ? ofCommune : undefined;
+    if (served.length > 1) {
+      const { departement: _asked, ...rest } = filters;
+      filters = drawn ? { ...rest, departement: drawn } : rest;
+    }
     const body = await this.cache.get(`page ${req.originalUrl}`, async () => {
       const [items, all, years] = await Promise.all([this.catalog.all(filters), this.catalog.communesWithProjects(), this.catalog.years()]);
-      const communes = all.filter((c) => departementOfCommune(c.codeInsee) === drawn);
-      const counts = new Map<string, number>();
-      for (const p of items) counts.set(p.codeInsee, (counts.get(p.codeInsee) ?? 0) + 1);
       const points = items.flatMap((p) => {
         const at: [number, number] | undefined = p.location ? [p.location.longitude, p.location.latitude] : this.geo.shape(p.codeInsee)?.centroid;
         return at ? [{ title: p.title, communeName: p.communeName, at }] : [];
       });
+      const named = (code: string) => ({ code, name: DEPARTEMENT_NAMES.get(code) ?? code, of: OF_DEPARTEMENT.get(code) ?? code });
+      if (!drawn) {
+        const perDepartement = new Map<string, number>();
+        for (const p of items) perDepartement.set(departementOfCommune(p.codeInsee), (perDepartement.get(departementOfCommune(p.codeInsee)) ?? 0) + 1);
+        const of = ofArea();
+        const svg = departementsSvg(served, perDepartement, (code) => DEPARTEMENT_NAMES.get(code) ?? code, points, of);
+        const departements = served.map((code) => ({ ...named(code), count: perDepartement.get(code) ?? 0 }));
+        return mapPage(this.config.publicUrl, filters, items, all, years, svg, { kind: 'national', of, departements });
+      }
+      const communes = all.filter((c) => departementOfCommune(c.codeInsee) === drawn);
+      const counts = new Map<string, number>();
+      for (const p of items) counts.set(p.codeInsee, (counts.get(p.codeInsee) ?? 0) + 1);
       const nameOf = (code: string) => {
         const name = this.communes.nameOf(code);
         return name === code ? (communeOutlines(drawn).get(code)?.properties.nom ?? code) : name;
       };
-      const served = (code: string) => ({ code, name: DEPARTEMENT_NAMES.get(code) ?? code, of: OF_DEPARTEMENT.get(code) ?? code });
-      const svg = departementSvg(counts, nameOf, points, served(drawn));
-      const rows = [...counts].map(([codeInsee, count]) => ({ codeInsee, name: this.communes.nameOf(codeInsee), count })).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-      const others = this.config.departements.filter((code) => code !== drawn).map(served);
-      return mapPage(this.config.publicUrl, filters, items, communes, years, svg, rows, served(drawn), others);
+      const svg = departementSvg(counts, nameOf, points, named(drawn));
+      const communeRows = [...counts].map(([codeInsee, count]) => ({ codeInsee, name: this.communes.nameOf(codeInsee), count })).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+      const others = served.filter((code) => code !== drawn).map(named);
+      return mapPage(this.config.publicUrl, filters, items, communes, years, svg, { kind: 'departement', departement: named(drawn), others, communeRows });
     });
     sendPublic(req, res, body, 'text/html; charset=utf-8', this.config.publicApi.cacheSeconds);
   }

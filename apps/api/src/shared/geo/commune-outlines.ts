@@ -14,7 +14,8 @@ import { centroidOf } from '../../public/commune-geo.js';
  */
 
 type Ring = Array<[number, number]>;
-interface OutlineFeature {
+/** A GeoJSON feature of the shipped outline files: a commune's or a Département's (`code`, `nom`). */
+export interface OutlineFeature {
   type: 'Feature';
   geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
   properties: { code: string; nom: string };
