@@ -3,7 +3,9 @@ import request from 'supertest';
 import type { AccountStore } from '@carnet/account-store';
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@carnet/event-store';
+import { StartingRuleSetSeeder } from '../src/financing/commands/publish-rule-set/starting-rule-set.seeder.js';
 import { ACCOUNT_STORE, EVENT_STORE } from '../src/infrastructure/tokens.js';
+import { ReadModels } from '../src/shared/read-models.js';
 import { AGENT, AUDITEUR, startApp, type Client } from './harness.js';
 
 const AGENT_78 = 'persona-agent-78';
@@ -105,9 +107,14 @@ describe('Several Départements on one instance (DEPARTEMENTS=95,78)', () => {
       const refused = await agent95.post('/api/financing/simulate').send({ ...estimate, codeInsee }).expect(422);
       expect(refused.body.errors[0]).toMatchObject({ field: 'codeInsee', message: 'Cette commune n’est pas une commune du département.' });
     }
-    // The Yvelines' own commune is estimated with the Yvelines' rules, which its administrator has not published yet: it says so.
-    const noRules = await agent78.post('/api/financing/simulate').send({ ...estimate, codeInsee: '78033' }).expect(409);
-    expect(JSON.stringify(noRules.body)).toContain('Aucune règle de financement n’est encore publiée : le Département doit en publier une.');
+    // The Yvelines' own commune is estimated with the Yvelines' starting rules: the national ones and the State's
+    // schemes, published by the platform in the background after start-up, « à valider par le Département ».
+    await t.app.get(ReadModels).current(await t.app.get(StartingRuleSetSeeder).othersSeeded());
+    const ours78 = await agent78.post('/api/financing/simulate').send({ ...estimate, codeInsee: '78033' }).expect(200);
+    expect(ours78.body.outputs.ruleSet).toMatchObject({ id: '78', version: 1, title: 'Règles de départ des Yvelines (à valider par le Département)' });
+    expect((ours78.body.outputs.schemes as Array<{ scheme: string }>).map((s) => s.scheme)).toEqual(['detr', 'dsil', 'fonds_vert']);
+    const valDOiseRules = await agent95.post('/api/financing/simulate').send({ ...estimate, codeInsee: '95002' }).expect(200);
+    expect(valDOiseRules.body.outputs.ruleSet).toMatchObject({ id: '95', title: 'Règles de départ du Val-d’Oise (à valider par le Département)' });
     const ours = (await agent95.get('/api/financing/similar?category=eclairage_public').expect(200)).body as { grants: Array<{ codeInsee: string }> };
     expect(ours.grants.every((g) => g.codeInsee.startsWith('95'))).toBe(true);
   });
@@ -269,7 +276,23 @@ describe('Several Départements on one instance (DEPARTEMENTS=95,78)', () => {
     const page95 = (await request(t.http).get('/projets-publics/departements/95').expect(200)).text;
     expect(page95).not.toContain('Une mairie accessible à tous');
     expect((await request(t.http).get('/projets-publics/departements/60')).status).toBe(404);
+    // The national map draws the Départements served, each with its count and a link to its own map.
+    const nationalMap = (await request(t.http).get('/projets-publics/carte').expect(200)).text;
+    expect(nationalMap).toContain('Carte des projets publiés du Val-d’Oise et des Yvelines, par département');
+    expect(nationalMap).toContain('data-outlines="/api/map/departements.geojson"');
+    expect(nationalMap).toMatch(/<a href="\/projets-publics\/carte\?departement=78">Yvelines \(78\)<\/a><\/td><td class="num">1<\/td>/);
+    expect(nationalMap).toMatch(new RegExp(`<a href="/projets-publics/carte\\?departement=95">Val-d’Oise \\(95\\)</a></td><td class="num">${valDOise.length}</td>`));
+    expect(nationalMap).toContain('Une mairie accessible à tous');
+    // Its static picture: one outline per Département, titled with its count.
+    expect(nationalMap.match(/<path d="/g)?.length).toBe(2);
+    expect(nationalMap).toContain('<title>Yvelines : 1 projet publié</title>');
+    const outlines = JSON.parse((await request(t.http).get('/api/map/departements.geojson').expect(200)).text) as { features: Array<{ properties: { code: string } }> };
+    expect(outlines.features.map((f) => f.properties.code)).toEqual(['95', '78']);
+    // A commune asked for draws its own Département's map.
+    const byCommune = (await request(t.http).get('/projets-publics/carte?commune=78033').expect(200)).text;
+    expect(byCommune).toContain('/api/map/communes.geojson?departement=78');
     const map78 = (await request(t.http).get('/projets-publics/carte?departement=78').expect(200)).text;
+    expect(map78).toContain('<a href="/projets-publics/carte">Carte de tous les départements</a>');
     expect(map78).toContain('Carte des communes des Yvelines et des projets publiés');
     expect(map78).toContain('/api/map/communes.geojson?departement=78');
     // The change feed, for a mirror of one Département.

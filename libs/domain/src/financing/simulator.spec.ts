@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { SimulationInputs } from './financing.events.js';
 import { checkRuleSet } from './rule-set.js';
 import { formatEuros, simulate, type RuleSetVersion } from './simulator.js';
-import { VAL_D_OISE_STARTING_RULE_SET } from './val-d-oise-rule-set.js';
+import { nationalStartingRuleSet, VAL_D_OISE_STARTING_RULE_SET } from './val-d-oise-rule-set.js';
 
 const ruleSet: RuleSetVersion = { ...VAL_D_OISE_STARTING_RULE_SET, ruleSetId: '95', version: 1 };
 
@@ -69,5 +69,25 @@ describe('the subsidy simulator', () => {
       expect(scheme(out, 'detr').eligible).toBe(false);
       expect(out.stateRoomCents).toBe(240_000_00);
     });
+  });
+});
+
+describe('the starting rule set of another Département (issue #17)', () => {
+  const yvelines = nationalStartingRuleSet('Yvelines', 'des Yvelines');
+  it('is a valid rule set, named after the Département, with the State schemes only', () => {
+    expect(() => checkRuleSet(yvelines)).not.toThrow();
+    expect(yvelines.title).toBe('Règles de départ des Yvelines (à valider par le Département)');
+    expect(yvelines.schemes.map((s) => s.id)).toEqual(['detr', 'dsil', 'fonds_vert']);
+    expect(yvelines.schemes[0]!.label).toBe('DETR (État, préfet des Yvelines)');
+    expect(Object.keys(yvelines.rules).filter((k) => /contrat rural|val d oise/.test(k))).toEqual([]);
+    expect(yvelines.note).toContain('Les aides du Département et de la Région (Yvelines)');
+  });
+  it('estimates the worked example with the national rules: without local aid, the State may give up to 240 000 €', () => {
+    const out = simulate({ ...school, codeInsee: '78033', communeName: 'Aulnay-sur-Mauldre' }, { ...yvelines, ruleSetId: '78', version: 1 });
+    expect(out.schemes.map((s) => s.scheme)).toEqual(['detr', 'dsil', 'fonds_vert']);
+    expect(out.stateRoomCents).toBe(240_000_00);
+    expect(scheme(out, 'detr')).toMatchObject({ eligible: true, minCents: 60_000_00, maxCents: 240_000_00 });
+    expect(out.fctvaCents).toBe(59_054_00);
+    expect(out.ruleSet).toMatchObject({ id: '78', version: 1, title: yvelines.title });
   });
 });
