@@ -7,9 +7,9 @@
  *  (2) a full rebuild of the read models (the `npm run projections:rebuild` path), in a process of
  *      its own: duration, events/s, peak RSS (sampled, and VmHWM)              target ≤ 1 GiB
  *  (3) the SQLite files (log, read models), read-model bytes per event, the largest collections
- *  (4) p50/p99 over HTTP, through the real application on loopback, after a warm-up, of the staff's
- *      projects list (step filter, deep page), a search, the Département's dashboard (an agent of
- *      département 95)                                                          target p99 ≤ 200 ms
+ *  (4) p50/p99 over HTTP, through the real application on loopback (DEPARTEMENTS=all: every Département
+ *      served, issue #17), after a warm-up, of the staff's projects list (step filter, deep page), a search,
+ *      the Département's dashboard (agents of the Val-d'Oise and of the Yvelines) target p99 ≤ 200 ms
  *      and of the public list                                                   target p99 ≤ 100 ms
  *
  * Options: --communes N (default all) --projects P (10) --events E (30, mean per project)
@@ -29,6 +29,7 @@ import { loadConfig, type AppConfig } from '../config.js';
 import { demoEmail } from '../identity/demo-accounts.js';
 import { openEventStore, openReadStore } from '../infrastructure/engines.js';
 import { ALL_PROJECTIONS } from '../infrastructure/projections.js';
+import { REBUILD_HEAP_CEILING } from './rebuild-heap.js';
 import { DEFAULT_NATIONAL_OPTIONS, nationalCommunes, writeNationalLog } from '../national/national-log.js';
 
 const MiB = 2 ** 20;
@@ -95,6 +96,10 @@ function configFor(dir: string): AppConfig {
     ...loadConfig({
       ...process.env,
       DATA_DIR: dir,
+      // The log holds communes of all France: the instance serves them all (issue #17), and each Département's
+      // staff see their own; the lists, the search and the dashboard are measured that way.
+      DEPARTEMENT: undefined,
+      DEPARTEMENTS: 'all',
       // The demo accounts give the measures a logged-in agent of the Val-d’Oise (refused in production mode).
       DEMO_DATA: 'true',
       NODE_ENV: 'test',
@@ -110,6 +115,8 @@ function configFor(dir: string): AppConfig {
 }
 
 // ---------------------------------------------------------------- (2) the rebuild, in its own process
+// With the heap ceiling `npm run projections:rebuild` runs under (rebuild-heap.ts).
+const REBUILD_NODE_FLAGS = [REBUILD_HEAP_CEILING];
 async function rebuildPhase(dir: string): Promise<void> {
   const config = configFor(dir);
   const events = openEventStore(config);
@@ -138,7 +145,7 @@ async function rebuildPhase(dir: string): Promise<void> {
 
 function runRebuildProcess(dir: string): Promise<{ events: number; generation: number; seconds: number; faults: string[]; sampledPeak: number; vmHwm: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--phase', 'rebuild', '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...REBUILD_NODE_FLAGS, fileURLToPath(import.meta.url), '--phase', 'rebuild', '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.once('error', reject);
@@ -290,6 +297,7 @@ async function main(args: Args): Promise<void> {
       await app.listen(0, '127.0.0.1');
       const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
       const agent = await login(base, demoEmail('Sophie Bernard'));
+      const agent78 = await login(base, demoEmail('Camille Laurent'));
       const first = (await (await fetch(`${base}/api/projects?step=travaux&limit=20`, { headers: agent })).json()) as { total: number };
       const deep = Math.max(0, Math.min(first.total - 20, Math.floor(first.total / 2)));
       const measures: Array<{ what: string; url: string; headers: Record<string, string>; target: number }> = [
@@ -298,6 +306,8 @@ async function main(args: Args): Promise<void> {
         { what: 'Liste d’une commune (agent 95, Ableiges)', url: `/api/projects?commune=95002&limit=20`, headers: agent, target: 200 },
         { what: 'Recherche « toiture ecole » (agent 95)', url: `/api/search?q=${encodeURIComponent('toiture ecole')}&limit=20`, headers: agent, target: 200 },
         { what: 'Tableau de bord du Département (agent 95)', url: '/api/dashboards/departement', headers: agent, target: 200 },
+        { what: 'Liste des projets (agent 78), étape « travaux »', url: `/api/projects?step=travaux&limit=20`, headers: agent78, target: 200 },
+        { what: 'Tableau de bord du Département (agent 78)', url: '/api/dashboards/departement', headers: agent78, target: 200 },
         { what: 'Liste publique (anonyme)', url: '/api/public/v1/projects?limit=20', headers: {}, target: 100 },
         // The public answers are cached per read-model position: a different `limit` each time measures the query itself.
         { what: 'Liste publique, sans son cache (limit 11 à 70)', url: '/api/public/v1/projects?limit=11…70', headers: {}, target: 100 },

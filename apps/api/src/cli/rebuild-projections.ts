@@ -7,9 +7,12 @@ import { RebuildInProgressError, rebuildReadModels, type RebuildProgress } from 
 import { loadConfig } from '../config.js';
 import { openEventStore, openReadStore } from '../infrastructure/engines.js';
 import { ALL_PROJECTIONS } from '../infrastructure/projections.js';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { REBUILD_PROGRESS_FILE, type RebuildProgressFile } from '../operations/metrics.js';
+import { hasHeapCeiling, REBUILD_HEAP_CEILING } from './rebuild-heap.js';
 
 /** The progress the running API reads at each scrape of /metrics (carnet_rebuild_*), written atomically. */
 function publish(dataDir: string, p: RebuildProgress, done: boolean): void {
@@ -28,6 +31,12 @@ function bar(p: RebuildProgress): string {
   const width = 30;
   const filled = Math.round(ratio * width);
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)} %  ${p.events} événements`;
+}
+
+// Started without a heap ceiling: run again with one (see rebuild-heap.ts), the same arguments, the same terminal.
+if (!hasHeapCeiling()) {
+  const { status, signal } = spawnSync(process.execPath, [REBUILD_HEAP_CEILING, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(status ?? (signal ? 1 : 0));
 }
 
 const config = loadConfig();
