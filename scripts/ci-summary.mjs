@@ -104,8 +104,9 @@ const [failed, skipped, passed] = ['failed', 'skipped', 'passed'].map((key) => s
 const counts = (order) => order.filter(([, n]) => n > 0).map(([word, n]) => `${n} ${word}`);
 console.log(`\nTests:       ${[...counts([['failed', failed], ['skipped', skipped], ['passed', passed]]), `${failed + skipped + passed} total`].join(', ')}`);
 const seconds = Number(process.env.CI_SECONDS);
-// A suite that failed without a failing test (it ran none, or did not run) counts as an error, as pytest says it.
-const errors = rows.filter((r) => r.status !== 'passed' && !(r.failed > 0)).length;
+// A suite that failed without a failing test counted above (it ran none, did not run, or is the fuzzer, whose failures
+// are findings, not tests) counts as an error, as pytest says it: a failed run never ends on a green line.
+const errors = rows.filter((r) => r.status !== 'passed' && (r.cases !== undefined || !(r.failed > 0))).length;
 const line = `${[...counts([['failed', failed], ['passed', passed], ['skipped', skipped]]), ...(errors ? [`${errors} error${errors === 1 ? '' : 's'}`] : [])].join(', ') || 'no tests ran'}${Number.isFinite(seconds) && seconds > 0 ? ` in ${seconds}s` : ''}`;
 const bar = '='.repeat(Math.max(3, Math.floor((78 - line.length) / 2)));
 console.log(`${bar} ${line} ${bar}`);

@@ -28,7 +28,8 @@ def _money_fields(document):
     def walk(node):
         if isinstance(node, dict):
             for name, prop in (node.get("properties") or {}).items():
-                if isinstance(prop, dict) and MONEY_MARK in str(prop.get("description", "")):
+                # Numbers only: an integer field (cents) must stay refused with a fraction.
+                if isinstance(prop, dict) and prop.get("type") == "number" and MONEY_MARK in str(prop.get("description", "")):
                     fields[name] = prop.get("maximum")
             for value in node.values():
                 walk(value)

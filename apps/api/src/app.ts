@@ -78,11 +78,13 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
     await app.get(DemoAccounts).seedIfEmpty();
     written = await app.get(DemoFaq).seedAfter(await app.get(DemoData).seedIfEmpty());
   }
-  // The financing rules start from the Val-d’Oise set, written as an event (issue #12).
+  // The financing rules start from the Val-d’Oise set (issue #12), or the national one for another home Département;
+  // the other Départements served get theirs in the background, once the server is up (issue #17).
   written = Math.max(written, await app.get(StartingRuleSetSeeder).seedIfMissing());
   // Serve the first page with the demo and the rules already in the read models.
   if (written > 0) await app.get(ReadModels).current(written);
-  // The start-up anchor seals the demo and the starting rules (ADR 0020); without demo data it runs in the background.
+  // The start-up anchor seals the demo and the home Département's starting rules (ADR 0020; the other Départements'
+  // come with the next anchor); without demo data it runs in the background.
   if (config.demoData && config.anchors.atStartup) await app.get(AnchorScheduler).recordAtStartup();
   return app;
 }

@@ -293,6 +293,14 @@ describe('Several Départements on one instance (DEPARTEMENTS=95,78)', () => {
     expect(byCommune).toContain('/api/map/communes.geojson?departement=78');
     const map78 = (await request(t.http).get('/projets-publics/carte?departement=78').expect(200)).text;
     expect(map78).toContain('<a href="/projets-publics/carte">Carte de tous les départements</a>');
+    // Its interactive map asks for the Yvelines' projects only, and the page is its own canonical address.
+    expect(map78).toContain('data-projects="/api/public/v1/exports/projects.geojson?departement=78"');
+    expect(map78).toMatch(/<link rel="canonical" href="https?:\/\/[^"/]+\/projets-publics\/carte\?departement=78">/);
+    // The filters chosen stay when going from the national map to a Département's, and back.
+    const filtered = (await request(t.http).get('/projets-publics/carte?annee=2026').expect(200)).text;
+    expect(filtered).toContain('href="/projets-publics/carte?departement=78&amp;annee=2026">Yvelines (78)</a>');
+    const filtered78 = (await request(t.http).get('/projets-publics/carte?departement=78&annee=2026').expect(200)).text;
+    expect(filtered78).toContain('<a href="/projets-publics/carte?annee=2026">Carte de tous les départements</a>');
     expect(map78).toContain('Carte des communes des Yvelines et des projets publiés');
     expect(map78).toContain('/api/map/communes.geojson?departement=78');
     // The change feed, for a mirror of one Département.

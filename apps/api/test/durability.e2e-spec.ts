@@ -25,8 +25,22 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Runs the built server as a real process, as `npm start` does. */
+/**
+ * Runs the built server as a real process, as `npm start` does. The port is free when chosen, but the other test
+ * files running meanwhile open ephemeral ports by the hundred (supertest): one may take it before the server binds
+ * it. The server then exits with EADDRINUSE — the test is retried on another port, any other exit fails it.
+ */
 async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(dataDir, env);
+    } catch (error) {
+      if (attempt >= 3 || !/EADDRINUSE/.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+async function startServerOnce(dataDir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,

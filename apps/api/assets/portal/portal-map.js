@@ -20,9 +20,17 @@
     { min: 4, max: 9, fill: '#2171b5' },
     { min: 10, max: Infinity, fill: '#08306b' },
   ];
-  function fillOf(n) {
-    for (var i = 0; i < CLASSES.length; i++) if (n >= CLASSES[i].min && n <= CLASSES[i].max) return CLASSES[i].fill;
-    return CLASSES[0].fill;
+  // A Département has a hundred times a commune's projects: the national map has its own steps (departement-svg.ts).
+  var DEPARTEMENT_CLASSES = [
+    { min: 0, max: 0, fill: '#ffffff' },
+    { min: 1, max: 9, fill: '#c6dbef' },
+    { min: 10, max: 49, fill: '#6baed6' },
+    { min: 50, max: 199, fill: '#2171b5' },
+    { min: 200, max: Infinity, fill: '#08306b' },
+  ];
+  function fillOf(n, classes) {
+    for (var i = 0; i < classes.length; i++) if (n >= classes[i].min && n <= classes[i].max) return classes[i].fill;
+    return classes[0].fill;
   }
   function json(url) {
     return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
@@ -47,6 +55,8 @@
       var settings = all[0];
       var outlines = all[1];
       var projects = all[2];
+      // Nothing to draw (an instance serving overseas Départements only, which have no outline in the national file): the picture and the list stay.
+      if (!outlines.features || outlines.features.length === 0) return;
       element.hidden = false;
       if (picture) picture.hidden = true;
 
@@ -78,7 +88,7 @@
       });
       var communes = L.geoJSON(outlines, {
         style: function (f) {
-          return { color: '#4a4f55', weight: 1, fillColor: fillOf(counts[f.properties.code] || 0), fillOpacity: 0.8 };
+          return { color: '#4a4f55', weight: 1, fillColor: fillOf(counts[f.properties.code] || 0, national ? DEPARTEMENT_CLASSES : CLASSES), fillOpacity: 0.8 };
         },
         onEachFeature: function (f, layer) {
           var n = counts[f.properties.code] || 0;
@@ -89,7 +99,11 @@
           });
           if (national) {
             layer.on('click', function () {
-              window.location.href = '/projets-publics/carte?departement=' + encodeURIComponent(f.properties.code);
+              // The filters chosen (theme, year, cost) stay; a commune belongs to one Département.
+              var params = new URLSearchParams(window.location.search);
+              params.delete('commune');
+              params.set('departement', f.properties.code);
+              window.location.href = '/projets-publics/carte?' + params.toString();
             });
           } else if (n > 0) {
             layer.on('click', function () {

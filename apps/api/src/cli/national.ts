@@ -25,6 +25,8 @@ import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@carnet/event-store';
 import { rebuildReadModels } from '@carnet/read-store';
 import { createApp } from '../app.js';
+import { StartingRuleSetSeeder } from '../financing/commands/publish-rule-set/starting-rule-set.seeder.js';
+import { ReadModels } from '../shared/read-models.js';
 import { loadConfig, type AppConfig } from '../config.js';
 import { demoEmail } from '../identity/demo-accounts.js';
 import { openEventStore, openReadStore } from '../infrastructure/engines.js';
@@ -295,6 +297,8 @@ async function main(args: Args): Promise<void> {
     const app = await createApp(configFor(dir), { logger: ['error'] });
     try {
       await app.listen(0, '127.0.0.1');
+      // The Départements' starting financing rules are published in the background after start-up: not during the measures.
+      await app.get(ReadModels).current(await app.get(StartingRuleSetSeeder).othersSeeded());
       const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
       const agent = await login(base, demoEmail('Sophie Bernard'));
       const agent78 = await login(base, demoEmail('Camille Laurent'));

@@ -9,4 +9,5 @@ export const REBUILD_HEAP_CEILING = '--max-old-space-size=512';
 
 /** Whether this process was started with a heap ceiling of its own. */
 export const hasHeapCeiling = (): boolean =>
-  [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].some((flag) => flag.startsWith('--max-old-space-size'));
+  // V8 takes the flag with dashes or underscores.
+  [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].some((flag) => flag.replace(/_/g, '-').startsWith('--max-old-space-size'));

@@ -7,7 +7,7 @@ import { RebuildInProgressError, rebuildReadModels, type RebuildProgress } from 
 import { loadConfig } from '../config.js';
 import { openEventStore, openReadStore } from '../infrastructure/engines.js';
 import { ALL_PROJECTIONS } from '../infrastructure/projections.js';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -34,9 +34,19 @@ function bar(p: RebuildProgress): string {
 }
 
 // Started without a heap ceiling: run again with one (see rebuild-heap.ts), the same arguments, the same terminal.
+// Ctrl-C reaches both processes (same terminal); a SIGTERM sent to this one only is passed on, so that the rebuild
+// stops and lets its lease go rather than running on, orphaned.
 if (!hasHeapCeiling()) {
-  const { status, signal } = spawnSync(process.execPath, [REBUILD_HEAP_CEILING, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(status ?? (signal ? 1 : 0));
+  const child = spawn(process.execPath, [REBUILD_HEAP_CEILING, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
+  const code = await new Promise<number>((done) => {
+    child.once('error', (error) => {
+      process.stderr.write(`Impossible de lancer la reconstruction : ${error.message}\n`);
+      done(1);
+    });
+    child.once('exit', (status, signal) => done(status ?? (signal ? 1 : 0)));
+  });
+  process.exit(code);
 }
 
 const config = loadConfig();

@@ -73,14 +73,14 @@ describe('the subsidy simulator', () => {
 });
 
 describe('the starting rule set of another Département (issue #17)', () => {
-  const yvelines = nationalStartingRuleSet('Yvelines', 'des Yvelines');
+  const yvelines = nationalStartingRuleSet('des Yvelines');
   it('is a valid rule set, named after the Département, with the State schemes only', () => {
     expect(() => checkRuleSet(yvelines)).not.toThrow();
     expect(yvelines.title).toBe('Règles de départ des Yvelines (à valider par le Département)');
     expect(yvelines.schemes.map((s) => s.id)).toEqual(['detr', 'dsil', 'fonds_vert']);
     expect(yvelines.schemes[0]!.label).toBe('DETR (État, préfet des Yvelines)');
     expect(Object.keys(yvelines.rules).filter((k) => /contrat rural|val d oise/.test(k))).toEqual([]);
-    expect(yvelines.note).toContain('Les aides du Département et de la Région (Yvelines)');
+    expect(yvelines.note).toContain('Les aides du Département des Yvelines et celles de sa Région');
   });
   it('estimates the worked example with the national rules: without local aid, the State may give up to 240 000 €', () => {
     const out = simulate({ ...school, codeInsee: '78033', communeName: 'Aulnay-sur-Mauldre' }, { ...yvelines, ruleSetId: '78', version: 1 });

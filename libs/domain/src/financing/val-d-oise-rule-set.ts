@@ -198,9 +198,9 @@ const LOCAL_RULES = /^(contrat rural|val d oise territoires)( \.|$)/;
  * (the commune's minimum share, the 100 % ceiling, FCTVA) and State schemes (DETR, DSIL, Fonds vert) as the Val
  * d'Oise's, without its own fund nor the Île-de-France contrat rural. « À valider » as the Val d'Oise's: the
  * Département adds its own aids and its Région's, and sets the préfecture's DETR rates, by publishing a version 2.
- * `name` is the Département's, `of` its « de » form (« des Yvelines »).
+ * `of` is the Département's name in its « de » form (« des Yvelines »).
  */
-export function nationalStartingRuleSet(name: string, of: string): RuleSetContent {
+export function nationalStartingRuleSet(of: string): RuleSetContent {
   const start = VAL_D_OISE_STARTING_RULE_SET;
   const rules = Object.fromEntries(Object.entries(start.rules).filter(([key]) => !LOCAL_RULES.test(key)));
   rules['aides . collectivités'] = { ...(start.rules['aides . collectivités'] as Record<string, unknown>), somme: ['projet . aides obtenues . autres'] };
@@ -208,7 +208,7 @@ export function nationalStartingRuleSet(name: string, of: string): RuleSetConten
     title: `Règles de départ ${of} (à valider par le Département)`,
     effectiveFrom: start.effectiveFrom,
     sources: start.sources.filter((source) => !/contrat rural/.test(source)),
-    note: `Première version, à partir des textes publics : les règles nationales et les aides de l’État. Les aides du Département et de la Région (${name}), les catégories et taux de la DETR, les taux de la DSIL et du Fonds vert sont à saisir par le Département.`,
+    note: `Première version, à partir des textes publics : les règles nationales et les aides de l’État. Les aides du Département ${of} et celles de sa Région, les catégories et taux de la DETR, les taux de la DSIL et du Fonds vert sont à saisir par le Département.`,
     schemes: start.schemes
       .filter((scheme) => scheme.funder === 'etat')
       .map((scheme) => (scheme.id === 'detr' ? { ...scheme, label: `DETR (État, préfet ${of})` } : scheme)),

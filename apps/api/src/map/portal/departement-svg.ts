@@ -24,6 +24,16 @@ export const PUBLISHED_CLASSES = [
 ];
 export const publishedClass = (n: number) => PUBLISHED_CLASSES.find((c) => n >= c.min && n <= c.max) ?? PUBLISHED_CLASSES[0];
 
+/** The same blues for a Département's published projects (national map): a Département has a hundred times a commune's. */
+export const DEPARTEMENT_CLASSES = [
+  { min: 0, max: 0, fill: '#ffffff', label: 'aucun projet publié' },
+  { min: 1, max: 9, fill: '#c6dbef', label: '1 à 9 projets' },
+  { min: 10, max: 49, fill: '#6baed6', label: '10 à 49 projets' },
+  { min: 50, max: 199, fill: '#2171b5', label: '50 à 199 projets' },
+  { min: 200, max: Number.POSITIVE_INFINITY, fill: '#08306b', label: '200 projets ou plus' },
+];
+const departementClass = (n: number) => DEPARTEMENT_CLASSES.find((c) => n >= c.min && n <= c.max) ?? DEPARTEMENT_CLASSES[0];
+
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const frames = new Map<string, Frame>();
@@ -69,6 +79,7 @@ function outlinesSvg(
   projects: SvgProject[],
   text: { title: string; desc: string },
   width: number,
+  classOf: (n: number) => { fill: string } = publishedClass,
 ): string {
   if (features.length === 0) return '';
   const f = frameOf(key, width, features);
@@ -91,7 +102,7 @@ function outlinesSvg(
       })
       .join('');
     const n = counts.get(code) ?? 0;
-    return `<path d="${d}" fill="${publishedClass(n).fill}"><title>${esc(`${names(code)} : ${n === 0 ? 'aucun projet publié' : n === 1 ? '1 projet publié' : `${n} projets publiés`}`)}</title></path>`;
+    return `<path d="${d}" fill="${classOf(n).fill}"><title>${esc(`${names(code)} : ${n === 0 ? 'aucun projet publié' : n === 1 ? '1 projet publié' : `${n} projets publiés`}`)}</title></path>`;
   });
   const dots = projects.map((p) => `<circle cx="${x(p.at[0])}" cy="${y(p.at[1])}" r="5"><title>${esc(`${p.title} — ${p.communeName}`)}</title></circle>`);
   return (
@@ -131,5 +142,5 @@ export function departementsSvg(
   return outlinesSvg(codes.join(','), departementOutlines(codes), counts, names, projects, {
     title: `Carte des projets publiés ${of}, par département`,
     desc: 'Chaque département est d’autant plus foncé qu’il a de projets publiés ; chaque rond est un projet. Le tableau sous la carte donne les mêmes nombres, avec un lien vers la carte de chaque département.',
-  }, width);
+  }, width, departementClass);
 }

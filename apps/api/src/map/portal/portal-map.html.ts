@@ -3,14 +3,15 @@ import { PORTAL, PUBLIC_API, type PublicCommune, type PublicFilters, type Public
 import { GEO_ATTRIBUTION } from '../../public/commune-geo.js';
 import { euros, html, SafeHtml } from '../../public/portal/html.js';
 import { filtersForm, layout, type ServedDepartement } from '../../public/portal/portal.html.js';
-import { PUBLISHED_CLASSES } from './departement-svg.js';
+import { DEPARTEMENT_CLASSES, PUBLISHED_CLASSES } from './departement-svg.js';
 
 /** Where the portal map's own files are served (Leaflet, its clustering plugin, the page's script and style). */
 export const MAP_ASSETS = `${PORTAL}/carte/fichiers`;
 
-/** The API filters equal to the portal's, for the script's data request. */
+/** The API filters equal to the portal's, for the script's data request: one Département's map asks for its projects only. */
 function apiQuery(filters: PublicFilters): string {
   const params = new URLSearchParams();
+  if (filters.departement) params.set('departement', filters.departement);
   if (filters.theme) params.set('theme', filters.theme);
   if (filters.commune) params.set('commune', filters.commune);
   if (filters.year !== undefined) params.set('year', String(filters.year));
@@ -19,19 +20,34 @@ function apiQuery(filters: PublicFilters): string {
   return q ? `?${q}` : '';
 }
 
+/**
+ * The portal map's address for a Département (or all of them), keeping the filters chosen (theme, year, cost):
+ * going from the national map to a Département's, and back, shows the same kind of projects. A commune belongs
+ * to one Département: it is not kept.
+ */
+export function mapHref(filters: PublicFilters, departement?: string): string {
+  const params = new URLSearchParams();
+  if (departement) params.set('departement', departement);
+  if (filters.theme) params.set('theme', filters.theme);
+  if (filters.year !== undefined) params.set('annee', String(filters.year));
+  if (filters.costBand) params.set('cout', filters.costBand);
+  const q = params.toString();
+  return q ? `${PORTAL}/carte?${q}` : `${PORTAL}/carte`;
+}
+
 /** What the map draws: one Département's communes (and a link to each other one served), or the Départements served. */
 export type MapView =
   | { kind: 'departement'; departement: ServedDepartement; others: ServedDepartement[]; communeRows: Array<{ codeInsee: string; name: string; count: number }> }
   | { kind: 'national'; of: string; departements: Array<ServedDepartement & { count: number }> };
 
 /** The table beside the list: published projects per Département (national map), or per commune. */
-function countsTable(view: MapView): SafeHtml {
+function countsTable(view: MapView, filters: PublicFilters): SafeHtml {
   if (view.kind === 'national') {
     return html`<h2 id="par-departement">Projets publiés par département</h2>
 <p>Chaque département a sa carte, avec ses communes.</p>
 <div class="table-scroll" role="region" aria-labelledby="par-departement" tabindex="0"><table>
   <thead><tr><th scope="col">Département</th><th scope="col" class="num">Projets publiés</th></tr></thead>
-  <tbody>${view.departements.map((d) => html`<tr><td><a href="${PORTAL}/carte?departement=${d.code}">${d.name} (${d.code})</a></td><td class="num">${d.count}</td></tr>`)}</tbody>
+  <tbody>${view.departements.map((d) => html`<tr><td><a href="${mapHref(filters, d.code)}">${d.name} (${d.code})</a></td><td class="num">${d.count}</td></tr>`)}</tbody>
 </table></div>`;
   }
   const rows = view.communeRows;
@@ -56,14 +72,15 @@ export function mapPage(base: string, filters: PublicFilters, items: PublicProje
   const of = view.kind === 'national' ? view.of : view.departement.of;
   const otherMaps =
     view.kind === 'departement' && view.others.length
-      ? html`<nav aria-label="Cartes des autres départements"><p>Autres départements : ${view.others.map((d, i) => html`${i ? ', ' : ''}<a href="${PORTAL}/carte?departement=${d.code}">${d.name}</a>`)}. <a href="${PORTAL}/carte">Carte de tous les départements</a>.</p></nav>`
+      ? html`<nav aria-label="Cartes des autres départements"><p>Autres départements : ${view.others.map((d, i) => html`${i ? ', ' : ''}<a href="${mapHref(filters, d.code)}">${d.name}</a>`)}. <a href="${mapHref(filters)}">Carte de tous les départements</a>.</p></nav>`
       : '';
   const outlines = view.kind === 'national' ? '/api/map/departements.geojson' : `/api/map/communes.geojson?departement=${view.departement.code}`;
   return layout(
     {
       title: 'Carte des projets publiés',
       description: `Carte des projets terminés et publiés par les communes ${of} : où ils sont, ce qu’ils ont coûté, leur fiche.`,
-      path: `${PORTAL}/carte`,
+      // One Département's map on an instance of several is a page of its own: its address is its canonical link.
+      path: view.kind === 'departement' && view.others.length ? `${PORTAL}/carte?departement=${view.departement.code}` : `${PORTAL}/carte`,
       baseUrl: base,
       breadcrumb: [{ label: 'Accueil', href: PORTAL }, { label: 'Carte' }],
       stylesheets: [`${MAP_ASSETS}/leaflet.css`, `${MAP_ASSETS}/MarkerCluster.css`, `${MAP_ASSETS}/portal-map.css`],
@@ -89,11 +106,11 @@ ${filtersForm(filters, communes, years, `${PORTAL}/carte`, 'Afficher sur la cart
   </div>
   <div class="panel portal-map-legend">
     <h2>Légende</h2>
-    <ul>${PUBLISHED_CLASSES.map((c) => html`<li><svg width="20" height="20" aria-hidden="true" focusable="false"><rect x="1" y="1" width="18" height="18" fill="${c.fill}" stroke="#4a4f55"/></svg> ${c.label}${national ? ' dans le département' : ''}</li>`)}</ul>
+    <ul>${(national ? DEPARTEMENT_CLASSES : PUBLISHED_CLASSES).map((c) => html`<li><svg width="20" height="20" aria-hidden="true" focusable="false"><rect x="1" y="1" width="18" height="18" fill="${c.fill}" stroke="#4a4f55"/></svg> ${c.label}${national ? ' dans le département' : ''}</li>`)}</ul>
     <p><svg width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="6" fill="#b34700" stroke="#fff" stroke-width="2"/></svg> un projet publié (un chiffre : plusieurs projets proches)</p>
   </div>
 </div>
-${national ? countsTable(view) : ''}
+${national ? countsTable(view, filters) : ''}
 <h2 id="liste-carte">Projets de la carte</h2>
 ${
   total === 0
@@ -105,6 +122,6 @@ ${
   )}</tbody>
 </table></div>`
 }
-${national ? '' : countsTable(view)}`,
+${national ? '' : countsTable(view, filters)}`,
   );
 }

@@ -1,8 +1,11 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { nationalStartingRuleSet, ruleSetDecider, ruleSetStreamId, VAL_D_OISE_STARTING_RULE_SET, type Actor, type RuleSetContent } from '@carnet/domain';
-import { DEPARTEMENT_NAMES, OF_DEPARTEMENT } from '../../../communes/departement-names.js';
+import { OF_DEPARTEMENT } from '../../../communes/departement-names.js';
 import { APP_CONFIG, type AppConfig } from '../../../config.js';
 import { DeciderRunner } from '../../../shared/decider-runner.js';
+import { ProblemException } from '../../../shared/problem.js';
+
+const RULE_SET_SUBJECT = { title: 'Les règles de financement ont été publiées entre-temps', name: 'les règles de financement' };
 
 /** The platform itself publishes the starting rule sets, once: they are « à valider par le Département ». */
 const PLATFORM: Actor = { id: 'system', role: 'departement_admin', communeInsee: null, displayName: 'Plateforme' };
@@ -29,9 +32,14 @@ export class StartingRuleSetSeeder implements BeforeApplicationShutdown {
    * seconds. Returns the position written for the home Département, 0 when nothing was.
    */
   async seedIfMissing(): Promise<number> {
-    const [home, ...rest] = this.config.departements;
-    const written = home ? await this.seed(home) : 0;
-    if (rest.length) {
+    const served = this.config.departements;
+    // The home Département's rules, and the Val d'Oise's (the demo's), before the first page, as they always were.
+    const first = served.filter((code, i) => i === 0 || code === '95');
+    let written = 0;
+    for (const code of first) written = Math.max(written, await this.seed(code));
+    const rest = served.filter((code) => !first.includes(code));
+    // The others once the server is up; by one process only in WORKERS mode (the projections' one), not by each HTTP process.
+    if (rest.length && this.config.instances.processRole !== 'http') {
       this.others = (async () => {
         let last = 0;
         for (const code of rest) {
@@ -39,7 +47,6 @@ export class StartingRuleSetSeeder implements BeforeApplicationShutdown {
           try {
             last = Math.max(last, await this.seed(code));
           } catch (e) {
-            // Another instance seeding at the same moment wins the race: its version 1 is the same.
             this.logger.warn(`Règles de départ du département ${code} non publiées : ${(e as Error).message}`);
           }
         }
@@ -64,15 +71,23 @@ export class StartingRuleSetSeeder implements BeforeApplicationShutdown {
     const streamId = ruleSetStreamId(code);
     const { version } = await this.runner.state(ruleSetDecider, streamId);
     if (version > 0) return 0;
-    const content: RuleSetContent = code === '95' ? VAL_D_OISE_STARTING_RULE_SET : nationalStartingRuleSet(DEPARTEMENT_NAMES.get(code) ?? code, OF_DEPARTEMENT.get(code) ?? code);
-    const { position } = await this.runner.run(ruleSetDecider, {
-      id: code,
-      streamId,
-      command: { type: 'PublishFinancingRuleSet', ruleSetId: code, ...content },
-      actor: PLATFORM,
-      // The Val d'Oise's key is the one it always had: a log seeded by an earlier version is recognised.
-      options: { idempotencyKey: `financing-starting-rule-set-${code}` },
-    });
+    const content: RuleSetContent = code === '95' ? VAL_D_OISE_STARTING_RULE_SET : nationalStartingRuleSet(OF_DEPARTEMENT.get(code) ?? `du département ${code}`);
+    let position: number;
+    try {
+      ({ position } = await this.runner.run(ruleSetDecider, {
+        id: code,
+        streamId,
+        command: { type: 'PublishFinancingRuleSet', ruleSetId: code, ...content },
+        actor: PLATFORM,
+        // Version 1 or nothing: an administrator who published meanwhile keeps their rules. Two processes seeding at
+        // once write the same command (its id comes from the key; the Val d'Oise's key is the one it always had).
+        options: { idempotencyKey: `financing-starting-rule-set-${code}`, expectedVersion: 0 },
+        subject: RULE_SET_SUBJECT,
+      }));
+    } catch (error) {
+      if (error instanceof ProblemException && error.getStatus() === 409) return 0; // someone published first
+      throw error;
+    }
     this.logger.log(`Règles de financement de départ publiées pour le département ${code} (version 1, à valider par le Département).`);
     return position;
   }
