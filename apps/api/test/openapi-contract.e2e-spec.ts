@@ -128,7 +128,8 @@ describe('The OpenAPI contract', () => {
       const answer = body('FaqEntryRequestDto', 'answer');
       const pattern = new RegExp(String(answer.pattern));
       const refused: number[] = [];
-      for (let code = 0; code < 0x10000; code++) if (!pattern.test(String.fromCharCode(code))) refused.push(code);
+      // (Each character beside a letter: the answer is required, and a blank one is refused too.)
+      for (let code = 0; code < 0x10000; code++) if (!pattern.test(`a${String.fromCharCode(code)}`)) refused.push(code);
       const agent = await t.login(AGENT);
       const refusedByGuard = await agent.get('/api/projects').query({ q: 'toiture\u0085école' });
       expect(refusedByGuard.status).toBe(400);
@@ -146,6 +147,27 @@ describe('The OpenAPI contract', () => {
       for (const bad of ['a\tb', 'a\nb', 'a\rb', 'a\u0085b']) expect(singleLine.test(bad)).toBe(false);
       const suggestionsQ = doc.paths['/api/faq/suggestions'].get.parameters!.find((p) => p.name === 'q')!;
       expect(suggestionsQ.required).toBe(true);
+    });
+
+    it('says that a required text may not be blank, as the API refuses it (a fuzzer once sent a job title of one space)', async () => {
+      const property = (name: string, key: string) => (doc.components.schemas[name].properties as Record<string, Schema>)[key]!;
+      const jobTitle = new RegExp(String(property('SaveContactRequestDto', 'jobTitle').pattern));
+      for (const blank of [' ', '   ', '\u00a0\u3000', '\ufeff ']) expect(jobTitle.test(blank)).toBe(false);
+      expect(jobTitle.test(' Chargée de mission ')).toBe(true);
+      expect(jobTitle.test('a\tb')).toBe(false); // still one line
+      // A text of several lines may hold line ends, not only them.
+      const description = new RegExp(String(property('CreateProjectRequestDto', 'description').pattern ?? ''));
+      const title = new RegExp(String(property('CreateProjectRequestDto', 'title').pattern));
+      expect(title.test(' \u2003 ')).toBe(false);
+      expect(description.test('')).toBe(true); // optional, and may be empty
+      for (const name of ['InviteToCommuneRequestDto', 'AcceptInvitationRequestDto']) {
+        const displayName = new RegExp(String(property(name, 'displayName').pattern));
+        expect([displayName.test('  '), displayName.test('Julie Durand')]).toEqual([false, true]);
+      }
+      // And the API refuses what the document refuses, with the French message of a missing field.
+      const maire = await t.login(MAIRE_ABLEIGES);
+      const blankTitle = await maire.post('/api/projects').send(newProject({ title: ' \u00a0 ' })).expect(400);
+      expect(blankTitle.body.errors).toEqual([{ field: 'title', message: 'Le titre est obligatoire.' }]);
     });
 
     it('requires the body of a command whose field must be given, even as null', async () => {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { MoneyField, SingleLine } from '../shared/field-rules.js';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { MoneyField, NotBlank, SingleLine } from '../shared/field-rules.js';
 import { DESCRIPTION_MAX, PROJECT_STEPS, PROJECT_THEMES, QUESTION_CATEGORIES, TEXT_MAX, TITLE_MAX } from '@carnet/domain';
 
 /** Reusable, French-speaking validation decorators for the fields of project requests. */
@@ -10,7 +10,7 @@ export const TitleField = (required: boolean) => (target: object, key: string) =
   // Left out means « unchanged »; null is no title (IsOptional would let null through).
   if (!required) ValidateIf((_, value) => value !== undefined)(target, key);
   IsString({ message: 'Le titre doit être un texte.' })(target, key);
-  MinLength(1, { message: 'Le titre est obligatoire.' })(target, key);
+  NotBlank('Le titre')(target, key);
   MaxLength(TITLE_MAX, { message: `Le titre dépasse ${TITLE_MAX} caractères.` })(target, key);
   SingleLine('Le titre')(target, key);
 };
@@ -49,7 +49,7 @@ export const TextField = (label: string, max = TEXT_MAX) => (target: object, key
   // First, so that a missing field reads « … est obligatoire » rather than « … doit être un texte ».
   IsDefined({ message: `${label} est obligatoire.` })(target, key);
   IsString({ message: `${label} doit être un texte.` })(target, key);
-  MinLength(1, { message: `${label} est obligatoire.` })(target, key);
+  NotBlank(label)(target, key);
   MaxLength(max, { message: `${label} dépasse ${max} caractères.` })(target, key);
   // Short texts (a public title, a funder's name) hold on one line; long ones keep their line feeds and tabs.
   if (max <= SINGLE_LINE_MAX) SingleLine(label)(target, key);

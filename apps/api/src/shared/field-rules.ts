@@ -31,7 +31,8 @@ export const MoneyField =
   };
 
 /** What a one-line text may not hold, as the OpenAPI document says it: every C0 control (tab and line ends included), DEL, C1. */
-export const SINGLE_LINE_PATTERN = '^[^\\u0000-\\u001F\\u007F-\\u009F]*$';
+export const SINGLE_LINE_CONTROLS = '\\u0000-\\u001F\\u007F-\\u009F';
+export const SINGLE_LINE_PATTERN = `^[^${SINGLE_LINE_CONTROLS}]*$`;
 
 /**
  * A text that holds on one line (titles, names): no line feed nor tab; the input gate already refused other controls.
@@ -45,6 +46,23 @@ export const SingleLine = (label: string) =>
       defaultMessage: () => `${label} tient sur une seule ligne : retirez les retours à la ligne et les tabulations.`,
     },
   });
+
+/**
+ * A required text with something in it: a text of spaces only is refused as missing (« Le nom est obligatoire. »),
+ * as an empty one is. The OpenAPI document says it with a pattern (openapi-contract.ts converts the rule by its name),
+ * so that a client — or a fuzzer — does not take « » for a name.
+ */
+export const NotBlank = (label: string) =>
+  ValidateBy({
+    name: 'isNotBlank',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && value.trim().length > 0,
+      defaultMessage: () => `${label} est obligatoire.`,
+    },
+  });
+
+/** What String.prototype.trim removes (ECMAScript's white space and line terminators), as a regular expression class's content. */
+export const TRIMMED_CHARACTERS = '\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF';
 
 /** A list whose every item is an object validated by `type`: `[[]]`, `[1]` or `[null]` are refused item by item. */
 export const ObjectList = (type: () => new () => object, message: string) => (target: object, key: string) => {

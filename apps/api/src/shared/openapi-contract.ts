@@ -5,8 +5,14 @@ import { ModulesContainer } from '@nestjs/core';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { getMetadataStorage, IS_OPTIONAL, MAX, MIN } from 'class-validator';
+
+/** What class-validator-jsonschema passes a converter: the rule's property. */
+interface ValidationMetadata {
+  target: Function | string;
+  propertyName: string;
+}
 import type { OpenAPIObject, OperationObject, ParameterObject, PathItemObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
-import { SINGLE_LINE_PATTERN } from './field-rules.js';
+import { SINGLE_LINE_CONTROLS, TRIMMED_CHARACTERS } from './field-rules.js';
 import { CONTROL_CHARACTERS } from './input-guard.js';
 import { MinPositionPipe } from './min-position.js';
 import { GENERATED_RESPONSES } from './openapi-responses.generated.js';
@@ -173,9 +179,26 @@ const SCHEMA_OPTIONS = {
   additionalConverters: {
     [MIN]: (meta: { constraints: unknown[] }) => ({ minimum: meta.constraints[0] }),
     [MAX]: (meta: { constraints: unknown[] }) => ({ maximum: meta.constraints[0] }),
-    isSingleLine: { type: 'string', pattern: SINGLE_LINE_PATTERN },
+    isSingleLine: (meta: ValidationMetadata) => ({ type: 'string', pattern: textPattern(meta) }),
+    isNotBlank: (meta: ValidationMetadata) => ({ type: 'string', pattern: textPattern(meta) }),
   },
 };
+
+/**
+ * The pattern of a text property from its rules, whichever of them is converted last: one line (no control
+ * character at all) or the input guard's texts; and, when it may not be blank, at least one character that is
+ * neither a control nor one String.prototype.trim removes.
+ */
+function textPattern(meta: ValidationMetadata): string {
+  const rules = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(meta.target as Function, '', true, false)
+      .filter((m) => m.propertyName === meta.propertyName)
+      .map((m) => m.name),
+  );
+  const controls = rules.has('isSingleLine') ? SINGLE_LINE_CONTROLS : CONTROL_CHARACTERS;
+  return rules.has('isNotBlank') ? `^[^${controls}]*[^${controls}${TRIMMED_CHARACTERS}][^${controls}]*$` : `^[^${controls}]*$`;
+}
 
 /**
  * What the input guard refuses in any text of a body or a query (input-guard.ts): C0 controls but tab, line feed and

@@ -1,13 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsString, Length } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@carnet/domain';
+import { NotBlank } from '../../../shared/field-rules.js';
 
 export class CreateOrganisationRequestDto {
   @ApiProperty({ example: 'CAUE du Val-d’Oise', maxLength: 160 })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString({ message: 'Le nom doit être un texte.' })
-  @Length(1, 160, { message: 'Le nom est obligatoire (160 caractères au plus).' })
+  @NotBlank('Le nom')
+  @MaxLength(160, { message: 'Le nom dépasse 160 caractères.' })
   name!: string;
 
   @ApiProperty({ enum: ORGANISATION_KINDS })

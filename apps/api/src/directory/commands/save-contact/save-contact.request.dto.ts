@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { ContactRequest, ProjectTheme } from '@carnet/contracts';
 import { PROJECT_THEMES } from '@carnet/domain';
-import { SingleLine } from '../../../shared/field-rules.js';
+import { NotBlank, SingleLine } from '../../../shared/field-rules.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -11,7 +11,7 @@ export class SaveContactRequestDto implements ContactRequest {
   @ApiProperty({ example: 'Nadia Benali', maxLength: 120 })
   @Transform(trim)
   @IsString({ message: 'Le nom doit être un texte.' })
-  @MinLength(1, { message: 'Le nom est obligatoire.' })
+  @NotBlank('Le nom')
   @MaxLength(120, { message: 'Le nom dépasse 120 caractères.' })
   @SingleLine('Le nom')
   name!: string;
@@ -19,7 +19,7 @@ export class SaveContactRequestDto implements ContactRequest {
   @ApiProperty({ example: 'Chargée des aides aux communes', maxLength: 160 })
   @Transform(trim)
   @IsString({ message: 'La fonction doit être un texte.' })
-  @MinLength(1, { message: 'La fonction est obligatoire.' })
+  @NotBlank('La fonction')
   @MaxLength(160, { message: 'La fonction dépasse 160 caractères.' })
   @SingleLine('La fonction')
   jobTitle!: string;
@@ -27,7 +27,7 @@ export class SaveContactRequestDto implements ContactRequest {
   @ApiProperty({ example: 'Département du Val-d’Oise — Service des aides aux communes', maxLength: 160 })
   @Transform(trim)
   @IsString({ message: 'L’organisme doit être un texte.' })
-  @MinLength(1, { message: 'L’organisme est obligatoire.' })
+  @NotBlank('L’organisme')
   @MaxLength(160, { message: 'L’organisme dépasse 160 caractères.' })
   @SingleLine('L’organisme')
   organisation!: string;

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AMOUNT_BASES, AMOUNT_MAX_CENTS, COST_ITEMS_MAX, FUNDERS, FUNDING_REASON_MAX, FUNDING_SCHEMES, INSTALMENT_KINDS, LABEL_MAX, OWN_SHARE_RULES } from '@carnet/domain';
+
+import { NotBlank } from '../../../shared/field-rules.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -22,7 +24,7 @@ export const DateField = (label: string) => (target: object, key: string) => {
 export const ShortText = (label: string, max: number) => (target: object, key: string) => {
   ApiProperty({ description: label, maxLength: max })(target, key);
   IsString({ message: `${label} doit être un texte.` })(target, key);
-  MinLength(1, { message: `${label} est obligatoire.` })(target, key);
+  NotBlank(label)(target, key);
   MaxLength(max, { message: `${label} dépasse ${max} caractères.` })(target, key);
 };
 

@@ -1,21 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { FUNDERS } from '@carnet/domain';
+import { NotBlank } from '../../../shared/field-rules.js';
 
 export class RuleSetSchemeDto {
   @ApiProperty({ example: 'detr', description: 'Identifiant (minuscules, chiffres, _)' })
   @IsString() @Matches(/^[a-z0-9_]{2,40}$/, { message: 'L’identifiant d’un dispositif est fait de minuscules, chiffres et _ (2 à 40).' })
   id!: string;
-  @ApiProperty({ example: 'DETR (État)' }) @IsString() @MinLength(1) @MaxLength(160) label!: string;
+  @ApiProperty({ example: 'DETR (État)' }) @IsString() @NotBlank('Le libellé du dispositif') @MaxLength(160) label!: string;
   @ApiProperty({ enum: FUNDERS }) @IsIn(FUNDERS as unknown as string[], { message: 'Financeur inconnu.' }) funder!: (typeof FUNDERS)[number];
   @ApiProperty({ enum: ['etat', 'collectivite'] }) @IsIn(['etat', 'collectivite'], { message: 'Le niveau est etat ou collectivite.' }) level!: 'etat' | 'collectivite';
-  @ApiProperty({ example: 'DETR', description: 'Espace de noms publicodes de ses règles (éligible, motif, minimum, maximum)' }) @IsString() @MinLength(1) @MaxLength(200) rules!: string;
+  @ApiProperty({ example: 'DETR', description: 'Espace de noms publicodes de ses règles (éligible, motif, minimum, maximum)' }) @IsString() @NotBlank('L’espace de règles du dispositif') @MaxLength(200) rules!: string;
 }
 
 /** A new version of the financing rules: publicodes rules, the schemes reported, effective date, sources. */
 export class PublishRuleSetRequestDto {
-  @ApiProperty({ example: 'Règles 2027 du Val-d’Oise' }) @IsString({ message: 'Le titre doit être un texte.' }) @MinLength(1, { message: 'Le titre est obligatoire.' }) @MaxLength(160) title!: string;
+  @ApiProperty({ example: 'Règles 2027 du Val-d’Oise' }) @IsString({ message: 'Le titre doit être un texte.' }) @NotBlank('Le titre') @MaxLength(160) title!: string;
   @ApiProperty({ example: '2027-01-01', description: 'Date d’effet (AAAA-MM-JJ)' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'La date d’effet doit être une date (AAAA-MM-JJ).' }) effectiveFrom!: string;
   @ApiProperty({ type: [String], description: 'Sources : textes, circulaires, délibérations' })
   @IsArray() @ArrayMinSize(1, { message: 'Citez au moins une source.' }) @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(500, { each: true })

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLE_FORMS, type AcceptInvitationRequest, type RoleForm } from '@carnet/contracts';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { SingleLine } from '../../../shared/field-rules.js';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { NotBlank, SingleLine } from '../../../shared/field-rules.js';
 
 export class AcceptInvitationRequestDto implements AcceptInvitationRequest {
   @ApiProperty({ example: 'Julie Durand' })
   @IsString({ message: 'Le nom doit être un texte.' })
-  @IsNotEmpty({ message: 'Le nom est obligatoire.' })
+  @NotBlank('Le nom')
   @MaxLength(120, { message: 'Le nom ne doit pas dépasser 120 caractères.' })
   @SingleLine('Le nom')
   displayName!: string;

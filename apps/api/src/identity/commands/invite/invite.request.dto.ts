@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AdminAccountKind, AdminInvitationRequest, InviteToCommuneRequest, SeatKind } from '@carnet/contracts';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { SingleLine } from '../../../shared/field-rules.js';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { NotBlank, SingleLine } from '../../../shared/field-rules.js';
 
 class InviteeFields {
   @ApiProperty({ example: 'julie.durand@mairie-ableiges.fr' })
@@ -12,7 +12,7 @@ class InviteeFields {
 
   @ApiProperty({ example: 'Julie Durand' })
   @IsString({ message: 'Le nom doit être un texte.' })
-  @IsNotEmpty({ message: 'Le nom est obligatoire.' })
+  @NotBlank('Le nom')
   @MaxLength(120, { message: 'Le nom ne doit pas dépasser 120 caractères.' })
   @SingleLine('Le nom')
   displayName!: string;
