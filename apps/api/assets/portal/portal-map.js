@@ -50,7 +50,10 @@
     });
   }
 
-  Promise.all([json(element.dataset.settings), json(element.dataset.outlines), json(element.dataset.projects)])
+  // The national map (issue #17) has the counts per Département in the page and no point per project: all of France
+  // may have tens of thousands; each Département's map has them.
+  var noProjects = { type: 'FeatureCollection', features: [] };
+  Promise.all([json(element.dataset.settings), json(element.dataset.outlines), element.dataset.projects ? json(element.dataset.projects) : noProjects])
     .then(function (all) {
       var settings = all[0];
       var outlines = all[1];
@@ -81,7 +84,7 @@
       function areaOf(codeInsee) {
         return national ? codeInsee.slice(0, codeInsee.indexOf('97') === 0 ? 3 : 2) : codeInsee;
       }
-      var counts = {};
+      var counts = national && element.dataset.counts ? JSON.parse(element.dataset.counts) : {};
       projects.features.forEach(function (f) {
         var area = areaOf(f.properties.codeInsee);
         counts[area] = (counts[area] || 0) + 1;

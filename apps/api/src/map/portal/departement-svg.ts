@@ -128,8 +128,8 @@ export function departementSvg(
 }
 
 /**
- * The SVG of the Départements served (issue #17), filled by published projects per Département, a dot per project;
- * empty when none of them has an outline (overseas only). `of` names them: « du Val-d’Oise et des Yvelines ».
+ * The SVG of the Départements served (issue #17), filled by published projects per Département (`projects`: none on
+ * the national map, whose Départements may hold tens of thousands); empty when none of them has an outline (overseas only). `of` names them: « du Val-d’Oise et des Yvelines ».
  */
 export function departementsSvg(
   codes: readonly string[],
@@ -141,6 +141,6 @@ export function departementsSvg(
 ): string {
   return outlinesSvg(codes.join(','), departementOutlines(codes), counts, names, projects, {
     title: `Carte des projets publiés ${of}, par département`,
-    desc: 'Chaque département est d’autant plus foncé qu’il a de projets publiés ; chaque rond est un projet. Le tableau sous la carte donne les mêmes nombres, avec un lien vers la carte de chaque département.',
+    desc: 'Chaque département est d’autant plus foncé qu’il a de projets publiés. Le tableau sous la carte donne les mêmes nombres, avec un lien vers la carte de chaque département, qui montre ses projets.',
   }, width, departementClass);
 }

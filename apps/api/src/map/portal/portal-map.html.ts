@@ -66,9 +66,14 @@ function countsTable(view: MapView, filters: PublicFilters): SafeHtml {
  * (clustered points, choropleth of published projects per commune — or per Département on the national
  * map of an instance serving several, issue #17) replaces the picture.
  */
+/** The national map lists the latest published projects only: all of France may have tens of thousands. */
+export const NATIONAL_LIST_MAX = 100;
+
 export function mapPage(base: string, filters: PublicFilters, items: PublicProjectSummary[], communes: PublicCommune[], years: number[], svg: string, view: MapView): string {
   const total = items.length;
   const national = view.kind === 'national';
+  const listed = national ? items.slice(0, NATIONAL_LIST_MAX) : items;
+  const perDepartement = view.kind === 'national' ? JSON.stringify(Object.fromEntries(view.departements.map((d) => [d.code, d.count]))) : '';
   const of = view.kind === 'national' ? view.of : view.departement.of;
   const otherMaps =
     view.kind === 'departement' && view.others.length
@@ -94,7 +99,8 @@ ${filtersForm(filters, communes, years, `${PORTAL}/carte`, 'Afficher sur la cart
 <div class="portal-map-layout">
   <div>
     <div id="carte-interactive" class="portal-map" hidden
-      data-projects="${PUBLIC_API}/exports/projects.geojson${apiQuery(filters)}"
+      data-projects="${national ? '' : `${PUBLIC_API}/exports/projects.geojson${apiQuery(filters)}`}"
+      data-counts="${perDepartement}"
       data-outlines="${outlines}"
       data-level="${national ? 'departements' : 'communes'}"
       data-settings="/api/map/settings"
@@ -107,17 +113,18 @@ ${filtersForm(filters, communes, years, `${PORTAL}/carte`, 'Afficher sur la cart
   <div class="panel portal-map-legend">
     <h2>Légende</h2>
     <ul>${(national ? DEPARTEMENT_CLASSES : PUBLISHED_CLASSES).map((c) => html`<li><svg width="20" height="20" aria-hidden="true" focusable="false"><rect x="1" y="1" width="18" height="18" fill="${c.fill}" stroke="#4a4f55"/></svg> ${c.label}${national ? ' dans le département' : ''}</li>`)}</ul>
-    <p><svg width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="6" fill="#b34700" stroke="#fff" stroke-width="2"/></svg> un projet publié (un chiffre : plusieurs projets proches)</p>
+    ${national ? '' : html`<p><svg width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="6" fill="#b34700" stroke="#fff" stroke-width="2"/></svg> un projet publié (un chiffre : plusieurs projets proches)</p>`}
   </div>
 </div>
 ${national ? countsTable(view, filters) : ''}
-<h2 id="liste-carte">Projets de la carte</h2>
+<h2 id="liste-carte">${listed.length < total ? 'Derniers projets publiés' : 'Projets de la carte'}</h2>
+${listed.length < total ? html`<p>Les ${listed.length} derniers des ${total} projets publiés ; la carte de chaque département les montre tous.</p>` : ''}
 ${
   total === 0
     ? html`<p>Aucun projet publié ne correspond à ces filtres.</p>`
     : html`<div class="table-scroll" role="region" aria-labelledby="liste-carte" tabindex="0"><table>
   <thead><tr><th scope="col">Projet</th><th scope="col">Commune</th><th scope="col">Thème</th><th scope="col">Terminé en</th><th scope="col" class="num">Coût final HT</th></tr></thead>
-  <tbody>${items.map(
+  <tbody>${listed.map(
     (p) => html`<tr><td><a href="${p.pageUrl}">${p.title}</a></td><td><a href="${PORTAL}/communes/${p.codeInsee}">${p.communeName}</a></td><td>${THEME_LABELS[p.theme] ?? p.theme}</td><td>${p.yearFinished}</td><td class="num">${p.finalCostHt === null ? 'non communiqué' : euros(p.finalCostHt)}</td></tr>`,
   )}</tbody>
 </table></div>`

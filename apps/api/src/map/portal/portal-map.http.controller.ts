@@ -69,19 +69,20 @@ export class PortalMapHttpController {
     }
     const body = await this.cache.get(`page ${req.originalUrl}`, async () => {
       const [items, all, years] = await Promise.all([this.catalog.all(filters), this.catalog.communesWithProjects(), this.catalog.years()]);
-      const points = items.flatMap((p) => {
-        const at: [number, number] | undefined = p.location ? [p.location.longitude, p.location.latitude] : this.geo.shape(p.codeInsee)?.centroid;
-        return at ? [{ title: p.title, communeName: p.communeName, at }] : [];
-      });
       const named = (code: string) => ({ code, name: DEPARTEMENT_NAMES.get(code) ?? code, of: OF_DEPARTEMENT.get(code) ?? code });
       if (!drawn) {
         const perDepartement = new Map<string, number>();
         for (const p of items) perDepartement.set(departementOfCommune(p.codeInsee), (perDepartement.get(departementOfCommune(p.codeInsee)) ?? 0) + 1);
         const of = ofArea();
-        const svg = departementsSvg(served, perDepartement, (code) => DEPARTEMENT_NAMES.get(code) ?? code, points, of);
+        // No dot per project: all of France may have tens of thousands; each Département's map has them.
+        const svg = departementsSvg(served, perDepartement, (code) => DEPARTEMENT_NAMES.get(code) ?? code, [], of);
         const departements = served.map((code) => ({ ...named(code), count: perDepartement.get(code) ?? 0 }));
         return mapPage(this.config.publicUrl, filters, items, all, years, svg, { kind: 'national', of, departements });
       }
+      const points = items.flatMap((p) => {
+        const at: [number, number] | undefined = p.location ? [p.location.longitude, p.location.latitude] : this.geo.shape(p.codeInsee)?.centroid;
+        return at ? [{ title: p.title, communeName: p.communeName, at }] : [];
+      });
       const communes = all.filter((c) => departementOfCommune(c.codeInsee) === drawn);
       const counts = new Map<string, number>();
       for (const p of items) counts.set(p.codeInsee, (counts.get(p.codeInsee) ?? 0) + 1);
