@@ -60,15 +60,15 @@ function countsTable(view: MapView, filters: PublicFilters): SafeHtml {
 </details>`;
 }
 
+/** The national map lists the latest published projects only: all of France may have tens of thousands. */
+export const NATIONAL_LIST_MAX = 100;
+
 /**
  * `/projets-publics/carte`: the published projects on a map. Without JavaScript: the same filters,
  * the outlines as a static SVG drawn on the server, and the list. With JavaScript, a Leaflet map
  * (clustered points, choropleth of published projects per commune — or per Département on the national
  * map of an instance serving several, issue #17) replaces the picture.
  */
-/** The national map lists the latest published projects only: all of France may have tens of thousands. */
-export const NATIONAL_LIST_MAX = 100;
-
 export function mapPage(base: string, filters: PublicFilters, items: PublicProjectSummary[], communes: PublicCommune[], years: number[], svg: string, view: MapView): string {
   const total = items.length;
   const national = view.kind === 'national';
