@@ -46,7 +46,8 @@ export interface PlanChecks {
 /** What a line is expected to bring: the granted amount once decided, nothing once refused. */
 export const expectedCents = (l: CheckedLine): number => (l.status === 'refusee' ? 0 : (l.grantedCents ?? l.requestedCents));
 
-const percent = (rate: number): string => `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(rate * 100)} %`;
+const PERCENT = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const percent = (rate: number): string => `${PERCENT.format(rate * 100)} %`;
 
 /**
  * The live checks of a financing plan (CGCT L1111-10, décret 2018-514): a plan that breaks a rule is
