@@ -59,6 +59,10 @@ export async function logInAsDemo(page: Page, displayName: string): Promise<void
   await page.goto('/connexion');
   await page.getByRole('button', { name: `Se connecter en tant que ${displayName}` }).click();
   await expect(whoIsLoggedIn(page)).toContainText(displayName);
+  // The login ends with a navigation, after which the app moves the focus to the page's content (app.ts): wait for
+  // it, or a key pressed right away may land on the content instead of where the test put the focus (a CI run once
+  // pressed Enter on « Plus » while the focus was moving, and the menu stayed closed).
+  await expect(page.locator('main#contenu')).toBeFocused();
 }
 
 /** On a phone the header's links, search box and account are folded behind « Menu »: unfolds them. */
