@@ -129,6 +129,8 @@ test('a visitor browses the Yvelines’ portal and sees only its published proje
     await expect(page.getByRole('heading', { level: 1, name: 'Carte des projets publiés' })).toBeVisible();
     await expect(page.locator('.leaflet-overlay-pane path').first()).toBeVisible({ timeout: 20_000 });
     expect(await page.locator('.leaflet-overlay-pane path').count()).toBe(2);
+    // Both have 1 to 9 published projects: the legend's second blue, read from the page by the script.
+    expect(await page.locator('.leaflet-overlay-pane path').evaluateAll((paths) => paths.map((p) => p.getAttribute('fill')))).toEqual(['#c6dbef', '#c6dbef']);
     await expect(page.getByRole('region', { name: 'Projets publiés par département' }).getByRole('row', { name: /Yvelines \(78\) 1/ })).toBeVisible();
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, `the national map (${size.width} px)`);

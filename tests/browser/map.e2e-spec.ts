@@ -311,6 +311,10 @@ test.describe('Map of projects on the public portal', () => {
     const page = await context.newPage();
     await page.goto('/projets-publics/carte');
     await expect(page.locator('#carte-interactive .leaflet-overlay-pane path:not([d="M0 0"])').first()).toBeVisible();
+    // Communes are filled with the legend's steps, which the script reads from the page: white, and blues where projects are published.
+    const fills = await page.locator('#carte-interactive .leaflet-overlay-pane path').evaluateAll((paths) => [...new Set(paths.map((p) => p.getAttribute('fill')))]);
+    expect(fills).toContain('#ffffff');
+    expect(fills.filter((f) => f !== '#ffffff' && f !== null).length).toBeGreaterThan(0);
     await expectAccessible(page, 'the portal map');
     await logInAsDemo(page, 'Karim Haddad');
     await page.goto('/carte');

@@ -13,24 +13,13 @@
   if (!element || !L || typeof fetch !== 'function') return;
 
   var EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-  var CLASSES = [
-    { min: 0, max: 0, fill: '#ffffff' },
-    { min: 1, max: 1, fill: '#c6dbef' },
-    { min: 2, max: 3, fill: '#6baed6' },
-    { min: 4, max: 9, fill: '#2171b5' },
-    { min: 10, max: Infinity, fill: '#08306b' },
-  ];
-  // A Département has a hundred times a commune's projects: the national map has its own steps (departement-svg.ts).
-  var DEPARTEMENT_CLASSES = [
-    { min: 0, max: 0, fill: '#ffffff' },
-    { min: 1, max: 9, fill: '#c6dbef' },
-    { min: 10, max: 49, fill: '#6baed6' },
-    { min: 50, max: 199, fill: '#2171b5' },
-    { min: 200, max: Infinity, fill: '#08306b' },
-  ];
-  function fillOf(n, classes) {
-    for (var i = 0; i < classes.length; i++) if (n >= classes[i].min && n <= classes[i].max) return classes[i].fill;
-    return classes[0].fill;
+  // The legend's steps, from the page (departement-svg.ts): [min, max (null: no upper bound), fill].
+  var CLASSES = JSON.parse(element.dataset.classes || '[]').map(function (c) {
+    return { min: c[0], max: c[1] === null ? Infinity : c[1], fill: c[2] };
+  });
+  function fillOf(n) {
+    for (var i = 0; i < CLASSES.length; i++) if (n >= CLASSES[i].min && n <= CLASSES[i].max) return CLASSES[i].fill;
+    return CLASSES.length ? CLASSES[0].fill : '#ffffff';
   }
   function json(url) {
     return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
@@ -91,7 +80,7 @@
       });
       var communes = L.geoJSON(outlines, {
         style: function (f) {
-          return { color: '#4a4f55', weight: 1, fillColor: fillOf(counts[f.properties.code] || 0, national ? DEPARTEMENT_CLASSES : CLASSES), fillOpacity: 0.8 };
+          return { color: '#4a4f55', weight: 1, fillColor: fillOf(counts[f.properties.code] || 0), fillOpacity: 0.8 };
         },
         onEachFeature: function (f, layer) {
           var n = counts[f.properties.code] || 0;

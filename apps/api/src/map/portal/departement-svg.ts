@@ -14,25 +14,29 @@ export interface SvgProject {
   at: [number, number];
 }
 
-/** Sequential blues for 0, 1, 2–3, 4–9, 10+ published projects (the legend repeats them in words). */
-export const PUBLISHED_CLASSES = [
-  { min: 0, max: 0, fill: '#ffffff', label: 'aucun projet publié' },
-  { min: 1, max: 1, fill: '#c6dbef', label: '1 projet' },
-  { min: 2, max: 3, fill: '#6baed6', label: '2 ou 3 projets' },
-  { min: 4, max: 9, fill: '#2171b5', label: '4 à 9 projets' },
-  { min: 10, max: Number.POSITIVE_INFINITY, fill: '#08306b', label: '10 projets ou plus' },
-];
-export const publishedClass = (n: number) => PUBLISHED_CLASSES.find((c) => n >= c.min && n <= c.max) ?? PUBLISHED_CLASSES[0];
+/** Sequential blues, light to dark: the same five for communes and for Départements, only the steps differ. */
+const BLUES = ['#ffffff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
+const stepsOf = (steps: Array<[min: number, max: number, label: string]>) => steps.map(([min, max, label], i) => ({ min, max, fill: BLUES[i]!, label }));
 
-/** The same blues for a Département's published projects (national map): a Département has a hundred times a commune's. */
-export const DEPARTEMENT_CLASSES = [
-  { min: 0, max: 0, fill: '#ffffff', label: 'aucun projet publié' },
-  { min: 1, max: 9, fill: '#c6dbef', label: '1 à 9 projets' },
-  { min: 10, max: 49, fill: '#6baed6', label: '10 à 49 projets' },
-  { min: 50, max: 199, fill: '#2171b5', label: '50 à 199 projets' },
-  { min: 200, max: Number.POSITIVE_INFINITY, fill: '#08306b', label: '200 projets ou plus' },
-];
-const departementClass = (n: number) => DEPARTEMENT_CLASSES.find((c) => n >= c.min && n <= c.max) ?? DEPARTEMENT_CLASSES[0];
+/** Published projects of a commune: 0, 1, 2–3, 4–9, 10+ (the legend repeats them in words; the script reads them from the page). */
+export const PUBLISHED_CLASSES = stepsOf([
+  [0, 0, 'aucun projet publié'],
+  [1, 1, '1 projet'],
+  [2, 3, '2 ou 3 projets'],
+  [4, 9, '4 à 9 projets'],
+  [10, Number.POSITIVE_INFINITY, '10 projets ou plus'],
+]);
+export const publishedClass = (n: number) => PUBLISHED_CLASSES.find((c) => n >= c.min && n <= c.max) ?? PUBLISHED_CLASSES[0]!;
+
+/** Published projects of a Département (national map): it has a hundred times a commune's. */
+export const DEPARTEMENT_CLASSES = stepsOf([
+  [0, 0, 'aucun projet publié'],
+  [1, 9, '1 à 9 projets'],
+  [10, 49, '10 à 49 projets'],
+  [50, 199, '50 à 199 projets'],
+  [200, Number.POSITIVE_INFINITY, '200 projets ou plus'],
+]);
+const departementClass = (n: number) => DEPARTEMENT_CLASSES.find((c) => n >= c.min && n <= c.max) ?? DEPARTEMENT_CLASSES[0]!;
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

@@ -33,6 +33,9 @@ describe('the portal map page (issue #17)', () => {
     // The interactive map gets the counts from the page, not every project of France.
     expect(page).toContain('data-projects=""');
     expect(page).toContain('data-counts="{&quot;78&quot;:30,&quot;95&quot;:120}"');
+    // And the legend's steps for Départements, with which it fills them.
+    expect(page).toContain('data-classes="[[0,0,&quot;#ffffff&quot;],[1,9,&quot;#c6dbef&quot;],[10,49,&quot;#6baed6&quot;],[50,199,&quot;#2171b5&quot;],[200,null,&quot;#08306b&quot;]]"');
+    expect(page).toContain('200 projets ou plus dans le département');
   });
 
   it('lists every project of one Département’s map', () => {
@@ -40,6 +43,7 @@ describe('the portal map page (issue #17)', () => {
     const page = mapPage('https://carnet.example', {}, items.slice(0, 120), [], [2026], '<svg></svg>', view);
     expect(page.match(/<a href="\/projets-publics\/projets\//g)?.length).toBe(120);
     expect(page).not.toContain('derniers des');
+    expect(page).toContain('data-classes="[[0,0,&quot;#ffffff&quot;],[1,1,&quot;#c6dbef&quot;],[2,3,&quot;#6baed6&quot;],[4,9,&quot;#2171b5&quot;],[10,null,&quot;#08306b&quot;]]"');
   });
 
   it('keeps the filters chosen in the address of another map, but not the commune', () => {

@@ -74,6 +74,9 @@ export function mapPage(base: string, filters: PublicFilters, items: PublicProje
   const national = view.kind === 'national';
   const listed = national ? items.slice(0, NATIONAL_LIST_MAX) : items;
   const perDepartement = view.kind === 'national' ? JSON.stringify(Object.fromEntries(view.departements.map((d) => [d.code, d.count]))) : '';
+  const classes = national ? DEPARTEMENT_CLASSES : PUBLISHED_CLASSES;
+  // The script fills the interactive map with the legend's own steps: [min, max (null: no upper bound), fill].
+  const steps = JSON.stringify(classes.map((c) => [c.min, Number.isFinite(c.max) ? c.max : null, c.fill]));
   const of = view.kind === 'national' ? view.of : view.departement.of;
   const otherMaps =
     view.kind === 'departement' && view.others.length
@@ -101,6 +104,7 @@ ${filtersForm(filters, communes, years, `${PORTAL}/carte`, 'Afficher sur la cart
     <div id="carte-interactive" class="portal-map" hidden
       data-projects="${national ? '' : `${PUBLIC_API}/exports/projects.geojson${apiQuery(filters)}`}"
       data-counts="${perDepartement}"
+      data-classes="${steps}"
       data-outlines="${outlines}"
       data-level="${national ? 'departements' : 'communes'}"
       data-settings="/api/map/settings"
@@ -112,7 +116,7 @@ ${filtersForm(filters, communes, years, `${PORTAL}/carte`, 'Afficher sur la cart
   </div>
   <div class="panel portal-map-legend">
     <h2>Légende</h2>
-    <ul>${(national ? DEPARTEMENT_CLASSES : PUBLISHED_CLASSES).map((c) => html`<li><svg width="20" height="20" aria-hidden="true" focusable="false"><rect x="1" y="1" width="18" height="18" fill="${c.fill}" stroke="#4a4f55"/></svg> ${c.label}${national ? ' dans le département' : ''}</li>`)}</ul>
+    <ul>${classes.map((c) => html`<li><svg width="20" height="20" aria-hidden="true" focusable="false"><rect x="1" y="1" width="18" height="18" fill="${c.fill}" stroke="#4a4f55"/></svg> ${c.label}${national ? ' dans le département' : ''}</li>`)}</ul>
     ${national ? '' : html`<p><svg width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="6" fill="#b34700" stroke="#fff" stroke-width="2"/></svg> un projet publié (un chiffre : plusieurs projets proches)</p>`}
   </div>
 </div>
