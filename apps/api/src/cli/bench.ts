@@ -22,7 +22,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { createHash } from 'node:crypto';
+import { hash as sha256 } from 'node:crypto';
 import { canonicalEvent, SqliteEventStore, verifyLog, type CommitInfo, type EventStore, type NewEvent, type RecordedEvent } from '@carnet/event-store';
 import { rebuildReadModels, type ProjectionRunner } from '@carnet/read-store';
 import { createApp } from '../app.js';
@@ -374,7 +374,8 @@ async function main(): Promise<void> {
     }
     const hashAll = () => {
       const t0 = performance.now();
-      for (const input of hashedInputs) createHash('sha256').update(input, 'utf8').digest('hex');
+      // Node's fastest way to hash a string once, the one the verifier uses too.
+      for (const input of hashedInputs) sha256('sha256', input, 'hex');
       return hashedInputs.length / ((performance.now() - t0) / 1000);
     };
     // The first verification starts the verifier's threads (kept warm afterwards, as in the server): shown apart.

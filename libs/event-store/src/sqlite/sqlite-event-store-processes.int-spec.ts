@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { verifyLog } from '../verify.js';
-import { SqliteAppendWriter } from './sqlite-append-writer.js';
+import { prepareEvents, SqliteAppendWriter } from './sqlite-append-writer.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { openEventDatabase } from './sqlite-schema.js';
 
@@ -91,6 +91,29 @@ describe('SqliteEventStore shared by several processes', () => {
     }, 120_000);
   });
 
+  describe('when another connection appends to a stream this writer already wrote to', () => {
+    it('sees the new head: the right expected revision is accepted, the stale one refused, and the chain goes on from the other write', async () => {
+      // Each store has its own writer thread (its own connection), as two WORKERS processes do. The
+      // writer remembers the heads it wrote; another connection's commit must make it forget them.
+      const filename = join(dir, 'events.sqlite');
+      const a = new SqliteEventStore({ filename });
+      const b = new SqliteEventStore({ filename });
+      try {
+        await a.appendToStream('shared', oneEvent('00000000-0000-4000-8000-00000000000a'), 'no_stream');
+        await b.appendToStream('shared', oneEvent('00000000-0000-4000-8000-00000000000b'), 0);
+        await expect(a.appendToStream('shared', oneEvent('00000000-0000-4000-8000-00000000000c'), 0)).rejects.toMatchObject({ name: 'WrongExpectedRevisionError' });
+        expect(await a.appendToStream('shared', oneEvent('00000000-0000-4000-8000-00000000000d'), 1)).toMatchObject({ nextExpectedRevision: 2, written: true });
+        const stream = await a.readStream('shared');
+        expect(stream.map((e) => [e.id.slice(-1), e.revision])).toEqual([['a', 0], ['b', 1], ['d', 2]]);
+        expect(stream[2].previousHash).toBe(stream[1].hash);
+        expect(await verifyLog(a)).toMatchObject({ ok: true, eventsChecked: 3, firstMismatch: null });
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    }, 30_000);
+  });
+
   describe('when a store closes right after a verification that started several threads', () => {
     it('waits for the threads still starting instead of aborting the process', async () => {
       // A one-range log and four threads: three are still loading SQLite's native module when the
@@ -134,7 +157,7 @@ describe('SqliteEventStore shared by several processes', () => {
       try {
         const writer = new SqliteAppendWriter(db, { timeoutMs: 150 });
         const { released } = await holdWriteLock(filename, 1_000);
-        expect(() => writer.write([{ streamId: 'held-2', events: oneEvent('00000000-0000-4000-8000-000000000002'), expected: 'no_stream' }])).toThrow(
+        expect(() => writer.write([{ streamId: 'held-2', events: prepareEvents(oneEvent('00000000-0000-4000-8000-000000000002')), expected: 'no_stream' }])).toThrow(
           expect.objectContaining({ code: 'SQLITE_BUSY' }),
         );
         await released;

@@ -22,7 +22,7 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store.port.js';
-import { SqliteAppendWriter, type AppendOutcome, type AppendRequest } from './sqlite-append-writer.js';
+import { prepareEvents, SqliteAppendWriter, type AppendOutcome, type AppendRequest } from './sqlite-append-writer.js';
 import { openEventDatabase } from './sqlite-schema.js';
 import { contentHashOfRow, STORED_EVENT_COLUMNS, type StoredEventRow } from './stored-event-check.js';
 
@@ -124,8 +124,14 @@ export class SqliteEventStore implements EventStore {
   appendToStream(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('Event store is closed'));
     if (events.length === 0) return Promise.reject(new Error('Nothing to append'));
+    let prepared: AppendRequest['events'];
+    try {
+      prepared = prepareEvents(events);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     return new Promise((resolve, reject) => {
-      this.pending.push({ streamId, events, expected, resolve, reject });
+      this.pending.push({ streamId, events: prepared, expected, resolve, reject });
       this.scheduleFlush();
     });
   }
