@@ -259,6 +259,23 @@ export function eventStoreContract(
         }
       });
 
+      describe('when an append holds a value JSON cannot hold', () => {
+        it('refuses it, writes none of its events, and the appends made at the same moment go through', async () => {
+          const bad = uniqueStream();
+          const good = uniqueStream();
+          const before = await store.headPosition();
+          const [refused, accepted] = await Promise.allSettled([
+            store.appendToStream(bad, [testEvent({ ok: 1 }), testEvent({ amount: BigInt(1) })], 'no_stream'),
+            store.appendToStream(good, [testEvent({ ok: 2 })], 'no_stream'),
+          ]);
+          expect(refused.status).toBe('rejected');
+          expect(accepted).toMatchObject({ status: 'fulfilled', value: { written: true, nextExpectedRevision: 0 } });
+          expect(await store.readStream(bad)).toEqual([]);
+          const ours = (await store.readAll({ after: before, maxCount: 10_000 })).filter((e) => e.streamId === bad || e.streamId === good);
+          expect(ours.map((e) => e.streamId)).toEqual([good]);
+        });
+      });
+
       describe('when appends run concurrently', () => {
         it('stores each of 32 appends to different streams exactly once', async () => {
           const before = await store.headPosition();
