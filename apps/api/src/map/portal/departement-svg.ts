@@ -17,6 +17,9 @@ export interface SvgProject {
 /** Sequential blues, light to dark: the same five for communes and for Départements, only the steps differ. */
 const BLUES = ['#ffffff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
 const stepsOf = (steps: Array<[min: number, max: number, label: string]>) => steps.map(([min, max, label], i) => ({ min, max, fill: BLUES[i]!, label }));
+type Step = ReturnType<typeof stepsOf>[number];
+/** The step a count falls in (the first one, « none », for anything outside them). */
+const stepIn = (steps: Step[]) => (n: number) => steps.find((c) => n >= c.min && n <= c.max) ?? steps[0]!;
 
 /** Published projects of a commune: 0, 1, 2–3, 4–9, 10+ (the legend repeats them in words; the script reads them from the page). */
 export const PUBLISHED_CLASSES = stepsOf([
@@ -26,7 +29,7 @@ export const PUBLISHED_CLASSES = stepsOf([
   [4, 9, '4 à 9 projets'],
   [10, Number.POSITIVE_INFINITY, '10 projets ou plus'],
 ]);
-export const publishedClass = (n: number) => PUBLISHED_CLASSES.find((c) => n >= c.min && n <= c.max) ?? PUBLISHED_CLASSES[0]!;
+export const publishedClass = stepIn(PUBLISHED_CLASSES);
 
 /** Published projects of a Département (national map): it has a hundred times a commune's. */
 export const DEPARTEMENT_CLASSES = stepsOf([
@@ -36,7 +39,7 @@ export const DEPARTEMENT_CLASSES = stepsOf([
   [50, 199, '50 à 199 projets'],
   [200, Number.POSITIVE_INFINITY, '200 projets ou plus'],
 ]);
-const departementClass = (n: number) => DEPARTEMENT_CLASSES.find((c) => n >= c.min && n <= c.max) ?? DEPARTEMENT_CLASSES[0]!;
+const departementClass = stepIn(DEPARTEMENT_CLASSES);
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
