@@ -233,6 +233,30 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
         });
       });
 
+      describe('when a collection is loaded in bulk and indexed afterwards (a rebuild)', () => {
+        it('finds every document by its last values, while loading, once indexed, and after later changes', async () => {
+          const set = store.at(2);
+          await set.ensureCollection('things', ['status', 'rank'], { indexesLater: true });
+          await set.commit(things, 0);
+          // Written again while loading (a rebuild's working set was full): one indexed value changed, one did not.
+          await set.commit([doc('a', 5, { title: 'École des Pins', status: 'published', rank: 0 }), doc('b', 6, { title: 'Salle des fêtes', status: 'published', rank: 1 })], 0);
+          const ids = async (where: Record<string, string | number>) => (await set.find('things', { where })).map((d) => d.id);
+          expect(await ids({ status: 'draft' })).toEqual([]);
+          expect(await ids({ rank: 0 })).toEqual(['a']);
+          await set.ensureCollection('things', ['status', 'rank']);
+          expect(await ids({ status: 'published' })).toEqual(['a', 'b', 'c', 'd']);
+          expect(await ids({ rank: 3 })).toEqual([]);
+          expect(await set.get('things', 'b')).toEqual({ id: 'b', title: 'Salle des fêtes', status: 'published', rank: 1, _position: 6 });
+          // Indexed now: the live path (an unchanged row written alone, a changed one in full) gives the same answers.
+          await set.commit([doc('a', 7, { title: 'École des Pins', status: 'draft', rank: 5 }), doc('c', 8, { title: 'École maternelle', status: 'published', rank: 2 })], 8);
+          expect(await ids({ status: 'draft' })).toEqual(['a']);
+          expect(await ids({ rank: 0 })).toEqual([]);
+          expect(await ids({ rank: 2 })).toEqual(['c', 'd']);
+          expect((await set.get('things', 'c'))?.title).toBe('École maternelle');
+          expect(await set.count('things', { where: { status: 'published' } })).toBe(3);
+        });
+      });
+
       describe('when sorting and paging', () => {
         it('orders ascending or descending, ties by id, then applies offset and limit', async () => {
           const set = await active();
