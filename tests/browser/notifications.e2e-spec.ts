@@ -64,7 +64,9 @@ test.describe('Notifications in a browser', () => {
     await expect(page).toHaveURL(new RegExp(`/projets/${projectId}/questions#question-${detail.questions[0].id}$`));
     await expect(page.locator(`#question-${detail.questions[0].id}`)).toBeFocused();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Suivi : ne plus suivre ce projet' })).toHaveAttribute('aria-pressed', 'true');
+    // The button says what it does, the line under it where things stand.
+    await expect(page.getByRole('button', { name: 'Ne plus suivre ce projet' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Vous recevez les notifications de ce projet.' })).toBeVisible();
     await expectAccessible(page, 'the project page with its follow button');
     await expect(nav.getByRole('link', { name: /^Notifications/ })).not.toHaveAccessibleName(`Notifications (${before} non ${before > 1 ? 'lues' : 'lue'})`);
 
@@ -94,17 +96,17 @@ test.describe('Notifications in a browser', () => {
   test('a commune member chooses how to be told by e-mail in « Mon compte »', async ({ page }) => {
     await logInAsDemo(page, 'Julien Petit');
     await followHeaderLink(page, 'Mon compte');
-    const group = page.getByRole('group', { name: /Quand voulez-vous être prévenu par courriel/ });
+    const group = page.getByRole('group', { name: /Quand voulez-vous être prévenu par e-mail/ });
     await expect(group.getByLabel('Un récapitulatif par jour (le matin) (par défaut)')).toBeChecked();
     await expectAccessible(page, 'Mon compte with the e-mail preference');
-    await group.getByLabel('Un courriel à chaque notification').check();
-    await page.getByRole('region', { name: 'Courriels de notification' }).getByRole('button', { name: 'Enregistrer' }).click();
+    await group.getByLabel('Un e-mail à chaque notification').check();
+    await page.getByRole('region', { name: 'E-mails de notification' }).getByRole('button', { name: 'Enregistrer' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Votre choix est enregistré.' })).toBeVisible();
     await page.reload();
-    await expect(page.getByRole('group', { name: /Quand voulez-vous/ }).getByLabel('Un courriel à chaque notification')).toBeChecked();
+    await expect(page.getByRole('group', { name: /Quand voulez-vous/ }).getByLabel('Un e-mail à chaque notification')).toBeChecked();
     // Back to the default for the other journeys.
     await page.getByLabel('Un récapitulatif par jour (le matin) (par défaut)').check();
-    await page.getByRole('region', { name: 'Courriels de notification' }).getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('region', { name: 'E-mails de notification' }).getByRole('button', { name: 'Enregistrer' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Votre choix est enregistré.' })).toBeVisible();
   });
 });

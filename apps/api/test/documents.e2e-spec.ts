@@ -13,7 +13,7 @@ const PDF_V2 = demoPdf(['Devis de couverture (révisé)', 'Entreprise Martin - 4
 const PNG = demoPng(8, 8, (x, y) => [x * 30, y * 30, 120]);
 const MZ = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00', 'latin1'), Buffer.alloc(2048, 0x41)]);
 const ELF = Buffer.concat([Buffer.from('\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00', 'latin1'), Buffer.alloc(2048, 0x42)]);
-const TYPE_REFUSED = 'Ce fichier n’est pas un PDF, une image ou un document bureautique accepté : son contenu ne correspond pas.';
+const TYPE_REFUSED = 'Ce type de fichier n’est pas accepté.';
 
 describe('Documents of a project', () => {
   let t: Awaited<ReturnType<typeof startApp>>;
@@ -132,6 +132,8 @@ describe('Documents of a project', () => {
         expect(res.status).toBe(415);
         expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
         expect(res.body.title).toBe(TYPE_REFUSED);
+        // What to do about it, on the form's file field.
+        expect(res.body.errors).toEqual([{ field: 'file', message: expect.stringContaining('enregistrez-le d’abord en PDF') }]);
         expect(await stored()).toEqual(before);
         expect((await project(adjoint)).body.version).toBe(version);
       });

@@ -133,7 +133,7 @@ export function legalPages(site: SiteInfo): Record<LegalPageSlug, LegalPage> {
           blocks: [
             list(
               'Pour chaque compte : le nom, l’adresse e-mail, le rôle (maire, collaborateur, agent, partenaire…) et un condensé du mot de passe (argon2id). Le mot de passe lui-même n’est jamais conservé.',
-              'Vos choix de notifications (courriel immédiat, récapitulatif quotidien ou aucun) et les projets que vous suivez.',
+              'Vos choix de notifications (e-mail immédiat, récapitulatif quotidien ou aucun) et les projets que vous suivez.',
               'Pendant une connexion : deux cookies, nécessaires pour rester connecté et protéger vos actions. Les essais de mot de passe erronés sont comptés, avec l’adresse IP, pour bloquer un moment les tentatives répétées.',
               'Pour l’annuaire des contacts, visible des personnes connectées : le nom, la fonction, l’organisme, le téléphone et l’adresse e-mail professionnels.',
             ),

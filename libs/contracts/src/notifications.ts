@@ -2,9 +2,9 @@
 export type EmailMode = 'immediate' | 'daily_digest' | 'none';
 
 export const EMAIL_MODE_LABELS: Record<EmailMode, string> = {
-  immediate: 'Un courriel à chaque notification',
+  immediate: 'Un e-mail à chaque notification',
   daily_digest: 'Un récapitulatif par jour (le matin)',
-  none: 'Aucun courriel (notifications sur le site seulement)',
+  none: 'Aucun e-mail (notifications sur le site seulement)',
 };
 
 /** One notification of the inbox. Names are resolved at read time; nothing personal is stored with it. */

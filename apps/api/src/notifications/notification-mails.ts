@@ -6,7 +6,7 @@ const FOOTER = (publicUrl: string) =>
     '',
     '—',
     'Carnet de projets du Département.',
-    `Pour recevoir moins ou plus de courriels, ou aucun : ${publicUrl}/mon-compte`,
+    `Pour recevoir moins ou plus d’e-mails, ou aucun : ${publicUrl}/mon-compte`,
   ].join('\n');
 
 /** One e-mail for one notification (mode « immediate »). */

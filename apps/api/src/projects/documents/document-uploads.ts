@@ -34,8 +34,12 @@ export const tooLarge = (maxMb: number) => {
   const message = `Ce fichier dépasse la taille maximale de ${maxMb} Mo.`;
   return new ProblemException(413, 'document_too_large', message, undefined, [{ field: 'file', message }]);
 };
-export const TYPE_REFUSED = "Ce fichier n’est pas un PDF, une image ou un document bureautique accepté : son contenu ne correspond pas.";
-export const typeRefused = () => new ProblemException(415, 'document_type_refused', TYPE_REFUSED, undefined, [{ field: 'file', message: TYPE_REFUSED }]);
+export const TYPE_REFUSED = 'Ce type de fichier n’est pas accepté.';
+/** What to do about it, in the words of the file's owner (the content is read, not the name: a renamed file is refused too). */
+export const TYPE_ACCEPTED =
+  'Déposez un PDF, une photo (JPEG, PNG, WebP) ou un document Word, Excel, PowerPoint ou OpenDocument. Un autre fichier (texte, ancien .doc ou .xls…) : enregistrez-le d’abord en PDF.';
+export const typeRefused = () =>
+  new ProblemException(415, 'document_type_refused', TYPE_REFUSED, TYPE_ACCEPTED, [{ field: 'file', message: `${TYPE_REFUSED} ${TYPE_ACCEPTED}` }]);
 const noFile = () =>
   new ProblemException(400, 'document_missing', 'Aucun fichier reçu.', 'Joignez le fichier dans le champ « file » d’un formulaire multipart/form-data.', [
     { field: 'file', message: 'Choisissez un fichier.' },

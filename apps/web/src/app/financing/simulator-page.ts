@@ -25,7 +25,7 @@ import { parseCents } from './money';
       <p class="back"><a [routerLink]="['/projets', id]">← Retour au projet</a></p>
     }
     <h1>Estimer les aides d’un projet</h1>
-    <p class="lead">Indiquez la commune, les travaux et leur coût : l’estimation dit, dispositif par dispositif, ce que le projet peut obtenir et pourquoi. C’est une estimation non contractuelle.</p>
+    <p class="lead">{{ chooseCommune() ? 'Indiquez la commune, les travaux et leur coût' : 'Indiquez les travaux et leur coût' }} : l’estimation dit, dispositif par dispositif, ce que le projet peut obtenir et pourquoi. C’est une estimation non contractuelle.</p>
     @if (projectTitle(); as t) { <p>Projet : <strong>{{ t }}</strong></p> }
 
     <form #form class="form" novalidate (ngSubmit)="estimate()" aria-labelledby="simulator-form-title">

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { THEME_LABELS, type ContactRequest, type ContactView, type ProjectTheme } from '@carnet/contracts';
+import { THEME_LABELS, type CommuneView, type ContactRequest, type ContactView, type ProjectTheme } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../core/api';
 import { toUserError } from '../core/problem';
@@ -30,8 +30,13 @@ const EMPTY: ContactRequest = { name: '', jobTitle: '', organisation: '', email:
           }
         </select>
       </app-field>
-      <app-field label="Code INSEE de la commune" hint="Par exemple 95002 pour Ableiges.">
-        <input appFieldControl id="contact-commune" name="commune" inputmode="numeric" maxlength="5" [(ngModel)]="commune" />
+      <app-field label="Commune">
+        <select appFieldControl id="contact-commune" name="commune" [(ngModel)]="commune">
+          <option value="">Toutes les communes</option>
+          @for (c of communes(); track c.codeInsee) {
+            <option [value]="c.codeInsee">{{ c.name }}</option>
+          }
+        </select>
       </app-field>
       @if (isAdmin()) {
         <div class="field">
@@ -60,7 +65,7 @@ const EMPTY: ContactRequest = { name: '', jobTitle: '', organisation: '', email:
             @if (c.phone) {<a [href]="'tel:' + c.phone">{{ c.phone }}</a>}
           </p>
           <p class="byline">
-            Thèmes : {{ themeNames(c.themes) }} — {{ c.communes.length ? 'Communes : ' + c.communes.join(', ') : 'Tout le département' }}
+            Thèmes : {{ themeNames(c.themes) }} — {{ c.communes.length ? 'Communes : ' + communeNames(c.communes) : 'Tout le département' }}
           </p>
           @if (isAdmin()) {
             <p>
@@ -140,8 +145,30 @@ export class ContactsDirectory implements OnInit {
   protected readonly formMessage = signal<string | null>(null);
   protected readonly formFailed = signal(false);
 
+  /** The Département's communes, by name: people know their commune by its name, not its INSEE code. */
+  protected readonly communes = signal<CommuneView[]>([]);
+  private readonly names = computed(() => new Map(this.communes().map((c) => [c.codeInsee, c.name])));
+
   ngOnInit(): void {
     void this.search();
+    void this.loadCommunes();
+  }
+
+  /** Names in alphabetical order; a code the list does not know (another Département's) stays as it is. */
+  protected communeNames(codes: string[]): string {
+    return codes
+      .map((code) => this.names().get(code) ?? code)
+      .sort((a, b) => a.localeCompare(b, 'fr'))
+      .join(', ');
+  }
+
+  private async loadCommunes(): Promise<void> {
+    try {
+      const list = await firstValueFrom(this.api.allCommunes());
+      this.communes.set([...list].sort((a, b) => a.name.localeCompare(b.name, 'fr')));
+    } catch {
+      // The filter then only offers « Toutes les communes » and the cards show codes; the search reports its own errors.
+    }
   }
 
   protected themeNames(themes: ProjectTheme[]): string {

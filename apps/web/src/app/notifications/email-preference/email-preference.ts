@@ -12,15 +12,15 @@ const MODES: EmailMode[] = ['daily_digest', 'immediate', 'none'];
   imports: [Outcome],
   template: `
     <section class="panel" aria-labelledby="email-pref-title">
-      <h2 id="email-pref-title">Courriels de notification</h2>
+      <h2 id="email-pref-title">E-mails de notification</h2>
       @if (current(); as mode) {
         <form (submit)="save($event)">
           <fieldset class="fieldset">
-            <legend>Quand voulez-vous être prévenu par courriel de ce qui se passe sur vos projets ?</legend>
+            <legend>Quand voulez-vous être prévenu par e-mail de ce qui se passe sur vos projets ?</legend>
             @for (m of modes; track m) {
               <div class="radio">
                 <input type="radio" name="emailMode" [id]="'email-mode-' + m" [value]="m" [checked]="chosen() === m" (change)="chosen.set(m)" />
-                <label [for]="'email-mode-' + m">{{ labels[m] }}{{ m === defaultMode() ? ' (par défaut)' : '' }}</label>
+                <label [for]="'email-mode-' + m">{{ labels[m] }}{{ m === defaultMode() ? ' — choix par défaut' : '' }}</label>
               </div>
             }
           </fieldset>
@@ -46,6 +46,8 @@ const MODES: EmailMode[] = ['daily_digest', 'immediate', 'none'];
       min-height: 2.75rem;
     }
     .radio input {
+      /* Not squeezed by a label that wraps on a phone. */
+      flex-shrink: 0;
       width: 1.25rem;
       height: 1.25rem;
       margin: 0;

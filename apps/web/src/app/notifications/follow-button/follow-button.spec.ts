@@ -39,15 +39,18 @@ describe('FollowButton', () => {
     backend.expectOne('/api/projects/p1/follow').flush({ following: true, byDefault: true });
     await settle();
     const button = () => el.querySelector<HTMLButtonElement>('button')!;
-    expect(button().getAttribute('aria-pressed')).toBe('true');
+    // The button says what it does (no aria-pressed: its label changes), the line under it where things stand.
+    expect(button().textContent?.trim()).toBe('Ne plus suivre ce projet');
+    expect(button().hasAttribute('aria-pressed')).toBe(false);
+    expect(el.textContent).toContain('Vous recevez les notifications de ce projet.');
     button().click();
     backend.expectOne({ method: 'DELETE', url: '/api/projects/p1/follow' }).flush({ following: false, byDefault: true });
     await settle();
-    expect(button().textContent).toContain('Suivre ce projet');
+    expect(button().textContent?.trim()).toBe('Suivre ce projet');
     expect(el.textContent).toContain('Vous ne recevez pas les notifications de ce projet.');
     button().click();
     backend.expectOne({ method: 'PUT', url: '/api/projects/p1/follow' }).flush({ following: true, byDefault: true });
     await settle();
-    expect(button().getAttribute('aria-pressed')).toBe('true');
+    expect(button().textContent?.trim()).toBe('Ne plus suivre ce projet');
   });
 });

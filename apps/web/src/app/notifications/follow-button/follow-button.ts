@@ -9,8 +9,9 @@ import { NotificationsApi } from '../notifications-api';
   template: `
     @if (state(); as s) {
       <div class="follow">
-        <button type="button" class="button button--small" [attr.aria-pressed]="s.following" [disabled]="pending()" (click)="toggle(s)">
-          {{ s.following ? 'Suivi : ne plus suivre ce projet' : 'Suivre ce projet' }}
+        <!-- The button says what it does; the line under it says where things stand (a label that changed with aria-pressed mixed both). -->
+        <button type="button" class="button button--small" [disabled]="pending()" (click)="toggle(s)">
+          {{ s.following ? 'Ne plus suivre ce projet' : 'Suivre ce projet' }}
         </button>
         <p class="hint" role="status">
           {{ s.following ? 'Vous recevez les notifications de ce projet.' : 'Vous ne recevez pas les notifications de ce projet.' }}

@@ -14,6 +14,20 @@ export function newestFirst(history: readonly HistoryEntry[]): HistoryEntry[] {
   return [...history].sort((a, b) => (a.at === b.at ? b.position - a.position : a.at < b.at ? 1 : -1));
 }
 
+/** The form's own message after field errors: the same summary as the browser's checks, not the field's text again. */
+function fieldsToFix(errors: FieldErrors): string {
+  return Object.keys(errors).length === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.';
+}
+
+/**
+ * The message above a refused form: when the server's message already stands next to a field, the
+ * summary (« Un champ est à corriger. ») instead of the same sentence twice; otherwise its own.
+ */
+export function formMessage(message: string, errors: FieldErrors): string {
+  const texts = Object.values(errors);
+  return texts.length > 0 && texts.some((text) => text.includes(message)) ? fieldsToFix(errors) : message;
+}
+
 /** What a command form shows: its pending state, its errors and its success message. */
 export class CommandFormState {
   readonly pending = signal(false);
@@ -28,7 +42,7 @@ export class CommandFormState {
     this.error.set(null);
     this.errors.set(errors);
     if (Object.keys(errors).length) {
-      this.error.set(Object.keys(errors).length === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.');
+      this.error.set(fieldsToFix(errors));
       return false;
     }
     return true;
@@ -137,7 +151,7 @@ export class ProjectStore {
         }
       }
       form.errors.set(userError.fieldErrors);
-      form.error.set(userError.message);
+      form.error.set(formMessage(userError.message, userError.fieldErrors));
       return false;
     } finally {
       form.pending.set(false);
