@@ -32,6 +32,7 @@ for (const size of WIDTHS) {
       await page.goto('/projets/nouveau');
       await page.getByLabel('Titre').fill(`Rénovation énergétique de l’école (${size.name})`);
       await page.getByLabel('Thème').selectOption({ label: 'École et petite enfance' });
+      await page.getByLabel('Coût estimé hors taxes, en euros').fill('300000');
       await page.getByRole('button', { name: 'Créer le projet' }).click();
       await expect(page.getByRole('heading', { level: 1, name: `Rénovation énergétique de l’école (${size.name})` })).toBeVisible();
 
@@ -75,6 +76,9 @@ for (const size of WIDTHS) {
       await expect(financing.getByText('Les aides de l’estimation sont enregistrées comme demandées.')).toBeVisible();
       await expect(financing.getByRole('row', { name: /DETR/ })).toContainText('Demandée');
 
+      // The cost estimated when the project was created is offered, not typed again.
+      await expect(financing.getByText('(la présentation du projet l’estime à 300 000 € : enregistrez le coût ci-dessous pour calculer le plan)')).toBeVisible();
+      await expect(financing.getByLabel('Coût hors taxes (HT), en euros')).toHaveValue('300 000');
       // The cost, then a DETR of 60,000 € granted by the prefect: the plan now breaks the 20 % rule, flagged and not refused.
       await financing.getByLabel('Coût hors taxes (HT), en euros').fill('300 000');
       await financing.getByLabel('Coût toutes taxes comprises (TTC), en euros').fill('360 000');

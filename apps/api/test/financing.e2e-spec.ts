@@ -96,7 +96,7 @@ describe('Financing plan and subsidy simulator', () => {
         {
           rule: 'autofinancement_minimum',
           byCents: 30_000_00,
-          message: 'La part de la commune (30 000 €) est sous le minimum de 20 % des financements publics (60 000 €) : il manque 30 000 € d’autofinancement (règle de l’article L1111-10 du CGCT).',
+          message: 'La part de la commune (30 000 €) est sous son minimum : 20 % du coût hors financements privés, soit 60 000 €. Il manque 30 000 € d’autofinancement (article L1111-10 du code général des collectivités territoriales).',
         },
       ]);
     });

@@ -29,14 +29,17 @@ export interface PlanChecks {
   /** Public aid expected: granted amounts, or requested while not decided; refused lines count 0. */
   publicAidCents: number;
   privateCents: number;
-  /** The commune's own share: cost HT − private money − public aid (loans and own funds are its money). */
+  /**
+   * The commune's own share: cost HT − private money − public aid (loans and own funds are its money);
+   * 0 when the aid covers everything or more (the excess is the `plafond_100` warning, not a negative share).
+   */
   ownShareCents: number | null;
   /** Own share over the public financing of the operation (cost HT − private), in percent with one decimal. */
   ownSharePercent: number | null;
   ownShareRule: OwnShareRule;
   minOwnSharePercent: number;
   minOwnShareCents: number | null;
-  /** Cost HT minus every line expected (public, private, loans, own funds). */
+  /** Cost HT minus every line expected (public, private, loans, own funds); 0 when they reach it or more (see `depassement_cout`). */
   gapCents: number | null;
   fctvaCents: number | null;
   fctvaRatePercent: number;
@@ -65,14 +68,14 @@ export function checkPlan(plan: { costHtCents: number | null; costTtcCents: numb
     return { costHtCents: null, costTtcCents: null, publicAidCents, privateCents, ownShareCents: null, ownSharePercent: null, ownShareRule: plan.ownShareRule, minOwnSharePercent, minOwnShareCents: null, gapCents: null, fctvaCents: null, fctvaRatePercent, warnings };
   }
   const base = Math.max(0, plan.costHtCents - privateCents);
-  const ownShareCents = base - publicAidCents;
+  const ownShareCents = Math.max(0, base - publicAidCents);
   const minOwnShareCents = Math.round(base * minRate);
   if (ownShareCents < minOwnShareCents) {
     const by = minOwnShareCents - ownShareCents;
     warnings.push({
       rule: 'autofinancement_minimum',
       byCents: by,
-      message: `La part de la commune (${formatEuros(Math.max(0, ownShareCents))}) est sous le minimum de ${percent(minRate)} des financements publics (${formatEuros(minOwnShareCents)}) : il manque ${formatEuros(by)} d’autofinancement (règle de l’article L1111-10 du CGCT).`,
+      message: `La part de la commune (${formatEuros(ownShareCents)}) est sous son minimum : ${percent(minRate)} du coût hors financements privés, soit ${formatEuros(minOwnShareCents)}. Il manque ${formatEuros(by)} d’autofinancement (article L1111-10 du code général des collectivités territoriales).`,
     });
   }
   if (publicAidCents > base) {
@@ -99,7 +102,7 @@ export function checkPlan(plan: { costHtCents: number | null; costTtcCents: numb
     ownShareRule: plan.ownShareRule,
     minOwnSharePercent,
     minOwnShareCents,
-    gapCents: plan.costHtCents - allCents,
+    gapCents: Math.max(0, plan.costHtCents - allCents),
     // An expected refund, paid one or two years later: rounded to the euro like every estimate.
     fctvaCents: plan.costTtcCents === null ? null : Math.round((plan.costTtcCents * rates.fctvaRate) / 100) * 100,
     fctvaRatePercent,

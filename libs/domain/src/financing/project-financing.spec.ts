@@ -175,8 +175,22 @@ describe('the financing plan of a project', () => {
         {
           rule: 'autofinancement_minimum',
           byCents: 30_000_00,
-          message: 'La part de la commune (30 000 €) est sous le minimum de 20 % des financements publics (60 000 €) : il manque 30 000 € d’autofinancement (règle de l’article L1111-10 du CGCT).',
+          message: 'La part de la commune (30 000 €) est sous son minimum : 20 % du coût hors financements privés, soit 60 000 €. Il manque 30 000 € d’autofinancement (article L1111-10 du code général des collectivités territoriales).',
         },
+      ]);
+    });
+    it('never show a negative share or gap when the aid asked exceeds the cost, and say each excess once', () => {
+      // A mayor typed 500 000 € of DETR and 55 500 € more on a 185 000 € project (found in a browser tour).
+      const checks = checkPlan({ costHtCents: 185_000_00, costTtcCents: 222_000_00, ownShareRule: 'standard', lines: [line('etat', 500_000_00), line('etat', 55_500_00)] }, rates);
+      expect(checks).toMatchObject({ publicAidCents: 555_500_00, ownShareCents: 0, ownSharePercent: 0, minOwnShareCents: 37_000_00, gapCents: 0 });
+      expect(checks.warnings).toEqual([
+        {
+          rule: 'autofinancement_minimum',
+          byCents: 37_000_00,
+          message: 'La part de la commune (0 €) est sous son minimum : 20 % du coût hors financements privés, soit 37 000 €. Il manque 37 000 € d’autofinancement (article L1111-10 du code général des collectivités territoriales).',
+        },
+        { rule: 'plafond_100', byCents: 370_500_00, message: 'Les aides publiques (555 500 €) dépassent 100 % de la dépense subventionnable (185 000 €) de 370 500 €.' },
+        { rule: 'depassement_cout', byCents: 370_500_00, message: 'Les financements prévus (555 500 €) dépassent le coût HT (185 000 €) de 370 500 €.' },
       ]);
     });
     it('accept the same plan under the prefect’s school derogation (10 %)', () => {

@@ -38,7 +38,19 @@ import { formatCents, formatDay, formatPercent, today } from './money';
         </div>
       }
       <dl class="facts" aria-label="Contrôles du plan de financement">
-        <div><dt>Coût HT</dt><dd>{{ money(p.checks.costHtCents) }}</dd></div>
+        <div>
+          <dt>Coût HT</dt>
+          <dd>
+            {{ money(p.checks.costHtCents) }}
+            @if (presentedCost(); as presented) {
+              @if (p.checks.costHtCents === null) {
+                <span class="hint-inline">(la présentation du projet l’estime à {{ money(presented) }} : enregistrez le coût ci-dessous pour calculer le plan)</span>
+              } @else if (presented !== p.checks.costHtCents) {
+                <span class="hint-inline">(la présentation du projet indique {{ money(presented) }} : mettez à jour l’un ou l’autre)</span>
+              }
+            }
+          </dd>
+        </div>
         <div><dt>Coût TTC</dt><dd>{{ money(p.checks.costTtcCents) }}</dd></div>
         @if (p.costItems.length > 0) {
           <div><dt>Détail du coût HT</dt><dd>@for (item of p.costItems; track $index) { {{ item.label }} : {{ money(item.amountHtCents) }}@if (!$last) { ; } }</dd></div>
@@ -136,6 +148,11 @@ export class FinancingPanel {
   private readonly api = inject(FinancingApi);
   protected readonly financing = inject(FinancingStore);
   protected readonly plan = this.financing.plan;
+  /** The cost estimated in the project's presentation (« Coût estimé hors taxes »), in cents: the plan has its own. */
+  protected readonly presentedCost = computed(() => {
+    const euros = this.project.detail()?.estimatedCostHt;
+    return euros == null ? null : Math.round(euros * 100);
+  });
   protected readonly state = new CommandFormState();
   protected readonly funderLabels = FUNDER_LABELS;
   protected readonly statusLabels = FUNDING_STATUS_LABELS;

@@ -15,6 +15,9 @@ const DATE_FIELD_STYLE = `input[type='date'] { font: inherit; padding: 0.45rem 0
 const amountError = (cents: number | null | undefined, what: string): string | null =>
   cents === null || cents === undefined || cents <= 0 ? `Indiquez ${what} en euros, par exemple 30 000.` : null;
 
+/** Cents → the amount as one types it: « 185 000 », « 1 500,50 » (what `parseCents` reads back). */
+const amountText = (cents: number): string => formatCents(cents).replace(/ €$/, '');
+
 /** « Coût du projet » : HT and TTC, in euros as typed, sent in cents. */
 @Component({
   selector: 'app-financing-cost-form',
@@ -65,6 +68,15 @@ export class FinancingCostForm {
   protected readonly ht = signal('');
   protected readonly ttc = signal('');
   protected readonly items = signal<Array<{ label: string; amount: string }>>([]);
+
+  constructor() {
+    // Starts from what is known: the plan's cost, else the one the project's presentation estimates (typed once, not twice).
+    const checks = inject(FinancingStore, { optional: true })?.plan()?.checks;
+    const presented = this.project.detail()?.estimatedCostHt;
+    const htCents = checks?.costHtCents ?? (presented == null ? null : Math.round(presented * 100));
+    if (htCents != null) this.ht.set(amountText(htCents));
+    if (checks?.costTtcCents != null) this.ttc.set(amountText(checks.costTtcCents));
+  }
 
   protected setItem(index: number, change: Partial<{ label: string; amount: string }>): void {
     this.items.update((list) => list.map((item, i) => (i === index ? { ...item, ...change } : item)));
