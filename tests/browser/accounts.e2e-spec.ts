@@ -415,6 +415,21 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await expect(page.getByText(partner.email)).toBeVisible();
     await expectAccessible(page, 'Mon compte');
     await screenshot(page, 'desktop-my-account');
+
+    // Changing one's password from « Mon compte »: the current one is asked, this browser stays logged in.
+    await page.getByRole('button', { name: 'Changer de mot de passe' }).click();
+    await expect(page.getByLabel('Mot de passe actuel *')).toBeFocused();
+    await page.getByLabel('Mot de passe actuel *').fill('pas le mot de passe actuel');
+    await page.getByLabel('Nouveau mot de passe *', { exact: true }).fill(`${newPassword} bis`);
+    await page.getByLabel('Confirmez le nouveau mot de passe *').fill(`${newPassword} bis`);
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await expect(page.getByText('Ce n’est pas votre mot de passe actuel.')).toBeVisible();
+    await expect(page.getByLabel('Mot de passe actuel *')).toBeFocused();
+    await expectAccessible(page, 'Mon compte, changing the password, with an error');
+    await page.getByLabel('Mot de passe actuel *').fill(newPassword);
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await expect(page.getByText('Votre mot de passe est changé. Vos connexions sur d’autres appareils sont fermées.')).toBeVisible();
+    // Still logged in, with the new session's token: the next command is accepted.
     await page.getByRole('button', { name: 'Se déconnecter de tous les appareils' }).click();
     await expect(page).toHaveURL(/\/connexion\?raison=partout/);
     await expect(page.getByText('Vous êtes déconnecté·e de tous vos appareils.')).toBeVisible();

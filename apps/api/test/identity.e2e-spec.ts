@@ -376,6 +376,57 @@ describe('identity (accounts, sessions, CSRF, invitations)', () => {
       await request(app.http).post(`/api/auth/password-reset/${token}`).send({ password: 'encore une fois ici' }).expect(404);
     });
   });
+
+  describe('changing one’s password in « Mon compte »', () => {
+    it('asks for the current one, keeps this browser logged in under a new session and ends the others', async () => {
+      await createAccount(app, 'agent-change', 'change@valdoise.example', 'mon ancien mot de passe', 'departement_agent');
+      const laptop = request.agent(app.http);
+      const phone = request.agent(app.http);
+      const csrf = await logIn(laptop, 'change@valdoise.example', 'mon ancien mot de passe');
+      await logIn(phone, 'change@valdoise.example', 'mon ancien mot de passe');
+
+      const changed = await laptop.post('/api/me/password').set('X-CSRF-Token', csrf).send({ currentPassword: 'mon ancien mot de passe', password: NEW_PASSWORD }).expect(200);
+      expect(changed.body).toMatchObject({ email: 'change@valdoise.example' });
+      expect(changed.body.csrfToken).not.toBe(csrf);
+      expect(cookie(changed, 'carnet_session')).toBeDefined();
+      await laptop.get('/api/me').expect(200);
+      await phone.get('/api/me').expect(401);
+      await request(app.http).post('/api/auth/login').send({ email: 'change@valdoise.example', password: 'mon ancien mot de passe' }).expect(401);
+      await request(app.http).post('/api/auth/login').send({ email: 'change@valdoise.example', password: NEW_PASSWORD }).expect(200);
+    });
+
+    it('refuses a wrong current password or a weak new one as fields to correct, and changes nothing', async () => {
+      await createAccount(app, 'agent-change-2', 'change2@valdoise.example', 'mon ancien mot de passe', 'departement_agent');
+      const browser = request.agent(app.http);
+      const csrf = await logIn(browser, 'change2@valdoise.example', 'mon ancien mot de passe');
+      const wrong = await browser.post('/api/me/password').set('X-CSRF-Token', csrf).send({ currentPassword: 'pas le bon du tout', password: NEW_PASSWORD }).expect(400);
+      expect(wrong.headers['content-type']).toContain('application/problem+json');
+      expect(wrong.body.errors).toEqual([{ field: 'currentPassword', message: 'Ce n’est pas votre mot de passe actuel.' }]);
+      const weak = await browser.post('/api/me/password').set('X-CSRF-Token', csrf).send({ currentPassword: 'mon ancien mot de passe', password: 'court' }).expect(400);
+      expect(weak.body.errors).toEqual([expect.objectContaining({ field: 'password' })]);
+      await browser.post('/api/me/password').set('X-CSRF-Token', csrf).send({ password: NEW_PASSWORD }).expect(400);
+      await browser.get('/api/me').expect(200);
+      await request(app.http).post('/api/auth/login').send({ email: 'change2@valdoise.example', password: 'mon ancien mot de passe' }).expect(200);
+    });
+
+    it('counts wrong current passwords like wrong logins: no way around the lock', async () => {
+      await createAccount(app, 'agent-change-3', 'change3@valdoise.example', 'mon ancien mot de passe', 'departement_agent');
+      const browser = request.agent(app.http);
+      const csrf = await logIn(browser, 'change3@valdoise.example', 'mon ancien mot de passe');
+      for (let i = 0; i < 5; i++) {
+        await browser.post('/api/me/password').set('X-CSRF-Token', csrf).send({ currentPassword: `mauvais ${i} !!!`, password: NEW_PASSWORD }).expect(400);
+      }
+      const locked = await browser.post('/api/me/password').set('X-CSRF-Token', csrf).send({ currentPassword: 'mon ancien mot de passe', password: NEW_PASSWORD }).expect(429);
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    });
+
+    it('is refused without a session or without the CSRF token', async () => {
+      await request(app.http).post('/api/me/password').send({ currentPassword: 'x', password: NEW_PASSWORD }).expect(401);
+      const browser = request.agent(app.http);
+      await logIn(browser, ADMIN.email, ADMIN.password);
+      await browser.post('/api/me/password').send({ currentPassword: ADMIN.password, password: NEW_PASSWORD }).expect(403);
+    });
+  });
 });
 
 describe('demo accounts in production', () => {

@@ -359,6 +359,12 @@ export interface NewPasswordRequest {
   password: string;
 }
 
+/** « Mon compte » → « Changer de mot de passe »: the current one, then the new one. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  password: string;
+}
+
 /** A seat holder, as listed on « Ma commune ». */
 export interface MemberView {
   userId: string;

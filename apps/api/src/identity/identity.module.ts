@@ -8,6 +8,7 @@ import { DisableAccountHttpController } from './commands/disable-account/disable
 import { InviteHttpController } from './commands/invite/invite.http.controller.js';
 import { LogInHttpController } from './commands/log-in/log-in.http.controller.js';
 import { LogOutHttpController } from './commands/log-out/log-out.http.controller.js';
+import { ChangePasswordHttpController } from './commands/change-password/change-password.http.controller.js';
 import { ChooseRoleFormHttpController } from './commands/choose-role-form/choose-role-form.http.controller.js';
 import { ResetPasswordHttpController } from './commands/reset-password/reset-password.http.controller.js';
 import { RevokeInvitationHttpController } from './commands/revoke-invitation/revoke-invitation.http.controller.js';
@@ -37,6 +38,7 @@ import { SessionService } from './session.service.js';
     LogInHttpController,
     LogOutHttpController,
     ChooseRoleFormHttpController,
+    ChangePasswordHttpController,
     GetMeHttpController,
     ResetPasswordHttpController,
     InviteHttpController,

@@ -52,6 +52,9 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "ChangeNotificationSettingsHttpController_change": {
    "$ref": "#/components/schemas/Contract_NotificationSettingsView"
   },
+  "ChangePasswordHttpController_change": {
+   "$ref": "#/components/schemas/Contract_Me"
+  },
   "ChangeProjectDetailsHttpController_handle": {
    "$ref": "#/components/schemas/Contract_CommandAccepted"
   },

@@ -2,6 +2,7 @@ import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ChangeDocumentVisibilityRequest,
+  ChangePasswordRequest,
   DocumentAccepted,
   RemoveDocumentRequest,
   AcceptInvitationRequest,
@@ -140,6 +141,11 @@ export class Api {
 
   requestPasswordReset(email: string): Observable<void> {
     return this.http.post<void>('/api/auth/password-reset', { email });
+  }
+
+  /** « Mon compte »: answers Me with the new session's CSRF token (the other sessions end). */
+  changePassword(body: ChangePasswordRequest): Observable<Me> {
+    return this.http.post<Me>('/api/me/password', body);
   }
 
   resetPassword(token: string, password: string): Observable<void> {

@@ -10,7 +10,7 @@ import { PASSWORD_MIN_LENGTH } from './password-rules';
   imports: [FormsModule, Field, FieldControl],
   template: `
     <div class="field">
-      <label for="password">Mot de passe *</label>
+      <label for="password">{{ label() }} *</label>
       <div id="password-rules" class="hint">
         <p>Règles : {{ minLength }} caractères minimum, et pas un mot de passe trop courant.</p>
         <p>Conseil : une phrase de passe, facile à retenir, par exemple « Le tilleul de la place fleurit en juin ».</p>
@@ -29,7 +29,7 @@ import { PASSWORD_MIN_LENGTH } from './password-rules';
         <p id="password-error" class="field-error">{{ message }}</p>
       }
     </div>
-    <app-field label="Confirmez le mot de passe" required [error]="errors()['confirmation']">
+    <app-field [label]="'Confirmez le ' + label().toLowerCase()" required [error]="errors()['confirmation']">
       <input
         appFieldControl
         id="confirmation"
@@ -51,6 +51,8 @@ export class PasswordFields {
   readonly password = model('');
   readonly confirmation = model('');
   readonly errors = input<FieldErrors>({});
+  /** « Mot de passe », or « Nouveau mot de passe » where the current one is asked first. */
+  readonly label = input('Mot de passe');
   protected readonly visible = signal(false);
   protected readonly minLength = PASSWORD_MIN_LENGTH;
 }

@@ -1,15 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import { roleLabel } from '@carnet/contracts';
 import { toUserError } from '../../core/problem';
 import { SessionStore } from '../../core/session';
 import { EmailPreference } from '../../notifications/email-preference/email-preference';
+import { OnDemand } from '../../shared/on-demand';
+import { ChangePassword } from './change-password';
 import { RoleFormChoice } from './role-form-choice';
 
 /** `/mon-compte`: who one is, and the ways to log out. */
 @Component({
   selector: 'app-my-account',
-  imports: [RouterLink, EmailPreference, RoleFormChoice],
+  imports: [EmailPreference, RoleFormChoice, OnDemand, ChangePassword],
   template: `
     <h1>Mon compte</h1>
     @if (me(); as me) {
@@ -61,7 +63,9 @@ import { RoleFormChoice } from './role-form-choice';
         <p class="form-actions">
           <button type="button" class="button" [disabled]="pending()" (click)="logout(true)">Se déconnecter de tous les appareils</button>
         </p>
-        <p><a routerLink="/mot-de-passe-oublie">Changer de mot de passe</a></p>
+        <app-on-demand label="Changer de mot de passe">
+          <ng-template><app-change-password /></ng-template>
+        </app-on-demand>
       </section>
     }
   `,
