@@ -193,6 +193,14 @@ describe('Financing plan and subsidy simulator', () => {
       const res = await admin.post('/api/financing/rule-sets').send({ ...VAL_D_OISE_STARTING_RULE_SET, rules: { ...VAL_D_OISE_STARTING_RULE_SET.rules, 'fctva . taux': { valeur: 'taux inconnu +' } } }).expect(422);
       expect(res.body.title).toMatch(/^Les règles ne se lisent pas/);
     });
+
+    it('says in French what is wrong with a rule set’s fields (class-validator’s own messages are English)', async () => {
+      const res = await admin.post('/api/financing/rule-sets').send({ ...VAL_D_OISE_STARTING_RULE_SET, sources: ['x'.repeat(501)], schemes: undefined }).expect(400);
+      expect(res.body.errors).toEqual([
+        { field: 'sources', message: 'Une source dépasse 500 caractères : raccourcissez-la (un titre et une référence suffisent).' },
+        { field: 'schemes', message: expect.stringMatching(/^(Les dispositifs sont une liste\.|Décrivez au plus 50 dispositifs\.)$/) },
+      ]);
+    });
   });
 
   describe('an auditor', () => {
