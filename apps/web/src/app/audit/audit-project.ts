@@ -13,7 +13,7 @@ import {
   type ProjectComparison,
 } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
-import { Euros, FrDate, RoleOf } from '../core/format';
+import { Euros, FrDate, RoleOf, endOfDay, startOfDay } from '../core/format';
 import { toUserError, type UserError } from '../core/problem';
 import { PageProblem } from '../shared/page-problem';
 import { AuditApi, isoToLocal, localToIso, type HistoryFilters } from './audit-api';
@@ -116,7 +116,7 @@ export class AuditProject {
     event.preventDefault();
     this.filterError.set(null);
     this.filtering.set(true);
-    const filters: HistoryFilters = { type, actor, from: from ? `${from}T00:00:00${offset(from)}` : '', to: to ? `${to}T23:59:59.999${offset(to)}` : '' };
+    const filters: HistoryFilters = { type, actor, from: from ? startOfDay(from) : '', to: to ? endOfDay(to) : '' };
     try {
       this.shown.set((await firstValueFrom(this.api.history(this.id(), filters))).entries);
     } catch (error) {
@@ -178,10 +178,3 @@ export class AuditProject {
   }
 }
 
-/** The browser's UTC offset on that day, as « +01:00 », so that a day filter means the local day. */
-function offset(day: string): string {
-  const minutes = -new Date(`${day}T12:00:00`).getTimezoneOffset();
-  const sign = minutes >= 0 ? '+' : '-';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}

@@ -37,3 +37,18 @@ export class RoleOf implements PipeTransform {
     return person ? roleLabel(person.role as ActorRole, person.roleForm) : '';
   }
 }
+
+/** The browser's UTC offset on that day (« AAAA-MM-JJ »), as « +01:00 »: a day typed by a person means their day. */
+export function dayOffset(day: string): string {
+  const minutes = -new Date(`${day}T12:00:00`).getTimezoneOffset();
+  const sign = minutes >= 0 ? '+' : '-';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** The first and the last instant of a day typed by a person, in ISO 8601 with their offset. */
+export const startOfDay = (day: string): string => `${day}T00:00:00${dayOffset(day)}`;
+export const endOfDay = (day: string): string => `${day}T23:59:59.999${dayOffset(day)}`;
+
+/** « 15 novembre 2026 » for a typed day, without going through midnight UTC (which is the day before west of Greenwich). */
+export const formatDay = (day: string): string => formatDate(`${day}T12:00:00${dayOffset(day)}`);

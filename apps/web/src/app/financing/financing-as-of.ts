@@ -3,9 +3,9 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { FormsModule } from '@angular/forms';
 import { FUNDER_LABELS, FUNDING_STATUS_LABELS, OWN_SHARE_RULE_LABELS, WORK_CATEGORY_LABELS, type FinancingAsOfView } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
-import { FrDate } from '../core/format';
+import { FrDate, endOfDay, formatDay } from '../core/format';
 import { toUserError } from '../core/problem';
-import { formatCents } from './money';
+import { formatCents, today } from './money';
 
 /** The audit's « Le financement à une date » (issue #12): the plan and the saved estimates, replayed from the log. */
 @Component({
@@ -25,7 +25,7 @@ import { formatCents } from './money';
       <div role="alert">@if (error(); as message) { <p class="alert alert--error">{{ message }}</p> }</div>
       <div aria-live="polite">
         @if (view(); as v) {
-          <h3 id="financing-as-of-result">Le {{ v.at | frDate }} : {{ v.eventsApplied }} événement{{ v.eventsApplied > 1 ? 's' : '' }} rejoué{{ v.eventsApplied > 1 ? 's' : '' }}</h3>
+          <h3 id="financing-as-of-result">À la fin du {{ shownDay() }} : {{ v.eventsApplied }} événement{{ v.eventsApplied > 1 ? 's' : '' }} rejoué{{ v.eventsApplied > 1 ? 's' : '' }}</h3>
           <p>Coût : {{ money(v.costHtCents) }} HT, {{ money(v.costTtcCents) }} TTC — règle : {{ ruleLabels[v.ownShareRule] }}.</p>
           @if (v.lines.length === 0) {
             <p>Aucun financement à cette date.</p>
@@ -54,8 +54,10 @@ import { formatCents } from './money';
 export class FinancingAsOf {
   private readonly http = inject(HttpClient);
   readonly projectId = input.required<string>();
-  protected readonly day = signal(new Date().toISOString().slice(0, 10));
+  protected readonly day = signal(today());
   protected readonly view = signal<FinancingAsOfView | null>(null);
+  /** The day asked, as the person typed it (the answer's instant is the end of that day in their time zone). */
+  protected readonly shownDay = signal('');
   protected readonly error = signal<string | null>(null);
   protected readonly funderLabels = FUNDER_LABELS;
   protected readonly statusLabels = FUNDING_STATUS_LABELS;
@@ -66,7 +68,9 @@ export class FinancingAsOf {
   protected async show(): Promise<void> {
     this.error.set(null);
     try {
-      this.view.set(await firstValueFrom(this.http.get<FinancingAsOfView>(`/api/audit/projects/${encodeURIComponent(this.projectId())}/financing`, { params: { at: this.day() } })));
+      const day = this.day();
+      this.view.set(await firstValueFrom(this.http.get<FinancingAsOfView>(`/api/audit/projects/${encodeURIComponent(this.projectId())}/financing`, { params: { at: endOfDay(day) } })));
+      this.shownDay.set(formatDay(day));
     } catch (error) {
       this.view.set(null);
       this.error.set(toUserError(error).message);
