@@ -63,6 +63,21 @@ test.describe('Public portal, without logging in', () => {
     expect(missing?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
     await expectAccessible(page, 'the portal’s not-found page');
+
+    // Addresses that fail before any page is rendered answer a page of the portal too, not the API's problem+json.
+    const unknown = await page.goto('/projets-publics/nimporte');
+    expect(unknown?.status()).toBe(404);
+    expect(unknown?.headers()['content-type']).toBe('text/html; charset=utf-8');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
+    await expectAccessible(page, 'the portal’s page for an unknown address');
+    const invalid = await page.goto('/projets-publics/communes/%zz');
+    expect(invalid?.status()).toBe(400);
+    await expect(page).toHaveTitle('Adresse invalide — Projets publics — Carnet de projets — Val-d’Oise');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { level: 1, name: 'Adresse invalide' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Retour à l’accueil du portail' })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page, 'the portal’s page for an invalid address');
   });
 
   test('a project page shows its title and summary with JavaScript turned off', async ({ browser }) => {

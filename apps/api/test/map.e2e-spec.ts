@@ -183,6 +183,50 @@ describe('Map of projects (issue #10)', () => {
     });
   });
 
+  describe('the public map page', () => {
+    const page = async (path: string) => (await request(t.http).get(path).expect(200)).text;
+    /** The fiches a page links to: the map's table rows, the search's cards. */
+    const fiches = (html: string, before: string) =>
+      [...html.matchAll(new RegExp(`${before}<a href="/projets-publics/projets/([0-9a-f-]{36})">`, 'g'))].map((m) => m[1]).sort();
+    /** The projects drawn on the picture without JavaScript (the legend's dot is not one). */
+    const points = (html: string) => html.match(/<circle cx="[\d.]+" cy="[\d.]+" r="5">/g)?.length ?? 0;
+    const scriptData = async (html: string) => {
+      const url = /data-projects="([^"]+)"/.exec(html)![1].replaceAll('&amp;', '&');
+      const geo = JSON.parse((await request(t.http).get(url).expect(200)).text) as { features: Feature[] };
+      return { url, ids: geo.features.map((f) => f.id).sort() };
+    };
+
+    it('says so, and draws nothing, when no published project has the words asked for', async () => {
+      expect(fiches(await page('/projets-publics/carte'), '<tr><td>').length).toBeGreaterThan(1);
+      const map = await page('/projets-publics/carte?q=zzzz');
+      expect(map).toContain('<p role="status">Aucun projet publié ne correspond.</p>');
+      expect(map).toContain('<p>Aucun projet publié ne correspond à ces filtres.</p>');
+      expect(fiches(map, '<tr><td>')).toEqual([]);
+      // The picture without JavaScript: no point, no commune coloured; the table per commune is empty.
+      expect(points(map)).toBe(0);
+      expect(map).toContain('(0 communes)');
+      expect(map).toContain('value="zzzz"');
+      const data = await scriptData(map);
+      expect(data.url).toContain('q=zzzz');
+      expect(data.ids).toEqual([]);
+    });
+
+    it('finds the same projects as the search page for the same words, in its count, picture, table and data', async () => {
+      for (const words of ['lavoir', 'LAVOIR restaure', 'Vigny', 'école', 'ecole bois', 'halte fontaine']) {
+        const q = encodeURIComponent(words);
+        const found = fiches(await page(`/projets-publics/recherche?q=${q}`), '<h3>');
+        const map = await page(`/projets-publics/carte?q=${q}`);
+        const n = found.length;
+        expect(map).toContain(`<p role="status">${n === 0 ? 'Aucun projet publié ne correspond.' : n === 1 ? '1 projet publié' : `${n} projets publiés`}</p>`);
+        expect(fiches(map, '<tr><td>')).toEqual(found);
+        expect(points(map)).toBe(n);
+        expect((await scriptData(map)).ids).toEqual(found);
+      }
+      // The words narrow the search: one project for the wash-house, several for the school.
+      expect(fiches(await page('/projets-publics/carte?q=lavoir'), '<tr><td>')).toHaveLength(1);
+    });
+  });
+
   describe('the OpenAPI document', () => {
     it('documents the three map endpoints', async () => {
       const doc = (await request(t.http).get('/api/openapi.json').expect(200)).body;

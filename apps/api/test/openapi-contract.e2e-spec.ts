@@ -289,6 +289,29 @@ describe('The OpenAPI contract', () => {
       expectConforms('get', '/api/audit/projects/{id}/history', await auditor.get(`/api/audit/projects/${projectId}/history`).expect(200));
     });
 
+    it('the public reads answer 304 to their ETag, and 400 to a malformed address, as they declare', async () => {
+      // From an address of its own (trust proxy: loopback), so that the rate limit of the other tests does not count.
+      const get = (url: string) => request(t.http).get(url).set('X-Forwarded-For', '203.0.113.77');
+      const pictured = (await get('/api/public/v1/projects?limit=100').expect(200)).body.items.find((p: { pictureUrl: string | null }) => p.pictureUrl);
+      const faqId = (await get('/api/public/v1/faq').expect(200)).body.items[0].id as string;
+      const urls: Record<string, string> = {
+        '/api/public/v1/projects/{id}': `/api/public/v1/projects/${pictured.id}`,
+        '/api/public/v1/projects/{id}/documents/{documentId}': pictured.pictureUrl,
+        '/api/public/v1/faq/{id}': `/api/public/v1/faq/${faqId}`,
+      };
+      const checked: string[] = [];
+      for (const { path } of operations(doc).filter((o) => o.verb === 'get' && o.path.startsWith('/api/public/'))) {
+        const url = urls[path] ?? path;
+        const first = await get(url).expect(200);
+        expectConforms('get', path, first);
+        expectConforms('get', path, await get(url).set('If-None-Match', first.headers.etag).expect(304));
+        // A % that encodes no character, in the last id of the address.
+        if (path.includes('{')) expectConforms('get', path, await get(url.replace(/[^/]+$/, '%zz')).expect(400));
+        checked.push(path);
+      }
+      expect(checked).toEqual(expect.arrayContaining(['/api/public/v1/projects', '/api/public/v1/faq', ...Object.keys(urls)]));
+    });
+
     it('commands and their problems match their declarations', async () => {
       const changed = await mayor.patch(`/api/projects/${projectId}`).set('If-Match', '"2"').send({ title: 'Contrat OpenAPI (modifié)' });
       expectConforms('patch', '/api/projects/{id}', changed);

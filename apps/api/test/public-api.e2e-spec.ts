@@ -176,6 +176,26 @@ describe('Public API /api/public/v1', () => {
       expect(yvelines).toContain('<input type="hidden" name="departement" value="78">');
     });
 
+    it('filter by words (q) as the portal’s search does, through pages and exports alike', async () => {
+      const get = from();
+      const searched = [...(await get('/projets-publics/recherche?q=toit%20TUILES')).text.matchAll(/<h3><a href="\/projets-publics\/projets\/([0-9a-f-]{36})">/g)].map((m) => m[1]);
+      expect(searched).toEqual(published.map((p) => p.projectId).reverse());
+      const seen: string[] = [];
+      let cursor = '';
+      for (let i = 0; i < 5; i++) {
+        const page = (await get(`/api/public/v1/projects?q=toit%20TUILES&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).body;
+        expect(page.total).toBe(searched.length);
+        seen.push(...page.items.map((p: { id: string }) => p.id));
+        if (!page.next) break;
+        cursor = page.next;
+      }
+      expect(seen).toEqual(searched);
+      expect((await get('/api/public/v1/projects?q=Nesles&theme=voirie')).body.items.map((p: { id: string }) => p.id)).toEqual([published[1].projectId]);
+      expect((await get('/api/public/v1/projects?q=zzzz')).body).toMatchObject({ items: [], total: 0, next: null });
+      expect(JSON.parse((await get('/api/public/v1/exports/projects.geojson?q=zzzz')).text).features).toEqual([]);
+      expect((await get('/api/public/v1/exports/projects.csv?q=Ableiges')).text.slice(1).split('\r\n').filter(Boolean)).toHaveLength(1 + (await get('/api/public/v1/projects?q=Ableiges')).body.total);
+    });
+
     it('count the published projects of each commune', async () => {
       const communes = (await from()('/api/public/v1/communes')).body.items as Array<{ codeInsee: string; publishedProjects: number }>;
       expect(communes.find((c) => c.codeInsee === '95446')).toMatchObject({ name: 'Nesles-la-Vallée', publishedProjects: 1 });
@@ -258,6 +278,35 @@ describe('Public API /api/public/v1', () => {
       const page = await request(t.http).get(new URL(project.pageUrl, 'http://localhost').pathname).set('X-Forwarded-For', '203.0.113.250');
       expect(page.status).toBe(200);
       expect(page.text).toContain(`<img src="/api/public/v1/projects/${id}/documents/${DOC_ID}" alt="Photo" loading="lazy">`);
+    });
+  });
+
+  describe('document downloads', () => {
+    it('answer 304 without a body to If-None-Match naming the file’s SHA-256, alone, in a list or as *', async () => {
+      const get = from();
+      const id = published[0].projectId;
+      const url = `/api/public/v1/projects/${id}/documents/${DOC_ID}`;
+      const sha256 = (await get(`/api/public/v1/projects/${id}`)).body.documents[0].sha256 as string;
+      const first = await get(url);
+      expect(first.status).toBe(200);
+      expect(first.headers.etag).toBe(`"${sha256}"`);
+      // W/ as well: If-None-Match compares weakly (RFC 9110 §13.1.2), and a proxy that compresses weakens the tag.
+      for (const tags of [`"${sha256}"`, `"autre", "${sha256}"`, '*', `W/"${sha256}"`]) {
+        const again = await get(url).set('If-None-Match', tags);
+        expect(again.status).toBe(304);
+        expect(again.headers.etag).toBe(`"${sha256}"`);
+        expect(again.headers['cache-control']).toBe('public, max-age=60');
+        expect(again.headers['content-disposition']).toBeUndefined();
+        expect(Buffer.isBuffer(again.body) ? again.body.length : (again.text ?? '').length).toBe(0);
+        expectMatchesOpenApi('/api/public/v1/projects/{id}/documents/{documentId}', again);
+      }
+      for (const tags of ['"autre"', `"${sha256.slice(1)}"`, sha256]) {
+        const full = await get(url).set('If-None-Match', tags);
+        expect(full.status).toBe(200);
+        expect(Buffer.isBuffer(full.body) ? full.body.toString() : full.text).toBe('photo-0');
+      }
+      // A document outside the approved version stays a 404, whatever the client holds.
+      expect((await get(`/api/public/v1/projects/${id}/documents/${HIDDEN_DOC}`).set('If-None-Match', '*')).status).toBe(404);
     });
   });
 

@@ -204,9 +204,31 @@ export class PublicCatalog {
     return this.readModels.current();
   }
 
+  /**
+   * The listed fiches whose title, summary, lessons learned, theme or commune hold every word of `text`, most recently
+   * approved first. Published fiches are few (one per finished project): words are matched in memory, with the search's
+   * French analyser. Every list that takes « q » goes through here, so that the search, the map and the exports agree.
+   */
+  private async withWords(set: ReadModelSet, filters: PublicFilters, text: string): Promise<PublicProjectDoc[]> {
+    const { where, range } = this.where(filters);
+    const terms = analyseQuery(text);
+    const docs = await set.find<PublicProjectDoc>(publicProjectProjection.collection, { where, range, orderBy: [{ field: 'approvedPosition', direction: 'desc' }] });
+    return docs.filter((d) => {
+      const v = d.public!;
+      const words = new Set(analyseFrench([v.title, v.summary, v.lessonsLearned, THEME_LABELS[v.theme], this.communes.nameOf(v.codeInsee)].join(' ')));
+      return terms.every((t) => words.has(t));
+    });
+  }
+
   /** Most recently approved first; `after` is the approval position of the last item seen. */
   async page(filters: PublicFilters, limit: number, after?: number): Promise<{ items: PublicProjectSummary[]; next: string | null; total: number }> {
     const set = await this.set();
+    if (filters.text) {
+      const found = await this.withWords(set, filters, filters.text);
+      const rest = after !== undefined ? found.filter((d) => d.approvedPosition! < after) : found;
+      const next = rest.length > limit ? encodeCursor(rest[limit - 1].approvedPosition!) : null;
+      return { items: rest.slice(0, limit).map((d) => this.summary(d.public!)), next, total: found.length };
+    }
     const { where, range } = this.where(filters);
     const query: FindQuery = {
       where,
@@ -226,18 +248,11 @@ export class PublicCatalog {
   /** A page by number (the portal's "page 2, 3…"). */
   async pageByNumber(filters: PublicFilters, pageSize: number, page: number): Promise<{ items: PublicProjectSummary[]; total: number }> {
     const set = await this.set();
-    const { where, range } = this.where(filters);
     if (filters.text) {
-      // Published fiches are few (one per finished project): words are matched in memory, with the search's French analyser.
-      const terms = analyseQuery(filters.text);
-      const docs = await set.find<PublicProjectDoc>(publicProjectProjection.collection, { where, range, orderBy: [{ field: 'approvedPosition', direction: 'desc' }] });
-      const found = docs.filter((d) => {
-        const v = d.public!;
-        const words = new Set(analyseFrench([v.title, v.summary, v.lessonsLearned, THEME_LABELS[v.theme], this.communes.nameOf(v.codeInsee)].join(' ')));
-        return terms.every((t) => words.has(t));
-      });
+      const found = await this.withWords(set, filters, filters.text);
       return { items: found.slice((page - 1) * pageSize, page * pageSize).map((d) => this.summary(d.public!)), total: found.length };
     }
+    const { where, range } = this.where(filters);
     const [docs, total] = await Promise.all([
       set.find<PublicProjectDoc>(publicProjectProjection.collection, {
         where,
@@ -251,11 +266,13 @@ export class PublicCatalog {
     return { items: docs.map((d) => this.summary(d.public!)), total };
   }
 
-  /** Every published fiche, most recent first (exports, sitemap). */
+  /** Every published fiche, most recent first (exports, map, sitemap). */
   async all(filters: PublicFilters = {}): Promise<PublicProject[]> {
     const set = await this.set();
     const { where, range } = this.where(filters);
-    const docs = await set.find<PublicProjectDoc>(publicProjectProjection.collection, { where, range, orderBy: [{ field: 'approvedPosition', direction: 'desc' }] });
+    const docs = filters.text
+      ? await this.withWords(set, filters, filters.text)
+      : await set.find<PublicProjectDoc>(publicProjectProjection.collection, { where, range, orderBy: [{ field: 'approvedPosition', direction: 'desc' }] });
     return docs.map((d) => this.detail(d.public!));
   }
 

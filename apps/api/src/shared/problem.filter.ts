@@ -20,7 +20,25 @@ const HTTP_TITLES: Record<number, string> = {
   429: 'Trop de requêtes',
 };
 
-/** Turns every error into `application/problem+json` with French text; never leaks a stack trace. */
+/** Pages the server renders itself (the public portal), all under one path. */
+export interface ServerPages {
+  /** The methods their addresses answer: any other is a 405 with Allow. */
+  methods: string[];
+  /** A problem as one of their pages, for a browser. */
+  errorPage(problem: Problem, path: string): string;
+}
+
+/** The server-rendered pages by the path under which they live: set at start-up by their module. */
+const serverPages = new Map<string, ServerPages>();
+
+export function useServerPages(under: string, pages: ServerPages): void {
+  serverPages.set(under, pages);
+}
+
+/**
+ * Turns every error into `application/problem+json` with French text; never leaks a stack trace. A browser that opens
+ * a server-rendered page (the public portal) gets that problem as one of its pages instead, with the same status.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -84,6 +102,22 @@ export class ProblemFilter implements ExceptionFilter {
         status: 500,
         instance,
       };
+    }
+    const pages = [...serverPages].find(([under]) => request.path === under || request.path.startsWith(`${under}/`))?.[1];
+    if (pages) {
+      // No route for this method: on these read-only pages, 405 with Allow, as methodNotAllowed answers on the API.
+      // OPTIONS stays a 404, as there.
+      if (problem.status === 404 && exception instanceof HttpException && !pages.methods.includes(request.method) && request.method !== 'OPTIONS') {
+        const allow = pages.methods.join(', ');
+        problem = { type: problemType('method_not_allowed'), title: 'Méthode non autorisée', detail: `Cette adresse accepte : ${allow}.`, status: 405, instance };
+        headers = { ...headers, Allow: allow };
+      }
+      // The same address answers a page or a problem depending on Accept.
+      headers = { ...headers, Vary: 'Accept' };
+      if (request.accepts(['html', 'application/problem+json', 'json']) === 'html') {
+        response.status(problem.status).set({ ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).send(pages.errorPage(problem, request.path));
+        return;
+      }
     }
     response.status(problem.status).set({ ...headers, 'Content-Type': 'application/problem+json; charset=utf-8' }).send(JSON.stringify(problem));
   }

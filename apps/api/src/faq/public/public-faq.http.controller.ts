@@ -4,6 +4,7 @@ import { QUESTION_CATEGORIES, type QuestionCategory } from '@carnet/domain';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
 import { sendPublic } from '../../public/http/http-cache.js';
+import { MalformedAddress, PROBLEM, PublicReadAnswers } from '../../public/http/public-openapi.js';
 import { PublicRateLimitGuard } from '../../public/http/rate-limit.js';
 import { PublicResponseCache } from '../../public/http/response-cache.js';
 import { notFoundPage } from '../../public/portal/portal.html.js';
@@ -13,8 +14,6 @@ import { UuidParam } from '../../shared/uuid-param.js';
 import { faqEntryPage, faqListPage } from './faq-portal.html.js';
 import { DEPARTEMENT_CODES } from '../../communes/commune-catalog.js';
 import { publicFaqEntries, publicFaqEntry, usePublicFaqHome, type PublicFaqEntry } from './public-faq.js';
-
-const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
 
 class PublicFaqEntryDto implements PublicFaqEntry {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -57,7 +56,7 @@ export class PublicFaqHttpController {
   @ApiQuery({ name: 'departement', required: false, description: 'Les réponses d’un département seulement (code officiel : 95, 2A, 971…)', schema: { type: 'string', pattern: `^(${DEPARTEMENT_CODES.join('|')})$` } })
   @ApiOkResponse({ type: PublicFaqListDto })
   @ApiResponse({ status: 400, description: 'Catégorie inconnue, ou paramètre donné deux fois', content: PROBLEM })
-  @ApiResponse({ status: 429, description: 'Trop de requêtes depuis cette adresse', content: PROBLEM })
+  @PublicReadAnswers()
   async list(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     // A parameter given twice (?q=a&q=b) is refused, as on the public projects list, rather than silently ignored.
     const repeated = ['q', 'category', 'departement'].filter((name) => Array.isArray(query[name]));
@@ -85,7 +84,8 @@ export class PublicFaqHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: PublicFaqEntryDto })
   @ApiResponse({ status: 404, description: 'Aucune entrée publique sous cet identifiant', content: PROBLEM })
-  @ApiResponse({ status: 429, description: 'Trop de requêtes depuis cette adresse', content: PROBLEM })
+  @MalformedAddress()
+  @PublicReadAnswers()
   async get(@Param('id', UuidParam) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const body = await this.cache.get(`json ${req.originalUrl}`, async () => JSON.stringify(await publicFaqEntry(await this.readModels.current(), id)));
     if (body === 'null') throw new ProblemException(404, 'faq_not_found', 'Entrée introuvable', 'Aucune question fréquente publique sous cet identifiant.');

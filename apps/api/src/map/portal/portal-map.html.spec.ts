@@ -48,6 +48,7 @@ describe('the portal map page (issue #17)', () => {
 
   it('keeps the filters chosen in the address of another map, but not the commune', () => {
     expect(mapHref({ theme: 'ecole', year: 2025, costBand: 'moins-50000', commune: '95002' }, '78')).toBe('/projets-publics/carte?departement=78&theme=ecole&annee=2025&cout=moins-50000');
+    expect(mapHref({ text: 'lavoir restauré' }, '78')).toBe('/projets-publics/carte?departement=78&q=lavoir+restaur%C3%A9');
     expect(mapHref({})).toBe('/projets-publics/carte');
   });
 });

@@ -16,12 +16,13 @@ function apiQuery(filters: PublicFilters): string {
   if (filters.commune) params.set('commune', filters.commune);
   if (filters.year !== undefined) params.set('year', String(filters.year));
   if (filters.costBand) params.set('costBand', filters.costBand);
+  if (filters.text) params.set('q', filters.text);
   const q = params.toString();
   return q ? `?${q}` : '';
 }
 
 /**
- * The portal map's address for a Département (or all of them), keeping the filters chosen (theme, year, cost):
+ * The portal map's address for a Département (or all of them), keeping the filters chosen (words, theme, year, cost):
  * going from the national map to a Département's, and back, shows the same kind of projects. A commune belongs
  * to one Département: it is not kept.
  */
@@ -31,6 +32,7 @@ export function mapHref(filters: PublicFilters, departement?: string): string {
   if (filters.theme) params.set('theme', filters.theme);
   if (filters.year !== undefined) params.set('annee', String(filters.year));
   if (filters.costBand) params.set('cout', filters.costBand);
+  if (filters.text) params.set('q', filters.text);
   const q = params.toString();
   return q ? `${PORTAL}/carte?${q}` : `${PORTAL}/carte`;
 }

@@ -47,7 +47,8 @@ function preparedOf(body: string): { bytes: Buffer; etag: string } {
   return entry;
 }
 
-function ifNoneMatch(header: string | undefined, etag: string): boolean {
+/** If-None-Match names this ETag, in a list or as `*`: the client already holds these bytes. */
+export function ifNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   // Weak comparison (RFC 9110 §13.1.2): W/"x" matches "x".

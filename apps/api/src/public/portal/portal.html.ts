@@ -351,10 +351,24 @@ ${communes.length
 }
 
 export function notFoundPage(base: string, path: string): string {
-  return layout(
-    { title: 'Page introuvable', description: 'Cette page n’existe pas ou ce projet n’est pas publié.', path, baseUrl: base },
-    html`<h1>Page introuvable</h1><p>Cette page n’existe pas, ou ce projet n’est pas (ou plus) publié.</p><p><a href="${PORTAL}">Retour à l’accueil du portail</a></p>`,
-  );
+  return messagePage(base, path, 'Page introuvable', 'Cette page n’existe pas, ou ce projet n’est pas (ou plus) publié.');
+}
+
+/** What the portal says to a visitor of the errors it knows; any other keeps the problem's own French title. */
+const ERROR_PAGES: Record<number, { title: string; text: string }> = {
+  400: { title: 'Adresse invalide', text: 'Cette adresse n’est pas valide : elle contient des caractères qui ne peuvent pas y figurer. Vérifiez-la, ou repartez de l’accueil.' },
+  405: { title: 'Action impossible sur cette page', text: 'Cette page se consulte seulement : elle ne reçoit pas de formulaire.' },
+};
+
+/** A portal page for an error that happened before any page was rendered (ProblemFilter): its status, in plain French. */
+export function errorPage(base: string, path: string, problem: { status: number; title: string; detail?: string }): string {
+  if (problem.status === 404) return notFoundPage(base, path);
+  const known = ERROR_PAGES[problem.status];
+  return known ? messagePage(base, path, known.title, known.text) : messagePage(base, path, problem.title, problem.detail ?? 'Réessayez dans un instant.');
+}
+
+function messagePage(base: string, path: string, title: string, text: string): string {
+  return layout({ title, description: text, path, baseUrl: base }, html`<h1>${title}</h1><p>${text}</p><p><a href="${PORTAL}">Retour à l’accueil du portail</a></p>`);
 }
 
 /** Address of a legal page on the portal. */

@@ -5,14 +5,15 @@ import { departementOfCommune } from '@carnet/domain';
 import { CommuneCatalog, DEPARTEMENT_NAMES, OF_DEPARTEMENT } from '../../communes/commune-catalog.js';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
 import { ProblemException } from '../../shared/problem.js';
+import { useServerPages } from '../../shared/problem.filter.js';
 import { CommuneGeo } from '../commune-geo.js';
 import { sendPublic } from '../http/http-cache.js';
 import { PublicResponseCache } from '../http/response-cache.js';
-import { parseFilters, PublicCatalog, type PublicFilters } from '../public-catalog.js';
+import { parseFilters, PORTAL, PublicCatalog, type PublicFilters } from '../public-catalog.js';
 import { legalPages, type LegalPageSlug } from '@carnet/contracts';
 import { publicFaqSitemap } from '../../faq/public/public-faq.js';
 import { ReadModels } from '../../shared/read-models.js';
-import { usePortalBrand, usePortalDepartements, servedDepartement, communePage, communesPage, homePage, legalPage, notFoundPage, projectPage, robotsTxt, searchPage, sitemapXml } from './portal.html.js';
+import { usePortalBrand, usePortalDepartements, servedDepartement, communePage, communesPage, errorPage, homePage, legalPage, notFoundPage, projectPage, robotsTxt, searchPage, sitemapXml } from './portal.html.js';
 
 const HTML = 'text/html; charset=utf-8';
 const PAGE_SIZE = 12;
@@ -35,6 +36,8 @@ export class PortalHttpController {
   ) {
     usePortalBrand(config.brand);
     usePortalDepartements(config.departements.map((code) => ({ code, name: DEPARTEMENT_NAMES.get(code) ?? code, of: OF_DEPARTEMENT.get(code) ?? code })));
+    // The portal is read only; an address of it that fails before any page (unknown, malformed, not a GET) answers a browser with a page too.
+    useServerPages(PORTAL, { methods: ['GET', 'HEAD'], errorPage: (problem, path) => errorPage(config.publicUrl, path, problem) });
   }
 
   /** A page computed once per read-model position (see PublicResponseCache); null: not found. */

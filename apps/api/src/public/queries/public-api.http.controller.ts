@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PROJECT_THEMES } from '@carnet/domain';
 import type { Request, Response } from 'express';
 import { DEPARTEMENT_CODES } from '../../communes/commune-catalog.js';
@@ -9,7 +9,8 @@ import { ProblemException } from '../../shared/problem.js';
 import { UuidParam } from '../../shared/uuid-param.js';
 import { CommuneGeo } from '../commune-geo.js';
 import { projectsCsv, projectsGeoJson } from '../exports.js';
-import { sendPublic } from '../http/http-cache.js';
+import { ifNoneMatch, sendPublic } from '../http/http-cache.js';
+import { MalformedAddress, PROBLEM, PublicReadAnswers } from '../http/public-openapi.js';
 import { PublicRateLimitGuard } from '../http/rate-limit.js';
 import { PublicResponseCache } from '../http/response-cache.js';
 import { COST_BANDS } from '../projections/public-project.projection.js';
@@ -23,8 +24,14 @@ import {
 import { decodeCursor, parseFilters, parseLimit, PublicCatalog } from '../public-catalog.js';
 import { PublicDocumentBytes } from '../public-document-bytes.js';
 
-const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
 const FILTERS = [
+  ApiQuery({
+    name: 'q',
+    required: false,
+    description: 'Mots-clés : les projets dont le titre, le résumé, le retour d’expérience, le thème ou la commune contiennent chacun de ces mots (sans tenir compte des accents ni des majuscules), comme la recherche du portail',
+    example: 'lavoir',
+    schema: { type: 'string' },
+  }),
   ApiQuery({ name: 'theme', required: false, enum: PROJECT_THEMES, description: 'Thème', example: 'ecole' }),
   ApiQuery({ name: 'commune', required: false, description: 'Code INSEE de la commune', example: '95002', schema: { type: 'string', pattern: '^(\\d[\\dAB]\\d{3})?$' } }),
   ApiQuery({
@@ -41,11 +48,6 @@ const FILTERS = [
 const applyAll = (decorators: MethodDecorator[]): MethodDecorator => (target, key, descriptor) => {
   for (const d of decorators) d(target, key, descriptor);
 };
-const COMMON_ERRORS = applyAll([
-  ApiResponse({ status: 304, description: 'Inchangé depuis l’ETag envoyé en If-None-Match' }),
-  ApiResponse({ status: 429, description: 'Trop de requêtes depuis cette adresse ; réessayer après Retry-After secondes', content: PROBLEM }),
-  ApiHeader({ name: 'If-None-Match', required: false, description: 'ETag d’une réponse précédente : 304 si rien n’a changé' }),
-]);
 
 /**
  * The public read API (issue #5): no login, no cookie, open CORS, cacheable, rate-limited per
@@ -77,7 +79,7 @@ export class PublicApiHttpController {
   @ApiQuery({ name: 'cursor', required: false, description: 'Valeur de « next » de la page précédente (opaque : tout autre curseur est refusé, 400)', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]*$' } })
   @ApiOkResponse({ type: PublicProjectPageDto })
   @ApiResponse({ status: 400, description: 'Filtre ou curseur invalide', content: PROBLEM })
-  @COMMON_ERRORS
+  @PublicReadAnswers()
   async list(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const filters = parseFilters(query);
     const limit = parseLimit(query.limit);
@@ -90,7 +92,8 @@ export class PublicApiHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: PublicProjectDto })
   @ApiResponse({ status: 404, description: 'Aucun projet publié sous cet identifiant', content: PROBLEM })
-  @COMMON_ERRORS
+  @MalformedAddress()
+  @PublicReadAnswers()
   async get(@Param('id', UuidParam) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const body = await this.cache.get(`json ${req.originalUrl}`, async () => JSON.stringify(await this.catalog.project(id)));
     if (body === 'null') throw notPublished();
@@ -103,27 +106,34 @@ export class PublicApiHttpController {
   @ApiParam({ name: 'documentId', format: 'uuid' })
   @DocumentBytesResponse('Le fichier, à la version approuvée')
   @ApiResponse({ status: 404, description: 'Document absent de la version publiée', content: PROBLEM })
-  @ApiResponse({ status: 429, description: 'Trop de requêtes', content: PROBLEM })
-  async document(@Param('id', UuidParam) id: string, @Param('documentId', UuidParam) documentId: string, @Res() res: Response): Promise<void> {
+  @MalformedAddress()
+  @PublicReadAnswers()
+  async document(@Param('id', UuidParam) id: string, @Param('documentId', UuidParam) documentId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const view = await this.catalog.view(id);
     const doc = view?.documents.find((d) => d.documentId === documentId);
-    const bytes = doc ? await this.bytes.read(doc.blobKey, { sha256: doc.sha256, size: doc.size }) : null;
-    if (!doc || !bytes) throw new ProblemException(404, 'document_not_found', 'Document introuvable', 'Ce document ne fait pas partie d’un projet publié.');
+    if (!doc) throw documentNotFound();
+    // A given version of a document never changes: its bytes may be cached for long, and their SHA-256 is their ETag.
+    const caching = { 'Cache-Control': `public, max-age=${this.config.publicApi.cacheSeconds}`, ETag: `"${doc.sha256}"` };
+    if (ifNoneMatch(req.header('if-none-match'), caching.ETag)) {
+      // The client holds these very bytes: they are not even read.
+      res.status(304).set(caching).end();
+      return;
+    }
+    const bytes = await this.bytes.read(doc.blobKey, { sha256: doc.sha256, size: doc.size });
+    if (!bytes) throw documentNotFound();
     const ascii = doc.fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\%;]/g, '_') || 'document';
     res.setHeader('Content-Type', doc.mediaType);
     res.setHeader('Content-Length', String(doc.size));
     res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    // A given version of a document never changes: its bytes may be cached for long.
-    res.setHeader('Cache-Control', `public, max-age=${this.config.publicApi.cacheSeconds}`);
-    res.setHeader('ETag', `"${doc.sha256}"`);
+    res.set(caching);
     res.end(bytes);
   }
 
   @Get('communes')
   @ApiOperation({ summary: 'Communes qui ont au moins un projet publié, avec leur nombre de projets publiés' })
   @ApiOkResponse({ type: PublicCommuneListDto })
-  @COMMON_ERRORS
+  @PublicReadAnswers()
   async communes(@Req() req: Request, @Res() res: Response): Promise<void> {
     await this.json(req, res, async () => ({ items: await this.catalog.communesWithProjects() }));
   }
@@ -140,7 +150,7 @@ export class PublicApiHttpController {
   @ApiQuery({ name: 'departement', required: false, description: 'Les changements des projets d’un département seulement (code officiel)', example: '95', schema: { type: 'string', pattern: `^(${DEPARTEMENT_CODES.join('|')})?$` } })
   @ApiOkResponse({ type: PublicChangePageDto })
   @ApiResponse({ status: 400, description: 'Curseur invalide', content: PROBLEM })
-  @COMMON_ERRORS
+  @PublicReadAnswers()
   async changes(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const after = decodeCursor(query.after as string | undefined, 'after') ?? 0;
     const limit = parseLimit(query.limit, 100, 500);
@@ -153,7 +163,7 @@ export class PublicApiHttpController {
   @applyAll(FILTERS)
   @ApiProduces('text/csv')
   @ApiResponse({ status: 200, description: 'Fichier CSV', content: { 'text/csv': { schema: { type: 'string' } } } })
-  @COMMON_ERRORS
+  @PublicReadAnswers()
   async csv(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const filters = parseFilters(query);
     const csv = await this.cache.get(`csv ${req.originalUrl}`, async () => projectsCsv(await this.catalog.all(filters), this.config.publicUrl));
@@ -167,7 +177,7 @@ export class PublicApiHttpController {
   @ApiProduces('application/geo+json')
   @ApiResponse({ status: 200, description: 'FeatureCollection', content: { 'application/geo+json': { schema: { $ref: '#/components/schemas/PublicGeoJsonDto' } } } })
   @ApiExtraModels(PublicGeoJsonDto)
-  @COMMON_ERRORS
+  @PublicReadAnswers()
   async geojson(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const filters = parseFilters(query);
     const geojson = await this.cache.get(`geojson ${req.originalUrl}`, async () => JSON.stringify(projectsGeoJson(await this.catalog.all(filters), this.geo)));
@@ -176,3 +186,4 @@ export class PublicApiHttpController {
 }
 
 export const notPublished = () => new ProblemException(404, 'not_published', 'Projet introuvable', 'Aucun projet publié ne porte cet identifiant.');
+const documentNotFound = () => new ProblemException(404, 'document_not_found', 'Document introuvable', 'Ce document ne fait pas partie d’un projet publié.');
