@@ -137,7 +137,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
 
     // Cancelling the invitation frees the place again.
     await page.getByRole('button', { name: 'Retirer l’invitation de Paul Durand' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Retirer l’invitation de Paul Durand ?' });
+    const confirm = page.getByRole('dialog', { name: 'Retirer l’invitation de Paul Durand ?' });
     await expect(confirm).toContainText('la place redevient libre');
     await expectAccessible(page, 'Ma commune: taking an invitation back');
     await confirm.getByRole('button', { name: 'Retirer l’invitation' }).click();
@@ -270,7 +270,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await page.reload();
 
     await page.getByRole('button', { name: 'Désactiver le compte de Julie Caron' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Désactiver le compte de Julie Caron ?' });
+    const dialog = page.getByRole('dialog', { name: 'Désactiver le compte de Julie Caron ?' });
     await expect(dialog).toContainText('ne pourra plus se connecter');
     await dialog.getByRole('button', { name: 'Désactiver le compte' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Le compte de Julie Caron est désactivé.' })).toBeVisible();
@@ -295,7 +295,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await followHeaderLink(page, 'Administration');
     await page.getByRole('link', { name: 'Comptes du Département et partenaires' }).click();
     await page.getByRole('button', { name: 'Effacer les données de Julie Caron' }).click();
-    const erase = page.getByRole('dialog', { name: 'Effacer les données personnelles de Julie Caron ?' });
+    const erase = page.getByRole('dialog', { name: 'Effacer les données personnelles de Julie Caron ?' });
     await expect(erase).toContainText('ne peut pas être annulée');
     await expectAccessible(page, 'Administration: erasure dialog');
     await erase.getByRole('button', { name: 'Effacer définitivement' }).click();
@@ -339,7 +339,7 @@ test.describe('Accounts, seats and administration in a browser', () => {
 
     // Taking it back asks first; « Annuler » has the focus.
     await row.getByRole('button', { name: `Retirer l’invitation de ${marc.name}` }).click();
-    const dialog = page.getByRole('dialog', { name: `Retirer l’invitation de ${marc.name} ?` });
+    const dialog = page.getByRole('dialog', { name: `Retirer l’invitation de ${marc.name} ?` });
     await expect(dialog).toContainText(`Le lien envoyé à ${marc.email} ne fonctionnera plus`);
     await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
     await expectAccessible(page, 'Administration: revoking an invitation');
@@ -425,6 +425,8 @@ test.describe('Accounts, seats and administration in a browser', () => {
     await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
     await expect(page.getByText('Ce n’est pas votre mot de passe actuel.')).toBeVisible();
     await expect(page.getByLabel('Mot de passe actuel *')).toBeFocused();
+    // A text field in error is outlined like a list in error (its own style used to win over the error's).
+    await expect(page.getByLabel('Mot de passe actuel *')).toHaveCSS('border-top-width', '2px');
     await expectAccessible(page, 'Mon compte, changing the password, with an error');
     await page.getByLabel('Mot de passe actuel *').fill(newPassword);
     await page.getByRole('button', { name: 'Changer le mot de passe' }).click();

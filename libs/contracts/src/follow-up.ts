@@ -19,7 +19,7 @@ export const QUESTION_STATUS_LABELS: Record<QuestionStatus, string> = {
   nouvelle: 'Nouvelle',
   prise_en_charge: 'Prise en charge',
   repondue: 'Répondue',
-  close: 'Close',
+  close: 'Clôturée',
 };
 
 /** Who a question is assigned to, with their name looked up at read time. */

@@ -79,7 +79,7 @@ export function shortFingerprint(fingerprint: string, length = 12): string {
   return fingerprint.length > length ? `${fingerprint.slice(0, length)}…` : fingerprint;
 }
 
-type RoleKey = 'commune_mayor' | 'commune_member' | 'departement_agent' | 'departement_admin' | 'partner_member' | 'auditor' | 'national_admin';
+export type RoleKey = 'commune_mayor' | 'commune_member' | 'departement_agent' | 'departement_admin' | 'partner_member' | 'auditor' | 'national_admin';
 
 const ROLE_WORDS: Record<RoleKey, Record<RoleForm, string>> = {
   commune_mayor: { masculine: 'Maire', feminine: 'Maire' },

@@ -455,6 +455,8 @@ export interface AdminAccountRow {
   /** For commune accounts: the seat held now, or null (released, replaced, never seated). */
   commune: { codeInsee: string; name: string; seat: 'mayor' | 'collaborator' } | null;
   status: string;
+  /** How the person wants their role written (« Administratrice »…), or null when they have not chosen. */
+  roleForm: RoleForm | null;
   /** The Département the person works with (issue #17). */
   departement: string;
   departementName: string;

@@ -62,7 +62,7 @@ export class AuditLog {
   async asOf(actor: Actor, projectId: string, at: Date): Promise<ProjectAsOf> {
     const events = await this.streamOf(actor, projectId);
     const replay = projectAsOf(events, at);
-    if (!replay.doc) throw notYetCreated(projectId, events, at);
+    if (!replay.doc) throw notYetCreated(events, at);
     return this.viewOf(projectId, at, replay);
   }
 
@@ -71,7 +71,7 @@ export class AuditLog {
     const events = await this.streamOf(actor, projectId);
     const before = projectAsOf(events, from);
     const after = projectAsOf(events, to);
-    if (!after.doc) throw notYetCreated(projectId, events, to);
+    if (!after.doc) throw notYetCreated(events, to);
     const [partnerName, view] = await Promise.all([this.partnerNames(), this.people.viewer(peopleInEvents(events))]);
     return {
       from: before.doc ? await this.viewOf(projectId, from, before) : null,
@@ -151,12 +151,12 @@ export class AuditLog {
   }
 }
 
-const notYetCreated = (projectId: string, events: RecordedEvent[], at: Date) =>
+const notYetCreated = (events: RecordedEvent[], at: Date) =>
   new ProblemException(
     404,
     'project_not_yet_created',
     'Le projet n’existait pas encore à cette date',
-    `Le projet ${projectId} a été créé le ${frenchInstant(events[0].metadata.recordedAt)}, après le ${frenchInstant(at.toISOString())}.`,
+    `Ce projet a été créé le ${frenchInstant(events[0].metadata.recordedAt)}, après le ${frenchInstant(at.toISOString())} : choisissez une date à partir de sa création.`,
   );
 
 const frenchInstant = (iso: string): string => frenchDate(iso, true);

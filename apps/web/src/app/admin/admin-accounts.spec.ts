@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { Me, PendingStaffInvitation } from '@carnet/contracts';
+import type { AdminAccountRow, Me, PendingStaffInvitation } from '@carnet/contracts';
 import { formatDate } from '../core/format';
 import { SessionStore } from '../core/session';
 import { AdminAccounts } from './admin-accounts';
@@ -71,12 +71,12 @@ describe('AdminAccounts — pending invitations', () => {
   const statusTexts = () => Array.from(el.querySelectorAll('[role="status"]'), (s) => text(s)).filter(Boolean);
   const alertTexts = () => Array.from(el.querySelectorAll('[role="alert"]'), (s) => text(s)).filter(Boolean);
 
-  const open = async (who: Me, invitations: PendingStaffInvitation[] | null) => {
+  const open = async (who: Me, invitations: PendingStaffInvitation[] | null, accounts: AdminAccountRow[] = []) => {
     TestBed.inject(SessionStore).signedIn(who);
     fixture = TestBed.createComponent(AdminAccounts);
     el = fixture.nativeElement;
     await settle();
-    backend.expectOne('/api/admin/accounts').flush([]);
+    backend.expectOne('/api/admin/accounts').flush(accounts);
     backend.expectOne('/api/admin/organisations').flush([{ id: 'org-caue-95', name: 'CAUE 95', kind: 'caue' }]);
     if (invitations) backend.expectOne('/api/admin/invitations').flush(invitations);
     await settle();
@@ -98,6 +98,22 @@ describe('AdminAccounts — pending invitations', () => {
     }
   });
 
+  describe('the accounts', () => {
+    const account = (id: string, displayName: string, kind: AdminAccountRow['kind'], roleForm: AdminAccountRow['roleForm']): AdminAccountRow => ({
+      id, displayName, email: `${id}@valdoise.example`, kind, organisationId: null, commune: null, status: 'active', roleForm, departement: '95', departementName: 'Val-d’Oise',
+    });
+
+    it('write each person’s role in the form they chose', async () => {
+      await open(me('departement_admin'), [], [account('u1', 'Isabelle Moreau', 'departement_admin', 'feminine'), account('u2', 'Anne Lambert', 'auditor', 'feminine'), account('u3', 'Karim Haddad', 'departement_agent', null)]);
+      const types = Array.from(el.querySelectorAll('td[data-label="Type"]'), (td) => [text(td.closest('tr')!.querySelector('th')), text(td)]);
+      expect(Object.fromEntries(types.map(([who, type]) => [who.split(' ').slice(0, 2).join(' '), type]))).toEqual({
+        'Isabelle Moreau': 'Administratrice du Département',
+        'Anne Lambert': 'Auditrice',
+        'Karim Haddad': 'Agent du Département',
+      });
+    });
+  });
+
   describe('for the administrator, with two invitations waiting', () => {
     beforeEach(() => open(me('departement_admin'), [agentInvitation, partnerInvitation]));
 
@@ -114,7 +130,7 @@ describe('AdminAccounts — pending invitations', () => {
       ]);
       expect(rows()).toEqual([
         ['Paul Mercier paul.mercier@valdoise.example', 'Agent du Département', '—', formatDate(agentInvitation.expiresAt, true), 'Isabelle Moreau', 'Retirer l’invitation de Paul Mercier'],
-        ['Inès Garcia ines.garcia@caue95.example', 'Membre d’un partenaire', 'CAUE 95', formatDate(partnerInvitation.expiresAt, true), 'Isabelle Moreau', 'Retirer l’invitation de Inès Garcia'],
+        ['Inès Garcia ines.garcia@caue95.example', 'Membre d’un partenaire', 'CAUE 95', formatDate(partnerInvitation.expiresAt, true), 'Isabelle Moreau', 'Retirer l’invitation d’Inès Garcia'],
       ]);
       expect(table()!.querySelector('tbody tr th')!.getAttribute('scope')).toBe('row');
       // On a phone each cell says which column it is.
@@ -127,10 +143,10 @@ describe('AdminAccounts — pending invitations', () => {
     });
 
     it('asks for a confirmation before taking an invitation back, and changes nothing when cancelled', async () => {
-      button('Retirer l’invitation de Inès Garcia')!.click();
+      button('Retirer l’invitation d’Inès Garcia')!.click();
       await settle();
       expect(dialog().hasAttribute('open')).toBe(true);
-      expect(text(dialog().querySelector('h2'))).toBe('Retirer l’invitation de Inès Garcia ?');
+      expect(text(dialog().querySelector('h2'))).toBe('Retirer l’invitation d’Inès Garcia ?');
       expect(text(dialog())).toContain('Le lien envoyé à ines.garcia@caue95.example ne fonctionnera plus');
       Array.from(dialog().querySelectorAll('button')).find((b) => text(b) === 'Annuler')!.click();
       await settle();
@@ -140,7 +156,7 @@ describe('AdminAccounts — pending invitations', () => {
     });
 
     it('takes it back once confirmed, says so politely and lists what is still waiting', async () => {
-      button('Retirer l’invitation de Inès Garcia')!.click();
+      button('Retirer l’invitation d’Inès Garcia')!.click();
       await settle();
       Array.from(dialog().querySelectorAll('button')).find((b) => text(b) === 'Retirer l’invitation')!.click();
       await settle();

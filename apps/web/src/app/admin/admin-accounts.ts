@@ -9,6 +9,7 @@ import type {
   OrganisationView,
   PendingStaffInvitation,
 } from '@carnet/contracts';
+import { de, roleLabel, type RoleKey } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../core/api';
 import { FrDate } from '../core/format';
@@ -101,7 +102,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
               <tr>
                 <th scope="row" data-label="Nom">{{ a.displayName }}</th>
                 <td data-label="Adresse e-mail" class="table__email">{{ a.email }}</td>
-                <td data-label="Type">{{ kindLabels[a.kind] ?? a.kind }}</td>
+                <td data-label="Type">{{ kindOf(a) }}</td>
                 @if (national()) {
                   <td data-label="Département">{{ a.departementName || '—' }}</td>
                 } @else {
@@ -111,12 +112,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
                 <td class="table__actions">
                   @if (canAct() && a.kind !== 'commune' && a.status !== 'disabled' && a.id !== me()?.id) {
                     <button type="button" class="button button--small" [disabled]="pending()" (click)="askDisable(a)">
-                      Désactiver<span class="visually-hidden"> le compte de {{ a.displayName }}</span>
+                      Désactiver<span class="visually-hidden"> le compte {{ de(a.displayName) }}</span>
                     </button>
                   }
                   @if (canAct() && !national() && a.id !== me()?.id) {
                     <button type="button" class="button button--small" [disabled]="pending()" (click)="askErase(a)">
-                      Effacer les données<span class="visually-hidden"> de {{ a.displayName }}</span>
+                      Effacer les données<span class="visually-hidden"> {{ de(a.displayName) }}</span>
                     </button>
                   }
                 </td>
@@ -174,7 +175,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
                     <td data-label="Envoyée par">{{ i.invitedBy }}</td>
                     <td class="table__actions">
                       <button type="button" class="button button--small" [disabled]="pending()" (click)="askRevoke(i)">
-                        Retirer l’invitation<span class="visually-hidden"> de {{ i.displayName }}</span>
+                        Retirer l’invitation<span class="visually-hidden"> {{ de(i.displayName) }}</span>
                       </button>
                     </td>
                   </tr>
@@ -241,7 +242,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
     <app-confirm-dialog
       #disableDialog
-      [heading]="'Désactiver le compte de ' + (disableTarget()?.displayName ?? '') + ' ?'"
+      [heading]="question('Désactiver le compte', disableTarget()?.displayName)"
       confirmLabel="Désactiver le compte"
       [danger]="true"
     >
@@ -253,7 +254,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
     <app-confirm-dialog
       #revokeDialog
-      [heading]="'Retirer l’invitation de ' + (revokeTarget()?.displayName ?? '') + ' ?'"
+      [heading]="question('Retirer l’invitation', revokeTarget()?.displayName)"
       confirmLabel="Retirer l’invitation"
       [danger]="true"
     >
@@ -265,12 +266,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
     <app-confirm-dialog
       #eraseDialog
-      [heading]="'Effacer les données personnelles de ' + (eraseTarget()?.displayName ?? '') + ' ?'"
+      [heading]="question('Effacer les données personnelles', eraseTarget()?.displayName)"
       confirmLabel="Effacer définitivement"
       [danger]="true"
     >
       <p>
-        Le nom, l’adresse e-mail et le mot de passe de {{ eraseTarget()?.displayName }} sont supprimés définitivement, ainsi que les
+        Le nom, l’adresse e-mail et le mot de passe {{ de(eraseTarget()?.displayName ?? '') }} sont supprimés définitivement, ainsi que les
         invitations qui lui ont été envoyées. Dans l’historique des projets, ses actions restent, au nom de « Personne effacée ».
         Cette action ne peut pas être annulée.
       </p>
@@ -279,6 +280,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AdminAccounts {
+  /** « Désactiver le compte d’Anne Lambert ? »: the name elided after « de », the « ? » kept on its line (no-break space). */
+  protected readonly de = de;
+  /** A person's role as they chose to have it written (« Administratrice du Département »); the commune members' category as it is. */
+  protected kindOf(a: AdminAccountRow): string {
+    return a.kind === 'commune' ? (this.kindLabels[a.kind] ?? a.kind) : roleLabel(a.kind as RoleKey, a.roleForm);
+  }
+  protected question(action: string, name: string | undefined): string {
+    return `${action} ${de(name ?? '')}\u00a0?`;
+  }
   private readonly api = inject(Api);
   protected readonly me = inject(SessionStore).me;
   private readonly form = viewChild<ElementRef<HTMLFormElement>>('form');

@@ -59,6 +59,7 @@ export class ListAccountsHttpController {
           organisationId: a.organisationId,
           commune: a.kind === 'commune' ? await this.communeOf(a.id) : null,
           status: a.status,
+          roleForm: a.roleForm ?? null,
           departement: a.kind === 'national_admin' ? '' : departements.get(a.id)!,
           departementName: a.kind === 'national_admin' ? '' : (DEPARTEMENT_NAMES.get(departements.get(a.id)!) ?? ''),
         })),
