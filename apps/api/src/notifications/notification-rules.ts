@@ -84,6 +84,8 @@ function questionAgents(ctx: FeedContext, questionId: string): Partial<Audience>
 
 /** The audience of each event type; an event type not listed here notifies nobody. */
 export const NOTIFICATION_RULES: Record<string, (event: RecordedEvent, ctx: FeedContext) => Audience | null> = {
+  // The mayor's collaborators (or the mayor, when a collaborator or an agent created it) learn of a new project of their commune.
+  ProjectCreated: () => audience({ commune: true }),
   QuestionAsked: (e) => {
     const d = e.data as Data;
     const team: DepartementTeam = d.team ?? QUESTION_ROUTING[d.category as QuestionCategory];

@@ -6,6 +6,8 @@ import type { NotificationEntry } from './notification-rules.js';
 export function notificationText(entry: NotificationEntry, actor: string, recipientId: string, recipientRole?: string): string {
   const step = entry.step ? `« ${STEP_LABELS[entry.step as ProjectStep]} »` : '';
   switch (entry.type) {
+    case 'ProjectCreated':
+      return `${actor} a créé le projet.`;
     case 'QuestionAsked':
       return `${actor} a posé une question.`;
     case 'QuestionAssigned':

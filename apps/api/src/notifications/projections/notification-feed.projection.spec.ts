@@ -106,6 +106,12 @@ describe('notification feed', () => {
       expect(who(doc, 'InternalNoteAdded', [recipient(MAIRE, { follows: true }), recipient(ADJOINT, { follows: true }), recipient(CAUE)])).toEqual(['caue']);
     });
 
+    it('tells the rest of the commune of a new project — not its author, not the Département (found in a browser tour: the collaborator never heard of it)', () => {
+      expect(who(doc, 'ProjectCreated', everybody())).toEqual(['adjoint']);
+      const byAgent = replay([recorded('ProjectCreated', { codeInsee: '95002', title: 'Voirie', description: '', theme: 'voirie', estimatedCostHt: null }, AGENT)]);
+      expect(who(byAgent, 'ProjectCreated', everybody())).toEqual(['maire', 'adjoint']);
+    });
+
     it('tells the commune members of an answer, but not the one who answered', () => {
       expect(who(doc, 'QuestionAnswered', everybody())).toEqual(['maire', 'adjoint']);
     });

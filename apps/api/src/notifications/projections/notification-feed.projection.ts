@@ -25,11 +25,10 @@ type Data = Record<string, any>;
 /** Events that change what the audience rules read (title, questions and their handlers, partners). */
 const CONTEXT_TYPES: ReadonlySet<string> = new Set(['ProjectCreated', 'ProjectDetailsChanged', 'QuestionAsked', 'QuestionAssigned', 'QuestionTakenInCharge', 'PartnerInvolved']);
 
-export function evolveNotificationFeed(doc: NotificationFeedDoc | null, e: RecordedEvent, projectId: string): NotificationFeedDoc | null {
+export function evolveNotificationFeed(previous: NotificationFeedDoc | null, e: RecordedEvent, projectId: string): NotificationFeedDoc | null {
   const d = e.data as Data;
-  if (e.type === 'ProjectCreated') {
-    return { projectId, codeInsee: d.codeInsee, title: d.title, questions: {}, handlers: [], partners: [], entries: [], staffPosition: 0 };
-  }
+  // A new project starts its feed, and is itself news for the rest of its commune (NOTIFICATION_RULES).
+  const doc = e.type === 'ProjectCreated' ? { projectId, codeInsee: d.codeInsee, title: d.title, questions: {}, handlers: [], partners: [], entries: [], staffPosition: 0 } : previous;
   if (!doc) return null;
   const next: NotificationFeedDoc = { ...doc };
   // The audience is decided on the project as it was before the event.
