@@ -66,6 +66,17 @@ test.describe('Audit in a browser', () => {
     const between = page.getByRole('list', { name: 'Ce qui s’est passé entre les deux dates' });
     await expect(between.getByRole('listitem').filter({ hasText: 'Retour à une étape précédente' })).toContainText('Pourquoi :');
 
+    // An empty date is said in French next to the form (no browser bubble), and a « Du » after « Au » too.
+    await page.getByLabel('Première date').fill('');
+    await page.getByRole('button', { name: 'Comparer' }).click();
+    await expect(page.getByText('Indiquez les deux dates et heures.')).toBeVisible();
+    await page.getByLabel('Du', { exact: true }).fill('2026-06-02');
+    await page.getByLabel('Au', { exact: true }).fill('2026-06-01');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await expect(page.getByText('La date « Du » doit être avant la date « Au » (ou le même jour).')).toBeVisible();
+    await page.getByLabel('Du', { exact: true }).fill('');
+    await page.getByLabel('Au', { exact: true }).fill('');
+
     // Filter the history: the return to an earlier step only.
     await page.getByLabel('Type d’événement').selectOption({ label: 'Retour à une étape précédente' });
     await page.getByRole('button', { name: 'Filtrer' }).click();

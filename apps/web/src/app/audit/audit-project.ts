@@ -115,6 +115,11 @@ export class AuditProject {
   protected async filter(event: Event, type: string, actor: string, from: string, to: string): Promise<void> {
     event.preventDefault();
     this.filterError.set(null);
+    // Days as typed (AAAA-MM-JJ) compare as text; an empty list would not say why.
+    if (from && to && from > to) {
+      this.filterError.set('La date « Du » doit être avant la date « Au » (ou le même jour).');
+      return;
+    }
     this.filtering.set(true);
     const filters: HistoryFilters = { type, actor, from: from ? startOfDay(from) : '', to: to ? endOfDay(to) : '' };
     try {

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CATEGORY_LABELS, QUESTION_STATUS_LABELS, TEAM_LABELS, waitingDays, waitingDuration, type QueueItem, type QuestionCategory, type WaitingQueue as Queue } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../core/api';
 import { FrDate } from '../core/format';
 import { toUserError } from '../core/problem';
+import { SessionStore } from '../core/session';
 
 /** `/a-traiter`: the questions waiting for the agent or partner member who is logged in. */
 @Component({
@@ -18,6 +19,8 @@ import { toUserError } from '../core/problem';
       <p>
         @if (q.teams.length) {
           Vos équipes : {{ teamNames(q.teams) }}.
+        } @else if (partner()) {
+          Les questions sans responsable des projets auxquels votre organisation est associée sont listées.
         } @else {
           Vous n’êtes rattaché à aucune équipe du Département : les questions sans responsable de tous les projets que vous suivez sont listées.
         }
@@ -61,6 +64,9 @@ import { toUserError } from '../core/problem';
 })
 export class WaitingQueue implements OnInit {
   private readonly api = inject(Api);
+  /** A partner's member works in no team of the Département: the page speaks of their organisation's projects. */
+  private readonly session = inject(SessionStore);
+  protected readonly partner = computed(() => this.session.me()?.role === 'partner_member');
   protected readonly queue = signal<Queue | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly statusLabels = QUESTION_STATUS_LABELS;
@@ -90,7 +96,7 @@ export class WaitingQueue implements OnInit {
   protected lists(q: Queue): Array<{ id: string; title: string; empty: string; items: QueueItem[] }> {
     return [
       { id: 'queue-mine', title: 'Qui me sont attribuées', empty: 'Aucune question ne vous est attribuée.', items: q.assignedToMe },
-      { id: 'queue-unassigned', title: 'Sans responsable dans mes équipes', empty: 'Aucune question sans responsable.', items: q.unassigned },
+      { id: 'queue-unassigned', title: q.teams.length ? 'Sans responsable dans mes équipes' : 'Sans responsable', empty: 'Aucune question sans responsable.', items: q.unassigned },
       { id: 'queue-overdue', title: 'En retard', empty: 'Aucune question en retard.', items: q.overdue },
     ];
   }
