@@ -66,9 +66,12 @@ export class ProjectsMapPage {
   protected readonly error = signal<string | null>(null);
   private readonly outlineNames = signal(new Map<string, string>());
 
+  /** Today's communes of the Département (the outlines are of 2018: a few communes have merged since). */
+  private readonly catalog = signal<Map<string, string>>(new Map());
   /** Today's commune names first (the outlines carry the 2018 ones). */
   protected readonly names = computed(() => {
     const names = new Map(this.outlineNames());
+    for (const [code, name] of this.catalog()) names.set(code, name);
     for (const c of this.communes()) names.set(c.codeInsee, c.name);
     return names;
   });
@@ -83,7 +86,9 @@ export class ProjectsMapPage {
   /** The choropleth's data as a table: every commune drawn, with its figures. */
   protected readonly communeRows = computed(() => {
     const figures = this.figures();
-    const rows = [...this.outlineNames().keys()].map((code) => ({ code, name: this.names().get(code) ?? code, ...(figures.get(code) ?? { projects: 0, openQuestions: 0 }) }));
+    // One row per commune of today (an outline of a commune merged since 2018 is not a commune any more); the outlines' codes until they are known.
+    const codes = this.catalog().size ? [...this.catalog().keys()] : [...this.outlineNames().keys()];
+    const rows = codes.map((code) => ({ code, name: this.names().get(code) ?? code, ...(figures.get(code) ?? { projects: 0, openQuestions: 0 }) }));
     const shown = this.mode() === 'empty' ? rows.filter((r) => r.projects === 0) : rows;
     return shown.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   });
@@ -152,6 +157,11 @@ export class ProjectsMapPage {
       this.outlineNames.set(new Map(outlines.features.map((f) => [f.properties.code, f.properties.nom])));
     } catch {
       // The map reports its own error; the table then names communes by code.
+    }
+    try {
+      this.catalog.set(new Map((await firstValueFrom(this.api.allCommunes())).map((c) => [c.codeInsee, c.name])));
+    } catch {
+      // The table then lists the outlines' communes.
     }
     try {
       this.communes.set([...(await firstValueFrom(this.api.communes()))].sort((a, b) => a.name.localeCompare(b.name, 'fr')));
