@@ -377,6 +377,18 @@ describe('identity (accounts, sessions, CSRF, invitations)', () => {
     });
   });
 
+  describe('the agents’ teams on the accounts list', () => {
+    it('shows each agent’s teams as the administrator set them, and none for other kinds of account', async () => {
+      await createAccount(app, 'agent-teams', 'equipes@valdoise.example', 'le mot de passe de l’agent', 'departement_agent');
+      const admin = request.agent(app.http);
+      const csrf = await logIn(admin, ADMIN.email, ADMIN.password);
+      const row = async (id: string) => ((await admin.get('/api/admin/accounts').expect(200)).body as Array<{ id: string; teams: string[] }>).find((a) => a.id === id)!;
+      expect((await row('agent-teams')).teams).toEqual([]);
+      await admin.put('/api/admin/accounts/agent-teams/teams').set('X-CSRF-Token', csrf).send({ teams: ['juridique', 'aides'] }).expect(204);
+      expect((await row('agent-teams')).teams.sort()).toEqual(['aides', 'juridique']);
+    });
+  });
+
   describe('changing one’s password in « Mon compte »', () => {
     it('asks for the current one, keeps this browser logged in under a new session and ends the others', async () => {
       await createAccount(app, 'agent-change', 'change@valdoise.example', 'mon ancien mot de passe', 'departement_agent');

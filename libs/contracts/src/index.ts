@@ -457,6 +457,8 @@ export interface AdminAccountRow {
   status: string;
   /** How the person wants their role written (« Administratrice »…), or null when they have not chosen. */
   roleForm: RoleForm | null;
+  /** A Département agent's or administrator's teams (the questions routed to them); empty: every team's. */
+  teams: DepartementTeam[];
   /** The Département the person works with (issue #17). */
   departement: string;
   departementName: string;

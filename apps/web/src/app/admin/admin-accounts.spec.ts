@@ -100,7 +100,7 @@ describe('AdminAccounts — pending invitations', () => {
 
   describe('the accounts', () => {
     const account = (id: string, displayName: string, kind: AdminAccountRow['kind'], roleForm: AdminAccountRow['roleForm']): AdminAccountRow => ({
-      id, displayName, email: `${id}@valdoise.example`, kind, organisationId: null, commune: null, status: 'active', roleForm, departement: '95', departementName: 'Val-d’Oise',
+      id, displayName, email: `${id}@valdoise.example`, kind, organisationId: null, commune: null, status: 'active', roleForm, teams: [], departement: '95', departementName: 'Val-d’Oise',
     });
 
     it('write each person’s role in the form they chose', async () => {
@@ -111,6 +111,35 @@ describe('AdminAccounts — pending invitations', () => {
         'Anne Lambert': 'Auditrice',
         'Karim Haddad': 'Agent du Département',
       });
+    });
+
+    it('show each agent’s teams, and let the administrator change them (the questions are routed by team)', async () => {
+      const karim = { ...account('u3', 'Karim Haddad', 'departement_agent', null), teams: ['aides' as const] };
+      await open(me('departement_admin'), [], [karim]);
+      const cell = () => el.querySelector('td[data-label="Organisme, commune ou équipes"]')!;
+      expect(text(cell().querySelector('.agent-teams__text'))).toBe('Équipes : Service des aides aux communes');
+      button('Modifier les équipes de Karim Haddad')!.click();
+      await settle();
+      const box = (label: string) => Array.from(cell().querySelectorAll<HTMLInputElement>('input[type=checkbox]')).find((i) => text(cell().querySelector(`label[for="${i.id}"]`)) === label)!;
+      expect(box('Service des aides aux communes').checked).toBe(true);
+      box('Conseil juridique aux collectivités').click();
+      box('Service des aides aux communes').click();
+      button('Enregistrer les équipes')!.click();
+      await settle();
+      const put = backend.expectOne({ method: 'PUT', url: '/api/admin/accounts/u3/teams' });
+      expect(put.request.body).toEqual({ teams: ['juridique'] });
+      put.flush(null);
+      await settle();
+      backend.expectOne('/api/admin/accounts').flush([{ ...karim, teams: ['juridique'] }]);
+      await settle();
+      expect(text(cell().querySelector('.agent-teams__text'))).toBe('Équipes : Conseil juridique aux collectivités');
+      expect(text(cell())).toContain('Les équipes de Karim Haddad sont enregistrées.');
+    });
+
+    it('show an agent’s teams to an agent, without the form', async () => {
+      await open(me('departement_agent'), null, [account('u3', 'Karim Haddad', 'departement_agent', null)]);
+      expect(text(el.querySelector('.agent-teams__text'))).toBe('Aucune équipe : reçoit les questions de toutes les équipes');
+      expect(button('Modifier les équipes de Karim Haddad')).toBeUndefined();
     });
   });
 

@@ -10,6 +10,7 @@ import type {
   PendingStaffInvitation,
 } from '@carnet/contracts';
 import { de, roleLabel, type RoleKey } from '@carnet/contracts';
+import { AgentTeams } from './agent-teams';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../core/api';
 import { FrDate } from '../core/format';
@@ -50,7 +51,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 @Component({
   selector: 'app-admin-accounts',
-  imports: [FormsModule, FrDate, PageProblem, ConfirmDialog, Field, FieldControl, Outcome],
+  imports: [FormsModule, FrDate, PageProblem, ConfirmDialog, Field, FieldControl, Outcome, AgentTeams],
   template: `
     <h2 tabindex="-1" #accountsTitle>Comptes</h2>
     @if (national()) {
@@ -91,7 +92,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
               @if (national()) {
                 <th scope="col">Département</th>
               } @else {
-                <th scope="col">Organisme ou commune</th>
+                <th scope="col">Organisme, commune ou équipes</th>
               }
               <th scope="col">État</th>
               <th scope="col"><span class="visually-hidden">Actions</span></th>
@@ -106,7 +107,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
                 @if (national()) {
                   <td data-label="Département">{{ a.departementName || '—' }}</td>
                 } @else {
-                  <td data-label="Organisme ou commune">{{ a.kind === 'commune' ? seatText(a) : organisationName(a.organisationId) }}</td>
+                  <td data-label="Organisme, commune ou équipes">
+                    @if (a.kind === 'departement_agent' || a.kind === 'departement_admin') {
+                      <app-agent-teams [account]="a" [editable]="canEditTeams()" (saved)="load()" />
+                    } @else {
+                      {{ a.kind === 'commune' ? seatText(a) : organisationName(a.organisationId) }}
+                    }
+                  </td>
                 }
                 <td data-label="État">{{ statusLabel(a.status) }}</td>
                 <td class="table__actions">
@@ -282,6 +289,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export class AdminAccounts {
   /** « Désactiver le compte d’Anne Lambert ? »: the name elided after « de », the « ? » kept on its line (no-break space). */
   protected readonly de = de;
+  /** Only a Département's administrator routes its agents' questions (the API says the same). */
+  protected readonly canEditTeams = computed(() => this.me()?.role === 'departement_admin');
   /** A person's role as they chose to have it written (« Administratrice du Département »); the commune members' category as it is. */
   protected kindOf(a: AdminAccountRow): string {
     return a.kind === 'commune' ? (this.kindLabels[a.kind] ?? a.kind) : roleLabel(a.kind as RoleKey, a.roleForm);
@@ -366,7 +375,7 @@ export class AdminAccounts {
     void this.load();
   }
 
-  private async load(): Promise<void> {
+  protected async load(): Promise<void> {
     this.loading.set(true);
     try {
       const accounts = await firstValueFrom(this.api.accounts(this.kindFilter()));

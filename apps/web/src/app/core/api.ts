@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   ChangeDocumentVisibilityRequest,
   ChangePasswordRequest,
+  DepartementTeam,
   DocumentAccepted,
   RemoveDocumentRequest,
   AcceptInvitationRequest,
@@ -221,6 +222,11 @@ export class Api {
   /** GDPR erasure: the person's name, e-mail and password are removed for good; the history keeps « Personne effacée ». */
   eraseAccount(id: string): Observable<void> {
     return this.http.post<void>(`/api/admin/accounts/${encodeURIComponent(id)}/erase`, null);
+  }
+
+  /** An agent's teams (the questions routed to them); an empty list: every team's. */
+  setTeams(id: string, teams: DepartementTeam[]): Observable<void> {
+    return this.http.put<void>(`/api/admin/accounts/${encodeURIComponent(id)}/teams`, { teams });
   }
 
   disableAccount(id: string): Observable<void> {

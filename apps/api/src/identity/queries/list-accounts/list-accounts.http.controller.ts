@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AccountKind, AccountStore } from '@carnet/account-store';
 import type { AccountListKind, AdminAccountRow } from '@carnet/contracts';
-import type { Actor } from '@carnet/domain';
+import { DEPARTEMENT_TEAMS, type Actor, type DepartementTeam } from '@carnet/domain';
 import { CurrentActor } from '../../../shared/current-actor.js';
 import { departementOfAccountNow } from '../../../shared/actor-of.js';
 import { ProblemResponses } from '../../../shared/openapi.js';
@@ -46,6 +46,8 @@ export class ListAccountsHttpController {
     // The accounts of the person's Département only: its staff, partners and auditors, and the members of its communes
     // (issue #17); a national administrator's: every Département's staff, and the national administrators.
     const departements = new Map(await Promise.all(accounts.map(async (a) => [a.id, await departementOfAccountNow(a, this.seats, this.catalog.departement)] as const)));
+    // The agents' teams (ADR 0010), shown and edited next to each agent.
+    const teams = new Map((await this.store.listTeams()).map((m) => [m.accountId, m.teams.filter((t): t is DepartementTeam => (DEPARTEMENT_TEAMS as readonly string[]).includes(t))]));
     const ofDepartement = accounts.filter(
       (a) => a.status !== 'erased' && (national ? a.kind !== 'commune' : a.kind !== 'national_admin' && departements.get(a.id) === actor.departement),
     );
@@ -60,6 +62,7 @@ export class ListAccountsHttpController {
           commune: a.kind === 'commune' ? await this.communeOf(a.id) : null,
           status: a.status,
           roleForm: a.roleForm ?? null,
+          teams: a.kind === 'departement_agent' || a.kind === 'departement_admin' ? (teams.get(a.id) ?? []) : [],
           departement: a.kind === 'national_admin' ? '' : departements.get(a.id)!,
           departementName: a.kind === 'national_admin' ? '' : (DEPARTEMENT_NAMES.get(departements.get(a.id)!) ?? ''),
         })),
