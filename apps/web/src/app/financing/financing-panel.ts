@@ -57,13 +57,16 @@ import { formatCents, formatDay, formatPercent, today } from './money';
         }
         <div><dt>Aides publiques attendues</dt><dd>{{ money(p.checks.publicAidCents) }}</dd></div>
         <div>
-          <dt>Part de la commune (autofinancement)</dt>
+          <dt>Part de la commune (autofinancement) <span class="hint-inline">— ce que la commune paie elle-même : la loi en exige au moins 20 % (des dérogations existent)</span></dt>
           <dd>{{ money(p.checks.ownShareCents) }} · {{ percent(p.checks.ownSharePercent) }} <span class="hint-inline">(minimum {{ percent(p.checks.minOwnSharePercent) }} : {{ money(p.checks.minOwnShareCents) }})</span></dd>
         </div>
         <div><dt>Reste à financer</dt><dd>{{ money(p.checks.gapCents) }}</dd></div>
         <div>
           <dt>FCTVA attendu (remboursement, à part)</dt>
-          <dd>{{ money(p.checks.fctvaCents) }} <span class="hint-inline">({{ percent(p.checks.fctvaRatePercent) }} du TTC, versé 0 à 2 ans après)</span></dd>
+          <dd>
+            {{ money(p.checks.fctvaCents) }} <span class="hint-inline">({{ percent(p.checks.fctvaRatePercent) }} du TTC, versé 0 à 2 ans après)</span>
+            <span class="hint">Le fonds de compensation de la TVA : l’État rembourse à la commune une partie de la TVA payée sur les travaux. Ce n’est pas une aide du plan : l’argent arrive après la dépense, il faut donc l’avancer.</span>
+          </dd>
         </div>
       </dl>
       <p class="financing__rule">Règle d’autofinancement : <strong>{{ ruleLabels[p.checks.ownShareRule] }}</strong>@if (p.ownShareReason) { — {{ p.ownShareReason }}}.

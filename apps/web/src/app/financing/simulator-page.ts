@@ -72,8 +72,9 @@ import { parseCents } from './money';
         <label for="sim-derogation">Le préfet a accordé la dérogation « rénovation énergétique d’une école » (autofinancement minimal de 10 %)</label>
       </div>
       <div class="field field--checkbox">
-        <input id="sim-chef" name="chefDeFile" type="checkbox" [(ngModel)]="chefDeFile" />
+        <input id="sim-chef" name="chefDeFile" type="checkbox" [(ngModel)]="chefDeFile" aria-describedby="sim-chef-hint" />
         <label for="sim-chef">Compétence dont la commune est chef de file (autofinancement minimal de 30 %)</label>
+        <p id="sim-chef-hint" class="hint">Cochez si le projet relève d’une compétence dont la loi fait de la commune le « chef de file », c’est-à-dire la coordinatrice (article L1111-9 du code général des collectivités territoriales) : elle doit alors payer au moins 30 %. Dans le doute, laissez décoché et posez la question au Département.</p>
       </div>
       <div class="form-actions">
         <button type="submit" class="button button--primary" [disabled]="pending()">{{ pending() ? 'Calcul…' : 'Estimer les aides' }}</button>
