@@ -38,7 +38,7 @@ test.describe('Map of projects in the app', () => {
     await expectAccessible(page, 'the project page with its map, after placing the point');
     await screenshot(page, 'map-project-desktop');
     await openProjectSection(page, 'Historique');
-    await expect(page.getByRole('region', { name: 'Historique' }).getByText(/Placé sur la carte au point 49,0\d{4} N, 1,9\d{4} E/)).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Historique' }).getByText(/Emplacement précisé sur la carte \(49,0\d{4} N, 1,9\d{4} E\)/)).toBeVisible();
     await openProjectSection(page, 'Carte');
 
     // A point typed outside the commune (in Paris's direction) is refused, and said why.
@@ -69,7 +69,7 @@ test.describe('Map of projects in the app', () => {
     await expectAccessible(page, 'the project map on a phone');
     await section.screenshot({ path: shot('map-project-phone') });
     await openProjectSection(page, 'Historique');
-    await expect(page.getByRole('region', { name: 'Historique' }).getByText(/Placé sur la carte au point/)).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Historique' }).getByText(/Emplacement précisé sur la carte/)).toBeVisible();
   });
 
   test('an agent sees every project, narrows them with the filters and shows the communes with no project', async ({ page }) => {

@@ -50,7 +50,7 @@ describe('Map of projects (issue #10)', () => {
       expect(detail.body.location).toEqual(INSIDE);
       const history = await maire.get(`/api/projects/${projectId}/history`).expect(200);
       const line = (history.body.items ?? history.body).find((e: { type: string }) => e.type === 'ProjectLocated');
-      expect(line.summary).toBe('Placé sur la carte au point 49,08531 N, 1,97467 E');
+      expect(line.summary).toBe('Emplacement précisé sur la carte (49,08531 N, 1,97467 E)');
     });
 
     it('refuses a point outside the commune with a French problem naming the distance', async () => {

@@ -274,11 +274,11 @@ export function describeEvent(type: string, data: Record<string, unknown>, names
 
 const frenchDegrees = (n: number): string => n.toFixed(5).replace('.', ',');
 
-/** « Placé sur la carte au point 49,08912 N, 1,98765 E » or « Placé sur la commune entière ». */
+/** « Emplacement précisé sur la carte (49,08912 N, 1,98765 E) » — the words first, the point for the audit — or the whole commune. */
 export function describeLocation(location: unknown): string {
   const point = location as { longitude?: number; latitude?: number } | null | undefined;
   if (!point || typeof point.longitude !== 'number' || typeof point.latitude !== 'number') return 'Emplacement : la commune entière (sans point précis)';
-  return `Placé sur la carte au point ${frenchDegrees(point.latitude)} N, ${frenchDegrees(point.longitude)} E`;
+  return `Emplacement précisé sur la carte (${frenchDegrees(point.latitude)} N, ${frenchDegrees(point.longitude)} E)`;
 }
 
 /** One line of a project's history, read from its stream: the event in its current version (ADR 0016). */
