@@ -4,13 +4,24 @@ import { loadConfig, thresholdOf } from './config.js';
 describe('loadConfig', () => {
   describe('when CONTACT_EMAIL and HOSTED_BY are not set', () => {
     it('shows a placeholder address of the Département and the Département as host on the legal pages', () => {
-      expect(loadConfig({}).site).toEqual({ contactEmail: 'accessibilite@valdoise.example', hostedBy: 'le Département du Val-d’Oise' });
+      expect(loadConfig({}).site).toEqual({
+        contactEmail: 'accessibilite@valdoise.example',
+        hostedBy: 'le Département du Val-d’Oise',
+        publisher: { name: 'Département du Val-d’Oise', of: 'du Val-d’Oise', plural: false },
+      });
     });
   });
 
   describe('when they are set', () => {
     it('shows them as given', () => {
-      expect(loadConfig({ CONTACT_EMAIL: ' rgaa@valdoise.fr ', HOSTED_BY: 'Val d’Oise Numérique' }).site).toEqual({ contactEmail: 'rgaa@valdoise.fr', hostedBy: 'Val d’Oise Numérique' });
+      expect(loadConfig({ CONTACT_EMAIL: ' rgaa@valdoise.fr ', HOSTED_BY: 'Val d’Oise Numérique' }).site).toMatchObject({ contactEmail: 'rgaa@valdoise.fr', hostedBy: 'Val d’Oise Numérique' });
+    });
+  });
+
+  describe('when several Départements are served (issue #17)', () => {
+    it('names them all as the publisher of the legal pages, or the platform for all of France', () => {
+      expect(loadConfig({ DEPARTEMENTS: '95,78' }).site.publisher).toEqual({ name: 'Départements du Val-d’Oise et des Yvelines', of: 'du Val-d’Oise et des Yvelines', plural: true });
+      expect(loadConfig({ DEPARTEMENTS: 'all' }).site.publisher).toEqual({ name: 'Départements servis par la plateforme', of: '', plural: true });
     });
   });
 });

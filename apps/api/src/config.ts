@@ -43,7 +43,7 @@ export interface AppConfig {
   /** Absolute base of the public portal's canonical links and sitemap (e.g. https://projets.valdoise.fr). */
   publicUrl: string;
   /** Shown on the legal pages (accessibility statement, personal data, legal notice): who to write to, who hosts the service. */
-  site: { contactEmail: string; hostedBy: string };
+  site: { contactEmail: string; hostedBy: string; publisher?: { name: string; of: string; plural: boolean } };
   /** The identity of the app and the portal: SITE_NAME, LOGO_FILE, BRAND_COLOR (checked for contrast). */
   brand: Brand;
   /** Operations (ADR 0022): log level, the token protecting /metrics (null: no metrics), health check timeout, engine retries at start. */
@@ -99,14 +99,17 @@ function instances(env: NodeJS.ProcessEnv): InstancesConfig {
  * What the site is called and who hosts it when SITE_NAME and HOSTED_BY are not set: the Département's
  * name for one (« Carnet de projets — Val-d’Oise », « le Département du Val-d’Oise »), none for several.
  */
-function defaultsFor(departements: readonly string[]): { siteName: string; hostedBy: string } {
+function defaultsFor(departements: readonly string[]): { siteName: string; hostedBy: string; publisher: NonNullable<AppConfig['site']['publisher']> } {
   if (departements.length === 1) {
     const code = departements[0]!;
-    return { siteName: `Carnet de projets — ${DEPARTEMENT_NAMES.get(code)}`, hostedBy: `le Département ${OF_DEPARTEMENT.get(code)}` };
+    const of = OF_DEPARTEMENT.get(code)!;
+    return { siteName: `Carnet de projets — ${DEPARTEMENT_NAMES.get(code)}`, hostedBy: `le Département ${of}`, publisher: { name: `Département ${of}`, of, plural: false } };
   }
   const ofs = departements.map((code) => OF_DEPARTEMENT.get(code)!);
-  const hostedBy = departements.length > 3 ? 'l’opérateur national de la plateforme' : `les Départements ${ofs.slice(0, -1).join(', ')} et ${ofs[ofs.length - 1]}`;
-  return { siteName: 'Carnet de projets', hostedBy };
+  const of = departements.length > 3 ? '' : `${ofs.slice(0, -1).join(', ')} et ${ofs[ofs.length - 1]}`;
+  const hostedBy = of ? `les Départements ${of}` : 'l’opérateur national de la plateforme';
+  // The legal pages name who publishes the service: the Départements served, as many as there are (issue #17).
+  return { siteName: 'Carnet de projets', hostedBy, publisher: { name: of ? `Départements ${of}` : 'Départements servis par la plateforme', of, plural: true } };
 }
 
 function served(env: NodeJS.ProcessEnv): Pick<AppConfig, 'departements' | 'departement' | 'eligibilityThreshold' | 'eligibilityThresholds'> {
@@ -226,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     site: {
       contactEmail: env.CONTACT_EMAIL?.trim() || 'accessibilite@valdoise.example',
       hostedBy: env.HOSTED_BY?.trim() || defaults.hostedBy,
+      publisher: defaults.publisher,
     },
     operations: operations(env),
     brand: loadBrand(env, defaults.siteName),

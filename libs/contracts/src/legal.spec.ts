@@ -23,6 +23,16 @@ describe('legal pages', () => {
     }
   });
 
+  it('name the Départements an instance serves as their publisher, with the right agreement (issue #17; the Val-d’Oise alone was named)', () => {
+    const two = legalPages({ ...site, publisher: { name: 'Départements du Val-d’Oise et des Yvelines', of: 'du Val-d’Oise et des Yvelines', plural: true } });
+    expect(two.accessibilite.lead).toBe('Les Départements du Val-d’Oise et des Yvelines s’engagent à rendre leurs services numériques accessibles à tous, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.');
+    expect(two['mentions-legales'].lead).toBe('Le Carnet de projets et son portail public « Projets publics des communes du Val-d’Oise et des Yvelines » sont des services des Départements du Val-d’Oise et des Yvelines.');
+    expect(JSON.stringify(two)).not.toMatch(/du Département du Val-d’Oise|Le Département du Val-d’Oise/);
+    const one = legalPages(site);
+    expect(one.accessibilite.lead).toMatch(/^Le Département du Val-d’Oise s’engage à rendre ses services/);
+    expect(one['donnees-personnelles'].description).toBe('Quelles données personnelles le Carnet de projets du Val-d’Oise conserve, qui peut les voir, combien de temps, et comment exercer vos droits.');
+  });
+
   it('link only to pages that exist', () => {
     const targets = LEGAL_SLUGS.flatMap((slug) => inlines(slug)).flatMap((i) => (typeof i !== 'string' && 'page' in i ? [i.page] : []));
     expect(targets.length).toBeGreaterThan(0);

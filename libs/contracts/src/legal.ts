@@ -35,7 +35,15 @@ export interface SiteInfo {
   contactEmail: string;
   /** Who hosts the service, as read in the legal notice after « hébergé par » (`HOSTED_BY`). */
   hostedBy: string;
+  /**
+   * Who publishes it: the Département(s) served (issue #17). Absent: the Val-d’Oise (a server of an
+   * earlier version). `of` follows « Carnet de projets » and « communes » (« du Val-d’Oise »,
+   * « du Val-d’Oise et des Yvelines »; empty for all of France).
+   */
+  publisher?: { name: string; of: string; plural: boolean };
 }
+
+const VAL_D_OISE = { name: 'Département du Val-d’Oise', of: 'du Val-d’Oise', plural: false };
 
 /** RGAA conformance status: no audit has been carried out, so the platform cannot claim more. */
 export const ACCESSIBILITY_STATUS = 'non conforme';
@@ -62,16 +70,22 @@ const list = (...items: Array<LegalInline | LegalInline[]>): LegalBlock => ({ li
 /** The three pages, with the Département's contact address woven in. */
 export function legalPages(site: SiteInfo): Record<LegalPageSlug, LegalPage> {
   const mail = { text: site.contactEmail, href: `mailto:${site.contactEmail}` };
+  const by = site.publisher ?? VAL_D_OISE;
+  const of = by.of ? ` ${by.of}` : '';
+  const carnet = `Carnet de projets${of}`;
+  const portal = `« Projets publics des communes${of} »`;
+  const publisher = `${by.plural ? 'Les' : 'Le'} ${by.name}`;
+  const ofPublisher = `${by.plural ? 'des' : 'du'} ${by.name}`;
   return {
     accessibilite: {
       slug: 'accessibilite',
       title: LEGAL_TITLES.accessibilite,
-      description: 'Le Carnet de projets du Val-d’Oise et son portail public sont non conformes au RGAA 4.1 : aucun audit n’a encore été réalisé. Ce qui est fait, les limites connues et comment signaler un problème.',
-      lead: 'Le Département du Val-d’Oise s’engage à rendre ses services numériques accessibles à tous, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.',
+      description: `Le ${carnet} et son portail public sont non conformes au RGAA 4.1 : aucun audit n’a encore été réalisé. Ce qui est fait, les limites connues et comment signaler un problème.`,
+      lead: `${publisher} ${by.plural ? 's’engagent' : 's’engage'} à rendre ${by.plural ? 'leurs' : 'ses'} services numériques accessibles à tous, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.`,
       sections: [
         {
           heading: 'À quoi s’applique cette déclaration',
-          blocks: [p('Elle s’applique au Carnet de projets (l’espace des communes et du Département) et à son portail public « Projets publics des communes du Val-d’Oise ».')],
+          blocks: [p(`Elle s’applique au Carnet de projets (l’espace des communes et du Département) et à son portail public ${portal}.`)],
         },
         {
           heading: 'État de conformité',
@@ -125,8 +139,10 @@ export function legalPages(site: SiteInfo): Record<LegalPageSlug, LegalPage> {
     'donnees-personnelles': {
       slug: 'donnees-personnelles',
       title: LEGAL_TITLES['donnees-personnelles'],
-      description: 'Quelles données personnelles le Carnet de projets du Val-d’Oise conserve, qui peut les voir, combien de temps, et comment exercer vos droits.',
-      lead: 'Le Carnet de projets est un service du Département du Val-d’Oise pour ses communes. Le Département est responsable des données qu’il conserve.',
+      description: `Quelles données personnelles le ${carnet} conserve, qui peut les voir, combien de temps, et comment exercer vos droits.`,
+      lead: by.plural
+        ? `Le Carnet de projets est un service ${ofPublisher} pour leurs communes. Chaque Département est responsable des données qu’il conserve pour ses communes.`
+        : `Le Carnet de projets est un service ${ofPublisher} pour ses communes. Le Département est responsable des données qu’il conserve.`,
       sections: [
         {
           heading: 'Ce que nous conservons',
@@ -176,12 +192,12 @@ export function legalPages(site: SiteInfo): Record<LegalPageSlug, LegalPage> {
     'mentions-legales': {
       slug: 'mentions-legales',
       title: LEGAL_TITLES['mentions-legales'],
-      description: 'Éditeur, logiciel, hébergement et sources des données du Carnet de projets du Val-d’Oise et de son portail public.',
-      lead: 'Le Carnet de projets et son portail public « Projets publics des communes du Val-d’Oise » sont des services du Département du Val-d’Oise.',
+      description: `Éditeur, logiciel, hébergement et sources des données du ${carnet} et de son portail public.`,
+      lead: `Le Carnet de projets et son portail public ${portal} sont des services ${ofPublisher}.`,
       sections: [
         {
           heading: 'Éditeur',
-          blocks: [p('Département du Val-d’Oise. Contact : ', mail, '.')],
+          blocks: [p(`${by.name}. Contact : `, mail, '.')],
         },
         {
           heading: 'Hébergement',

@@ -14,8 +14,8 @@ export class GetSiteInfoHttpController {
 
   @Get('site-info')
   @ApiOperation({ summary: 'Adresse de contact du Département et hébergeur, pour les pages légales' })
-  @ApiOkResponse({ description: '{ contactEmail, hostedBy } (variables CONTACT_EMAIL et HOSTED_BY)' })
+  @ApiOkResponse({ description: '{ contactEmail, hostedBy, publisher } (variables CONTACT_EMAIL et HOSTED_BY ; les Départements servis)' })
   get(): SiteInfo {
-    return { contactEmail: this.config.site.contactEmail, hostedBy: this.config.site.hostedBy };
+    return { contactEmail: this.config.site.contactEmail, hostedBy: this.config.site.hostedBy, publisher: this.config.site.publisher };
   }
 }
