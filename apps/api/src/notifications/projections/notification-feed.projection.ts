@@ -28,7 +28,8 @@ const CONTEXT_TYPES: ReadonlySet<string> = new Set(['ProjectCreated', 'ProjectDe
 export function evolveNotificationFeed(previous: NotificationFeedDoc | null, e: RecordedEvent, projectId: string): NotificationFeedDoc | null {
   const d = e.data as Data;
   // A new project starts its feed, and is itself news for the rest of its commune (NOTIFICATION_RULES).
-  const doc = e.type === 'ProjectCreated' ? { projectId, codeInsee: d.codeInsee, title: d.title, questions: {}, handlers: [], partners: [], entries: [], staffPosition: 0 } : previous;
+  const doc: NotificationFeedDoc | null =
+    e.type === 'ProjectCreated' ? { projectId, codeInsee: d.codeInsee, title: d.title, questions: {}, handlers: [], partners: [], entries: [], staffPosition: 0 } : previous;
   if (!doc) return null;
   const next: NotificationFeedDoc = { ...doc };
   // The audience is decided on the project as it was before the event.
