@@ -91,10 +91,41 @@ test.describe('Public portal, without logging in', () => {
     await context.close();
   });
 
+  // The open-data reusers' page (« Données ouvertes »): from the portal's menu, at 390 px and 1280 px, then without JavaScript.
+  test('the « Données ouvertes » page is reached from the menu, readable on a phone and a desktop, axe-clean, and complete without JavaScript', async ({ browser }) => {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+      const page = await context.newPage();
+      await page.goto('/projets-publics');
+      await page.getByRole('navigation', { name: 'Menu du portail' }).getByRole('link', { name: 'Données ouvertes', exact: true }).click();
+      await expect(page).toHaveURL(/\/projets-publics\/donnees-ouvertes$/);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+      await expect(page).toHaveTitle('Données ouvertes — Projets publics — Carnet de projets — Val-d’Oise');
+      await expect(page.getByRole('heading', { level: 1, name: 'Données ouvertes' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 3, name: 'GET /api/public/v1/projects', exact: true })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Description OpenAPI' }).getByRole('link', { name: /\/api\/public\/v1\/openapi\.json$/ })).toBeVisible();
+      await expectNoHorizontalScroll(page);
+      await expectAccessible(page, `the « Données ouvertes » page at ${viewport.width} px`);
+      await screenshot(page, `public-open-data-${viewport.width}`);
+      // The footer names it the same way.
+      await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Données ouvertes', exact: true })).toHaveAttribute('href', '/projets-publics/donnees-ouvertes');
+      await context.close();
+    }
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto('/projets-publics/donnees-ouvertes');
+    await expect(page.getByRole('heading', { level: 1, name: 'Données ouvertes' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: 'GET /api/public/v1/changes', exact: true })).toBeVisible();
+    await expect(page.getByText(/^curl -s '.+\/api\/public\/v1\/projects\?theme=ecole&limit=5'$/)).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await context.close();
+  });
+
   test('sitemap and robots.txt list the portal for search engines', async ({ request }) => {
     const sitemap = await request.get('/sitemap.xml');
     expect(sitemap.headers()['content-type']).toMatch(/application\/xml/);
     expect(await sitemap.text()).toMatch(/<loc>[^<]+\/projets-publics\/projets\/[0-9a-f-]{36}<\/loc>/);
+    expect(await sitemap.text()).toMatch(/<loc>[^<]+\/projets-publics\/donnees-ouvertes<\/loc>/);
     const robots = await request.get('/robots.txt');
     expect(await robots.text()).toMatch(/Sitemap: .+\/sitemap\.xml/);
   });

@@ -19,6 +19,7 @@ import { DemoAccounts } from './identity/demo-accounts.js';
 import { StartingRuleSetSeeder } from './financing/commands/publish-rule-set/starting-rule-set.seeder.js';
 import { ReadModels } from './shared/read-models.js';
 import { publicCors } from './public/http/http-cache.js';
+import { PublicOpenApi } from './public/http/public-openapi-document.js';
 import { ProblemFilter } from './shared/problem.filter.js';
 import { validationPipe } from './shared/validation.js';
 import { InputGuardPipe, jsonInputGuard, verifyUtf8 } from './shared/input-guard.js';
@@ -47,6 +48,8 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
   // The public portal, its sitemap and robots.txt are pages of the site, not of the API.
   app.setGlobalPrefix('api', { exclude: SERVER_PAGES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.use('/api/public', publicCors);
+  // The complete OpenAPI document is readable from any site too (reusers' tools); the public API's own is under /api/public.
+  app.use('/api/openapi.json', publicCors);
   app.useGlobalPipes(new InputGuardPipe(), validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
@@ -62,6 +65,8 @@ export async function createApp(config: AppConfig, options: { logger?: LogLevel[
   // Completed from what the server is made of: every 2xx body, UUID ids, the shared problems (ADR 0021).
   const document = completeOpenApi(SwaggerModule.createDocument(app, openapi), app);
   app.use(methodNotAllowed(document));
+  // The public API's operations alone, served at /api/public/v1/openapi.json and listed by the portal's « Données ouvertes ».
+  app.get(PublicOpenApi).use(document);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',
     useGlobalPrefix: false,

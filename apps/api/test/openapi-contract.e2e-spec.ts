@@ -176,6 +176,19 @@ describe('The OpenAPI contract', () => {
       expect(locate.required).toBe(true);
     });
 
+    it('has a public part, /api/public/v1/openapi.json, that says of each public operation exactly what it says, and resolves alone', async () => {
+      const res = await request(t.http).get('/api/public/v1/openapi.json').set('X-Forwarded-For', '203.0.113.78').expect(200);
+      const publicDoc = res.body as OpenApi;
+      const expected = Object.fromEntries(Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/public/')));
+      expect(Object.keys(expected).length).toBeGreaterThanOrEqual(10);
+      expect(publicDoc.paths).toEqual(expected);
+      // Every component it keeps is the complete document's own, and every $ref in it resolves within it.
+      for (const [name, schema] of Object.entries(publicDoc.components.schemas)) expect(schema).toEqual(doc.components.schemas[name]);
+      const refs = [...JSON.stringify(publicDoc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+      expect(refs.filter((name) => !publicDoc.components.schemas[name])).toEqual([]);
+      expect(Object.keys(publicDoc.components.schemas).filter((name) => !refs.includes(name))).toEqual([]);
+    });
+
     it('is generated from the controllers’ current return types (npm run openapi:responses)', () => {
       // Throws (exit 1) when a controller or a contract type changed without regenerating.
       expect(() => execFileSync(process.execPath, ['scripts/openapi-responses.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
@@ -209,6 +222,17 @@ describe('The OpenAPI contract', () => {
     it('refuses a filter given twice instead of ignoring it', async () => {
       const res = await request(t.http).get('/api/public/v1/projects?theme=ecole&theme=voirie').expect(400);
       expect(res.body.errors).toEqual([{ field: 'theme', message: 'Ce paramètre ne peut être donné qu’une fois.' }]);
+    });
+
+    it('refuses a day the calendar does not have, which the pattern of updatedSince cannot say', async () => {
+      const updatedSince = doc.paths['/api/public/v1/projects'].get.parameters!.find((p) => p.name === 'updatedSince')!;
+      const pattern = new RegExp(String(updatedSince.schema!.pattern));
+      for (const day of ['2026-02-30', '2026-04-31']) {
+        expect(pattern.test(day)).toBe(true);
+        const res = await request(t.http).get(`/api/public/v1/projects?updatedSince=${day}`).set('X-Forwarded-For', '203.0.113.79').expect(400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(res.body.errors).toEqual([{ field: 'updatedSince', message: `Le jour « ${day} » n’existe pas dans le calendrier. Date ISO 8601 attendue, par exemple 2026-01-31 ou 2026-01-31T08:00:00Z.` }]);
+      }
     });
   });
 

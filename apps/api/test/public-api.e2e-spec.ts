@@ -83,6 +83,41 @@ describe('Public API /api/public/v1', () => {
       validator.resolveRefs();
     });
 
+    it('serves the public operations alone at /api/public/v1/openapi.json: a valid document, readable from any site, cacheable', async () => {
+      const res = await from()('/api/public/v1/openapi.json').set('Origin', 'https://reutilisateur.example').expect(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      const doc = res.body as OpenApi & { openapi: string; info: { title: string } };
+      const paths = Object.keys(doc.paths);
+      // Every public path of the complete document, and nothing else.
+      expect(paths.sort()).toEqual(Object.keys(openapi.paths).filter((p) => p.startsWith('/api/public/')).sort());
+      expect(paths.every((p) => p.startsWith('/api/public/'))).toBe(true);
+      expect(paths).toEqual(expect.arrayContaining(['/api/public/v1/projects', '/api/public/v1/changes', '/api/public/v1/faq', '/api/public/v1/openapi.json']));
+      expect(doc.info.title).toContain('API publique');
+      // Valid, every $ref resolved within it; and no internal schema left in it.
+      const validator = new Validator();
+      const result = await validator.validate(structuredClone(doc) as never);
+      expect(result.errors ?? []).toEqual([]);
+      expect(result.valid).toBe(true);
+      const schemas = Object.keys((doc.components as { schemas: object }).schemas);
+      expect(schemas).toEqual(expect.arrayContaining(['PublicProjectDto', 'ProblemDto']));
+      expect(schemas).not.toContain('CreateProjectRequestDto');
+      expect(JSON.stringify(doc)).not.toContain('/api/projects');
+      // Cached like every public answer.
+      expect((await from()('/api/public/v1/openapi.json').set('If-None-Match', res.headers.etag)).status).toBe(304);
+      const preflight = await request(t.http).options('/api/public/v1/openapi.json').set('Origin', 'https://reutilisateur.example');
+      expect(preflight.status).toBe(204);
+    });
+
+    it('lets any site read the complete document /api/openapi.json too (CORS)', async () => {
+      const res = await request(t.http).get('/api/openapi.json').set('Origin', 'https://reutilisateur.example').expect(200);
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      expect(res.headers['set-cookie']).toBeUndefined();
+      const preflight = await request(t.http).options('/api/openapi.json').set('Origin', 'https://reutilisateur.example').set('Access-Control-Request-Method', 'GET');
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    });
+
     it('documents every public endpoint with examples', () => {
       for (const path of ['/api/public/v1/projects', '/api/public/v1/projects/{id}', '/api/public/v1/communes', '/api/public/v1/changes', '/api/public/v1/exports/projects.csv', '/api/public/v1/exports/projects.geojson']) {
         expect(openapi.paths[path]?.get).toBeDefined();
@@ -150,6 +185,25 @@ describe('Public API /api/public/v1', () => {
       // RFC 3339 lets a space stand for the T, and the parameter's pattern says so.
       expect(await ids('updatedSince=2999-01-01%2008:00:00')).toEqual([]);
       expect((await ids('updatedSince=2000-01-01%2008:00:00Z')).length).toBeGreaterThan(0);
+    });
+
+    it('refuse a day the calendar does not have in updatedSince, with a 400 problem in French, instead of reading 2026-02-30 as 2 March', async () => {
+      for (const value of ['2026-02-30', '2026-04-31', '2026-02-29', '2026-02-30T08:00:00Z', '2026-04-31%2008:00', '2025-13-01', '2026-01-32', '2026-01-01T25:00:00Z', 'hier']) {
+        const get = from(); // an address per value: the rate limit of this suite is 30 a minute
+        for (const path of ['/api/public/v1/projects', '/api/public/v1/exports/projects.csv', '/api/public/v1/exports/projects.geojson']) {
+          const res = await get(`${path}?updatedSince=${value}`);
+          expect([value, path, res.status]).toEqual([value, path, 400]);
+          expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+          expect(res.body).toMatchObject({ status: 400, title: 'Certains paramètres sont invalides', type: 'urn:carnet-de-projets:probleme:validation' });
+          expect(res.body.errors).toEqual([{ field: 'updatedSince', message: expect.stringMatching(/Date ISO 8601 attendue/) }]);
+        }
+      }
+      const get = from();
+      const impossible = await get('/api/public/v1/projects?updatedSince=2026-02-30');
+      expect(impossible.body.errors[0].message).toBe('Le jour « 2026-02-30 » n’existe pas dans le calendrier. Date ISO 8601 attendue, par exemple 2026-01-31 ou 2026-01-31T08:00:00Z.');
+      expectMatchesOpenApi('/api/public/v1/projects', impossible);
+      // Real days still pass: the end of a month, a leap day, a date and time with its zone.
+      for (const value of ['2026-02-28', '2028-02-29', '2026-04-30T23:59:59%2B02:00', '2026-12-31%2008:00:00Z']) expect([value, (await get(`/api/public/v1/projects?updatedSince=${value}`)).status]).toEqual([value, 200]);
     });
 
     it('filter by Département (issue #17): its communes’ projects, none of another, a clear 400 for an unknown code', async () => {

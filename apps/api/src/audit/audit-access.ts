@@ -1,4 +1,5 @@
 import type { Actor } from '@carnet/domain';
+import { isCalendarDay } from '../shared/calendar-day.js';
 import { ProblemException } from '../shared/problem.js';
 
 const AUDITORS = new Set(['auditor', 'departement_admin']);
@@ -50,12 +51,6 @@ function endOfParisDay(day: string): number {
   // The offset at the guess, then again at the answer (a change of time falls on a Sunday night).
   const guess = wall - parisOffset(wall);
   return wall - parisOffset(guess);
-}
-
-function isCalendarDay(day: string): boolean {
-  const [y, m, d] = day.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 const invalidDate = (field: string, message: string) =>

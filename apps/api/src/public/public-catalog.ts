@@ -4,6 +4,7 @@ import { PROJECT_THEMES, type ProjectTheme } from '@carnet/domain';
 import { analyseFrench, analyseQuery, type FindQuery, type RangeCondition, type ReadModelSet, type Scalar } from '@carnet/read-store';
 import { CommuneCatalog, DEPARTEMENT_CODES } from '../communes/commune-catalog.js';
 import { ReadModels } from '../shared/read-models.js';
+import { isCalendarDay } from '../shared/calendar-day.js';
 import { ProblemException } from '../shared/problem.js';
 import { publicChangeProjection, type PublicChangeEntry } from './projections/public-change.projection.js';
 import {
@@ -92,6 +93,8 @@ export interface PublicCommune {
 
 export const PORTAL = '/projets-publics';
 export const PUBLIC_API = '/api/public/v1';
+/** The portal's page for open-data reusers (the same name everywhere: « Données ouvertes »). */
+export const OPEN_DATA_PAGE = `${PORTAL}/donnees-ouvertes`;
 
 /** Opaque cursors: base64url of a small JSON object, checked on the way back. */
 export function encodeCursor(position: number): string {
@@ -109,6 +112,13 @@ export function decodeCursor(cursor: string | undefined, field = 'cursor'): numb
     { field, message: 'Ce curseur n’a pas été donné par cette API.' },
   ]);
 }
+
+/**
+ * The forms of `updatedSince`, as the OpenAPI document announces them (without anchors): a day, or a day and a time
+ * (after a T or a space), with or without seconds, milliseconds and a zone. The day must also exist (isCalendarDay).
+ */
+export const UPDATED_SINCE_FORM =
+  '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])([T ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,3})?)?(Z|[+-]([01]\\d|2[0-3]):?[0-5]\\d)?)?';
 
 /** Parses query-string filters (API names or portal names), with French problems for wrong values. */
 export function parseFilters(query: Record<string, unknown>, names = { theme: 'theme', commune: 'commune', year: 'year', costBand: 'costBand' }): PublicFilters {
@@ -148,10 +158,17 @@ export function parseFilters(query: Record<string, unknown>, names = { theme: 't
   if (words !== undefined && words.trim()) filters.text = words.trim().slice(0, 200);
   const since = text('updatedSince');
   if (since !== undefined) {
-    // The pattern announced accepts a space between date and time (RFC 3339 allows it); Date.parse wants a T.
-    const ms = Date.parse(since.replace(' ', 'T'));
-    if (/^\d{4}-\d{2}-\d{2}/.test(since) && !Number.isNaN(ms)) filters.updatedSince = new Date(ms).toISOString();
-    else errors.push({ field: 'updatedSince', message: 'Date ISO 8601 attendue, par exemple 2026-01-31 ou 2026-01-31T08:00:00Z.' });
+    const expected = 'Date ISO 8601 attendue, par exemple 2026-01-31 ou 2026-01-31T08:00:00Z.';
+    const wellFormed = new RegExp(`^${UPDATED_SINCE_FORM}$`).test(since);
+    // A day the calendar does not have (« 2026-02-30 ») is refused: Date.parse would read it as 2 March.
+    if (wellFormed && !isCalendarDay(since.slice(0, 10))) {
+      errors.push({ field: 'updatedSince', message: `Le jour « ${since.slice(0, 10)} » n’existe pas dans le calendrier. ${expected}` });
+    } else {
+      // The pattern announced accepts a space between date and time (RFC 3339 allows it); Date.parse wants a T.
+      const ms = wellFormed ? Date.parse(since.replace(' ', 'T')) : NaN;
+      if (!Number.isNaN(ms)) filters.updatedSince = new Date(ms).toISOString();
+      else errors.push({ field: 'updatedSince', message: expected });
+    }
   }
   if (errors.length) throw new ProblemException(400, 'validation', 'Certains paramètres sont invalides', undefined, errors);
   return filters;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommunesModule } from '../communes/communes.module.js';
 import { CommuneGeo } from './commune-geo.js';
+import { PublicOpenApi } from './http/public-openapi-document.js';
 import { PublicRateLimitGuard } from './http/rate-limit.js';
 import { PublicResponseCache } from './http/response-cache.js';
 import { PortalHttpController } from './portal/portal.http.controller.js';
@@ -13,7 +14,7 @@ import { PublicApiHttpController } from './queries/public-api.http.controller.js
 @Module({
   imports: [CommunesModule],
   controllers: [PublicApiHttpController, PortalHttpController, GetSiteInfoHttpController],
-  providers: [PublicCatalog, CommuneGeo, PublicDocumentBytes, PublicRateLimitGuard, PublicResponseCache],
-  exports: [PublicDocumentBytes, PublicCatalog, CommuneGeo, PublicRateLimitGuard, PublicResponseCache],
+  providers: [PublicCatalog, CommuneGeo, PublicDocumentBytes, PublicRateLimitGuard, PublicResponseCache, PublicOpenApi],
+  exports: [PublicDocumentBytes, PublicCatalog, CommuneGeo, PublicRateLimitGuard, PublicResponseCache, PublicOpenApi],
 })
 export class PublicModule {}

@@ -298,6 +298,7 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "PortalHttpController_departement": null,
   "PortalHttpController_home": null,
   "PortalHttpController_legalNotice": null,
+  "PortalHttpController_openData": null,
   "PortalHttpController_personalData": null,
   "PortalHttpController_project": null,
   "PortalHttpController_robots": null,
@@ -317,6 +318,7 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
   "PublicApiHttpController_geojson": null,
   "PublicApiHttpController_get": null,
   "PublicApiHttpController_list": null,
+  "PublicApiHttpController_openapi": null,
   "PublicFaqHttpController_get": null,
   "PublicFaqHttpController_list": null,
   "PublicFaqHttpController_portalEntry": null,
@@ -535,6 +537,28 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "status": {
      "type": "string"
     },
+    "roleForm": {
+     "anyOf": [
+      {
+       "$ref": "#/components/schemas/Contract_RoleForm"
+      },
+      {
+       "type": "object",
+       "nullable": true,
+       "enum": [
+        null
+       ]
+      }
+     ],
+     "description": "How the person wants their role written (« Administratrice »…), or null when they have not chosen."
+    },
+    "teams": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Contract_DepartementTeam"
+     },
+     "description": "A Département agent's or administrator's teams (the questions routed to them); empty: every team's."
+    },
     "departement": {
      "type": "string",
      "description": "The Département the person works with (issue #17)."
@@ -551,6 +575,8 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "organisationId",
     "commune",
     "status",
+    "roleForm",
+    "teams",
     "departement",
     "departementName"
    ]
@@ -4660,6 +4686,26 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "hostedBy": {
      "type": "string",
      "description": "Who hosts the service, as read in the legal notice after « hébergé par » (`HOSTED_BY`)."
+    },
+    "publisher": {
+     "type": "object",
+     "properties": {
+      "name": {
+       "type": "string"
+      },
+      "of": {
+       "type": "string"
+      },
+      "plural": {
+       "type": "boolean"
+      }
+     },
+     "required": [
+      "name",
+      "of",
+      "plural"
+     ],
+     "description": "Who publishes it: the Département(s) served (issue #17). Absent: the Val-d’Oise (a server of an earlier version). `of` follows « Carnet de projets » and « communes » (« du Val-d’Oise », « du Val-d’Oise et des Yvelines »; empty for all of France)."
     }
    },
    "required": [

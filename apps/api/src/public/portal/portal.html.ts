@@ -1,7 +1,7 @@
 import { LEGAL_FOOTER_LINKS, LEGAL_SLUGS, STEP_LABELS, deCommune, shortFingerprint, STEP_ORDER, THEME_LABELS, type LegalBlock, type LegalInline, type LegalPage, type LegalPageSlug } from '@carnet/contracts';
 import { departementOfCommune, PROJECT_THEMES } from '@carnet/domain';
 import { COST_BAND_LABELS, COST_BANDS } from '../projections/public-project.projection.js';
-import { PORTAL, PUBLIC_API, type PublicCommune, type PublicFilters, type PublicProject, type PublicProjectSummary } from '../public-catalog.js';
+import { OPEN_DATA_PAGE, PORTAL, PUBLIC_API, type PublicCommune, type PublicFilters, type PublicProject, type PublicProjectSummary } from '../public-catalog.js';
 import { GEO_ATTRIBUTION } from '../commune-geo.js';
 import { DEPARTEMENT_NAMES } from '../../communes/commune-catalog.js';
 import { DEFAULT_SITE_NAME, FAVICON_PATH, LOGO_PATH, type Brand } from '../../branding/brand.js';
@@ -55,6 +55,9 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .5
 .site-footer ul.legal-links a{display:inline-block;padding:.25rem 0}
 .breadcrumb ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:0 0 1rem;font-size:.9375rem}
 .breadcrumb li+li::before{content:"›";margin-right:.25rem;color:var(--muted)}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9375em;overflow-wrap:anywhere}
+pre{margin:0 0 .75rem;padding:.75rem 1rem;background:var(--soft);border-radius:var(--radius);white-space:pre-wrap;overflow-wrap:anywhere}
+h4{font-size:1rem;margin:1rem 0 .5rem}.open-data section{margin-bottom:2rem}.open-data .operation{margin-bottom:1.25rem}ul.params{padding-left:1.25rem;margin:0 0 .75rem}
 @media (max-width:40rem){h1{font-size:1.5rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.5rem}}
 `;
 
@@ -152,7 +155,7 @@ ${(meta.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
         <li><a href="${PORTAL}/communes">Communes</a></li>
         <li><a href="${PORTAL}/carte">Carte</a></li>
         <li><a href="${PORTAL}/faq">Questions fréquentes</a></li>
-        <li><a href="/api/docs">Données ouvertes (API)</a></li>
+        <li><a href="${OPEN_DATA_PAGE}">Données ouvertes</a></li>
         <li><a href="/connexion">Espace des communes</a></li>
       </ul>
     </nav>
@@ -167,7 +170,7 @@ ${(meta.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 <footer class="site-footer">
   <div class="container">
     <p>Projets terminés des communes ${ofArea()}, publiés avec l’accord de leur maire : seule la version approuvée est affichée.</p>
-    <p>Données réutilisables : <a href="${PUBLIC_API}/exports/projects.csv">export CSV</a>, <a href="${PUBLIC_API}/exports/projects.geojson">export GeoJSON</a>, <a href="/api/docs">documentation de l’API</a>. ${GEO_ATTRIBUTION}.</p>
+    <p><a href="${OPEN_DATA_PAGE}">Données ouvertes</a> : <a href="${PUBLIC_API}/exports/projects.csv">export CSV</a>, <a href="${PUBLIC_API}/exports/projects.geojson">export GeoJSON</a>, API sans compte. ${GEO_ATTRIBUTION}.</p>
     <nav aria-label="Informations légales"><ul class="legal-links">${LEGAL_FOOTER_LINKS.map((l) => html`<li><a href="${legalPath(l.page)}">${l.label}</a></li>`)}</ul></nav>
   </div>
 </footer>
@@ -402,6 +405,7 @@ export function sitemapXml(base: string, projects: PublicProjectSummary[], commu
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     url(PORTAL),
     url(`${PORTAL}/communes`),
+    url(OPEN_DATA_PAGE),
     // Each Département's page, when the instance serves several (issue #17).
     ...(served.length > 1 ? served.map((d) => url(departementPath(d.code))) : []),
     ...LEGAL_SLUGS.map((slug) => url(legalPath(slug))),

@@ -9,8 +9,10 @@ import { useServerPages } from '../../shared/problem.filter.js';
 import { CommuneGeo } from '../commune-geo.js';
 import { sendPublic } from '../http/http-cache.js';
 import { PublicResponseCache } from '../http/response-cache.js';
-import { parseFilters, PORTAL, PublicCatalog, type PublicFilters } from '../public-catalog.js';
-import { legalPages, type LegalPageSlug } from '@carnet/contracts';
+import { parseFilters, PORTAL, PUBLIC_API, PublicCatalog, type PublicFilters } from '../public-catalog.js';
+import { PublicOpenApi } from '../http/public-openapi-document.js';
+import { openDataPage } from './open-data.html.js';
+import { legalPages, type LegalPageSlug, type Problem } from '@carnet/contracts';
 import { publicFaqSitemap } from '../../faq/public/public-faq.js';
 import { ReadModels } from '../../shared/read-models.js';
 import { usePortalBrand, usePortalDepartements, servedDepartement, communePage, communesPage, errorPage, homePage, legalPage, notFoundPage, projectPage, robotsTxt, searchPage, sitemapXml } from './portal.html.js';
@@ -33,6 +35,7 @@ export class PortalHttpController {
     private readonly cache: PublicResponseCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly readModels: ReadModels,
+    private readonly openApi: PublicOpenApi,
   ) {
     usePortalBrand(config.brand);
     usePortalDepartements(config.departements.map((code) => ({ code, name: DEPARTEMENT_NAMES.get(code) ?? code, of: OF_DEPARTEMENT.get(code) ?? code })));
@@ -123,6 +126,31 @@ export class PortalHttpController {
     });
   }
 
+  /**
+   * « Données ouvertes »: the open-data reusers' page. Its addresses come from the public API's OpenAPI document; its
+   * figures and examples from the public read models (computed once per read-model position, like every page).
+   */
+  @Get('projets-publics/donnees-ouvertes')
+  async openData(@Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.page(req, res, async () => {
+      const [page, communes, faq] = await Promise.all([this.catalog.pageByNumber({}, 6, 1), this.catalog.communesWithProjects(), this.readModels.current().then(publicFaqSitemap)]);
+      // The examples' project: a recent one with a public document if there is one, so that every example answers.
+      const recent = (await Promise.all(page.items.map((p) => this.catalog.project(p.id)))).filter((p) => p !== null);
+      const project = recent.find((p) => p.documents.length > 0) ?? recent[0];
+      const faqEntry = faq.map((u) => u.loc.slice(`${PORTAL}/faq/`.length)).find((id) => id !== '' && !id.includes('/'));
+      return openDataPage(this.base, {
+        document: this.openApi.document,
+        publishedProjects: page.total,
+        communes: communes.length,
+        examples: { projectId: project?.id, documentId: project?.documents[0]?.id, faqId: faqEntry },
+        rateLimitPerMinute: this.config.publicApi.rateLimitPerMinute,
+        cacheSeconds: this.config.publicApi.cacheSeconds,
+        contactEmail: this.config.site.contactEmail,
+        problemExample: impossibleDateProblem(),
+      });
+    });
+  }
+
   // The legal pages: their text (shared with the web app) changes only with the configuration.
   @Get('projets-publics/accessibilite')
   accessibility(@Req() req: Request, @Res() res: Response): void {
@@ -160,4 +188,16 @@ export class PortalHttpController {
   robots(@Req() req: Request, @Res() res: Response): void {
     this.send(req, res, robotsTxt(this.base), 'text/plain; charset=utf-8');
   }
+}
+
+/** What the public API answers to an impossible date, from its own parser: the page's example cannot drift from it. */
+function impossibleDateProblem(): Problem {
+  const query = { updatedSince: '2026-02-30' };
+  try {
+    parseFilters(query);
+  } catch (e) {
+    if (e instanceof ProblemException) return e.toProblem(`${PUBLIC_API}/projects?updatedSince=${query.updatedSince}`);
+    throw e;
+  }
+  throw new Error('updatedSince=2026-02-30 was accepted');
 }

@@ -11,6 +11,7 @@ import { CommuneGeo } from '../commune-geo.js';
 import { projectsCsv, projectsGeoJson } from '../exports.js';
 import { ifNoneMatch, sendPublic } from '../http/http-cache.js';
 import { MalformedAddress, PROBLEM, PublicReadAnswers } from '../http/public-openapi.js';
+import { PublicOpenApi } from '../http/public-openapi-document.js';
 import { PublicRateLimitGuard } from '../http/rate-limit.js';
 import { PublicResponseCache } from '../http/response-cache.js';
 import { COST_BANDS } from '../projections/public-project.projection.js';
@@ -21,7 +22,7 @@ import {
   PublicProjectDto,
   PublicProjectPageDto,
 } from '../public-api.dto.js';
-import { decodeCursor, parseFilters, parseLimit, PublicCatalog } from '../public-catalog.js';
+import { decodeCursor, OPEN_DATA_PAGE, parseFilters, parseLimit, PublicCatalog, UPDATED_SINCE_FORM } from '../public-catalog.js';
 import { PublicDocumentBytes } from '../public-document-bytes.js';
 
 const FILTERS = [
@@ -43,7 +44,7 @@ const FILTERS = [
   }),
   ApiQuery({ name: 'year', required: false, description: 'Année d’achèvement', example: 2026, schema: { type: 'string', pattern: '^(\\d{4})?$' } }),
   ApiQuery({ name: 'costBand', required: false, enum: COST_BANDS, description: 'Tranche de coût final HT' }),
-  ApiQuery({ name: 'updatedSince', required: false, description: 'Fiches publiées ou modifiées depuis cette date (ISO 8601)', example: '2026-01-01T00:00:00Z', schema: { type: 'string', pattern: '^(\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])([T ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,3})?)?(Z|[+-]([01]\\d|2[0-3]):?[0-5]\\d)?)?)?$' } }),
+  ApiQuery({ name: 'updatedSince', required: false, description: 'Fiches publiées ou modifiées depuis cette date (ISO 8601 ; un jour seul compte depuis minuit UTC ; un jour qui n’existe pas, comme 2026-02-30, est refusé : 400)', example: '2026-01-01T00:00:00Z', schema: { type: 'string', pattern: `^(${UPDATED_SINCE_FORM})?$` } }),
 ];
 const applyAll = (decorators: MethodDecorator[]): MethodDecorator => (target, key, descriptor) => {
   for (const d of decorators) d(target, key, descriptor);
@@ -65,11 +66,27 @@ export class PublicApiHttpController {
     private readonly bytes: PublicDocumentBytes,
     private readonly cache: PublicResponseCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly openApi: PublicOpenApi,
   ) {}
 
   private async json(req: Request, res: Response, compute: () => Promise<unknown>): Promise<void> {
     const body = await this.cache.get(`json ${req.originalUrl}`, async () => JSON.stringify(await compute()));
     sendPublic(req, res, body, 'application/json; charset=utf-8', this.config.publicApi.cacheSeconds);
+  }
+
+  @Get('openapi.json')
+  @ApiOperation({
+    summary: 'Description OpenAPI 3 de cette API publique : ses seules opérations, pour les outils des réutilisateurs',
+    description: `Lisible depuis tout site (CORS). Le guide en français est la page « Données ouvertes » du portail : ${OPEN_DATA_PAGE}.`,
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'Le document OpenAPI 3.0 des opérations sous /api/public/',
+    content: { 'application/json': { schema: { type: 'object', required: ['openapi', 'info', 'paths'], properties: { openapi: { type: 'string', example: '3.0.0' }, info: { type: 'object' }, paths: { type: 'object' } } } } },
+  })
+  @PublicReadAnswers()
+  openapi(@Req() req: Request, @Res() res: Response): void {
+    sendPublic(req, res, this.openApi.json, 'application/json; charset=utf-8', this.config.publicApi.cacheSeconds);
   }
 
   @Get('projects')
@@ -89,7 +106,7 @@ export class PublicApiHttpController {
 
   @Get('projects/:id')
   @ApiOperation({ summary: 'Un projet publié : la version approuvée par le maire' })
-  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Identifiant du projet publié (champ « id » de la liste)' })
   @ApiOkResponse({ type: PublicProjectDto })
   @ApiResponse({ status: 404, description: 'Aucun projet publié sous cet identifiant', content: PROBLEM })
   @MalformedAddress()
@@ -102,8 +119,8 @@ export class PublicApiHttpController {
 
   @Get('projects/:id/documents/:documentId')
   @ApiOperation({ summary: 'Télécharger un document public d’un projet publié (seulement ceux de la version approuvée)' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiParam({ name: 'documentId', format: 'uuid' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Identifiant du projet publié (champ « id » de la liste)' })
+  @ApiParam({ name: 'documentId', format: 'uuid', description: 'Identifiant du document (champ « id » de ses « documents »)' })
   @DocumentBytesResponse('Le fichier, à la version approuvée')
   @ApiResponse({ status: 404, description: 'Document absent de la version publiée', content: PROBLEM })
   @MalformedAddress()
