@@ -56,6 +56,25 @@ test.describe('Documents of a project in a browser', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('Devis préau.pdf');
     expect(readFileSync((await download.path())!)).toEqual(pdf);
+
+    // A new version: one button per document, the form only on demand (Escape closes it, back to the button).
+    const newVersion = item.getByRole('button', { name: 'Déposer une nouvelle version de « Devis du préau »' });
+    await expect(item.getByLabel('Nouvelle version de « Devis du préau »')).toHaveCount(0);
+    await newVersion.click();
+    const versionFile = item.getByLabel('Nouvelle version de « Devis du préau »');
+    await expect(versionFile).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(versionFile).toHaveCount(0);
+    await expect(newVersion).toBeFocused();
+    await newVersion.click();
+    await versionFile.setInputFiles({ name: 'Devis préau signé.pdf', mimeType: 'application/pdf', buffer: demoPdf(['Devis du préau', 'Signé']) });
+    await item.getByRole('button', { name: 'Déposer la nouvelle version' }).click();
+    const deposited = item.getByRole('status').filter({ hasText: 'La nouvelle version a été déposée.' });
+    await expect(deposited).toBeVisible();
+    await expect(deposited.getByText('La nouvelle version a été déposée.')).toBeFocused();
+    await expect(versionFile).toHaveCount(0);
+    await expect(item).toContainText('Version 2');
+    await expect(item).toContainText('Devis préau signé.pdf');
   });
 
   test('on a phone, the section fits the screen and the document can be made public', async ({ page }) => {

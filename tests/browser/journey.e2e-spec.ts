@@ -63,9 +63,13 @@ test.describe('Carnet de projets in a browser', () => {
     await page.getByLabel('Coût estimé hors taxes, en euros').fill('45 000');
     await page.getByRole('button', { name: 'Créer le projet' }).click();
 
-    await expect(page).toHaveURL(/\/projets\/[0-9a-f-]{36}\?after=\d+/);
+    // The page waits for the new project without saying so in the address, then says it was created, focused.
+    await expect(page).toHaveURL(/\/projets\/[0-9a-f-]{36}$/);
     projectUrl = new URL(page.url()).pathname;
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    const created = page.getByRole('status').filter({ hasText: 'Projet créé.' });
+    await expect(created).toBeVisible();
+    await expect(created.getByText('Projet créé.')).toBeFocused();
     await expect(page.locator('.facts').getByText('45 000 €')).toBeVisible();
     await expect(page.locator('[aria-current="step"]')).toContainText('Idée');
 

@@ -41,6 +41,9 @@ test.describe('The project page: a summary and its sections', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(800);
     await expect(page.getByRole('main').locator('form')).toHaveCount(0);
     await expect(tabs.getByRole('link', { name: 'Présentation' })).toHaveAttribute('aria-current', 'page');
+    // The « Questions » tab counts what the summary counts: the questions waiting for an answer, not the closed one.
+    await expect(tabs.getByRole('link', { name: 'Questions 1 en attente', exact: true })).toBeVisible();
+    await expect(tabs.getByRole('link', { name: /^Questions/ }).locator('.section-tabs__count')).toHaveText(/^1/);
     await expectUniqueIds(page);
     await expectAccessible(page, 'the project page summary (desktop)');
     await screenshot(page, 'desktop-project-summary');

@@ -25,6 +25,9 @@ test.describe('The header on a desktop', () => {
       } else await logInAsDemo(page, name);
       const rows = await headerRows(page);
       expect(Math.max(...rows) - Math.min(...rows), `header items at heights ${rows.join(', ')}`).toBeLessThanOrEqual(6);
+      // The search box is not squeezed: « Rechercher… » reads whole (12rem at least), with every role's links.
+      const search = (await page.locator('#header-search').boundingBox())!;
+      expect(search.width, 'width of the header search box').toBeGreaterThanOrEqual(192);
       await expectNoHorizontalScroll(page);
       await screenshot(page, `desktop-header-${name.replace(' ', '-').toLowerCase()}`, false);
     });
@@ -48,6 +51,73 @@ test.describe('The header on a desktop', () => {
     await nav.getByRole('link', { name: 'Administration' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
     await expect(plus).toHaveAttribute('aria-expanded', 'false');
+  });
+});
+
+test.describe('The header search', () => {
+  test('says in French, next to the box, that one letter is not enough (no browser bubble)', async ({ page }) => {
+    await logInAsDemo(page, 'Sophie Bernard');
+    const header = page.getByRole('search', { name: 'Rechercher dans le carnet' });
+    const box = header.getByLabel('Rechercher (projets, questions, réponses, messages)');
+    await box.fill('a');
+    await page.keyboard.press('Enter');
+    await expect(header.getByRole('alert')).toHaveText('Saisissez au moins 2 caractères.');
+    await expect(box).toHaveAttribute('aria-invalid', 'true');
+    await expect(box).toHaveAccessibleDescription(/Saisissez au moins 2 caractères\./);
+    await expect(box).toBeFocused();
+    await expect(page).not.toHaveURL(/\/recherche/);
+    expect(await box.evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(true);
+    await expectAccessible(page, 'the header search with its message');
+    // Typing again clears the message; two letters open the results page.
+    await box.fill('ec');
+    await expect(box).not.toHaveAttribute('aria-invalid', 'true');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/recherche\?q=ec$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Recherche' })).toBeVisible();
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 390, height: 844 } });
+
+    test('gets the same message in the folded menu, without scrolling sideways', async ({ page }) => {
+      await logInAsDemo(page, 'Isabelle Moreau');
+      await page.getByRole('button', { name: /^Menu/ }).click();
+      const box = page.getByRole('search', { name: 'Rechercher dans le carnet' }).getByLabel('Rechercher (projets, questions, réponses, messages)');
+      await box.fill('a');
+      await page.keyboard.press('Enter');
+      await expect(box).toHaveAccessibleDescription(/Saisissez au moins 2 caractères\./);
+      await expectNoHorizontalScroll(page);
+    });
+  });
+});
+
+test.describe('The project list', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('shows the commune filter whole: « Toutes les communes » and the longest name are not cut', async ({ page }) => {
+    await logInAsDemo(page, 'Sophie Bernard');
+    await page.goto('/');
+    const commune = page.getByRole('search', { name: 'Filtrer les projets' }).getByLabel('Commune');
+    await expect(commune.locator('option').nth(1)).toBeAttached();
+    // Room left in the list once its longest option is written in its own font: at least the arrow's.
+    const room = await commune.evaluate((select: HTMLSelectElement) => {
+      const style = getComputedStyle(select);
+      const probe = document.createElement('span');
+      probe.style.font = style.font;
+      probe.style.whiteSpace = 'pre';
+      probe.style.position = 'absolute';
+      document.body.append(probe);
+      const widest = Math.max(
+        ...[...select.options].map((option) => {
+          probe.textContent = option.text;
+          return probe.getBoundingClientRect().width;
+        }),
+      );
+      probe.remove();
+      return select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - widest;
+    });
+    expect(room, 'room left in the commune filter').toBeGreaterThanOrEqual(12);
+    await expectNoHorizontalScroll(page);
   });
 });
 

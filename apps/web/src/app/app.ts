@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, computed, inj
 import { LOGO_URL, siteName } from './core/brand';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { LEGAL_FOOTER_LINKS, roleLabel } from '@carnet/contracts';
+import { LEGAL_FOOTER_LINKS, SEARCH_MIN_LENGTH, roleLabel } from '@carnet/contracts';
 import { filter } from 'rxjs';
 import { canAudit } from './audit/audit-api';
 import { toUserError } from './core/problem';
@@ -57,6 +57,8 @@ export class App {
   protected readonly legalLinks = LEGAL_FOOTER_LINKS;
   /** The header menu on a phone: folded until asked for, folded again after each navigation. */
   protected readonly menuOpen = signal(false);
+  /** What is wrong with the header's search, said next to it (« Saisissez au moins 2 caractères. »). */
+  protected readonly searchError = signal<string | null>(null);
 
   constructor() {
     // After an in-app navigation, bring keyboard and screen-reader users to the new content.
@@ -69,6 +71,7 @@ export class App {
       .subscribe((e) => {
         this.currentUrl.set(e.urlAfterRedirects);
         this.menuOpen.set(false);
+        this.searchError.set(null);
         if (this.me() && !this.session.withoutAccess()) void this.notifications.refreshUnread();
         if (first) {
           first = false;
@@ -78,10 +81,20 @@ export class App {
       });
   }
 
-  /** The header's search box opens the results page (the page itself says when the query is too short). */
-  protected search(event: Event, value: string): void {
+  /**
+   * The header's search box opens the results page. Too short a query (the API needs 2 characters) is said next to
+   * the box, which keeps the focus, as the app's other forms do, instead of the browser's bubble.
+   */
+  protected search(event: Event, input: HTMLInputElement): void {
     event.preventDefault();
-    void this.router.navigate(['/recherche'], { queryParams: { q: value.trim() } });
+    const q = input.value.trim();
+    if (q.length < SEARCH_MIN_LENGTH) {
+      this.searchError.set(`Saisissez au moins ${SEARCH_MIN_LENGTH} caractères.`);
+      input.focus();
+      return;
+    }
+    this.searchError.set(null);
+    void this.router.navigate(['/recherche'], { queryParams: { q } });
   }
 
   /** Where the login page sends the person back to. */

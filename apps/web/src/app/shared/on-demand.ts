@@ -41,11 +41,12 @@ let nextId = 0;
       type="button"
       class="button"
       [class.button--primary]="primary() && !open()"
+      [class.button--small]="small()"
       [attr.aria-expanded]="open()"
       [attr.aria-controls]="panelId"
       (click)="open() ? cancel() : show()"
     >
-      {{ label() }}
+      {{ label() }}@if (labelDetail(); as detail) {<span class="visually-hidden"> {{ detail }}</span>}
     </button>
     <div #panel [id]="panelId" class="on-demand__panel" (keydown.escape)="cancel()">
       @if (open()) {
@@ -66,8 +67,15 @@ export class OnDemand {
 
   /** The button's text, also the form's purpose. */
   readonly label = input.required<string>();
+  /**
+   * Said to screen readers after the label when the page shows several such buttons, one per item:
+   * `de « Devis du préau »` makes « Déposer une nouvelle version de « Devis du préau » ».
+   */
+  readonly labelDetail = input<string | null>(null);
   /** The main action of its area: a filled button. */
   readonly primary = input(false, { transform: booleanAttribute });
+  /** A small button, as among an item's actions. */
+  readonly small = input(false, { transform: booleanAttribute });
   protected readonly content = contentChild.required(TemplateRef);
 
   protected readonly panelId = `on-demand-${++nextId}`;

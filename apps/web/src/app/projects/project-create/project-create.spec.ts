@@ -3,7 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { SessionStore } from '../../core/session';
-import { ProjectCreate } from './project-create';
+import { readProjectArrival } from '../shared/project-arrival';
+import { ProjectCreate, validateCreateProject } from './project-create';
 
 describe('ProjectCreate', () => {
   let fixture: ComponentFixture<ProjectCreate>;
@@ -111,7 +112,7 @@ describe('ProjectCreate', () => {
   });
 
   describe('when the project is created', () => {
-    it('opens its page, waiting for its own write', async () => {
+    it('opens its page, which waits for its own write and says it was created, with nothing technical in the address', async () => {
       const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
       await set('#title', 'Toiture de la mairie');
       await set('#theme', 'batiment_public', 'change');
@@ -119,7 +120,21 @@ describe('ProjectCreate', () => {
       await settle();
       backend.expectOne('/api/projects').flush({ id: 'abc', version: 1, position: 17 }, { status: 201, statusText: 'Created' });
       await settle();
-      expect(navigate).toHaveBeenCalledWith(['/projets', 'abc'], { queryParams: { after: 17 } });
+      expect(navigate).toHaveBeenCalledTimes(1);
+      const [commands, extras] = navigate.mock.calls[0];
+      expect(commands).toEqual(['/projets', 'abc']);
+      expect(extras?.queryParams).toBeUndefined();
+      expect(readProjectArrival(extras?.state)).toEqual({ after: 17, message: 'Projet créé.' });
     });
+  });
+});
+
+describe('validateCreateProject', () => {
+  const draft = { codeInsee: '95002', title: 'A', description: '', theme: 'ecole' as const, estimatedCostHt: '' };
+  // The API's rule (TitleField: not blank, 160 characters at most): no stricter here.
+  it('accepts a one-letter title, as the API does', () => expect(validateCreateProject(draft)).toEqual({}));
+  it('refuses a title of spaces only, and one over 160 characters', () => {
+    expect(validateCreateProject({ ...draft, title: '   ' })).toEqual({ title: 'Indiquez le titre du projet.' });
+    expect(validateCreateProject({ ...draft, title: 'x'.repeat(161) })).toEqual({ title: 'Le titre dépasse 160 caractères.' });
   });
 });

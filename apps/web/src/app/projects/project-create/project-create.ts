@@ -10,6 +10,10 @@ import { canCreateProjects, isCommuneRole } from '../../core/roles';
 import { SessionStore } from '../../core/session';
 import { Field, FieldControl } from '../../shared/field';
 import { FieldErrors, focusFirstError, parseAmount } from '../shared/form-helpers';
+import { projectArrival } from '../shared/project-arrival';
+
+/** Said on the new project's page, which opens once it is created. */
+export const PROJECT_CREATED = 'Projet créé.';
 
 export interface CreateProjectDraft {
   codeInsee: string;
@@ -19,7 +23,10 @@ export interface CreateProjectDraft {
   estimatedCostHt: string;
 }
 
-/** What the user must fix before the project is sent, field by field. */
+/**
+ * What the user must fix before the project is sent, field by field: the API's rules (a title of 1 to 160
+ * characters once trimmed, a theme, a positive cost), no stricter.
+ */
 export function validateCreateProject(draft: CreateProjectDraft): FieldErrors {
   const errors: FieldErrors = {};
   if (!draft.codeInsee) errors['codeInsee'] = 'Choisissez la commune.';
@@ -40,7 +47,7 @@ export function validateCreateProject(draft: CreateProjectDraft): FieldErrors {
 export class ProjectCreate {
   private readonly api = inject(Api);
   private readonly router = inject(Router);
-  
+
   private readonly form = viewChild.required<ElementRef<HTMLFormElement>>('form');
   private readonly submission = new Submission();
 
@@ -99,7 +106,8 @@ export class ProjectCreate {
     try {
       const accepted = await firstValueFrom(this.api.createProject(body, this.submission.keyFor(body)));
       this.submission.settled();
-      await this.router.navigate(['/projets', accepted.id], { queryParams: { after: accepted.position } });
+      // The project page waits for the new project (read-your-writes) and says it was created; the address stays clean.
+      await this.router.navigate(['/projets', accepted.id], { state: projectArrival({ after: accepted.position, message: PROJECT_CREATED }) });
     } catch (error) {
       const userError = toUserError(error);
       if (userError.status !== 0) this.submission.settled();

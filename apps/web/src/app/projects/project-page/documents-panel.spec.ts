@@ -252,6 +252,73 @@ describe('DocumentsPanel', () => {
     });
   });
 
+  describe('a new version of a document', () => {
+    beforeEach(() => render({ canAdd: true, canCurate: false }));
+
+    const versionFile = () => el.querySelector<HTMLInputElement>('#version-file-d1');
+    const pick = async (chosen: File) => {
+      // jsdom cannot fill a file input: the files are given as the browser would.
+      Object.defineProperty(versionFile()!, 'files', { configurable: true, value: { length: 1, 0: chosen, item: () => chosen } });
+      versionFile()!.dispatchEvent(new Event('change'));
+      await settle();
+    };
+
+    it('shows one button per document, named after it, and no form until asked', () => {
+      expect(versionFile()).toBeNull();
+      expect(el.querySelectorAll('input[type=file]')).toHaveLength(0);
+      expect(buttons(/^Déposer la nouvelle version$/)).toHaveLength(0);
+      expect(button(/^Déposer une nouvelle version de « Devis du préau »$/).getAttribute('aria-expanded')).toBe('false');
+      expect(buttons(/^Déposer une nouvelle version de « Plans »$/)).toHaveLength(1);
+    });
+
+    it('opens the form of that document only, with the focus on its file field', async () => {
+      await click(/^Déposer une nouvelle version de « Devis du préau »$/);
+
+      expect(button(/^Déposer une nouvelle version de « Devis du préau »$/).getAttribute('aria-expanded')).toBe('true');
+      expect(document.activeElement).toBe(versionFile());
+      expect(el.querySelector('label[for=version-file-d1]')!.textContent).toContain('Nouvelle version de « Devis du préau »');
+      expect(el.querySelector('#version-file-d2')).toBeNull();
+    });
+
+    it('« Annuler » closes the form without sending and gives the focus back to the button', async () => {
+      await click(/^Déposer une nouvelle version de « Devis du préau »$/);
+      await click(/^Annuler$/);
+
+      expect(versionFile()).toBeNull();
+      expect(document.activeElement).toBe(button(/^Déposer une nouvelle version de « Devis du préau »$/));
+      backend.expectNone(() => true);
+    });
+
+    it('sends the file, then closes the form and focuses the message, which is announced', async () => {
+      await click(/^Déposer une nouvelle version de « Devis du préau »$/);
+      await pick(file(10, 'devis-signé.pdf'));
+      await click(/^Déposer la nouvelle version$/);
+
+      const request = backend.expectOne('/api/projects/p1/documents/d1/versions');
+      expect(request.request.method).toBe('POST');
+      expect((request.request.body as FormData).get('file')).toBeInstanceOf(File);
+      request.flush({ id: 'p1', version: 8, position: 121, documentId: 'd1' });
+      await settle();
+      await reloadWith(project({ version: 8 }));
+
+      expect(versionFile()).toBeNull();
+      expect(button(/^Déposer une nouvelle version de « Devis du préau »$/).getAttribute('aria-expanded')).toBe('false');
+      const status = Array.from(el.querySelectorAll('[role=status]')).find((s) => s.textContent!.includes('La nouvelle version a été déposée.'));
+      expect(status).toBeTruthy();
+      expect(document.activeElement!.textContent).toContain('La nouvelle version a été déposée.');
+    });
+
+    it('asks for a file next to the field when none is chosen', async () => {
+      await click(/^Déposer une nouvelle version de « Devis du préau »$/);
+      await click(/^Déposer la nouvelle version$/);
+
+      expect(el.querySelector('#version-file-error-d1')!.textContent).toContain('Choisissez un fichier.');
+      expect(versionFile()!.getAttribute('aria-invalid')).toBe('true');
+      expect(document.activeElement).toBe(versionFile());
+      backend.expectNone(() => true);
+    });
+  });
+
   describe('when the person may add documents but not remove them (involved partner)', () => {
     beforeEach(() => render({ canAdd: true, canCurate: false }));
 
@@ -266,6 +333,7 @@ describe('DocumentsPanel', () => {
 
     it('shows no « Retirer » button', () => {
       expect(buttons(/^Retirer/)).toHaveLength(0);
+      expect(buttons(/^Déposer une nouvelle version/)).toHaveLength(0);
       expect(el.textContent).toContain('Télécharger');
     });
   });

@@ -50,7 +50,10 @@ export function validateRemovalReason(reason: string): FieldErrors {
 
 const fileKey = (file: File) => ({ name: file.name, size: file.size, lastModified: file.lastModified });
 
-/** A new version of one document: a file picker and a button. */
+/**
+ * A new version of one document: a file picker and a button, opened on demand (« Déposer une nouvelle version »,
+ * see OnDemand) so that the list stays short, on a phone especially.
+ */
 @Component({
   selector: 'app-document-version-form',
   imports: [FormFeedback],
@@ -76,6 +79,9 @@ const fileKey = (file: File) => ({ name: file.name, size: file.size, lastModifie
         <button type="submit" class="button button--small" [disabled]="state.pending()">
           {{ state.pending() ? 'Envoi…' : 'Déposer la nouvelle version' }}
         </button>
+        @if (onDemand) {
+          <button type="button" class="button button--small button--link" (click)="onDemand.cancel()">Annuler</button>
+        }
       </div>
       <app-form-feedback [state]="state" />
     </form>
@@ -87,6 +93,8 @@ export class DocumentVersionForm {
   private readonly store = inject(ProjectStore);
   private readonly form = viewChild.required<ElementRef<HTMLFormElement>>('form');
   private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('file');
+  /** « Déposer une nouvelle version », which opened this form: it closes the form and says the outcome. */
+  protected readonly onDemand = inject(OnDemand, { optional: true });
 
   readonly document = input.required<DocumentView>();
   protected readonly accept = DOCUMENT_ACCEPT;
@@ -113,6 +121,8 @@ export class DocumentVersionForm {
     if (ok) {
       this.picked.set(null);
       this.fileInput().nativeElement.value = '';
+      // The form closes; the message, under « Déposer une nouvelle version », gets the focus.
+      this.onDemand?.succeeded(this.state.success()!);
     } else {
       focusFirstError(this.form().nativeElement);
     }
@@ -125,7 +135,7 @@ export class DocumentVersionForm {
   imports: [FormsModule, FrDate, FormFeedback, DocumentVersionForm, OnDemand, RoleOf],
   template: `
     @if (canAdd()) {
-      <app-on-demand label="Ajouter un document" primary>
+      <app-on-demand #addDocument label="Ajouter un document" primary>
         <ng-template>
           <form #form class="form form--compact" novalidate (submit)="$event.preventDefault(); submit()" aria-labelledby="document-form-title">
             <h3 id="document-form-title">Ajouter un document</h3>
@@ -270,7 +280,10 @@ export class DocumentVersionForm {
               </details>
             }
             @if (canAdd()) {
-              <app-document-version-form [document]="d" />
+              <!-- On demand: one button per document, the form only for the document one updates. -->
+              <app-on-demand label="Déposer une nouvelle version" [labelDetail]="'de « ' + d.title + ' »'" small>
+                <ng-template><app-document-version-form [document]="d" /></ng-template>
+              </app-on-demand>
             }
           </li>
         }
@@ -290,7 +303,7 @@ export class DocumentsPanel {
   private readonly store = inject(ProjectStore);
   private readonly form = viewChild<ElementRef<HTMLFormElement>>('form');
   /** « Ajouter un document »: opens the form, closes it after success. */
-  protected readonly adder = viewChild(OnDemand);
+  protected readonly adder = viewChild<OnDemand>('addDocument');
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('file');
   private readonly removeForm = viewChild<ElementRef<HTMLFormElement>>('removeForm');
   private readonly removalFeedback = viewChild.required<ElementRef<HTMLElement>>('removalFeedback');

@@ -2,6 +2,7 @@ import type { Type } from '@angular/core';
 import type { Routes } from '@angular/router';
 import type { Me, ProjectDetail } from '@carnet/contracts';
 import { canReadConversation, canReadNotes } from '../../core/roles';
+import { waitingQuestions } from './waiting-questions';
 
 /** What a section may look at to decide whether to show its tab and what count to show next to it. */
 export interface ProjectSectionContext {
@@ -22,8 +23,13 @@ export interface ProjectSection {
   load: () => Promise<Type<unknown>>;
   /** Whether the tab shows for this person (default: for everyone who sees the project). */
   visible?: (ctx: ProjectSectionContext) => boolean;
-  /** A number shown next to the label (e.g. open questions), or null. */
+  /** A number shown next to the label (e.g. the questions waiting for an answer), or null for none. */
   count?: (ctx: ProjectSectionContext) => number | null;
+  /**
+   * What the number counts, said to screen readers after it: « en attente » makes the tab « Questions 2 en attente »
+   * (shown « Questions 2 »). Without it, the number alone: « Documents 3 ».
+   */
+  countLabel?: string;
 }
 
 /**
@@ -40,7 +46,10 @@ export const PROJECT_SECTIONS: ProjectSection[] = [
     path: 'questions',
     label: 'Questions',
     load: () => import('./sections/questions-section').then((m) => m.QuestionsSection),
-    count: ({ detail }) => detail.questions.length,
+    // The questions waiting for the Département's answer, as the summary's « Questions en attente » counts them
+    // (not the closed nor the answered ones); no number when none waits.
+    count: ({ detail }) => waitingQuestions(detail) || null,
+    countLabel: 'en attente',
   },
   {
     path: 'echanges',

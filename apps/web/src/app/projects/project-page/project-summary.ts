@@ -8,12 +8,13 @@ import { Stepper } from '../shared/stepper';
 import { ProjectAccess } from './project-access';
 import { ProjectStore } from './project-store';
 import { StepForm } from './step-form';
+import { waitingQuestions } from './waiting-questions';
 
 /** What is expected next on a project, in a few words, from what the page knows of it. */
 export function nextAction(detail: ProjectDetail): string {
   const work = detail.publicationWork;
   if (work?.awaitingApproval) return `Accord du maire sur la version ${work.latest.version} à publier`;
-  const waiting = detail.questions.filter((q) => q.status === 'nouvelle' || q.status === 'prise_en_charge').length;
+  const waiting = waitingQuestions(detail);
   if (waiting > 0) return waiting === 1 ? 'Réponse du Département à une question' : `Réponse du Département à ${waiting} questions`;
   switch (detail.step) {
     case 'idee':
@@ -30,10 +31,6 @@ export function nextAction(detail: ProjectDetail): string {
       return 'Partager le retour d’expérience : demander la publication';
   }
 }
-
-/** Questions still waiting for their answer (nouvelle, prise en charge). */
-export const waitingQuestions = (detail: ProjectDetail): number =>
-  detail.questions.filter((q) => q.status === 'nouvelle' || q.status === 'prise_en_charge').length;
 
 /**
  * The top of the project page: step and progress, what is expected next, open questions, last activity,
