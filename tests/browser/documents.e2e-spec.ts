@@ -59,9 +59,10 @@ test.describe('Documents of a project in a browser', () => {
 
     // A new version: one button per document, the form only on demand (Escape closes it, back to the button).
     const newVersion = item.getByRole('button', { name: 'Déposer une nouvelle version de « Devis du préau »' });
-    await expect(item.getByLabel('Nouvelle version de « Devis du préau »')).toHaveCount(0);
+    const versionFile = item.locator('input[type="file"]');
+    await expect(versionFile).toHaveCount(0);
     await newVersion.click();
-    const versionFile = item.getByLabel('Nouvelle version de « Devis du préau »');
+    await expect(versionFile).toHaveAccessibleName(/^Nouvelle version de « Devis du préau »/);
     await expect(versionFile).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(versionFile).toHaveCount(0);

@@ -104,7 +104,7 @@ for (const size of WIDTHS) {
       await detr.getByLabel('Référence de la décision (arrêté, convention)').fill('Arrêté préfectoral n° 2026-41');
       await detr.getByRole('button', { name: 'Enregistrer' }).click();
       await expect(financing.getByText('Règle d’autofinancement minimal non respectée')).toBeVisible();
-      await expect(financing.getByText(/il manque 30 000 € d’autofinancement/)).toBeVisible();
+      await expect(financing.getByText(/Il manque 30 000 € d’autofinancement/)).toBeVisible();
 
       // A payment above what was granted is refused with a clear reason.
       const granted = financing.getByRole('row', { name: /DETR/ });

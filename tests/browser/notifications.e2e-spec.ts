@@ -97,7 +97,7 @@ test.describe('Notifications in a browser', () => {
     await logInAsDemo(page, 'Julien Petit');
     await followHeaderLink(page, 'Mon compte');
     const group = page.getByRole('group', { name: /Quand voulez-vous être prévenu par e-mail/ });
-    await expect(group.getByLabel('Un récapitulatif par jour (le matin) (par défaut)')).toBeChecked();
+    await expect(group.getByLabel('Un récapitulatif par jour (le matin) — choix par défaut')).toBeChecked();
     await expectAccessible(page, 'Mon compte with the e-mail preference');
     await group.getByLabel('Un e-mail à chaque notification').check();
     await page.getByRole('region', { name: 'E-mails de notification' }).getByRole('button', { name: 'Enregistrer' }).click();
@@ -105,7 +105,7 @@ test.describe('Notifications in a browser', () => {
     await page.reload();
     await expect(page.getByRole('group', { name: /Quand voulez-vous/ }).getByLabel('Un e-mail à chaque notification')).toBeChecked();
     // Back to the default for the other journeys.
-    await page.getByLabel('Un récapitulatif par jour (le matin) (par défaut)').check();
+    await page.getByLabel('Un récapitulatif par jour (le matin) — choix par défaut').check();
     await page.getByRole('region', { name: 'E-mails de notification' }).getByRole('button', { name: 'Enregistrer' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Votre choix est enregistré.' })).toBeVisible();
   });

@@ -308,6 +308,21 @@ describe('DocumentsPanel', () => {
       expect(document.activeElement!.textContent).toContain('La nouvelle version a été déposée.');
     });
 
+    it('says once, next to the file, why the server refused it (the alert sums up instead of repeating it)', async () => {
+      await click(/^Déposer une nouvelle version de « Devis du préau »$/);
+      await pick(file(10, 'notes.txt'));
+      await click(/^Déposer la nouvelle version$/);
+      const sentence = 'Ce type de fichier n’est pas accepté. Déposez un PDF, une photo (JPEG, PNG, WebP) ou un document Word, Excel, PowerPoint ou OpenDocument.';
+      backend
+        .expectOne('/api/projects/p1/documents/d1/versions')
+        .flush({ type: 'about:blank', title: 'Ce type de fichier n’est pas accepté.', detail: 'Déposez un PDF, une photo (JPEG, PNG, WebP) ou un document Word, Excel, PowerPoint ou OpenDocument.', status: 415, errors: [{ field: 'file', message: sentence }] }, { status: 415, statusText: 'Unsupported Media Type' });
+      await settle();
+
+      expect(el.querySelector('#version-file-error-d1')!.textContent).toContain(sentence);
+      const alerts = Array.from(el.querySelectorAll('.alert--error'), (a) => a.textContent!.trim());
+      expect(alerts).toEqual(['Un champ est à corriger.']);
+    });
+
     it('asks for a file next to the field when none is chosen', async () => {
       await click(/^Déposer une nouvelle version de « Devis du préau »$/);
       await click(/^Déposer la nouvelle version$/);

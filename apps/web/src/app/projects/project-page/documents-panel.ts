@@ -7,7 +7,7 @@ import { FrDate, RoleOf } from '../../core/format';
 import { focusFirstError, type FieldErrors } from '../shared/form-helpers';
 import { OnDemand } from '../../shared/on-demand';
 import { FormFeedback } from './form-feedback';
-import { CommandFormState, ProjectStore } from './project-store';
+import { CommandFormState, ProjectStore, formMessage } from './project-store';
 
 const MAX_BYTES = DOCUMENT_MAX_MB_DEFAULT * 1024 * 1024;
 /** What the file picker proposes; the server reads the content and decides. */
@@ -118,6 +118,7 @@ export class DocumentVersionForm {
       (ctx) => this.api.addDocumentVersion(detail.id, this.document().id, form, ctx),
       'La nouvelle version a été déposée.',
     );
+    if (!ok && this.state.error()) this.state.error.set(formMessage(this.state.error()!, this.state.errors()));
     if (ok) {
       this.picked.set(null);
       this.fileInput().nativeElement.value = '';
@@ -452,6 +453,7 @@ export class DocumentsPanel {
       (ctx) => this.api.addDocument(detail.id, form, ctx).pipe(tap((accepted) => (added = accepted.documentId))),
       `Le document « ${this.title().trim()} » a été ajouté.`,
     );
+    if (!ok && this.state.error()) this.state.error.set(formMessage(this.state.error()!, this.state.errors()));
     if (ok) {
       // The form closes; focus goes to the new document in the list, the message announces it.
       this.adder()?.succeeded(this.state.success()!, () => (added ? this.document.getElementById(`document-${added}`) : null));

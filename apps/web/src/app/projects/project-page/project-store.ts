@@ -20,8 +20,10 @@ function fieldsToFix(errors: FieldErrors): string {
 }
 
 /**
- * The message above a refused form: when the server's message already stands next to a field, the
- * summary (« Un champ est à corriger. ») instead of the same sentence twice; otherwise its own.
+ * The message of a refused form whose fields are all on screen (the file of a document): when the
+ * server's message already stands next to its field, the summary (« Un champ est à corriger. ») instead
+ * of the same sentence twice; otherwise its own. Not for every form: the map's point, for one, has no
+ * field of that name on screen, and its sentence must stay in the alert.
  */
 export function formMessage(message: string, errors: FieldErrors): string {
   const texts = Object.values(errors);
@@ -151,7 +153,7 @@ export class ProjectStore {
         }
       }
       form.errors.set(userError.fieldErrors);
-      form.error.set(formMessage(userError.message, userError.fieldErrors));
+      form.error.set(userError.message);
       return false;
     } finally {
       form.pending.set(false);
