@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  de,
   eventTypeLabel,
   frenchDate,
   type AuditExport,
@@ -110,7 +111,7 @@ export class AuditLog {
           : e.type === 'SeatReleased'
             ? `${person.name} quitte la place ${seatLabel}`
             : e.type === 'SeatTransferred'
-              ? `La fonction de maire passe de ${view(data.fromUserId ?? '', 'commune_mayor').name} à ${person.name}`
+              ? `La fonction de maire passe ${de(view(data.fromUserId ?? '', 'commune_mayor').name)} à ${person.name}`
               : eventTypeLabel(e.type);
       return {
         position: e.position,

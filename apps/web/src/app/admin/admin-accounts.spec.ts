@@ -196,7 +196,7 @@ describe('AdminAccounts — pending invitations', () => {
       backend.expectOne('/api/admin/invitations').flush([agentInvitation]);
       await settle();
       expect(statusTexts()).toEqual([
-        'L’invitation de Inès Garcia est retirée : le lien envoyé à ines.garcia@caue95.example ne fonctionne plus.',
+        'L’invitation d’Inès Garcia est retirée : le lien envoyé à ines.garcia@caue95.example ne fonctionne plus.',
       ]);
       expect(rows().map((r) => r[0])).toEqual(['Paul Mercier paul.mercier@valdoise.example']);
       expect(document.activeElement?.id).toBe('pending-invitations-title');

@@ -462,7 +462,7 @@ export class AdminAccounts {
     this.clearInvitationFeedback();
     try {
       await firstValueFrom(this.api.disableAccount(account.id));
-      this.message.set(`Le compte de ${account.displayName} est désactivé.`);
+      this.message.set(`Le compte ${de(account.displayName)} est désactivé.`);
       await this.load();
       // Its « Désactiver » button is gone: the focus goes to the section rather than to the page's start.
       this.accountsTitle()?.nativeElement.focus();
@@ -501,7 +501,7 @@ export class AdminAccounts {
     this.clearInvitationFeedback();
     try {
       await firstValueFrom(this.api.revokeStaffInvitation(invitation.id));
-      this.invitationMessage.set(`L’invitation de ${invitation.displayName} est retirée : le lien envoyé à ${invitation.email} ne fonctionne plus.`);
+      this.invitationMessage.set(`L’invitation ${de(invitation.displayName)} est retirée : le lien envoyé à ${invitation.email} ne fonctionne plus.`);
       // The row and its button are gone: the focus goes to the section rather than to the page's start.
       this.invitationsTitle()?.nativeElement.focus();
     } catch (error) {

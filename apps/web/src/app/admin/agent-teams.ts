@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, linkedSignal, output, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { TEAM_LABELS, type AdminAccountRow, type DepartementTeam } from '@carnet/contracts';
+import { TEAM_LABELS, de, type AdminAccountRow, type DepartementTeam } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../core/api';
 import { toUserError } from '../core/problem';
@@ -15,11 +15,11 @@ const TEAMS = Object.entries(TEAM_LABELS) as Array<[DepartementTeam, string]>;
   template: `
     <p class="agent-teams__text">{{ summary() }}</p>
     @if (editable()) {
-      <app-on-demand [label]="'Modifier les équipes de ' + account().displayName">
+      <app-on-demand [label]="'Modifier les équipes ' + de(account().displayName)">
         <ng-template>
           <form class="form" novalidate (ngSubmit)="save()">
             <fieldset class="fieldset">
-              <legend>Équipes de {{ account().displayName }}</legend>
+              <legend>Équipes {{ de(account().displayName) }}</legend>
               <p class="hint">Les questions des communes sont routées vers les agents de leur équipe. Sans équipe, l’agent voit les questions de toutes les équipes.</p>
               @for (t of teams; track t[0]) {
                 <div class="checkbox">
@@ -51,6 +51,8 @@ export class AgentTeams {
   /** After a change: the list is read again. */
   readonly saved = output<void>();
   protected readonly teams = TEAMS;
+  /** « d’Isabelle Moreau », « de Karim Haddad ». */
+  protected readonly de = de;
   /** The boxes ticked: the agent's teams, until the administrator changes them. */
   protected readonly chosen = linkedSignal<DepartementTeam[]>(() => [...this.account().teams]);
   protected readonly pending = signal(false);
@@ -72,7 +74,7 @@ export class AgentTeams {
     this.error.set(null);
     try {
       await firstValueFrom(this.api.setTeams(this.account().id, this.chosen()));
-      this.onDemand()?.succeeded(`Les équipes de ${this.account().displayName} sont enregistrées.`);
+      this.onDemand()?.succeeded(`Les équipes ${de(this.account().displayName)} sont enregistrées.`);
       this.saved.emit();
     } catch (error) {
       this.error.set(`Les équipes n’ont pas pu être enregistrées. ${toUserError(error).message}`);

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, injec
 import { FormsModule } from '@angular/forms';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import type { CommuneMembers, MemberView, PendingInvitation, SeatKind } from '@carnet/contracts';
+import { de, type CommuneMembers, type MemberView, type PendingInvitation, type SeatKind } from '@carnet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../../core/api';
 import { FrDate } from '../../core/format';
@@ -189,7 +189,7 @@ export class CommuneSeats {
     if (!insee || !this.begin()) return;
     try {
       await firstValueFrom(this.api.cancelInvitation(insee, invitation.id));
-      this.message.set(`L’invitation de ${invitation.displayName} est retirée : le lien ne fonctionne plus.`);
+      this.message.set(`L’invitation ${de(invitation.displayName)} est retirée : le lien ne fonctionne plus.`);
       await this.reload();
       // Its button is gone: the focus goes to the section rather than to the page's start.
       this.invitationsTitle()?.nativeElement.focus();
@@ -209,7 +209,7 @@ export class CommuneSeats {
     if (!insee || !this.begin()) return;
     try {
       await firstValueFrom(this.api.releaseSeat(insee, member.userId, this.releaseReason().trim() || undefined));
-      this.message.set(`La place de ${member.name} est libérée. Cette personne n’a plus accès à l’espace de la commune.`);
+      this.message.set(`La place ${de(member.name)} est libérée. Cette personne n’a plus accès à l’espace de la commune.`);
       await this.reload();
     } catch (error) {
       this.actionError.set(`La place n’a pas pu être libérée. ${toUserError(error).message}`);

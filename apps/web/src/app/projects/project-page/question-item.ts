@@ -6,6 +6,7 @@ import {
   QUESTION_STATUS_LABELS,
   ROLE_LABELS,
   TEAM_LABELS,
+  de,
   waitingDays,
   waitingDuration,
   type AssigneeOption,
@@ -116,7 +117,7 @@ export function durationInWords(minutes: number): string {
               </div>
             }
             <p class="byline">
-              Réponse de {{ a.answeredBy.name }} ({{ a.answeredBy | roleOf }}) le
+              Réponse {{ de(a.answeredBy.name) }} ({{ a.answeredBy | roleOf }}) le
               <time [attr.datetime]="a.answeredAt">{{ a.answeredAt | frDate: true }}</time>
             </p>
           </li>
@@ -174,6 +175,8 @@ export function durationInWords(minutes: number): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class QuestionItem {
+  /** « Réponse d’Isabelle Moreau », « Réponse de Karim Haddad ». */
+  protected readonly de = de;
   /** « Rouvrir la question »: the form opened on demand. */
   protected readonly reopener = viewChild(OnDemand);
   private readonly api = inject(Api);
