@@ -10,11 +10,18 @@ This hook teaches the generator the rule the description gives: the money fields
 (their description ends with « deux décimales au plus »), and an amount the schema allows is rounded to the cent. An
 amount the schema refuses (negative, above its maximum, not a number) is left as generated, so negative cases stay
 negative; the API's refusal of a third decimal is tested in the e2e suites.
+
+A day in a query (`updatedSince`, the audit's `at`, `from`, `to`) has the same kind of rule: the pattern says « four
+digits, a month 01–12, a day 01–31 », and only a calendar says that November has 30 days; the API refuses
+« 8636-11-31 » with its clear 400 (« Le jour … n’existe pas dans le calendrier »). The second hook moves a day the
+month does not have to the month's last day, and leaves every other value as generated.
 """
 
+import calendar
 import json
 import math
 import os
+import re
 
 import schemathesis
 
@@ -70,3 +77,28 @@ def _to_cents(node):
 @schemathesis.hook
 def map_body(context, body):
     return _to_cents(body)
+
+
+DAY = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])-(\d{2})")
+
+
+def _real_day(value):
+    """« 8636-11-31… » → « 8636-11-30… »: the same text with a day its month has; anything else as it is."""
+    if not isinstance(value, str):
+        return value
+    match = DAY.match(value)
+    if not match:
+        return value
+    year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    if day < 1:
+        return value
+    # Year 0 of the proleptic Gregorian calendar (which the API follows) is a leap year; Python's calendar starts at 1.
+    last = calendar.monthrange(year if year > 0 else 2000, month)[1]
+    return value if day <= last else f"{match.group(1)}-{match.group(2)}-{last:02d}{value[10:]}"
+
+
+@schemathesis.hook
+def map_query(context, query):
+    if not query:
+        return query
+    return {key: ([_real_day(v) for v in value] if isinstance(value, list) else _real_day(value)) for key, value in query.items()}
