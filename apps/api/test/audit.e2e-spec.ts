@@ -93,6 +93,9 @@ describe('Audit area', () => {
     it('answers 404 problem before the project existed, and 400 without a valid date', async () => {
       const before = await auditor.get(`/api/audit/projects/${restaurant.id}/as-of?at=${plus(history.entries[0].at, -1)}`).expect(404);
       expect(before.body.title).toBe('Le projet n’existait pas encore à cette date');
+      // Which date to choose, and no raw id (the browser tour found « Le projet 99b1e85d-… a été créé »).
+      expect(before.body.detail).toMatch(/^Ce projet a été créé le .+, après le .+ : choisissez une date à partir de sa création\.$/);
+      expect(before.body.detail).not.toContain(restaurant.id);
       await auditor.get(`/api/audit/projects/${restaurant.id}/as-of`).expect(400);
       await auditor.get('/api/audit/projects/00000000-0000-4000-8000-000000000000/as-of?at=2026-01-01T00:00:00Z').expect(404);
     });

@@ -18,7 +18,7 @@ import { toUserError, type UserError } from '../core/problem';
 import { canAdminister } from '../core/roles';
 import { SessionStore } from '../core/session';
 import { Outcome } from '../shared/outcome';
-import { FieldErrors, focusFirstError } from '../projects/shared/form-helpers';
+import { FieldErrors, focusFirstError, fieldsToFix } from '../projects/shared/form-helpers';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { Field, FieldControl } from '../shared/field';
 import { PageProblem } from '../shared/page-problem';
@@ -422,7 +422,7 @@ export class AdminAccounts {
     this.message.set(null);
     this.clearInvitationFeedback();
     if (Object.keys(errors).length) {
-      this.error.set(Object.keys(errors).length === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.');
+      this.error.set(fieldsToFix(errors));
       this.focusError();
       return;
     }

@@ -6,7 +6,7 @@ import { Api } from '../core/api';
 import { toUserError, type UserError } from '../core/problem';
 import { canAdminister } from '../core/roles';
 import { SessionStore } from '../core/session';
-import { FieldErrors, focusFirstError } from '../projects/shared/form-helpers';
+import { FieldErrors, focusFirstError, fieldsToFix } from '../projects/shared/form-helpers';
 import { Field, FieldControl } from '../shared/field';
 import { PageProblem } from '../shared/page-problem';
 
@@ -118,7 +118,7 @@ export class AdminOrganisations {
     this.error.set(null);
     this.message.set(null);
     if (Object.keys(errors).length) {
-      this.error.set(Object.keys(errors).length === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.');
+      this.error.set(fieldsToFix(errors));
       this.focusError();
       return;
     }

@@ -25,6 +25,7 @@ import { formatCents, formatDay, formatPercent, today } from './money';
     .financing__steps { margin: 0.25rem 0 0; padding-left: 1.2rem; font-weight: normal; }
     summary { font-weight: normal; }
     .financing__rule { margin-top: 0.5rem; }
+    .financing__explain { margin: 0.25rem 0 0; font-weight: normal; }
   `,
   template: `
     @if (financing.error(); as message) {
@@ -57,15 +58,18 @@ import { formatCents, formatDay, formatPercent, today } from './money';
         }
         <div><dt>Aides publiques attendues</dt><dd>{{ money(p.checks.publicAidCents) }}</dd></div>
         <div>
-          <dt>Part de la commune (autofinancement) <span class="hint-inline">— ce que la commune paie elle-même : la loi en exige au moins 20 % (des dérogations existent)</span></dt>
-          <dd>{{ money(p.checks.ownShareCents) }} · {{ percent(p.checks.ownSharePercent) }} <span class="hint-inline">(minimum {{ percent(p.checks.minOwnSharePercent) }} : {{ money(p.checks.minOwnShareCents) }})</span></dd>
+          <dt>Part de la commune (autofinancement)</dt>
+          <dd>
+            {{ money(p.checks.ownShareCents) }} · {{ percent(p.checks.ownSharePercent) }} <span class="hint-inline">(minimum {{ percent(p.checks.minOwnSharePercent) }} : {{ money(p.checks.minOwnShareCents) }})</span>
+            <p class="hint financing__explain">Ce que la commune paie elle-même : la loi en exige au moins 20 % (des dérogations existent).</p>
+          </dd>
         </div>
         <div><dt>Reste à financer</dt><dd>{{ money(p.checks.gapCents) }}</dd></div>
         <div>
           <dt>FCTVA attendu (remboursement, à part)</dt>
           <dd>
             {{ money(p.checks.fctvaCents) }} <span class="hint-inline">({{ percent(p.checks.fctvaRatePercent) }} du TTC, versé 0 à 2 ans après)</span>
-            <span class="hint">Le fonds de compensation de la TVA : l’État rembourse à la commune une partie de la TVA payée sur les travaux. Ce n’est pas une aide du plan : l’argent arrive après la dépense, il faut donc l’avancer.</span>
+            <p class="hint financing__explain">Le fonds de compensation de la TVA : l’État rembourse à la commune une partie de la TVA payée sur les travaux. Ce n’est pas une aide du plan : l’argent arrive après la dépense, il faut donc l’avancer.</p>
           </dd>
         </div>
       </dl>

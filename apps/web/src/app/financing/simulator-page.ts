@@ -10,7 +10,7 @@ import { canManage, isCommuneRole } from '../core/roles';
 import { SessionStore } from '../core/session';
 import { Field, FieldControl } from '../shared/field';
 import { Outcome } from '../shared/outcome';
-import { focusFirstError, type FieldErrors } from '../projects/shared/form-helpers';
+import { fieldsToFix, focusFirstError, type FieldErrors } from '../projects/shared/form-helpers';
 import { FinancingApi, type SimulationRequest } from './financing-api';
 import { SimulationResult } from './simulation-result';
 import { parseCents } from './money';
@@ -179,7 +179,7 @@ export class SimulatorPage {
     if (!cents.costTtcCents) errors['costTtcCents'] = 'Indiquez le coût TTC en euros, par exemple 360 000.';
     for (const key of ['privateCents', 'obtainedStateCents', 'obtainedOtherCents'] as const) if (cents[key] === undefined) errors[key] = 'Indiquez un montant positif en euros, ou laissez vide.';
     this.errors.set(errors);
-    this.error.set(Object.keys(errors).length ? (Object.keys(errors).length === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.') : null);
+    this.error.set(Object.keys(errors).length ? fieldsToFix(errors) : null);
     if (Object.keys(errors).length) return focusFirstError(this.form().nativeElement);
     const body: SimulationRequest = {
       ...(this.chooseCommune() ? { codeInsee: this.codeInsee() } : this.projectCommune() ? { codeInsee: this.projectCommune()! } : {}),

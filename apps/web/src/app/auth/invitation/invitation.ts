@@ -7,7 +7,7 @@ import { Api } from '../../core/api';
 import { FrDate } from '../../core/format';
 import { toUserError, type UserError } from '../../core/problem';
 import { SessionStore } from '../../core/session';
-import { FieldErrors, focusFirstError } from '../../projects/shared/form-helpers';
+import { FieldErrors, focusFirstError, fieldsToFix } from '../../projects/shared/form-helpers';
 import { Field, FieldControl } from '../../shared/field';
 import { PasswordFields } from '../../shared/password-fields';
 import { validateNewPassword } from '../../shared/password-rules';
@@ -88,7 +88,7 @@ export class InvitationPage {
     this.errors.set(errors);
     this.error.set(null);
     if (Object.keys(errors).length) {
-      this.error.set(Object.keys(errors).length === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.');
+      this.error.set(fieldsToFix(errors));
       this.focusError();
       return;
     }

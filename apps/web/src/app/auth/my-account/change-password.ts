@@ -4,7 +4,7 @@ import { firstValueFrom } from 'rxjs';
 import { Api } from '../../core/api';
 import { toUserError } from '../../core/problem';
 import { SessionStore } from '../../core/session';
-import { FieldErrors, focusFirstError } from '../../projects/shared/form-helpers';
+import { FieldErrors, focusFirstError, fieldsToFix } from '../../projects/shared/form-helpers';
 import { Field, FieldControl } from '../../shared/field';
 import { OnDemand } from '../../shared/on-demand';
 import { PasswordFields } from '../../shared/password-fields';
@@ -54,7 +54,7 @@ export class ChangePassword {
     this.errors.set(errors);
     this.error.set(null);
     if (Object.keys(errors).length) {
-      this.error.set(Object.keys(errors).length === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.');
+      this.error.set(fieldsToFix(errors));
       focusFirstError(this.form().nativeElement);
       return;
     }
@@ -68,7 +68,7 @@ export class ChangePassword {
       const userError = toUserError(error);
       this.errors.set(userError.fieldErrors);
       const fields = Object.keys(userError.fieldErrors).length;
-      this.error.set(fields ? (fields === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.') : userError.message);
+      this.error.set(fields ? fieldsToFix(userError.fieldErrors) : userError.message);
       focusFirstError(this.form().nativeElement);
     } finally {
       this.pending.set(false);

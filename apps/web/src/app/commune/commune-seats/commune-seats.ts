@@ -9,7 +9,7 @@ import { FrDate } from '../../core/format';
 import { toUserError, type UserError } from '../../core/problem';
 import { canManageSeats } from '../../core/roles';
 import { SessionStore } from '../../core/session';
-import { FieldErrors, focusFirstError } from '../../projects/shared/form-helpers';
+import { FieldErrors, focusFirstError, fieldsToFix } from '../../projects/shared/form-helpers';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { Outcome } from '../../shared/outcome';
 import { Field, FieldControl } from '../../shared/field';
@@ -155,7 +155,7 @@ export class CommuneSeats {
     this.inviteErrors.set(errors);
     this.inviteError.set(null);
     if (Object.keys(errors).length) {
-      this.inviteError.set(Object.keys(errors).length === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.');
+      this.inviteError.set(fieldsToFix(errors));
       this.focusInviteError();
       return;
     }

@@ -4,7 +4,7 @@ import { Observable, firstValueFrom } from 'rxjs';
 import { Api, type CommandContext } from '../../core/api';
 import { Submission } from '../../core/idempotency';
 import { CONFLICT_MESSAGE, toUserError, type UserError } from '../../core/problem';
-import type { FieldErrors } from '../shared/form-helpers';
+import { fieldsToFix, type FieldErrors } from '../shared/form-helpers';
 
 /**
  * A history in time order, the most recent first. Time decides (an event's `at`), the log position only breaks
@@ -12,11 +12,6 @@ import type { FieldErrors } from '../shared/form-helpers';
  */
 export function newestFirst(history: readonly HistoryEntry[]): HistoryEntry[] {
   return [...history].sort((a, b) => (a.at === b.at ? b.position - a.position : a.at < b.at ? 1 : -1));
-}
-
-/** The form's own message after field errors: the same summary as the browser's checks, not the field's text again. */
-function fieldsToFix(errors: FieldErrors): string {
-  return Object.keys(errors).length === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.';
 }
 
 /**

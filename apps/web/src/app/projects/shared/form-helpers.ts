@@ -25,3 +25,8 @@ export function focusFirstError(form: HTMLElement): void {
     }
   });
 }
+
+/** The form's own line once fields are marked: « Un champ est à corriger. » or « Des champs sont à corriger. ». */
+export function fieldsToFix(errors: FieldErrors): string {
+  return Object.keys(errors).length === 1 ? 'Un champ est à corriger.' : 'Des champs sont à corriger.';
+}
